@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "indstil",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "IndstilCore", targets: ["IndstilCore"]),
+        .executable(name: "indstil", targets: ["indstil"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // CommonMark 0.30 from Debian's libcmark-dev (never libcmark-gfm: same symbols).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "IndstilCore",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "indstil",
+            dependencies: ["IndstilCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "IndstilCoreTests", dependencies: ["IndstilCore"]),
+        .testTarget(name: "IndstilCLITests", dependencies: ["IndstilCore"]),
+    ]
+)

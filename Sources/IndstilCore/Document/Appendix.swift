@@ -1,0 +1,85 @@
+import Foundation
+
+/// An entry of the front matter's `bilag` list.
+public struct AppendixEntry: Sendable, Equatable {
+    /// Position in the list, from 1: "bilag 2" means the second entry.
+    public let number: Int
+    public let title: String
+    public let file: String?
+    /// Line of the list entry and of its `fil:` value.
+    public let line: Int
+    public let fileLine: Int
+    public let isClosed: Bool
+
+    static func entries(in frontMatter: YAMLValue) -> [AppendixEntry] {
+        guard let list = frontMatter["bilag"] else { return [] }
+        return list.items.enumerated().map { index, item in
+            let file = item["fil"]
+            return AppendixEntry(
+                number: index + 1,
+                title: item["titel"]?.trimmedString ?? item.trimmedString ?? "",
+                file: file?.trimmedString,
+                line: item.line,
+                fileLine: file?.line ?? item.line,
+                isClosed: item["status"]?.trimmedString?.lowercased() == "lukket")
+        }
+    }
+}
+
+/// A mention of an appendix in the text: "bilag 2", "(bilag 1 og 3)", "jf. bilag 2-4".
+public struct AppendixReference: Sendable, Equatable {
+    /// The number as written; "5A" stays "5A" (and resolves to nothing).
+    public let label: String
+    public let number: Int?
+    public let line: Int
+    public let column: Int
+
+    private static let pattern = try! NSRegularExpression(
+        pattern: #"\bbilag\s+(\d+[A-Za-z]?(?:\s*(?:,|og|-|–)\s*\d+[A-Za-z]?)*)(?![\w.,]*\d)"#,
+        options: [.caseInsensitive])
+
+    static func find(in document: Document, sections: [Section]) -> [AppendixReference] {
+        var references: [AppendixReference] = []
+        for section in sections {
+            for block in section.blocks {
+                for textBlock in block.textBlocks {
+                    for (text, line) in textBlock.textLines {
+                        references += find(inText: text, line: line, document: document)
+                    }
+                }
+            }
+        }
+        return references
+    }
+
+    static func find(inText text: String, line: Int, document: Document) -> [AppendixReference] {
+        guard text.range(of: "bilag", options: .caseInsensitive) != nil else { return [] }
+        var found: [AppendixReference] = []
+        let range = NSRange(text.startIndex..., in: text)
+        for match in pattern.matches(in: text, range: range) {
+            guard let listRange = Range(match.range(at: 1), in: text),
+                  let wholeRange = Range(match.range, in: text) else { continue }
+            let column = document.column(of: String(text[wholeRange]), inLine: line)
+            for label in expand(String(text[listRange])) {
+                found.append(AppendixReference(label: label, number: Int(label), line: line, column: column))
+            }
+        }
+        return found
+    }
+
+    /// "1, 2 og 4-6" → ["1", "2", "4", "5", "6"]; ranges are capped to stay small.
+    static func expand(_ list: String) -> [String] {
+        var labels: [String] = []
+        let parts = list.replacingOccurrences(of: " og ", with: ",").split(separator: ",")
+        for part in parts {
+            let piece = part.trimmingCharacters(in: .whitespaces)
+            let bounds = piece.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            if bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]), low <= high, high - low < 50 {
+                labels += (low...high).map(String.init)
+            } else {
+                labels += bounds.filter { !$0.isEmpty }
+            }
+        }
+        return labels
+    }
+}

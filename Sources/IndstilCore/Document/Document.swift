@@ -1,0 +1,119 @@
+import Foundation
+
+/// One Markdown file with front matter, parsed: the YAML as values with lines,
+/// the body as a Markdown value tree, split into level-1 sections.
+public struct Document: Sendable {
+    /// The path as the user named it (for diagnostics).
+    public let path: String
+    public let url: URL
+    /// The file's lines, for literal numbers and columns.
+    public let sourceLines: [Substring]
+    public let frontMatter: YAMLValue
+    /// Line of the closing `---` of the front matter.
+    public let frontMatterEndLine: Int
+    public let body: MarkdownNode
+    /// Blocks before the first level-1 heading.
+    public let preamble: [MarkdownNode]
+    public let sections: [Section]
+    /// Set when the body nested deeper than the parser keeps; the rest is plain text.
+    public let flattenedAtLine: Int?
+
+    public var profileID: String? { frontMatter["profil"]?.trimmedString }
+    public var title: String { frontMatter["titel"]?.trimmedString ?? "" }
+
+    public func sourceLine(_ line: Int) -> Substring {
+        line >= 1 && line <= sourceLines.count ? sourceLines[line - 1] : ""
+    }
+
+    /// 1-based column of `needle` in a source line, or 1.
+    public func column(of needle: String, inLine line: Int) -> Int {
+        let text = sourceLine(line)
+        guard !needle.isEmpty, let range = text.range(of: needle) else { return 1 }
+        return text.distance(from: text.startIndex, to: range.lowerBound) + 1
+    }
+}
+
+/// A level-1 heading and everything up to the next one.
+public struct Section: Sendable {
+    /// The heading as written, markup removed ("3. Hvorfor fremsendes indstillingen?").
+    public let heading: String
+    /// The author's number ("3") if the heading starts with one.
+    public let number: Int?
+    /// The heading without its number ("Hvorfor fremsendes indstillingen?").
+    public let title: String
+    public let line: Int
+    public let blocks: [MarkdownNode]
+
+    init(headingNode: MarkdownNode, blocks: [MarkdownNode]) {
+        let heading = headingNode.plainText.foldingWhitespace
+        self.heading = heading
+        self.line = headingNode.line
+        self.blocks = blocks
+        let (number, title) = Section.splitNumber(heading)
+        self.number = number
+        self.title = title
+    }
+
+    /// "3. Hvorfor …" → (3, "Hvorfor …"); "Resume" → (nil, "Resume").
+    static func splitNumber(_ heading: String) -> (Int?, String) {
+        let digits = heading.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3, let number = Int(digits) else { return (nil, heading) }
+        var rest = heading.dropFirst(digits.count)
+        guard let separator = rest.first, separator == "." || separator == ")" || separator == " " else { return (nil, heading) }
+        rest = rest.drop { $0 == "." || $0 == ")" || $0 == " " }
+        return rest.isEmpty ? (nil, heading) : (number, String(rest))
+    }
+
+    /// True when the section has no visible content, or only "-" / "." / "…".
+    public var isEmpty: Bool { visibleText.isEmpty }
+
+    public var isDashOnly: Bool { visibleText == "-" || visibleText == "–" }
+
+    public var visibleText: String {
+        blocks.map(\.plainText).joined(separator: " ").foldingWhitespace
+    }
+}
+
+extension MarkdownNode {
+    /// The inline content of a paragraph or heading split at line breaks, each
+    /// piece with its file line.
+    public var textLines: [(text: String, line: Int)] {
+        var result: [(String, Int)] = []
+        var current = ""
+        var line = self.line
+        func walk(_ node: MarkdownNode) {
+            switch node.kind {
+            case .softBreak, .lineBreak:
+                result.append((current, line))
+                current = ""
+                line += 1
+            case .text(let s), .code(let s):
+                current += s
+            case .htmlInline:
+                break
+            default:
+                for child in node.children { walk(child) }
+            }
+        }
+        for child in children { walk(child) }
+        result.append((current, line))
+        return result
+    }
+
+    /// Paragraphs and headings at any depth below (and including) this block.
+    public var textBlocks: [MarkdownNode] {
+        var found: [MarkdownNode] = []
+        func walk(_ node: MarkdownNode) {
+            switch node.kind {
+            case .paragraph, .heading:
+                found.append(node)
+            case .codeBlock, .htmlBlock, .thematicBreak:
+                break
+            default:
+                for child in node.children where child.isBlock { walk(child) }
+            }
+        }
+        walk(self)
+        return found
+    }
+}

@@ -1,0 +1,78 @@
+/// An immutable Markdown syntax tree, converted from cmark's C tree at once.
+///
+/// Lines are 1-based lines of the *file* (front matter included), so diagnostics
+/// can point straight at what the author sees in the editor.
+public struct MarkdownNode: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case document
+        case blockQuote
+        case list(ordered: Bool, start: Int, tight: Bool)
+        case item
+        case codeBlock(info: String, literal: String)
+        case htmlBlock(String)
+        case paragraph
+        case heading(level: Int)
+        case thematicBreak
+        case text(String)
+        case softBreak
+        case lineBreak
+        case code(String)
+        case htmlInline(String)
+        case emphasis
+        case strong
+        case link(destination: String, title: String)
+        case image(destination: String, title: String)
+    }
+
+    public let kind: Kind
+    public let children: [MarkdownNode]
+    public let line: Int
+    public let column: Int
+    public let endLine: Int
+
+    public init(kind: Kind, children: [MarkdownNode] = [], line: Int, column: Int = 1, endLine: Int? = nil) {
+        self.kind = kind
+        self.children = children
+        self.line = line
+        self.column = column
+        self.endLine = endLine ?? line
+    }
+
+    public var isBlock: Bool {
+        switch kind {
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The text a reader sees for this node: markup removed, soft breaks as spaces.
+    /// Raw HTML is not shown (it never reaches a rendering), so it contributes nothing.
+    public var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    func appendPlainText(to out: inout String) {
+        switch kind {
+        case .text(let s), .code(let s):
+            out += s
+        case .codeBlock(_, let literal):
+            out += literal
+        case .softBreak, .lineBreak:
+            out += " "
+        case .htmlInline, .htmlBlock, .thematicBreak:
+            break
+        default:
+            for child in children { child.appendPlainText(to: &out) }
+        }
+    }
+
+    /// Every node below this one (depth first, pre-order), including itself.
+    public func forEach(_ body: (MarkdownNode) -> Void) {
+        body(self)
+        for child in children { child.forEach(body) }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Bytes read from disk, validated as UTF-8, with a byte-order mark removed and
+/// CRLF line ends normalised. Line numbers survive the normalisation.
+public enum SourceText {
+    /// Larger files are refused: a recommendation is ~15 KB; 5 MB is far past any real one.
+    public static let maximumBytes = 5 * 1024 * 1024
+
+    public enum Failure: Error, Sendable, Equatable {
+        case unreadable(String)
+        case tooLarge(bytes: Int)
+        case invalidUTF8(line: Int, column: Int)
+
+        public var diagnostic: Diagnostic {
+            switch self {
+            case .unreadable(let reason):
+                return Diagnostic(check: "input.invalid", severity: .error,
+                                  message: Message(da: "Filen kan ikke læses: \(reason)", en: "The file cannot be read: \(reason)"),
+                                  line: 1)
+            case .tooLarge(let bytes):
+                let mb = Double(bytes) / 1_048_576
+                return Diagnostic(check: "input.invalid", severity: .error,
+                                  message: Message(
+                                    da: "Filen er for stor (\(DanishFormat.decimal(mb)) MB); indstil læser højst \(maximumBytes / 1_048_576) MB",
+                                    en: "The file is too large (\(String(format: "%.1f", mb)) MB); indstil reads at most \(maximumBytes / 1_048_576) MB"),
+                                  line: 1)
+            case .invalidUTF8(let line, let column):
+                return Diagnostic(check: "input.invalid", severity: .error,
+                                  message: Message(
+                                    da: "Filen er ikke gyldig UTF-8 (ugyldig byte i linje \(line)); gem den som UTF-8",
+                                    en: "The file is not valid UTF-8 (invalid byte on line \(line)); save it as UTF-8"),
+                                  line: line, column: column)
+            }
+        }
+    }
+
+    public static func read(_ url: URL) -> Result<String, Failure> {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > maximumBytes {
+                return .failure(.tooLarge(bytes: size))
+            }
+            data = try Data(contentsOf: url)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "adgang nægtet eller ikke en fil" : "filen findes ikke"
+            return .failure(.unreadable(reason))
+        }
+        if data.count > maximumBytes { return .failure(.tooLarge(bytes: data.count)) }
+        return decode(data)
+    }
+
+    public static func decode(_ data: Data) -> Result<String, Failure> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8(bytes)
+            return .failure(.invalidUTF8(line: line, column: column))
+        }
+        guard text.utf8.contains(13) else { return .success(text) }  // "\r"
+        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+
+    /// Line and column (1-based) of the first byte that does not decode as UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, index - lineStart + 1)
+            }
+            if index + length > bytes.count { return (line, index - lineStart + 1) }
+            if length > 1, String(validating: bytes[index..<index + length], as: UTF8.self) == nil {
+                return (line, index - lineStart + 1)
+            }
+            if byte == 10 {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return (line, 1)
+    }
+}

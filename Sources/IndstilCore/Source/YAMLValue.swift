@@ -1,0 +1,212 @@
+import Yams
+
+/// A front-matter or manifest value with the file line it came from.
+/// Converted from Yams nodes with a budget, so alias bombs and deep nesting end in
+/// an error instead of exhausting memory or the stack.
+public struct YAMLValue: Sendable, Equatable {
+    public enum Content: Sendable, Equatable {
+        case null
+        case scalar(String)
+        case sequence([YAMLValue])
+        case mapping([Entry])
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public let key: String
+        public let keyLine: Int
+        public let value: YAMLValue
+    }
+
+    public let content: Content
+    public let line: Int
+    public let column: Int
+
+    public init(content: Content, line: Int, column: Int = 1) {
+        self.content = content
+        self.line = line
+        self.column = column
+    }
+
+    public var string: String? {
+        if case .scalar(let s) = content { return s }
+        return nil
+    }
+
+    /// A scalar's text with surrounding white space removed; nil for null and collections.
+    public var trimmedString: String? {
+        string?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    public var isEmpty: Bool {
+        switch content {
+        case .null: return true
+        case .scalar(let s): return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case .sequence(let items): return items.isEmpty
+        case .mapping(let entries): return entries.isEmpty
+        }
+    }
+
+    public var entries: [Entry] {
+        if case .mapping(let entries) = content { return entries }
+        return []
+    }
+
+    public var items: [YAMLValue] {
+        if case .sequence(let items) = content { return items }
+        return []
+    }
+
+    public subscript(key: String) -> YAMLValue? {
+        entries.first { $0.key == key }?.value
+    }
+
+    /// Looks up a dotted path such as "sagsbehandler.navn".
+    public func value(at path: String) -> YAMLValue? {
+        var current: YAMLValue? = self
+        for part in path.split(separator: ".") {
+            current = current?[String(part)]
+        }
+        return current
+    }
+
+    public func entry(_ key: String) -> Entry? {
+        entries.first { $0.key == key }
+    }
+}
+
+public struct YAMLError: Error, Sendable, Equatable {
+    public let message: Message
+    public let line: Int
+}
+
+public enum YAMLReader {
+    public static let nodeBudget = 50_000
+    public static let maximumDepth = 32
+
+    /// Parses YAML text; `lineOffset` is added to Yams' 1-based lines.
+    public static func parse(_ text: String, lineOffset: Int = 0) throws(YAMLError) -> YAMLValue {
+        if let aliasLine = aliasLine(in: text) {
+            throw YAMLError(
+                message: Message(
+                    da: "YAML-aliasser (*navn) bruges ikke i indstil-filer; skriv værdien ud",
+                    en: "YAML aliases (*name) are not supported in indstil files; write the value out"),
+                line: aliasLine + lineOffset)
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw describe(error, lineOffset: lineOffset)
+        } catch {
+            throw YAMLError(message: Message(da: "Ugyldig YAML: \(error)", en: "Invalid YAML: \(error)"), line: 1 + lineOffset)
+        }
+        guard let node else { return YAMLValue(content: .null, line: 1 + lineOffset) }
+        var budget = nodeBudget
+        return try convert(node, lineOffset: lineOffset, depth: 0, budget: &budget)
+    }
+
+    private static func convert(_ node: Node, lineOffset: Int, depth: Int, budget: inout Int) throws(YAMLError) -> YAMLValue {
+        budget -= 1
+        let line = (node.mark?.line ?? 1) + lineOffset
+        let column = node.mark?.column ?? 1
+        guard budget >= 0 else {
+            throw YAMLError(
+                message: Message(da: "YAML-data er for store (over \(DanishFormat.integer(nodeBudget)) værdier)",
+                                 en: "YAML data is too large (over \(nodeBudget) values)"),
+                line: line)
+        }
+        guard depth <= maximumDepth else {
+            throw YAMLError(
+                message: Message(da: "YAML-data er nestet for dybt (over \(maximumDepth) niveauer)",
+                                 en: "YAML data is nested too deeply (over \(maximumDepth) levels)"),
+                line: line)
+        }
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain || scalar.style == .any,
+               ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return YAMLValue(content: .null, line: line, column: column)
+            }
+            return YAMLValue(content: .scalar(scalar.string), line: line, column: column)
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            for child in sequence {
+                items.append(try convert(child, lineOffset: lineOffset, depth: depth + 1, budget: &budget))
+            }
+            return YAMLValue(content: .sequence(items), line: line, column: column)
+        case .mapping(let mapping):
+            var entries: [YAMLValue.Entry] = []
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    throw YAMLError(
+                        message: Message(da: "En YAML-nøgle skal være tekst", en: "A YAML key must be text"),
+                        line: (key.mark?.line ?? 1) + lineOffset)
+                }
+                let converted = try convert(value, lineOffset: lineOffset, depth: depth + 1, budget: &budget)
+                entries.append(YAMLValue.Entry(key: keyScalar.string, keyLine: (keyScalar.mark?.line ?? 1) + lineOffset, value: converted))
+            }
+            return YAMLValue(content: .mapping(entries), line: line, column: column)
+        case .alias:
+            throw YAMLError(
+                message: Message(da: "YAML-aliasser bruges ikke i indstil-filer", en: "YAML aliases are not supported"),
+                line: line)
+        }
+    }
+
+    /// Line (1-based, within `text`) of the first alias (`*name` in a value position).
+    static func aliasLine(in text: String) -> Int? {
+        guard text.contains("*") && text.contains("&") else { return nil }
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("#") { continue }
+            var previous: Character = " "
+            for (index, character) in trimmed.enumerated() {
+                if character == "*", previous == " " || previous == "[" || previous == "," || previous == "{" || (index == 0),
+                   let next = trimmed.dropFirst(index + 1).first, next.isLetter || next.isNumber || next == "_" {
+                    // Inside a quoted scalar a star is just text.
+                    let before = trimmed.prefix(index)
+                    let quotes = before.filter { $0 == "\"" }.count
+                    let apostrophes = before.filter { $0 == "'" }.count
+                    if quotes % 2 == 0 && apostrophes % 2 == 0 { return lineNumber }
+                }
+                previous = character
+            }
+        }
+        return nil
+    }
+
+    /// Line of the second `key:` at the start of a line (after indentation), for duplicate-key errors.
+    static func secondOccurrenceLine(of key: String, in text: String) -> Int? {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "-" }
+            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return nil
+    }
+
+    static func describe(_ error: YamlError, lineOffset: Int) -> YAMLError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return YAMLError(
+                message: Message(da: "Ugyldig YAML: \(problem) (linje \(mark.line + lineOffset), kolonne \(mark.column))",
+                                 en: "Invalid YAML: \(problem) (line \(mark.line + lineOffset), column \(mark.column))"),
+                line: mark.line + lineOffset)
+        case .reader(let problem, _, _, _):
+            return YAMLError(message: Message(da: "Ugyldig YAML: \(problem)", en: "Invalid YAML: \(problem)"), line: 1 + lineOffset)
+        case .duplicatedKeysInMapping(let keys, let context):
+            let line = secondOccurrenceLine(of: keys.first ?? "", in: context.text) ?? context.mark.line
+            return YAMLError(
+                message: Message(da: "Nøglen \(keys.map { "«\($0)»" }.joined(separator: ", ")) står to gange",
+                                 en: "The key \(keys.map { "'\($0)'" }.joined(separator: ", ")) appears twice"),
+                line: line + lineOffset)
+        default:
+            return YAMLError(message: Message(da: "Ugyldig YAML: \(error)", en: "Invalid YAML: \(error)"), line: 1 + lineOffset)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Numbers and dates the way a Danish reader expects them: "12.246", "31. marts 2021".
+public enum DanishFormat {
+    public static let monthNames = [
+        "januar", "februar", "marts", "april", "maj", "juni",
+        "juli", "august", "september", "oktober", "november", "december",
+    ]
+
+    /// "12246" → "12.246"; "-1500" → "-1.500".
+    public static func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "." }
+            grouped.append(digit)
+        }
+        return value < 0 ? "-" + grouped : grouped
+    }
+
+    /// One decimal with a comma: 48.53 → "48,5".
+    public static func decimal(_ value: Double, digits: Int = 1) -> String {
+        let factor = pow(10.0, Double(digits))
+        let rounded = (value * factor).rounded() / factor
+        let whole = Int(rounded.rounded(.towardZero))
+        let fraction = Int((abs(rounded - Double(whole)) * factor).rounded())
+        let fractionText = String(fraction).leftPadded(to: digits, with: "0")
+        return digits == 0 ? integer(whole) : "\(rounded < 0 && whole == 0 ? "-" : "")\(integer(whole)),\(fractionText)"
+    }
+
+    /// "31. marts 2021".
+    public static func date(_ date: CalendarDate) -> String {
+        "\(date.day). \(monthNames[date.month - 1]) \(date.year)"
+    }
+}
+
+/// A calendar date without a time zone, as written in front matter (YYYY-MM-DD).
+public struct CalendarDate: Sendable, Equatable, Comparable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Parses "2021-03-31" and rejects dates that do not exist ("2021-02-30").
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1, day <= CalendarDate.days(inMonth: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+extension String {
+    func leftPadded(to length: Int, with pad: Character) -> String {
+        count >= length ? self : String(repeating: pad, count: length - count) + self
+    }
+
+    /// Runs of white space folded to one space, ends trimmed.
+    public var foldingWhitespace: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for character in self {
+            if character.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(character)
+            }
+        }
+        return out
+    }
+}

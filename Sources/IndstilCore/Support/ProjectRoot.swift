@@ -1,0 +1,32 @@
+import Foundation
+
+/// The project a file belongs to: the nearest folder upward holding `indstil.yml`.
+public enum ProjectRoot {
+    public static let configName = "indstil.yml"
+
+    /// The nearest folder at or above `folder` with an `indstil.yml`, or nil.
+    public static func find(from folder: URL) -> URL? {
+        var current = folder.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: current.appendingPathComponent(configName).path) {
+                return current
+            }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+    }
+
+    /// The root paths in a file are confined to: the project, or else the file's own folder.
+    public static func confinement(for file: URL) -> URL {
+        let folder = file.deletingLastPathComponent().standardizedFileURL
+        return find(from: folder) ?? folder
+    }
+
+    /// True when `path` (after resolving symbolic links) lies inside `root`.
+    public static func contains(_ root: URL, _ path: URL) -> Bool {
+        let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
+        let target = path.resolvingSymlinksInPath().standardizedFileURL.path
+        return target == rootPath || target.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
+    }
+}

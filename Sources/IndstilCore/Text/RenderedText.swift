@@ -1,0 +1,37 @@
+/// The document as a reader sees it, line by line, each line tagged with the part it
+/// belongs to. This is the plain-text rendering (`render --to txt`) and the basis
+/// of "Antal tegn": the sum of the line lengths (line breaks are not counted).
+public struct RenderedText: Sendable, Equatable {
+    public enum Part: Sendable, Equatable {
+        case header, title, section(Int), signature, appendixList, earlierDecisions, sidebar
+    }
+
+    public struct Line: Sendable, Equatable {
+        public let text: String
+        public let part: Part
+    }
+
+    /// Paragraph-like blocks, each a run of lines; blocks are separated by a blank line.
+    public private(set) var blocks: [[Line]] = []
+
+    mutating func add(_ texts: [String], part: Part) {
+        let lines = texts.map { $0.foldingWhitespace }.filter { !$0.isEmpty }.map { Line(text: $0, part: part) }
+        if !lines.isEmpty { blocks.append(lines) }
+    }
+
+    mutating func add(_ text: String, part: Part) { add([text], part: part) }
+
+    /// Characters with spaces (grapheme clusters), line breaks not counted.
+    public func characters(where include: (Part) -> Bool = { _ in true }) -> Int {
+        blocks.joined().filter { include($0.part) }.reduce(0) { $0 + $1.text.count }
+    }
+
+    public func text(where include: (Part) -> Bool) -> String {
+        blocks.joined().filter { include($0.part) }.map(\.text).joined(separator: "\n")
+    }
+
+    /// The text file: lines, a blank line between blocks, a final newline.
+    public var plainText: String {
+        blocks.map { $0.map(\.text).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+    }
+}

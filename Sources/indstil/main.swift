@@ -1,0 +1,2 @@
+import IndstilCore
+print("placeholder")
