@@ -56,3 +56,4 @@ public struct Diagnostic: Sendable, Equatable {
         }
     }
 }
+extension Diagnostic: Error {}

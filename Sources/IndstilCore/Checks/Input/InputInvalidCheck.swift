@@ -1,0 +1,25 @@
+/// Input the tool cannot read as intended. Unreadable files, invalid UTF-8 and broken
+/// YAML are reported by the loader under this id before any check runs; this check
+/// reports what survives loading but was cut short: nesting too deep to keep.
+public struct InputInvalidCheck: Check {
+    public let id = "input.invalid"
+    public let defaultSeverity = Severity.error
+    public let summary = Message(da: "Filen kan ikke læses korrekt (ikke UTF-8, ugyldig YAML, for stor, for dybt nestet)",
+                                 en: "The file cannot be read correctly (not UTF-8, invalid YAML, too large, nested too deeply)")
+
+    public var examples: [CheckExample] {
+        let deep = String(repeating: "> ", count: 200) + "Citat ⟵"
+        return [
+            .triggers("200 niveauer citat i citat", ExampleDocument.byraad.replacingSection("6. Hvad igangsættes", body: deep)),
+            .passes("Almindeligt citat", ExampleDocument.byraad.replacingSection("6. Hvad igangsættes", body: "> Lokalerne skal bruges.")),
+        ]
+    }
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        guard let line = context.document.flattenedAtLine else { return [] }
+        return [diagnostic(
+            "Teksten er nestet mere end \(MarkdownParser.maximumDepth) niveauer dybt (citater eller lister i hinanden); det dybere indhold vises som almindelig tekst",
+            "The text is nested more than \(MarkdownParser.maximumDepth) levels deep (quotes or lists inside each other); deeper content is shown as plain text",
+            line: line)]
+    }
+}

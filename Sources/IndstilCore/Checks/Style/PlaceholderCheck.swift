@@ -1,0 +1,82 @@
+import Foundation
+
+/// Template leftovers: "[…]", "XX", "TODO", "[LINK](#)", "[04/09/2023 - 20 minutter]",
+/// a paragraph that is only "." or "…".
+public struct PlaceholderCheck: Check {
+    public let id = "style.placeholder"
+    public let defaultSeverity = Severity.error
+    public let summary = Message(da: "Der står en skabelonrest (fx […], XX, TODO eller [LINK](#))",
+                                 en: "A template leftover remains (e.g. […], XX, TODO or [LINK](#))")
+
+    public var examples: [CheckExample] {
+        [
+            .triggers("Et link uden mål", ExampleDocument.byraad.replacingSection("6. Hvad igangsættes", body: "Bookingsiden findes på [LINK](#). ⟵")),
+            .triggers("XX i stedet for et beløb", ExampleDocument.byraad.replacingSection("8. Hvilke", body: "Ordningen koster XX kr. om året. ⟵")),
+            .triggers("Skabelonens [dato - minutter]", ExampleDocument.byraad.replacingSection("6. Hvad igangsættes", body: "Sagen behandles [04/09/2023 - 20 minutter]. ⟵")),
+            .triggers("TODO i front matter", ExampleDocument.byraad.settingField("titel", "titel: \"TODO skriv titel\" ⟵")),
+            .triggers("Et afsnit der kun er »…«", ExampleDocument.byraad.replacingSection("7. Hvem", body: "Borgmesterens Afdeling driver siden.\n\n… ⟵")),
+            .passes("Almindelig tekst med et rigtigt link",
+                    ExampleDocument.byraad.replacingSection("6. Hvad igangsættes", body: "Bookingsiden findes på [aarhus.dk](https://www.aarhus.dk/lokaler). Projektet XXL-hallen er ikke omfattet.")),
+        ]
+    }
+
+    private static let bracketed = try! NSRegularExpression(
+        pattern: #"\[\s*(?:…|\.\.\.?|x+|[^\]]{0,80}?(?:indsæt|udfyld|skriv|tekst her|navn|titel|minutter|link|dato)[^\]]{0,80}?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^\]]{0,40})\s*\]"#,
+        options: [.caseInsensitive])
+    private static let markers = try! NSRegularExpression(pattern: #"(?<![\p{L}\d])(?:X{2,}|TODO|FIXME|TBD)(?![\p{L}\d])"#)
+
+    static func leftover(in text: String) -> String? {
+        let range = NSRange(text.startIndex..., in: text)
+        for regex in [bracketed, markers] {
+            if let match = regex.firstMatch(in: text, range: range), let found = Range(match.range, in: text) {
+                return String(text[found])
+            }
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "." || $0 == "…" }) { return trimmed }
+        return nil
+    }
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let document = context.document
+        func report(_ found: String, line: Int) {
+            diagnostics.append(diagnostic(
+                "Skabelonrest »\(found)«: erstat den med den rigtige tekst",
+                "Template leftover \"\(found)\": replace it with the real text",
+                line: line, column: document.column(of: found, inLine: line)))
+        }
+        walkFrontMatter(document.frontMatter) { text, line in
+            if let found = Self.leftover(in: text) { report(found, line: line) }
+        }
+        let blocks = document.preamble + document.sections.flatMap(\.blocks)
+        for block in blocks {
+            block.forEach { node in
+                if case .link(let destination, _) = node.kind {
+                    let target = destination.trimmingCharacters(in: .whitespaces)
+                    if target.isEmpty || target == "#" {
+                        report("[\(node.plainText)](\(target))", line: node.line)
+                    }
+                }
+            }
+            for textBlock in block.textBlocks {
+                for (text, line) in textBlock.textLines {
+                    if let found = Self.leftover(in: text) { report(found, line: line) }
+                }
+            }
+        }
+        for section in document.sections {
+            if let found = Self.leftover(in: section.heading) { report(found, line: section.line) }
+        }
+        return diagnostics
+    }
+
+    private func walkFrontMatter(_ value: YAMLValue, _ body: (String, Int) -> Void) {
+        switch value.content {
+        case .scalar(let text): body(text, value.line)
+        case .sequence(let items): items.forEach { walkFrontMatter($0, body) }
+        case .mapping(let entries): entries.forEach { walkFrontMatter($0.value, body) }
+        case .null: break
+        }
+    }
+}

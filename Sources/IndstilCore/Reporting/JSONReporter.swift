@@ -1,0 +1,31 @@
+/// The contract's JSON report: `{"version":1,"files":[…],"summary":{…}}`.
+public enum JSONReporter {
+    public static func report(_ reports: [FileReport], language: Language) -> String {
+        let summary = RunSummary(reports)
+        let files: [JSONValue] = reports.map { file in
+            .object([
+                ("path", .string(file.path)),
+                ("diagnostics", .array(file.diagnostics.map { d in
+                    .object([
+                        ("check", .string(d.check)),
+                        ("severity", .string(d.severity.rawValue)),
+                        ("message", .string(d.message.text(language))),
+                        ("line", .int(d.line)),
+                        ("column", .int(d.column)),
+                    ])
+                })),
+            ])
+        }
+        let root = JSONValue.object([
+            ("version", .int(1)),
+            ("files", .array(files)),
+            ("summary", .object([
+                ("errors", .int(summary.errors)),
+                ("warnings", .int(summary.warnings)),
+                ("notes", .int(summary.notes)),
+                ("files", .int(summary.files)),
+            ])),
+        ])
+        return root.serialized() + "\n"
+    }
+}

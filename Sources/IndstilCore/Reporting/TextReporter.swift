@@ -1,0 +1,27 @@
+/// `path:line:column: error: message [check-id]`, one per line, then a summary.
+public enum TextReporter {
+    public static func report(_ reports: [FileReport], language: Language) -> String {
+        var out = ""
+        for file in reports {
+            for d in file.diagnostics {
+                out += "\(file.path):\(d.line):\(d.column): \(severityWord(d.severity)): \(d.message.text(language)) [\(d.check)]\n"
+            }
+        }
+        out += summaryLine(RunSummary(reports), language: language) + "\n"
+        return out
+    }
+
+    static func severityWord(_ severity: Severity) -> String {
+        severity.rawValue  // the compiler-style words editors and CI parse
+    }
+
+    public static func summaryLine(_ summary: RunSummary, language: Language) -> String {
+        switch language {
+        case .da:
+            let files = summary.files == 1 ? "1 fil" : "\(DanishFormat.integer(summary.files)) filer"
+            return "\(files) kontrolleret: \(summary.errors) fejl, \(summary.warnings) \(summary.warnings == 1 ? "advarsel" : "advarsler"), \(summary.notes) \(summary.notes == 1 ? "note" : "noter")"
+        case .en:
+            return "\(summary.files) \(summary.files == 1 ? "file" : "files") checked: \(summary.errors) \(summary.errors == 1 ? "error" : "errors"), \(summary.warnings) \(summary.warnings == 1 ? "warning" : "warnings"), \(summary.notes) \(summary.notes == 1 ? "note" : "notes")"
+        }
+    }
+}

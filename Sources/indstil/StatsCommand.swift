@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import IndstilCore
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Antal tegn pr. afsnit og i alt, LIX, beslutningspunkter og bilag.")
+
+    @Argument(help: "Indstillinger (Markdown med front matter).")
+    var files: [String]
+
+    @Option(help: "Brug denne profil i stedet for dokumentets »profil«.")
+    var profile: String?
+
+    @Option(help: "text eller json.")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        var statistics: [DocumentStatistics] = []
+        for path in files {
+            let analyzed = try LoadedDocument.analyze(path, profileOverride: profile)
+            statistics.append(DocumentStatistics(path: path, analyzed: analyzed))
+        }
+        switch format {
+        case .text:
+            Output.write(statistics.map(\.text).joined(separator: "\n"))
+        case .json:
+            Output.write(JSONValue.object([("files", .array(statistics.map(\.json)))]).serialized() + "\n")
+        }
+    }
+}
+
+/// Loads one document and its profile for commands that need exactly one (stats, render).
+enum LoadedDocument {
+    static func analyze(_ path: String, profileOverride: String?) throws -> AnalyzedDocument {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        switch DocumentLoader.load(url, displayPath: path) {
+        case .failed(let diagnostic):
+            throw UsageError("\(path):\(diagnostic.line):\(diagnostic.column): error: \(diagnostic.message.da) [\(diagnostic.check)]")
+        case .noFrontMatter:
+            throw UsageError("\(path): filen har ingen front matter; lav en ny med »indstil new«")
+        case .document(let document):
+            let store = ProfileStore.standard(projectRoot: ProjectRoot.find(from: url.deletingLastPathComponent()))
+            let runner = CheckRunner(profileOverride: profileOverride)
+            switch runner.resolveProfile(for: document, store: store) {
+            case .success(let profile):
+                return AnalyzedDocument(document: document, profile: profile)
+            case .failure(let diagnostic):
+                throw UsageError("\(path):\(diagnostic.line):\(diagnostic.column): error: \(diagnostic.message.da) [\(diagnostic.check)]")
+            }
+        }
+    }
+}
