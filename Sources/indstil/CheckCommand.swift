@@ -41,7 +41,7 @@ struct CheckCommand: ParsableCommand {
                 throw UsageError("Profilen »\(profile)« findes ikke; kendte profiler: \(store.availableIDs().joined(separator: ", "))")
             }
         }
-        if inputs.count > 50 { Output.progress("Kontrollerer \(inputs.count) filer …") }
+        if inputs.count > 50 { Output.progress("Gennemgår \(inputs.count) Markdown-filer …") }
         let reports = CheckRunner(profileOverride: profile).run(inputs)
         switch format {
         case .text: Output.write(TextReporter.report(reports, language: lang))
