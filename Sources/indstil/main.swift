@@ -8,6 +8,9 @@ do {
     try command.run()
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
+} catch let usage as UsageError {
+    FileHandle.standardError.write(Data("indstil: fejl: \(usage.description)\n".utf8))
+    Foundation.exit(2)
 } catch {
     let code = Indstil.exitCode(for: error)
     if code == .success {

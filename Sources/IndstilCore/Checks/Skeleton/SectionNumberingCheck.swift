@@ -4,8 +4,8 @@
 public struct SectionNumberingCheck: Check {
     public let id = "skeleton.numbering"
     public let defaultSeverity = Severity.error
-    public let summary = Message(da: "Overskrifternes numre springer eller gentages",
-                                 en: "The heading numbers skip or repeat")
+    public let summary = Message(da: "Overskrifternes numre gentages eller går baglæns",
+                                 en: "The heading numbers repeat or go backwards")
 
     public var examples: [CheckExample] {
         [
