@@ -71,19 +71,38 @@ extension String {
     }
 
     /// Runs of white space folded to one space, ends trimmed.
+    /// Works on Unicode scalars with an ASCII fast path: this runs on every text line.
     public var foldingWhitespace: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in self {
-            if character.isWhitespace {
-                pendingSpace = !out.isEmpty
+        var sawOutput = false
+        for scalar in unicodeScalars {
+            if scalar.isFastWhitespace {
+                pendingSpace = sawOutput
             } else {
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
-                out.append(character)
+                sawOutput = true
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space, decided without a Unicode table lookup for ASCII.
+    @inline(__always) var isFastWhitespace: Bool {
+        let v = value
+        if v < 0x80 { return v == 32 || (v >= 9 && v <= 13) }
+        return properties.isWhitespace
+    }
+}
+
+extension Character {
+    /// White space, decided without a Unicode table lookup for ASCII.
+    @inline(__always) var isFastWhitespace: Bool {
+        if let ascii = asciiValue { return ascii == 32 || (ascii >= 9 && ascii <= 13) }
+        return isWhitespace
     }
 }

@@ -36,7 +36,7 @@ public enum Readability {
 
     /// Splits text (one paragraph or heading) into sentences.
     public static func sentences(in text: String) -> [Sentence] {
-        let tokens = text.split(whereSeparator: { $0.isWhitespace })
+        let tokens = text.split(whereSeparator: { $0.isFastWhitespace })
         var result: [Sentence] = []
         var words = 0
         var first: [Substring] = []
@@ -70,7 +70,7 @@ public enum Readability {
         for text in texts {
             let sentences = sentences(in: text)
             score.sentences += sentences.count
-            for token in text.split(whereSeparator: { $0.isWhitespace }) where isWord(token) {
+            for token in text.split(whereSeparator: { $0.isFastWhitespace }) where isWord(token) {
                 score.words += 1
                 if token.reduce(0, { $1.isLetter ? $0 + 1 : $0 }) > 6 { score.longWords += 1 }
             }
