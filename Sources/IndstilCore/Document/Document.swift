@@ -64,10 +64,19 @@ public struct Section: Sendable {
         return rest.isEmpty ? (nil, heading) : (number, String(rest))
     }
 
-    /// True when the section has no visible content, or only "-" / "." / "…".
-    public var isEmpty: Bool { visibleText.isEmpty }
+    /// True when the section has no visible content.
+    public var isEmpty: Bool { !isDashOnly && visibleText.isEmpty }
 
-    public var isDashOnly: Bool { visibleText == "-" || visibleText == "–" }
+    /// The section holds just "-" (or "–"): "nothing to add". CommonMark reads a lone
+    /// "-" as an empty bullet item, so that counts too.
+    public var isDashOnly: Bool {
+        if blocks.count == 1, case .list(ordered: false, _, _) = blocks[0].kind,
+           blocks[0].children.count == 1, blocks[0].children[0].children.isEmpty {
+            return true
+        }
+        let text = visibleText
+        return text == "-" || text == "–"
+    }
 
     public var visibleText: String {
         blocks.map(\.plainText).joined(separator: " ").foldingWhitespace

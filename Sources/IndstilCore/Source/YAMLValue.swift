@@ -153,39 +153,40 @@ public enum YAMLReader {
         }
     }
 
-    /// Line (1-based, within `text`) of the first alias (`*name` in a value position).
+    /// Line (1-based, within `text`) of the first alias: a `*name` where a YAML value
+    /// starts (after "key: ", "- ", "[", ",", "{" or "? "), outside quotes.
+    /// "Plan for *alle* borgere" is plain text, not an alias.
     static func aliasLine(in text: String) -> Int? {
         guard text.contains("*") && text.contains("&") else { return nil }
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix("#") { continue }
-            var previous: Character = " "
-            for (index, character) in trimmed.enumerated() {
-                if character == "*", previous == " " || previous == "[" || previous == "," || previous == "{" || (index == 0),
-                   let next = trimmed.dropFirst(index + 1).first, next.isLetter || next.isNumber || next == "_" {
-                    // Inside a quoted scalar a star is just text.
-                    let before = trimmed.prefix(index)
-                    let quotes = before.filter { $0 == "\"" }.count
-                    let apostrophes = before.filter { $0 == "'" }.count
-                    if quotes % 2 == 0 && apostrophes % 2 == 0 { return lineNumber }
+            let characters = Array(line)
+            var inDouble = false
+            var inSingle = false
+            for (index, character) in characters.enumerated() {
+                if character == "\"" && !inSingle { inDouble.toggle() }
+                if character == "'" && !inDouble { inSingle.toggle() }
+                if character == "#" && !inDouble && !inSingle && (index == 0 || characters[index - 1] == " ") { break }
+                guard character == "*", !inDouble, !inSingle, index + 1 < characters.count,
+                      characters[index + 1].isLetter || characters[index + 1].isNumber || characters[index + 1] == "_" else { continue }
+                let before = String(characters[..<index]).trimmingCharacters(in: .whitespaces)
+                if before.isEmpty || [":", "-", "[", ",", "{", "?"].contains(before.last.map(String.init) ?? "") {
+                    return lineNumber
                 }
-                previous = character
             }
         }
         return nil
     }
 
-    /// Line of the second `key:` at the start of a line (after indentation), for duplicate-key errors.
-    static func secondOccurrenceLine(of key: String, in text: String) -> Int? {
-        var seen = 0
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "-" }
-            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") {
-                seen += 1
-                if seen == 2 { return index + 1 }
-            }
+    /// Line of the repeated `key:` for a duplicate-key error: the next line after the
+    /// first occurrence with the same indentation that starts with the key.
+    static func secondOccurrenceLine(of key: String, in text: String, after first: Mark) -> Int? {
+        let indent = max(0, first.column - 1)
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 > first.line {
+            let leading = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(leading)
+            if leading == indent && (rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":")) { return index + 1 }
         }
         return nil
     }
@@ -200,7 +201,7 @@ public enum YAMLReader {
         case .reader(let problem, _, _, _):
             return YAMLError(message: Message(da: "Ugyldig YAML: \(problem)", en: "Invalid YAML: \(problem)"), line: 1 + lineOffset)
         case .duplicatedKeysInMapping(let keys, let context):
-            let line = secondOccurrenceLine(of: keys.first ?? "", in: context.text) ?? context.mark.line
+            let line = secondOccurrenceLine(of: keys.first ?? "", in: context.text, after: context.mark) ?? context.mark.line
             return YAMLError(
                 message: Message(da: "Nøglen \(keys.map { "«\($0)»" }.joined(separator: ", ")) står to gange",
                                  en: "The key \(keys.map { "'\($0)'" }.joined(separator: ", ")) appears twice"),

@@ -23,7 +23,8 @@ public struct EmptySectionCheck: Check {
             if section.isEmpty {
                 return diagnostic("Afsnittet »\(section.title)« er tomt", "The section \"\(section.title)\" is empty", line: section.line)
             }
-            if section.isDashOnly && !spec.allowDash {
+            if section.isDashOnly {
+                if spec.allowDash { return nil }
                 return diagnostic("Afsnittet »\(section.title)« indeholder kun »-«; det skal udfyldes",
                                   "The section \"\(section.title)\" only holds \"-\"; it must be filled in", line: section.line)
             }
