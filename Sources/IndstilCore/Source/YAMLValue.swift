@@ -193,11 +193,18 @@ public enum YAMLReader {
 
     static func describe(_ error: YamlError, lineOffset: Int) -> YAMLError {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // The context ("while scanning a quoted scalar") marks where the trouble began,
+            // e.g. the opening quote of an unterminated string; the problem marks where the
+            // parser gave up, often lines later.
+            let line = (context?.mark.line ?? mark.line) + lineOffset
+            let hint = context.map { " – \($0.text) begyndt i linje \($0.mark.line + lineOffset)" } ?? ""
+            let hintEN = context.map { " – \($0.text) started on line \($0.mark.line + lineOffset)" } ?? ""
             return YAMLError(
-                message: Message(da: "Ugyldig YAML: \(problem) (linje \(mark.line + lineOffset), kolonne \(mark.column))",
-                                 en: "Invalid YAML: \(problem) (line \(mark.line + lineOffset), column \(mark.column))"),
-                line: mark.line + lineOffset)
+                message: Message(da: "Ugyldig YAML: \(problem) i linje \(mark.line + lineOffset)\(hint); mangler der et anførselstegn eller et kolon?",
+                                 en: "Invalid YAML: \(problem) on line \(mark.line + lineOffset)\(hintEN); is a quote or colon missing?"),
+                line: line)
         case .reader(let problem, _, _, _):
             return YAMLError(message: Message(da: "Ugyldig YAML: \(problem)", en: "Invalid YAML: \(problem)"), line: 1 + lineOffset)
         case .duplicatedKeysInMapping(let keys, let context):

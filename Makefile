@@ -1,0 +1,65 @@
+# indstil – build, demo and test.
+#
+#   make demo   build a release binary and run it on the shipped examples (writes out/)
+#   make test   build and run the whole test suite (unit + end-to-end)
+#
+# Both install what is missing first (`make deps`, Debian/Ubuntu apt packages).
+
+SHELL        := /bin/bash
+.SHELLFLAGS  := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+SWIFT        ?= swift
+APT_PACKAGES := libcmark-dev pkg-config cmark poppler-utils qpdf weasyprint
+SUDO         := $(if $(filter 0,$(shell id -u)),,sudo)
+APT          := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+
+RELEASE_BIN  := .build/release/indstil
+DEMO_DOC     := examples/aarhus-byraad/ny-ordning-moedelokaler.md
+OUT          := out
+
+.PHONY: deps build demo test clean
+
+## deps: install the apt packages that are missing (quiet and idempotent when all are present)
+deps:
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+	  echo "make deps: not a Debian/Ubuntu system; install libcmark (pkg-config libcmark), cmark, poppler, qpdf and weasyprint yourself" >&2; \
+	else \
+	  missing=""; \
+	  for package in $(APT_PACKAGES); do \
+	    if ! dpkg-query -W -f='$${Status}' "$$package" 2>/dev/null | grep -q 'install ok installed'; then \
+	      missing="$$missing $$package"; \
+	    fi; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    if ! command -v apt-get >/dev/null 2>&1; then \
+	      echo "make deps: missing packages:$$missing (install them with your package manager)" >&2; exit 1; \
+	    fi; \
+	    echo "make deps: installing$$missing"; \
+	    $(APT) update -qq; \
+	    $(APT) install -y -qq$$missing >/dev/null; \
+	  fi; \
+	fi; \
+	if ! command -v $(SWIFT) >/dev/null 2>&1; then \
+	  echo "make deps: '$(SWIFT)' not found; install a Swift 6 toolchain from https://swift.org/install" >&2; exit 1; \
+	fi
+
+## build: release build of the indstil binary
+build: deps
+	$(SWIFT) build -c release
+
+## demo: check the shipped examples, show their statistics and render one as text
+demo: build
+	@mkdir -p $(OUT)
+	$(RELEASE_BIN) check examples/
+	$(RELEASE_BIN) stats $(DEMO_DOC)
+	$(RELEASE_BIN) render --to txt $(DEMO_DOC) -o $(OUT)/ny-ordning-moedelokaler.txt
+	@echo "Wrote $(OUT)/ny-ordning-moedelokaler.txt ($$(wc -c < $(OUT)/ny-ordning-moedelokaler.txt) bytes)"
+
+## test: debug build with tests, then every test (swift test prints the summary)
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+clean:
+	rm -rf .build $(OUT)

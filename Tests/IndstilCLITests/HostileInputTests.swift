@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+
+/// Hostile and broken input: every run must end within 10 s, never by a signal, with
+/// exit code 0, 1 or 2, and must say what is wrong with a line number.
+/// Serialized so the 10-second limits are not eaten by sibling tests on small machines.
+@Suite("Hostile input (end to end)", .serialized)
+struct HostileInputTests {
+    static let timeout = 10.0
+
+    /// The example byrådsindstilling with `block` put at the top of section 6.
+    /// Returns the text and the line `block` starts on.
+    static func withBlock(_ block: String) throws -> (text: String, line: Int) {
+        let text = try Fixtures.exampleText(Fixtures.byraad)
+        let heading = "# 6. Hvad igangsættes?\n"
+        try #require(text.contains(heading))
+        let changed = text.replacingOccurrences(of: heading, with: heading + "\n" + block + "\n")
+        let line = try #require(changed.lineNumber(of: "# 6. Hvad igangsættes?")) + 2
+        return (changed, line)
+    }
+
+    /// Runs check, stats and render on the file; each must survive. Returns the check run.
+    @discardableResult
+    static func survives(_ project: TempFolder, _ path: String) throws -> RunResult {
+        var checkRun: RunResult?
+        for arguments in [["check", path], ["stats", "--format", "json", path], ["render", "--to", "txt", path]] {
+            let result = try project.run(arguments: arguments, timeout: timeout)
+            #expect(!result.timedOut, "did not finish within \(timeout) s: \(result)")
+            #expect(!result.signaled, "crashed: \(result)")
+            #expect([0, 1, 2].contains(result.status), "exit code: \(result)")
+            if arguments[0] == "check" {
+                checkRun = result
+                // Every line but the summary is a diagnostic with a line number.
+                let lines = result.stdout.split(separator: "\n")
+                #expect(lines.count >= 2, "no diagnostic: \(result)")
+                for line in lines.dropLast() {
+                    #expect(TextDiagnostic.parse(line: String(line)) != nil, "not a diagnostic: \(line.prefix(300))")
+                }
+                #expect(!result.diagnostics.isEmpty, "no diagnostic: \(result)")
+                #expect(result.diagnostics.allSatisfy { $0.line >= 1 && $0.path == path }, "\(result)")
+            }
+        }
+        return try #require(checkRun)
+    }
+
+    // MARK: Markdown bombs
+
+    /// Pathological Markdown, named briefly so test output stays readable.
+    enum MarkdownBomb: String, CaseIterable, CustomTestStringConvertible {
+        case nestedQuotes = "20.000 nested block quotes"
+        case nestedQuotesSpaced = "20.000 nested block quotes, spaced"
+        case brackets = "50.000 ["
+        case nestedLists = "20.000 nested list items"
+        case emphasis = "50.000 emphasis markers each side"
+        case openLinks = "20.000 unclosed links"
+
+        var testDescription: String { rawValue }
+
+        var block: String {
+            switch self {
+            case .nestedQuotes: String(repeating: ">", count: 20_000) + " dybt citat"
+            case .nestedQuotesSpaced: String(repeating: "> ", count: 20_000) + "dybt citat"
+            case .brackets: String(repeating: "[", count: 50_000)
+            case .nestedLists: String(repeating: "- ", count: 20_000) + "punkt"
+            case .emphasis: String(repeating: "*", count: 50_000) + "x" + String(repeating: "*", count: 50_000)
+            case .openLinks: String(repeating: "[a](", count: 20_000)
+            }
+        }
+    }
+
+    @Test("Markdown bombs in a section: no crash, no hang, a diagnostic with a line", arguments: MarkdownBomb.allCases)
+    func markdownBomb(bomb: MarkdownBomb) throws {
+        let project = try TempFolder.withExamples()
+        let (text, line) = try Self.withBlock(bomb.block)
+        let path = "examples/aarhus-byraad/bombe.md"
+        try project.write(path, text)
+        let result = try Self.survives(project, path)
+        #expect(result.status == 1, "\(bomb.rawValue): \(result)")
+        for invalid in result.diagnostics where invalid.check == "input.invalid" {
+            #expect(invalid.line == line, "\(bomb.rawValue): input.invalid should point at line \(line): \(result)")
+        }
+    }
+
+    // MARK: Front matter
+
+    @Test("A YAML alias bomb in the front matter: input.invalid inside the front matter, quickly")
+    func aliasBomb() throws {
+        let project = try TempFolder.withExamples()
+        let bomb = [
+            "lol1: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]",
+            "lol2: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]",
+            "lol3: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]",
+            "lol4: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]",
+            "lol5: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]",
+            "lol6: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]",
+            "lol7: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]",
+            "lol8: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]",
+            "lol9: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]",
+        ].joined(separator: "\n")
+        let text = try Fixtures.exampleText(Fixtures.byraad).replacingOccurrences(of: "status: åben\n", with: "status: åben\n\(bomb)\n")
+        let path = "examples/aarhus-byraad/bombe.md"
+        try project.write(path, text)
+        let result = try Self.survives(project, path)
+        #expect(result.status == 1, "\(result)")
+        let closing = try #require(text.components(separatedBy: "\n").dropFirst().firstIndex(of: "---")).advanced(by: 1)
+        let invalid = result.diagnostics.filter { $0.check == "input.invalid" }
+        #expect(!invalid.isEmpty, "\(result)")
+        #expect(invalid.allSatisfy { (2...closing).contains($0.line) }, "\(result)")
+    }
+
+    @Test("Broken YAML: `titel: \"unterminated` on line 3 is reported on line 3 or 4", arguments: [false, true])
+    func brokenYAML(minimal: Bool) throws {
+        let project = try TempFolder.withExamples()
+        let text: String
+        if minimal {
+            text = "---\nprofil: aarhus-byraad\ntitel: \"unterminated\ntil: Aarhus Byråd\nfra: Magistraten\n---\n\n# 1. Resume\n\nTekst.\n"
+        } else {
+            text = try Fixtures.exampleText(Fixtures.byraad).replacingLine(3, with: "titel: \"unterminated")
+        }
+        try #require(text.components(separatedBy: "\n")[2] == "titel: \"unterminated")
+        let path = "examples/aarhus-byraad/yaml.md"
+        try project.write(path, text)
+        let result = try Self.survives(project, path)
+        #expect(result.status == 1, "\(result)")
+        let invalid = result.diagnostics.filter { $0.check == "input.invalid" }
+        #expect(invalid.count == 1, "\(result)")
+        #expect(invalid.allSatisfy { (3...4).contains($0.line) }, "expected line 3 or 4: \(result)")
+    }
+
+    @Test("Unterminated front matter: input.invalid on line 1")
+    func unterminatedFrontMatter() throws {
+        let project = try TempFolder.withExamples()
+        let text = try Fixtures.exampleText(Fixtures.byraad).replacingOccurrences(of: "---\n\n# 1. Resume", with: "\n# 1. Resume")
+        try project.write("examples/aarhus-byraad/aaben.md", text)
+        let result = try Self.survives(project, "examples/aarhus-byraad/aaben.md")
+        #expect(result.status == 1)
+        #expect(result.diagnostics.map(\.check) == ["input.invalid"], "\(result)")
+        #expect(result.diagnostics.first?.line == 1)
+    }
+
+    // MARK: Bytes
+
+    @Test("Invalid UTF-8 (byte 0xFF on line 5): input.invalid on line 5")
+    func invalidUTF8() throws {
+        let project = try TempFolder.withExamples()
+        var lines = try Fixtures.exampleText(Fixtures.byraad).components(separatedBy: "\n").map { Data($0.utf8) }
+        lines[4] = Data("fra: Magistrat".utf8) + Data([0xFF]) + Data("en".utf8)
+        let data = lines.reduce(into: Data()) { all, line in
+            if !all.isEmpty { all.append(0x0A) }
+            all.append(line)
+        }
+        let path = "examples/aarhus-byraad/utf8.md"
+        try project.write(path, data: data)
+        let result = try Self.survives(project, path)
+        #expect(result.status == 1, "\(result)")
+        let invalid = result.diagnostics.filter { $0.check == "input.invalid" }
+        #expect(invalid.count == 1, "\(result)")
+        #expect(invalid.first?.line == 5, "\(result)")
+        #expect(invalid.first?.column == 15, "\(result)")
+    }
+
+    @Test("A 50 MB file: an error with a line, quickly, without reading it all into the checks")
+    func fiftyMegabytes() throws {
+        let project = try TempFolder.withExamples()
+        var data = Data(try Fixtures.exampleText(Fixtures.byraad).utf8)
+        let filler = Data(String(repeating: "Ordningen giver foreningerne flere lokaler om aftenen. ", count: 40).utf8 + [0x0A, 0x0A])
+        data.reserveCapacity(50 * 1_048_576 + filler.count)
+        while data.count < 50 * 1_048_576 { data.append(filler) }
+        let path = "examples/aarhus-byraad/stor.md"
+        try project.write(path, data: data)
+        let result = try Self.survives(project, path)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.diagnostics.contains { $0.severity == "error" }, "\(result)")
+    }
+
+    // MARK: Paths
+
+    @Test("An appendix path leaving the project: appendix.path-escape on the fil line",
+          arguments: ["../../etc/passwd", "/etc/passwd", "bilag/../../../../../../etc/passwd"])
+    func pathEscape(target: String) throws {
+        let project = try TempFolder.withExamples()
+        let text = try Fixtures.exampleText(Fixtures.byraad)
+            .replacingOccurrences(of: "    fil: bilag/lokaleoversigt.md", with: "    fil: \(target)")
+        let path = "examples/aarhus-byraad/flugt.md"
+        try project.write(path, text)
+        let result = try Self.survives(project, path)
+        #expect(result.status == 1, "\(result)")
+        let escapes = result.diagnostics.filter { $0.check == "appendix.path-escape" }
+        #expect(escapes.count == 1, "\(result)")
+        #expect(escapes.first?.line == text.lineNumber(of: "    fil: \(target)"), "\(result)")
+        #expect(!result.stdout.contains("root:"), "the file's contents must not leak")
+    }
+
+    @Test("An appendix that is a symbolic link out of the project: appendix.path-escape")
+    func symlinkEscape() throws {
+        let project = try TempFolder.withExamples()
+        let outside = try TempFolder()
+        try outside.write("hemmelig.md", "# Hemmelig\n")
+        try FileManager.default.createSymbolicLink(
+            at: project.url.appendingPathComponent("examples/aarhus-byraad/bilag/link.md"),
+            withDestinationURL: outside.url.appendingPathComponent("hemmelig.md"))
+        let text = try Fixtures.exampleText(Fixtures.byraad)
+            .replacingOccurrences(of: "    fil: bilag/lokaleoversigt.md", with: "    fil: bilag/link.md")
+        let path = "examples/aarhus-byraad/link.md"
+        try project.write(path, text)
+        let result = try Self.survives(project, path)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.diagnostics.contains { $0.check == "appendix.path-escape" && $0.line == text.lineNumber(of: "    fil: bilag/link.md") }, "\(result)")
+    }
+}

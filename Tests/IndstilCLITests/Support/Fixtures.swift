@@ -1,0 +1,119 @@
+import Foundation
+
+/// Real files on disk for the end-to-end tests: the shipped examples, copied into a
+/// fresh temporary folder per test, and variants of them.
+enum Fixtures {
+    /// The package root: the nearest folder above this source file holding Package.swift.
+    static let packageRoot: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }()
+
+    static let examples = packageRoot.appendingPathComponent("examples")
+
+    /// Paths of the shipped example documents, relative to `examples/`.
+    static let byraad = "aarhus-byraad/ny-ordning-moedelokaler.md"
+    static let raadmand = "aarhus-raadmand/status-praktikpladser.md"
+    static let bilag = "betaenkning-bilag/kortlaegning-moedebelastning.md"
+    static let allDocuments = [byraad, raadmand, bilag]
+
+    static func exampleText(_ relative: String) throws -> String {
+        try String(contentsOf: examples.appendingPathComponent(relative), encoding: .utf8)
+    }
+}
+
+/// A temporary folder, removed when the value goes away.
+final class TempFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("indstil-e2e-\(UUID().uuidString)", isDirectory: true)
+            .resolvingSymlinksInPath()
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// A temporary folder holding a copy of the shipped `examples/` project (with its indstil.yml).
+    static func withExamples() throws -> TempFolder {
+        let folder = try TempFolder()
+        try FileManager.default.copyItem(at: Fixtures.examples, to: folder.url.appendingPathComponent("examples"))
+        return folder
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    @discardableResult
+    func write(_ relative: String, _ text: String) throws -> URL {
+        try write(relative, data: Data(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ relative: String, data: Data) throws -> URL {
+        let file = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+        return file
+    }
+
+    func read(_ relative: String) throws -> String {
+        try String(contentsOf: url.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path)
+    }
+
+    func run(_ arguments: String..., timeout: Double = 10) throws -> RunResult {
+        try CLI.run(arguments, in: url, timeout: timeout)
+    }
+
+    func run(arguments: [String], timeout: Double = 10) throws -> RunResult {
+        try CLI.run(arguments, in: url, timeout: timeout)
+    }
+}
+
+extension String {
+    /// 1-based number of the first line that equals `line` exactly (nil when absent).
+    func lineNumber(of line: String) -> Int? {
+        components(separatedBy: "\n").firstIndex(of: line).map { $0 + 1 }
+    }
+
+    /// 1-based number of the first line starting with `prefix`.
+    func lineNumber(startingWith prefix: String) -> Int? {
+        components(separatedBy: "\n").firstIndex { $0.hasPrefix(prefix) }.map { $0 + 1 }
+    }
+
+    /// The text with the level-1 section whose heading starts with `prefix` removed
+    /// (up to the next level-1 heading or the end).
+    func removingSection(_ prefix: String) -> String {
+        var lines = components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix(prefix) }) else { return self }
+        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("# ") } ?? lines.endIndex
+        lines.removeSubrange(start..<end)
+        return lines.joined(separator: "\n")
+    }
+
+    /// Replaces line `number` (1-based).
+    func replacingLine(_ number: Int, with replacement: String) -> String {
+        var lines = components(separatedBy: "\n")
+        lines[number - 1] = replacement
+        return lines.joined(separator: "\n")
+    }
+
+    /// "Antal tegn" by the contract: line breaks removed, runs of white space folded to one.
+    var countedCharacters: Int {
+        let joined = split(whereSeparator: \.isNewline).joined()
+        var count = 0
+        var previousWasSpace = false
+        for character in joined {
+            let isSpace = character.isWhitespace
+            if !(isSpace && previousWasSpace) { count += 1 }
+            previousWasSpace = isSpace
+        }
+        return count
+    }
+}
