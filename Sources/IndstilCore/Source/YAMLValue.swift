@@ -191,6 +191,32 @@ public enum YAMLReader {
         return nil
     }
 
+    static func yamlText(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, _, _, let yaml), .parser(_, _, _, let yaml), .composer(_, _, _, let yaml): return yaml
+        default: return ""
+        }
+    }
+
+    /// The line of a value that opens a quote and never closes it on that line:
+    /// the usual cause of a YAML error reported many lines further down.
+    static func unterminatedQuoteLine(in text: String) -> Int? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line.drop { $0 == " " }
+            if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+            if let colon = rest.range(of: ": ") { rest = rest[colon.upperBound...].drop { $0 == " " } }
+            guard let quote = rest.first, quote == "\"" || quote == "'" else { continue }
+            var count = 0
+            var escaped = false
+            for character in rest {
+                if character == quote && !escaped { count += 1 }
+                escaped = quote == "\"" && character == "\\" && !escaped
+            }
+            if count % 2 == 1 { return index + 1 }
+        }
+        return nil
+    }
+
     static func describe(_ error: YamlError, lineOffset: Int) -> YAMLError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -198,12 +224,18 @@ public enum YAMLReader {
             // The context ("while scanning a quoted scalar") marks where the trouble began,
             // e.g. the opening quote of an unterminated string; the problem marks where the
             // parser gave up, often lines later.
+            if let quoteLine = unterminatedQuoteLine(in: yamlText(of: error)) {
+                return YAMLError(
+                    message: Message(da: "Ugyldig YAML: anførselstegnet i linje \(quoteLine + lineOffset) lukkes ikke på linjen (fejlen viser sig i linje \(mark.line + lineOffset): \(problem))",
+                                     en: "Invalid YAML: the quote on line \(quoteLine + lineOffset) is not closed on that line (the error shows on line \(mark.line + lineOffset): \(problem))"),
+                    line: quoteLine + lineOffset)
+            }
             let line = (context?.mark.line ?? mark.line) + lineOffset
-            let hint = context.map { " – \($0.text) begyndt i linje \($0.mark.line + lineOffset)" } ?? ""
-            let hintEN = context.map { " – \($0.text) started on line \($0.mark.line + lineOffset)" } ?? ""
+            let hint = context.map { " (\($0.text), begyndt i linje \($0.mark.line + lineOffset))" } ?? ""
+            let hintEN = context.map { " (\($0.text), started on line \($0.mark.line + lineOffset))" } ?? ""
             return YAMLError(
-                message: Message(da: "Ugyldig YAML: \(problem) i linje \(mark.line + lineOffset)\(hint); mangler der et anførselstegn eller et kolon?",
-                                 en: "Invalid YAML: \(problem) on line \(mark.line + lineOffset)\(hintEN); is a quote or colon missing?"),
+                message: Message(da: "Ugyldig YAML i linje \(mark.line + lineOffset): \(problem)\(hint); mangler der et kolon, et anførselstegn eller en parentes?",
+                                 en: "Invalid YAML on line \(mark.line + lineOffset): \(problem)\(hintEN); is a colon, quote or bracket missing?"),
                 line: line)
         case .reader(let problem, _, _, _):
             return YAMLError(message: Message(da: "Ugyldig YAML: \(problem)", en: "Invalid YAML: \(problem)"), line: 1 + lineOffset)
