@@ -1,0 +1,79 @@
+/// Everything a rendering shows, in display order and already laid out by the profile,
+/// independent of the output format. HTML (through the profile's templates), DOCX and
+/// the plain text are all made from this one model, so they show the same things.
+public struct RenderModel: Sendable {
+    public struct Section: Sendable {
+        /// "3." when the profile numbers sections, else nil.
+        public let number: String?
+        public let heading: String
+        /// A stable id for links and bookmarks ("afsnit-3").
+        public let anchor: String
+        public let blocks: [RenderBlock]
+    }
+
+    public struct Appendix: Sendable {
+        public let number: Int
+        public let title: String
+        public let file: String?
+    }
+
+    public let language = "da"
+    public let documentLabel: String
+    public let title: String
+    /// "Til Aarhus Byråd", "Fra Magistraten", "Dato 31. marts 2021".
+    public let headerLines: [String]
+    /// Lines right under the title (a rådmandsindstilling's "Åben").
+    public let afterTitle: [String]
+    public let sections: [Section]
+    public let signature: String?
+    public let appendices: [Appendix]
+    /// "6. marts 2019: Sag nr. 9 … (18/028943)".
+    public let earlierDecisions: [String]
+    /// The metadata block, "Antal tegn: 12.246" included.
+    public let sidebar: [String]
+    public let characterCount: Int
+    public let profileID: String
+    /// The document date in Danish, for PDF metadata and footers.
+    public let date: String?
+}
+
+/// A block of section content. Inline content is kept as `[RenderInline]`, so each
+/// output format escapes and styles it its own way; raw HTML never survives.
+public indirect enum RenderBlock: Sendable, Equatable {
+    case paragraph([RenderInline])
+    case subheading(level: Int, [RenderInline])
+    case list(ordered: Bool, start: Int, items: [[RenderBlock]])
+    /// Decision points in the profile's form: prefix "At 1)" and the point's text.
+    case decisionPoints([DecisionItem])
+    case quote([RenderBlock])
+    case code(String)
+
+    public struct DecisionItem: Sendable, Equatable {
+        public let number: Int
+        /// "At 1)" or "1)".
+        public let prefix: String
+        public let content: [RenderInline]
+    }
+}
+
+public indirect enum RenderInline: Sendable, Equatable {
+    case text(String)
+    case emphasis([RenderInline])
+    case strong([RenderInline])
+    case code(String)
+    case link(destination: String, [RenderInline])
+    case lineBreak
+
+    /// The text a reader sees.
+    public var plainText: String {
+        switch self {
+        case .text(let s), .code(let s): return s
+        case .emphasis(let c), .strong(let c), .link(_, let c): return c.map(\.plainText).joined()
+        case .lineBreak: return " "
+        }
+    }
+}
+
+extension Array where Element == RenderInline {
+    public var plainText: String { map(\.plainText).joined() }
+}

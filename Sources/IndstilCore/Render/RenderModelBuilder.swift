@@ -1,0 +1,143 @@
+import Foundation
+
+/// Builds the `RenderModel` of an analysed document through its profile's layout.
+public enum RenderModelBuilder {
+    public static func build(_ analyzed: AnalyzedDocument) -> RenderModel {
+        let document = analyzed.document
+        let profile = analyzed.profile
+        let fields = FieldTemplate(profile: profile, frontMatter: document.frontMatter, characterCount: analyzed.characterCount)
+        let sections = analyzed.sections.enumerated().map { index, match -> RenderModel.Section in
+            var heading = match.section.title
+            if profile.headingStyle == .upper { heading = heading.uppercased() }
+            let isDecision = match.spec?.id != nil && match.spec?.id == profile.decision?.section
+            let blocks = isDecision && profile.decision != nil
+                ? decisionBlocks(match.section, decision: profile.decision!)
+                : match.section.blocks.compactMap(block)
+            return RenderModel.Section(
+                number: profile.numberSections ? "\(index + 1)." : nil,
+                heading: heading, anchor: "afsnit-\(index + 1)", blocks: blocks)
+        }
+        let earlier = (document.frontMatter["tidligere_beslutninger"]?.items ?? []).map { item -> String in
+            var line = ""
+            if let raw = item["dato"]?.trimmedString { line += (CalendarDate(iso: raw).map(DanishFormat.date) ?? raw) + ": " }
+            line += item["tekst"]?.trimmedString ?? ""
+            if let caseNumber = item["sagsnummer"]?.trimmedString { line += " (\(caseNumber))" }
+            return line.foldingWhitespace
+        }
+        return RenderModel(
+            documentLabel: profile.documentLabel,
+            title: document.title,
+            headerLines: profile.layout.header.compactMap(fields.expand),
+            afterTitle: profile.layout.afterTitle.compactMap(fields.expand),
+            sections: sections,
+            signature: document.frontMatter["underskrift"]?.trimmedString ?? profile.layout.defaultSignature,
+            appendices: analyzed.appendices.map { .init(number: $0.number, title: $0.title, file: $0.file) },
+            earlierDecisions: earlier,
+            sidebar: profile.layout.sidebar.compactMap(fields.expand),
+            characterCount: analyzed.characterCount,
+            profileID: profile.id,
+            date: fields.display("dato"))
+    }
+
+    static func decisionBlocks(_ section: Section, decision: DecisionSpec) -> [RenderBlock] {
+        var blocks: [RenderBlock] = []
+        var items: [RenderBlock.DecisionItem] = []
+        func flush() {
+            if !items.isEmpty { blocks.append(.decisionPoints(items)); items = [] }
+        }
+        func add(_ content: [RenderInline]) {
+            let number = items.count + blocks.reduce(0) { count, block in
+                if case .decisionPoints(let previous) = block { return count + previous.count }
+                return count
+            } + 1
+            let prefix = decision.form.components(separatedBy: "{tekst}").first?
+                .replacingOccurrences(of: "{n}", with: String(number)).trimmingCharacters(in: .whitespaces) ?? "\(number))"
+            items.append(.init(number: number, prefix: prefix, content: content))
+        }
+        let startsWithPoints = section.blocks.first.map { if case .list = $0.kind { return true } else { return false } } ?? true
+        if startsWithPoints { blocks.append(.paragraph([.text(decision.leadIn)])) }
+        for node in section.blocks {
+            switch node.kind {
+            case .list:
+                for item in node.children {
+                    let content = item.children.flatMap { child -> [RenderInline] in
+                        if case .paragraph = child.kind { return inlines(child.children) }
+                        return [.text(child.plainText)]
+                    }
+                    add(strippingPastedPrefix(content))
+                }
+            case .paragraph:
+                // Pasted "At 1) Byrådet …" lines become points; other lines stay text.
+                var pending: [RenderInline] = []
+                for line in splitAtBreaks(inlines(node.children, softBreak: .lineBreak)) {
+                    if DecisionPoint.strippingPastedPrefix(line.plainText.foldingWhitespace).number != nil {
+                        if !pending.isEmpty { flush(); blocks.append(.paragraph(pending)); pending = [] }
+                        add(strippingPastedPrefix(line))
+                    } else {
+                        if !pending.isEmpty { pending.append(.text(" ")) }
+                        pending += line
+                    }
+                }
+                if !pending.isEmpty { flush(); blocks.append(.paragraph(pending)) }
+            default:
+                flush()
+                if let block = block(node) { blocks.append(block) }
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    /// Removes "At 1)" / "1)" written by the author; the form adds its own.
+    static func strippingPastedPrefix(_ content: [RenderInline]) -> [RenderInline] {
+        guard case .text(let first)? = content.first else { return content }
+        let stripped = DecisionPoint.strippingPastedPrefix(first.foldingWhitespace)
+        guard stripped.number != nil else { return content }
+        return [.text(stripped.text)] + content.dropFirst()
+    }
+
+    static func splitAtBreaks(_ content: [RenderInline]) -> [[RenderInline]] {
+        var lines: [[RenderInline]] = [[]]
+        for inline in content {
+            if inline == .lineBreak { lines.append([]) } else { lines[lines.count - 1].append(inline) }
+        }
+        return lines.filter { !$0.isEmpty }
+    }
+
+    static func block(_ node: MarkdownNode) -> RenderBlock? {
+        switch node.kind {
+        case .paragraph:
+            return .paragraph(inlines(node.children))
+        case .heading(let level):
+            return .subheading(level: max(2, level), inlines(node.children))
+        case .list(let ordered, let start, _):
+            return .list(ordered: ordered, start: start, items: node.children.map { $0.children.compactMap(block) })
+        case .blockQuote:
+            return .quote(node.children.compactMap(block))
+        case .codeBlock(_, let literal):
+            return .code(literal)
+        case .htmlBlock, .thematicBreak:
+            return nil  // raw HTML never reaches an output
+        default:
+            return .paragraph(inlines([node]))
+        }
+    }
+
+    /// Soft breaks read as spaces, except where lines matter (pasted decision points).
+    static func inlines(_ nodes: [MarkdownNode], softBreak: RenderInline = .text(" ")) -> [RenderInline] {
+        nodes.compactMap { node -> RenderInline? in
+            switch node.kind {
+            case .text(let s): return .text(s)
+            case .softBreak: return softBreak
+            case .lineBreak: return .lineBreak
+            case .code(let s): return .code(s)
+            case .emphasis: return .emphasis(inlines(node.children, softBreak: softBreak))
+            case .strong: return .strong(inlines(node.children, softBreak: softBreak))
+            case .link(let destination, _): return .link(destination: destination, inlines(node.children, softBreak: softBreak))
+            case .image(_, _): return .text(node.plainText)
+            case .htmlInline: return nil
+            default: return .text(node.plainText)
+            }
+        }
+    }
+}
