@@ -2,22 +2,20 @@ import ArgumentParser
 import Foundation
 import IndstilCore
 
-enum RenderFormat: String, ExpressibleByArgument, CaseIterable {
-    case txt
-}
+extension Renderer.Format: ExpressibleByArgument {}
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Gengiv en indstilling gennem profilen (txt: teksten, som »Antal tegn« tælles på).")
+        abstract: "Gengiv en indstilling gennem profilens skabeloner: html, pdf, txt (det »Antal tegn« tælles på) eller md.")
 
     @Argument(help: "Indstillingen (Markdown med front matter).")
     var file: String
 
-    @Option(help: "Format: txt.")
-    var to: RenderFormat = .txt
+    @Option(help: "Format: html, pdf, txt eller md.")
+    var to: Renderer.Format = .html
 
-    @Option(name: .shortAndLong, help: "Skriv til denne fil (atomisk) i stedet for standard output.")
+    @Option(name: .shortAndLong, help: "Skriv til denne fil (atomisk). Uden -o skrives html, txt og md til standard output, docx og pdf ved siden af indstillingen.")
     var output: String?
 
     @Option(help: "Brug denne profil i stedet for dokumentets »profil«.")
@@ -25,14 +23,20 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let analyzed = try LoadedDocument.analyze(file, profileOverride: profile)
-        let text: String
-        switch to {
-        case .txt: text = analyzed.rendered.plainText
+        let data: Data
+        do {
+            data = try Renderer.render(analyzed, to: to)
+        } catch {
+            throw UsageError(error.description)
         }
-        if let output {
-            try AtomicFile.write(text, to: URL(fileURLWithPath: output))
-        } else {
-            Output.write(text)
+        let isBinary = to == .pdf
+        if output == "-" || (output == nil && !isBinary) {
+            guard !isBinary else { throw UsageError("\(to.rawValue) er binært; angiv en fil med -o") }
+            FileHandle.standardOutput.write(data)
+            return
         }
+        let target = output ?? (URL(fileURLWithPath: file).deletingPathExtension().path + "." + to.fileExtension)
+        try AtomicFile.write(data, to: URL(fileURLWithPath: target))
+        Output.progress("Skrev \(target) (\(DanishFormat.integer(data.count)) byte)")
     }
 }

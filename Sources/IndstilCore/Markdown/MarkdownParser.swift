@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// Parses CommonMark with Debian's libcmark and returns a Swift value tree.
 /// The C tree is freed before returning.
@@ -123,6 +124,25 @@ public enum MarkdownParser {
                 return .image(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
             default: return .text("")
             }
+        }
+    }
+}
+
+extension MarkdownParser {
+    /// The body re-written as canonical CommonMark by cmark (`render --to md`).
+    public static func normalized(_ markdown: String) -> String {
+        var utf8 = Array(markdown.utf8)
+        let length = utf8.count
+        utf8.append(0)
+        return utf8.withUnsafeMutableBufferPointer { buffer -> String in
+            let pointer = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parse_document($0, length, CMARK_OPT_DEFAULT)
+            }
+            guard let pointer else { return markdown }
+            defer { cmark_node_free(pointer) }
+            guard let rendered = cmark_render_commonmark(pointer, CMARK_OPT_DEFAULT, 0) else { return markdown }
+            defer { free(rendered) }
+            return String(cString: rendered)
         }
     }
 }

@@ -10,9 +10,14 @@ public enum RenderModelBuilder {
             var heading = match.section.title
             if profile.headingStyle == .upper { heading = heading.uppercased() }
             let isDecision = match.spec?.id != nil && match.spec?.id == profile.decision?.section
-            let blocks = isDecision && profile.decision != nil
-                ? decisionBlocks(match.section, decision: profile.decision!)
-                : match.section.blocks.compactMap(block)
+            let blocks: [RenderBlock]
+            if match.section.isDashOnly {
+                blocks = [.paragraph([.text("-")])]  // "nothing to add", not an empty bullet
+            } else if isDecision, let decision = profile.decision {
+                blocks = decisionBlocks(match.section, decision: decision)
+            } else {
+                blocks = withoutSkippedHeadingLevels(match.section.blocks.compactMap(block))
+            }
             return RenderModel.Section(
                 number: profile.numberSections ? "\(index + 1)." : nil,
                 heading: heading, anchor: "afsnit-\(index + 1)", blocks: blocks)
@@ -86,6 +91,18 @@ public enum RenderModelBuilder {
         }
         flush()
         return blocks
+    }
+
+    /// "##" then "####" would skip a level (WCAG 1.3.1): each subheading is at most one
+    /// level below the one before it.
+    static func withoutSkippedHeadingLevels(_ blocks: [RenderBlock]) -> [RenderBlock] {
+        var previous = 1  // the section heading
+        return blocks.map { block in
+            guard case .subheading(let level, let content) = block else { return block }
+            let clamped = min(level, previous + 1)
+            previous = clamped
+            return .subheading(level: clamped, content)
+        }
     }
 
     /// Removes "At 1)" / "1)" written by the author; the form adds its own.

@@ -1,0 +1,80 @@
+/// Section content as escaped HTML. Only what Markdown means is produced: raw HTML
+/// from the source was dropped when the model was built, every text is escaped, and
+/// a link keeps its target only when it is http(s), mailto or an in-page anchor.
+public enum HTMLFragments {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    public static func blocks(_ blocks: [RenderBlock]) -> String {
+        blocks.map(block).joined(separator: "\n")
+    }
+
+    static func block(_ block: RenderBlock) -> String {
+        switch block {
+        case .paragraph(let content):
+            return "<p>\(inlines(content))</p>"
+        case .subheading(let level, let content):
+            let tag = "h\(min(6, level + 1))"  // the title is h1, sections h2
+            return "<\(tag)>\(inlines(content))</\(tag)>"
+        case .list(let ordered, let start, let items):
+            let tag = ordered ? "ol" : "ul"
+            let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
+            let body = items.map { item in "<li>\(listItem(item))</li>" }.joined(separator: "\n")
+            return "<\(tag)\(startAttribute)>\n\(body)\n</\(tag)>"
+        case .decisionPoints(let items):
+            let body = items.map { item in
+                "<li><span class=\"punkt-nr\">\(escape(item.prefix))</span> \(inlines(item.content))</li>"
+            }.joined(separator: "\n")
+            return "<ol class=\"beslutningspunkter\">\n\(body)\n</ol>"
+        case .quote(let content):
+            return "<blockquote>\n\(blocks(content))\n</blockquote>"
+        case .code(let literal):
+            return "<pre><code>\(escape(literal))</code></pre>"
+        }
+    }
+
+    /// A tight item's single paragraph is written without <p>.
+    static func listItem(_ item: [RenderBlock]) -> String {
+        if item.count == 1, case .paragraph(let content) = item[0] { return inlines(content) }
+        return blocks(item)
+    }
+
+    public static func inlines(_ content: [RenderInline]) -> String {
+        content.map(inline).joined()
+    }
+
+    static func inline(_ inline: RenderInline) -> String {
+        switch inline {
+        case .text(let s): return escape(s)
+        case .code(let s): return "<code>\(escape(s))</code>"
+        case .emphasis(let c): return "<em>\(inlines(c))</em>"
+        case .strong(let c): return "<strong>\(inlines(c))</strong>"
+        case .lineBreak: return "<br>"
+        case .link(let destination, let c):
+            guard isSafe(destination) else { return inlines(c) }
+            return "<a href=\"\(escape(destination))\">\(inlines(c))</a>"
+        }
+    }
+
+    /// http(s), mailto and in-page anchors; never javascript: or data:.
+    public static func isSafe(_ destination: String) -> Bool {
+        let lower = destination.trimmingCharacters(in: .whitespaces).lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:")
+            || (lower.hasPrefix("#") && lower.count > 1)
+    }
+}
+
+import Foundation

@@ -1,0 +1,86 @@
+import Foundation
+import Mustache
+
+/// A standalone HTML page through the profile's Mustache template
+/// (`document.html.mustache` and `style.css` in the profile folder, else `Templates/_base/`).
+public enum HTMLRenderer {
+    /// What the template sees. Strings are escaped by Mustache's `{{…}}`; only the
+    /// section bodies (`{{{bodyHTML}}}`) are pre-escaped HTML from `HTMLFragments`.
+    struct Page {
+        struct SectionView { let number: String?; let heading: String; let anchor: String; let bodyHTML: String }
+        struct AppendixView { let number: Int; let title: String }
+        struct Field { let label: String; let value: String }
+
+        let lang: String
+        let title: String
+        let documentLabel: String
+        let headerLines: [String]
+        let hasHeaderLines: Bool
+        let afterTitle: [String]
+        let sections: [SectionView]
+        let signature: String?
+        let appendices: [AppendixView]
+        let hasAppendices: Bool
+        let earlierDecisions: [String]
+        let hasEarlierDecisions: Bool
+        let sidebar: [Field]
+        let css: String
+        let date: String?
+    }
+
+    public struct TemplateError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static func render(_ model: RenderModel, profile: Profile) throws(TemplateError) -> String {
+        let template = try loadTemplate(named: "document.html.mustache", profile: profile)
+        let css = (try? String(contentsOf: templateFile(named: "style.css", profile: profile), encoding: .utf8)) ?? ""
+        let page = Page(
+            lang: model.language,
+            title: model.title,
+            documentLabel: model.documentLabel,
+            headerLines: model.headerLines,
+            hasHeaderLines: !model.headerLines.isEmpty,
+            afterTitle: model.afterTitle,
+            sections: model.sections.map {
+                .init(number: $0.number, heading: $0.heading, anchor: $0.anchor, bodyHTML: HTMLFragments.blocks($0.blocks))
+            },
+            signature: model.signature,
+            appendices: model.appendices.map { .init(number: $0.number, title: $0.title) },
+            hasAppendices: !model.appendices.isEmpty,
+            earlierDecisions: model.earlierDecisions,
+            hasEarlierDecisions: !model.earlierDecisions.isEmpty,
+            sidebar: model.sidebar.map(splitField),
+            css: css,
+            date: model.date)
+        return template.render(page)
+    }
+
+    /// "Sagsnummer: 21-030966" → ("Sagsnummer", "21-030966"); "Borgmesterens Afdeling" → ("", …).
+    static func splitField(_ line: String) -> Page.Field {
+        guard let range = line.range(of: ": ") else { return .init(label: "", value: line) }
+        return .init(label: String(line[..<range.lowerBound]), value: String(line[range.upperBound...]))
+    }
+
+    static func templateFile(named name: String, profile: Profile) -> URL {
+        if let folder = profile.folder {
+            let own = folder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: own.path) { return own }
+            let base = folder.deletingLastPathComponent().appendingPathComponent("_base").appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: base.path) { return base }
+        }
+        return (ShippedTemplates.folder ?? URL(fileURLWithPath: "Templates")).appendingPathComponent("_base").appendingPathComponent(name)
+    }
+
+    static func loadTemplate(named name: String, profile: Profile) throws(TemplateError) -> MustacheTemplate {
+        let url = templateFile(named: name, profile: profile)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw TemplateError(description: "skabelonen \(url.path) kan ikke læses")
+        }
+        do {
+            return try MustacheTemplate(string: text)
+        } catch {
+            throw TemplateError(description: "skabelonen \(url.path) er ugyldig: \(error)")
+        }
+    }
+}

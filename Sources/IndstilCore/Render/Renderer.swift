@@ -1,0 +1,46 @@
+import Foundation
+
+/// One entry point for every output format of a single document.
+public enum Renderer {
+    public enum Format: String, Sendable, CaseIterable {
+        case html, pdf, txt, md
+
+        public var fileExtension: String { rawValue }
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static func render(_ analyzed: AnalyzedDocument, to format: Format) throws(Failure) -> Data {
+        switch format {
+        case .txt:
+            return Data(analyzed.rendered.plainText.utf8)
+        case .md:
+            return Data(normalizedMarkdown(analyzed.document).utf8)
+        case .html:
+            return Data(try html(analyzed).utf8)
+        case .pdf:
+            do { return try PDFRenderer.pdf(fromHTML: try html(analyzed)) } catch let error as PDFRenderer.Failure {
+                throw Failure(description: error.description)
+            } catch {
+                throw Failure(description: "\(error)")
+            }
+        }
+    }
+
+    public static func html(_ analyzed: AnalyzedDocument) throws(Failure) -> String {
+        do {
+            return try HTMLRenderer.render(RenderModelBuilder.build(analyzed), profile: analyzed.profile)
+        } catch {
+            throw Failure(description: error.description)
+        }
+    }
+
+    /// The front matter as written, then the body as canonical CommonMark.
+    public static func normalizedMarkdown(_ document: Document) -> String {
+        let frontMatter = document.sourceLines.prefix(document.frontMatterEndLine).joined(separator: "\n")
+        let body = document.sourceLines.dropFirst(document.frontMatterEndLine).joined(separator: "\n")
+        return frontMatter + "\n\n" + MarkdownParser.normalized(body)
+    }
+}
