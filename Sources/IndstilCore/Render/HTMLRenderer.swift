@@ -9,7 +9,13 @@ public enum HTMLRenderer {
     struct Page {
         struct SectionView { let number: String?; let heading: String; let anchor: String; let bodyHTML: String }
         struct AppendixView { let number: Int; let title: String }
-        struct Field { let label: String; let value: String }
+        struct Field {
+            // Stored, not computed: Mustache reads values through Mirror.
+            let label: String
+            let value: String
+            let hasLabel: Bool
+            init(label: String, value: String) { self.label = label; self.value = value; hasLabel = !label.isEmpty }
+        }
 
         let lang: String
         let title: String
