@@ -7,12 +7,12 @@ extension Renderer.Format: ExpressibleByArgument {}
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Gengiv en indstilling gennem profilens skabeloner: html, pdf, txt (det »Antal tegn« tælles på) eller md.")
+        abstract: "Gengiv en indstilling gennem profilens skabeloner: html, docx, pdf, txt (det »Antal tegn« tælles på) eller md.")
 
     @Argument(help: "Indstillingen (Markdown med front matter).")
     var file: String
 
-    @Option(help: "Format: html, pdf, txt eller md.")
+    @Option(help: "Format: html, docx, pdf, txt eller md.")
     var to: Renderer.Format = .html
 
     @Option(name: .shortAndLong, help: "Skriv til denne fil (atomisk). Uden -o skrives html, txt og md til standard output, docx og pdf ved siden af indstillingen.")
@@ -29,7 +29,7 @@ struct RenderCommand: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
-        let isBinary = to == .pdf
+        let isBinary = to == .docx || to == .pdf
         if output == "-" || (output == nil && !isBinary) {
             guard !isBinary else { throw UsageError("\(to.rawValue) er binært; angiv en fil med -o") }
             FileHandle.standardOutput.write(data)

@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func everyTextFormatIsByteForByteDeterministic() throws {
-        for format in [Renderer.Format.html, .txt, .md] {
+        for format in [Renderer.Format.html, .docx, .txt, .md] {
             let first = try Renderer.render(seed(), to: format)
             let second = try Renderer.render(seed(), to: format)
             #expect(first == second, "\(format) differs between two renders")

@@ -3,7 +3,7 @@ import Foundation
 /// One entry point for every output format of a single document.
 public enum Renderer {
     public enum Format: String, Sendable, CaseIterable {
-        case html, pdf, txt, md
+        case html, docx, pdf, txt, md
 
         public var fileExtension: String { rawValue }
     }
@@ -25,6 +25,10 @@ public enum Renderer {
                 throw Failure(description: error.description)
             } catch {
                 throw Failure(description: "\(error)")
+            }
+        case .docx:
+            do { return try DocxWriter.docx(RenderModelBuilder.build(analyzed)) } catch {
+                throw Failure(description: "DOCX kunne ikke skrives: \(error)")
             }
         }
     }

@@ -1,0 +1,321 @@
+import Foundation
+
+/// Writes word/document.xml from a `RenderModel`, collecting on the way the list
+/// definitions (numbering.xml) and the hyperlink relationships the body refers to.
+struct DocxDocumentBuilder {
+    /// A4 with 2.5 cm margins: 11906 − 2 × 1418 twentieths of a point of text width.
+    static let pageWidth = 11906
+    static let pageHeight = 16838
+    static let margin = 1418
+    static let textWidth = pageWidth - 2 * margin
+    /// The header block: recipient lines on the left, the metadata block on the right.
+    static let metadataWidth = 4252
+    static let metadataLabelWidth = 1644
+
+    private(set) var numbering = DocxNumbering()
+    private(set) var hyperlinks: [(id: String, target: String)] = []
+    private var body = ""
+    private var nextBookmark = 0
+    private let anchors: Set<String>
+
+    private init(anchors: Set<String>) {
+        self.anchors = anchors
+    }
+
+    /// The document part, its list definitions and its external links.
+    static func build(_ model: RenderModel) -> (document: String, numbering: DocxNumbering, hyperlinks: [(id: String, target: String)]) {
+        var builder = DocxDocumentBuilder(anchors: Set(model.sections.map(\.anchor)))
+        builder.write(model)
+        var document = DocxXML.declaration
+        document += "<w:document \(DocxXML.rootNamespaces)><w:body>"
+        document += builder.body
+        document += sectionProperties
+        document += "</w:body></w:document>"
+        return (document, builder.numbering, builder.hyperlinks)
+    }
+
+    static let sectionProperties: String = {
+        var out = "<w:sectPr>"
+        out += "<w:footerReference w:type=\"default\" r:id=\"\(DocxParts.DocumentRelationship.footer)\"/>"
+        out += "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
+        out += "<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
+        out += "<w:cols w:space=\"708\"/>"
+        out += "</w:sectPr>"
+        return out
+    }()
+
+    // MARK: Document order
+
+    private mutating func write(_ model: RenderModel) {
+        if !model.documentLabel.isEmpty {
+            body += paragraph(style: "DocumentLabel", content: DocxXML.runs(model.documentLabel, properties: ""))
+        }
+        writeHeaderBlock(headerLines: model.headerLines, sidebar: model.sidebar)
+        body += paragraph(style: "Title", content: DocxXML.runs(model.title, properties: ""))
+        for line in model.afterTitle {
+            body += paragraph(style: "Subtitle", content: DocxXML.runs(line, properties: ""))
+        }
+        for section in model.sections {
+            let heading = [section.number, section.heading].compactMap { $0 }.joined(separator: " ")
+            body += headingParagraph(level: 1, content: DocxXML.runs(heading, properties: ""), anchor: section.anchor)
+            for block in section.blocks {
+                write(block, context: Context())
+            }
+        }
+        if let signature = model.signature, !signature.isEmpty {
+            body += paragraph(style: "Signature", content: DocxXML.runs(signature, properties: ""))
+        }
+        if !model.appendices.isEmpty {
+            body += headingParagraph(level: 1, content: DocxXML.runs("Bilag", properties: ""), anchor: "bilag")
+            for appendix in model.appendices {
+                body += paragraph(style: nil, content: DocxXML.runs("Bilag \(appendix.number): \(appendix.title)", properties: ""))
+            }
+        }
+        if !model.earlierDecisions.isEmpty {
+            body += headingParagraph(level: 1, content: DocxXML.runs("Tidligere beslutninger", properties: ""), anchor: "tidligere-beslutninger")
+            for line in model.earlierDecisions {
+                body += paragraph(style: nil, content: DocxXML.runs(line, properties: ""))
+            }
+        }
+    }
+
+    // MARK: Header block
+
+    /// Recipient lines ("Til Aarhus Byråd") beside the metadata table, the way the
+    /// printed recommendation has its metadata in a column at the right of page 1.
+    private mutating func writeHeaderBlock(headerLines: [String], sidebar: [String]) {
+        let lines = headerLines.map { paragraph(style: "HeaderLine", content: DocxXML.runs($0, properties: "")) }.joined()
+        guard !sidebar.isEmpty else {
+            body += lines
+            return
+        }
+        let left = Self.textWidth - Self.metadataWidth
+        var out = "<w:tbl><w:tblPr>"
+        out += "<w:tblW w:w=\"\(Self.textWidth)\" w:type=\"dxa\"/>"
+        out += "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"nil\"/>" }.joined() + "</w:tblBorders>"
+        out += "<w:tblLayout w:type=\"fixed\"/>"
+        out += "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
+        out += "</w:tblPr>"
+        out += "<w:tblGrid><w:gridCol w:w=\"\(left)\"/><w:gridCol w:w=\"\(Self.metadataWidth)\"/></w:tblGrid>"
+        out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        out += "<w:tc><w:tcPr><w:tcW w:w=\"\(left)\" w:type=\"dxa\"/></w:tcPr>"
+        out += lines.isEmpty ? "<w:p/>" : lines
+        out += "</w:tc>"
+        out += "<w:tc><w:tcPr><w:tcW w:w=\"\(Self.metadataWidth)\" w:type=\"dxa\"/></w:tcPr>"
+        out += metadataTable(sidebar)
+        // A cell must end with a paragraph; this one takes no room.
+        out += "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>"
+        out += "</w:tc></w:tr></w:tbl>"
+        body += out
+        body += "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>"
+    }
+
+    /// The metadata block as a two-column table: "Sagsnummer: 21-030966" is split at the
+    /// first ": " into label and value; a line without one spans both columns.
+    private func metadataTable(_ lines: [String]) -> String {
+        let valueWidth = Self.metadataWidth - Self.metadataLabelWidth
+        var out = "<w:tbl><w:tblPr>"
+        out += "<w:tblW w:w=\"\(Self.metadataWidth)\" w:type=\"dxa\"/>"
+        out += "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"8C8C8C\"/>"
+        out += "<w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
+        out += "<w:tblLayout w:type=\"fixed\"/>"
+        out += "<w:tblCellMar><w:left w:w=\"142\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
+        out += "<w:tblCaption w:val=\"Sagsoplysninger\"/>"
+        out += "</w:tblPr>"
+        out += "<w:tblGrid><w:gridCol w:w=\"\(Self.metadataLabelWidth)\"/><w:gridCol w:w=\"\(valueWidth)\"/></w:tblGrid>"
+        for line in lines {
+            out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            if let range = line.range(of: ": ") {
+                let label = String(line[..<range.lowerBound])
+                let value = String(line[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+                out += "<w:tc><w:tcPr><w:tcW w:w=\"\(Self.metadataLabelWidth)\" w:type=\"dxa\"/></w:tcPr>"
+                out += paragraph(style: "Metadata", content: DocxXML.runs(label, properties: "<w:color w:val=\"595959\"/>"))
+                out += "</w:tc>"
+                out += "<w:tc><w:tcPr><w:tcW w:w=\"\(valueWidth)\" w:type=\"dxa\"/></w:tcPr>"
+                out += paragraph(style: "Metadata", content: DocxXML.runs(value, properties: ""))
+                out += "</w:tc>"
+            } else {
+                out += "<w:tc><w:tcPr><w:tcW w:w=\"\(Self.metadataWidth)\" w:type=\"dxa\"/><w:gridSpan w:val=\"2\"/></w:tcPr>"
+                out += paragraph(style: "Metadata", content: DocxXML.runs(line, properties: "<w:b/><w:bCs/>"))
+                out += "</w:tc>"
+            }
+            out += "</w:tr>"
+        }
+        out += "</w:tbl>"
+        return out
+    }
+
+    // MARK: Blocks
+
+    /// Where a block sits: inside a list item (indented to the item's text) or a quote.
+    private struct Context {
+        var listLevel: Int? = nil
+        var indent: Int? = nil
+        var quoted = false
+
+        var paragraphStyle: String? {
+            if quoted { return "Quote" }
+            return indent == nil ? nil : "ListParagraph"
+        }
+        var indentXML: String {
+            guard let indent else { return "" }
+            return "<w:ind w:left=\"\(indent + (quoted ? 567 : 0))\"/>"
+        }
+    }
+
+    private mutating func write(_ block: RenderBlock, context: Context) {
+        switch block {
+        case .paragraph(let content):
+            body += paragraph(style: context.paragraphStyle, extra: context.indentXML, content: runs(content))
+        case .subheading(let level, let content):
+            body += headingParagraph(level: min(max(level, 2), 3), content: runs(content), anchor: nil)
+        case .list(let ordered, let start, let items):
+            writeList(ordered: ordered, start: start, items: items, context: context)
+        case .decisionPoints(let items):
+            writeDecisionPoints(items, context: context)
+        case .quote(let blocks):
+            var inner = context
+            inner.quoted = true
+            for child in blocks { write(child, context: inner) }
+        case .code(let literal):
+            var text = literal
+            while text.hasSuffix("\n") { text.removeLast() }
+            body += paragraph(style: "HTMLPreformatted", extra: context.indentXML, content: DocxXML.runs(text, properties: ""))
+        }
+    }
+
+    private mutating func writeList(ordered: Bool, start: Int, items: [[RenderBlock]], context: Context) {
+        let level = context.listLevel.map { $0 + 1 } ?? 0
+        let numID = numbering.newList(ordered ? .decimal : .bullet, level: level, start: ordered ? start : 1)
+        let numPr = "<w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\(numID)\"/></w:numPr>"
+        var inner = context
+        inner.listLevel = level
+        inner.indent = DocxNumbering.indent(level: level)
+        let style = context.quoted ? "Quote" : "ListParagraph"
+        for item in items {
+            var rest = item[...]
+            if case .paragraph(let content)? = rest.first {
+                body += paragraph(style: style, numPr: numPr, extra: inner.indentXML, content: runs(content))
+                rest = rest.dropFirst()
+            } else {
+                // An item that opens with something else still gets its number.
+                body += paragraph(style: style, numPr: numPr, extra: inner.indentXML, content: "")
+            }
+            for block in rest { write(block, context: inner) }
+        }
+    }
+
+    /// Decision points as a real numbered list whose number text is the profile's form
+    /// ("At %1)"), counting on from the block's first point.
+    private mutating func writeDecisionPoints(_ items: [RenderBlock.DecisionItem], context: Context) {
+        guard let first = items.first else { return }
+        let levelText = DocxNumbering.levelText(prefix: first.prefix, number: first.number)
+        let numID = numbering.newList(.decision(levelText: levelText), level: 0, start: first.number)
+        let numPr = "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(numID)\"/></w:numPr>"
+        for item in items {
+            body += paragraph(style: "DecisionPoint", numPr: numPr, content: runs(item.content))
+        }
+    }
+
+    // MARK: Paragraphs
+
+    private func paragraph(style: String?, numPr: String = "", extra: String = "", content: String) -> String {
+        var pPr = ""
+        if let style { pPr += "<w:pStyle w:val=\"\(style)\"/>" }
+        pPr += numPr
+        // `extra` is w:ind, which follows w:numPr in the schema's order.
+        pPr += extra
+        return "<w:p>" + (pPr.isEmpty ? "" : "<w:pPr>\(pPr)</w:pPr>") + content + "</w:p>"
+    }
+
+    private mutating func headingParagraph(level: Int, content: String, anchor: String?) -> String {
+        var inner = content
+        if let anchor {
+            let id = nextBookmark
+            nextBookmark += 1
+            inner = "<w:bookmarkStart w:id=\"\(id)\" w:name=\"\(DocxXML.bookmarkName(anchor))\"/>" + inner + "<w:bookmarkEnd w:id=\"\(id)\"/>"
+        }
+        return paragraph(style: "Heading\(level)", content: inner)
+    }
+
+    // MARK: Inline
+
+    private struct RunFormat {
+        var bold = false
+        var italic = false
+        var code = false
+        var link = false
+
+        var properties: String {
+            var out = ""
+            if link { out += "<w:rStyle w:val=\"Hyperlink\"/>" } else if code { out += "<w:rStyle w:val=\"HTMLCode\"/>" }
+            if code {
+                let font = DocxParts.codeFont
+                out += "<w:rFonts w:ascii=\"\(font)\" w:hAnsi=\"\(font)\" w:cs=\"\(font)\"/>"
+            }
+            if bold { out += "<w:b/><w:bCs/>" }
+            if italic { out += "<w:i/><w:iCs/>" }
+            return out
+        }
+    }
+
+    private mutating func runs(_ content: [RenderInline], format: RunFormat = RunFormat()) -> String {
+        var out = ""
+        for inline in content {
+            switch inline {
+            case .text(let text):
+                out += DocxXML.runs(text, properties: format.properties)
+            case .emphasis(let children):
+                var inner = format
+                inner.italic = true
+                out += runs(children, format: inner)
+            case .strong(let children):
+                var inner = format
+                inner.bold = true
+                out += runs(children, format: inner)
+            case .code(let text):
+                var inner = format
+                inner.code = true
+                out += DocxXML.runs(text, properties: inner.properties)
+            case .lineBreak:
+                out += "<w:r>" + (format.properties.isEmpty ? "" : "<w:rPr>\(format.properties)</w:rPr>") + "<w:br/></w:r>"
+            case .link(let destination, let children):
+                out += link(destination: destination, children: children, format: format)
+            }
+        }
+        return out
+    }
+
+    private mutating func link(destination: String, children: [RenderInline], format: RunFormat) -> String {
+        let shown: [RenderInline] = children.plainText.trimmingCharacters(in: .whitespaces).isEmpty ? [.text(destination)] : children
+        guard !format.link else { return runs(shown, format: format) }
+        var inner = format
+        inner.link = true
+        let target = destination.trimmingCharacters(in: .whitespaces)
+        if Self.isExternal(target) {
+            let id: String
+            if let existing = hyperlinks.first(where: { $0.target == target }) {
+                id = existing.id
+            } else {
+                id = "rId\(DocxParts.DocumentRelationship.firstHyperlink + hyperlinks.count)"
+                hyperlinks.append((id, target))
+            }
+            return "<w:hyperlink r:id=\"\(id)\" w:history=\"1\">" + runs(shown, format: inner) + "</w:hyperlink>"
+        }
+        if target.hasPrefix("#"), anchors.contains(String(target.dropFirst())) {
+            let name = DocxXML.bookmarkName(String(target.dropFirst()))
+            return "<w:hyperlink w:anchor=\"\(name)\" w:history=\"1\">" + runs(shown, format: inner) + "</w:hyperlink>"
+        }
+        // Relative paths and other schemes mean nothing inside a .docx: plain text.
+        return runs(shown, format: format)
+    }
+
+    /// Only web and mail links become live links.
+    static func isExternal(_ destination: String) -> Bool {
+        let lower = destination.lowercased()
+        guard !destination.contains(where: { $0.isWhitespace }) else { return false }
+        return (lower.hasPrefix("http://") && lower.count > 7)
+            || (lower.hasPrefix("https://") && lower.count > 8)
+            || (lower.hasPrefix("mailto:") && lower.count > 7)
+    }
+}
