@@ -36,13 +36,15 @@ struct CheckCommand: ParsableCommand {
             throw UsageError(lang == .da ? "»\(error.path)« findes ikke" : "\"\(error.path)\" does not exist")
         }
         if let profile {
-            let store = ProfileStore.standard(projectRoot: ProjectRoot.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+            let configuration = try ProjectConfiguration.current()
+            let store = ProfileStore.standard(projectRoot: configuration.root, extraFolders: configuration.profileFolders)
             if store.profile(id: profile) == nil {
                 throw UsageError("Profilen »\(profile)« findes ikke; kendte profiler: \(store.availableIDs().joined(separator: ", "))")
             }
         }
+        let configuration = try ProjectConfiguration.current()
         if inputs.count > 50 { Output.progress("Gennemgår \(inputs.count) Markdown-filer …") }
-        let reports = CheckRunner(profileOverride: profile).run(inputs)
+        let reports = CheckRunner(profileOverride: profile, configuration: configuration).run(inputs)
         switch format {
         case .text: Output.write(TextReporter.report(reports, language: lang))
         case .json: Output.write(JSONReporter.report(reports, language: lang))

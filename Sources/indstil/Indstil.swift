@@ -1,4 +1,5 @@
 import ArgumentParser
+import IndstilCore
 
 struct Indstil: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,3 +28,14 @@ enum Output {
 }
 
 import Foundation
+
+/// indstil.yml for the working folder; an invalid one stops the command (exit 2).
+enum ProjectConfiguration {
+    static func current() throws -> Configuration {
+        do {
+            return try Configuration.discover(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        } catch {
+            throw UsageError("\(error.path):\(error.line): \(error.message.da)")
+        }
+    }
+}

@@ -41,8 +41,9 @@ enum LoadedDocument {
         case .noFrontMatter:
             throw UsageError("\(path): filen har ingen front matter; lav en ny med »indstil new«")
         case .document(let document):
-            let store = ProfileStore.standard(projectRoot: ProjectRoot.find(from: url.deletingLastPathComponent()))
-            let runner = CheckRunner(profileOverride: profileOverride)
+            let configuration = try ProjectConfiguration.current()
+            let store = ProfileStore.standard(projectRoot: ProjectRoot.find(from: url.deletingLastPathComponent()), extraFolders: configuration.profileFolders)
+            let runner = CheckRunner(profileOverride: profileOverride, configuration: configuration)
             switch runner.resolveProfile(for: document, store: store) {
             case .success(let profile):
                 return AnalyzedDocument(document: document, profile: profile)

@@ -18,13 +18,21 @@ public struct CheckContext: Sendable {
     public let analyzed: AnalyzedDocument
     /// Paths named in the document may not leave this folder.
     public let projectRoot: URL
+    /// Settings from indstil.yml (per-check options).
+    public let configuration: Configuration
 
     public var document: Document { analyzed.document }
     public var profile: Profile { analyzed.profile }
 
-    public init(analyzed: AnalyzedDocument, projectRoot: URL) {
+    public init(analyzed: AnalyzedDocument, projectRoot: URL, configuration: Configuration = Configuration()) {
         self.analyzed = analyzed
         self.projectRoot = projectRoot
+        self.configuration = configuration
+    }
+
+    /// A number set for a check in indstil.yml (`checks: {readability.lix: {lix_max: 50}}`).
+    public func number(_ key: String, for checkID: String) -> Double? {
+        configuration.options(for: checkID)[key]?.trimmedString.flatMap(Double.init)
     }
 }
 

@@ -239,7 +239,7 @@ public struct LengthSpec: Sendable, Decodable {
         case body
     }
 
-    public let maxCharacters: Int
+    public var maxCharacters: Int
     public let scope: Scope
 
     enum CodingKeys: String, CodingKey {

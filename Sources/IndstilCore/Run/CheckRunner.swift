@@ -27,13 +27,19 @@ public struct RunSummary: Sendable, Equatable {
 public struct CheckRunner: Sendable {
     public var profileOverride: String?
     public var checks: [any Check]
-    public var extraProfileFolders: [URL]
+    public var configuration: Configuration
+    /// Runs the external plugins of `configuration` on one document.
+    public var plugins: (@Sendable (AnalyzedDocument, Configuration) -> [Diagnostic])?
 
-    public init(profileOverride: String? = nil, checks: [any Check] = CheckRegistry.all, extraProfileFolders: [URL] = []) {
+    public init(profileOverride: String? = nil, checks: [any Check] = CheckRegistry.all, configuration: Configuration = Configuration(),
+                plugins: (@Sendable (AnalyzedDocument, Configuration) -> [Diagnostic])? = nil) {
         self.profileOverride = profileOverride
         self.checks = checks
-        self.extraProfileFolders = extraProfileFolders
+        self.configuration = configuration
+        self.plugins = plugins
     }
+
+    var extraProfileFolders: [URL] { configuration.profileFolders }
 
     /// Reports for the inputs; files without front matter found in folders are skipped.
     public func run(_ inputs: [FileCollector.Input]) -> [FileReport] {
@@ -48,7 +54,7 @@ public struct CheckRunner: Sendable {
     func checkFile(_ input: FileCollector.Input, stores: ProfileStores) -> FileReport? {
         switch DocumentLoader.load(input.url, displayPath: input.displayPath) {
         case .failed(let diagnostic):
-            return FileReport(path: input.displayPath, diagnostics: [diagnostic])
+            return FileReport(path: input.displayPath, diagnostics: applyingConfiguredSeverity([diagnostic]))
         case .noFrontMatter:
             guard input.isExplicit else { return nil }
             return FileReport(path: input.displayPath, diagnostics: [Diagnostic(
@@ -68,14 +74,28 @@ public struct CheckRunner: Sendable {
         case .failure(let diagnostic):
             return [diagnostic]
         case .success(let profile):
-            let context = CheckContext(analyzed: AnalyzedDocument(document: document, profile: profile), projectRoot: root)
-            return Diagnostic.sortedForOutput(checks.flatMap { $0.check(context) })
+            let analyzed = AnalyzedDocument(document: document, profile: profile)
+            let context = CheckContext(analyzed: analyzed, projectRoot: root, configuration: configuration)
+            var found = checks.flatMap { $0.check(context) }
+            if let plugins, !configuration.plugins.isEmpty { found += plugins(analyzed, configuration) }
+            return Diagnostic.sortedForOutput(applyingConfiguredSeverity(found))
+        }
+    }
+
+    /// indstil.yml may raise, lower or turn off any check.
+    func applyingConfiguredSeverity(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard !configuration.checks.isEmpty else { return diagnostics }
+        return diagnostics.compactMap { diagnostic in
+            guard let severity = configuration.severity(for: diagnostic) else { return nil }
+            var adjusted = diagnostic
+            adjusted.severity = severity
+            return adjusted
         }
     }
 
     public func resolveProfile(for document: Document, store: ProfileStore) -> Result<Profile, Diagnostic> {
         let entry = document.frontMatter.entry("profil")
-        guard let id = profileOverride ?? entry?.value.trimmedString, !id.isEmpty else {
+        guard let id = profileOverride ?? entry?.value.trimmedString ?? configuration.defaultProfile, !id.isEmpty else {
             return .failure(Diagnostic(
                 check: "metadata.missing-field", severity: .error,
                 message: Message(da: "Feltet »profil« mangler; skriv fx »profil: aarhus-byraad« (se »indstil profiles«)",

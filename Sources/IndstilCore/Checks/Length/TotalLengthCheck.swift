@@ -14,7 +14,8 @@ public struct TotalLengthCheck: Check {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        guard let limit = context.profile.length else { return [] }
+        guard var limit = context.profile.length else { return [] }
+        if let configured = context.number("max_characters", for: id) { limit.maxCharacters = Int(configured) }
         let count = context.analyzed.limitedCharacterCount
         guard count > limit.maxCharacters else { return [] }
         let scope = limit.scope == .document ? "hele indstillingen" : "afsnittene"

@@ -17,7 +17,7 @@ public struct LixCheck: Check {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let score = context.analyzed.readability
-        let limit = context.profile.readability.lixMax
+        let limit = context.number("lix_max", for: id) ?? context.profile.readability.lixMax
         guard score.words >= 50, score.lix > limit else { return [] }
         return [diagnostic(
             "LIX er \(DanishFormat.decimal(score.lix)) (grænse \(DanishFormat.decimal(limit))); skriv kortere sætninger og færre lange ord – målgruppen er byrådsmedlemmer, presse og borgere",

@@ -14,7 +14,7 @@ public struct LongSentenceCheck: Check {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        let limit = context.profile.readability.sentenceMaxWords
+        let limit = context.number("max_words", for: id).map(Int.init) ?? context.profile.readability.sentenceMaxWords
         var diagnostics: [Diagnostic] = []
         for block in context.document.sections.flatMap(\.blocks) {
             for textBlock in block.textBlocks {
