@@ -18,7 +18,7 @@ RELEASE_BIN  := .build/release/indstil
 DEMO_DOC     := examples/aarhus-byraad/ny-ordning-moedelokaler.md
 OUT          := out
 
-.PHONY: deps build demo test clean
+.PHONY: deps build demo test plugin-test clean
 
 ## deps: install the apt packages that are missing (quiet and idempotent when all are present)
 deps:
@@ -60,6 +60,14 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory plugin-test
+
+## plugin-test: the SwiftPM command plugin passes on clean examples and fails on findings
+plugin-test:
+	$(SWIFT) package indstil-check examples > /dev/null 2>&1 || { echo "swift package indstil-check examples failed" >&2; exit 1; }
+	@if $(SWIFT) package indstil-check Tests/Fixtures/aarhuskompasset-2021 > /dev/null 2>&1; then \
+	  echo "swift package indstil-check should fail on the over-long fixture" >&2; exit 1; \
+	else echo "plugin-test: swift package indstil-check passes clean files and fails on findings"; fi
 
 clean:
 	rm -rf .build $(OUT)

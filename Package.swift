@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "IndstilCore", targets: ["IndstilCore"]),
         .executable(name: "indstil", targets: ["indstil"]),
+        .plugin(name: "IndstilCheckPlugin", targets: ["IndstilCheckPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +34,15 @@ let package = Package(
         .executableTarget(
             name: "indstil",
             dependencies: ["IndstilCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // `swift package indstil-check`: indstil check for any Swift repository that depends on this package.
+        .plugin(
+            name: "IndstilCheckPlugin",
+            capability: .command(
+                intent: .custom(verb: "indstil-check", description: "Kontrollér indstillinger (Markdown) med indstil check"),
+                permissions: []
+            ),
+            dependencies: ["indstil"]
         ),
         .testTarget(name: "IndstilCoreTests", dependencies: ["IndstilCore"]),
         .testTarget(name: "IndstilCLITests", dependencies: ["IndstilCore"]),
