@@ -22,6 +22,23 @@ struct ProfilesCommand: ParsableCommand {
     }
 }
 
+struct PluginsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "plugins", abstract: "Vis de eksterne kontrol-plugins, som indstil.yml nævner.")
+
+    func run() throws {
+        let configuration = try ProjectConfiguration.current()
+        guard !configuration.plugins.isEmpty else {
+            Output.write("Ingen plugins i \(configuration.root.map { $0.appendingPathComponent("indstil.yml").path } ?? "indstil.yml (ingen fundet)").\n")
+            return
+        }
+        var out = ""
+        for plugin in configuration.plugins {
+            out += "\(plugin.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(plugin.command.joined(separator: " "))  (timeout \(Int(plugin.timeout)) s)\n"
+        }
+        Output.write(out)
+    }
+}
+
 struct ChecksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "checks", abstract: "Vis alle kontroller med id, standardniveau og beskrivelse.")
 
@@ -41,6 +58,10 @@ struct ChecksCommand: ParsableCommand {
                 }
             }
         }
+        let pluginFailed = lang == .da
+            ? "Et eksternt plugin fejlede: findes ikke, gik ned, overskred sin tidsgrænse eller skrev ugyldig JSON"
+            : "An external plugin failed: not found, crashed, exceeded its timeout or wrote invalid JSON"
+        out += "\("plugin.failed".padding(toLength: 28, withPad: " ", startingAt: 0)) \("error".padding(toLength: 8, withPad: " ", startingAt: 0)) \(pluginFailed)\n"
         Output.write(out)
     }
 }
