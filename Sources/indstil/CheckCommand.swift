@@ -2,8 +2,22 @@ import ArgumentParser
 import Foundation
 import IndstilCore
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+extension DiagnosticReportFormat: ExpressibleByArgument {}
+
+/// `--report FORMAT=PATH`: one more report written (atomically) in the same run.
+struct ReportTarget: ExpressibleByArgument {
+    let format: DiagnosticReportFormat
+    let path: String
+
+    init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "="),
+              let format = DiagnosticReportFormat(rawValue: String(argument[..<equals])),
+              argument.index(after: equals) < argument.endIndex else { return nil }
+        self.format = format
+        self.path = String(argument[argument.index(after: equals)...])
+    }
+
+    static var defaultCompletionKind: CompletionKind { .file() }
 }
 
 extension Language: ExpressibleByArgument {}
@@ -19,8 +33,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Brug denne profil i stedet for dokumentets »profil«.")
     var profile: String?
 
-    @Option(help: "Rapportformat: text eller json.")
-    var format: ReportFormat = .text
+    @Option(help: "Rapportformat på standard output: text, json, sarif, junit eller github.")
+    var format: DiagnosticReportFormat = .text
+
+    @Option(name: .customLong("report"), help: ArgumentHelp("Skriv også en rapport til en fil, fx --report sarif=indstil.sarif (kan gentages).", valueName: "format=sti"))
+    var reports: [ReportTarget] = []
 
     @Flag(help: "Advarsler tæller som fejl (exit-kode 1).")
     var strict = false
@@ -44,11 +61,15 @@ struct CheckCommand: ParsableCommand {
         }
         let configuration = try ProjectConfiguration.current()
         if inputs.count > 50 { Output.progress("Gennemgår \(inputs.count) Markdown-filer …") }
-        let reports = CheckRunner(profileOverride: profile, configuration: configuration).run(inputs)
-        switch format {
-        case .text: Output.write(TextReporter.report(reports, language: lang))
-        case .json: Output.write(JSONReporter.report(reports, language: lang))
+        let reports: [FileReport] = CheckRunner(profileOverride: profile, configuration: configuration).run(inputs)
+        for target in self.reports {
+            do {
+                try AtomicFile.write(target.format.render(reports, language: lang), to: URL(fileURLWithPath: target.path))
+            } catch {
+                throw UsageError("rapporten \(target.path) kan ikke skrives: \(error.localizedDescription)")
+            }
         }
+        Output.write(format.render(reports, language: lang))
         let summary = RunSummary(reports)
         if summary.errors > 0 || (strict && summary.warnings > 0) {
             throw ExitCode(1)

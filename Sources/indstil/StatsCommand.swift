@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import IndstilCore
 
+enum StatsFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
@@ -14,7 +18,7 @@ struct StatsCommand: ParsableCommand {
     var profile: String?
 
     @Option(help: "text eller json.")
-    var format: ReportFormat = .text
+    var format: StatsFormat = .text
 
     func run() throws {
         var statistics: [DocumentStatistics] = []
