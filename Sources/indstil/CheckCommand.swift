@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
         }
         let configuration = try ProjectConfiguration.current()
         if inputs.count > 50 { Output.progress("Gennemgår \(inputs.count) Markdown-filer …") }
-        let reports: [FileReport] = CheckRunner(profileOverride: profile, configuration: configuration).run(inputs)
+        let reports: [FileReport] = CheckRunner(profileOverride: profile, configuration: configuration, plugins: PluginRunner.diagnostics).run(inputs)
         for target in self.reports {
             do {
                 try AtomicFile.write(target.format.render(reports, language: lang), to: URL(fileURLWithPath: target.path))

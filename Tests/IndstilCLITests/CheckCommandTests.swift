@@ -13,7 +13,7 @@ struct CheckCommandTests {
         #expect(result.status == 0, "\(result)")
         #expect(!result.signaled, "\(result)")
         #expect(!result.diagnostics.contains { $0.severity == "error" || $0.severity == "warning" }, "\(result)")
-        #expect(result.stdout.contains("3 filer kontrolleret: 0 fejl, 0 advarsler"), "\(result)")
+        #expect(result.stdout.contains("\(Fixtures.documentCount) filer kontrolleret: 0 fejl, 0 advarsler"), "\(result)")
     }
 
     @Test("Each shipped example named explicitly is clean, also with --strict", arguments: Fixtures.allDocuments)
@@ -80,7 +80,7 @@ struct CheckCommandTests {
         let json = try #require(object, "\(result)")
         #expect(json["version"] as? Int == 1)
         let files = try #require(json["files"] as? [[String: Any]], "\(result)")
-        #expect(files.count == 4, "\(result)")
+        #expect(files.count == Fixtures.documentCount + 1, "\(result)")
         let paths = files.compactMap { $0["path"] as? String }
         #expect(paths.contains("examples/aarhus-byraad/mangler.md"), "\(paths)")
         #expect(paths.contains("examples/\(Fixtures.byraad)"), "\(paths)")
@@ -109,7 +109,7 @@ struct CheckCommandTests {
         #expect(errors >= 1)
         #expect(summary["warnings"] as? Int == warnings)
         #expect(summary["notes"] as? Int == notes)
-        #expect(summary["files"] as? Int == 4)
+        #expect(summary["files"] as? Int == Fixtures.documentCount + 1)
     }
 
     @Test("--format json on the clean examples: 0 errors, 0 warnings, exit 0")
@@ -121,7 +121,7 @@ struct CheckCommandTests {
         let summary = try #require(json["summary"] as? [String: Any])
         #expect(summary["errors"] as? Int == 0)
         #expect(summary["warnings"] as? Int == 0)
-        #expect(summary["files"] as? Int == 3)
+        #expect(summary["files"] as? Int == Fixtures.documentCount)
     }
 
     // MARK: Language and strictness
@@ -226,7 +226,7 @@ struct CheckCommandTests {
         let project = try TempFolder.withExamples()
         let result = try CLI.run(["check"], in: project.url.appendingPathComponent("examples"))
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.contains("3 filer kontrolleret"), "\(result)")
+        #expect(result.stdout.contains("\(Fixtures.documentCount) filer kontrolleret"), "\(result)")
     }
 
     // MARK: Profiles

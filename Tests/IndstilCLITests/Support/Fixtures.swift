@@ -21,6 +21,14 @@ enum Fixtures {
     static let bilag = "betaenkning-bilag/kortlaegning-moedebelastning.md"
     static let allDocuments = [byraad, raadmand, bilag]
 
+    /// Markdown files with front matter under examples/ (what `indstil check examples/` checks),
+    /// counted independently of indstil: files whose first line is "---".
+    static let documentCount: Int = {
+        let files = FileManager.default.enumerator(at: examples, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "md" } ?? []
+        return files.filter { (try? String(contentsOf: $0, encoding: .utf8))?.hasPrefix("---\n") == true }.count
+    }()
+
     static func exampleText(_ relative: String) throws -> String {
         try String(contentsOf: examples.appendingPathComponent(relative), encoding: .utf8)
     }
