@@ -61,7 +61,13 @@ struct CheckCommand: ParsableCommand {
         }
         let configuration = try ProjectConfiguration.current()
         if inputs.count > 50 { Output.progress("Gennemgår \(inputs.count) Markdown-filer …") }
-        let reports: [FileReport] = CheckRunner(profileOverride: profile, configuration: configuration, plugins: PluginRunner.diagnostics).run(inputs)
+        let runner = CheckRunner(profileOverride: profile, configuration: configuration, plugins: PluginRunner.diagnostics)
+        // A bundle manifest (bundle.yml) is checked as a whole: the manifest and every appendix.
+        let isManifest = { (input: FileCollector.Input) in ["yml", "yaml"].contains(input.url.pathExtension.lowercased()) }
+        var reports: [FileReport] = runner.run(inputs.filter { !isManifest($0) })
+        for manifest in inputs.filter(isManifest) {
+            reports += BundleAssembler(runner: runner).assemble(manifest.url, displayPath: manifest.displayPath).reports
+        }
         for target in self.reports {
             do {
                 try AtomicFile.write(target.format.render(reports, language: lang), to: URL(fileURLWithPath: target.path))

@@ -83,7 +83,7 @@ public struct CheckRunner: Sendable {
     }
 
     /// indstil.yml may raise, lower or turn off any check.
-    func applyingConfiguredSeverity(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    public func applyingConfiguredSeverity(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard !configuration.checks.isEmpty else { return diagnostics }
         return diagnostics.compactMap { diagnostic in
             guard let severity = configuration.severity(for: diagnostic) else { return nil }
