@@ -32,46 +32,13 @@ public enum JUnitReporter {
         return out
     }
 
-    /// Whether XML 1.0 allows the character at all (not even as a character reference).
-    static func isLegalXML(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
-    }
-
     /// Text content: markup characters escaped, CR kept as a reference, illegal characters dropped.
     static func text(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars where isLegalXML(scalar) {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        MarkupEscaping.escape(s, for: .text)
     }
 
-    /// An attribute value in double quotes; line breaks and tabs as references so
-    /// attribute-value normalisation does not turn them into spaces.
+    /// An attribute value in double quotes, line breaks and tabs as references.
     static func attribute(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars where isLegalXML(scalar) {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        MarkupEscaping.escape(s, for: .attribute)
     }
 }

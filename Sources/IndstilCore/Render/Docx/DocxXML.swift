@@ -14,30 +14,7 @@ enum DocxXML {
     /// Escapes text for element content and attribute values alike (&, <, >, ", ')
     /// and drops the characters XML 1.0 does not allow at all.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
-
-    /// XML 1.0's Char production: tab, line feed, carriage return, U+0020–U+D7FF,
-    /// U+E000–U+FFFD and U+10000 upwards. (Swift strings hold no lone surrogates.)
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return true
-        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-        default: return false
-        }
+        MarkupEscaping.escape(text)
     }
 
     /// The runs that show `text` with the run properties `properties` (already XML):
