@@ -9,8 +9,8 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Gengiv en indstilling gennem profilens skabeloner: html, docx, pdf, txt (det »Antal tegn« tælles på) eller md.")
 
-    @Argument(help: "Indstillingen (Markdown med front matter).")
-    var file: String
+    @Argument(help: "Indstillingen (Markdown med front matter); flere filer kræver -o MAPPE.")
+    var files: [String]
 
     @Option(help: "Format: html, docx, pdf, txt eller md.")
     var to: Renderer.Format = .html
@@ -22,6 +22,8 @@ struct RenderCommand: ParsableCommand {
     var profile: String?
 
     func run() throws {
+        if files.count > 1 { return try renderMany() }
+        let file = files[0]
         let analyzed = try LoadedDocument.analyze(file, profileOverride: profile)
         let data: Data
         do {
@@ -38,5 +40,45 @@ struct RenderCommand: ParsableCommand {
         let target = output ?? (URL(fileURLWithPath: file).deletingPathExtension().path + "." + to.fileExtension)
         try AtomicFile.write(data, to: URL(fileURLWithPath: target))
         Output.progress("Skrev \(target) (\(DanishFormat.integer(data.count)) byte)")
+    }
+
+    /// Many documents in one process, in parallel, each to `DIR/<name>.<format>`.
+    func renderMany() throws {
+        guard let output, output != "-" else { throw UsageError("flere filer kræver -o MAPPE") }
+        let folder = URL(fileURLWithPath: output)
+        let names = files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+        if Set(names).count != names.count { throw UsageError("to filer har samme navn; de ville overskrive hinanden i \(output)") }
+        let failures = RenderFailures()
+        let files = self.files, profile = self.profile, format = self.to
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            do {
+                let analyzed = try LoadedDocument.analyze(files[index], profileOverride: profile)
+                let data = try Renderer.render(analyzed, to: format)
+                try AtomicFile.write(data, to: folder.appendingPathComponent("\(names[index]).\(format.fileExtension)"))
+            } catch {
+                failures.add("\(files[index]): \(error)")
+            }
+        }
+        let messages = failures.sorted
+        if !messages.isEmpty { throw UsageError(messages.joined(separator: "\n")) }
+        Output.progress("Skrev \(files.count) filer i \(output)")
+    }
+}
+
+/// Errors collected from parallel renders.
+final class RenderFailures: @unchecked Sendable {
+    private var messages: [String] = []
+    private let lock = NSLock()
+
+    func add(_ message: String) {
+        lock.lock()
+        messages.append(message)
+        lock.unlock()
+    }
+
+    var sorted: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return messages.sorted()
     }
 }
