@@ -18,7 +18,7 @@ RELEASE_BIN  := .build/release/indstil
 DEMO_DOC     := examples/aarhus-byraad/ny-ordning-moedelokaler.md
 OUT          := out
 
-.PHONY: deps build demo test plugin-test clean
+.PHONY: deps deps-bench build demo test plugin-test bench clean
 
 ## deps: install the apt packages that are missing (quiet and idempotent when all are present)
 deps:
@@ -43,6 +43,17 @@ deps:
 	if ! command -v $(SWIFT) >/dev/null 2>&1; then \
 	  echo "make deps: '$(SWIFT)' not found; install a Swift 6 toolchain from https://swift.org/install" >&2; exit 1; \
 	fi
+
+## deps-bench: the tools `make bench` compares against and times with
+deps-bench: deps
+	@for package in pandoc hyperfine; do \
+	  dpkg-query -W -f='$${Status}' "$$package" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then echo "make deps-bench: installing$$missing"; $(APT) update -qq; $(APT) install -y -qq$$missing >/dev/null; fi
+
+## bench: indstil against cmark and pandoc on the generated corpus; writes BENCHMARKS.md
+bench: deps-bench build
+	python3 bench/run.py
 
 ## build: release build of the indstil binary
 build: deps

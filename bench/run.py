@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""make bench: time indstil against cmark (the floor: parsing alone) and pandoc (what users
+would use instead) on the same generated corpus, in the same run, and write BENCHMARKS.md.
+
+Whole-process timings with hyperfine (median of several runs after a warm-up); peak memory
+from /usr/bin/time. Ratios, not absolute times, are what carry over between machines.
+"""
+import json, os, shutil, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release", "indstil")
+GEN = os.path.join(os.path.dirname(ROOT), "shared", "bench", "gen_corpus.py")
+OUT = os.path.join(ROOT, "bench-out")
+RUNS = os.environ.get("BENCH_RUNS", "5")
+PANDOC_SAMPLE = 50
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=True, check=True, text=True, capture_output=True, **kw)
+
+
+def hyperfine(name, commands):
+    """Median seconds per named command."""
+    export = os.path.join(OUT, f"{name}.json")
+    args = ["hyperfine", "--warmup", "1", "--runs", RUNS, "-i", "--export-json", export, "--style", "basic"]
+    for label, command in commands:
+        args += ["-n", label, command]
+    subprocess.run(args, check=True, cwd=os.path.join(OUT, "corpus"), stdout=sys.stderr)
+    with open(export) as f:
+        return {r["command"]: r["median"] for r in json.load(f)["results"]}
+
+
+def peak_mib(command):
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", "sh", "-c", command + " >/dev/null 2>&1"],
+                            cwd=os.path.join(OUT, "corpus"), capture_output=True, text=True)
+    return int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def main():
+    for tool in ["hyperfine", "cmark", "pandoc"]:
+        if not shutil.which(tool):
+            sys.exit(f"bench: {tool} is missing (make deps-bench installs it)")
+    if not os.path.exists(GEN):
+        sys.exit(f"bench: {GEN} not found (shared/ must sit beside the checkout)")
+    shutil.rmtree(OUT, ignore_errors=True)
+    os.makedirs(OUT)
+    sh(f"python3 {GEN} {OUT}/corpus")
+    corpus = os.path.join(OUT, "corpus")
+    docs = sorted(f for f in os.listdir(os.path.join(corpus, "indstillinger")) if f.endswith(".md"))
+    with open(os.path.join(corpus, "all.md"), "w") as out:
+        for name in docs:
+            out.write(open(os.path.join(corpus, "indstillinger", name)).read())
+    sample = " ".join(f"indstillinger/{d}" for d in docs[:PANDOC_SAMPLE])
+    has_bundle = subprocess.run([BIN, "bundle", "--help"], capture_output=True).returncode == 0
+
+    check = hyperfine("check", [
+        ("cmark", "cmark all.md"),
+        ("indstil check", f"{BIN} check --format json indstillinger"),
+    ])
+    render = hyperfine("render", [
+        ("cmark", "cmark all.md"),
+        ("indstil render --to html", f"rm -rf html && {BIN} render --to html -o html indstillinger/[0-9]*.md"),
+        (f"pandoc ({PANDOC_SAMPLE} files)", f"for f in {sample}; do pandoc -f markdown -t html -s --metadata title=x $f; done"),
+    ])
+    bundle = {}
+    if has_bundle:
+        bundle = hyperfine("bundle", [("indstil bundle (html)", f"rm -rf site && {BIN} bundle bundle/bundle.yml -o site")])
+
+    memory = {
+        "indstil check": peak_mib(f"{BIN} check --format json indstillinger"),
+        "indstil render --to html": peak_mib(f"rm -rf html && {BIN} render --to html -o html indstillinger/[0-9]*.md"),
+    }
+    if has_bundle:
+        memory["indstil bundle (html)"] = peak_mib(f"rm -rf site && {BIN} bundle bundle/bundle.yml -o site")
+
+    n = len(docs)
+    pandoc_per_doc = render[f"pandoc ({PANDOC_SAMPLE} files)"] / PANDOC_SAMPLE
+    indstil_per_doc = render["indstil render --to html"] / n
+    rows = [
+        ("`indstil check` over %d files" % n, check["indstil check"], check["indstil check"] / check["cmark"], "≤ 2× cmark", memory["indstil check"]),
+        ("`indstil render --to html`, %d files, one process" % n, render["indstil render --to html"], render["indstil render --to html"] / render["cmark"], "≤ 3× cmark", memory["indstil render --to html"]),
+    ]
+    if has_bundle:
+        rows.append(("`indstil bundle` to HTML, 200 appendices", bundle["indstil bundle (html)"], None, "< 1 s", memory["indstil bundle (html)"]))
+    cpu = os.cpu_count()
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Made by `make bench` on {time.strftime('%Y-%m-%d')} ({cpu} cores): the corpus of `shared/bench/gen_corpus.py`",
+        f"({n} recommendations, a 200-appendix bundle), whole-process medians of {RUNS} runs after a warm-up",
+        "(hyperfine), peak memory from `/usr/bin/time`. The ratios compare tools measured in the same run on the same",
+        "bytes; absolute times depend on the machine.",
+        "",
+        "| what | median | ratio to `cmark all.md` | goal | peak memory |",
+        "|---|---|---|---|---|",
+    ]
+    for what, seconds, ratio, goal, mib in rows:
+        lines.append(f"| {what} | {seconds:.3f} s | {'%.1f×' % ratio if ratio else '–'} | {goal} | {mib:.0f} MiB |")
+    lines += [
+        f"| `cmark all.md` (parsing and HTML, the floor) | {check['cmark']:.3f} s | 1× | | |",
+        "",
+        f"Per document: indstil renders one in {indstil_per_doc * 1000:.2f} ms (all {n} in one process); pandoc takes",
+        f"{pandoc_per_doc * 1000:.1f} ms ({PANDOC_SAMPLE} files, one process each, as a user would run it): indstil is",
+        f"**{pandoc_per_doc / indstil_per_doc:.0f}× faster than pandoc per document** (goal ≥ 20×).",
+        "",
+    ]
+    with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:
+        f.write("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
