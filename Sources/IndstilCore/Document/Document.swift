@@ -65,7 +65,7 @@ public struct Section: Sendable {
     }
 
     /// True when the section has no visible content.
-    public var isEmpty: Bool { !isDashOnly && visibleText.isEmpty }
+    public var isEmpty: Bool { !isDashOnly && !blocks.contains { $0.hasVisibleText } }
 
     /// The section holds just "-" (or "–"): "nothing to add". CommonMark reads a lone
     /// "-" as an empty bullet item, so that counts too.
@@ -74,16 +74,28 @@ public struct Section: Sendable {
            blocks[0].children.count == 1, blocks[0].children[0].children.isEmpty {
             return true
         }
+        guard blocks.count == 1 else { return false }
         let text = visibleText
         return text == "-" || text == "–"
     }
 
+    /// Only worth computing for short sections (one or two blocks), as the checks do.
     public var visibleText: String {
         blocks.map(\.plainText).joined(separator: " ").foldingWhitespace
     }
 }
 
 extension MarkdownNode {
+    /// Whether the node shows any non-space character, stopping at the first one.
+    public var hasVisibleText: Bool {
+        switch kind {
+        case .text(let s), .code(let s): return s.unicodeScalars.contains { !$0.isFastWhitespace }
+        case .codeBlock(_, let literal): return literal.unicodeScalars.contains { !$0.isFastWhitespace }
+        case .htmlInline, .htmlBlock, .thematicBreak, .softBreak, .lineBreak: return false
+        default: return children.contains { $0.hasVisibleText }
+        }
+    }
+
     /// The inline content of a paragraph or heading split at line breaks, each
     /// piece with its file line.
     public var textLines: [(text: String, line: Int)] {

@@ -116,6 +116,8 @@ public struct FieldSpec: Sendable, Decodable {
     /// Required only when another field has a given value (begrundelse when status is lukket).
     public let requiredWhen: [String: String]?
     public let pattern: String?
+    /// `pattern`, compiled once when the profile is loaded (case-sensitive).
+    public let compiledPattern: CompiledPattern?
     public let patternHint: String?
     public let values: [String]?
     public let fields: [FieldSpec]?
@@ -144,9 +146,11 @@ public struct FieldSpec: Sendable, Decodable {
         guidance = try c.decodeIfPresent(String.self, forKey: .guidance)
         if type == .pattern {
             guard let pattern else { throw ProfileFormatError("field '\(key)' of type pattern needs a pattern") }
-            do { _ = try NSRegularExpression(pattern: pattern) } catch {
+            do { compiledPattern = try CompiledPattern(pattern, caseInsensitive: false) } catch {
                 throw ProfileFormatError("field '\(key)': invalid pattern \(pattern)")
             }
+        } else {
+            compiledPattern = nil
         }
         if type == .choice && (values ?? []).isEmpty {
             throw ProfileFormatError("field '\(key)' of type choice needs values")
@@ -216,9 +220,9 @@ public struct CompiledPattern: @unchecked Sendable, Decodable {
     public let source: String
     public let regex: NSRegularExpression
 
-    public init(_ source: String) throws {
+    public init(_ source: String, caseInsensitive: Bool = true) throws {
         self.source = source
-        self.regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
+        self.regex = try NSRegularExpression(pattern: source, options: caseInsensitive ? [.caseInsensitive] : [])
     }
 
     public init(from decoder: Decoder) throws {

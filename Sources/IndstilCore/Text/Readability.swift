@@ -7,7 +7,13 @@
 public enum Readability {
     public struct Sentence: Sendable, Equatable {
         public let words: Int
-        public let firstWords: String
+        /// The sentence's text from its first word (a slice; no copy).
+        let text: Substring
+
+        /// Its first six words, to name it in a message.
+        public var firstWords: String {
+            text.split(whereSeparator: { $0.isFastWhitespace }).prefix(6).joined(separator: " ")
+        }
     }
 
     public struct Score: Sendable, Equatable {
@@ -34,59 +40,121 @@ public enum Readability {
         "art", "afs", "mfl", "m.fl", "ff", "bkg", "lovbkg", "e.l", "el.lign", "lign", "dr", "prof", "hr", "fr",
     ]
 
+    /// A run of non-space characters, measured in one pass over its Unicode scalars.
+    struct Token {
+        let range: Range<String.Index>
+        var letters = 0
+        var hasAlphanumeric = false
+        /// Whether its first letter or digit is an upper-case letter.
+        var startsUppercase = false
+        /// The last scalar that is not a closing quote or bracket.
+        var lastMark: Unicode.Scalar?
+    }
+
+    static func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            guard !scalars[index].isFastWhitespace else { index = scalars.index(after: index); continue }
+            let start = index
+            var letters = 0
+            var hasAlphanumeric = false
+            var startsUppercase = false
+            var lastMark: Unicode.Scalar?
+            while index < scalars.endIndex, !scalars[index].isFastWhitespace {
+                let scalar = scalars[index]
+                let isLetter = scalar.isFastLetter
+                if isLetter || scalar.isFastDigit {
+                    if !hasAlphanumeric { startsUppercase = isLetter && scalar.isFastUppercase }
+                    hasAlphanumeric = true
+                }
+                if isLetter { letters += 1 }
+                if !closing.contains(scalar) { lastMark = scalar }
+                index = scalars.index(after: index)
+            }
+            tokens.append(Token(range: start..<index, letters: letters, hasAlphanumeric: hasAlphanumeric,
+                                startsUppercase: startsUppercase, lastMark: lastMark))
+        }
+        return tokens
+    }
+
+    private static let closing: Set<Unicode.Scalar> = ["\"", "'", "”", "’", "»", ")", "]"]
+    private static let quoteOrBracket: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]", "(", "[", "«", "„", "“"]
+
     /// Splits text (one paragraph or heading) into sentences.
     public static func sentences(in text: String) -> [Sentence] {
-        let tokens = text.split(whereSeparator: { $0.isFastWhitespace })
+        sentences(in: text, tokens: tokens(text))
+    }
+
+    static func sentences(in text: String, tokens: [Token]) -> [Sentence] {
         var result: [Sentence] = []
         var words = 0
-        var first: [Substring] = []
+        var start: String.Index?
         for (index, token) in tokens.enumerated() {
-            if isWord(token) {
+            if token.hasAlphanumeric {
                 words += 1
-                if first.count < 6 { first.append(token) }
+                if start == nil { start = token.range.lowerBound }
             }
-            guard let last = token.last(where: { !"\"'”’»)]".contains($0) }), ".!?".contains(last) else { continue }
-            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-            if last == "." {
-                let stem = Substring(token.lowercased()).trimmed(where: { "\"'”’»)]([«„“".contains($0) }).dropLast()
-                let word = stem.hasSuffix(".") ? String(stem.dropLast()) : String(stem)
-                if abbreviations.contains(word) { continue }
-                if let next, let initial = next.first(where: { $0.isLetter || $0.isNumber }), !initial.isUppercase {
-                    continue  // "17. maj", "kl. 12": the next word is not a new sentence
-                }
+            guard let mark = token.lastMark, mark == "." || mark == "!" || mark == "?" else { continue }
+            if mark == "." {
+                let word = text[token.range].lowercased().trimmingCharacters(in: quoteOrBracket)
+                let stem = word.hasSuffix(".") ? String(word.dropLast()) : word
+                if abbreviations.contains(stem) { continue }
+                // "17. maj", "kl. 12": a next word that does not start with a capital continues the sentence.
+                if index + 1 < tokens.count, tokens[index + 1].hasAlphanumeric, !tokens[index + 1].startsUppercase { continue }
             }
-            if words > 0 {
-                result.append(Sentence(words: words, firstWords: first.joined(separator: " ")))
+            if words > 0, let start {
+                result.append(Sentence(words: words, text: text[start..<token.range.upperBound]))
             }
             words = 0
-            first = []
+            start = nil
         }
-        if words > 0 { result.append(Sentence(words: words, firstWords: first.joined(separator: " "))) }
+        if words > 0, let start { result.append(Sentence(words: words, text: text[start...])) }
         return result
     }
 
     public static func score(_ texts: [String]) -> Score {
         var score = Score()
         for text in texts {
-            let sentences = sentences(in: text)
-            score.sentences += sentences.count
-            for token in text.split(whereSeparator: { $0.isFastWhitespace }) where isWord(token) {
+            let tokens = tokens(text)
+            score.sentences += sentences(in: text, tokens: tokens).count
+            for token in tokens where token.hasAlphanumeric {
                 score.words += 1
-                if token.reduce(0, { $1.isLetter ? $0 + 1 : $0 }) > 6 { score.longWords += 1 }
+                if token.letters > 6 { score.longWords += 1 }
             }
         }
         return score
     }
 
-    static func isWord(_ token: Substring) -> Bool {
-        token.contains { $0.isLetter || $0.isNumber }
+}
+
+extension String {
+    /// Drops leading and trailing characters in `set`.
+    func trimmingCharacters(in set: Set<Character>) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
     }
 }
 
-extension Substring {
-    fileprivate func trimmed(where isTrimmed: (Character) -> Bool) -> Substring {
-        let start = firstIndex { !isTrimmed($0) } ?? endIndex
-        let end = lastIndex { !isTrimmed($0) }.map { index(after: $0) } ?? start
-        return self[start..<Swift.max(start, end)]
+extension Unicode.Scalar {
+    var isFastLetter: Bool {
+        let v = value
+        if v < 0x80 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        return properties.isAlphabetic
+    }
+
+    var isFastDigit: Bool {
+        let v = value
+        if v < 0x80 { return v >= 48 && v <= 57 }
+        return properties.numericType != nil
+    }
+
+    var isFastUppercase: Bool {
+        let v = value
+        if v < 0x80 { return v >= 65 && v <= 90 }
+        return properties.isUppercase
     }
 }

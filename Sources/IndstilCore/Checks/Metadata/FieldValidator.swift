@@ -97,7 +97,7 @@ enum FieldValidator {
                                en: "\"\(text)\" is not a Danish phone number (eight digits, e.g. 89 40 20 00)")
             }
         case .pattern:
-            if let pattern = spec.pattern, let regex = try? NSRegularExpression(pattern: pattern), !matches(regex, text) {
+            if let pattern = spec.compiledPattern, !pattern.matches(text) {
                 let hint = spec.patternHint.map { ": \($0)" } ?? ""
                 return Message(da: "»\(text)« har ikke den rigtige form\(hint)", en: "\"\(text)\" does not have the required form\(hint)")
             }

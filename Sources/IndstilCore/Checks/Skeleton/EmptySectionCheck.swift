@@ -28,6 +28,8 @@ public struct EmptySectionCheck: Check {
                 return diagnostic("Afsnittet »\(section.title)« indeholder kun »-«; det skal udfyldes",
                                   "The section \"\(section.title)\" only holds \"-\"; it must be filled in", line: section.line)
             }
+            // Only a short section can be nothing but dots.
+            guard section.blocks.count == 1 else { return nil }
             let text = section.visibleText
             if text.allSatisfy({ $0 == "." || $0 == "…" || $0 == " " }) {
                 return diagnostic("Afsnittet »\(section.title)« indeholder kun »\(text)«", "The section \"\(section.title)\" only holds \"\(text)\"", line: section.line)

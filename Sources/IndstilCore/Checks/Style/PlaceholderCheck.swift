@@ -26,6 +26,7 @@ public struct PlaceholderCheck: Check {
     private static let markers = try! NSRegularExpression(pattern: #"(?<![\p{L}\d])(?:X{2,}|TODO|FIXME|TBD)(?![\p{L}\d])"#)
 
     static func leftover(in text: String) -> String? {
+        guard mayHoldLeftover(text) else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         for regex in [bracketed, markers] {
             if let match = regex.firstMatch(in: text, range: range), let found = Range(match.range, in: text) {
@@ -35,6 +36,26 @@ public struct PlaceholderCheck: Check {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "." || $0 == "…" }) { return trimmed }
         return nil
+    }
+
+    /// A byte scan that rules out most lines before any regular expression runs:
+    /// a leftover needs "[", "XX", "TODO", "FIXME", "TBD", or a line of only dots.
+    static func mayHoldLeftover(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var onlyDots = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "["): return true
+            case UInt8(ascii: "X") where previous == UInt8(ascii: "X"): return true
+            case UInt8(ascii: "O") where previous == UInt8(ascii: "D"): return true  // TODO
+            case UInt8(ascii: "M") where previous == UInt8(ascii: "I"): return true  // FIXME
+            case UInt8(ascii: "D") where previous == UInt8(ascii: "B"): return true  // TBD
+            default: break
+            }
+            if byte != UInt8(ascii: "."), byte != UInt8(ascii: " "), byte != 0xE2, byte != 0x80, byte != 0xA6 { onlyDots = false }
+            previous = byte
+        }
+        return onlyDots && !text.isEmpty
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
