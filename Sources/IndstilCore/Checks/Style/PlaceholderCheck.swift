@@ -15,6 +15,8 @@ public struct PlaceholderCheck: Check {
             .triggers("Skabelonens [dato - minutter]", ExampleDocument.byraad.replacingSection("6. Hvad igangsættes", body: "Sagen behandles [04/09/2023 - 20 minutter]. ⟵")),
             .triggers("TODO i front matter", ExampleDocument.byraad.settingField("titel", "titel: \"TODO skriv titel\" ⟵")),
             .triggers("Et afsnit der kun er »…«", ExampleDocument.byraad.replacingSection("7. Hvem", body: "Borgmesterens Afdeling driver siden.\n\n… ⟵")),
+            .passes("En krydshenvisning uden tekst efter et linjeskift",
+                    ExampleDocument.byraad.replacingSection("6. Hvad igangsættes", body: "Se analysen i\n[](bilag:analyse).")),
             .passes("Almindelig tekst med et rigtigt link",
                     ExampleDocument.byraad.replacingSection("6. Hvad igangsættes", body: "Bookingsiden findes på [aarhus.dk](https://www.aarhus.dk/lokaler). Projektet XXL-hallen er ikke omfattet.")),
         ]
@@ -33,16 +35,23 @@ public struct PlaceholderCheck: Check {
                 return String(text[found])
             }
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "." || $0 == "…" }) { return trimmed }
         return nil
     }
 
+    /// A paragraph that is nothing but "." or "…" (a template's empty item). A link with no
+    /// text, as in "[](bilag:id).", is content, not a leftover.
+    static func onlyDots(_ block: MarkdownNode) -> String? {
+        var hasLink = false
+        block.forEach { if case .link = $0.kind { hasLink = true } }
+        guard !hasLink else { return nil }
+        let text = block.plainText.foldingWhitespace
+        return !text.isEmpty && text.allSatisfy({ $0 == "." || $0 == "…" || $0 == " " }) ? text : nil
+    }
+
     /// A byte scan that rules out most lines before any regular expression runs:
-    /// a leftover needs "[", "XX", "TODO", "FIXME", "TBD", or a line of only dots.
+    /// a leftover needs "[", "XX", "TODO", "FIXME" or "TBD".
     static func mayHoldLeftover(_ text: String) -> Bool {
         var previous: UInt8 = 0
-        var onlyDots = true
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "["): return true
@@ -52,10 +61,9 @@ public struct PlaceholderCheck: Check {
             case UInt8(ascii: "D") where previous == UInt8(ascii: "B"): return true  // TBD
             default: break
             }
-            if byte != UInt8(ascii: "."), byte != UInt8(ascii: " "), byte != 0xE2, byte != 0x80, byte != 0xA6 { onlyDots = false }
             previous = byte
         }
-        return onlyDots && !text.isEmpty
+        return false
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
@@ -84,6 +92,7 @@ public struct PlaceholderCheck: Check {
                 for (text, line) in textBlock.textLines {
                     if let found = Self.leftover(in: text) { report(found, line: line) }
                 }
+                if let dots = Self.onlyDots(textBlock) { report(dots, line: textBlock.line) }
             }
         }
         for section in document.sections {
