@@ -70,23 +70,63 @@ extension String {
         count >= length ? self : String(repeating: pad, count: length - count) + self
     }
 
-    /// Runs of white space folded to one space, ends trimmed.
-    /// Works on Unicode scalars with an ASCII fast path: this runs on every text line.
+    /// Runs of white space folded to one space, ends trimmed. White space is Unicode's
+    /// White_Space property (as Character.isWhitespace), decided on UTF-8 bytes: this runs
+    /// on every line of every document, so it must not look up Unicode tables.
     public var foldingWhitespace: String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        var sawOutput = false
-        for scalar in unicodeScalars {
-            if scalar.isFastWhitespace {
-                pendingSpace = sawOutput
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                sawOutput = true
-                out.append(scalar)
+        var utf8 = self.utf8
+        return utf8.withContiguousStorageIfAvailable { Self.fold($0) } ?? {
+            var copy = self
+            copy.makeContiguousUTF8()
+            utf8 = copy.utf8
+            return utf8.withContiguousStorageIfAvailable { Self.fold($0) } ?? ""
+        }()
+    }
+
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let width = whitespaceWidth(bytes, at: index)
+                if width > 0 {
+                    pendingSpace = count > 0
+                    index += width
+                    continue
+                }
+                if pendingSpace {
+                    out[count] = 32
+                    count += 1
+                    pendingSpace = false
+                }
+                out[count] = bytes[index]
+                count += 1
+                index += 1
             }
+            return count
         }
-        return String(out)
+    }
+
+    /// Byte length of the white-space character starting at `index`, or 0.
+    @inline(__always)
+    private static func whitespaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let byte = b[i]
+        if byte == 32 || (byte >= 9 && byte <= 13) { return 1 }
+        if byte < 0xC2 { return 0 }
+        func at(_ offset: Int) -> UInt8 { i + offset < b.count ? b[i + offset] : 0 }
+        switch byte {
+        case 0xC2: return at(1) == 0x85 || at(1) == 0xA0 ? 2 : 0                     // NEL, NBSP
+        case 0xE1: return at(1) == 0x9A && at(2) == 0x80 ? 3 : 0                       // U+1680
+        case 0xE2:
+            if at(1) == 0x80 {
+                let c = at(2)
+                return (c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF ? 3 : 0  // U+2000–200A, 2028, 2029, 202F
+            }
+            return at(1) == 0x81 && at(2) == 0x9F ? 3 : 0                              // U+205F
+        case 0xE3: return at(1) == 0x80 && at(2) == 0x80 ? 3 : 0                       // U+3000
+        default: return 0
+        }
     }
 }
 
