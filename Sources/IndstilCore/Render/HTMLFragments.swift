@@ -18,11 +18,30 @@ public enum HTMLFragments {
         return out
     }
 
-    public static func blocks(_ blocks: [RenderBlock]) -> String {
-        blocks.map(block).joined(separator: "\n")
+    /// Where a link that the page itself understands goes (a bundle's `bilag:ID` or
+    /// `kapitel:N`): the href, and the text shown when the link has no text of its own.
+    public struct ResolvedLink: Sendable, Equatable {
+        public let href: String
+        public let text: String
+
+        public init(href: String, text: String) {
+            self.href = href
+            self.text = text
+        }
     }
 
-    static func block(_ block: RenderBlock) -> String {
+    /// Resolves a link destination; nil leaves the link to the usual rules.
+    public typealias LinkResolver = (_ destination: String) -> ResolvedLink?
+
+    /// `resolver` (optional) turns destinations such as `bilag:ID` into links; without
+    /// it, only http(s), mailto and in-page anchors become links.
+    public static func blocks(_ blocks: [RenderBlock], resolvingLinks resolver: LinkResolver? = nil) -> String {
+        blocks.map { block($0, resolver) }.joined(separator: "\n")
+    }
+
+    static func block(_ block: RenderBlock, _ resolver: LinkResolver? = nil) -> String {
+        let inlines = { (content: [RenderInline]) in Self.inlines(content, resolvingLinks: resolver) }
+        let blocks = { (content: [RenderBlock]) in Self.blocks(content, resolvingLinks: resolver) }
         switch block {
         case .paragraph(let content):
             return "<p>\(inlines(content))</p>"
@@ -32,7 +51,7 @@ public enum HTMLFragments {
         case .list(let ordered, let start, let items):
             let tag = ordered ? "ol" : "ul"
             let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
-            let body = items.map { item in "<li>\(listItem(item))</li>" }.joined(separator: "\n")
+            let body = items.map { item in "<li>\(listItem(item, resolver))</li>" }.joined(separator: "\n")
             return "<\(tag)\(startAttribute)>\n\(body)\n</\(tag)>"
         case .decisionPoints(let items):
             let body = items.map { item in
@@ -47,16 +66,17 @@ public enum HTMLFragments {
     }
 
     /// A tight item's single paragraph is written without <p>.
-    static func listItem(_ item: [RenderBlock]) -> String {
-        if item.count == 1, case .paragraph(let content) = item[0] { return inlines(content) }
-        return blocks(item)
+    static func listItem(_ item: [RenderBlock], _ resolver: LinkResolver? = nil) -> String {
+        if item.count == 1, case .paragraph(let content) = item[0] { return inlines(content, resolvingLinks: resolver) }
+        return blocks(item, resolvingLinks: resolver)
     }
 
-    public static func inlines(_ content: [RenderInline]) -> String {
-        content.map(inline).joined()
+    public static func inlines(_ content: [RenderInline], resolvingLinks resolver: LinkResolver? = nil) -> String {
+        content.map { inline($0, resolver) }.joined()
     }
 
-    static func inline(_ inline: RenderInline) -> String {
+    static func inline(_ inline: RenderInline, _ resolver: LinkResolver? = nil) -> String {
+        let inlines = { (content: [RenderInline]) in Self.inlines(content, resolvingLinks: resolver) }
         switch inline {
         case .text(let s): return escape(s)
         case .code(let s): return "<code>\(escape(s))</code>"
@@ -64,6 +84,10 @@ public enum HTMLFragments {
         case .strong(let c): return "<strong>\(inlines(c))</strong>"
         case .lineBreak: return "<br>"
         case .link(let destination, let c):
+            if let resolved = resolver?(destination) {
+                let shown = c.plainText.trimmingCharacters(in: .whitespaces).isEmpty ? escape(resolved.text) : inlines(c)
+                return "<a href=\"\(escape(resolved.href))\">\(shown)</a>"
+            }
             guard isSafe(destination) else { return inlines(c) }
             return "<a href=\"\(escape(destination))\">\(inlines(c))</a>"
         }
