@@ -8,36 +8,7 @@ import Testing
     // MARK: - The bundle: 2 chapters, 3 Markdown appendices, one 2-page PDF attachment
 
     static func appendix(title: String, id: String, beslutningstager: String, extra: String) -> String {
-        """
-        ---
-        profil: betaenkning-bilag
-        titel: "\(title)"
-        beslutningstager: \(beslutningstager)
-        id: \(id)
-        ---
-
-        # Formål
-
-        Formålet er at give udvalget et overblik over emnet.
-
-        # Opsummering
-
-        1. Udvalgene holder mange møder.
-        2. Sagerne er lange.
-
-        # Anbefalinger
-
-        1. Sagerne gøres kortere.
-
-        # Videre forløb
-
-        1. Byrådet drøfter sagen i efteråret.
-
-        # Baggrund
-
-        \(extra)
-
-        """
+        TestBundleFiles.appendix(title: title, id: id, beslutningstager: beslutningstager, extra: extra)
     }
 
     static let titles = (
@@ -122,16 +93,8 @@ import Testing
     // MARK: - Reading a PDF back
 
     static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ExternalTool.run(program, arguments)
+        return (result.status, result.stdout)
     }
 
     /// The text of every page, 1-based through index + 1.

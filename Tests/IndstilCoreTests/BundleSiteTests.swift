@@ -10,36 +10,7 @@ import Testing
     // MARK: - A small bundle: 2 chapters, 3 Markdown appendices, 1 PDF
 
     static func appendix(title: String, id: String, extra: String) -> String {
-        """
-        ---
-        profil: betaenkning-bilag
-        titel: "\(title)"
-        beslutningstager: Det nuværende byråd
-        id: \(id)
-        ---
-
-        # Formål
-
-        Formålet er at give udvalget et overblik over emnet.
-
-        # Opsummering
-
-        1. Udvalgene holder mange møder.
-        2. Sagerne er lange.
-
-        # Anbefalinger
-
-        1. Sagerne gøres kortere.
-
-        # Videre forløb
-
-        1. Byrådet drøfter sagen i efteråret.
-
-        # Baggrund
-
-        \(extra)
-
-        """
+        TestBundleFiles.appendix(title: title, id: id, beslutningstager: "Det nuværende byråd", extra: extra)
     }
 
     /// A minimal, valid one-page PDF (offsets in the xref table computed, not guessed).

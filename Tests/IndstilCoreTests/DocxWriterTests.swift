@@ -270,29 +270,10 @@ struct DocxWriterTests {
 
     /// Runs a program to its end (at most three minutes) and fails on a non-zero status.
     static func run(_ executable: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        // Output goes to a file, not a pipe, so a program that leaves a child holding the
-        // pipe open cannot hang the test.
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-docx-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: log) }
-        let handle = try FileHandle(forWritingTo: log)
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(180)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning {
-            process.terminate()
-            throw DocxTestError.failed("\(executable) did not finish within three minutes")
-        }
-        let collected = (try? Data(contentsOf: log)) ?? Data()
-        guard process.terminationStatus == 0 else {
-            throw DocxTestError.failed("\(executable) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \(String(decoding: collected, as: UTF8.self))")
+        let result = try ExternalTool.run(executable, arguments, timeout: 180)
+        if result.timedOut { throw DocxTestError.failed("\(executable) did not finish within three minutes") }
+        guard result.status == 0 else {
+            throw DocxTestError.failed("\(executable) \(arguments.joined(separator: " ")) exited with \(result.status): \(result.output)")
         }
     }
 }

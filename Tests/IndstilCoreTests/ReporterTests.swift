@@ -326,26 +326,8 @@ struct ReporterTests {
 
     /// Runs a program to its end (at most two minutes), output collected through a file.
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-reporter-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: log) }
-        let handle = try FileHandle(forWritingTo: log)
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
-            process.terminate()
-            return (-1, "\(executable) did not finish within two minutes")
-        }
-        let output = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
-        return (process.terminationStatus, output)
+        let result = try ExternalTool.run(executable, arguments)
+        return (result.status, result.timedOut ? "\(executable) did not finish within two minutes" : result.output)
     }
 
     struct Element {

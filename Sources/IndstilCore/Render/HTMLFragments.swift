@@ -3,19 +3,7 @@
 /// a link keeps its target only when it is http(s), mailto or an in-page anchor.
 public enum HTMLFragments {
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        MarkupEscaping.escape(text)
     }
 
     /// Where a link that the page itself understands goes (a bundle's `bilag:ID` or
