@@ -37,6 +37,12 @@ struct StatsCommand: ParsableCommand {
 
 /// Loads one document and its profile for commands that need exactly one (stats, render).
 enum LoadedDocument {
+    /// indstil.yml and the profile stores are read once per process, not once per document.
+    private static let shared: Result<(Configuration, ProfileStores), Error> = Result {
+        let configuration = try ProjectConfiguration.current()
+        return (configuration, ProfileStores(extraFolders: configuration.profileFolders))
+    }
+
     static func analyze(_ path: String, profileOverride: String?) throws -> AnalyzedDocument {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         switch DocumentLoader.load(url, displayPath: path) {
@@ -45,8 +51,8 @@ enum LoadedDocument {
         case .noFrontMatter:
             throw UsageError("\(path): filen har ingen front matter; lav en ny med »indstil new«")
         case .document(let document):
-            let configuration = try ProjectConfiguration.current()
-            let store = ProfileStore.standard(projectRoot: ProjectRoot.find(from: url.deletingLastPathComponent()), extraFolders: configuration.profileFolders)
+            let (configuration, stores) = try shared.get()
+            let store = stores.store(forProjectRoot: ProjectRoot.find(from: url.deletingLastPathComponent()))
             let runner = CheckRunner(profileOverride: profileOverride, configuration: configuration)
             switch runner.resolveProfile(for: document, store: store) {
             case .success(let profile):

@@ -39,8 +39,8 @@ public enum HTMLRenderer {
     }
 
     public static func render(_ model: RenderModel, profile: Profile) throws(TemplateError) -> String {
-        let template = try loadTemplate(named: "document.html.mustache", profile: profile)
-        let css = (try? String(contentsOf: templateFile(named: "style.css", profile: profile), encoding: .utf8)) ?? ""
+        let template = try cache.template(templateFile(named: "document.html.mustache", profile: profile))
+        let css = cache.text(templateFile(named: "style.css", profile: profile))
         let page = Page(
             lang: model.language,
             title: model.title,
@@ -78,8 +78,35 @@ public enum HTMLRenderer {
         return (ShippedTemplates.folder ?? URL(fileURLWithPath: "Templates")).appendingPathComponent("_base").appendingPathComponent(name)
     }
 
-    static func loadTemplate(named name: String, profile: Profile) throws(TemplateError) -> MustacheTemplate {
-        let url = templateFile(named: name, profile: profile)
+    /// Templates and stylesheets are read and parsed once per run, not once per document.
+    static let cache = TemplateCache()
+
+    final class TemplateCache: @unchecked Sendable {
+        // Guarded by `lock`; values never change once read.
+        private var templates: [String: MustacheTemplate] = [:]
+        private var texts: [String: String] = [:]
+        private let lock = NSLock()
+
+        func template(_ url: URL) throws(TemplateError) -> MustacheTemplate {
+            lock.lock()
+            defer { lock.unlock() }
+            if let cached = templates[url.path] { return cached }
+            let template = try HTMLRenderer.loadTemplate(url)
+            templates[url.path] = template
+            return template
+        }
+
+        func text(_ url: URL) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            if let cached = texts[url.path] { return cached }
+            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            texts[url.path] = text
+            return text
+        }
+    }
+
+    static func loadTemplate(_ url: URL) throws(TemplateError) -> MustacheTemplate {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw TemplateError(description: "skabelonen \(url.path) kan ikke læses")
         }
