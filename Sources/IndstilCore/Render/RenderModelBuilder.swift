@@ -22,22 +22,15 @@ public enum RenderModelBuilder {
                 number: profile.numberSections ? "\(index + 1)." : nil,
                 heading: heading, anchor: "afsnit-\(index + 1)", blocks: blocks)
         }
-        let earlier = (document.frontMatter["tidligere_beslutninger"]?.items ?? []).map { item -> String in
-            var line = ""
-            if let raw = item["dato"]?.trimmedString { line += (CalendarDate(iso: raw).map(DanishFormat.date) ?? raw) + ": " }
-            line += item["tekst"]?.trimmedString ?? ""
-            if let caseNumber = item["sagsnummer"]?.trimmedString { line += " (\(caseNumber))" }
-            return line.foldingWhitespace
-        }
         return RenderModel(
             documentLabel: profile.documentLabel,
             title: document.title,
             headerLines: profile.layout.header.compactMap(fields.expand),
             afterTitle: profile.layout.afterTitle.compactMap(fields.expand),
             sections: sections,
-            signature: document.frontMatter["underskrift"]?.trimmedString ?? profile.layout.defaultSignature,
+            signature: document.signature(profile: profile),
             appendices: analyzed.appendices.map { .init(number: $0.number, title: $0.title, file: $0.file) },
-            earlierDecisions: earlier,
+            earlierDecisions: document.earlierDecisionLines,
             sidebar: profile.layout.sidebar.compactMap(fields.expand),
             characterCount: analyzed.characterCount,
             profileID: profile.id,

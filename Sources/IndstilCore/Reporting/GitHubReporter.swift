@@ -1,3 +1,4 @@
+import Foundation
 /// GitHub Actions workflow commands, one annotation per diagnostic:
 /// `::error file=PATH,line=L,col=C,title=CHECK-ID::MESSAGE` (`::warning`, `::notice` for a
 /// note), then the plain summary line. Escaped as the Actions runner unescapes them.
@@ -44,17 +45,6 @@ public enum GitHubReporter {
 
     /// A command property value: as a message, and also `:` and `,`.
     public static func escapeProperty(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

@@ -30,26 +30,17 @@ public enum PlainTextRenderer {
                 for block in section.blocks { renderBlock(block, into: &out, part: .section(index)) }
             }
         }
-        if let signature = document.frontMatter["underskrift"]?.trimmedString ?? profile.layout.defaultSignature {
+        if let signature = document.signature(profile: profile) {
             out.add(signature, part: .signature)
         }
         if !appendices.isEmpty {
             out.add("Bilag", part: .appendixList)
             out.add(appendices.map { "Bilag \($0.number): \($0.title)" }, part: .appendixList)
         }
-        let earlier = document.frontMatter["tidligere_beslutninger"]?.items ?? []
+        let earlier = document.earlierDecisionLines
         if !earlier.isEmpty {
             out.add("Tidligere beslutninger", part: .earlierDecisions)
-            for item in earlier {
-                let entryFields = FieldTemplate(profile: profile, frontMatter: item, characterCount: nil)
-                var line = ""
-                if let raw = item["dato"]?.trimmedString {
-                    line += (CalendarDate(iso: raw).map(DanishFormat.date) ?? raw) + ": "
-                }
-                line += entryFields.display("tekst") ?? ""
-                if let caseNumber = item["sagsnummer"]?.trimmedString { line += " (\(caseNumber))" }
-                out.add(line, part: .earlierDecisions)
-            }
+            out.add(earlier, part: .earlierDecisions)
         }
         out.add(profile.layout.sidebar.compactMap(fields.expand), part: .sidebar)
         return out

@@ -1,3 +1,7 @@
+import Foundation
+import Testing
+@testable import IndstilCore
+
 /// Files for test bundles: a clean betaenkning-bilag appendix with its front card.
 enum TestBundleFiles {
     static func appendix(title: String, id: String, beslutningstager: String, extra: String) -> String {
@@ -31,5 +35,15 @@ enum TestBundleFiles {
         \(extra)
 
         """
+    }
+
+    /// Assembles a test bundle and requires it to be free of errors (listed on failure).
+    static func assemble(_ manifest: URL) throws -> ResolvedBundle {
+        let outcome = BundleAssembler().assemble(manifest, displayPath: "bundle.yml")
+        let errors = outcome.reports.flatMap { report in
+            report.diagnostics.filter { $0.severity == .error }.map { "\(report.path): \($0.line) \($0.check) \($0.message.en)" }
+        }
+        #expect(errors.isEmpty, "\(errors.joined(separator: "\n"))")
+        return try #require(outcome.bundle)
     }
 }
