@@ -62,11 +62,18 @@ struct CheckCommand: ParsableCommand {
         let configuration = try ProjectConfiguration.current()
         if inputs.count > 50 { Output.progress("Gennemgår \(inputs.count) Markdown-filer …") }
         let runner = CheckRunner(profileOverride: profile, configuration: configuration, plugins: PluginRunner.diagnostics)
-        // A bundle manifest (bundle.yml) is checked as a whole: the manifest and every appendix.
+        // A manifest (bundle.yml: a betænkning bundle or an agenda) is checked as a whole: the manifest and every file it names.
         let isManifest = { (input: FileCollector.Input) in ["yml", "yaml"].contains(input.url.pathExtension.lowercased()) }
         var reports: [FileReport] = runner.run(inputs.filter { !isManifest($0) })
         for manifest in inputs.filter(isManifest) {
-            reports += BundleAssembler(runner: runner).assemble(manifest.url, displayPath: manifest.displayPath).reports
+            switch ManifestKind.detect(manifest.url) {
+            case .failure(let diagnostic):
+                reports.append(FileReport(path: manifest.displayPath, diagnostics: [diagnostic]))
+            case .success(.betaenkning):
+                reports += BundleAssembler(runner: runner).assemble(manifest.url, displayPath: manifest.displayPath).reports
+            case .success(.dagsorden):
+                reports += AgendaAssembler(runner: runner).assemble(manifest.url, displayPath: manifest.displayPath).reports
+            }
         }
         for target in self.reports {
             do {

@@ -27,7 +27,6 @@ public struct BundleAssembler: Sendable {
             manifest = loaded
         }
         let folder = manifestURL.deletingLastPathComponent().standardizedFileURL
-        let root = ProjectRoot.find(from: folder) ?? folder
         let displayFolder = (displayPath as NSString).deletingLastPathComponent
         func shown(_ path: String) -> String { displayFolder.isEmpty ? path : "\(displayFolder)/\(path)" }
 
@@ -36,19 +35,14 @@ public struct BundleAssembler: Sendable {
             manifestDiagnostics.append(Diagnostic(check: check, severity: .error, message: Message(da: da, en: en), line: line))
         }
         /// The file a manifest path names, when it exists inside the project.
+        let paths = ManifestPaths(manifestFolder: folder)
         func resolve(_ path: String, line: Int) -> URL? {
-            let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
-            guard ProjectRoot.contains(root, url) else {
-                problem("appendix.path-escape", line, "Stien »\(path)« peger uden for projektmappen \(root.path)",
-                        "The path \"\(path)\" leaves the project folder \(root.path)")
+            switch paths.resolve(path, relativeTo: folder, line: line) {
+            case .success(let url): return url
+            case .failure(let problem):
+                manifestDiagnostics.append(problem.diagnostic)
                 return nil
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                problem("appendix.missing-file", line, "Filen »\(path)« findes ikke", "The file \"\(path)\" does not exist")
-                return nil
-            }
-            return url
         }
 
         // Ids: unique across the bundle.

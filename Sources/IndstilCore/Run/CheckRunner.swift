@@ -4,6 +4,11 @@ import Foundation
 public struct FileReport: Sendable {
     public let path: String
     public let diagnostics: [Diagnostic]
+
+    public init(path: String, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Counts over a whole run.

@@ -1,0 +1,74 @@
+import Foundation
+import ZIPFoundation
+
+/// The text of a PDF or DOCX attachment, page by page, so the agenda checks can look
+/// for template leftovers and for the title the bilag list gives it.
+///
+/// PDF text comes from `pdftotext` (poppler-utils, installed by `make deps`); DOCX
+/// text from the WordprocessingML inside the file. nil when the file has no text to
+/// read (another type, a scanned PDF, a damaged file or no pdftotext).
+enum AttachmentText {
+    /// Larger attachments are not read for checks (they are still stamped and included).
+    static let maximumBytes = 100 * 1024 * 1024
+    static let timeout: TimeInterval = 60
+
+    static func pages(of url: URL) -> [String]? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size > 0, size <= maximumBytes else { return nil }
+        switch url.pathExtension.lowercased() {
+        case "pdf": return pdfPages(url)
+        case "docx": return docxText(url).map { [$0] }
+        default: return nil
+        }
+    }
+
+    static func pdfPages(_ url: URL) -> [String]? {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-tekst-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: output) }
+        guard case .finished(0, _) = ExternalProgram.run("pdftotext", ["-q", "-enc", "UTF-8", url.path, output.path], timeout: timeout),
+              let data = try? Data(contentsOf: output) else { return nil }
+        var pages = String(decoding: data, as: UTF8.self).components(separatedBy: "\u{0C}")
+        if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
+        return pages.contains { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ? pages : nil
+    }
+
+    /// The paragraphs of `word/document.xml`, one per line.
+    static func docxText(_ url: URL) -> String? {
+        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil),
+              let entry = archive["word/document.xml"], entry.uncompressedSize < UInt64(maximumBytes) else { return nil }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
+        } catch {
+            return nil
+        }
+        let xml = String(decoding: data, as: UTF8.self)
+        var text = ""
+        var index = xml.startIndex
+        while let open = xml[index...].firstIndex(of: "<") {
+            text += xml[index..<open]
+            guard let close = xml[open...].firstIndex(of: ">") else { break }
+            let tag = xml[xml.index(after: open)..<close]
+            if tag.hasPrefix("/w:p") && (tag.count == 4) || tag.hasPrefix("w:br") || tag.hasPrefix("w:cr") { text += "\n" }
+            if tag.hasPrefix("w:tab") && !tag.hasPrefix("w:tabs") { text += "\t" }
+            index = xml.index(after: close)
+        }
+        text = MarkupEscaping.unescapeXML(text)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+    }
+
+    /// Text compared without case, punctuation or spacing: "Status på Relationel
+    /// Velfærd, august 2023" → "status på relationel velfærd august 2023".
+    static func comparable(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " })
+            .foldingWhitespace
+    }
+
+    /// "Dagsorden til mødet.docx" → "Dagsorden til mødet": a title may keep its file's extension.
+    static func withoutFileExtension(_ title: String) -> String {
+        for suffix in [".pdf", ".docx", ".doc", ".xlsx", ".pptx"] where title.lowercased().hasSuffix(suffix) {
+            return String(title.dropLast(suffix.count))
+        }
+        return title
+    }
+}

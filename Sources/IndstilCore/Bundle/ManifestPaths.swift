@@ -1,0 +1,45 @@
+import Foundation
+
+/// Resolves the file paths a manifest (or a document in it) names: relative to the
+/// naming file's folder, confined to the project, and existing as a file.
+struct ManifestPaths {
+    /// The project folder no path may leave.
+    let root: URL
+
+    init(manifestFolder: URL) {
+        let folder = manifestFolder.standardizedFileURL
+        root = ProjectRoot.find(from: folder) ?? folder
+    }
+
+    enum Problem: Error {
+        case escapes(Diagnostic)
+        case missing(Diagnostic)
+
+        var diagnostic: Diagnostic {
+            switch self {
+            case .escapes(let diagnostic), .missing(let diagnostic): return diagnostic
+            }
+        }
+    }
+
+    /// The file `path` names relative to `folder`, or the `appendix.path-escape` /
+    /// `appendix.missing-file` diagnostic at `line`.
+    func resolve(_ path: String, relativeTo folder: URL, line: Int) -> Result<URL, Problem> {
+        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
+        guard ProjectRoot.contains(root, url) else {
+            return .failure(.escapes(Diagnostic(
+                check: "appendix.path-escape", severity: .error,
+                message: Message(da: "Stien »\(path)« peger uden for projektmappen \(root.path)",
+                                 en: "The path \"\(path)\" leaves the project folder \(root.path)"),
+                line: line)))
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return .failure(.missing(Diagnostic(
+                check: "appendix.missing-file", severity: .error,
+                message: Message(da: "Filen »\(path)« findes ikke", en: "The file \"\(path)\" does not exist"),
+                line: line)))
+        }
+        return .success(url)
+    }
+}
