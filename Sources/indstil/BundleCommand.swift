@@ -9,12 +9,12 @@ enum BundleOutput: String, ExpressibleByArgument, CaseIterable {
 struct BundleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bundle",
-        abstract: "Saml et bilagsmateriale (betænkning) til et website med bilagsfortegnelse eller én PDF.")
+        abstract: "Saml et bilagsmateriale (betænkning) eller en dagsorden med bilag til et website eller én PDF.")
 
     @Argument(help: "bundle.yml")
     var manifest: String
 
-    @Option(name: .shortAndLong, help: "Mappe (html) eller fil (pdf) der skrives; standard: ud/ hhv. bilagsmateriale.pdf.")
+    @Option(name: .shortAndLong, help: "Mappe (html) eller fil (pdf) der skrives; standard: ud/ hhv. bilagsmateriale.pdf eller dagsorden.pdf. En dagsorden med lukkede punkter får også en lukket udgave ved siden af (ud-lukket/, dagsorden-lukket.pdf).")
     var output: String?
 
     @Option(help: "html (et website) eller pdf (én samlet PDF).")
@@ -29,12 +29,28 @@ struct BundleCommand: ParsableCommand {
         let configuration = try ProjectConfiguration.current()
         let runner = CheckRunner(configuration: configuration, plugins: PluginRunner.diagnostics)
         Output.progress("Læser \(manifest) …")
+        switch ManifestKind.detect(url) {
+        case .failure(let diagnostic):
+            Output.write(TextReporter.report([FileReport(path: manifest, diagnostics: [diagnostic])], language: lang))
+            throw ExitCode(2)
+        case .success(.betaenkning):
+            try bundle(runner: runner, url: url)
+        case .success(.dagsorden):
+            try agenda(runner: runner, url: url)
+        }
+    }
+
+    /// Nothing is written when the manifest or a file in it has errors.
+    func stopOnErrors(_ reports: [FileReport], readable: Bool) throws {
+        Output.write(TextReporter.report(reports.filter { !$0.diagnostics.isEmpty }, language: lang))
+        if !readable && reports.first?.diagnostics.first?.check == "input.invalid" { throw ExitCode(2) }
+        throw ExitCode(1)
+    }
+
+    func bundle(runner: CheckRunner, url: URL) throws {
         let outcome = BundleAssembler(runner: runner).assemble(url, displayPath: manifest)
         guard let bundle = outcome.bundle, !outcome.hasErrors else {
-            // Nothing is written when the bundle has errors.
-            Output.write(TextReporter.report(outcome.reports.filter { !$0.diagnostics.isEmpty }, language: lang))
-            if outcome.bundle == nil && outcome.reports.first?.diagnostics.first?.check == "input.invalid" { throw ExitCode(2) }
-            throw ExitCode(1)
+            return try stopOnErrors(outcome.reports, readable: outcome.bundle != nil)
         }
         let progress: @Sendable (String) -> Void = { Output.progress($0) }
         switch to {
@@ -46,6 +62,41 @@ struct BundleCommand: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "bilagsmateriale.pdf")
             try BundlePDF.write(bundle, to: target, progress: progress)
             Output.progress("Skrev \(target.path)")
+        }
+    }
+
+    /// The public packet at the output path; when anything is closed, the closed packet
+    /// (everything) beside it with "-lukket" added to the name, never inside it.
+    func agenda(runner: CheckRunner, url: URL) throws {
+        let outcome = AgendaAssembler(runner: runner).assemble(url, displayPath: manifest)
+        guard let agenda = outcome.agenda, !outcome.hasErrors else {
+            return try stopOnErrors(outcome.reports, readable: outcome.agenda != nil)
+        }
+        let warnings = outcome.reports.filter { !$0.diagnostics.isEmpty }
+        if !warnings.isEmpty { Output.progress(TextReporter.report(warnings, language: lang)) }
+        let progress: @Sendable (String) -> Void = { Output.progress($0) }
+        let publicPacket = AgendaPacket(agenda: agenda, audience: .offentlig)
+        let closedPacket = AgendaPacket(agenda: agenda, audience: .lukket)
+        switch to {
+        case .html:
+            let target = URL(fileURLWithPath: output ?? "ud").standardizedFileURL
+            try AgendaSite.write(publicPacket, to: target, progress: progress)
+            Output.progress("Skrev den offentlige dagsorden: \(target.path)/index.html (\(agenda.items.count) punkter)")
+            if agenda.hasClosedContent {
+                let closed = target.deletingLastPathComponent().appendingPathComponent(target.lastPathComponent + "-lukket")
+                try AgendaSite.write(closedPacket, to: closed, progress: progress)
+                Output.progress("Skrev den lukkede dagsorden: \(closed.path)/index.html (må ikke offentliggøres)")
+            }
+        case .pdf:
+            let target = URL(fileURLWithPath: output ?? "dagsorden.pdf").standardizedFileURL
+            try AgendaPDF.write(publicPacket, to: target, progress: progress)
+            Output.progress("Skrev den offentlige dagsorden: \(target.path)")
+            if agenda.hasClosedContent {
+                let stem = target.deletingPathExtension().lastPathComponent
+                let closed = target.deletingLastPathComponent().appendingPathComponent("\(stem)-lukket.pdf")
+                try AgendaPDF.write(closedPacket, to: closed, progress: progress)
+                Output.progress("Skrev den lukkede dagsorden: \(closed.path) (må ikke offentliggøres)")
+            }
         }
     }
 }

@@ -94,11 +94,16 @@ public enum BundleSite {
     }
 
     static func copy(_ appendix: ResolvedBundle.Appendix, to destination: URL) throws {
+        try copy(source: appendix.source, label: appendix.number, to: destination)
+    }
+
+    /// Copies an attachment into the site; `label` names it in the error ("B1.3", "Punkt 3, Bilag 2").
+    static func copy(source: URL, label: String, to destination: URL) throws {
         do {
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: appendix.source, to: destination)
+            try FileManager.default.copyItem(at: source, to: destination)
         } catch {
-            throw Failure("Bilaget \(appendix.number) (\(appendix.source.path)) kan ikke kopieres: \(error.localizedDescription)")
+            throw Failure("Bilaget \(label) (\(source.path)) kan ikke kopieres: \(error.localizedDescription)")
         }
     }
 

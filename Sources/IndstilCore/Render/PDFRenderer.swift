@@ -53,14 +53,23 @@ public enum ExternalProgram {
         return nil
     }
 
-    public static func run(_ name: String, _ arguments: [String], timeout: TimeInterval) -> Result {
+    /// Runs `name` with `arguments`; its standard output goes to `standardOutput` (a file
+    /// created or truncated) or nowhere.
+    public static func run(_ name: String, _ arguments: [String], timeout: TimeInterval, standardOutput: URL? = nil) -> Result {
         guard let executable = find(name) else { return .notFound }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         let errorPipe = Pipe()
         process.standardError = errorPipe
-        process.standardOutput = FileHandle.nullDevice
+        var outputHandle: FileHandle?
+        if let standardOutput {
+            guard FileManager.default.createFile(atPath: standardOutput.path, contents: nil),
+                  let handle = try? FileHandle(forWritingTo: standardOutput) else { return .finished(status: -1, stderr: "\(standardOutput.path) kan ikke oprettes") }
+            outputHandle = handle
+        }
+        defer { try? outputHandle?.close() }
+        process.standardOutput = outputHandle ?? FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }

@@ -20,75 +20,18 @@ enum SitePages {
 
     // MARK: - The frame every page shares
 
-    /// Head, header with the bundle title and the navigation, the page's main content,
-    /// then previous/next again at the foot.
+    /// The shared frame with the bundle's title, its chapter and previous/next.
     static func frame(_ plan: SitePlan, position: Int, main: String) -> String {
         let page = plan.pages[position]
-        let previous = position > 0 ? plan.pages[position - 1] : nil
-        let next = position + 1 < plan.pages.count ? plan.pages[position + 1] : nil
+        let link = { (page: SitePlan.Page) in SiteFrame.Link(file: page.file, label: page.label) }
+        let previous = position > 0 ? link(plan.pages[position - 1]) : nil
+        let next = position + 1 < plan.pages.count ? link(plan.pages[position + 1]) : nil
         let chapter = page.chapter.flatMap { number in plan.bundle.chapters.first { $0.number == number } }
-        let title = position == 0 ? plan.bundle.title : "\(page.label) – \(plan.bundle.title)"
-
-        func current(_ file: String) -> String { file == page.file ? " aria-current=\"page\"" : "" }
-        var navigation: [String] = [
-            "<li><a class=\"til-fortegnelse\" href=\"\(SitePlan.indexFile)\"\(current(SitePlan.indexFile))>"
-                + "<span class=\"ikon\" aria-hidden=\"true\">☰</span> Bilagsfortegnelse</a></li>",
-        ]
-        if let chapter {
-            let file = SitePlan.chapterFile(chapter.number)
-            navigation.append("<li><a class=\"til-kapitel\" href=\"\(file)\"\(current(file))>"
-                + "Kapitel \(chapter.number)<span class=\"skjult\">: \(escape(chapter.title))</span></a></li>")
-        }
-        if let previous {
-            navigation.append("<li><a rel=\"prev\" href=\"\(escape(previous.file))\"><span aria-hidden=\"true\">←</span> Forrige"
-                + "<span class=\"skjult\">: \(escape(previous.label))</span></a></li>")
-        }
-        if let next {
-            navigation.append("<li><a rel=\"next\" href=\"\(escape(next.file))\">Næste"
-                + "<span class=\"skjult\">: \(escape(next.label))</span> <span aria-hidden=\"true\">→</span></a></li>")
-        }
-        var pager: [String] = []
-        if let previous {
-            pager.append("<a class=\"forrige\" rel=\"prev\" href=\"\(escape(previous.file))\"><span class=\"retning\">← Forrige</span> <span class=\"titel\">\(escape(previous.label))</span></a>")
-        }
-        if let next {
-            pager.append("<a class=\"naeste\" rel=\"next\" href=\"\(escape(next.file))\"><span class=\"retning\">Næste →</span> <span class=\"titel\">\(escape(next.label))</span></a>")
-        }
-
-        return """
-        <!DOCTYPE html>
-        <html lang="da">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="\(BundleSite.generator)">
-        <title>\(escape(title))</title>
-        <link rel="stylesheet" href="\(SitePlan.styleFile)">
-        </head>
-        <body class="bilagsmateriale">
-        <a class="spring" href="#indhold">Spring til indholdet</a>
-        <header class="sitehoved">
-        <div class="indre">
-        <p class="bundletitel"><a href="\(SitePlan.indexFile)">\(escape(plan.bundle.title))</a></p>
-        <nav class="navigation" aria-label="Navigation">
-        <ul>
-        \(navigation.joined(separator: "\n"))
-        </ul>
-        </nav>
-        </div>
-        </header>
-        <main id="indhold" class="bundleside">
-        \(main)
-        </main>
-        <footer class="sidefod">
-        <nav class="bladre" aria-label="Forrige og næste side">
-        \(pager.joined(separator: "\n"))
-        </nav>
-        </footer>
-        </body>
-        </html>
-
-        """
+        let parent = chapter.map { (link: SiteFrame.Link(file: SitePlan.chapterFile($0.number), label: $0.title), short: "Kapitel \($0.number)") }
+        let frame = SiteFrame(siteTitle: plan.bundle.title, indexFile: SitePlan.indexFile, indexLabel: "Bilagsfortegnelse",
+                              generator: BundleSite.generator, bodyClass: "bilagsmateriale")
+        return frame.html(title: position == 0 ? plan.bundle.title : "\(page.label) – \(plan.bundle.title)", file: page.file,
+                          parent: parent, previous: previous, next: next, main: main)
     }
 
     // MARK: - Index: the bilagsfortegnelse

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Stamps every page of PDF attachments with their place in the packet,
+/// "Punkt 3, Bilag 2: Sammenfatning", in a small framed box at the top right.
+///
+/// The stamps are set by WeasyPrint, all of them in one run: one page per attachment
+/// page, each the size of the page it goes on as the reader sees it (rotated pages
+/// swap width and height; qpdf turns the overlay with the page). qpdf then lays each
+/// attachment's stamp pages over its pages (`--overlay`), so the stamp is real text:
+/// it can be searched, read aloud and extracted with pdftotext. The attachment's own
+/// content is left as it is.
+enum PDFStamper {
+    struct Job {
+        let source: URL
+        let stamp: String
+        let destination: URL
+    }
+
+    struct PageSize: Hashable {
+        /// Points, rounded to 1/100.
+        let width: Int
+        let height: Int
+    }
+
+    static let timeout: TimeInterval = 600
+
+    static func stamp(_ jobs: [Job], work: URL, progress: (String) -> Void) throws(BundlePDF.Failure) {
+        guard !jobs.isEmpty else { return }
+        var sizes: [[PageSize]] = []
+        for (index, job) in jobs.enumerated() {
+            sizes.append(try pageSizes(job.source, work: work, index: index))
+        }
+        progress("Sætter stempler på \(BundlePDFHTML.count(sizes.map(\.count).reduce(0, +), "side", "sider")) i \(BundlePDFHTML.count(jobs.count, "PDF-bilag", "PDF-bilag")) …")
+        let html = stampHTML(zip(jobs.map(\.stamp), sizes).map { ($0, $1) })
+        let input = work.appendingPathComponent("stempler.html")
+        let stamps = work.appendingPathComponent("stempler.pdf")
+        do {
+            try Data(html.utf8).write(to: input)
+        } catch {
+            throw BundlePDF.Failure("kan ikke skrive midlertidig fil: \(error.localizedDescription)")
+        }
+        switch ExternalProgram.run("weasyprint", ["--quiet", input.path, stamps.path], timeout: timeout) {
+        case .notFound:
+            throw BundlePDF.Failure("WeasyPrint findes ikke, men skal bruges til at sætte stempler på bilagene; installér det med »make deps«")
+        case .timedOut:
+            throw BundlePDF.Failure("WeasyPrint svarede ikke inden for \(Int(timeout)) sekunder (stempler)")
+        case .finished(let status, let stderr):
+            guard status == 0 else { throw BundlePDF.Failure("WeasyPrint fejlede (exit \(status)) ved stemplerne: \(stderr.prefix(500))") }
+        }
+        let set = try BundlePDFQPDF.json(stamps, keys: ["pages"], into: work.appendingPathComponent("stempler.json"), what: "ved læsning af stemplerne")
+        let total = sizes.map(\.count).reduce(0, +)
+        guard BundlePDFQPDF.pageRefs(set).count == total else {
+            throw BundlePDF.Failure("intern fejl: WeasyPrint satte \(BundlePDFQPDF.pageRefs(set).count) stempelsider, men bilagene har \(total) sider")
+        }
+        var first = 1
+        for (job, pages) in zip(jobs, sizes) {
+            let last = first + pages.count - 1
+            try BundlePDFQPDF.run([job.source.path, "--overlay", stamps.path, "--from=\(first)-\(last)", "--to=1-z", "--", job.destination.path],
+                                  what: "ved stempling af »\(job.source.lastPathComponent)«")
+            first = last + 1
+        }
+    }
+
+    /// Each page's size as shown (after its /Rotate), from `pdfinfo -box`: the TrimBox,
+    /// which is where qpdf places an overlay.
+    static func pageSizes(_ pdf: URL, work: URL, index: Int) throws(BundlePDF.Failure) -> [PageSize] {
+        let output = work.appendingPathComponent("sider-\(index).txt")
+        let what = "»\(pdf.lastPathComponent)«"
+        switch ExternalProgram.run("pdfinfo", ["-f", "1", "-l", "1000000", "-box", pdf.path], timeout: 120, standardOutput: output) {
+        case .notFound:
+            throw BundlePDF.Failure("pdfinfo findes ikke (poppler-utils), men skal bruges til at måle siderne i PDF-bilagene; installér det med »make deps«")
+        case .timedOut:
+            throw BundlePDF.Failure("pdfinfo svarede ikke inden for 120 sekunder (\(what))")
+        case .finished(let status, let stderr):
+            guard status == 0 else { throw BundlePDF.Failure("PDF-bilaget \(what) kan ikke læses (pdfinfo exit \(status)): \(stderr.prefix(300))") }
+        }
+        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        let sizes = parsePageSizes(text)
+        guard !sizes.isEmpty else { throw BundlePDF.Failure("PDF-bilaget \(what) har ingen sider") }
+        return sizes
+    }
+
+    /// "Page    1 rot:  90" and "Page    1 TrimBox:  0.00  0.00  595.28  841.89" lines.
+    static func parsePageSizes(_ text: String) -> [PageSize] {
+        var boxes: [Int: (Double, Double)] = [:]
+        var rotations: [Int: Int] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("Page ") {
+            let words = line.split(separator: " ")
+            guard words.count >= 3, let page = Int(words[1]) else { continue }
+            switch words[2] {
+            case "rot:":
+                rotations[page] = words.count > 3 ? Int(words[3]) ?? 0 : 0
+            case "TrimBox:":
+                let numbers = words.dropFirst(3).compactMap { Double($0) }
+                if numbers.count == 4 { boxes[page] = (abs(numbers[2] - numbers[0]), abs(numbers[3] - numbers[1])) }
+            default:
+                break
+            }
+        }
+        return boxes.keys.sorted().map { page in
+            var (width, height) = boxes[page]!
+            if ((rotations[page] ?? 0) % 180 + 180) % 180 == 90 { swap(&width, &height) }
+            return PageSize(width: Int((width * 100).rounded()), height: Int((height * 100).rounded()))
+        }
+    }
+
+    /// One page per attachment page, each on a named page of its own size.
+    static func stampHTML(_ attachments: [(stamp: String, pages: [PageSize])]) -> String {
+        var names: [PageSize: String] = [:]
+        var rules = ""
+        var body = ""
+        for (stamp, pages) in attachments {
+            for size in pages {
+                let name: String
+                if let known = names[size] {
+                    name = known
+                } else {
+                    name = "s\(names.count + 1)"
+                    names[size] = name
+                    rules += "@page \(name) { size: \(points(size.width))pt \(points(size.height))pt; margin: 0; }\n"
+                }
+                let narrow = size.width < 30_000 ? " smal" : ""
+                body += "<div class=\"side\" style=\"page: \(name)\"><div class=\"stempel\(narrow)\">\(HTMLFragments.escape(stamp))</div></div>\n"
+            }
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="da">
+        <head>
+        <meta charset="utf-8">
+        <style>
+        \(rules)html, body { margin: 0; padding: 0; }
+        .side { break-before: page; position: relative; height: 12mm; }
+        .side:first-child { break-before: auto; }
+        .stempel { position: absolute; top: 5mm; right: 6mm; max-width: 95mm; padding: 1.5pt 4pt;
+          background: #fff; border: .8pt solid #00305c; color: #00305c;
+          font: 8pt/1.25 "Liberation Sans", Arial, Helvetica, sans-serif; }
+        .stempel.smal { max-width: 60%; font-size: 6.5pt; top: 2mm; right: 2mm; }
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    static func points(_ hundredths: Int) -> String {
+        "\(hundredths / 100).\(String(hundredths % 100).leftPadded(to: 2, with: "0"))"
+    }
+}
