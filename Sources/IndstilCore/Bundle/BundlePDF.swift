@@ -25,28 +25,40 @@ public enum BundlePDF {
     public static let timeout: TimeInterval = 600
 
     public static func write(_ bundle: ResolvedBundle, to file: URL, progress: @Sendable (String) -> Void) throws {
-        let fileManager = FileManager.default
-        let work = fileManager.temporaryDirectory.appendingPathComponent("indstil-bundle-pdf-\(UUID().uuidString)", isDirectory: true)
-        do {
-            try fileManager.createDirectory(at: work, withIntermediateDirectories: true)
-        } catch {
-            throw Failure("kan ikke oprette en midlertidig mappe: \(error.localizedDescription)")
-        }
-        defer { try? fileManager.removeItem(at: work) }
+        let work = try temporaryWorkFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
 
         var attachments: [BundlePDFAttachment] = []
         for appendix in bundle.appendices {
             guard case .attachment(let fileExtension) = appendix.content else { continue }
             if fileExtension == "pdf" {
-                attachments.append(try BundlePDFAttachment.inspect(appendix, index: attachments.count + 1, work: work))
+                attachments.append(try BundlePDFAttachment.inspect(source: appendix.source, key: appendix.id, label: appendix.number,
+                                                                   index: attachments.count + 1, work: work))
             } else {
                 progress("Bemærk: \(appendix.number) »\(appendix.source.lastPathComponent)« er ikke en PDF og kommer kun med som henvisning")
             }
         }
 
         progress("Bygger HTML til PDF: \(BundlePDFHTML.count(bundle.chapters.count, "kapitel", "kapitler")), \(BundlePDFHTML.count(bundle.appendices.count, "bilag", "bilag")) …")
-        let document = BundlePDFHTML(bundle: bundle, attachmentPages: Dictionary(attachments.map { ($0.appendix.id, $0.pageCount) }, uniquingKeysWith: { first, _ in first }))
-        let html = document.html(css: try stylesheet())
+        let document = BundlePDFHTML(bundle: bundle, attachmentPages: Dictionary(attachments.map { ($0.key, $0.pageCount) }, uniquingKeysWith: { first, _ in first }))
+        try setAndMerge(html: document.html(css: try stylesheet()), attachments: attachments, work: work, to: file, progress: progress)
+    }
+
+    /// A new, empty temporary folder for the intermediate files; the caller removes it.
+    static func temporaryWorkFolder() throws(Failure) -> URL {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-pdf-\(UUID().uuidString)", isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        } catch {
+            throw Failure("kan ikke oprette en midlertidig mappe: \(error.localizedDescription)")
+        }
+        return work
+    }
+
+    /// Sets `html` with WeasyPrint, swaps the reserved pages for the PDF attachments
+    /// (`BundlePDFMerge`) and writes the result to `file` in one rename.
+    static func setAndMerge(html: String, attachments: [BundlePDFAttachment], work: URL, to file: URL,
+                            progress: (String) -> Void) throws(Failure) {
         let input = work.appendingPathComponent("bilagsmateriale.html")
         let set = work.appendingPathComponent("sat.pdf")
         do {

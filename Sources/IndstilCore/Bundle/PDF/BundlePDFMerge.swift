@@ -84,27 +84,30 @@ struct BundlePDFOutlineItem {
 
 /// A PDF appendix, copied into the work folder and measured.
 struct BundlePDFAttachment {
-    let appendix: ResolvedBundle.Appendix
+    /// The appendix's key in its bundle or packet.
+    let key: String
+    /// What its bookmark starts with and how messages name it ("B3.1", "Punkt 3, Bilag 2:").
+    let label: String
     let file: URL
     let pageCount: Int
     let outline: [BundlePDFOutlineItem]
 
-    static func inspect(_ appendix: ResolvedBundle.Appendix, index: Int, work: URL) throws(BundlePDF.Failure) -> BundlePDFAttachment {
+    static func inspect(source: URL, key: String, label: String, index: Int, work: URL) throws(BundlePDF.Failure) -> BundlePDFAttachment {
         // A private copy with a plain name: qpdf then never sees one file twice, or a name it could misread.
         let file = work.appendingPathComponent("bilag-\(index).pdf")
         do {
-            try FileManager.default.copyItem(at: appendix.source, to: file)
+            try FileManager.default.copyItem(at: source, to: file)
         } catch {
-            throw BundlePDF.Failure("PDF-bilaget \(appendix.number) (\(appendix.source.path)) kan ikke kopieres: \(error.localizedDescription)")
+            throw BundlePDF.Failure("PDF-bilaget \(label) (\(source.path)) kan ikke kopieres: \(error.localizedDescription)")
         }
-        let what = "ved læsning af PDF-bilaget \(appendix.number) »\(appendix.source.lastPathComponent)«"
+        let what = "ved læsning af PDF-bilaget \(label) »\(source.lastPathComponent)«"
         let json = try BundlePDFQPDF.json(file, keys: ["pages", "outlines"], into: work.appendingPathComponent("bilag-\(index).json"), what: what)
         let pageCount = BundlePDFQPDF.pageRefs(json).count
         guard pageCount > 0 else {
-            throw BundlePDF.Failure("PDF-bilaget \(appendix.number) »\(appendix.source.lastPathComponent)« har ingen sider")
+            throw BundlePDF.Failure("PDF-bilaget \(label) »\(source.lastPathComponent)« har ingen sider")
         }
         let outline = BundlePDFOutlineItem.cleaned(BundlePDFOutlineItem.parse(json["outlines"] as? [[String: Any]] ?? []), pageCount: pageCount)
-        return BundlePDFAttachment(appendix: appendix, file: file, pageCount: pageCount, outline: outline)
+        return BundlePDFAttachment(key: key, label: label, file: file, pageCount: pageCount, outline: outline)
     }
 }
 
@@ -168,13 +171,13 @@ enum BundlePDFMerge {
             // The placeholder's bookmark: "B3.1 …" on the page before the reserved ones (or, should a
             // very long title have pushed the note over, shortly before): the last such one.
             let placeholderPage = run.start - 1
-            let prefix = attachment.appendix.number + " "
+            let prefix = attachment.label + " "
             let candidates = matching(outline) { item in
                 guard let page = item["destpageposfrom1"] as? Int, page <= placeholderPage, page >= placeholderPage - 2 else { return false }
                 return (item["title"] as? String)?.hasPrefix(prefix) ?? false
             }
             guard let itemRef = candidates.last, var item = BundlePDFQPDF.value(objects, itemRef) else {
-                throw BundlePDF.Failure("intern fejl: bogmærket for \(attachment.appendix.number) findes ikke på side \(placeholderPage)")
+                throw BundlePDF.Failure("intern fejl: bogmærket for \(attachment.label) findes ikke på side \(placeholderPage)")
             }
             item["/Dest"] = [pages[run.start - 1], "/Fit"]
             let kids = attachment.outline.map { outlineObjects($0, firstPage: run.start, pages: pages) }
