@@ -59,13 +59,17 @@ bench: deps-bench build
 build: deps
 	$(SWIFT) build -c release
 
-## demo: check the shipped examples, show their statistics and render one as text
+## demo: check the shipped examples, show their statistics, render one as text and build the agenda packet
 demo: build
 	@mkdir -p $(OUT)
 	$(RELEASE_BIN) check examples/
 	$(RELEASE_BIN) stats $(DEMO_DOC)
 	$(RELEASE_BIN) render --to txt $(DEMO_DOC) -o $(OUT)/ny-ordning-moedelokaler.txt
 	@echo "Wrote $(OUT)/ny-ordning-moedelokaler.txt ($$(wc -c < $(OUT)/ny-ordning-moedelokaler.txt) bytes)"
+	$(RELEASE_BIN) check examples/raadmandsmoede/dagsorden.yml
+	$(RELEASE_BIN) bundle examples/raadmandsmoede/dagsorden.yml -o $(OUT)/dagsorden
+	$(RELEASE_BIN) bundle examples/raadmandsmoede/dagsorden.yml --to pdf -o $(OUT)/dagsorden.pdf
+	@echo "Wrote $(OUT)/dagsorden/ (public), $(OUT)/dagsorden-lukket/ (closed) and $(OUT)/dagsorden.pdf, $(OUT)/dagsorden-lukket.pdf"
 
 ## test: debug build with tests, then every test (swift test prints the summary)
 test: deps
