@@ -58,10 +58,10 @@ struct ChecksCommand: ParsableCommand {
                 }
             }
         }
-        let pluginFailed = lang == .da
-            ? "Et eksternt plugin fejlede: findes ikke, gik ned, overskred sin tidsgrænse eller skrev ugyldig JSON"
-            : "An external plugin failed: not found, crashed, exceeded its timeout or wrote invalid JSON"
-        out += "\("plugin.failed".padding(toLength: 28, withPad: " ", startingAt: 0)) \("error".padding(toLength: 8, withPad: " ", startingAt: 0)) \(pluginFailed)\n"
+        // Checks over a whole manifest (bundles, agendas) and plugin failures.
+        for entry in ManifestChecks.all {
+            out += "\(entry.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(entry.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(entry.summary.text(lang))\n"
+        }
         Output.write(out)
     }
 }
