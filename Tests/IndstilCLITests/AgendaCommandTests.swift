@@ -43,13 +43,15 @@ import Testing
             let text = try Self.text(publicPDF, page: page)
             for (body, stamp) in [("Godkendt uden bemærkninger", "Punkt 2, Bilag 1: Referat af rådmandsmødet 28. august 2026"),
                                   ("har svaret på undersøgelsen (59 procent)", "Punkt 3, Bilag 2: Sammenfatning af undersøgelsen"),
-                                  ("Pædagogisk personale: 71 procent", "Punkt 3, Bilag 2: Sammenfatning af undersøgelsen")]
+                                  ("Pædagogisk personale: 71 procent", "Punkt 3, Bilag 2: Sammenfatning af undersøgelsen"),
+                                  // A Word attachment, turned into PDF by LibreOffice and stamped like the others.
+                                  ("Forhandlingerne begynder den 14. september 2026", "Punkt 5, Bilag 1: Orientering fra Magistraten den 31. august 2026")]
             where text.contains(body) {
                 #expect(text.contains(stamp), "page \(page) lacks its stamp: \(text.prefix(300))")
                 stamped[body, default: 0] += 1
             }
         }
-        #expect(stamped.count == 3, "\(stamped)")
+        #expect(stamped.count == 4, "\(stamped)")
 
         // The public packet holds nothing closed, but says that the closed ones exist.
         let publicText = try Self.text(publicPDF)
@@ -82,9 +84,10 @@ import Testing
         let result = try folder.run("bundle", Self.manifest, "-o", "site", timeout: 120)
         #expect(result.status == 0, "\(result)")
         let publicFiles = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("site/bilag").path).sorted()
-        #expect(publicFiles == ["punkt-2-bilag-1-referat-2026-08-28.pdf", "punkt-3-bilag-2-sammenfatning.pdf"])
+        #expect(publicFiles == ["punkt-2-bilag-1-referat-2026-08-28.pdf", "punkt-3-bilag-2-sammenfatning.pdf",
+                                "punkt-5-bilag-1-orientering-fra-magistraten.pdf"])
         let closedFiles = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("site-lukket/bilag").path)
-        #expect(closedFiles.count == 4)
+        #expect(closedFiles.count == 5)
         #expect(!folder.exists("site/punkt-4-bilag-1.html") && folder.exists("site-lukket/punkt-4-bilag-1.html"))
 
         let summary = folder.url.appendingPathComponent("site/bilag/punkt-3-bilag-2-sammenfatning.pdf")

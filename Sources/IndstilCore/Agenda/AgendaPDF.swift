@@ -14,17 +14,18 @@ public enum AgendaPDF {
         let work = try BundlePDF.temporaryWorkFolder()
         defer { try? fileManager.removeItem(at: work) }
 
-        // Stamp the PDF attachments first; the stamped copies are what is merged.
-        let pdfs = packet.includedAppendices.filter { if case .attachment("pdf") = $0.content { return true } else { return false } }
-        let stamped = pdfs.enumerated().map { work.appendingPathComponent("stemplet-\($0.offset + 1).pdf") }
-        try PDFStamper.stamp(zip(pdfs, stamped).map { .init(source: $0.source, stamp: $0.stamp, destination: $1) }, work: work, progress: progress)
+        // Stamp the PDF attachments (and office files turned into PDF) first; the stamped copies are what is merged.
+        let converted = packet.convertedAttachments(work: work, progress: progress)
+        let pdfs = packet.includedAppendices.compactMap { appendix in AgendaPacket.pdf(of: appendix, converted: converted).map { (appendix, $0) } }
+        let stamped = pdfs.indices.map { work.appendingPathComponent("stemplet-\($0 + 1).pdf") }
+        try PDFStamper.stamp(zip(pdfs, stamped).map { .init(source: $0.1, stamp: $0.0.stamp, destination: $1) }, work: work, progress: progress)
         var attachments: [BundlePDFAttachment] = []
-        for (appendix, copy) in zip(pdfs, stamped) {
+        for ((appendix, _), copy) in zip(pdfs, stamped) {
             attachments.append(try BundlePDFAttachment.inspect(source: copy, key: appendix.key, label: appendix.label + ":",
                                                                index: attachments.count + 1, work: work))
         }
         for appendix in packet.includedAppendices {
-            if case .attachment(let fileExtension) = appendix.content, fileExtension != "pdf" {
+            if case .attachment = appendix.content, AgendaPacket.pdf(of: appendix, converted: converted) == nil {
                 progress("Bemærk: \(appendix.label) »\(appendix.source.lastPathComponent)« er ikke en PDF og kommer kun med som henvisning")
             }
         }

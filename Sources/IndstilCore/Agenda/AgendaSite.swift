@@ -16,7 +16,6 @@ public enum AgendaSite {
         let target = folder.standardizedFileURL
         let parent = target.deletingLastPathComponent()
         try BundleSite.checkReplaceable(target)
-        let plan = AgendaSitePlan(packet)
         let css = try BundleSite.stylesheet()
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -30,6 +29,7 @@ public enum AgendaSite {
         do {
             try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
             try fileManager.createDirectory(at: work, withIntermediateDirectories: true)
+            let plan = AgendaSitePlan(packet, converted: packet.convertedAttachments(work: work, progress: progress))
             try build(plan, css: css, into: temporary, work: work, progress: progress)
             try BundleSite.swap(temporary, into: target)
         } catch {
@@ -58,8 +58,8 @@ public enum AgendaSite {
         for appendix in plan.packet.includedAppendices {
             guard let path = plan.attachments[appendix.key] else { continue }
             let destination = folder.appendingPathComponent(path)
-            if case .attachment("pdf") = appendix.content {
-                stamps.append(.init(source: appendix.source, stamp: appendix.stamp, destination: destination))
+            if let pdf = AgendaPacket.pdf(of: appendix, converted: plan.converted) {
+                stamps.append(.init(source: pdf, stamp: appendix.stamp, destination: destination))
             } else {
                 try BundleSite.copy(source: appendix.source, label: appendix.label, to: destination)
             }
@@ -89,6 +89,8 @@ struct AgendaSitePlan {
     }
 
     let packet: AgendaPacket
+    /// Office attachments converted to PDF, by source: published as stamped PDFs.
+    let converted: [URL: URL]
     let pages: [Page]
     /// Page of each shown Markdown appendix, by key.
     let appendixPages: [String: String]
@@ -97,8 +99,9 @@ struct AgendaSitePlan {
 
     static let indexFile = SitePlan.indexFile
 
-    init(_ packet: AgendaPacket) {
+    init(_ packet: AgendaPacket, converted: [URL: URL] = [:]) {
         self.packet = packet
+        self.converted = converted
         var pages = [Page(kind: .index, file: Self.indexFile, label: packet.label, item: nil)]
         var appendixPages: [String: String] = [:]
         var attachments: [String: String] = [:]
@@ -111,7 +114,8 @@ struct AgendaSitePlan {
                     let parts = SiteNames.fileNameParts(appendix.source.lastPathComponent)
                     let stem = SiteNames.safeRun(parts.stem)
                     let name = "punkt-\(item.number)-bilag-\(appendix.number)" + (stem.isEmpty ? "" : "-\(stem)")
-                    attachments[appendix.key] = "\(SitePlan.attachmentFolder)/\(name)" + (parts.fileExtension.isEmpty ? "" : ".\(parts.fileExtension)")
+                    let fileExtension = converted[appendix.source] != nil ? "pdf" : parts.fileExtension
+                    attachments[appendix.key] = "\(SitePlan.attachmentFolder)/\(name)" + (fileExtension.isEmpty ? "" : ".\(fileExtension)")
                 } else {
                     let file = "punkt-\(item.number)-bilag-\(appendix.number).html"
                     appendixPages[appendix.key] = file

@@ -84,7 +84,10 @@ enum AgendaSitePages {
             return "\(number) <span class=\"titel\">\(escape(appendix.title))</span> <span class=\"lukket\">– lukket bilag; findes kun i den lukkede dagsorden</span>"
         }
         var entry = "<a href=\"\(escape(href))\">\(number) <span class=\"titel\">\(escape(appendix.title))</span></a>"
-        if case .attachment(let fileExtension) = appendix.content { entry += " <span class=\"filinfo\">(\(escape(SiteNames.fileType(fileExtension))))</span>" }
+        if case .attachment = appendix.content {
+            // The published file's type: a converted Word file is published as PDF.
+            entry += " <span class=\"filinfo\">(\(escape(SiteNames.fileType((href as NSString).pathExtension.lowercased()))))</span>"
+        }
         if plan.packet.audience == .lukket && appendix.isClosed { entry += " <span class=\"lukket\">(lukket)</span>" }
         return entry
     }

@@ -1,0 +1,63 @@
+import Foundation
+
+/// DOCX (and other office) attachments turned into PDF with LibreOffice, so they can be
+/// stamped on every page and merged into a packet like PDF attachments, as the exported
+/// packets do ("Punkt 6, Bilag 1: Dagsorden … .docx"). Without LibreOffice, or when a
+/// file does not convert, the attachment is published as it is and the caller says so.
+enum OfficeConversion {
+    static let convertible: Set<String> = ["docx", "doc", "odt", "rtf"]
+    static let timeout: TimeInterval = 300
+
+    /// The converted PDF of each source that converted, by source. One LibreOffice run for
+    /// all of them, with a private user profile (so it never waits for another instance).
+    static func pdfs(of sources: [URL], work: URL) -> [URL: URL] {
+        guard !sources.isEmpty, let program = ["soffice", "libreoffice"].first(where: { ExternalProgram.find($0) != nil }) else { return [:] }
+        let folder = work.appendingPathComponent("konvertering", isDirectory: true)
+        let profile = work.appendingPathComponent("libreoffice-profil", isDirectory: true)
+        var inputs: [(source: URL, copy: URL)] = []
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (index, source) in sources.enumerated() {
+                let copy = folder.appendingPathComponent("bilag-\(index + 1).\(source.pathExtension.lowercased())")
+                try FileManager.default.copyItem(at: source, to: copy)
+                inputs.append((source, copy))
+            }
+        } catch {
+            return [:]
+        }
+        let result = ExternalProgram.run(program, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
+                                                   "--convert-to", "pdf", "--outdir", folder.path] + inputs.map(\.copy.path), timeout: timeout)
+        guard case .finished = result else { return [:] }
+        var converted: [URL: URL] = [:]
+        for (source, copy) in inputs {
+            let pdf = copy.deletingPathExtension().appendingPathExtension("pdf")
+            if let head = try? FileHandle(forReadingFrom: pdf).read(upToCount: 4), head == Data("%PDF".utf8) {
+                converted[source] = pdf
+            }
+        }
+        return converted
+    }
+}
+
+extension AgendaPacket {
+    /// The packet's office attachments converted to PDF (see `OfficeConversion`).
+    func convertedAttachments(work: URL, progress: (String) -> Void) -> [URL: URL] {
+        let office = includedAppendices.filter {
+            if case .attachment(let fileExtension) = $0.content { return OfficeConversion.convertible.contains(fileExtension) }
+            return false
+        }
+        guard !office.isEmpty else { return [:] }
+        progress("Konverterer \(BundlePDFHTML.count(office.count, "Word-bilag", "Word-bilag")) til PDF med LibreOffice …")
+        let converted = OfficeConversion.pdfs(of: office.map(\.source), work: work)
+        for appendix in office where converted[appendix.source] == nil {
+            progress("Bemærk: \(appendix.label) »\(appendix.source.lastPathComponent)« kunne ikke konverteres til PDF (er LibreOffice installeret?); det kommer med som den er, uden stempel")
+        }
+        return converted
+    }
+
+    /// The PDF whose pages stand for `appendix`: the file itself, or its conversion.
+    static func pdf(of appendix: ResolvedAgenda.Appendix, converted: [URL: URL]) -> URL? {
+        guard case .attachment(let fileExtension) = appendix.content else { return nil }
+        return fileExtension == "pdf" ? appendix.source : converted[appendix.source]
+    }
+}
