@@ -104,6 +104,14 @@ import Testing
         #expect(recommendation.contains("<p class=\"stempel\">Punkt 3, Bilag 1: Indstilling – Resultater fra undersøgelsen af seniormedarbejdere 2026</p>"))
         // Both numbers: the indstilling's own "Bilag 1" is the packet's "Punkt 3, Bilag 2".
         #expect(recommendation.contains("Bilag 1: Sammenfatning af undersøgelsen <span class=\"i-pakken\">– <a href=\"bilag/punkt-3-bilag-2-sammenfatning.pdf\"><span class=\"nr\">Punkt 3, Bilag 2</span>"))
+        // The same packet again: the same bytes, stamped PDFs and converted Word files included.
+        let again = try folder.run("bundle", Self.manifest, "-o", "igen", timeout: 120)
+        #expect(again.status == 0, "\(again)")
+        for file in publicFiles {
+            let first = try Data(contentsOf: folder.url.appendingPathComponent("site/bilag/\(file)"))
+            #expect(try Data(contentsOf: folder.url.appendingPathComponent("igen/bilag/\(file)")) == first, "\(file) differs between two runs")
+        }
+        #expect(try folder.read("igen/index.html") == index)
         for secret in ["FORTROLIGT", "Omplacering", "Team Borgerservice"] {
             let hits = try FileManager.default.subpathsOfDirectory(atPath: folder.url.appendingPathComponent("site").path)
                 .filter { $0.hasSuffix(".html") }

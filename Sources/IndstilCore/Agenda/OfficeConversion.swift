@@ -31,8 +31,12 @@ enum OfficeConversion {
         var converted: [URL: URL] = [:]
         for (source, copy) in inputs {
             let pdf = copy.deletingPathExtension().appendingPathExtension("pdf")
-            if let head = try? FileHandle(forReadingFrom: pdf).read(upToCount: 4), head == Data("%PDF".utf8) {
-                converted[source] = pdf
+            guard let head = try? FileHandle(forReadingFrom: pdf).read(upToCount: 4), head == Data("%PDF".utf8) else { continue }
+            // Only the pages: LibreOffice writes the time of conversion into the document
+            // information, which would make every packet differ from the last.
+            let pages = copy.deletingPathExtension().appendingPathExtension("sider.pdf")
+            if (try? BundlePDFQPDF.write(["--empty", "--pages", pdf.path, "1-z", "--", pages.path], what: "ved konvertering")) != nil {
+                converted[source] = pages
             }
         }
         return converted

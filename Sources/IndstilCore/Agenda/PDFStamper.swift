@@ -55,7 +55,7 @@ enum PDFStamper {
         var first = 1
         for (job, pages) in zip(jobs, sizes) {
             let last = first + pages.count - 1
-            try BundlePDFQPDF.run([job.source.path, "--overlay", stamps.path, "--from=\(first)-\(last)", "--to=1-z", "--", job.destination.path],
+            try BundlePDFQPDF.write([job.source.path, "--overlay", stamps.path, "--from=\(first)-\(last)", "--to=1-z", "--", job.destination.path],
                                   what: "ved stempling af »\(job.source.lastPathComponent)«")
             first = last + 1
         }

@@ -60,6 +60,11 @@ public enum ExternalProgram {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        // Reproducible output: fontTools (inside WeasyPrint) stamps font subsets with this
+        // time instead of now, so the same input gives the same bytes.
+        var environment = ProcessInfo.processInfo.environment
+        if environment["SOURCE_DATE_EPOCH"] == nil { environment["SOURCE_DATE_EPOCH"] = "315532800" }
+        process.environment = environment
         let errorPipe = Pipe()
         process.standardError = errorPipe
         var outputHandle: FileHandle?

@@ -7,6 +7,16 @@ import Foundation
 enum BundlePDFQPDF {
     static let timeout: TimeInterval = 600
 
+    /// Writes a PDF with an /ID derived from its content (the same input, the same bytes);
+    /// qpdf refuses that for encrypted files, which are then written with a fresh /ID.
+    static func write(_ arguments: [String], what: String) throws(BundlePDF.Failure) {
+        do {
+            try run(["--deterministic-id"] + arguments, what: what)
+        } catch {
+            try run(arguments, what: what)
+        }
+    }
+
     static func run(_ arguments: [String], what: String) throws(BundlePDF.Failure) {
         switch ExternalProgram.run("qpdf", arguments, timeout: timeout) {
         case .notFound:
@@ -153,7 +163,7 @@ enum BundlePDFMerge {
         }
         if next <= mainPages.count { arguments += [".", "\(next)-\(mainPages.count)"] }
         let merged = work.appendingPathComponent("flettet.pdf")
-        try BundlePDFQPDF.run(arguments + ["--", merged.path], what: "ved fletning af PDF-bilagene")
+        try BundlePDFQPDF.write(arguments + ["--", merged.path], what: "ved fletning af PDF-bilagene")
 
         // 3. The attachments' bookmarks.
         progress("Sætter bogmærker til PDF-bilagene …")
@@ -196,7 +206,7 @@ enum BundlePDFMerge {
         } catch {
             throw BundlePDF.Failure("bogmærkerne kan ikke skrives: \(error.localizedDescription)")
         }
-        try BundlePDFQPDF.run([merged.path, "--update-from-json=\(updateFile.path)", output.path], what: "ved opdatering af bogmærkerne")
+        try BundlePDFQPDF.write([merged.path, "--update-from-json=\(updateFile.path)", output.path], what: "ved opdatering af bogmærkerne")
     }
 
     /// A page WeasyPrint set on the reserved page size.
