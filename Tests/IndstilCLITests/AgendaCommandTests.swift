@@ -193,6 +193,23 @@ import Testing
     }
 }
 
+extension AgendaCommandTests {
+    @Test func aDamagedAttachmentIsADiagnosticNotACrash() throws {
+        let folder = try TempFolder.withExamples()
+        try folder.write("examples/raadmandsmoede/punkt-3/bilag/sammenfatning.pdf", "%PDF-1.7 cut off here")
+        try folder.write("examples/raadmandsmoede/punkt-5/orientering-fra-magistraten.docx", "PK not really a zip")
+        let result = try folder.run("bundle", Self.manifest, "--to", "pdf", "-o", "ud.pdf", timeout: 60)
+        #expect(result.status == 1, "\(result)")
+        #expect(!folder.exists("ud.pdf"))
+        let document = try folder.read("examples/raadmandsmoede/punkt-3/seniorundersoegelse.md")
+        let manifest = try folder.read(Self.manifest)
+        let pdfLine = try #require(document.lineNumber(of: "  - titel: \"Sammenfatning af undersøgelsen\""))
+        let docxLine = try #require(manifest.lineNumber(of: "      - fil: punkt-5/orientering-fra-magistraten.docx"))
+        #expect(result.diagnostics.contains { $0.path.hasSuffix("seniorundersoegelse.md") && $0.line == pdfLine && $0.check == "input.invalid" }, "\(result)")
+        #expect(result.diagnostics.contains { $0.path == Self.manifest && $0.line == docxLine && $0.check == "input.invalid" }, "\(result)")
+    }
+}
+
 /// Runs poppler, qpdf or WeasyPrint for a test; a failure fails the test.
 enum Tool {
     static func run(_ program: String, _ arguments: [String], stdout: URL? = nil) throws {

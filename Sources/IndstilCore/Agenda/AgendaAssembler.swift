@@ -155,12 +155,11 @@ private struct Assembly {
         }
 
         // agenda.meeting-date
-        if let recommendation, let dateValue = frontMatter?["moededato"], let text = dateValue.trimmedString,
+        if recommendation != nil, let dateValue = frontMatter?["moededato"], let text = dateValue.trimmedString,
            let date = CalendarDate(iso: text), date != manifest.date {
             problem("agenda.meeting-date", line: entry.recommendationLine,
                     "Indstillingen \(recommendationPath) er skrevet til mødet \(DanishFormat.date(date)) (»moededato« i linje \(dateValue.line)), men dagsordenen er for \(DanishFormat.date(manifest.date))",
                     "The indstilling \(recommendationPath) is written for the meeting of \(DanishFormat.date(date)) (\"moededato\" on line \(dateValue.line)), but the agenda is for \(DanishFormat.date(manifest.date))")
-            _ = recommendation
         }
 
         // agenda.closed
@@ -274,7 +273,18 @@ private struct Assembly {
         let fileExtension = url.pathExtension.lowercased()
         let name = url.lastPathComponent
         guard fileExtension == "md" else {
-            guard let pages = AttachmentText.pages(of: url) else { return .attachment(fileExtension: fileExtension) }
+            let pages: [String]
+            switch AttachmentText.read(url) {
+            case .noText:
+                return .attachment(fileExtension: fileExtension)
+            case .unreadable:
+                problem("input.invalid", in: listPath, line: line,
+                        "Bilaget »\(name)« kan ikke læses som \(fileExtension.uppercased()); filen er beskadiget eller ikke det, navnet siger",
+                        "The appendix \"\(name)\" cannot be read as \(fileExtension.uppercased()); the file is damaged or not what its name says")
+                return nil
+            case .pages(let text):
+                pages = text
+            }
             var seen: Set<String> = []
             for (index, page) in pages.enumerated() {
                 for text in page.split(separator: "\n") {

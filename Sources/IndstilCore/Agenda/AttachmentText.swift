@@ -6,41 +6,57 @@ import ZIPFoundation
 ///
 /// PDF text comes from `pdftotext` (poppler-utils, installed by `make deps`); DOCX
 /// text from the WordprocessingML inside the file. nil when the file has no text to
-/// read (another type, a scanned PDF, a damaged file or no pdftotext).
+/// read (another type, a scanned PDF or no pdftotext), and says when a file is damaged.
 enum AttachmentText {
     /// Larger attachments are not read for checks (they are still stamped and included).
     static let maximumBytes = 100 * 1024 * 1024
     static let timeout: TimeInterval = 60
 
-    static func pages(of url: URL) -> [String]? {
+    enum Reading {
+        /// The text, page by page (one page for DOCX).
+        case pages([String])
+        /// Nothing to read: another type, a scanned PDF, a file too large, no pdftotext.
+        case noText
+        /// The file is not what its name says: a damaged PDF or DOCX.
+        case unreadable
+    }
+
+    static func read(_ url: URL) -> Reading {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size > 0, size <= maximumBytes else { return nil }
+        guard size <= maximumBytes else { return .noText }
         switch url.pathExtension.lowercased() {
-        case "pdf": return pdfPages(url)
-        case "docx": return docxText(url).map { [$0] }
-        default: return nil
+        case "pdf": return size == 0 ? .unreadable : pdfPages(url)
+        case "docx": return size == 0 ? .unreadable : docxText(url)
+        default: return .noText
         }
     }
 
-    static func pdfPages(_ url: URL) -> [String]? {
+    static func pdfPages(_ url: URL) -> Reading {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-tekst-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: output) }
-        guard case .finished(0, _) = ExternalProgram.run("pdftotext", ["-q", "-enc", "UTF-8", url.path, output.path], timeout: timeout),
-              let data = try? Data(contentsOf: output) else { return nil }
+        switch ExternalProgram.run("pdftotext", ["-q", "-enc", "UTF-8", url.path, output.path], timeout: timeout) {
+        case .notFound, .timedOut:
+            return .noText
+        case .finished(let status, _):
+            // pdftotext: 1 = the file cannot be opened as a PDF, 3 = copying text not permitted.
+            guard status == 0 else { return status == 1 ? .unreadable : .noText }
+        }
+        guard let data = try? Data(contentsOf: output) else { return .noText }
         var pages = String(decoding: data, as: UTF8.self).components(separatedBy: "\u{0C}")
         if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
-        return pages.contains { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ? pages : nil
+        return pages.contains { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ? .pages(pages) : .noText
     }
 
     /// The paragraphs of `word/document.xml`, one per line.
-    static func docxText(_ url: URL) -> String? {
+    static func docxText(_ url: URL) -> Reading {
         guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil),
-              let entry = archive["word/document.xml"], entry.uncompressedSize < UInt64(maximumBytes) else { return nil }
+              let entry = archive["word/document.xml"] else { return .unreadable }
+        guard entry.uncompressedSize < UInt64(maximumBytes) else { return .noText }
         var data = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
         } catch {
-            return nil
+            return .unreadable
         }
         let xml = String(decoding: data, as: UTF8.self)
         var text = ""
@@ -54,7 +70,7 @@ enum AttachmentText {
             index = xml.index(after: close)
         }
         text = MarkupEscaping.unescapeXML(text)
-        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .noText : .pages([text])
     }
 
     /// Text compared without case, punctuation or spacing: "Status på Relationel
