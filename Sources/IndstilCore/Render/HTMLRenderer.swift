@@ -39,8 +39,8 @@ public enum HTMLRenderer {
     }
 
     public static func render(_ model: RenderModel, profile: Profile) throws(TemplateError) -> String {
-        let template = try cache.template(templateFile(named: "document.html.mustache", profile: profile))
-        let css = cache.text(templateFile(named: "style.css", profile: profile))
+        let template = try cache.template(cache.file(named: "document.html.mustache", profile: profile))
+        let css = cache.text(cache.file(named: "style.css", profile: profile))
         let page = Page(
             lang: model.language,
             title: model.title,
@@ -85,7 +85,24 @@ public enum HTMLRenderer {
         // Guarded by `lock`; values never change once read.
         private var templates: [String: MustacheTemplate] = [:]
         private var texts: [String: String] = [:]
+        private var files: [String: URL] = [:]
         private let lock = NSLock()
+
+        /// `templateFile(named:profile:)`, looked up on disk once per profile folder and name.
+        func file(named name: String, profile: Profile) -> URL {
+            let key = (profile.folder?.path ?? "") + "\u{0}" + name
+            lock.lock()
+            if let known = files[key] {
+                lock.unlock()
+                return known
+            }
+            lock.unlock()
+            let url = HTMLRenderer.templateFile(named: name, profile: profile)
+            lock.lock()
+            files[key] = url
+            lock.unlock()
+            return url
+        }
 
         func template(_ url: URL) throws(TemplateError) -> MustacheTemplate {
             lock.lock()
