@@ -150,6 +150,28 @@ public enum Readability {
         return result
     }
 
+    /// One paragraph, list item or subheading: its sentences and its counts.
+    public struct Block: Sendable {
+        public let line: Int
+        public let sentences: [Sentence]
+        public let score: Score
+    }
+
+    /// `sentences(in:)` and `score([text])` from one pass of the tokenizer. White space is
+    /// only ever a token boundary, so the counts are those of the folded text too.
+    public static func block(_ text: String, line: Int) -> Block {
+        var text = text
+        text.makeContiguousUTF8()
+        let tokens = tokens(text)
+        let sentences = sentences(in: text, tokens: tokens)
+        var score = Score(sentences: sentences.count)
+        for token in tokens where token.hasAlphanumeric {
+            score.words += 1
+            if token.letters > 6 { score.longWords += 1 }
+        }
+        return Block(line: line, sentences: sentences, score: score)
+    }
+
     public static func score(_ texts: [String]) -> Score {
         var score = Score()
         for var text in texts {
