@@ -73,18 +73,23 @@ public struct AppendixReference: Sendable, Equatable {
     private static let bilagBytes: [UInt8] = Array("bilag".utf8)
 
     static func mentionsBilag(_ text: String) -> Bool {
-        var matched = 0
-        let word = bilagBytes
-        for byte in text.utf8 {
-            let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
-            if lower == word[matched] {
-                matched += 1
-                if matched == word.count { return true }
-            } else {
-                matched = lower == word[0] ? 1 : 0
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            bilagBytes.withUnsafeBufferPointer { word in
+                var matched = 0
+                for byte in bytes {
+                    let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+                    if lower == word[matched] {
+                        matched += 1
+                        if matched == word.count { return true }
+                    } else {
+                        matched = lower == word[0] ? 1 : 0
+                    }
+                }
+                return false
             }
-        }
-        return false
+        } ?? true
     }
 
     /// "1, 2 og 4-6" → ["1", "2", "4", "5", "6"]; ranges are capped to stay small.

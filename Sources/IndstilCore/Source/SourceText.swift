@@ -60,7 +60,7 @@ public enum SourceText {
             let (line, column) = firstInvalidUTF8(bytes)
             return .failure(.invalidUTF8(line: line, column: column))
         }
-        guard text.utf8.contains(13) else { return .success(text) }  // "\r"
+        guard bytes.contains(13) else { return .success(text) }  // "\r" (the text's bytes are `bytes`)
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 

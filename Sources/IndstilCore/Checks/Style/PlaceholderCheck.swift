@@ -51,8 +51,14 @@ public struct PlaceholderCheck: Check {
     /// A byte scan that rules out most lines before any regular expression runs:
     /// a leftover needs "[", "XX", "TODO", "FIXME" or "TBD".
     static func mayHoldLeftover(_ text: String) -> Bool {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable(mayHoldLeftover) ?? true
+    }
+
+    private static func mayHoldLeftover(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "["): return true
             case UInt8(ascii: "X") where previous == UInt8(ascii: "X"): return true
