@@ -41,6 +41,12 @@ public struct PlaceholderCheck: Check {
     /// A paragraph that is nothing but "." or "…" (a template's empty item). A link with no
     /// text, as in "[](bilag:id).", is content, not a leftover.
     static func onlyDots(_ block: MarkdownNode) -> String? {
+        // Almost every paragraph starts with a letter: an ASCII character other than "."
+        // before any white space is folded away rules it out without folding the text.
+        let plain = block.plainText
+        if let first = plain.utf8.first(where: { !($0 == 32 || (9...13).contains($0)) }), first < 0x80, first != UInt8(ascii: ".") {
+            return nil
+        }
         var hasLink = false
         block.forEach { if case .link = $0.kind { hasLink = true } }
         guard !hasLink else { return nil }
