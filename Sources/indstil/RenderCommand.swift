@@ -50,7 +50,9 @@ struct RenderCommand: ParsableCommand {
         if Set(names).count != names.count { throw UsageError("to filer har samme navn; de ville overskrive hinanden i \(output)") }
         let failures = RenderFailures()
         let files = self.files, profile = self.profile, format = self.to
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        // Twice as many workers as cores: each written file waits for its fsync (AtomicFile via
+        // Data.write), and meanwhile another worker keeps the core busy.
+        BoundedWorkers.run(count: files.count, width: 2 * ProcessInfo.processInfo.activeProcessorCount) { index in
             do {
                 let analyzed = try LoadedDocument.analyze(files[index], profileOverride: profile)
                 let data = try Renderer.render(analyzed, to: format)
@@ -62,6 +64,37 @@ struct RenderCommand: ParsableCommand {
         let messages = failures.sorted
         if !messages.isEmpty { throw UsageError(messages.joined(separator: "\n")) }
         Output.progress("Skrev \(files.count) filer i \(output)")
+    }
+}
+
+/// `count` jobs on `width` threads, each taking the next job until none are left.
+enum BoundedWorkers {
+    static func run(count: Int, width: Int, _ job: @escaping @Sendable (Int) -> Void) {
+        let next = NextIndex()
+        let done = DispatchGroup()
+        for _ in 0..<max(1, min(width, count)) {
+            done.enter()
+            let thread = Thread {
+                while let index = next.take(below: count) { job(index) }
+                done.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        done.wait()
+    }
+
+    final class NextIndex: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+
+        func take(below count: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard value < count else { return nil }
+            value += 1
+            return value - 1
+        }
     }
 }
 

@@ -52,7 +52,7 @@ enum LoadedDocument {
             throw UsageError("\(path): filen har ingen front matter; lav en ny med »indstil new«")
         case .document(let document):
             let (configuration, stores) = try shared.get()
-            let store = stores.store(forProjectRoot: ProjectRoot.find(from: url.deletingLastPathComponent()))
+            let store = stores.store(forProjectRoot: stores.projectRoot(from: url.deletingLastPathComponent()))
             let runner = CheckRunner(profileOverride: profileOverride, configuration: configuration)
             switch runner.resolveProfile(for: document, store: store) {
             case .success(let profile):

@@ -57,6 +57,32 @@ public struct AnalyzedDocument: Sendable {
     }
 
     public var readability: Readability.Score {
-        sections.indices.map { Readability.score(prose(ofSection: $0)) }.reduce(Readability.Score(), +)
+        readableBlocks.reduce(Readability.Score()) { $0 + $1.score }
+    }
+
+    /// Sentences and counts of every text block of the sections (paragraphs, list items,
+    /// subheadings), in order: worked out on first use and shared by the readability checks
+    /// (LIX and long sentences each tokenized every block before).
+    public var readableBlocks: [Readability.Block] {
+        readabilityCache.blocks {
+            sections.flatMap { $0.section.blocks.flatMap(\.textBlocks) }.map { Readability.block($0.plainText, line: $0.line) }
+        }
+    }
+
+    private let readabilityCache = ReadabilityCache()
+}
+
+/// Computed once, read by several checks (of one document, on one thread at a time).
+final class ReadabilityCache: @unchecked Sendable {
+    private var value: [Readability.Block]?
+    private let lock = NSLock()
+
+    func blocks(_ compute: () -> [Readability.Block]) -> [Readability.Block] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let computed = compute()
+        value = computed
+        return computed
     }
 }

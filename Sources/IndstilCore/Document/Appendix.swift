@@ -53,7 +53,7 @@ public struct AppendixReference: Sendable, Equatable {
     }
 
     static func find(inText text: String, line: Int, document: Document) -> [AppendixReference] {
-        guard text.range(of: "bilag", options: .caseInsensitive) != nil else { return [] }
+        guard mentionsBilag(text) else { return [] }
         var found: [AppendixReference] = []
         let range = NSRange(text.startIndex..., in: text)
         for match in pattern.matches(in: text, range: range) {
@@ -65,6 +65,31 @@ public struct AppendixReference: Sendable, Equatable {
             }
         }
         return found
+    }
+
+    /// Whether "bilag" occurs in any letter case: a byte scan that spares most lines the
+    /// regular expression. No character outside ASCII case-folds to a letter of "bilag",
+    /// so this finds exactly what a case-insensitive search finds.
+    private static let bilagBytes: [UInt8] = Array("bilag".utf8)
+
+    static func mentionsBilag(_ text: String) -> Bool {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            bilagBytes.withUnsafeBufferPointer { word in
+                var matched = 0
+                for byte in bytes {
+                    let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+                    if lower == word[matched] {
+                        matched += 1
+                        if matched == word.count { return true }
+                    } else {
+                        matched = lower == word[0] ? 1 : 0
+                    }
+                }
+                return false
+            }
+        } ?? true
     }
 
     /// "1, 2 og 4-6" → ["1", "2", "4", "5", "6"]; ranges are capped to stay small.

@@ -39,16 +39,23 @@ public struct DecisionPoint: Sendable, Equatable {
     /// "  3. Byrådet" → 3 (the literal number of a list item's source line).
     static func leadingNumber(in line: Substring) -> Int? {
         var rest = line.drop { $0 == " " || $0 == ">" || $0 == "\t" }
-        if rest.lowercased().hasPrefix("at ") { rest = rest.dropFirst(3).drop { $0 == " " } }
+        if startsWithAt(rest) { rest = rest.dropFirst(3).drop { $0 == " " } }
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 9 else { return nil }
         return Int(digits)
     }
 
+    /// `text.lowercased().hasPrefix("at ")`, lower-casing only the first three characters
+    /// instead of the whole decision point (lower-casing maps scalar by scalar, so the
+    /// prefix of the lower-cased text is the lower-cased prefix).
+    static func startsWithAt(_ text: Substring) -> Bool {
+        text.prefix(3).lowercased().hasPrefix("at ")
+    }
+
     /// "At 2) Byrådet …" → (2, "Byrådet …"); "Byrådet …" → (nil, "Byrådet …").
     static func strippingPastedPrefix(_ text: String) -> (number: Int?, text: String) {
         var rest = Substring(text)
-        if rest.lowercased().hasPrefix("at ") { rest = rest.dropFirst(3).drop { $0 == " " } }
+        if startsWithAt(rest) { rest = rest.dropFirst(3).drop { $0 == " " } }
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 9, let number = Int(digits) else { return (nil, text) }
         let afterDigits = rest.dropFirst(digits.count)

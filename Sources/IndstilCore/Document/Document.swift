@@ -28,8 +28,29 @@ public struct Document: Sendable {
     /// 1-based column of `needle` in a source line, or 1.
     public func column(of needle: String, inLine line: Int) -> Int {
         let text = sourceLine(line)
-        guard !needle.isEmpty, let range = text.range(of: needle) else { return 1 }
+        guard !needle.isEmpty else { return 1 }
+        if let column = Self.plainColumn(of: needle, in: text) { return column }
+        guard let range = text.range(of: needle) else { return 1 }
         return text.distance(from: text.startIndex, to: range.lowerBound) + 1
+    }
+
+    /// The column without Foundation when both texts hold only scalars below U+0300 (bytes
+    /// below 0xCC) and no carriage return: there are no combining marks and no canonical
+    /// singletons there, so Foundation's canonical-equivalence search finds exactly the first
+    /// byte-equal occurrence, and each scalar is a Character of its own. Nil otherwise.
+    static func plainColumn(of needle: String, in text: Substring) -> Int? {
+        let haystack = Array(text.utf8), pattern = Array(needle.utf8)
+        // "\r\n" would be one Character of two scalars.
+        guard !haystack.contains(where: { $0 >= 0xCC || $0 == 13 }), !pattern.contains(where: { $0 >= 0xCC }) else { return nil }
+        guard pattern.count <= haystack.count else { return 1 }
+        var characters = 0
+        for start in 0...(haystack.count - pattern.count) {
+            if haystack[start] == pattern[0], haystack[start..<start + pattern.count].elementsEqual(pattern) {
+                return characters + 1
+            }
+            if haystack[start] & 0xC0 != 0x80 { characters += 1 }
+        }
+        return 1
     }
 }
 

@@ -74,7 +74,7 @@ public enum DocumentLoader {
         } else {
             preamble = currentBlocks
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lineSlices
         return .document(Document(
             path: displayPath, url: url, sourceLines: lines, frontMatter: frontMatter,
             frontMatterEndLine: split.closingLine, body: parsed.root, preamble: preamble,

@@ -83,7 +83,7 @@ public struct Profile: Sendable, Decodable {
     public func sectionSpec(forHeading heading: String) -> SectionSpec? {
         let key = Self.headingKey(heading)
         return sections.first { spec in
-            ([spec.heading] + spec.aliases).contains { Self.headingKey($0) == key }
+            spec.headingKeys.contains(key)
         }
     }
 
@@ -169,6 +169,9 @@ public struct SectionSpec: Sendable, Decodable {
     /// The section may hold just "-" (nothing to add), as rådmandsindstillinger do.
     public let allowDash: Bool
     public let guidance: String?
+    /// `Profile.headingKey` of the heading and of each alias, worked out once when the
+    /// profile is read rather than for every heading of every document.
+    let headingKeys: [String]
 
     enum CodingKeys: String, CodingKey {
         case id, heading, aliases, required, guidance
@@ -185,6 +188,7 @@ public struct SectionSpec: Sendable, Decodable {
         maxCharacters = try c.decodeIfPresent(Int.self, forKey: .maxCharacters)
         allowDash = try c.decodeIfPresent(Bool.self, forKey: .allowDash) ?? false
         guidance = try c.decodeIfPresent(String.self, forKey: .guidance)
+        headingKeys = ([heading] + aliases).map(Profile.headingKey)
     }
 }
 

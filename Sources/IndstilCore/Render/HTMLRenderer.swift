@@ -10,7 +10,7 @@ public enum HTMLRenderer {
         struct SectionView { let number: String?; let heading: String; let anchor: String; let bodyHTML: String }
         struct AppendixView { let number: Int; let title: String }
         struct Field {
-            // Stored, not computed: Mustache reads values through Mirror.
+            // Stored, not computed (see `child(named:)` below).
             let label: String
             let value: String
             let hasLabel: Bool
@@ -39,8 +39,8 @@ public enum HTMLRenderer {
     }
 
     public static func render(_ model: RenderModel, profile: Profile) throws(TemplateError) -> String {
-        let template = try cache.template(templateFile(named: "document.html.mustache", profile: profile))
-        let css = cache.text(templateFile(named: "style.css", profile: profile))
+        let template = try cache.template(cache.file(named: "document.html.mustache", profile: profile))
+        let css = cache.text(cache.file(named: "style.css", profile: profile))
         let page = Page(
             lang: model.language,
             title: model.title,
@@ -85,7 +85,24 @@ public enum HTMLRenderer {
         // Guarded by `lock`; values never change once read.
         private var templates: [String: MustacheTemplate] = [:]
         private var texts: [String: String] = [:]
+        private var files: [String: URL] = [:]
         private let lock = NSLock()
+
+        /// `templateFile(named:profile:)`, looked up on disk once per profile folder and name.
+        func file(named name: String, profile: Profile) -> URL {
+            let key = (profile.folder?.path ?? "") + "\u{0}" + name
+            lock.lock()
+            if let known = files[key] {
+                lock.unlock()
+                return known
+            }
+            lock.unlock()
+            let url = HTMLRenderer.templateFile(named: name, profile: profile)
+            lock.lock()
+            files[key] = url
+            lock.unlock()
+            return url
+        }
 
         func template(_ url: URL) throws(TemplateError) -> MustacheTemplate {
             lock.lock()
@@ -114,6 +131,67 @@ public enum HTMLRenderer {
             return try MustacheTemplate(string: text)
         } catch {
             throw TemplateError(description: "skabelonen \(url.path) er ugyldig: \(error)")
+        }
+    }
+}
+
+// What the template sees, by name, without Mirror: reflecting a value for every
+// `{{name}}` was a quarter of an HTML render. Each name gives the stored property of
+// the same name (an optional unwrapped, nil when absent), exactly what Mirror gave,
+// so the templates under Templates/ keep working unchanged.
+
+extension HTMLRenderer.Page: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "lang": return lang
+        case "title": return title
+        case "documentLabel": return documentLabel
+        case "headerLines": return headerLines
+        case "hasHeaderLines": return hasHeaderLines
+        case "afterTitle": return afterTitle
+        case "sections": return sections
+        case "signature": return signature
+        case "appendices": return appendices
+        case "hasAppendices": return hasAppendices
+        case "earlierDecisions": return earlierDecisions
+        case "hasEarlierDecisions": return hasEarlierDecisions
+        case "sidebar": return sidebar
+        case "css": return css
+        case "date": return date
+        default: return nil
+        }
+    }
+}
+
+extension HTMLRenderer.Page.SectionView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": return number
+        case "heading": return heading
+        case "anchor": return anchor
+        case "bodyHTML": return bodyHTML
+        default: return nil
+        }
+    }
+}
+
+extension HTMLRenderer.Page.AppendixView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": return number
+        case "title": return title
+        default: return nil
+        }
+    }
+}
+
+extension HTMLRenderer.Page.Field: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": return label
+        case "value": return value
+        case "hasLabel": return hasLabel
+        default: return nil
         }
     }
 }

@@ -19,8 +19,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     private func write(to out: inout String, indent: Int?) {
-        let newline = indent == nil ? "" : "\n"
-        let pad = { (level: Int) in indent == nil ? "" : String(repeating: "  ", count: level) }
+        // Appends piece by piece (no temporary strings): reports of large runs are long.
+        func newline() { if indent != nil { out += "\n" } }
+        func pad(_ level: Int) { if indent != nil { for _ in 0..<level { out += "  " } } }
         switch self {
         case .string(let s): Self.escape(s, into: &out)
         case .int(let i): out += String(i)
@@ -29,29 +30,41 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
+            out += "["
+            newline()
             for (index, item) in items.enumerated() {
-                out += pad((indent ?? 0) + 1)
+                pad((indent ?? 0) + 1)
                 item.write(to: &out, indent: indent.map { $0 + 1 })
-                out += (index < items.count - 1 ? "," : "") + newline
+                if index < items.count - 1 { out += "," }
+                newline()
             }
-            out += pad(indent ?? 0) + "]"
+            pad(indent ?? 0)
+            out += "]"
         case .object(let entries):
             if entries.isEmpty { out += "{}"; return }
-            out += "{" + newline
+            out += "{"
+            newline()
             for (index, (key, value)) in entries.enumerated() {
-                out += pad((indent ?? 0) + 1)
+                pad((indent ?? 0) + 1)
                 Self.escape(key, into: &out)
                 out += indent == nil ? ":" : ": "
                 value.write(to: &out, indent: indent.map { $0 + 1 })
-                out += (index < entries.count - 1 ? "," : "") + newline
+                if index < entries.count - 1 { out += "," }
+                newline()
             }
-            out += pad(indent ?? 0) + "}"
+            pad(indent ?? 0)
+            out += "}"
         }
     }
 
     private static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape at all: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -74,8 +74,12 @@ public struct CheckRunner: Sendable {
 
     /// Runs every check on a loaded document.
     public func check(_ document: Document, stores: ProfileStores = ProfileStores()) -> [Diagnostic] {
-        let root = ProjectRoot.confinement(for: document.url)
-        switch resolveProfile(for: document, store: stores.store(forProjectRoot: ProjectRoot.find(from: document.url.deletingLastPathComponent()))) {
+        // ProjectRoot.confinement(for:) and ProjectRoot.find(from:) of the file's folder, with
+        // the walk up the folders done once per folder and run.
+        let folder = document.url.deletingLastPathComponent()
+        let projectRoot = stores.projectRoot(from: folder)
+        let root = projectRoot ?? folder.standardizedFileURL
+        switch resolveProfile(for: document, store: stores.store(forProjectRoot: projectRoot)) {
         case .failure(let diagnostic):
             return [diagnostic]
         case .success(let profile):
@@ -125,7 +129,8 @@ public struct CheckRunner: Sendable {
     }
 }
 
-/// One profile store per project root, shared by all files of a run.
+/// One profile store per project root, and the project root of each folder, shared by all
+/// files of a run.
 public final class ProfileStores: @unchecked Sendable {
     private let extraFolders: [URL]
     private var stores: [String: ProfileStore] = [:]
@@ -143,6 +148,24 @@ public final class ProfileStores: @unchecked Sendable {
         let store = ProfileStore.standard(projectRoot: root, extraFolders: extraFolders)
         stores[key] = store
         return store
+    }
+
+    private var projectRoots: [String: URL?] = [:]
+
+    /// `ProjectRoot.find(from:)`, remembered per folder: files of one folder share the walk
+    /// up the folders (two file-system look-ups per level).
+    public func projectRoot(from folder: URL) -> URL? {
+        lock.lock()
+        if let known = projectRoots[folder.path] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let root = ProjectRoot.find(from: folder)
+        lock.lock()
+        projectRoots[folder.path] = root
+        lock.unlock()
+        return root
     }
 }
 

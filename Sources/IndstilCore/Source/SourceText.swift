@@ -37,9 +37,12 @@ public enum SourceText {
     public static func read(_ url: URL) -> Result<String, Failure> {
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = attributes[.size] as? Int, size > maximumBytes {
-                return .failure(.tooLarge(bytes: size))
+            // lstat, as FileManager.attributesOfItem does, without its owner and group
+            // name look-ups (which read /etc/passwd and /etc/group for every file).
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { throw CocoaError(.fileReadNoSuchFile) }
+            if Int(info.st_size) > maximumBytes {
+                return .failure(.tooLarge(bytes: Int(info.st_size)))
             }
             data = try Data(contentsOf: url)
         } catch {
@@ -57,7 +60,7 @@ public enum SourceText {
             let (line, column) = firstInvalidUTF8(bytes)
             return .failure(.invalidUTF8(line: line, column: column))
         }
-        guard text.utf8.contains(13) else { return .success(text) }  // "\r"
+        guard bytes.contains(13) else { return .success(text) }  // "\r" (the text's bytes are `bytes`)
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 

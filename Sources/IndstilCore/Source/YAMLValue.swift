@@ -34,13 +34,13 @@ public struct YAMLValue: Sendable, Equatable {
 
     /// A scalar's text with surrounding white space removed; nil for null and collections.
     public var trimmedString: String? {
-        string?.trimmingCharacters(in: .whitespacesAndNewlines)
+        string?.trimmingWhitespaceAndNewlines
     }
 
     public var isEmpty: Bool {
         switch content {
         case .null: return true
-        case .scalar(let s): return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case .scalar(let s): return s.isBlank
         case .sequence(let items): return items.isEmpty
         case .mapping(let entries): return entries.isEmpty
         }

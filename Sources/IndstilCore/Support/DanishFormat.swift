@@ -130,6 +130,34 @@ extension String {
     }
 }
 
+extension String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without bridging to NSString when
+    /// there is nothing to trim: front-matter values are trimmed on every read, and almost
+    /// none start or end with white space.
+    var trimmingWhitespaceAndNewlines: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last,
+              !Self.mayBeTrimmed(first), !Self.mayBeTrimmed(last) else {
+            return trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return self
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines).isEmpty`: true for "" and for
+    /// white space only.
+    var isBlank: Bool {
+        // One character that is surely not white space decides it (usually the first).
+        if unicodeScalars.contains(where: { !Self.mayBeTrimmed($0) }) { return false }
+        return trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    /// Whether `.whitespacesAndNewlines` may hold the scalar: ASCII is decided here,
+    /// anything else by the character set itself.
+    private static func mayBeTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value <= 0x20 || scalar.value == 0x7F }
+        return CharacterSet.whitespacesAndNewlines.contains(scalar)
+    }
+}
+
 extension Unicode.Scalar {
     /// White space, decided without a Unicode table lookup for ASCII.
     @inline(__always) var isFastWhitespace: Bool {

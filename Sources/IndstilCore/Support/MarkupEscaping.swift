@@ -10,22 +10,53 @@ public enum MarkupEscaping {
 
     /// `&`, `<`, `>`, `"` and `'` escaped; characters XML 1.0 does not allow dropped.
     public static func escape(_ text: String, for context: Context = .text) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars where isLegalXML(scalar) {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\r": out += "&#13;"
-            case "\n" where context == .attribute: out += "&#10;"
-            case "\t" where context == .attribute: out += "&#9;"
-            default: out.unicodeScalars.append(scalar)
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { escape(text, $0, context) } ?? text
+    }
+
+    /// The same on UTF-8 bytes (every text of every HTML page goes through here): ASCII is
+    /// escaped or dropped byte by byte; of the rest only U+FFFE and U+FFFF (EF BF BE, EF BF BF)
+    /// are not XML characters. Text with nothing to change is returned as it is.
+    private static func escape(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ context: Context) -> String {
+        @inline(__always) func needsWork(_ index: Int) -> Bool {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 13: return true
+            case 10, 9: return context == .attribute
+            case 0..<0x20: return true
+            case 0xEF: return index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF)
+            default: return false
             }
         }
-        return out
+        var first = 0
+        while first < bytes.count, !needsWork(first) { first += 1 }
+        if first == bytes.count { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<first]))
+        var index = first
+        while index < bytes.count {
+            guard needsWork(index) else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            switch bytes[index] {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&apos;".utf8)
+            case 13: out.append(contentsOf: "&#13;".utf8)
+            case 10: out.append(contentsOf: "&#10;".utf8)
+            case 9: out.append(contentsOf: "&#9;".utf8)
+            case 0xEF: index += 2  // U+FFFE or U+FFFF: dropped
+            default: break  // other control characters: dropped
+            }
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// XML 1.0's Char production: tab, line feed, carriage return, U+0020–U+D7FF,

@@ -51,40 +51,76 @@ public enum Readability {
         var lastMark: Unicode.Scalar?
     }
 
+    /// `text` must be native UTF-8 (`makeContiguousUTF8()`): the ranges are UTF-8 positions.
     static func tokens(_ text: String) -> [Token] {
+        text.utf8.withContiguousStorageIfAvailable { tokens(text, $0) } ?? []
+    }
+
+    /// The tokens, found on UTF-8 bytes: this runs over every word of every document, and
+    /// walking `unicodeScalars` by `String.Index` costs several times more.
+    private static func tokens(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            guard !scalars[index].isFastWhitespace else { index = scalars.index(after: index); continue }
-            let start = index
+        let utf8 = text.utf8
+        let count = bytes.count
+        /// The scalar starting at `offset` and its length in bytes (the text is valid UTF-8).
+        @inline(__always) func scalar(at offset: Int) -> (Unicode.Scalar, Int) {
+            let b0 = UInt32(bytes[offset])
+            if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+            if b0 < 0xE0 {
+                return (Unicode.Scalar((b0 & 0x1F) << 6 | UInt32(bytes[offset + 1]) & 0x3F)!, 2)
+            }
+            if b0 < 0xF0 {
+                return (Unicode.Scalar((b0 & 0x0F) << 12 | (UInt32(bytes[offset + 1]) & 0x3F) << 6
+                                       | UInt32(bytes[offset + 2]) & 0x3F)!, 3)
+            }
+            return (Unicode.Scalar((b0 & 0x07) << 18 | (UInt32(bytes[offset + 1]) & 0x3F) << 12
+                                   | (UInt32(bytes[offset + 2]) & 0x3F) << 6 | UInt32(bytes[offset + 3]) & 0x3F)!, 4)
+        }
+        var offset = 0
+        while offset < count {
+            var (current, length) = scalar(at: offset)
+            guard !current.isFastWhitespace else { offset += length; continue }
+            let start = offset
             var letters = 0
             var hasAlphanumeric = false
             var startsUppercase = false
             var lastMark: Unicode.Scalar?
-            while index < scalars.endIndex, !scalars[index].isFastWhitespace {
-                let scalar = scalars[index]
-                let isLetter = scalar.isFastLetter
-                if isLetter || scalar.isFastDigit {
-                    if !hasAlphanumeric { startsUppercase = isLetter && scalar.isFastUppercase }
+            while true {
+                let isLetter = current.isFastLetter
+                if isLetter || current.isFastDigit {
+                    if !hasAlphanumeric { startsUppercase = isLetter && current.isFastUppercase }
                     hasAlphanumeric = true
                 }
                 if isLetter { letters += 1 }
-                if !closing.contains(scalar) { lastMark = scalar }
-                index = scalars.index(after: index)
+                if !isClosing(current) { lastMark = current }
+                offset += length
+                guard offset < count else { break }
+                (current, length) = scalar(at: offset)
+                if current.isFastWhitespace { break }
             }
-            tokens.append(Token(range: start..<index, letters: letters, hasAlphanumeric: hasAlphanumeric,
+            let lower = utf8.index(utf8.startIndex, offsetBy: start)
+            let upper = utf8.index(lower, offsetBy: offset - start)
+            tokens.append(Token(range: lower..<upper, letters: letters, hasAlphanumeric: hasAlphanumeric,
                                 startsUppercase: startsUppercase, lastMark: lastMark))
         }
         return tokens
     }
 
-    private static let closing: Set<Unicode.Scalar> = ["\"", "'", "”", "’", "»", ")", "]"]
+    /// A closing quote or bracket: " ' ” ’ » ) ].
+    @inline(__always) private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D: return true
+        default: return false
+        }
+    }
+
     private static let quoteOrBracket: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]", "(", "[", "«", "„", "“"]
 
     /// Splits text (one paragraph or heading) into sentences.
     public static func sentences(in text: String) -> [Sentence] {
-        sentences(in: text, tokens: tokens(text))
+        var text = text
+        text.makeContiguousUTF8()
+        return sentences(in: text, tokens: tokens(text))
     }
 
     static func sentences(in text: String, tokens: [Token]) -> [Sentence] {
@@ -114,9 +150,32 @@ public enum Readability {
         return result
     }
 
+    /// One paragraph, list item or subheading: its sentences and its counts.
+    public struct Block: Sendable {
+        public let line: Int
+        public let sentences: [Sentence]
+        public let score: Score
+    }
+
+    /// `sentences(in:)` and `score([text])` from one pass of the tokenizer. White space is
+    /// only ever a token boundary, so the counts are those of the folded text too.
+    public static func block(_ text: String, line: Int) -> Block {
+        var text = text
+        text.makeContiguousUTF8()
+        let tokens = tokens(text)
+        let sentences = sentences(in: text, tokens: tokens)
+        var score = Score(sentences: sentences.count)
+        for token in tokens where token.hasAlphanumeric {
+            score.words += 1
+            if token.letters > 6 { score.longWords += 1 }
+        }
+        return Block(line: line, sentences: sentences, score: score)
+    }
+
     public static func score(_ texts: [String]) -> Score {
         var score = Score()
-        for text in texts {
+        for var text in texts {
+            text.makeContiguousUTF8()
             let tokens = tokens(text)
             score.sentences += sentences(in: text, tokens: tokens).count
             for token in tokens where token.hasAlphanumeric {

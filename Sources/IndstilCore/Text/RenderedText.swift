@@ -23,7 +23,7 @@ public struct RenderedText: Sendable, Equatable {
 
     /// Characters with spaces (grapheme clusters), line breaks not counted.
     public func characters(where include: (Part) -> Bool = { _ in true }) -> Int {
-        blocks.joined().filter { include($0.part) }.reduce(0) { $0 + $1.text.count }
+        blocks.joined().filter { include($0.part) }.reduce(0) { $0 + $1.text.graphemeCount }
     }
 
     public func text(where include: (Part) -> Bool) -> String {
@@ -33,5 +33,25 @@ public struct RenderedText: Sendable, Equatable {
     /// The text file: lines, a blank line between blocks, a final newline.
     public var plainText: String {
         blocks.map { $0.map(\.text).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+    }
+}
+
+extension String {
+    /// `count` (grapheme clusters), counted on UTF-8 bytes when every scalar is below U+0300
+    /// and there is no carriage return: there each scalar is a cluster of its own (no
+    /// combining marks, joiners, Hangul or emoji; only "\r\n" joins two). "Antal tegn" counts
+    /// every line of every document, mostly Latin text; anything else goes to `count`.
+    var graphemeCount: Int {
+        var text = self
+        text.makeContiguousUTF8()
+        let scalars: Int? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var scalars = 0
+            for byte in bytes {
+                if byte >= 0xCC || byte == 13 { return nil }
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+            }
+            return scalars
+        } ?? nil
+        return scalars ?? count
     }
 }

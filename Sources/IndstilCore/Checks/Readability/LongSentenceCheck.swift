@@ -16,14 +16,13 @@ public struct LongSentenceCheck: Check {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let limit = context.number("max_words", for: id).map(Int.init) ?? context.profile.readability.sentenceMaxWords
         var diagnostics: [Diagnostic] = []
-        for block in context.document.sections.flatMap(\.blocks) {
-            for textBlock in block.textBlocks {
-                for sentence in Readability.sentences(in: textBlock.plainText) where sentence.words > limit {
-                    diagnostics.append(diagnostic(
-                        "Sætningen »\(sentence.firstWords) …« har \(sentence.words) ord (grænse \(limit)); del den op",
-                        "The sentence \"\(sentence.firstWords) …\" has \(sentence.words) words (limit \(limit)); split it",
-                        line: textBlock.line))
-                }
+        // The text blocks of the sections, in order, with their sentences (computed once, shared with LIX).
+        for textBlock in context.analyzed.readableBlocks {
+            for sentence in textBlock.sentences where sentence.words > limit {
+                diagnostics.append(diagnostic(
+                    "Sætningen »\(sentence.firstWords) …« har \(sentence.words) ord (grænse \(limit)); del den op",
+                    "The sentence \"\(sentence.firstWords) …\" has \(sentence.words) words (limit \(limit)); split it",
+                    line: textBlock.line))
             }
         }
         return diagnostics

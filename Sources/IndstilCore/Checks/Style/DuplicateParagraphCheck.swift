@@ -22,20 +22,26 @@ public struct DuplicateParagraphCheck: Check {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        var firstLine: [String: Int] = [:]
+        // Paragraphs seen so far, by their number of spaces: equal strings (canonical
+        // equivalence, as String's ==) have equal numbers of U+0020, since no character
+        // decomposes to or composes with a space. Only paragraphs with as many spaces are
+        // compared, which spares hashing (and so normalising) every paragraph.
+        var seen: [Int: [(text: String, line: Int)]] = [:]
         var diagnostics: [Diagnostic] = []
         for block in context.document.sections.flatMap(\.blocks) {
             for paragraph in block.textBlocks {
                 guard case .paragraph = paragraph.kind else { continue }
                 let text = paragraph.plainText.foldingWhitespace
-                guard text.count >= Self.minimumCharacters else { continue }
-                if let first = firstLine[text] {
+                // text.count >= minimumCharacters, counting no further than needed.
+                guard !text.dropFirst(Self.minimumCharacters - 1).isEmpty else { continue }
+                let spaces = text.utf8.reduce(0) { $1 == 32 ? $0 + 1 : $0 }
+                if let first = seen[spaces]?.first(where: { $0.text == text })?.line {
                     diagnostics.append(diagnostic(
                         "Afsnittet står allerede ord for ord i linje \(first); slet gentagelsen eller henvis til det",
                         "This paragraph already appears word for word on line \(first); delete the repetition or refer to it",
                         line: paragraph.line))
                 } else {
-                    firstLine[text] = paragraph.line
+                    seen[spaces, default: []].append((text, paragraph.line))
                 }
             }
         }

@@ -41,6 +41,12 @@ public struct PlaceholderCheck: Check {
     /// A paragraph that is nothing but "." or "…" (a template's empty item). A link with no
     /// text, as in "[](bilag:id).", is content, not a leftover.
     static func onlyDots(_ block: MarkdownNode) -> String? {
+        // Almost every paragraph starts with a letter: an ASCII character other than "."
+        // before any white space is folded away rules it out without folding the text.
+        let plain = block.plainText
+        if let first = plain.utf8.first(where: { !($0 == 32 || (9...13).contains($0)) }), first < 0x80, first != UInt8(ascii: ".") {
+            return nil
+        }
         var hasLink = false
         block.forEach { if case .link = $0.kind { hasLink = true } }
         guard !hasLink else { return nil }
@@ -51,8 +57,14 @@ public struct PlaceholderCheck: Check {
     /// A byte scan that rules out most lines before any regular expression runs:
     /// a leftover needs "[", "XX", "TODO", "FIXME" or "TBD".
     static func mayHoldLeftover(_ text: String) -> Bool {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable(mayHoldLeftover) ?? true
+    }
+
+    private static func mayHoldLeftover(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "["): return true
             case UInt8(ascii: "X") where previous == UInt8(ascii: "X"): return true

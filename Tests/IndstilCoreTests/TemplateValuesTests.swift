@@ -1,0 +1,38 @@
+import Mustache
+import Testing
+@testable import IndstilCore
+
+/// The HTML template reads the page through `child(named:)` instead of Mirror; every stored
+/// property must still be reachable by its name, with the value Mirror would give.
+@Suite struct TemplateValuesTests {
+    typealias Page = HTMLRenderer.Page
+
+    static func sameAsMirror(_ value: some MustacheParent) {
+        let children = Mirror(reflecting: value).children
+        #expect(!children.isEmpty)
+        for child in children {
+            let label = try! #require(child.label)
+            let mirrored = Mirror(reflecting: child.value)
+            let expected: Any? = mirrored.displayStyle == .optional ? mirrored.children.first?.value : child.value
+            let actual = value.child(named: label)
+            #expect(String(describing: actual) == String(describing: expected), "\(type(of: value)).\(label)")
+        }
+        #expect(value.child(named: "noSuchField") == nil)
+    }
+
+    @Test func everyFieldIsReachableByName() {
+        let section = Page.SectionView(number: "1.", heading: "Resume", anchor: "resume", bodyHTML: "<p>x</p>")
+        let unnumbered = Page.SectionView(number: nil, heading: "Bilag", anchor: "bilag", bodyHTML: "")
+        let appendix = Page.AppendixView(number: 2, title: "Analyse")
+        let field = Page.Field(label: "Sagsnummer", value: "21-030966")
+        let page = Page(lang: "da", title: "T", documentLabel: "Indstilling", headerLines: ["Til: Byrådet"], hasHeaderLines: true,
+                        afterTitle: ["Status"], sections: [section, unnumbered], signature: nil, appendices: [appendix],
+                        hasAppendices: true, earlierDecisions: ["2020"], hasEarlierDecisions: true, sidebar: [field],
+                        css: "body{}", date: "2026-05-27")
+        Self.sameAsMirror(page)
+        Self.sameAsMirror(section)
+        Self.sameAsMirror(unnumbered)
+        Self.sameAsMirror(appendix)
+        Self.sameAsMirror(field)
+    }
+}
