@@ -104,12 +104,16 @@ fuzz-regress: fuzz-build
 	  Fuzz/.build-fuzz/release/$$target -runs=0 Fuzz/corpus/$$name Tests/Fixtures/fuzz/$$name 2>&1 | grep -E '^#[0-9]+ +DONE'; \
 	done
 
-## fuzz-merge: add the inputs the fuzzers found (Fuzz/.build-fuzz/corpus/) that reach new coverage to Fuzz/corpus/
+## fuzz-merge: add to Fuzz/corpus/ the smallest set of found inputs (Fuzz/.build-fuzz/corpus/, at most
+##             FUZZ_MERGE_MAX_BYTES each) that reaches their new coverage; keeps the committed corpus small
+FUZZ_MERGE_MAX_BYTES ?= 4000
 fuzz-merge: fuzz-build
 	@set -e; for pair in FuzzDocument:document FuzzBundleManifest:bundle; do \
-	  target=$${pair%%:*}; name=$${pair##*:}; mkdir -p Fuzz/.build-fuzz/corpus/$$name; \
-	  Fuzz/.build-fuzz/release/$$target -merge=1 -max_len=32768 Fuzz/corpus/$$name Fuzz/.build-fuzz/corpus/$$name > Fuzz/.build-fuzz/merge-$$name.log 2>&1; \
-	  echo "fuzz-merge: Fuzz/corpus/$$name: $$(ls Fuzz/corpus/$$name | wc -l) files, $$(du -sh Fuzz/corpus/$$name | cut -f1)"; \
+	  target=$${pair%%:*}; name=$${pair##*:}; small=Fuzz/.build-fuzz/merge-candidates/$$name; \
+	  rm -rf $$small; mkdir -p $$small Fuzz/.build-fuzz/corpus/$$name; \
+	  find Fuzz/.build-fuzz/corpus/$$name -type f -size -$$(( $(FUZZ_MERGE_MAX_BYTES) + 1 ))c -exec cp {} $$small/ \; ; \
+	  Fuzz/.build-fuzz/release/$$target -set_cover_merge=1 -max_len=32768 Fuzz/corpus/$$name $$small > Fuzz/.build-fuzz/merge-$$name.log 2>&1; \
+	  echo "fuzz-merge: Fuzz/corpus/$$name: $$(ls Fuzz/corpus/$$name | wc -l) files, $$(cat Fuzz/corpus/$$name/* | wc -c) bytes"; \
 	done
 
 clean:
