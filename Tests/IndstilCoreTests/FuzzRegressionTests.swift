@@ -39,9 +39,10 @@ struct FuzzRegressionTests {
         ["document", "bundle"].flatMap { kind in files(in: crashers.appendingPathComponent(kind)).map { "\(kind)/\($0.lastPathComponent)" } }
     }
 
-    /// Lines of the input as indstil counts them (CR, CRLF and LF all end a line).
+    /// Lines of the input as indstil counts them (CR, CRLF and LF all end a line; LF alone
+    /// in bytes that are not UTF-8).
     static func lineCount(_ data: Data) -> Int {
-        guard case .success(let text) = SourceText.decode(data) else { return Int.max }
+        guard case .success(let text) = SourceText.decode(data) else { return data.count { $0 == 0x0A } + 1 }
         return text.split(separator: "\n", omittingEmptySubsequences: false).count
     }
 
