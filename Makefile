@@ -2,6 +2,7 @@
 #
 #   make demo   build a release binary and run it on the shipped examples (writes out/)
 #   make test   build and run the whole test suite (unit + end-to-end)
+#   make fuzz   build the libFuzzer targets in Fuzz/ and run each for FUZZ_SECONDS (default 600)
 #
 # Both install what is missing first (`make deps`, Debian/Ubuntu apt packages).
 
@@ -18,7 +19,7 @@ RELEASE_BIN  := .build/release/indstil
 DEMO_DOC     := examples/aarhus-byraad/ny-ordning-moedelokaler.md
 OUT          := out
 
-.PHONY: deps deps-bench build demo test plugin-test bench clean
+.PHONY: deps deps-bench build demo test plugin-test bench fuzz fuzz-build fuzz-regress fuzz-merge clean
 
 ## deps: install the apt packages that are missing (quiet and idempotent when all are present)
 deps:
@@ -83,6 +84,41 @@ plugin-test:
 	@if $(SWIFT) package indstil-check Tests/Fixtures/aarhuskompasset-2021 > /dev/null 2>&1; then \
 	  echo "swift package indstil-check should fail on the over-long fixture" >&2; exit 1; \
 	else echo "plugin-test: swift package indstil-check passes clean files and fails on findings"; fi
+
+## fuzz: build the libFuzzer targets (Fuzz/) and run each for FUZZ_SECONDS, one after the other
+##       (crashers land in Fuzz/crashers/; not part of `make test`). FUZZ_PARALLEL=1 runs both at once.
+FUZZ_SECONDS  ?= 600
+FUZZ_TARGETS  ?= FuzzDocument FuzzBundleManifest
+FUZZ_PARALLEL ?= 0
+fuzz: fuzz-build
+	@if [ "$(FUZZ_PARALLEL)" = 1 ]; then \
+	  pids=""; for target in $(FUZZ_TARGETS); do Fuzz/run.sh $$target $(FUZZ_SECONDS) & pids="$$pids $$!"; done; \
+	  status=0; for pid in $$pids; do wait $$pid || status=1; done; exit $$status; \
+	else \
+	  for target in $(FUZZ_TARGETS); do Fuzz/run.sh $$target $(FUZZ_SECONDS); done; \
+	fi
+
+fuzz-build: deps
+	Fuzz/build.sh $(FUZZ_TARGETS)
+
+## fuzz-regress: replay the seed corpus and every regression input through the fuzz binaries
+fuzz-regress: fuzz-build
+	@set -e; for pair in FuzzDocument:document FuzzBundleManifest:bundle; do \
+	  target=$${pair%%:*}; name=$${pair##*:}; \
+	  Fuzz/.build-fuzz/release/$$target -runs=0 Fuzz/corpus/$$name Tests/Fixtures/fuzz/$$name 2>&1 | grep -E '^#[0-9]+ +DONE'; \
+	done
+
+## fuzz-merge: add to Fuzz/corpus/ the smallest set of found inputs (Fuzz/.build-fuzz/corpus/, at most
+##             FUZZ_MERGE_MAX_BYTES each) that reaches their new coverage; keeps the committed corpus small
+FUZZ_MERGE_MAX_BYTES ?= 4000
+fuzz-merge: fuzz-build
+	@set -e; for pair in FuzzDocument:document FuzzBundleManifest:bundle; do \
+	  target=$${pair%%:*}; name=$${pair##*:}; small=Fuzz/.build-fuzz/merge-candidates/$$name; \
+	  rm -rf $$small; mkdir -p $$small Fuzz/.build-fuzz/corpus/$$name; \
+	  find Fuzz/.build-fuzz/corpus/$$name -type f -size -$$(( $(FUZZ_MERGE_MAX_BYTES) + 1 ))c -exec cp {} $$small/ \; ; \
+	  Fuzz/.build-fuzz/release/$$target -set_cover_merge=1 -max_len=32768 Fuzz/corpus/$$name $$small > Fuzz/.build-fuzz/merge-$$name.log 2>&1; \
+	  echo "fuzz-merge: Fuzz/corpus/$$name: $$(ls Fuzz/corpus/$$name | wc -l) files, $$(cat Fuzz/corpus/$$name/* | wc -c) bytes"; \
+	done
 
 clean:
 	rm -rf .build $(OUT)

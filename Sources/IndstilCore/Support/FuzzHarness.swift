@@ -1,0 +1,141 @@
+import Foundation
+
+/// The code paths the libFuzzer targets in `Fuzz/` drive, shared with the regression
+/// tests so a crasher replays through exactly the code that found it.
+/// Not part of the public API: `@_spi(Fuzzing) import IndstilCore`.
+@_spi(Fuzzing) public enum FuzzHarness {
+    /// What one document input came to.
+    public struct DocumentOutcome: Sendable {
+        public enum Stage: String, Sendable {
+            /// The bytes are not text indstil reads (size, UTF-8).
+            case unreadable
+            /// Markdown without front matter.
+            case noFrontMatter
+            /// The front matter or its YAML was refused.
+            case refused
+            /// Loaded, checked and rendered.
+            case checked
+        }
+
+        public let stage: Stage
+        /// Every diagnostic, as `indstil check` would report it.
+        public let diagnostics: [Diagnostic]
+        /// The profile the checks ran against (nil unless `checked`).
+        public let profileID: String?
+        /// Bytes of each rendering (txt, md, html, docx) and of each report format.
+        public let outputSizes: [String: Int]
+    }
+
+    /// The profile used when the front matter names none that exists.
+    public static let fallbackProfile = "aarhus-byraad"
+
+    /// Bytes as the contents of `<workspace>/sag.md`: decode, split front matter, parse
+    /// YAML and Markdown, run every check against the document's profile (else
+    /// `fallbackProfile`), render as txt, md, html and docx, and report in every format.
+    public static func document(_ data: Data, workspace: URL, stores: ProfileStores = sharedStores) -> DocumentOutcome {
+        let displayPath = "sag.md"
+        let url = workspace.appendingPathComponent(displayPath)
+        let text: String
+        switch SourceText.decode(data) {
+        case .failure(let failure):
+            return finish(.unreadable, [failure.diagnostic], profileID: nil, sizes: [:], path: displayPath)
+        case .success(let decoded):
+            text = decoded
+        }
+        let document: Document
+        switch DocumentLoader.parse(text, url: url, displayPath: displayPath) {
+        case .noFrontMatter:
+            return finish(.noFrontMatter, [], profileID: nil, sizes: [:], path: displayPath)
+        case .failed(let diagnostic):
+            return finish(.refused, [diagnostic], profileID: nil, sizes: [:], path: displayPath)
+        case .document(let loaded):
+            document = loaded
+        }
+        var runner = CheckRunner()
+        let store = stores.store(forProjectRoot: ProjectRoot.find(from: workspace))
+        var diagnostics: [Diagnostic] = []
+        let profile: Profile
+        switch runner.resolveProfile(for: document, store: store) {
+        case .success(let resolved):
+            profile = resolved
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            runner.profileOverride = fallbackProfile
+            guard case .success(let fallback) = runner.resolveProfile(for: document, store: store) else {
+                return finish(.refused, diagnostics, profileID: nil, sizes: [:], path: displayPath)
+            }
+            profile = fallback
+        }
+        diagnostics += runner.check(document, stores: stores)
+
+        let analyzed = AnalyzedDocument(document: document, profile: profile)
+        var sizes: [String: Int] = [:]
+        for format in [Renderer.Format.txt, .md, .html, .docx] {
+            do { sizes[format.rawValue] = try Renderer.render(analyzed, to: format).count } catch {
+                sizes[format.rawValue] = -1
+            }
+        }
+        let statistics = DocumentStatistics(path: displayPath, analyzed: analyzed)
+        sizes["stats"] = statistics.text.utf8.count + statistics.json.serialized().utf8.count
+        return finish(.checked, diagnostics, profileID: profile.id, sizes: sizes, path: displayPath)
+    }
+
+    private static func finish(_ stage: DocumentOutcome.Stage, _ diagnostics: [Diagnostic], profileID: String?,
+                               sizes: [String: Int], path: String) -> DocumentOutcome {
+        var sizes = sizes
+        let reports = [FileReport(path: path, diagnostics: diagnostics)]
+        for format in DiagnosticReportFormat.allCases {
+            sizes[format.rawValue] = format.render(reports, language: .da).utf8.count
+        }
+        return DocumentOutcome(stage: stage, diagnostics: diagnostics, profileID: profileID, outputSizes: sizes)
+    }
+
+    /// What one manifest input came to.
+    public struct BundleOutcome: Sendable {
+        /// The manifest's own diagnostic when it was refused; nil when it loaded.
+        public let manifestFailure: Diagnostic?
+        /// The assembler's reports (manifest first) when the manifest loaded.
+        public let reports: [FileReport]
+        public let chapters: Int
+    }
+
+    /// Bytes as `<workspace>/bundle.yml`: load the manifest and, when it loads, assemble
+    /// the bundle (numbering, every appendix checked, cross-references) and report it.
+    public static func bundleManifest(_ data: Data, workspace: URL) -> BundleOutcome {
+        let url = workspace.appendingPathComponent("bundle.yml")
+        do { try data.write(to: url) } catch {
+            return BundleOutcome(manifestFailure: nil, reports: [], chapters: 0)
+        }
+        switch BundleManifest.load(url) {
+        case .failure(let diagnostic):
+            _ = DiagnosticReportFormat.sarif.render([FileReport(path: "bundle.yml", diagnostics: [diagnostic])], language: .da)
+            return BundleOutcome(manifestFailure: diagnostic, reports: [], chapters: 0)
+        case .success:
+            let outcome = BundleAssembler().assemble(url, displayPath: "bundle.yml")
+            for format in DiagnosticReportFormat.allCases { _ = format.render(outcome.reports, language: .da) }
+            return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.bundle?.chapters.count ?? 0)
+        }
+    }
+
+    /// One profile cache for the whole process, as a single `indstil check` run has.
+    public static let sharedStores = ProfileStores()
+
+    /// A fresh project folder (with `indstil.yml`) holding copies of the shipped example
+    /// appendices, so references and bundle chapters can resolve to real files:
+    /// `bilag/` from `examples/aarhus-byraad`, `kapitel-1/` and `kapitel-2/` from
+    /// `examples/bilagsmateriale`.
+    public static func makeWorkspace(examples: URL) throws -> URL {
+        let fileManager = FileManager.default
+        let root = fileManager.temporaryDirectory
+            .appendingPathComponent("indstil-fuzz-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)", isDirectory: true)
+        try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data().write(to: root.appendingPathComponent(ProjectRoot.configName))
+        let copies = [("aarhus-byraad/bilag", "bilag"), ("bilagsmateriale/kapitel-1", "kapitel-1"), ("bilagsmateriale/kapitel-2", "kapitel-2")]
+        for (source, target) in copies {
+            let from = examples.appendingPathComponent(source)
+            guard fileManager.fileExists(atPath: from.path) else { continue }
+            try fileManager.copyItem(at: from, to: root.appendingPathComponent(target))
+        }
+        return root
+    }
+}
