@@ -47,7 +47,8 @@ deps:
 
 ## deps-bench: the tools `make bench` compares against and times with
 deps-bench: deps
-	@for package in pandoc hyperfine; do \
+	@missing=""; \
+	for package in pandoc hyperfine; do \
 	  dpkg-query -W -f='$${Status}' "$$package" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then echo "make deps-bench: installing$$missing"; $(APT) update -qq; $(APT) install -y -qq$$missing >/dev/null; fi

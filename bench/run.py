@@ -31,9 +31,11 @@ def hyperfine(name, commands):
 
 
 def peak_mib(command):
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", "sh", "-c", command + " >/dev/null 2>&1"],
+    """Peak memory (MiB) and cores used ((user + system) / wall) of one run."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%M %e %U %S", "sh", "-c", command + " >/dev/null 2>&1"],
                             cwd=os.path.join(OUT, "corpus"), capture_output=True, text=True)
-    return int(result.stderr.strip().splitlines()[-1]) / 1024
+    kib, wall, user, system = result.stderr.strip().splitlines()[-1].split()
+    return int(kib) / 1024, (float(user) + float(system)) / max(float(wall), 0.001)
 
 
 def main():
@@ -66,22 +68,24 @@ def main():
     if has_bundle:
         bundle = hyperfine("bundle", [("indstil bundle (html)", f"rm -rf site && {BIN} bundle bundle/bundle.yml -o site")])
 
-    memory = {
+    measured = {
         "indstil check": peak_mib(f"{BIN} check --format json indstillinger"),
         "indstil render --to html": peak_mib(f"rm -rf html && {BIN} render --to html -o html indstillinger/[0-9]*.md"),
     }
     if has_bundle:
-        memory["indstil bundle (html)"] = peak_mib(f"rm -rf site && {BIN} bundle bundle/bundle.yml -o site")
+        measured["indstil bundle (html)"] = peak_mib(f"rm -rf site && {BIN} bundle bundle/bundle.yml -o site")
 
+    memory = {name: mib for name, (mib, _) in measured.items()}
+    cores = {name: used for name, (_, used) in measured.items()}
     n = len(docs)
     pandoc_per_doc = render[f"pandoc ({PANDOC_SAMPLE} files)"] / PANDOC_SAMPLE
     indstil_per_doc = render["indstil render --to html"] / n
     rows = [
-        ("`indstil check` over %d files" % n, check["indstil check"], check["indstil check"] / check["cmark"], "≤ 2× cmark", memory["indstil check"]),
-        ("`indstil render --to html`, %d files, one process" % n, render["indstil render --to html"], render["indstil render --to html"] / render["cmark"], "≤ 3× cmark", memory["indstil render --to html"]),
+        ("`indstil check` over %d files" % n, check["indstil check"], check["indstil check"] / check["cmark"], "≤ 2× cmark", memory["indstil check"], cores["indstil check"]),
+        ("`indstil render --to html`, %d files, one process" % n, render["indstil render --to html"], render["indstil render --to html"] / render["cmark"], "≤ 3× cmark", memory["indstil render --to html"], cores["indstil render --to html"]),
     ]
     if has_bundle:
-        rows.append(("`indstil bundle` to HTML, 200 appendices", bundle["indstil bundle (html)"], None, "< 1 s", memory["indstil bundle (html)"]))
+        rows.append(("`indstil bundle` to HTML, 200 appendices", bundle["indstil bundle (html)"], None, "< 1 s", memory["indstil bundle (html)"], cores["indstil bundle (html)"]))
     cpu = os.cpu_count()
     lines = [
         "# Benchmarks",
@@ -91,19 +95,26 @@ def main():
         "(hyperfine), peak memory from `/usr/bin/time`. The ratios compare tools measured in the same run on the same",
         "bytes; absolute times depend on the machine.",
         "",
-        "| what | median | ratio to `cmark all.md` | goal | peak memory |",
-        "|---|---|---|---|---|",
+        "| what | median | ratio to `cmark all.md` | goal | peak memory | cores used |",
+        "|---|---|---|---|---|---|",
     ]
-    for what, seconds, ratio, goal, mib in rows:
-        lines.append(f"| {what} | {seconds:.3f} s | {'%.1f×' % ratio if ratio else '–'} | {goal} | {mib:.0f} MiB |")
+    for what, seconds, ratio, goal, mib, used in rows:
+        lines.append(f"| {what} | {seconds:.3f} s | {'%.1f×' % ratio if ratio else '–'} | {goal} | {mib:.0f} MiB | {used:.1f} |")
     lines += [
-        f"| `cmark all.md` (parsing and HTML, the floor) | {check['cmark']:.3f} s | 1× | | |",
+        f"| `cmark all.md` (parsing and HTML, the floor) | {check['cmark']:.3f} s | 1× | | | |",
         "",
         f"Per document: indstil renders one in {indstil_per_doc * 1000:.2f} ms (all {n} in one process); pandoc takes",
         f"{pandoc_per_doc * 1000:.1f} ms ({PANDOC_SAMPLE} files, one process each, as a user would run it): indstil is",
         f"**{pandoc_per_doc / indstil_per_doc:.0f}× faster than pandoc per document** (goal ≥ 20×).",
         "",
+        "Cores used: (user + system CPU time) / wall time of one run, from `/usr/bin/time`; other processes on",
+        "the machine lower it.",
+        "",
     ]
+    # What bounds the figures: written by hand from profiles (bench/bounds.md), kept with the table.
+    bounds = os.path.join(ROOT, "bench", "bounds.md")
+    if os.path.exists(bounds):
+        lines += [open(bounds).read().rstrip("\n"), ""]
     with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:
         f.write("\n".join(lines))
     print("\n".join(lines))

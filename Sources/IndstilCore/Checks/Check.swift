@@ -21,6 +21,9 @@ public struct CheckContext: Sendable {
     /// Settings from indstil.yml (per-check options).
     public let configuration: Configuration
 
+    /// Where each appendix file is (`AppendixFiles.resolutions`), worked out on first use.
+    let appendixResolutions = Once<[AppendixFiles.Resolution]>()
+
     public var document: Document { analyzed.document }
     public var profile: Profile { analyzed.profile }
 

@@ -15,7 +15,11 @@ public struct AnalyzedDocument: Sendable {
     public let sections: [MatchedSection]
     public let decisionPoints: [DecisionPoint]
     public let appendices: [AppendixEntry]
-    public let appendixReferences: [AppendixReference]
+    /// The mentions of appendices in the sections' text: found on first use (the appendix
+    /// checks need them; rendering does not).
+    public var appendixReferences: [AppendixReference] {
+        appendixReferenceCache.value { AppendixReference.find(in: document, sections: document.sections) }
+    }
     public let rendered: RenderedText
     /// "Antal tegn": characters with spaces of everything the rendered document shows.
     public let characterCount: Int
@@ -31,7 +35,6 @@ public struct AnalyzedDocument: Sendable {
             decisionPoints = []
         }
         appendices = AppendixEntry.entries(in: document.frontMatter)
-        appendixReferences = AppendixReference.find(in: document, sections: document.sections)
         let rendered = PlainTextRenderer.render(
             document: document, profile: profile, sections: sections, appendices: appendices, characterCount: nil)
         self.rendered = rendered
@@ -64,25 +67,26 @@ public struct AnalyzedDocument: Sendable {
     /// subheadings), in order: worked out on first use and shared by the readability checks
     /// (LIX and long sentences each tokenized every block before).
     public var readableBlocks: [Readability.Block] {
-        readabilityCache.blocks {
+        readabilityCache.value {
             sections.flatMap { $0.section.blocks.flatMap(\.textBlocks) }.map { Readability.block($0.plainText, line: $0.line) }
         }
     }
 
-    private let readabilityCache = ReadabilityCache()
+    private let readabilityCache = Once<[Readability.Block]>()
+    private let appendixReferenceCache = Once<[AppendixReference]>()
 }
 
-/// Computed once, read by several checks (of one document, on one thread at a time).
-final class ReadabilityCache: @unchecked Sendable {
-    private var value: [Readability.Block]?
+/// A value computed on first use and then kept; copies of the document share it.
+final class Once<Value>: @unchecked Sendable {
+    private var stored: Value?
     private let lock = NSLock()
 
-    func blocks(_ compute: () -> [Readability.Block]) -> [Readability.Block] {
+    func value(_ compute: () -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }
-        if let value { return value }
+        if let stored { return stored }
         let computed = compute()
-        value = computed
+        stored = computed
         return computed
     }
 }

@@ -25,7 +25,16 @@ public enum ProjectRoot {
 
     /// True when `path` (after resolving symbolic links) lies inside `root`.
     public static func contains(_ root: URL, _ path: URL) -> Bool {
-        let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
+        contains(resolvedRoot: resolvedPath(root), path)
+    }
+
+    /// `root` with symbolic links resolved, for `contains(resolvedRoot:_:)`.
+    static func resolvedPath(_ root: URL) -> String {
+        root.resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    /// `contains(_:_:)` with the root already resolved (several paths against one root).
+    static func contains(resolvedRoot rootPath: String, _ path: URL) -> Bool {
         let target = path.resolvingSymlinksInPath().standardizedFileURL.path
         return target == rootPath || target.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
     }

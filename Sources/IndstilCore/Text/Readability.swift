@@ -40,6 +40,9 @@ public enum Readability {
         "art", "afs", "mfl", "m.fl", "ff", "bkg", "lovbkg", "e.l", "el.lign", "lign", "dr", "prof", "hr", "fr",
     ]
 
+    /// The most letters in an abbreviation above ("el.lign", "lovbkg").
+    static let maximumAbbreviationLetters = abbreviations.map { $0.unicodeScalars.filter(\.isFastLetter).count }.max() ?? 0
+
     /// A run of non-space characters, measured in one pass over its Unicode scalars.
     struct Token {
         let range: Range<String.Index>
@@ -133,10 +136,14 @@ public enum Readability {
                 if start == nil { start = token.range.lowerBound }
             }
             guard let mark = token.lastMark, mark == "." || mark == "!" || mark == "?" else { continue }
-            if mark == "." {
+            // No abbreviation has more than six letters, and lower-casing keeps letters letters:
+            // a longer word is never one, so it is not lower-cased and looked up.
+            if mark == ".", token.letters <= maximumAbbreviationLetters {
                 let word = text[token.range].lowercased().trimmingCharacters(in: quoteOrBracket)
                 let stem = word.hasSuffix(".") ? String(word.dropLast()) : word
                 if abbreviations.contains(stem) { continue }
+            }
+            if mark == "." {
                 // "17. maj", "kl. 12": a next word that does not start with a capital continues the sentence.
                 if index + 1 < tokens.count, tokens[index + 1].hasAlphanumeric, !tokens[index + 1].startsUppercase { continue }
             }

@@ -8,11 +8,22 @@ enum AppendixFiles {
         case noFile
     }
 
-    static func resolve(_ entry: AppendixEntry, context: CheckContext) -> Resolution {
+    /// The resolution of every appendix of the document, in order: worked out once per document
+    /// (the missing-file and path-escape checks both need it) with the project root resolved once.
+    static func resolutions(_ context: CheckContext) -> [Resolution] {
+        context.appendixResolutions.value {
+            let appendices = context.analyzed.appendices
+            guard appendices.contains(where: { !($0.file ?? "").isEmpty }) else { return appendices.map { _ in .noFile } }
+            let folder = context.document.url.deletingLastPathComponent()
+            let root = ProjectRoot.resolvedPath(context.projectRoot)
+            return appendices.map { resolve($0, folder: folder, resolvedRoot: root) }
+        }
+    }
+
+    private static func resolve(_ entry: AppendixEntry, folder: URL, resolvedRoot: String) -> Resolution {
         guard let file = entry.file, !file.isEmpty else { return .noFile }
-        let folder = context.document.url.deletingLastPathComponent()
         let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : folder.appendingPathComponent(file)
         let standardized = url.standardizedFileURL
-        return ProjectRoot.contains(context.projectRoot, standardized) ? .inside(standardized) : .escapes(standardized)
+        return ProjectRoot.contains(resolvedRoot: resolvedRoot, standardized) ? .inside(standardized) : .escapes(standardized)
     }
 }

@@ -15,8 +15,8 @@ public struct MissingFileCheck: Check {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        context.analyzed.appendices.compactMap { entry in
-            guard case .inside(let url) = AppendixFiles.resolve(entry, context: context) else { return nil }
+        zip(context.analyzed.appendices, AppendixFiles.resolutions(context)).compactMap { entry, resolution in
+            guard case .inside(let url) = resolution else { return nil }
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             if exists && !isDirectory.boolValue { return nil }

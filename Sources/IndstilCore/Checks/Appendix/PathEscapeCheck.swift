@@ -15,8 +15,8 @@ public struct PathEscapeCheck: Check {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        context.analyzed.appendices.compactMap { entry in
-            guard case .escapes = AppendixFiles.resolve(entry, context: context) else { return nil }
+        zip(context.analyzed.appendices, AppendixFiles.resolutions(context)).compactMap { entry, resolution in
+            guard case .escapes = resolution else { return nil }
             let file = entry.file ?? ""
             return diagnostic(
                 "Bilag \(entry.number): stien »\(file)« peger uden for projektmappen \(context.projectRoot.path); læg filen i projektet",

@@ -20,8 +20,12 @@ public struct DecisionSubjectCheck: Check {
         guard let decision = context.profile.decision, !decision.subjects.isEmpty else { return [] }
         let subjects = decision.subjects.map { $0.lowercased() }
         let named = decision.subjects.map { "»\($0)«" }.joined(separator: " eller ")
+        // Only the start of a point can match: lower-case just enough characters ("at " and
+        // the longest subject, one more for good measure) instead of the whole point.
+        // Lower-casing maps scalar by scalar, so this is a prefix of the whole lower-cased text.
+        let needed = 3 + (subjects.map(\.count).max() ?? 0) + 1
         return context.analyzed.decisionPoints.compactMap { point in
-            var text = Substring(point.text.lowercased())
+            var text = Substring(point.text.prefix(needed).lowercased())
             if text.hasPrefix("at ") { text = text.dropFirst(3) }
             if subjects.contains(where: { text.hasPrefix($0) }) { return nil }
             return diagnostic("Beslutningspunktet skal begynde med \(named) og et udsagnsord, fx »\(decision.subjects[0]) godkender …«",
