@@ -28,7 +28,7 @@ status=0
   -dict="$name.dict" -max_len="$max_len" -max_total_time="$seconds" \
   -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="crashers/$name-" "$@" > "$log" 2>&1 || status=$?
-grep -E '^#[0-9]+ +DONE|^Done [0-9]+ runs|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb' "$log" || true
+grep -E '^#[0-9]+[[:space:]]+DONE|^Done [0-9]+ runs|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb' "$log" || true
 if [ "$status" -ne 0 ]; then
   echo "fuzz: $target stopped with status $status; see Fuzz/$log and Fuzz/crashers/" >&2
   grep -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' "$log" >&2 || true
