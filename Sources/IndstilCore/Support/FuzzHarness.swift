@@ -99,17 +99,42 @@ import Foundation
         public let chapters: Int
     }
 
-    /// Bytes as `<workspace>/bundle.yml`: load the manifest and, when it loads, assemble
-    /// the bundle (numbering, every appendix checked, cross-references) and report it.
+    /// Bytes as `<workspace>/bundle.yml`: decide its kind by `type`; load the manifest and,
+    /// when it loads, assemble it and report it. A betænkning bundle is numbered, every
+    /// appendix checked and cross-references resolved; an agenda is timed, numbered per item
+    /// and checked, and its public and closed packets are laid out as site pages and as
+    /// the PDF's HTML (everything short of the external programs).
     public static func bundleManifest(_ data: Data, workspace: URL) -> BundleOutcome {
         let url = workspace.appendingPathComponent("bundle.yml")
         do { try data.write(to: url) } catch {
             return BundleOutcome(manifestFailure: nil, reports: [], chapters: 0)
         }
-        switch BundleManifest.load(url) {
-        case .failure(let diagnostic):
+        func refused(_ diagnostic: Diagnostic) -> BundleOutcome {
             _ = DiagnosticReportFormat.sarif.render([FileReport(path: "bundle.yml", diagnostics: [diagnostic])], language: .da)
             return BundleOutcome(manifestFailure: diagnostic, reports: [], chapters: 0)
+        }
+        let kind: ManifestKind
+        switch ManifestKind.detect(url) {
+        case .failure(let diagnostic): return refused(diagnostic)
+        case .success(let detected): kind = detected
+        }
+        if kind == .dagsorden {
+            if case .failure(let diagnostic) = AgendaManifest.load(url) { return refused(diagnostic) }
+            let outcome = AgendaAssembler().assemble(url, displayPath: "bundle.yml")
+            for format in DiagnosticReportFormat.allCases { _ = format.render(outcome.reports, language: .da) }
+            if let agenda = outcome.agenda {
+                for audience in [AgendaPacket.Audience.offentlig, .lukket] {
+                    let packet = AgendaPacket(agenda: agenda, audience: audience)
+                    let plan = AgendaSitePlan(packet)
+                    for position in plan.pages.indices { _ = AgendaSitePages.html(plan, position: position) }
+                    _ = AgendaPDFHTML(packet: packet, attachmentPages: [:]).html(css: "")
+                }
+            }
+            return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.agenda?.items.count ?? 0)
+        }
+        switch BundleManifest.load(url) {
+        case .failure(let diagnostic):
+            return refused(diagnostic)
         case .success:
             let outcome = BundleAssembler().assemble(url, displayPath: "bundle.yml")
             for format in DiagnosticReportFormat.allCases { _ = format.render(outcome.reports, language: .da) }
@@ -123,14 +148,15 @@ import Foundation
     /// A fresh project folder (with `indstil.yml`) holding copies of the shipped example
     /// appendices, so references and bundle chapters can resolve to real files:
     /// `bilag/` from `examples/aarhus-byraad`, `kapitel-1/` and `kapitel-2/` from
-    /// `examples/bilagsmateriale`.
+    /// `examples/bilagsmateriale`, `punkt-2/` … `punkt-4/` from `examples/raadmandsmoede`.
     public static func makeWorkspace(examples: URL) throws -> URL {
         let fileManager = FileManager.default
         let root = fileManager.temporaryDirectory
             .appendingPathComponent("indstil-fuzz-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)", isDirectory: true)
         try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
         try Data().write(to: root.appendingPathComponent(ProjectRoot.configName))
-        let copies = [("aarhus-byraad/bilag", "bilag"), ("bilagsmateriale/kapitel-1", "kapitel-1"), ("bilagsmateriale/kapitel-2", "kapitel-2")]
+        let copies = [("aarhus-byraad/bilag", "bilag"), ("bilagsmateriale/kapitel-1", "kapitel-1"), ("bilagsmateriale/kapitel-2", "kapitel-2"),
+                      ("raadmandsmoede/punkt-2", "punkt-2"), ("raadmandsmoede/punkt-3", "punkt-3"), ("raadmandsmoede/punkt-4", "punkt-4")]
         for (source, target) in copies {
             let from = examples.appendingPathComponent(source)
             guard fileManager.fileExists(atPath: from.path) else { continue }
