@@ -329,8 +329,10 @@ enum PluginProcess {
         let code: Int32
     }
 
+    /// - Parameter environment: the program's environment; nil for indstil's own.
     static func run(executable: String, arguments: [String], argv0: String, directory: String?, input: Data,
-                    timeout: TimeInterval, outputLimit: Int, errorLimit: Int) throws(SpawnError) -> Result {
+                    timeout: TimeInterval, outputLimit: Int, errorLimit: Int,
+                    environment: [String: String]? = nil) throws(SpawnError) -> Result {
         // A write to a plugin that has closed its stdin must give EPIPE, not kill indstil.
         let sigpipe = SigpipeGuard()
         defer { sigpipe.restore() }
@@ -344,7 +346,7 @@ enum PluginProcess {
         let pid: pid_t
         do {
             pid = try spawn(executable: executable, arguments: arguments, argv0: argv0, directory: directory,
-                            stdin: inputPipe.read, stdout: outputPipe.write, stderr: errorPipe.write)
+                            stdin: inputPipe.read, stdout: outputPipe.write, stderr: errorPipe.write, environment: environment)
         } catch {
             closeAll(inputPipe.read, inputPipe.write, outputPipe.read, outputPipe.write, errorPipe.read, errorPipe.write)
             throw error
@@ -494,7 +496,7 @@ enum PluginProcess {
     }
 
     static func spawn(executable: String, arguments: [String], argv0: String, directory: String?,
-                      stdin: Int32, stdout: Int32, stderr: Int32) throws(SpawnError) -> pid_t {
+                      stdin: Int32, stdout: Int32, stderr: Int32, environment: [String: String]? = nil) throws(SpawnError) -> pid_t {
         #if canImport(Darwin)
         var actions: posix_spawn_file_actions_t? = nil
         var attributes: posix_spawnattr_t? = nil
@@ -547,7 +549,7 @@ enum PluginProcess {
         }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
 
-        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+        let environment = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         var cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
         defer {
