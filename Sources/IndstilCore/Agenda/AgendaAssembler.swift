@@ -320,18 +320,11 @@ private struct Assembly {
         guard (diagnostics[path] ?? []).isEmpty, case .success(let text) = SourceText.read(url) else { return nil }
         let split = FrontMatterSplit.split(text)
         let body = MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset).root
-        var found: [Diagnostic] = []
-        for block in body.children {
-            for textBlock in block.textBlocks {
-                for (text, textLine) in textBlock.textLines {
-                    if let leftover = PlaceholderCheck.leftover(in: text) {
-                        found.append(Diagnostic(check: "style.placeholder", severity: .error,
-                                                message: Message(da: "Skabelonrest »\(leftover)«: erstat den med den rigtige tekst",
-                                                                 en: "Template leftover \"\(leftover)\": replace it with the real text"),
-                                                line: textLine))
-                    }
-                }
-            }
+        let found = PlaceholderCheck.leftovers(inBlocks: body.children).map { leftover, textLine in
+            Diagnostic(check: "style.placeholder", severity: .error,
+                       message: Message(da: "Skabelonrest »\(leftover)«: erstat den med den rigtige tekst",
+                                        en: "Template leftover \"\(leftover)\": replace it with the real text"),
+                       line: textLine)
         }
         add(path, runner.applyingConfiguredSeverity(found))
         var own: String?
@@ -354,15 +347,9 @@ private struct Assembly {
 
     /// `style.placeholder` for every manifest value that still holds a template leftover.
     mutating func placeholders(in value: YAMLValue, path: String) {
-        switch value.content {
-        case .scalar(let text):
-            if let found = PlaceholderCheck.leftover(in: text) {
-                problem("style.placeholder", in: path, line: value.line,
-                        "Skabelonrest »\(found)«: erstat den med den rigtige tekst", "Template leftover \"\(found)\": replace it with the real text")
-            }
-        case .sequence(let items): items.forEach { placeholders(in: $0, path: path) }
-        case .mapping(let entries): entries.forEach { placeholders(in: $0.value, path: path) }
-        case .null: break
+        for (found, line) in PlaceholderCheck.leftovers(in: value) {
+            problem("style.placeholder", in: path, line: line,
+                    "Skabelonrest »\(found)«: erstat den med den rigtige tekst", "Template leftover \"\(found)\": replace it with the real text")
         }
     }
 }

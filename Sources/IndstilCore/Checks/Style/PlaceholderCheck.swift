@@ -79,46 +79,49 @@ public struct PlaceholderCheck: Check {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         let document = context.document
-        func report(_ found: String, line: Int) {
-            diagnostics.append(diagnostic(
-                "Skabelonrest »\(found)«: erstat den med den rigtige tekst",
-                "Template leftover \"\(found)\": replace it with the real text",
-                line: line, column: document.column(of: found, inLine: line)))
+        var found = Self.leftovers(in: document.frontMatter)
+        found += Self.leftovers(inBlocks: document.preamble + document.sections.flatMap(\.blocks))
+        for section in document.sections {
+            if let leftover = Self.leftover(in: section.heading) { found.append((leftover, section.line)) }
         }
-        walkFrontMatter(document.frontMatter) { text, line in
-            if let found = Self.leftover(in: text) { report(found, line: line) }
+        return found.map { leftover, line in
+            diagnostic("Skabelonrest »\(leftover)«: erstat den med den rigtige tekst",
+                       "Template leftover \"\(leftover)\": replace it with the real text",
+                       line: line, column: document.column(of: leftover, inLine: line))
         }
-        let blocks = document.preamble + document.sections.flatMap(\.blocks)
+    }
+
+    /// Leftovers in Markdown blocks, with their lines: in the text, links without a
+    /// target, paragraphs of only dots. (Also used for agenda notats, which have no profile.)
+    static func leftovers(inBlocks blocks: [MarkdownNode]) -> [(text: String, line: Int)] {
+        var found: [(String, Int)] = []
         for block in blocks {
             block.forEach { node in
                 if case .link(let destination, _) = node.kind {
                     let target = destination.trimmingCharacters(in: .whitespaces)
                     if target.isEmpty || target == "#" {
-                        report("[\(node.plainText)](\(target))", line: node.line)
+                        found.append(("[\(node.plainText)](\(target))", node.line))
                     }
                 }
             }
             for textBlock in block.textBlocks {
                 for (text, line) in textBlock.textLines {
-                    if let found = Self.leftover(in: text) { report(found, line: line) }
+                    if let leftover = leftover(in: text) { found.append((leftover, line)) }
                 }
-                if let dots = Self.onlyDots(textBlock) { report(dots, line: textBlock.line) }
+                if let dots = onlyDots(textBlock) { found.append((dots, textBlock.line)) }
             }
         }
-        for section in document.sections {
-            if let found = Self.leftover(in: section.heading) { report(found, line: section.line) }
-        }
-        return diagnostics
+        return found
     }
 
-    private func walkFrontMatter(_ value: YAMLValue, _ body: (String, Int) -> Void) {
+    /// Leftovers in every scalar of a YAML value (front matter, a manifest), with their lines.
+    static func leftovers(in value: YAMLValue) -> [(text: String, line: Int)] {
         switch value.content {
-        case .scalar(let text): body(text, value.line)
-        case .sequence(let items): items.forEach { walkFrontMatter($0, body) }
-        case .mapping(let entries): entries.forEach { walkFrontMatter($0.value, body) }
-        case .null: break
+        case .scalar(let text): return leftover(in: text).map { [($0, value.line)] } ?? []
+        case .sequence(let items): return items.flatMap { leftovers(in: $0) }
+        case .mapping(let entries): return entries.flatMap { leftovers(in: $0.value) }
+        case .null: return []
         }
     }
 }
