@@ -43,23 +43,10 @@ struct AgendaPDFHTML {
     let attachmentPages: [String: Int]
 
     static let structuralCSS = """
-    h1, h2, h3, h4, h5, h6 { bookmark-level: none; }
-    .forside { page: forside; }
     .forside-titel { bookmark-level: 1; bookmark-label: "Dagsorden"; string-set: bundletitel content(); }
     .punkt { break-before: page; }
     .punkt-titel { bookmark-level: 1; bookmark-label: content(); string-set: bilag content(); }
-    .bilag { break-before: page; }
-    .bilag-titel { bookmark-level: 2; bookmark-label: content(); string-set: bilag content(); }
-    .vedlagt { break-inside: avoid; }
-    .reserveret { page: reserveret; break-before: page; margin: 0; padding: 0; border: 0; }
-    @page forside {
-      @top-left { content: none; } @top-center { content: none; } @top-right { content: none; }
-    }
-    @page reserveret {
-      size: \(Int(BundlePDFHTML.reservedPageWidth))pt \(Int(BundlePDFHTML.reservedPageHeight))pt; margin: 0;
-      @top-left { content: none; } @top-center { content: none; } @top-right { content: none; }
-      @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; }
-    }
+    \(BundlePDFHTML.appendixCSS)
     """
 
     private func e(_ text: String) -> String { HTMLFragments.escape(text) }

@@ -29,20 +29,30 @@ struct BundlePDFHTML {
     /// What the PDF needs whatever the house style says: bookmarks, the running
     /// header's value, page breaks and the reserved pages.
     static let structuralCSS = """
-    h1, h2, h3, h4, h5, h6 { bookmark-level: none; }
-    .forside { page: forside; }
     .forside-titel { bookmark-level: 1; bookmark-label: "Forside"; string-set: bundletitel content(); }
     .fortegnelse { break-before: page; }
     .fortegnelse-titel { bookmark-level: 1; bookmark-label: "Bilagsfortegnelse"; string-set: bilag "Bilagsfortegnelse"; }
     .kapitel { break-before: page; }
     .kapitel-titel { bookmark-level: 1; bookmark-label: content(); string-set: bilag content(); }
+    @page forside {
+      @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; }
+    }
+    \(appendixCSS)
+    """
+
+    /// What every packet PDF (bundle or agenda) needs: only the cover and the own
+    /// headings below are bookmarks; an appendix (h2 `.bilag-titel`) starts a page, is a
+    /// level-2 bookmark and the running header's value; a cover without header; the
+    /// reserved pages of PDF attachments, bare.
+    static let appendixCSS = """
+    h1, h2, h3, h4, h5, h6 { bookmark-level: none; }
+    .forside { page: forside; }
     .bilag { break-before: page; }
     .bilag-titel { bookmark-level: 2; bookmark-label: content(); string-set: bilag content(); }
     .vedlagt { break-inside: avoid; }
     .reserveret { page: reserveret; break-before: page; margin: 0; padding: 0; border: 0; }
     @page forside {
       @top-left { content: none; } @top-center { content: none; } @top-right { content: none; }
-      @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; }
     }
     @page reserveret {
       size: \(Int(reservedPageWidth))pt \(Int(reservedPageHeight))pt; margin: 0;
