@@ -53,21 +53,8 @@ struct AgendaPDFHTML {
 
     func html(css: String) -> String {
         let manifest = packet.agenda.manifest
-        var out = """
-        <!DOCTYPE html>
-        <html lang="da">
-        <head>
-        <meta charset="utf-8">
-        <meta name="generator" content="indstil bundle">
-        <title>\(e("\(packet.label): \(manifest.committee), \(DanishFormat.date(manifest.date))"))</title>
-        <style>
-        \(css)
-        \(Self.structuralCSS)
-        </style>
-        </head>
-        <body>
-
-        """
+        var out = BundlePDFHTML.documentStart(title: "\(packet.label): \(manifest.committee), \(DanishFormat.date(manifest.date))",
+                                              css: css + "\n" + Self.structuralCSS)
         out += front()
         for item in packet.agenda.items {
             out += self.item(item)

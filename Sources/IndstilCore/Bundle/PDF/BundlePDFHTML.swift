@@ -61,22 +61,26 @@ struct BundlePDFHTML {
     }
     """
 
-    func html(css: String) -> String {
-        var out = """
+    /// The start of a packet's one HTML document (bundle or agenda), up to `<body>`.
+    static func documentStart(title: String, css: String) -> String {
+        """
         <!DOCTYPE html>
         <html lang="da">
         <head>
         <meta charset="utf-8">
         <meta name="generator" content="indstil bundle">
-        <title>\(e(bundle.title))</title>
+        <title>\(HTMLFragments.escape(title))</title>
         <style>
         \(css)
-        \(Self.structuralCSS)
         </style>
         </head>
         <body>
 
         """
+    }
+
+    func html(css: String) -> String {
+        var out = Self.documentStart(title: bundle.title, css: css + "\n" + Self.structuralCSS)
         out += cover()
         out += index()
         for chapter in bundle.chapters {
