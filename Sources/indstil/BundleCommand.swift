@@ -26,32 +26,31 @@ struct BundleCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: manifest).standardizedFileURL
         guard FileManager.default.fileExists(atPath: url.path) else { throw UsageError("»\(manifest)« findes ikke") }
-        let configuration = try ProjectConfiguration.current()
-        let runner = CheckRunner(configuration: configuration, plugins: PluginRunner.diagnostics)
+        let workspace = try ProjectWorkspace.current()
         Output.progress("Læser \(manifest) …")
-        switch ManifestKind.detect(url) {
-        case .failure(let diagnostic):
-            Output.write(TextReporter.report([FileReport(path: manifest, diagnostics: [diagnostic])], language: lang))
-            throw ExitCode(2)
-        case .success(.betaenkning):
-            try bundle(runner: runner, url: url)
-        case .success(.dagsorden):
-            try agenda(runner: runner, url: url)
+        switch workspace.assemble(url, displayPath: manifest) {
+        case .unreadable(let report):
+            Output.write(TextReporter.report([report], language: lang))
+            throw ExitCode(report.diagnostics.first?.check == "input.invalid" ? 2 : 1)
+        case .betaenkning(let outcome):
+            try stopOnErrors(outcome.reports)
+            try bundle(outcome.bundle)
+        case .dagsorden(let outcome):
+            try stopOnErrors(outcome.reports)
+            let warnings = outcome.reports.filter { !$0.diagnostics.isEmpty }
+            if !warnings.isEmpty { Output.progress(TextReporter.report(warnings, language: lang)) }
+            try agenda(outcome.agenda)
         }
     }
 
     /// Nothing is written when the manifest or a file in it has errors.
-    func stopOnErrors(_ reports: [FileReport], readable: Bool) throws {
+    func stopOnErrors(_ reports: [FileReport]) throws {
+        guard RunSummary(reports).hasErrors else { return }
         Output.write(TextReporter.report(reports.filter { !$0.diagnostics.isEmpty }, language: lang))
-        if !readable && reports.first?.diagnostics.first?.check == "input.invalid" { throw ExitCode(2) }
         throw ExitCode(1)
     }
 
-    func bundle(runner: CheckRunner, url: URL) throws {
-        let outcome = BundleAssembler(runner: runner).assemble(url, displayPath: manifest)
-        guard let bundle = outcome.bundle, !outcome.hasErrors else {
-            return try stopOnErrors(outcome.reports, readable: outcome.bundle != nil)
-        }
+    func bundle(_ bundle: ResolvedBundle) throws {
         let progress: @Sendable (String) -> Void = { Output.progress($0) }
         switch to {
         case .html:
@@ -67,13 +66,7 @@ struct BundleCommand: ParsableCommand {
 
     /// The public packet at the output path; when anything is closed, the closed packet
     /// (everything) beside it with "-lukket" added to the name, never inside it.
-    func agenda(runner: CheckRunner, url: URL) throws {
-        let outcome = AgendaAssembler(runner: runner).assemble(url, displayPath: manifest)
-        guard let agenda = outcome.agenda, !outcome.hasErrors else {
-            return try stopOnErrors(outcome.reports, readable: outcome.agenda != nil)
-        }
-        let warnings = outcome.reports.filter { !$0.diagnostics.isEmpty }
-        if !warnings.isEmpty { Output.progress(TextReporter.report(warnings, language: lang)) }
+    func agenda(_ agenda: ResolvedAgenda) throws {
         let progress: @Sendable (String) -> Void = { Output.progress($0) }
         let publicPacket = AgendaPacket(agenda: agenda, audience: .offentlig)
         let closedPacket = AgendaPacket(agenda: agenda, audience: .lukket)

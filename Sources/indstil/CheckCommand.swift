@@ -52,29 +52,16 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw UsageError(lang == .da ? "»\(error.path)« findes ikke" : "\"\(error.path)\" does not exist")
         }
+        let workspace = try ProjectWorkspace.current(profileOverride: profile)
         if let profile {
-            let configuration = try ProjectConfiguration.current()
-            let store = ProfileStore.standard(projectRoot: configuration.root, extraFolders: configuration.profileFolders)
+            let store = workspace.profileStore(for: ProjectWorkspace.currentFolder)
             if store.profile(id: profile) == nil {
                 throw UsageError("Profilen »\(profile)« findes ikke; kendte profiler: \(store.availableIDs().joined(separator: ", "))")
             }
         }
-        let configuration = try ProjectConfiguration.current()
         if inputs.count > 50 { Output.progress("Gennemgår \(inputs.count) Markdown-filer …") }
-        let runner = CheckRunner(profileOverride: profile, configuration: configuration, plugins: PluginRunner.diagnostics)
         // A manifest (bundle.yml: a betænkning bundle or an agenda) is checked as a whole: the manifest and every file it names.
-        let isManifest = { (input: FileCollector.Input) in ["yml", "yaml"].contains(input.url.pathExtension.lowercased()) }
-        var reports: [FileReport] = runner.run(inputs.filter { !isManifest($0) })
-        for manifest in inputs.filter(isManifest) {
-            switch ManifestKind.detect(manifest.url) {
-            case .failure(let diagnostic):
-                reports.append(FileReport(path: manifest.displayPath, diagnostics: [diagnostic]))
-            case .success(.betaenkning):
-                reports += BundleAssembler(runner: runner).assemble(manifest.url, displayPath: manifest.displayPath).reports
-            case .success(.dagsorden):
-                reports += AgendaAssembler(runner: runner).assemble(manifest.url, displayPath: manifest.displayPath).reports
-            }
-        }
+        let reports = workspace.check(inputs)
         for target in self.reports {
             do {
                 try AtomicFile.write(target.format.render(reports, language: lang), to: URL(fileURLWithPath: target.path))

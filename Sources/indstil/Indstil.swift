@@ -29,13 +29,33 @@ enum Output {
 
 import Foundation
 
-/// indstil.yml for the working folder; an invalid one stops the command (exit 2).
-enum ProjectConfiguration {
-    static func current() throws -> Configuration {
+/// The analysis service for the working folder (its indstil.yml); an invalid
+/// configuration stops the command (exit 2).
+enum ProjectWorkspace {
+    static var currentFolder: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    static func current(profileOverride: String? = nil) throws -> Workspace {
         do {
-            return try Configuration.discover(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            return try Workspace.discover(from: currentFolder, profileOverride: profileOverride)
         } catch {
             throw UsageError("\(error.path):\(error.line): \(error.message.da)")
+        }
+    }
+}
+
+extension Workspace {
+    /// One document read through its profile, for commands that need exactly one (stats,
+    /// render); a file that cannot be read so stops the command.
+    func document(_ path: String) throws -> AnalyzedDocument {
+        let analysis = analyze(URL(fileURLWithPath: path), displayPath: path, checking: false)
+        switch analysis.content {
+        case .analyzed(let analyzed):
+            return analyzed
+        case .noFrontMatter:
+            throw UsageError("\(path): filen har ingen front matter; lav en ny med »indstil new«")
+        case .failed, .noProfile, .markdown:
+            let diagnostic = analysis.diagnostics.first
+            throw UsageError("\(path):\(diagnostic?.line ?? 1):\(diagnostic?.column ?? 1): error: \(diagnostic?.message.da ?? "filen kan ikke læses") [\(diagnostic?.check ?? "input.invalid")]")
         }
     }
 }

@@ -6,7 +6,7 @@ struct ProfilesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "profiles", abstract: "Vis de tilgængelige profiler.")
 
     func run() throws {
-        let store = ProfileStore.standard(projectRoot: ProjectRoot.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+        let store = try ProjectWorkspace.current().profileStore(for: ProjectWorkspace.currentFolder)
         var out = ""
         for id in store.availableIDs() {
             switch store.profile(id: id) {
@@ -26,7 +26,7 @@ struct PluginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "plugins", abstract: "Vis de eksterne kontrol-plugins, som indstil.yml nævner.")
 
     func run() throws {
-        let configuration = try ProjectConfiguration.current()
+        let configuration = try ProjectWorkspace.current().configuration
         guard !configuration.plugins.isEmpty else {
             Output.write("Ingen plugins i \(configuration.root.map { $0.appendingPathComponent("indstil.yml").path } ?? "indstil.yml (ingen fundet)").\n")
             return
@@ -50,17 +50,14 @@ struct ChecksCommand: ParsableCommand {
 
     func run() throws {
         var out = ""
-        for check in CheckRegistry.all {
-            out += "\(check.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(check.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(check.summary.text(lang))\n"
+        for rule in CheckRegistry.rules {
+            let mandatory = rule.isMandatory ? (lang == .da ? " (altid fejl)" : " (always an error)") : ""
+            out += "\(rule.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.summary.text(lang))\(mandatory)\n"
             if examples {
-                for example in check.examples {
+                for example in rule.exampleSummaries {
                     out += "    \(example.triggers ? "udløser" : "udløser ikke"): \(example.description)\n"
                 }
             }
-        }
-        // Checks over a whole manifest (bundles, agendas) and plugin failures.
-        for entry in ManifestChecks.all {
-            out += "\(entry.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(entry.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(entry.summary.text(lang))\n"
         }
         Output.write(out)
     }

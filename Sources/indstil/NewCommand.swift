@@ -22,7 +22,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let target = URL(fileURLWithPath: path ?? "ny-\(type).md", relativeTo: cwd).standardizedFileURL
-        let store = ProfileStore.standard(projectRoot: ProjectRoot.find(from: target.deletingLastPathComponent()))
+        let store = try ProjectWorkspace.current().profileStore(for: target.deletingLastPathComponent())
         let id = profile ?? (type == "bilag" ? "betaenkning-bilag" : "aarhus-byraad")
         guard case .success(let chosen)? = store.profile(id: id) else {
             throw UsageError("Profilen »\(id)« findes ikke; kendte profiler: \(store.availableIDs().joined(separator: ", "))")

@@ -24,7 +24,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         if files.count > 1 { return try renderMany() }
         let file = files[0]
-        let analyzed = try LoadedDocument.analyze(file, profileOverride: profile)
+        let analyzed = try ProjectWorkspace.current(profileOverride: profile).document(file)
         let data: Data
         do {
             data = try Renderer.render(analyzed, to: to)
@@ -49,12 +49,13 @@ struct RenderCommand: ParsableCommand {
         let names = files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
         if Set(names).count != names.count { throw UsageError("to filer har samme navn; de ville overskrive hinanden i \(output)") }
         let failures = RenderFailures()
-        let files = self.files, profile = self.profile, format = self.to
+        let files = self.files, format = self.to
+        let workspace = try ProjectWorkspace.current(profileOverride: profile)
         // Twice as many workers as cores: each written file waits for its fsync (AtomicFile via
         // Data.write), and meanwhile another worker keeps the core busy.
         BoundedWorkers.run(count: files.count, width: 2 * ProcessInfo.processInfo.activeProcessorCount) { index in
             do {
-                let analyzed = try LoadedDocument.analyze(files[index], profileOverride: profile)
+                let analyzed = try workspace.document(files[index])
                 let data = try Renderer.render(analyzed, to: format)
                 try AtomicFile.write(data, to: folder.appendingPathComponent("\(names[index]).\(format.fileExtension)"))
             } catch {

@@ -42,7 +42,7 @@ import Testing
             Self.entry(20, line: 5), Self.entry(nil, slot: "19.15-19.20", line: 6), Self.entry(5, line: 7),
             Self.entry(nil, line: 8), Self.entry(5, line: 9), Self.entry(5, line: 10),
         ])
-        #expect(schedule.diagnostics.isEmpty, "\(schedule.diagnostics)")
+        #expect(AgendaTimeCheck().diagnostics(for: schedule).isEmpty, "\(AgendaTimeCheck().diagnostics(for: schedule))")
         #expect(schedule.slots[0]?.danish == "18.15–18.18 (3 min.)")
         #expect(schedule.slots[7] == nil)
         #expect(schedule.slots[9]?.danish == "19.30–19.35 (5 min.)")
@@ -52,26 +52,26 @@ import Testing
         let schedule = AgendaSchedule(start: ClockTime("10:00")!, end: ClockTime("11:00")!, entries: [
             Self.entry(30, line: 3), Self.entry(40, line: 5), Self.entry(10, line: 7),
         ])
-        #expect(schedule.diagnostics.map(\.line) == [5])
-        #expect(schedule.diagnostics.first?.check == "agenda.time")
-        #expect(schedule.diagnostics.first?.message.da.contains("forkortes med i alt 20 min.") == true)
+        #expect(AgendaTimeCheck().diagnostics(for: schedule).map(\.line) == [5])
+        #expect(AgendaTimeCheck().diagnostics(for: schedule).first?.check == "agenda.time")
+        #expect(AgendaTimeCheck().diagnostics(for: schedule).first?.message.da.contains("forkortes med i alt 20 min.") == true)
     }
 
     @Test func gapsOverlapsAndWrongLengthsAreReported() {
         let gap = AgendaSchedule(start: ClockTime("10:00")!, end: ClockTime("12:00")!, entries: [
             Self.entry(10, line: 3), Self.entry(nil, slot: "10:15-10:30", line: 6),
         ])
-        #expect(gap.diagnostics.map(\.line) == [6])
-        #expect(gap.diagnostics.first?.message.da.contains("hul på 5 min.") == true)
+        #expect(AgendaTimeCheck().diagnostics(for: gap).map(\.line) == [6])
+        #expect(AgendaTimeCheck().diagnostics(for: gap).first?.message.da.contains("hul på 5 min.") == true)
         let overlap = AgendaSchedule(start: ClockTime("10:00")!, end: ClockTime("12:00")!, entries: [
             Self.entry(20, line: 3), Self.entry(nil, slot: "10:15-10:30", line: 6),
         ])
-        #expect(overlap.diagnostics.first?.message.da.contains("overlapper med 5 min.") == true)
+        #expect(AgendaTimeCheck().diagnostics(for: overlap).first?.message.da.contains("overlapper med 5 min.") == true)
         let length = AgendaSchedule(start: ClockTime("10:00")!, end: ClockTime("12:00")!, entries: [
             Self.entry(20, slot: "10:00-10:15", line: 4),
         ])
-        #expect(length.diagnostics.map(\.line) == [4])
-        #expect(length.diagnostics.first?.message.da.contains("»minutter« siger 20 min.") == true)
+        #expect(AgendaTimeCheck().diagnostics(for: length).map(\.line) == [4])
+        #expect(AgendaTimeCheck().diagnostics(for: length).first?.message.da.contains("»minutter« siger 20 min.") == true)
     }
 
     static func parse(_ yaml: String) -> Result<AgendaManifest, Diagnostic> {

@@ -325,7 +325,7 @@ struct PluginRunnerTests {
         #expect(overlap == 2)
     }
 
-    @Test("The bound holds across documents checked in parallel (CheckRunner.run over four files)", .enabled(if: hasPython))
+    @Test("The bound holds across documents checked in parallel (Workspace.check over four files)", .enabled(if: hasPython))
     func concurrencyAcrossDocuments() throws {
         let project = try PluginProject(config: "profile: aarhus-byraad\nplugin_concurrency: 2\nplugins:\n" + Self.plugin("tid", "[plugins/tid.py, x]"),
                                         scripts: ["plugins/tid.py": Self.timedPlugin])
@@ -336,8 +336,7 @@ struct PluginRunnerTests {
             paths.append(try project.project.write("sag\(index).md", text).path)
         }
         let inputs = try FileCollector.collect(paths)
-        let runner = CheckRunner(configuration: try project.configuration(), plugins: PluginRunner.diagnostics)
-        let reports = runner.run(inputs)
+        let reports = Workspace(configuration: try project.configuration()).check(inputs)
         #expect(reports.count == 4)
         let (overlap, runs) = try Self.maximumOverlap(in: project)
         #expect(runs == 4)
@@ -404,10 +403,10 @@ struct PluginRunnerTests {
         #expect(abs(lix - analyzed.readability.lix) < 0.051)
     }
 
-    // MARK: - With the check runner
+    // MARK: - Through the workspace
 
-    @Test("CheckRunner with plugins: built-in findings, a plugin's findings (with its configured severity) and a failed plugin's error together")
-    func withCheckRunner() throws {
+    @Test("The workspace with plugins: built-in findings, a plugin's findings (with its configured severity) and a failed plugin's error together")
+    func withWorkspace() throws {
         let original = try String(contentsOf: Self.example.appendingPathComponent("ny-ordning-moedelokaler.md"), encoding: .utf8)
         let start = try #require(original.range(of: "# 3. Hvorfor skal byrådet"))
         let end = try #require(original.range(of: "# 4. Hvorfor fremsendes"))
@@ -420,8 +419,7 @@ struct PluginRunnerTests {
                       "plugins/fejl.sh": "#!/bin/sh\necho 'noget gik galt' >&2\nexit 1\n"],
             document: broken)
         defer { project.project.remove() }
-        let runner = CheckRunner(configuration: try project.configuration(), plugins: PluginRunner.diagnostics)
-        let diagnostics = runner.check(try project.document())
+        let diagnostics = Workspace(configuration: try project.configuration()).diagnostics(of: try project.document())
         #expect(diagnostics.contains { $0.check == "skeleton.missing-section" }, "\(describe(diagnostics))")
         let hello = try #require(diagnostics.first { $0.check == "demo.hej" }, "\(describe(diagnostics))")
         #expect(hello.severity == .error, "raised in indstil.yml")
@@ -431,7 +429,7 @@ struct PluginRunnerTests {
         #expect(failed.first?.message.en == "The plugin \"fejl\" exited with status 1: noget gik galt")
 
         // Without the hook, or without plugins in indstil.yml, no plugin runs.
-        let plain = CheckRunner(configuration: try project.configuration()).check(try project.document())
+        let plain = Workspace(configuration: try project.configuration(), plugins: nil).diagnostics(of: try project.document())
         #expect(!plain.contains { $0.check.hasPrefix("demo.") || $0.check == "plugin.failed" })
     }
 
@@ -444,7 +442,7 @@ struct PluginRunnerTests {
             Issue.record("the example does not load")
             return
         }
-        let diagnostics = CheckRunner(configuration: configuration, plugins: PluginRunner.diagnostics).check(document)
+        let diagnostics = Workspace(configuration: configuration).diagnostics(of: document)
         let line = try #require(document.sourceLines.firstIndex { $0.contains("synergi") }) + 1
         #expect(diagnostics.count == 1, "\(describe(diagnostics))")
         let found = try #require(diagnostics.first)

@@ -92,7 +92,7 @@ struct ReporterTests {
         let ids = rules.compactMap { $0["id"] as? String }
         #expect(ids.count == rules.count)
         #expect(Set(ids).count == ids.count, "rule ids repeat")
-        for check in CheckRegistry.all { #expect(ids.contains(check.id), "no rule for \(check.id)") }
+        #expect(Array(ids.prefix(CheckRegistry.rules.count)) == CheckRegistry.rules.map(\.id), "the registry's rules come first, in its order")
         #expect(ids.contains("plugin.failed"))
         #expect(ids.contains("ordliste.forbudt-ord"))
 
@@ -115,7 +115,7 @@ struct ReporterTests {
             func rule(_ id: String) -> [String: Any]? { rules.first { $0["id"] as? String == id } }
             func text(_ rule: [String: Any]?) -> String? { (rule?["shortDescription"] as? [String: Any])?["text"] as? String }
             func level(_ rule: [String: Any]?) -> String? { (rule?["defaultConfiguration"] as? [String: Any])?["level"] as? String }
-            for check in CheckRegistry.all {
+            for check in CheckRegistry.rules {
                 #expect(text(rule(check.id)) == check.summary.text(language))
                 #expect(level(rule(check.id)) == check.defaultSeverity.rawValue)
             }

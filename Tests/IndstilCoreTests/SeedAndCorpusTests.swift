@@ -9,11 +9,12 @@ import Testing
     static let seed = packageRoot.appendingPathComponent("Tests/Fixtures/aarhuskompasset-2021/aarhuskompasset.md")
 
     func diagnostics(_ url: URL, profile: String? = nil) throws -> [Diagnostic] {
-        guard case .document(let document) = DocumentLoader.load(url, displayPath: url.lastPathComponent) else {
+        let analysis = Workspace(profileOverride: profile).analyze(url, displayPath: url.lastPathComponent)
+        guard analysis.analyzed != nil else {
             Issue.record("could not load \(url.path)")
             return []
         }
-        return CheckRunner(profileOverride: profile).check(document)
+        return analysis.diagnostics
     }
 
     @Test func seedCountIsWithinTwoPercentOfItsStatedAntalTegn() throws {
@@ -71,7 +72,7 @@ import Testing
         }
         #expect(defects.count > 30)
         let inputs = try FileCollector.collect([out.appendingPathComponent("indstillinger").path])
-        let reports = CheckRunner().run(inputs)
+        let reports = Workspace().check(inputs)
         #expect(reports.count == 300)
         var found = 0
         for (input, report) in zip(inputs.filter { !$0.displayPath.contains("/bilag/") }, reports) {

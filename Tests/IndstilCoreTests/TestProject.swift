@@ -34,14 +34,9 @@ struct TestProject {
             try write(path, contents)
         }
         let url = try write("sag.md", document)
-        switch DocumentLoader.load(url, displayPath: "sag.md") {
-        case .document(let loaded):
-            return CheckRunner().check(loaded)
-        case .failed(let diagnostic):
-            return [diagnostic]
-        case .noFrontMatter:
-            throw TestProjectError.noFrontMatter
-        }
+        let analysis = Workspace().analyze(url, displayPath: "sag.md")
+        if case .noFrontMatter = analysis.content { throw TestProjectError.noFrontMatter }
+        return analysis.diagnostics
     }
 
     func remove() {

@@ -70,16 +70,8 @@ public struct AgendaManifest: Sendable {
     static let itemKeys = ["titel", "offentlig_titel", "indstilling", "minutter", "tid", "status", "begrundelse", "bilag"]
     static let attachmentKeys = ["fil", "titel", "status"]
 
-    /// Parses the manifest; any structural problem is one diagnostic with its line.
-    public static func load(_ url: URL) -> Result<AgendaManifest, Diagnostic> {
-        let root: YAMLValue
-        switch ManifestKind.readYAML(url) {
-        case .failure(let diagnostic): return .failure(diagnostic)
-        case .success(let value): root = value
-        }
-        return parse(root, url: url)
-    }
-
+    /// Reads the manifest from its YAML (read once by `Manifest.load`); any structural
+    /// problem is one diagnostic with its line.
     static func parse(_ root: YAMLValue, url: URL) -> Result<AgendaManifest, Diagnostic> {
         func fail(_ line: Int, _ da: String, _ en: String, check: String = "input.invalid") -> Result<AgendaManifest, Diagnostic> {
             .failure(Diagnostic(check: check, severity: .error, message: Message(da: da, en: en), line: line))
@@ -124,7 +116,7 @@ public struct AgendaManifest: Sendable {
         }
         guard times[0] < times[1] else {
             return fail(timeLines[1], "Mødet slutter kl. \(times[1].danish), før det begynder kl. \(times[0].danish)",
-                        "The meeting ends at \(times[1].danish), before it starts at \(times[0].danish)", check: "agenda.time")
+                        "The meeting ends at \(times[1].danish), before it starts at \(times[0].danish)", check: AgendaTimeCheck().id)
         }
         guard let itemValues = root["punkter"]?.items, !itemValues.isEmpty else {
             return fail(root.entry("punkter")?.keyLine ?? 1, "Dagsordenen skal have »punkter« med mindst ét punkt",

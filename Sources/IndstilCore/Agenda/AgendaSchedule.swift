@@ -2,11 +2,11 @@ import Foundation
 
 /// Lays the items out in time from the meeting's start: an item with a `tid` keeps it,
 /// one with minutes follows the previous item, one without either gets no time (as
-/// written orientations). Says where the times do not add up (`agenda.time`):
-/// a gap or an overlap before a fixed `tid`, a `tid` whose length disagrees with its
-/// minutes, and the first item that runs past the meeting's end.
-struct AgendaSchedule {
-    struct Entry {
+/// written orientations). Notes where the times do not add up — a gap or an overlap
+/// before a fixed `tid`, a `tid` whose length disagrees with its minutes, and the first
+/// item that runs past the meeting's end — for `AgendaTimeCheck` to report.
+struct AgendaSchedule: Sendable {
+    struct Entry: Sendable {
         let minutes: Int?
         let slot: ClockSlot?
         let minutesLine: Int
@@ -14,15 +14,23 @@ struct AgendaSchedule {
         let hasMinutes: Bool
     }
 
+    enum Problem: Sendable {
+        /// Item `item` starts at `start`, before the meeting starts or the item before ends at `clock`.
+        case overlap(item: Int, start: ClockTime, clock: ClockTime, line: Int)
+        /// Item `item` starts at `start`, after the meeting starts or the item before ends at `clock`.
+        case gap(item: Int, start: ClockTime, clock: ClockTime, line: Int)
+        /// A `tid` whose length is not the item's `minutter`.
+        case length(item: Int, slot: ClockSlot, minutes: Int, line: Int)
+        /// The first item that ends after the meeting; the agenda ends at `agendaEnd`.
+        case overrun(item: Int, slot: ClockSlot, meetingEnd: ClockTime, agendaEnd: ClockTime, line: Int)
+    }
+
     let slots: [ClockSlot?]
-    let diagnostics: [Diagnostic]
+    let problems: [Problem]
 
     init(start: ClockTime, end: ClockTime, entries: [Entry]) {
         var slots: [ClockSlot?] = []
-        var diagnostics: [Diagnostic] = []
-        func problem(_ line: Int, _ da: String, _ en: String) {
-            diagnostics.append(Diagnostic(check: "agenda.time", severity: .error, message: Message(da: da, en: en), line: line))
-        }
+        var problems: [Problem] = []
         var clock = start
         var overrun: (number: Int, slot: ClockSlot, line: Int)?
         for (index, entry) in entries.enumerated() {
@@ -30,15 +38,12 @@ struct AgendaSchedule {
             var slot: ClockSlot?
             if let fixed = entry.slot {
                 if fixed.start < clock {
-                    problem(entry.slotLine, "Punkt \(number) begynder kl. \(fixed.start.danish), men \(index == 0 ? "mødet begynder" : "punktet før slutter") kl. \(clock.danish): tiderne overlapper med \(clock.minutes - fixed.start.minutes) min.",
-                            "Item \(number) starts at \(fixed.start.danish), but \(index == 0 ? "the meeting starts" : "the item before ends") at \(clock.danish): the times overlap by \(clock.minutes - fixed.start.minutes) min.")
+                    problems.append(.overlap(item: number, start: fixed.start, clock: clock, line: entry.slotLine))
                 } else if clock < fixed.start {
-                    problem(entry.slotLine, "Punkt \(number) begynder kl. \(fixed.start.danish), men \(index == 0 ? "mødet begynder" : "punktet før slutter") kl. \(clock.danish): der er et hul på \(fixed.start.minutes - clock.minutes) min.; ret tiden eller sæt et punkt (fx en pause) ind",
-                            "Item \(number) starts at \(fixed.start.danish), but \(index == 0 ? "the meeting starts" : "the item before ends") at \(clock.danish): a gap of \(fixed.start.minutes - clock.minutes) min.; fix the time or add an item (e.g. a break)")
+                    problems.append(.gap(item: number, start: fixed.start, clock: clock, line: entry.slotLine))
                 }
                 if entry.hasMinutes, let minutes = entry.minutes, minutes != fixed.minutes {
-                    problem(entry.slotLine, "Punkt \(number) har tiden \(fixed.danish), men »minutter« siger \(minutes) min.",
-                            "Item \(number) has the time \(fixed.danish), but \"minutter\" says \(minutes) min.")
+                    problems.append(.length(item: number, slot: fixed, minutes: minutes, line: entry.slotLine))
                 }
                 slot = fixed
             } else if let minutes = entry.minutes {
@@ -51,12 +56,9 @@ struct AgendaSchedule {
             slots.append(slot)
         }
         if let overrun {
-            let over = clock.minutes - end.minutes
-            problem(overrun.line,
-                    "Punkt \(overrun.number) slutter kl. \(overrun.slot.end.danish), efter mødets slut kl. \(end.danish); dagsordenen slutter kl. \(clock.danish), så punkterne skal forkortes med i alt \(over) min., eller mødet forlænges",
-                    "Item \(overrun.number) ends at \(overrun.slot.end.danish), after the meeting ends at \(end.danish); the agenda ends at \(clock.danish), so the items must be shortened by \(over) min. in all, or the meeting extended")
+            problems.append(.overrun(item: overrun.number, slot: overrun.slot, meetingEnd: end, agendaEnd: clock, line: overrun.line))
         }
         self.slots = slots
-        self.diagnostics = diagnostics
+        self.problems = problems
     }
 }

@@ -31,17 +31,9 @@ public struct BundleManifest: Sendable {
 
     public static let defaultNumbering = "B{kapitel}.{nr}"
 
-    /// Parses the manifest; any structural problem is a diagnostic with its line.
-    public static func load(_ url: URL) -> Result<BundleManifest, Diagnostic> {
-        let text: String
-        switch SourceText.read(url) {
-        case .failure(let failure): return .failure(failure.diagnostic)
-        case .success(let read): text = read
-        }
-        let root: YAMLValue
-        do { root = try YAMLReader.parse(text) } catch {
-            return .failure(Diagnostic(check: "input.invalid", severity: .error, message: error.message, line: error.line))
-        }
+    /// Reads the manifest from its YAML (read once by `Manifest.load`); any structural
+    /// problem is a diagnostic with its line.
+    static func parse(_ root: YAMLValue, url: URL) -> Result<BundleManifest, Diagnostic> {
         func fail(_ line: Int, _ da: String, _ en: String) -> Result<BundleManifest, Diagnostic> {
             .failure(Diagnostic(check: "input.invalid", severity: .error, message: Message(da: da, en: en), line: line))
         }
@@ -54,7 +46,7 @@ public struct BundleManifest: Sendable {
                         "Unknown key \"\(unknown.key)\" in bundle.yml (known: type, titel, nummerering, kapitler)")
         }
         let type = root["type"]?.trimmedString ?? ""
-        guard type == "betaenkning" else {
+        guard type == "betaenkning" || type == "betænkning" else {
             return fail(root.entry("type")?.keyLine ?? 1, "»type« skal være »betaenkning« (fik »\(type)«)", "\"type\" must be \"betaenkning\" (got \"\(type)\")")
         }
         let numbering = root["nummerering"]?.trimmedString ?? defaultNumbering

@@ -6,9 +6,8 @@ struct ManifestPaths {
     /// The project folder no path may leave.
     let root: URL
 
-    init(manifestFolder: URL) {
-        let folder = manifestFolder.standardizedFileURL
-        root = ProjectRoot.find(from: folder) ?? folder
+    init(root: URL) {
+        self.root = root
     }
 
     enum Problem: Error {

@@ -1,16 +1,17 @@
 import Foundation
 
 /// One rule about a single document. Each conforming type lives in its own file,
-/// is registered once in `CheckRegistry.all`, and carries examples that must and
-/// must not trigger it (the test suite runs every one of them).
-public protocol Check: Sendable {
-    /// Stable id from the contract, e.g. "skeleton.missing-section".
-    var id: String { get }
-    var defaultSeverity: Severity { get }
-    /// One line for `indstil checks`.
-    var summary: Message { get }
+/// is registered once in `CheckRegistry.documentChecks`, and carries examples that must
+/// and must not trigger it (the test suite runs every one of them).
+public protocol Check: Rule {
     var examples: [CheckExample] { get }
     func check(_ context: CheckContext) -> [Diagnostic]
+}
+
+extension Check {
+    public var exampleSummaries: [ExampleSummary] {
+        examples.map { ExampleSummary(triggers: $0.triggers, description: $0.description) }
+    }
 }
 
 /// What a check sees: the document read through its profile, and where it lives.
@@ -36,13 +37,6 @@ public struct CheckContext: Sendable {
     /// A number set for a check in indstil.yml (`checks: {readability.lix: {lix_max: 50}}`).
     public func number(_ key: String, for checkID: String) -> Double? {
         configuration.options(for: checkID)[key]?.trimmedString.flatMap(Double.init)
-    }
-}
-
-extension Check {
-    /// A diagnostic of this check at its default severity.
-    public func diagnostic(_ da: String, _ en: String, line: Int, column: Int = 1) -> Diagnostic {
-        Diagnostic(check: id, severity: defaultSeverity, message: Message(da: da, en: en), line: line, column: column)
     }
 }
 

@@ -1,6 +1,7 @@
-/// Every built-in check, in the order `indstil checks` lists them. Add new checks here.
+/// Every rule the tool can report, each registered once. Add new checks here.
 public enum CheckRegistry {
-    public static let all: [any Check] = [
+    /// The checks of one document, in the order `indstil checks` lists them.
+    public static let documentChecks: [any Check] = [
         InputInvalidCheck(),
         MissingSectionCheck(),
         SectionOrderCheck(),
@@ -27,7 +28,33 @@ public enum CheckRegistry {
         LongSentenceCheck(),
     ]
 
-    public static func check(withID id: String) -> (any Check)? {
-        all.first { $0.id == id }
+    /// The checks of a betænkning's bundle as a whole (`BundleAssembler`).
+    public static let bundleChecks: [any BundleCheck] = [
+        BundleDuplicateIDCheck(),
+        BundleNumberingCheck(),
+        BundleUnresolvedReferenceCheck(),
+    ]
+
+    /// The checks of an agenda as a whole (`AgendaAssembler`).
+    public static let agendaChecks: [any AgendaCheck] = [
+        AgendaTimeCheck(),
+        AgendaDurationCheck(),
+        AgendaMeetingDateCheck(),
+        AgendaClosedCheck(),
+        AgendaTitleCheck(),
+    ]
+
+    public static let pluginFailed = PluginFailedRule()
+
+    /// Every id the tool can emit, in the order `indstil checks` and SARIF list them.
+    public static let rules: [any Rule] =
+        documentChecks.map { $0 as any Rule } + bundleChecks.map { $0 as any Rule } + agendaChecks.map { $0 as any Rule } + [pluginFailed]
+
+    /// The rules whose examples are small projects.
+    public static let projectRules: [any ProjectRule] =
+        bundleChecks.map { $0 as any ProjectRule } + agendaChecks.map { $0 as any ProjectRule } + [pluginFailed]
+
+    public static func rule(withID id: String) -> (any Rule)? {
+        rules.first { $0.id == id }
     }
 }

@@ -165,12 +165,19 @@ public struct Configuration: Sendable {
         return settings
     }
 
-    /// A check id in `checks:` must be built in, plugin.failed, or start with a configured
-    /// plugin's name ("ordliste.forbudt-ord"): a typo must not silently do nothing.
+    /// A check id in `checks:` must be a rule of `CheckRegistry.rules` or start with a
+    /// configured plugin's name ("ordliste.forbudt-ord"): a typo must not silently do
+    /// nothing. A mandatory rule may not be lowered or turned off.
     func validateCheckIDs(lines: [String: Int], invalid: (Int, String, String) -> Invalid) throws(Invalid) {
-        let known = Set(CheckRegistry.all.map(\.id) + ["plugin.failed"])
         let pluginNames = Set(plugins.map(\.name))
-        for id in checks.keys.sorted() where !known.contains(id) {
+        for id in checks.keys.sorted() {
+            if let rule = CheckRegistry.rule(withID: id) {
+                if rule.isMandatory, let level = checks[id]?.severity, level != .error {
+                    throw invalid(lines[id] ?? 1, "Kontrollen »\(id)« kan ikke sættes til »\(level.rawValue)«: den skal altid være en fejl (\(rule.summary.da.lowercasedFirst))",
+                                  "The check \"\(id)\" cannot be set to \"\(level.rawValue)\": it is always an error (\(rule.summary.en.lowercasedFirst))")
+                }
+                continue
+            }
             let prefix = String(id.split(separator: ".").first ?? "")
             if pluginNames.contains(prefix) { continue }
             throw invalid(lines[id] ?? 1, "Ukendt kontrol »\(id)« i »checks« (se »indstil checks«; et plugins kontroller begynder med pluginets navn)",
@@ -222,4 +229,9 @@ public struct Configuration: Sendable {
     public func options(for checkID: String) -> [String: YAMLValue] {
         checks[checkID]?.options ?? [:]
     }
+}
+
+private extension String {
+    /// "Filen kan …" → "filen kan …", for a summary inside a sentence.
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -1,10 +1,9 @@
 /// SARIF 2.1.0 (OASIS), the format code-scanning services read: one run, one rule per
 /// check, one result per diagnostic. Deterministic: the same reports give the same bytes.
 ///
-/// `tool.driver.rules` lists every built-in check (in `CheckRegistry.all` order), then
-/// `plugin.failed`, then any other check id that occurs in the diagnostics (out-of-process
-/// plugin checks, bundle checks), sorted by id, so every result's `ruleId` is a rule and
-/// `ruleIndex` points at it.
+/// `tool.driver.rules` lists every rule of `CheckRegistry.rules` (in that order), then the
+/// check ids of out-of-process plugins that occur in the diagnostics, sorted by id, so
+/// every result's `ruleId` is a rule and `ruleIndex` points at it.
 public enum SARIFReporter {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The version `indstil --version` prints.
@@ -90,45 +89,21 @@ public enum SARIFReporter {
         let summary: Message
     }
 
-    /// Built-in checks, `plugin.failed`, then every other id used in `reports`, by id.
+    /// Every rule of the registry, then every other id used in `reports` (a plugin's own
+    /// checks), by id.
     static func ruleDescriptors(for reports: [FileReport]) -> [Rule] {
-        var rules: [Rule] = []
-        var known = Set<String>()
-        for check in CheckRegistry.all where known.insert(check.id).inserted {
-            rules.append(Rule(id: check.id, severity: check.defaultSeverity, summary: check.summary))
-        }
-        if known.insert(pluginFailed.id).inserted { rules.append(pluginFailed) }
-
+        var rules = CheckRegistry.rules.map { Rule(id: $0.id, severity: $0.defaultSeverity, summary: $0.summary) }
+        let known = Set(rules.map(\.id))
         var extra: [String: Severity] = [:]
         for d in reports.flatMap(\.diagnostics) where !known.contains(d.check) {
             extra[d.check] = max(extra[d.check] ?? d.severity, d.severity)
         }
         for (id, severity) in extra.sorted(by: { $0.key < $1.key }) {
-            if let contractRule = contractRules.first(where: { $0.id == id }) {
-                rules.append(contractRule)
-            } else {
-                rules.append(Rule(id: id, severity: severity, summary: Message(
-                    da: "Kontrollen »\(id)« fra et plugin", en: "The check \"\(id)\" from a plugin")))
-            }
+            rules.append(Rule(id: id, severity: severity, summary: Message(
+                da: "Kontrollen »\(id)« fra et plugin", en: "The check \"\(id)\" from a plugin")))
         }
         return rules
     }
-
-    static let pluginFailed = Rule(id: "plugin.failed", severity: .error, summary: Message(
-        da: "Et plugin gik ned, overskred sin tidsgrænse eller skrev ugyldig JSON",
-        en: "A plugin crashed, exceeded its timeout or wrote invalid JSON"))
-
-    /// Contract check ids that are not (yet) one `Check` in the registry.
-    static let contractRules: [Rule] = [
-        Rule(id: "bundle.duplicate-id", severity: .error, summary: Message(
-            da: "To bilag i samme bundt har samme id", en: "Two appendices in one bundle have the same id")),
-        Rule(id: "bundle.unresolved-reference", severity: .error, summary: Message(
-            da: "En krydshenvisning i bundtet peger ikke på et bilag eller kapitel",
-            en: "A cross-reference in the bundle does not point at an appendix or chapter")),
-        Rule(id: "bundle.numbering", severity: .error, summary: Message(
-            da: "Bilagsnumrene i et kapitel er ikke entydige og fortløbende",
-            en: "The appendix numbers of a chapter are not unique and contiguous")),
-    ]
 
     /// The file as SARIF names it: a relative path against `%SRCROOT%`, an absolute one as a file URI.
     static func artifactLocation(_ path: String, index: Int?) -> JSONValue {

@@ -32,7 +32,7 @@ import Foundation
     /// Bytes as the contents of `<workspace>/sag.md`: decode, split front matter, parse
     /// YAML and Markdown, run every check against the document's profile (else
     /// `fallbackProfile`), render as txt, md, html and docx, and report in every format.
-    public static func document(_ data: Data, workspace: URL, stores: ProfileStores = sharedStores) -> DocumentOutcome {
+    public static func document(_ data: Data, workspace: URL, service: Workspace = sharedWorkspace) -> DocumentOutcome {
         let displayPath = "sag.md"
         let url = workspace.appendingPathComponent(displayPath)
         let text: String
@@ -42,33 +42,22 @@ import Foundation
         case .success(let decoded):
             text = decoded
         }
-        let document: Document
-        switch DocumentLoader.parse(text, url: url, displayPath: displayPath) {
+        var analysis = service.analyze(text: text, url: url, displayPath: displayPath)
+        var diagnostics = analysis.diagnostics
+        switch analysis.content {
         case .noFrontMatter:
             return finish(.noFrontMatter, [], profileID: nil, sizes: [:], path: displayPath)
-        case .failed(let diagnostic):
-            return finish(.refused, [diagnostic], profileID: nil, sizes: [:], path: displayPath)
-        case .document(let loaded):
-            document = loaded
+        case .failed:
+            return finish(.refused, diagnostics, profileID: nil, sizes: [:], path: displayPath)
+        case .noProfile, .markdown:
+            analysis = fallbackWorkspace.analyze(text: text, url: url, displayPath: displayPath)
+            diagnostics += analysis.diagnostics
+        case .analyzed:
+            break
         }
-        var runner = CheckRunner()
-        let store = stores.store(forProjectRoot: ProjectRoot.find(from: workspace))
-        var diagnostics: [Diagnostic] = []
-        let profile: Profile
-        switch runner.resolveProfile(for: document, store: store) {
-        case .success(let resolved):
-            profile = resolved
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            runner.profileOverride = fallbackProfile
-            guard case .success(let fallback) = runner.resolveProfile(for: document, store: store) else {
-                return finish(.refused, diagnostics, profileID: nil, sizes: [:], path: displayPath)
-            }
-            profile = fallback
+        guard let analyzed = analysis.analyzed else {
+            return finish(.refused, diagnostics, profileID: nil, sizes: [:], path: displayPath)
         }
-        diagnostics += runner.check(document, stores: stores)
-
-        let analyzed = AnalyzedDocument(document: document, profile: profile)
         var sizes: [String: Int] = [:]
         for format in [Renderer.Format.txt, .md, .html, .docx] {
             do { sizes[format.rawValue] = try Renderer.render(analyzed, to: format).count } catch {
@@ -77,7 +66,7 @@ import Foundation
         }
         let statistics = DocumentStatistics(path: displayPath, analyzed: analyzed)
         sizes["stats"] = statistics.text.utf8.count + statistics.json.serialized().utf8.count
-        return finish(.checked, diagnostics, profileID: profile.id, sizes: sizes, path: displayPath)
+        return finish(.checked, diagnostics, profileID: analyzed.profile.id, sizes: sizes, path: displayPath)
     }
 
     private static func finish(_ stage: DocumentOutcome.Stage, _ diagnostics: [Diagnostic], profileID: String?,
@@ -113,37 +102,29 @@ import Foundation
             _ = DiagnosticReportFormat.sarif.render([FileReport(path: "bundle.yml", diagnostics: [diagnostic])], language: .da)
             return BundleOutcome(manifestFailure: diagnostic, reports: [], chapters: 0)
         }
-        let kind: ManifestKind
-        switch ManifestKind.detect(url) {
-        case .failure(let diagnostic): return refused(diagnostic)
-        case .success(let detected): kind = detected
-        }
-        if kind == .dagsorden {
-            if case .failure(let diagnostic) = AgendaManifest.load(url) { return refused(diagnostic) }
-            let outcome = AgendaAssembler().assemble(url, displayPath: "bundle.yml")
+        let service = Workspace(plugins: nil)
+        switch service.assemble(url, displayPath: "bundle.yml") {
+        case .unreadable(let report):
+            return refused(report.diagnostics[0])
+        case .dagsorden(let outcome):
             for format in DiagnosticReportFormat.allCases { _ = format.render(outcome.reports, language: .da) }
-            if let agenda = outcome.agenda {
-                for audience in [AgendaPacket.Audience.offentlig, .lukket] {
-                    let packet = AgendaPacket(agenda: agenda, audience: audience)
-                    let plan = AgendaSitePlan(packet)
-                    for position in plan.pages.indices { _ = AgendaSitePages.html(plan, position: position) }
-                    _ = AgendaPDFHTML(packet: packet, attachmentPages: [:]).html(css: "")
-                }
+            for audience in [AgendaPacket.Audience.offentlig, .lukket] {
+                let packet = AgendaPacket(agenda: outcome.agenda, audience: audience)
+                let plan = AgendaSitePlan(packet)
+                for position in plan.pages.indices { _ = AgendaSitePages.html(plan, position: position) }
+                _ = AgendaPDFHTML(packet: packet, attachmentPages: [:]).html(css: "")
             }
-            return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.agenda?.items.count ?? 0)
-        }
-        switch BundleManifest.load(url) {
-        case .failure(let diagnostic):
-            return refused(diagnostic)
-        case .success:
-            let outcome = BundleAssembler().assemble(url, displayPath: "bundle.yml")
+            return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.agenda.items.count)
+        case .betaenkning(let outcome):
             for format in DiagnosticReportFormat.allCases { _ = format.render(outcome.reports, language: .da) }
-            return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.bundle?.chapters.count ?? 0)
+            return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.bundle.chapters.count)
         }
     }
 
-    /// One profile cache for the whole process, as a single `indstil check` run has.
-    public static let sharedStores = ProfileStores()
+    /// One analysis service for the whole process, as a single `indstil check` run has.
+    public static let sharedWorkspace = Workspace(plugins: nil)
+    /// The same with `fallbackProfile` for documents whose own profile is missing or unknown.
+    static let fallbackWorkspace = Workspace(profileOverride: fallbackProfile, plugins: nil)
 
     /// A fresh project folder (with `indstil.yml`) holding copies of the shipped example
     /// appendices, so references and bundle chapters can resolve to real files:

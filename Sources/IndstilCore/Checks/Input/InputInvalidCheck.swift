@@ -4,6 +4,7 @@
 public struct InputInvalidCheck: Check {
     public let id = "input.invalid"
     public let defaultSeverity = Severity.error
+    public let isMandatory = true
     public let summary = Message(da: "Filen kan ikke læses korrekt (ikke UTF-8, ugyldig YAML, for stor, for dybt nestet)",
                                  en: "The file cannot be read correctly (not UTF-8, invalid YAML, too large, nested too deeply)")
 

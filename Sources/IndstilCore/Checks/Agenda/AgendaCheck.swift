@@ -1,0 +1,81 @@
+import Foundation
+
+/// A rule about a meeting's agenda as a whole. Each conforming type lives in its own file,
+/// is registered in `CheckRegistry.agendaChecks`, and carries examples. `AgendaAssembler`
+/// runs them after it has read the manifest and every file once.
+public protocol AgendaCheck: ProjectRule {
+    func check(_ context: AgendaCheckContext) -> [LocatedDiagnostic]
+}
+
+/// What an agenda check sees: the manifest, its items laid out in time, each item's
+/// indstilling and the appendices as the bilag lists name them.
+public struct AgendaCheckContext: Sendable {
+    public struct Item: Sendable {
+        public let number: Int
+        public let entry: AgendaManifest.Item
+        /// The item's indstilling, when it has one that could be read through its profile.
+        public let recommendation: AnalyzedDocument?
+        /// The indstilling's path as shown ("" without one).
+        public let recommendationPath: String
+        public let appendices: [ListedAppendix]
+    }
+
+    /// An appendix as a bilag list (the manifest's, or the indstilling's `bilag`) names it.
+    public struct ListedAppendix: Sendable {
+        public enum FileTitle: Sendable {
+            /// A Markdown appendix's own title: its `titel`, or a notat's first heading.
+            case own(String)
+            /// The text of the first pages of a PDF or DOCX, as far as it can be read.
+            case openingText(String)
+            /// Nothing in the file says what it is called.
+            case unknown
+        }
+
+        public let listedTitle: String
+        /// The file holding the list, as shown, and the line of the entry.
+        public let listPath: String
+        public let line: Int
+        /// The appendix file as shown.
+        public let path: String
+        public let fileName: String
+        public let fileTitle: FileTitle
+    }
+
+    public let manifest: AgendaManifest
+    /// The manifest's path as the user named it.
+    public let manifestPath: String
+    public let items: [Item]
+    let schedule: AgendaSchedule
+}
+
+/// The small agenda every agenda check's examples change in one place.
+enum AgendaExample {
+    static let manifestName = "dagsorden.yml"
+    static let recommendationPath = "punkt-2/praktikpladser.md"
+
+    /// A clean meeting 10:00–11:00 on 4 September 2026; `items` are the lines under `punkter:`.
+    static func project(items: [String] = defaultItems, recommendation: ExampleDocument = .raadmand,
+                        extraFiles: [String: String] = [:]) -> [String: String] {
+        let manifest = [
+            "type: dagsorden",
+            "udvalg: \"Rådmandsmøde, Beskæftigelse\"",
+            "dato: 2026-09-04",
+            "start: \"10:00\"",
+            "slut: \"11:00\"",
+            "punkter:",
+        ] + items
+        var files = [
+            manifestName: manifest.joined(separator: "\n") + "\n",
+            recommendationPath: recommendation.text,
+        ]
+        files.merge(extraFiles) { _, new in new }
+        return files
+    }
+
+    static let defaultItems = [
+        "  - titel: Godkendelse af dagsorden",
+        "    minutter: 5",
+        "  - indstilling: \(recommendationPath)",
+        "    minutter: 10",
+    ]
+}

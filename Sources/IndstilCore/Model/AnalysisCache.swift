@@ -1,0 +1,90 @@
+import Foundation
+
+/// What a workspace has read, by file and content: each file's text parsed once, and each
+/// parsed document analysed once per profile. An entry is used again only for exactly the
+/// same text; a changed file replaces it. Counts how often each file was parsed and
+/// analysed, so tests can show that a packet build reads each file once.
+final class AnalysisCache: @unchecked Sendable {
+    /// A file as one caller names it.
+    struct FileKey: Hashable {
+        let path: String
+        let displayPath: String
+    }
+
+    /// A file read through one profile.
+    struct AnalysisKey: Hashable {
+        let file: FileKey
+        let profileID: String
+    }
+
+    /// A file's text, parsed.
+    enum Parsed: Sendable {
+        case document(Document)
+        case failed(Diagnostic)
+        /// No front matter: the Markdown is parsed only when someone wants it.
+        case noFrontMatter(Lazy<MarkdownNode>)
+    }
+
+    private var parsed: [FileKey: (text: String, value: Parsed)] = [:]
+    private var markdown: [FileKey: (text: String, value: MarkdownNode)] = [:]
+    private var analyses: [AnalysisKey: (text: String, value: FileAnalysis)] = [:]
+    private var parseCounts: [String: Int] = [:]
+    private var analysisCounts: [String: Int] = [:]
+    private let lock = NSLock()
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    func parsed(_ key: FileKey, text: String, parse: () -> Parsed) -> Parsed {
+        if let entry = locked({ parsed[key] }), entry.text == text { return entry.value }
+        let value = parse()
+        locked {
+            parsed[key] = (text, value)
+            parseCounts[key.path, default: 0] += 1
+        }
+        return value
+    }
+
+    /// The body of a file read as Markdown only (front matter skipped, never checked).
+    func markdown(_ key: FileKey, text: String, parse: () -> MarkdownNode) -> MarkdownNode {
+        if let entry = locked({ markdown[key] }), entry.text == text { return entry.value }
+        let value = parse()
+        locked {
+            markdown[key] = (text, value)
+            parseCounts[key.path, default: 0] += 1
+        }
+        return value
+    }
+
+    func analysis(_ key: AnalysisKey, text: String) -> FileAnalysis? {
+        locked {
+            guard let entry = analyses[key], entry.text == text else { return nil }
+            return entry.value
+        }
+    }
+
+    /// Keeps `analysis`; `isNew` when its document was analysed for it (not only checked).
+    func store(_ analysis: FileAnalysis, for key: AnalysisKey, text: String, isNew: Bool) {
+        locked {
+            analyses[key] = (text, analysis)
+            if isNew { analysisCounts[key.file.path, default: 0] += 1 }
+        }
+    }
+
+    var counts: (parses: [String: Int], analyses: [String: Int]) {
+        locked { (parseCounts, analysisCounts) }
+    }
+}
+
+/// A value computed on first use and then kept; shared by copies.
+final class Lazy<Value: Sendable>: @unchecked Sendable {
+    private let once = Once<Value>()
+    private let compute: @Sendable () -> Value
+
+    init(_ compute: @escaping @Sendable () -> Value) { self.compute = compute }
+
+    var value: Value { once.value(compute) }
+}

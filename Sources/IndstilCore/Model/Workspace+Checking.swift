@@ -1,0 +1,58 @@
+import Foundation
+
+extension Workspace {
+    /// What a manifest assembles into, or why it cannot be read.
+    public enum Assembly: Sendable {
+        case betaenkning(BundleAssembler.Outcome)
+        case dagsorden(AgendaAssembler.Outcome)
+        /// The manifest itself cannot be read (`input.invalid` with its line).
+        case unreadable(FileReport)
+
+        public var reports: [FileReport] {
+            switch self {
+            case .betaenkning(let outcome): outcome.reports
+            case .dagsorden(let outcome): outcome.reports
+            case .unreadable(let report): [report]
+            }
+        }
+    }
+
+    /// Reads a manifest once and assembles its packet: every file it names read and
+    /// checked once, then the manifest's own checks.
+    public func assemble(_ manifestURL: URL, displayPath: String) -> Assembly {
+        switch Manifest.load(manifestURL.standardizedFileURL) {
+        case .failure(let diagnostic):
+            return .unreadable(FileReport(path: displayPath, diagnostics: applyingConfiguredSeverity([diagnostic])))
+        case .success(.betaenkning(let manifest)):
+            return .betaenkning(BundleAssembler(workspace: self).assemble(manifest, displayPath: displayPath))
+        case .success(.dagsorden(let manifest)):
+            return .dagsorden(AgendaAssembler(workspace: self).assemble(manifest, displayPath: displayPath))
+        }
+    }
+
+    /// `indstil check`: documents in parallel, then each manifest as a whole. Markdown
+    /// files without front matter found in folders are skipped; named ones are an error.
+    public func check(_ inputs: [FileCollector.Input]) -> [FileReport] {
+        let documents = inputs.filter { !Manifest.isManifest($0.url) }
+        let results = ConcurrentResults<FileReport?>(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            results[index] = report(for: documents[index])
+        }
+        var reports = results.values.compactMap { $0 }
+        for manifest in inputs where Manifest.isManifest(manifest.url) {
+            reports += assemble(manifest.url, displayPath: manifest.displayPath).reports
+        }
+        return reports
+    }
+
+    func report(for input: FileCollector.Input) -> FileReport? {
+        let analysis = analyze(input.url, displayPath: input.displayPath)
+        guard case .noFrontMatter = analysis.content else { return analysis.report }
+        guard input.isExplicit else { return nil }
+        return FileReport(path: input.displayPath, diagnostics: applyingConfiguredSeverity([Diagnostic(
+            check: "input.invalid", severity: .error,
+            message: Message(da: "Filen har ingen front matter (den skal begynde med en linje ---, felterne og en linje ---); lav en ny med »indstil new«",
+                             en: "The file has no front matter (it must start with a --- line, the fields and a --- line); create one with \"indstil new\""),
+            line: 1)]))
+    }
+}
