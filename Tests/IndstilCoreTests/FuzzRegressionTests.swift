@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@_spi(Fuzzing) import IndstilCore
+import IndstilCore
+import IndstilFuzzHarness
 
 /// Every input the fuzzers in `Fuzz/` ever crashed, hung or leaked on
 /// (`Tests/Fixtures/fuzz/<document|bundle>/`), and their seed corpora (`Fuzz/corpus/`),
@@ -154,9 +155,9 @@ struct FuzzRegressionTests {
 
     @Test("An empty file reads as empty text")
     func emptyFileReadsAsEmptyText() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-empty-\(UUID().uuidString).md")
-        try Data().write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
+        let folder = try TempFolder("empty")
+        defer { folder.remove() }
+        let url = try folder.write("empty.md", "")
         #expect(SourceText.read(url) == .success(""))
     }
 }

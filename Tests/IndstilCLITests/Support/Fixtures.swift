@@ -34,47 +34,15 @@ enum Fixtures {
     }
 }
 
-/// A temporary folder, removed when the value goes away.
-final class TempFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("indstil-e2e-\(UUID().uuidString)", isDirectory: true)
-            .resolvingSymlinksInPath()
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
+extension TempFolder {
     /// A temporary folder holding a copy of the shipped `examples/` project (with its indstil.yml).
     static func withExamples() throws -> TempFolder {
-        let folder = try TempFolder()
+        let folder = try TempFolder("e2e")
         try FileManager.default.copyItem(at: Fixtures.examples, to: folder.url.appendingPathComponent("examples"))
         return folder
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    @discardableResult
-    func write(_ relative: String, _ text: String) throws -> URL {
-        try write(relative, data: Data(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ relative: String, data: Data) throws -> URL {
-        let file = url.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: file)
-        return file
-    }
-
-    func read(_ relative: String) throws -> String {
-        try String(contentsOf: url.appendingPathComponent(relative), encoding: .utf8)
-    }
-
-    func exists(_ relative: String) -> Bool {
-        FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path)
-    }
-
+    /// Runs `indstil ARGUMENTS` in the folder.
     func run(_ arguments: String..., timeout: Double = 10) throws -> RunResult {
         try CLI.run(arguments, in: url, timeout: timeout)
     }
