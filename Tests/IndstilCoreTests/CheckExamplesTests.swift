@@ -75,9 +75,12 @@ struct CheckExamplesTests {
         #expect(duplicates.isEmpty, "duplicate check ids: \(duplicates)")
         #expect(ids.count >= 24)
         for id in ids {
-            #expect(CheckRegistry.check(withID: id)?.id == id)
             #expect(id.contains("."), "check id \(id) is not of the form area.name")
         }
+        #expect(CheckRegistry.check(withID: "skeleton.missing-section") is MissingSectionCheck)
+        #expect(CheckRegistry.check(withID: "length.total") is TotalLengthCheck)
+        #expect(CheckRegistry.check(withID: "skeleton.missing") == nil)
+        #expect(CheckRegistry.check(withID: "Skeleton.Missing-Section") == nil)
     }
 
     static let cleanExamples: [String] = ["byraad", "raadmand", "bilag"]
