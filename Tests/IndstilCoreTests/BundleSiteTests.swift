@@ -4,7 +4,7 @@ import Testing
 
 /// `BundleSite`: the static website of a betænkning bundle (CONTRACT §2 cross-references, §5 output).
 @Suite struct BundleSiteTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
     static let generator = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
 
     // MARK: - A small bundle: 2 chapters, 3 Markdown appendices, 1 PDF

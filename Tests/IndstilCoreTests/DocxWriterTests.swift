@@ -179,7 +179,7 @@ struct DocxWriterTests {
 
     // MARK: LibreOffice
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
 
     /// The example with a section that uses every kind of block.
     static let richExample = ExampleDocument.byraad

@@ -8,7 +8,7 @@ import IndstilFuzzHarness
 /// replayed through the same `FuzzHarness` entry points the fuzz targets call.
 @Suite("Fuzz regressions: crashers and seed corpora")
 struct FuzzRegressionTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
     static let crashers = packageRoot.appendingPathComponent("Tests/Fixtures/fuzz")
     static let corpus = packageRoot.appendingPathComponent("Fuzz/corpus")
     /// Far above any real input (the fuzzers stop at 10 s in an instrumented build).

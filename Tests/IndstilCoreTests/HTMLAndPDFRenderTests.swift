@@ -3,7 +3,7 @@ import Testing
 @testable import IndstilCore
 
 @Suite struct HTMLAndPDFRenderTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
 
     func analyzed(_ text: String, profile id: String = "aarhus-byraad") throws -> AnalyzedDocument {
         guard case .document(let document) = DocumentLoader.parse(text, url: URL(fileURLWithPath: "/tmp/indstil-render/sag.md"), displayPath: "sag.md"),

@@ -6,7 +6,7 @@ import IndstilCore
 /// copy of the Aarhus byråd example.
 @Suite("External check plugins")
 struct PluginRunnerTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
     static let example = packageRoot.appendingPathComponent("examples/aarhus-byraad")
     static let hasPython = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
         || (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {

@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Reporters: SARIF, JUnit, GitHub annotations")
 struct ReporterTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
     static let schema = packageRoot.appendingPathComponent("Tests/Fixtures/sarif-schema-2.1.0.json")
 
     static let plainPath = "sager/indstilling.md"

@@ -5,7 +5,7 @@ import Testing
 /// The real 2021 Aarhus recommendation (seed 003, people pseudonymised) and the
 /// synthetic corpus from shared/bench/gen_corpus.py.
 @Suite struct SeedAndCorpusTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
     static let seed = packageRoot.appendingPathComponent("Tests/Fixtures/aarhuskompasset-2021/aarhuskompasset.md")
 
     func diagnostics(_ url: URL, profile: String? = nil) throws -> [Diagnostic] {

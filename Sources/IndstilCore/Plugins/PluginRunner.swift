@@ -121,9 +121,7 @@ public enum PluginRunner {
                 return .notFound(Message(da: "filen »\(shown)« findes ikke", en: "the file \"\(shown)\" does not exist"))
             }
         }
-        let pathVariable = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        let folders = configuration.pluginFolders.map(\.path)
-            + pathVariable.split(separator: ":").map(String.init)
+        let folders = configuration.pluginFolders.map(\.path) + Subprocess.pathFolders()
         var nonExecutable: String?
         for folder in folders where !name.isEmpty {
             let candidate = URL(fileURLWithPath: folder, relativeTo: base).appendingPathComponent(name).standardizedFileURL.path

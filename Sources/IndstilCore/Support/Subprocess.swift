@@ -38,11 +38,16 @@ enum Subprocess {
     /// process group whose leader has ended.
     static let terminationGrace: TimeInterval = 1
 
+    /// The folders of PATH, in order (the usual ones when PATH is not set).
+    static func pathFolders() -> [String] {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map(String.init)
+    }
+
     /// The executable file `name` in the first folder of PATH that has one.
     static func find(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+        for folder in pathFolders() {
+            let candidate = URL(fileURLWithPath: folder).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
         return nil

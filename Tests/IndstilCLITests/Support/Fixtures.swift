@@ -3,17 +3,9 @@ import Foundation
 /// Real files on disk for the end-to-end tests: the shipped examples, copied into a
 /// fresh temporary folder per test, and variants of them.
 enum Fixtures {
-    /// The package root: the nearest folder above this source file holding Package.swift.
-    static let packageRoot: URL = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
-            folder = folder.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }()
+    static let packageRoot = TestPackage.root
 
-    static let examples = packageRoot.appendingPathComponent("examples")
+    static let examples = TestPackage.examples
 
     /// Paths of the shipped example documents, relative to `examples/`.
     static let byraad = "aarhus-byraad/ny-ordning-moedelokaler.md"
