@@ -106,7 +106,8 @@ fuzz-build: deps
 fuzz-regress: fuzz-build
 	@set -e; for pair in FuzzDocument:document FuzzBundleManifest:bundle; do \
 	  target=$${pair%%:*}; name=$${pair##*:}; \
-	  Fuzz/.build-fuzz/release/$$target -runs=0 Fuzz/corpus/$$name Tests/Fixtures/fuzz/$$name 2>&1 | grep -E '^#[0-9]+[[:space:]]+DONE'; \
+	  inputs=$$(for folder in Fuzz/corpus/$$name Tests/Fixtures/fuzz/$$name; do if [ -d $$folder ]; then echo $$folder; fi; done); \
+	  Fuzz/.build-fuzz/release/$$target -runs=0 $$inputs 2>&1 | grep -E '^#[0-9]+[[:space:]]+DONE'; \
 	done
 
 ## fuzz-merge: add to Fuzz/corpus/ the smallest set of found inputs (Fuzz/.build-fuzz/corpus/, at most

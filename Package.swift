@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "IndstilCore", targets: ["IndstilCore"]),
+        // For the libFuzzer package in Fuzz/ only.
+        .library(name: "IndstilFuzzHarness", targets: ["IndstilFuzzHarness"]),
         .executable(name: "indstil", targets: ["indstil"]),
         .plugin(name: "IndstilCheckPlugin", targets: ["IndstilCheckPlugin"]),
     ],
@@ -31,6 +33,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The code paths the fuzz targets in Fuzz/ and the fuzz regression tests drive.
+        .target(name: "IndstilFuzzHarness", dependencies: ["IndstilCore"]),
         .executableTarget(
             name: "indstil",
             dependencies: ["IndstilCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -44,7 +48,9 @@ let package = Package(
             ),
             dependencies: ["indstil"]
         ),
-        .testTarget(name: "IndstilCoreTests", dependencies: ["IndstilCore"]),
-        .testTarget(name: "IndstilCLITests", dependencies: ["IndstilCore"]),
+        // What both test targets share: one way to run a program, one temporary folder, the checkout.
+        .target(name: "IndstilTestSupport", path: "Tests/IndstilTestSupport"),
+        .testTarget(name: "IndstilCoreTests", dependencies: ["IndstilCore", "IndstilFuzzHarness", "IndstilTestSupport"]),
+        .testTarget(name: "IndstilCLITests", dependencies: ["IndstilCore", "IndstilTestSupport"]),
     ]
 )

@@ -7,7 +7,7 @@ let package = Package(
     name: "IndstilFuzz",
     dependencies: [.package(name: "indstil", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzDocument", dependencies: [.product(name: "IndstilCore", package: "indstil")]),
-        .executableTarget(name: "FuzzBundleManifest", dependencies: [.product(name: "IndstilCore", package: "indstil")]),
+        .executableTarget(name: "FuzzDocument", dependencies: [.product(name: "IndstilFuzzHarness", package: "indstil")]),
+        .executableTarget(name: "FuzzBundleManifest", dependencies: [.product(name: "IndstilFuzzHarness", package: "indstil")]),
     ]
 )

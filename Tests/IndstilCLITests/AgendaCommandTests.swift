@@ -12,15 +12,13 @@ import Testing
         let out = pdf.deletingLastPathComponent().appendingPathComponent("tekst-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: out) }
         let pages = page.map { ["-f", "\($0)", "-l", "\($0)"] } ?? []
-        try Tool.run("pdftotext", pages + ["-enc", "UTF-8", pdf.path, out.path])
+        try TestProcess.run("pdftotext", pages + ["-enc", "UTF-8", pdf.path, out.path]).requireSuccess()
         return try String(contentsOf: out, encoding: .utf8)
     }
 
     static func pageCount(_ pdf: URL) throws -> Int {
-        let out = pdf.deletingLastPathComponent().appendingPathComponent("info-\(UUID().uuidString).txt")
-        defer { try? FileManager.default.removeItem(at: out) }
-        try Tool.run("pdfinfo", [pdf.path], stdout: out)
-        let line = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("Pages:") }
+        let info = try TestProcess.run("pdfinfo", [pdf.path]).requireSuccess().stdout
+        let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
         return Int(line?.split(separator: " ").last ?? "") ?? 0
     }
 
@@ -71,7 +69,7 @@ import Testing
 
         // Bookmarks: the agenda, each item, its appendices under it.
         let json = folder.url.appendingPathComponent("ud/outline.json")
-        try Tool.run("qpdf", ["--json=2", "--json-key=outlines", publicPDF.path, json.path])
+        try TestProcess.run("qpdf", ["--json=2", "--json-key=outlines", publicPDF.path, json.path]).requireSuccess()
         let outline = try String(contentsOf: json, encoding: .utf8)
         for title in ["Dagsorden", "Punkt 3: Resultater fra undersøgelsen af seniormedarbejdere 2026",
                       "Punkt 3, Bilag 2: Sammenfatning af undersøgelsen", "Punkt 4: Lukket punkt"] {
@@ -182,7 +180,7 @@ import Testing
         // An attachment whose second page still holds the template's "[Indsæt dato]".
         let html = folder.url.appendingPathComponent("skabelon.html")
         try Data("<html><body><h1>Referat af rådmandsmødet 28. august 2026</h1><p style=\"break-before: page\">Mødet blev holdt [Indsæt dato].</p></body></html>".utf8).write(to: html)
-        try Tool.run("weasyprint", ["--quiet", html.path, folder.url.appendingPathComponent("examples/raadmandsmoede/punkt-2/referat-2026-08-28.pdf").path])
+        try TestProcess.run("weasyprint", ["--quiet", html.path, folder.url.appendingPathComponent("examples/raadmandsmoede/punkt-2/referat-2026-08-28.pdf").path]).requireSuccess()
         let manifest = try folder.read(Self.manifest)
         let result = try folder.run("check", Self.manifest, timeout: 60)
         #expect(result.status == 1, "\(result)")
@@ -207,31 +205,5 @@ extension AgendaCommandTests {
         let docxLine = try #require(manifest.lineNumber(of: "      - fil: punkt-5/orientering-fra-magistraten.docx"))
         #expect(result.diagnostics.contains { $0.path.hasSuffix("seniorundersoegelse.md") && $0.line == pdfLine && $0.check == "input.invalid" }, "\(result)")
         #expect(result.diagnostics.contains { $0.path == Self.manifest && $0.line == docxLine && $0.check == "input.invalid" }, "\(result)")
-    }
-}
-
-/// Runs poppler, qpdf or WeasyPrint for a test; a failure fails the test.
-enum Tool {
-    static func run(_ program: String, _ arguments: [String], stdout: URL? = nil) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        if let stdout {
-            FileManager.default.createFile(atPath: stdout.path, contents: nil)
-            process.standardOutput = try FileHandle(forWritingTo: stdout)
-        } else {
-            process.standardOutput = FileHandle.nullDevice
-        }
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ToolFailure(description: "\(program) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
-        }
-    }
-
-    struct ToolFailure: Error, CustomStringConvertible {
-        let description: String
     }
 }

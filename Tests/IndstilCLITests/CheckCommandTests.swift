@@ -56,10 +56,12 @@ struct CheckCommandTests {
         #expect(result.status == 1, "\(result)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         try #require(lines.count >= 3, "\(result)")
+        // A line of the file, or the one after its last (a missing section at the end).
+        let lineCount = text.components(separatedBy: "\n").count
         for line in lines.dropLast() {
             let parsed = TextDiagnostic.parse(line: line)
             #expect(parsed != nil, "not a diagnostic: \(line)")
-            #expect((parsed?.line ?? 0) >= 1)
+            #expect((1...lineCount).contains(parsed?.line ?? 0), "\(line)")
         }
         #expect(lines.last?.contains("kontrolleret") == true, "\(result)")
         let invalid = result.diagnostics.filter { $0.check == "metadata.invalid-field" }
@@ -89,11 +91,15 @@ struct CheckCommandTests {
         var checks: [String] = []
         for file in files {
             let diagnostics = try #require(file["diagnostics"] as? [[String: Any]])
+            let sourceLines = try project.read(try #require(file["path"] as? String)).components(separatedBy: "\n")
             for diagnostic in diagnostics {
                 #expect(diagnostic["check"] is String)
                 #expect(diagnostic["message"] is String)
-                #expect((diagnostic["line"] as? Int ?? 0) >= 1, "\(diagnostic)")
-                #expect((diagnostic["column"] as? Int ?? 0) >= 1, "\(diagnostic)")
+                // On a line of the file (or just after it), at a column within that line.
+                let line = diagnostic["line"] as? Int ?? 0
+                #expect((1...sourceLines.count).contains(line), "\(diagnostic)")
+                let lineLength = sourceLines.indices.contains(line - 1) ? sourceLines[line - 1].utf8.count : 0
+                #expect((1...lineLength + 1).contains(diagnostic["column"] as? Int ?? 0), "\(diagnostic)")
                 switch diagnostic["severity"] as? String {
                 case "error": errors += 1
                 case "warning": warnings += 1

@@ -88,7 +88,7 @@ import Testing
     // MARK: - Reading a PDF back
 
     static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
-        let result = try ExternalTool.run(program, arguments)
+        let result = try TestProcess.run(program, arguments)
         return (result.status, result.stdout)
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 /// `BundleSite`: the static website of a betænkning bundle (CONTRACT §2 cross-references, §5 output).
 @Suite struct BundleSiteTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
     static let generator = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
 
     // MARK: - A small bundle: 2 chapters, 3 Markdown appendices, 1 PDF
@@ -126,18 +126,15 @@ import Testing
         return dead
     }
 
-    static func temporaryFolder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("indstil-site-\(UUID().uuidString)", isDirectory: true)
-    }
-
     // MARK: - Tests
 
     @Test func smallBundleGivesACompleteLinkedSite() throws {
         let project = try TestProject()
         defer { project.remove() }
         let bundle = try Self.assemble(try Self.writeSmallBundle(project))
-        let output = Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: output) }
+        let temporary = try TempFolder("site")
+        defer { temporary.remove() }
+        let output = temporary.url("output")
         let messages = Messages()
         try BundleSite.write(bundle, to: output, progress: { messages.append($0) })
 
@@ -236,12 +233,10 @@ import Testing
         let project = try TestProject()
         defer { project.remove() }
         let bundle = try Self.assemble(try Self.writeSmallBundle(project))
-        let first = Self.temporaryFolder()
-        let second = Self.temporaryFolder()
-        defer {
-            try? FileManager.default.removeItem(at: first)
-            try? FileManager.default.removeItem(at: second)
-        }
+        let temporary = try TempFolder("site")
+        defer { temporary.remove() }
+        let first = temporary.url("first")
+        let second = temporary.url("second")
         try BundleSite.write(bundle, to: first, progress: { _ in })
         let firstFiles = try Self.files(first)
         try BundleSite.write(bundle, to: second, progress: { _ in })
@@ -258,8 +253,9 @@ import Testing
         let project = try TestProject()
         defer { project.remove() }
         let bundle = try Self.assemble(try Self.writeSmallBundle(project))
-        let output = Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: output) }
+        let temporary = try TempFolder("site")
+        defer { temporary.remove() }
+        let output = temporary.url("output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: output.appendingPathComponent("noter.txt"))
         #expect(throws: BundleSite.Failure.self) { try BundleSite.write(bundle, to: output, progress: { _ in }) }
@@ -271,8 +267,9 @@ import Testing
         defer { project.remove() }
         let manifest = try Self.writeSmallBundle(project)
         let bundle = try Self.assemble(manifest)
-        let output = Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: output) }
+        let temporary = try TempFolder("site")
+        defer { temporary.remove() }
+        let output = temporary.url("output")
         try BundleSite.write(bundle, to: output, progress: { _ in })
         let before = try Self.files(output)
         // The PDF disappears between assembling and writing: the copy fails.
@@ -312,8 +309,9 @@ import Testing
 
             """)
         let bundle = try Self.assemble(manifest)
-        let output = Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: output) }
+        let temporary = try TempFolder("site")
+        defer { temporary.remove() }
+        let output = temporary.url("output")
         try BundleSite.write(bundle, to: output, progress: { _ in })
         let files = try Self.files(output)
         #expect(files["bilag-1.html"] != nil && files["bilag-1-b.html"] != nil, "\(files.keys.sorted())")
@@ -323,14 +321,11 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: generator.path), "needs shared/bench/gen_corpus.py beside the package"))
     func generatedCorpusBundleBuildsQuicklyWithEveryLinkResolved() throws {
-        let out = Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: out) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.generator.path, out.path, "--docs", "1", "--appendices", "40"]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        let temporary = try TempFolder("site")
+        defer { temporary.remove() }
+        let out = temporary.url("out")
+        let generated = try TestProcess.run("python3", [Self.generator.path, out.path, "--docs", "1", "--appendices", "40"])
+        try #require(generated.status == 0, "\(generated)")
 
         let bundle = try Self.assemble(out.appendingPathComponent("bundle/bundle.yml"))
         #expect(bundle.appendices.count == 40)

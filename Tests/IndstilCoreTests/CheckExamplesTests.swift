@@ -68,7 +68,7 @@ struct CheckExamplesTests {
         #expect(examples.contains { !$0.triggers }, "\(id) has no passing example")
     }
 
-    static let contract = SeedAndCorpusTests.packageRoot.appendingPathComponent("../shared/CONTRACT.md")
+    static let contract = TestPackage.root.appendingPathComponent("../shared/CONTRACT.md")
 
     @Test("Rule ids are unique, of the form area.name, and cover the contract's list",
           .enabled(if: FileManager.default.fileExists(atPath: contract.path), "the contract (../shared/CONTRACT.md) is beside the checkout"))
@@ -85,6 +85,16 @@ struct CheckExamplesTests {
         let listed = Set(section.components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element).filter { $0.contains(".") && !$0.contains(" ") && !$0.contains("yml") })
         #expect(!listed.isEmpty)
         #expect(listed.subtracting(ids).isEmpty, "ids in the contract without a rule: \(listed.subtracting(ids).sorted())")
+    }
+
+    @Test("Rules are found by their exact id, and only by it")
+    func ruleLookUp() {
+        #expect(CheckRegistry.rule(withID: "skeleton.missing-section") is MissingSectionCheck)
+        #expect(CheckRegistry.rule(withID: "length.total") is TotalLengthCheck)
+        #expect(CheckRegistry.rule(withID: "agenda.time") is AgendaTimeCheck)
+        #expect(CheckRegistry.rule(withID: "plugin.failed") is PluginFailedRule)
+        #expect(CheckRegistry.rule(withID: "skeleton.missing") == nil)
+        #expect(CheckRegistry.rule(withID: "Skeleton.Missing-Section") == nil)
     }
 
     static let cleanExamples: [String] = ["byraad", "raadmand", "bilag"]

@@ -179,7 +179,7 @@ struct DocxWriterTests {
 
     // MARK: LibreOffice
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
 
     /// The example with a section that uses every kind of block.
     static let richExample = ExampleDocument.byraad
@@ -235,9 +235,9 @@ struct DocxWriterTests {
             Issue.record("LibreOffice (soffice) is not on PATH; `make deps` installs it (apt package libreoffice-writer-nogui)")
             throw DocxTestError.failed("no soffice")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-docx-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TempFolder("docx")
+        defer { temporary.remove() }
+        let folder = temporary.url
         let docx = folder.appendingPathComponent("\(name).docx")
         try docxData.write(to: docx)
         // A profile of its own, so runs in parallel (and a user's LibreOffice) do not collide.
@@ -270,7 +270,7 @@ struct DocxWriterTests {
 
     /// Runs a program to its end (at most three minutes) and fails on a non-zero status.
     static func run(_ executable: String, _ arguments: [String]) throws {
-        let result = try ExternalTool.run(executable, arguments, timeout: 180)
+        let result = try TestProcess.run(executable, arguments, timeout: 180)
         if result.timedOut { throw DocxTestError.failed("\(executable) did not finish within three minutes") }
         guard result.status == 0 else {
             throw DocxTestError.failed("\(executable) \(arguments.joined(separator: " ")) exited with \(result.status): \(result.output)")

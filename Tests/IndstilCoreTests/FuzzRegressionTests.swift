@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@_spi(Fuzzing) import IndstilCore
+import IndstilCore
+import IndstilFuzzHarness
 
 /// Every input the fuzzers in `Fuzz/` ever crashed, hung or leaked on
 /// (`Tests/Fixtures/fuzz/<document|bundle>/`), and their seed corpora (`Fuzz/corpus/`),
 /// replayed through the same `FuzzHarness` entry points the fuzz targets call.
 @Suite("Fuzz regressions: crashers and seed corpora")
 struct FuzzRegressionTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
     static let crashers = packageRoot.appendingPathComponent("Tests/Fixtures/fuzz")
     static let corpus = packageRoot.appendingPathComponent("Fuzz/corpus")
     /// Far above any real input (the fuzzers stop at 10 s in an instrumented build).
@@ -154,9 +155,9 @@ struct FuzzRegressionTests {
 
     @Test("An empty file reads as empty text")
     func emptyFileReadsAsEmptyText() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-empty-\(UUID().uuidString).md")
-        try Data().write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
+        let folder = try TempFolder("empty")
+        defer { folder.remove() }
+        let url = try folder.write("empty.md", "")
         #expect(SourceText.read(url) == .success(""))
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import IndstilCore
 
 @Suite struct HTMLAndPDFRenderTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
 
     func analyzed(_ text: String, profile id: String = "aarhus-byraad") throws -> AnalyzedDocument {
         guard case .document(let document) = DocumentLoader.parse(text, url: URL(fileURLWithPath: "/tmp/indstil-render/sag.md"), displayPath: "sag.md"),
@@ -99,11 +99,9 @@ import Testing
         try #require(ExternalProgram.find("weasyprint") != nil, "weasyprint is missing: run `make deps`")
         let pdf = try Renderer.render(seed(), to: .pdf)
         #expect(pdf.starts(with: Array("%PDF".utf8)))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-pdf-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("seed.pdf")
-        try pdf.write(to: file)
+        let folder = try TempFolder("pdf-test")
+        defer { folder.remove() }
+        let file = try folder.write("seed.pdf", data: pdf)
         let info = try Self.output("pdfinfo", [file.path])
         #expect(info.contains("Title:           Aarhuskompasset – Aarhus Kommunes nye forståelsesramme"))
         #expect(info.contains("595.276 x 841.89 pts (A4)") || info.contains("(A4)"), "\(info)")
@@ -117,6 +115,6 @@ import Testing
     }
 
     static func output(_ program: String, _ arguments: [String]) throws -> String {
-        try ExternalTool.run(program, arguments).stdout
+        try TestProcess.run(program, arguments).stdout
     }
 }

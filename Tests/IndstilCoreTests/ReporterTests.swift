@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Reporters: SARIF, JUnit, GitHub annotations")
 struct ReporterTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
     static let schema = packageRoot.appendingPathComponent("Tests/Fixtures/sarif-schema-2.1.0.json")
 
     static let plainPath = "sager/indstilling.md"
@@ -315,9 +315,9 @@ struct ReporterTests {
     /// Validates a SARIF text against the committed OASIS schema with Python's jsonschema.
     static func validate(_ sarif: String) throws -> (status: Int32, output: String) {
         let python = try #require(python, "python3 with the jsonschema package is needed (Debian: python3-jsonschema)")
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-\(UUID().uuidString).sarif")
-        try Data(sarif.utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
+        let folder = try TempFolder("sarif")
+        defer { folder.remove() }
+        let file = try folder.write("report.sarif", sarif)
         return try run(python, [
             "-c", "import json,jsonschema,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))",
             file.path, schema.path,
@@ -326,7 +326,7 @@ struct ReporterTests {
 
     /// Runs a program to its end (at most two minutes), output collected through a file.
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let result = try ExternalTool.run(executable, arguments)
+        let result = try TestProcess.run(executable, arguments)
         return (result.status, result.timedOut ? "\(executable) did not finish within two minutes" : result.output)
     }
 

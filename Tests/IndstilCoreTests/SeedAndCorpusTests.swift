@@ -5,7 +5,7 @@ import Testing
 /// The real 2021 Aarhus recommendation (seed 003, people pseudonymised) and the
 /// synthetic corpus from shared/bench/gen_corpus.py.
 @Suite struct SeedAndCorpusTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
     static let seed = packageRoot.appendingPathComponent("Tests/Fixtures/aarhuskompasset-2021/aarhuskompasset.md")
 
     func diagnostics(_ url: URL, profile: String? = nil) throws -> [Diagnostic] {
@@ -54,14 +54,11 @@ import Testing
     @Test func corpusDefectsAreAllFoundAndCleanFilesGetNoError() throws {
         let generator = Self.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
         try #require(FileManager.default.fileExists(atPath: generator.path), "shared/bench/gen_corpus.py must sit beside the checkout")
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-corpus-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", generator.path, out.path, "--docs", "300", "--appendices", "8", "--defects", "0.3"]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        let temporary = try TempFolder("corpus")
+        defer { temporary.remove() }
+        let out = temporary.url("corpus")
+        let generated = try TestProcess.run("python3", [generator.path, out.path, "--docs", "300", "--appendices", "8", "--defects", "0.3"])
+        try #require(generated.status == 0, "\(generated)")
 
         let expected = ["missing-section": "skeleton.missing-section", "too-long": "length.total",
                         "dangling-bilag": "appendix.unknown-reference", "missing-file": "appendix.missing-file"]

@@ -1,16 +1,16 @@
 import Foundation
 import Testing
 import IndstilCore
+@_exported import IndstilTestSupport
 
-/// A throw-away project folder under the system's temporary directory: it holds an
-/// empty `indstil.yml` (so it is the project root) and whatever files a test writes.
+/// A throw-away project folder (a `TempFolder`): it holds an empty `indstil.yml` (so it
+/// is the project root) and whatever files a test writes.
 struct TestProject {
-    let root: URL
+    let folder: TempFolder
+    var root: URL { folder.url }
 
     init() throws {
-        root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("indstil-test-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        folder = try TempFolder("test")
         try write("indstil.yml", "")
     }
 
@@ -18,13 +18,7 @@ struct TestProject {
     /// Paths that would land outside the project are refused.
     @discardableResult
     func write(_ path: String, _ contents: String) throws -> URL {
-        let url = root.appendingPathComponent(path).standardizedFileURL
-        guard url.path.hasPrefix(root.standardizedFileURL.path + "/") else {
-            throw TestProjectError.outsideProject(path)
-        }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(contents.utf8).write(to: url)
-        return url
+        try folder.write(path, contents)
     }
 
     /// Writes the files and the document as `sag.md`, loads it and runs every check,
@@ -40,12 +34,11 @@ struct TestProject {
     }
 
     func remove() {
-        try? FileManager.default.removeItem(at: root)
+        folder.remove()
     }
 }
 
 enum TestProjectError: Error {
-    case outsideProject(String)
     case noFrontMatter
 }
 

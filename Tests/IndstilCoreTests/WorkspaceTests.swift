@@ -11,7 +11,7 @@ extension Workspace {
 
 @Suite("The analysis service")
 struct WorkspaceTests {
-    static let examples = SeedAndCorpusTests.packageRoot.appendingPathComponent("examples")
+    static let examples = TestPackage.examples
 
     static func workspace(for folder: URL) throws -> Workspace {
         Workspace(configuration: try Configuration.discover(from: folder), plugins: nil)

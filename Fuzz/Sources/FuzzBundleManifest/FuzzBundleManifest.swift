@@ -1,5 +1,5 @@
 import Foundation
-@_spi(Fuzzing) import IndstilCore
+import IndstilFuzzHarness
 
 // libFuzzer entry point: the bytes are a `bundle.yml` next to copies of the example
 // chapters; the manifest is loaded and, when it loads, the whole bundle assembled.

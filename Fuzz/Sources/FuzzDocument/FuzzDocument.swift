@@ -1,5 +1,5 @@
 import Foundation
-@_spi(Fuzzing) import IndstilCore
+import IndstilFuzzHarness
 
 // libFuzzer entry point: the bytes are the contents of a recommendation (`sag.md`).
 // Front matter, Markdown, every check, txt/md/html/docx rendering and every report format.

@@ -224,7 +224,4 @@ public struct AgendaManifest: Sendable {
     static func unknownKey(in entries: [YAMLValue.Entry], known: [String]) -> YAMLValue.Entry? {
         entries.first { !known.contains($0.key) }
     }
-
-    /// "mandag den 4. september 2023"
-    public var danishDate: String { DanishFormat.weekdayAndDate(date) }
 }

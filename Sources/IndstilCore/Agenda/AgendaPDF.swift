@@ -37,10 +37,15 @@ public enum AgendaPDF {
 
 /// The one HTML document WeasyPrint sets for a packet; see `BundlePDFHTML` for the
 /// reserved pages that PDF attachments take.
-struct AgendaPDFHTML {
+package struct AgendaPDFHTML {
     let packet: AgendaPacket
     /// Pages of each PDF attachment, by appendix key.
     let attachmentPages: [String: Int]
+
+    package init(packet: AgendaPacket, attachmentPages: [String: Int]) {
+        self.packet = packet
+        self.attachmentPages = attachmentPages
+    }
 
     static let structuralCSS = """
     .forside-titel { bookmark-level: 1; bookmark-label: "Dagsorden"; string-set: bundletitel content(); }
@@ -51,7 +56,7 @@ struct AgendaPDFHTML {
 
     private func e(_ text: String) -> String { HTMLFragments.escape(text) }
 
-    func html(css: String) -> String {
+    package func html(css: String) -> String {
         let manifest = packet.agenda.manifest
         var out = BundlePDFHTML.documentStart(title: "\(packet.label): \(manifest.committee), \(DanishFormat.date(manifest.date))",
                                               css: css + "\n" + Self.structuralCSS)

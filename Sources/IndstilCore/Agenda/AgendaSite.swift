@@ -73,8 +73,8 @@ public enum AgendaSite {
 }
 
 /// Where everything of a packet's site goes, decided before anything is written.
-struct AgendaSitePlan {
-    struct Page {
+package struct AgendaSitePlan {
+    package struct Page {
         enum Kind {
             case index
             case item(ResolvedAgenda.Item)
@@ -91,7 +91,7 @@ struct AgendaSitePlan {
     let packet: AgendaPacket
     /// Office attachments converted to PDF, by source: published as stamped PDFs.
     let converted: [URL: URL]
-    let pages: [Page]
+    package let pages: [Page]
     /// Page of each shown Markdown appendix, by key.
     let appendixPages: [String: String]
     /// "bilag/punkt-3-bilag-2-sammenfatning.pdf" of each shown attachment, by key.
@@ -99,7 +99,7 @@ struct AgendaSitePlan {
 
     static let indexFile = SitePlan.indexFile
 
-    init(_ packet: AgendaPacket, converted: [URL: URL] = [:]) {
+    package init(_ packet: AgendaPacket, converted: [URL: URL] = [:]) {
         self.packet = packet
         self.converted = converted
         var pages = [Page(kind: .index, file: Self.indexFile, label: packet.label, item: nil)]

@@ -2,10 +2,10 @@ import Foundation
 
 /// The HTML of each page of a packet's site: the agenda, an item, a Markdown appendix.
 /// Every text goes through `HTMLFragments.escape`.
-enum AgendaSitePages {
+package enum AgendaSitePages {
     private static func escape(_ text: String) -> String { HTMLFragments.escape(text) }
 
-    static func html(_ plan: AgendaSitePlan, position: Int) -> String {
+    package static func html(_ plan: AgendaSitePlan, position: Int) -> String {
         let page = plan.pages[position]
         let main: String
         switch page.kind {

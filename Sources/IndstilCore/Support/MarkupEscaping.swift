@@ -59,15 +59,6 @@ public enum MarkupEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// XML 1.0's Char production: tab, line feed, carriage return, U+0020–U+D7FF,
-    /// U+E000–U+FFFD and U+10000 upwards (Swift strings hold no lone surrogates).
-    public static func isLegalXML(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
-    }
-
     /// The five predefined entities and numeric references back to characters (reading
     /// text out of an XML part; an unknown or invalid reference stays as written).
     public static func unescapeXML(_ text: String) -> String {

@@ -17,12 +17,6 @@ public enum ProjectRoot {
         }
     }
 
-    /// The root paths in a file are confined to: the project, or else the file's own folder.
-    public static func confinement(for file: URL) -> URL {
-        let folder = file.deletingLastPathComponent().standardizedFileURL
-        return find(from: folder) ?? folder
-    }
-
     /// True when `path` (after resolving symbolic links) lies inside `root`.
     public static func contains(_ root: URL, _ path: URL) -> Bool {
         contains(resolvedRoot: resolvedPath(root), path)

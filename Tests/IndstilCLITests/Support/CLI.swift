@@ -1,36 +1,12 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+@_exported import IndstilTestSupport
 
 /// The outcome of one run of the real `indstil` binary.
-struct RunResult: CustomStringConvertible {
-    var arguments: [String]
-    /// Exit status, or the signal number when `signaled`.
-    var status: Int32
-    var signaled: Bool
-    var timedOut: Bool
-    var stdoutData: Data
-    var stderrData: Data
-    var seconds: Double
+typealias RunResult = TestProcess.Result
 
-    var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
-    var stderr: String { String(decoding: stderrData, as: UTF8.self) }
-
+extension TestProcess.Result {
     /// Text diagnostics (`path:line:column: severity: message [check]`) found on stdout.
     var diagnostics: [TextDiagnostic] { TextDiagnostic.parse(stdout) }
-
-    var description: String {
-        let cut = { (text: String) in text.count > 3000 ? String(text.prefix(3000)) + " …" : text }
-        return """
-        indstil \(arguments.joined(separator: " "))
-          status: \(status)\(signaled ? " (signal)" : "")\(timedOut ? " (timed out)" : "") after \(String(format: "%.2f", seconds)) s
-          stdout: \(cut(stdout))
-          stderr: \(cut(stderr))
-        """
-    }
 }
 
 /// One line of `indstil check` text output.
@@ -111,57 +87,13 @@ enum CLI {
         ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
     }
 
-    /// Runs `indstil ARGUMENTS` in `folder`; kills it after `timeout` seconds.
-    /// Output goes to files, so a flood of output cannot block the child.
+    /// Runs `indstil ARGUMENTS` in `folder` (without INDSTIL_TEMPLATES from the test's
+    /// environment); kills it after `timeout` seconds.
     static func run(_ arguments: [String], in folder: URL, timeout: Double = 10,
                     environment: [String: String] = [:]) throws -> RunResult {
         guard let binary else { throw NotFound() }
-        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-e2e-out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: capture) }
-        let outURL = capture.appendingPathComponent("stdout")
-        let errURL = capture.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "INDSTIL_TEMPLATES")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-
-        let start = Date()
-        try process.run()
-        var timedOut = false
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            // Foundation starts the child in its own process group on Linux: kill the
-            // whole group, so a grandchild holding the output cannot keep it alive.
-            kill(-process.processIdentifier, SIGKILL)
-            kill(process.processIdentifier, SIGKILL)
-            _ = finished.wait(timeout: .now() + 10)
-        }
-        let seconds = Date().timeIntervalSince(start)
-        try? outHandle.close()
-        try? errHandle.close()
-        let stillRunning = process.isRunning
-        return RunResult(
-            arguments: arguments,
-            status: stillRunning ? -1 : process.terminationStatus,
-            signaled: stillRunning ? false : process.terminationReason == .uncaughtSignal,
-            timedOut: timedOut,
-            stdoutData: (try? Data(contentsOf: outURL)) ?? Data(),
-            stderrData: (try? Data(contentsOf: errURL)) ?? Data(),
-            seconds: seconds)
+        var changes: [String: String?] = ["INDSTIL_TEMPLATES": nil]
+        for (key, value) in environment { changes[key] = value }
+        return try TestProcess.run(binary.path, arguments, in: folder, environment: changes, timeout: timeout)
     }
 }

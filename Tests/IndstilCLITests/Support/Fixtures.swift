@@ -3,17 +3,9 @@ import Foundation
 /// Real files on disk for the end-to-end tests: the shipped examples, copied into a
 /// fresh temporary folder per test, and variants of them.
 enum Fixtures {
-    /// The package root: the nearest folder above this source file holding Package.swift.
-    static let packageRoot: URL = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
-            folder = folder.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }()
+    static let packageRoot = TestPackage.root
 
-    static let examples = packageRoot.appendingPathComponent("examples")
+    static let examples = TestPackage.examples
 
     /// Paths of the shipped example documents, relative to `examples/`.
     static let byraad = "aarhus-byraad/ny-ordning-moedelokaler.md"
@@ -34,47 +26,15 @@ enum Fixtures {
     }
 }
 
-/// A temporary folder, removed when the value goes away.
-final class TempFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("indstil-e2e-\(UUID().uuidString)", isDirectory: true)
-            .resolvingSymlinksInPath()
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
+extension TempFolder {
     /// A temporary folder holding a copy of the shipped `examples/` project (with its indstil.yml).
     static func withExamples() throws -> TempFolder {
-        let folder = try TempFolder()
+        let folder = try TempFolder("e2e")
         try FileManager.default.copyItem(at: Fixtures.examples, to: folder.url.appendingPathComponent("examples"))
         return folder
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    @discardableResult
-    func write(_ relative: String, _ text: String) throws -> URL {
-        try write(relative, data: Data(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ relative: String, data: Data) throws -> URL {
-        let file = url.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: file)
-        return file
-    }
-
-    func read(_ relative: String) throws -> String {
-        try String(contentsOf: url.appendingPathComponent(relative), encoding: .utf8)
-    }
-
-    func exists(_ relative: String) -> Bool {
-        FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path)
-    }
-
+    /// Runs `indstil ARGUMENTS` in the folder.
     func run(_ arguments: String..., timeout: Double = 10) throws -> RunResult {
         try CLI.run(arguments, in: url, timeout: timeout)
     }

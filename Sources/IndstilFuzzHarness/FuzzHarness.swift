@@ -1,9 +1,11 @@
 import Foundation
+import IndstilCore
 
 /// The code paths the libFuzzer targets in `Fuzz/` drive, shared with the regression
-/// tests so a crasher replays through exactly the code that found it.
-/// Not part of the public API: `@_spi(Fuzzing) import IndstilCore`.
-@_spi(Fuzzing) public enum FuzzHarness {
+/// tests so a crasher replays through exactly the code that found it. Its own module, so
+/// IndstilCore does not depend on every part of itself; the few agenda layout types it
+/// drives that are not public are `package`.
+public enum FuzzHarness {
     /// What one document input came to.
     public struct DocumentOutcome: Sendable {
         public enum Stage: String, Sendable {

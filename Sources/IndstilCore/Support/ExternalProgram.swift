@@ -1,0 +1,55 @@
+import Foundation
+
+/// Runs a tool found on PATH (WeasyPrint, qpdf, pdftotext, pdfinfo, LibreOffice) through
+/// `Subprocess`, with nothing on its stdin and a time limit, collecting stderr.
+public enum ExternalProgram {
+    public enum Result: Sendable {
+        case finished(status: Int32, stderr: String)
+        case timedOut
+        case notFound
+    }
+
+    public static func find(_ name: String) -> URL? {
+        Subprocess.find(name)
+    }
+
+    /// The environment of every program run: ours, plus a fixed SOURCE_DATE_EPOCH for
+    /// reproducible output (fontTools, inside WeasyPrint, stamps font subsets with it
+    /// instead of now). Read once per process.
+    static let childEnvironment: [String: String] = {
+        var environment = ProcessInfo.processInfo.environment
+        if environment["SOURCE_DATE_EPOCH"] == nil { environment["SOURCE_DATE_EPOCH"] = "315532800" }
+        return environment
+    }()
+
+    /// Runs `name` with `arguments`; its standard output goes to `standardOutput` (a file
+    /// created or truncated) or nowhere. A program killed by a signal finishes with status
+    /// 128 + the signal.
+    public static func run(_ name: String, _ arguments: [String], timeout: TimeInterval, standardOutput: URL? = nil) -> Result {
+        guard let executable = find(name) else { return .notFound }
+        let result: Subprocess.Result
+        do {
+            result = try Subprocess.run(executable: executable.path, arguments: arguments, argv0: name, directory: nil, input: Data(),
+                                        timeout: timeout, outputLimit: standardOutput == nil ? 64 << 20 : 1 << 30,
+                                        errorLimit: 64 << 10, environment: childEnvironment)
+        } catch {
+            return .notFound
+        }
+        let stderr = String(decoding: result.stderr, as: UTF8.self)
+        switch result.outcome {
+        case .timedOut:
+            return .timedOut
+        case .outputTooLarge:
+            return .finished(status: -1, stderr: "\(name) skrev for meget på standard output")
+        case .signaled(let signal):
+            return .finished(status: 128 + signal, stderr: stderr)
+        case .exited(let status):
+            if let standardOutput {
+                do { try result.stdout.write(to: standardOutput) } catch {
+                    return .finished(status: -1, stderr: "\(standardOutput.path) kan ikke skrives: \(error.localizedDescription)")
+                }
+            }
+            return .finished(status: status, stderr: stderr)
+        }
+    }
+}
