@@ -125,9 +125,9 @@ import Foundation
             if let agenda = outcome.agenda {
                 for audience in [AgendaPacket.Audience.offentlig, .lukket] {
                     let packet = AgendaPacket(agenda: agenda, audience: audience)
-                    let plan = AgendaSitePlan(packet)
-                    for position in plan.pages.indices { _ = AgendaSitePages.html(plan, position: position) }
-                    _ = AgendaPDFHTML(packet: packet, attachmentPages: [:]).html(css: "")
+                    let plan = AgendaSitePlan(packet, files: PacketFiles(unconverted: packet))
+                    for position in plan.pages.indices { _ = PacketSite.html(plan, position: position) }
+                    _ = PacketPDFDocument.html(AgendaPDFPlan(packet: packet), attachmentPages: [:], css: "")
                 }
             }
             return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.agenda?.items.count ?? 0)
