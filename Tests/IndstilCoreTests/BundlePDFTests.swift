@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IndstilCore
 
-/// `BundlePDF`: a betænkning bundle as one PDF (CONTRACT §5 `--to pdf`), checked with
+/// `PacketPDF`: a betænkning bundle as one PDF (CONTRACT §5 `--to pdf`), checked with
 /// the real tools: WeasyPrint sets it, qpdf merges, pdfinfo/pdftotext/qpdf read it back.
 @Suite struct BundlePDFTests {
     // MARK: - The bundle: 2 chapters, 3 Markdown appendices, one 2-page PDF attachment

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IndstilCore
 
-/// `BundleSite`: the static website of a betænkning bundle (CONTRACT §2 cross-references, §5 output).
+/// `PacketSite`: the static website of a betænkning bundle (CONTRACT §2 cross-references, §5 output).
 @Suite struct BundleSiteTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let generator = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")

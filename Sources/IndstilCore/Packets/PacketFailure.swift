@@ -40,30 +40,3 @@ public struct PacketFailure: Error, CustomStringConvertible, Sendable {
         self.description = description
     }
 }
-
-/// A new, empty temporary folder for a packet's intermediate files; the caller removes it.
-enum PacketWorkFolder {
-    static func make() throws(PacketFailure) -> URL {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-pakke-\(UUID().uuidString)", isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        } catch {
-            throw PacketFailure(.writing, "kan ikke oprette en midlertidig mappe: \(error.localizedDescription)", file: work)
-        }
-        return work
-    }
-
-    /// Writes an intermediate text file of the work folder.
-    static func write(_ text: String, to file: URL) throws(PacketFailure) {
-        do {
-            try Data(text.utf8).write(to: file)
-        } catch {
-            throw PacketFailure(.writing, "kan ikke skrive midlertidig fil: \(error.localizedDescription)", file: file)
-        }
-    }
-}
-
-/// "1 side", "3 sider": a count with its noun.
-func counted(_ n: Int, _ singular: String, _ plural: String) -> String {
-    "\(n) \(n == 1 ? singular : plural)"
-}

@@ -6,21 +6,18 @@ import Foundation
 /// Bilag 2: Titel", which PDF attachments carry on every page too. Bookmarks:
 /// Dagsorden, each item, under it each appendix.
 struct AgendaPDFPlan: PacketPDFPlan {
+    /// The agenda is the cover ("Dagsorden" in the bookmarks); each item starts a page
+    /// and is a level-1 bookmark.
+    static let structuralCSS = """
+    .forside-titel { bookmark-level: 1; bookmark-label: "Dagsorden"; string-set: bundletitel content(); }
+    .punkt { break-before: page; }
+    .punkt-titel { bookmark-level: 1; bookmark-label: content(); string-set: bilag content(); }
+    """
+
     let packet: AgendaPacket
 
     var title: String { packet.documentTitle }
-
-    var summary: String {
-        "\(counted(packet.agenda.items.count, "punkt", "punkter")), \(counted(packet.includedAppendices.count, "bilag", "bilag"))"
-    }
-
-    var structuralCSS: String {
-        """
-        .forside-titel { bookmark-level: 1; bookmark-label: "Dagsorden"; string-set: bundletitel content(); }
-        .punkt { break-before: page; }
-        .punkt-titel { bookmark-level: 1; bookmark-label: content(); string-set: bilag content(); }
-        """
-    }
+    var summary: String { counted(packet.agenda.items.count, "punkt", "punkter") + ", " + counted(packet.includedAppendices.count, "bilag", "bilag") }
 
     func body(attachmentPages: [String: Int]) -> String {
         var out = front()

@@ -5,6 +5,19 @@ import Foundation
 /// on a new page under a running header with its number and title. Bookmarks: Forside,
 /// Bilagsfortegnelse, each chapter, and under it each appendix as "B2.1 Titel".
 struct BundlePDFPlan: PacketPDFPlan {
+    /// The cover, the bilagsfortegnelse and each chapter start a page and are level-1
+    /// bookmarks; the cover has no page number either.
+    static let structuralCSS = """
+    .forside-titel { bookmark-level: 1; bookmark-label: "Forside"; string-set: bundletitel content(); }
+    .fortegnelse { break-before: page; }
+    .fortegnelse-titel { bookmark-level: 1; bookmark-label: "Bilagsfortegnelse"; string-set: bilag "Bilagsfortegnelse"; }
+    .kapitel { break-before: page; }
+    .kapitel-titel { bookmark-level: 1; bookmark-label: content(); string-set: bilag content(); }
+    @page forside {
+      @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; }
+    }
+    """
+
     let bundle: ResolvedBundle
     let anchors: BundlePDFAnchors
 
@@ -14,22 +27,11 @@ struct BundlePDFPlan: PacketPDFPlan {
     }
 
     var title: String { bundle.title }
+    /// "2 kapitler, 7 bilag"; the cover says it with a "·".
+    var summary: String { scope(separator: ", ") }
 
-    var summary: String {
-        "\(counted(bundle.chapters.count, "kapitel", "kapitler")), \(counted(bundle.appendices.count, "bilag", "bilag"))"
-    }
-
-    var structuralCSS: String {
-        """
-        .forside-titel { bookmark-level: 1; bookmark-label: "Forside"; string-set: bundletitel content(); }
-        .fortegnelse { break-before: page; }
-        .fortegnelse-titel { bookmark-level: 1; bookmark-label: "Bilagsfortegnelse"; string-set: bilag "Bilagsfortegnelse"; }
-        .kapitel { break-before: page; }
-        .kapitel-titel { bookmark-level: 1; bookmark-label: content(); string-set: bilag content(); }
-        @page forside {
-          @bottom-left { content: none; } @bottom-center { content: none; } @bottom-right { content: none; }
-        }
-        """
+    func scope(separator: String) -> String {
+        counted(bundle.chapters.count, "kapitel", "kapitler") + separator + counted(bundle.appendices.count, "bilag", "bilag")
     }
 
     func body(attachmentPages: [String: Int]) -> String {
@@ -44,12 +46,11 @@ struct BundlePDFPlan: PacketPDFPlan {
     }
 
     func cover() -> String {
-        let scope = counted(bundle.chapters.count, "kapitel", "kapitler") + " · " + counted(bundle.appendices.count, "bilag", "bilag")
         return """
         <section class="forside">
         <p class="forside-etiket">Bilagsmateriale</p>
         <h1 class="forside-titel">\(bundle.title.markupEscaped)</h1>
-        <p class="forside-omfang">\(scope.markupEscaped)</p>
+        <p class="forside-omfang">\(scope(separator: " · ").markupEscaped)</p>
         </section>
 
         """
@@ -60,16 +61,17 @@ struct BundlePDFPlan: PacketPDFPlan {
         for chapter in bundle.chapters {
             out += "<li><a class=\"fortegnelse-kapitel\" href=\"#\(BundlePDFAnchors.chapter(chapter.number))\">Kapitel \(chapter.number): \(chapter.title.markupEscaped)</a>"
             if !chapter.appendices.isEmpty {
-                out += "\n<ol class=\"fortegnelse-bilag\">\n"
-                for appendix in chapter.appendices {
-                    out += "<li>\(appendixLink(appendix))</li>\n"
-                }
-                out += "</ol>\n"
+                out += "\n<ol class=\"fortegnelse-bilag\">\n\(appendixItems(chapter))</ol>\n"
             }
             out += "</li>\n"
         }
         out += "</ol>\n</nav>\n\n"
         return out
+    }
+
+    /// A list item per appendix of the chapter, each linking it.
+    func appendixItems(_ chapter: ResolvedBundle.Chapter) -> String {
+        chapter.appendices.map { "<li>\(appendixLink($0))</li>\n" }.joined()
     }
 
     /// "B2.1 Titel", marked with the file type when the appendix is not Markdown.
@@ -95,11 +97,7 @@ struct BundlePDFPlan: PacketPDFPlan {
             out += "<div class=\"intro\">\n\(HTMLFragments.blocks(links.blocks(blocks)))\n</div>\n"
         }
         if !chapter.appendices.isEmpty {
-            out += "<h2 class=\"kapitel-bilag-titel\">Bilag i kapitlet</h2>\n<ul class=\"kapitel-bilag\">\n"
-            for appendix in chapter.appendices {
-                out += "<li>\(appendixLink(appendix))</li>\n"
-            }
-            out += "</ul>\n"
+            out += "<h2 class=\"kapitel-bilag-titel\">Bilag i kapitlet</h2>\n<ul class=\"kapitel-bilag\">\n\(appendixItems(chapter))</ul>\n"
         }
         out += "</section>\n\n"
         return out

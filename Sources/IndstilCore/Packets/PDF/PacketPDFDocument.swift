@@ -6,7 +6,7 @@ protocol PacketPDFPlan {
     var title: String { get }
     /// The kind's own structural rules (the cover's bookmark, what starts a page and is a
     /// level-1 bookmark); the rules every packet shares (`PacketPDFDocument.appendixCSS`) follow.
-    var structuralCSS: String { get }
+    static var structuralCSS: String { get }
     /// "2 kapitler, 7 bilag": what the progress says is being built.
     var summary: String { get }
     /// Everything inside `<body>`, reserving `attachmentPages[key]` pages after the
@@ -59,7 +59,7 @@ enum PacketPDFDocument {
         <meta name="generator" content="indstil bundle">
         <title>\(plan.title.markupEscaped)</title>
         <style>
-        \(css + "\n" + plan.structuralCSS + "\n" + appendixCSS)
+        \(css + "\n" + type(of: plan).structuralCSS + "\n" + appendixCSS)
         </style>
         </head>
         <body>
