@@ -36,7 +36,7 @@ struct PDFOutlineItem {
 
 /// A PDF appendix, copied into the work folder and measured.
 struct PDFAttachment {
-    /// The appendix's key in its bundle or packet.
+    /// The attachment's key in its packet (`PacketAttachment.key`).
     let key: String
     /// What its bookmark starts with and how messages name it ("B3.1", "Punkt 3, Bilag 2:").
     let label: String

@@ -1,7 +1,8 @@
 import Foundation
 
-/// File names in a packet's site (bundle or agenda): ASCII only, so they survive every web server, zip
-/// tool and file system, and stable, so a rebuilt site keeps its addresses.
+/// File names in a packet's site (bundle or agenda): ASCII only, so they survive every
+/// web server, zip tool and file system, and stable, so a rebuilt site keeps its
+/// addresses. Page names and anchors are `Slug`s.
 enum SiteNames {
     /// "Analyse 2025 (endelig).PDF" → "Analyse-2025-endelig.pdf": letters, digits, ".", "_"
     /// and "-" are kept, anything else becomes "-"; the extension is lowercased.
