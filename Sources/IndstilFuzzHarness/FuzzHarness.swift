@@ -111,14 +111,12 @@ public enum FuzzHarness {
         case .dagsorden(let outcome):
             for format in DiagnosticReportFormat.allCases { _ = format.render(outcome.reports, language: .da) }
             for audience in [AgendaPacket.Audience.offentlig, .lukket] {
-                let packet = AgendaPacket(agenda: outcome.agenda, audience: audience)
-                let plan = AgendaSitePlan(packet)
-                for position in plan.pages.indices { _ = AgendaSitePages.html(plan, position: position) }
-                _ = AgendaPDFHTML(packet: packet, attachmentPages: [:]).html(css: "")
+                _ = PacketLayout.html(of: AgendaPacket(agenda: outcome.agenda, audience: audience))
             }
             return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.agenda.items.count)
         case .betaenkning(let outcome):
             for format in DiagnosticReportFormat.allCases { _ = format.render(outcome.reports, language: .da) }
+            _ = PacketLayout.html(of: outcome.bundle)
             return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.bundle.chapters.count)
         }
     }

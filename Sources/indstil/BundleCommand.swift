@@ -55,11 +55,11 @@ struct BundleCommand: ParsableCommand {
         switch to {
         case .html:
             let target = URL(fileURLWithPath: output ?? "ud")
-            try BundleSite.write(bundle, to: target, progress: progress)
+            try PacketSite.write(bundle, to: target, progress: progress)
             Output.progress("Skrev \(target.path)/index.html (\(bundle.appendices.count) bilag i \(bundle.chapters.count) kapitler)")
         case .pdf:
             let target = URL(fileURLWithPath: output ?? "bilagsmateriale.pdf")
-            try BundlePDF.write(bundle, to: target, progress: progress)
+            try PacketPDF.write(bundle, to: target, progress: progress)
             Output.progress("Skrev \(target.path)")
         }
     }
@@ -73,21 +73,21 @@ struct BundleCommand: ParsableCommand {
         switch to {
         case .html:
             let target = URL(fileURLWithPath: output ?? "ud").standardizedFileURL
-            try AgendaSite.write(publicPacket, to: target, progress: progress)
+            try PacketSite.write(publicPacket, to: target, progress: progress)
             Output.progress("Skrev den offentlige dagsorden: \(target.path)/index.html (\(agenda.items.count) punkter)")
             if agenda.hasClosedContent {
                 let closed = target.deletingLastPathComponent().appendingPathComponent(target.lastPathComponent + "-lukket")
-                try AgendaSite.write(closedPacket, to: closed, progress: progress)
+                try PacketSite.write(closedPacket, to: closed, progress: progress)
                 Output.progress("Skrev den lukkede dagsorden: \(closed.path)/index.html (må ikke offentliggøres)")
             }
         case .pdf:
             let target = URL(fileURLWithPath: output ?? "dagsorden.pdf").standardizedFileURL
-            try AgendaPDF.write(publicPacket, to: target, progress: progress)
+            try PacketPDF.write(publicPacket, to: target, progress: progress)
             Output.progress("Skrev den offentlige dagsorden: \(target.path)")
             if agenda.hasClosedContent {
                 let stem = target.deletingPathExtension().lastPathComponent
                 let closed = target.deletingLastPathComponent().appendingPathComponent("\(stem)-lukket.pdf")
-                try AgendaPDF.write(closedPacket, to: closed, progress: progress)
+                try PacketPDF.write(closedPacket, to: closed, progress: progress)
                 Output.progress("Skrev den lukkede dagsorden: \(closed.path) (må ikke offentliggøres)")
             }
         }

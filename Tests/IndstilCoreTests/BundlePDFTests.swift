@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IndstilCore
 
-/// `BundlePDF`: a betænkning bundle as one PDF (CONTRACT §5 `--to pdf`), checked with
+/// `PacketPDF`: a betænkning bundle as one PDF (CONTRACT §5 `--to pdf`), checked with
 /// the real tools: WeasyPrint sets it, qpdf merges, pdfinfo/pdftotext/qpdf read it back.
 @Suite struct BundlePDFTests {
     // MARK: - The bundle: 2 chapters, 3 Markdown appendices, one 2-page PDF attachment
@@ -143,7 +143,7 @@ import Testing
         let bundle = try Self.assemble(Self.writeBundle(project))
         let output = project.root.appendingPathComponent("ud/bilagsmateriale.pdf")
         let messages = BundlePDFProgress()
-        try BundlePDF.write(bundle, to: output, progress: { messages.add($0) })
+        try PacketPDF.write(bundle, to: output, progress: { messages.add($0) })
         #expect(messages.all.contains { $0.contains("WeasyPrint") })
         #expect(messages.all.contains { $0.contains("qpdf") })
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["bilagsmateriale.pdf"])
@@ -243,7 +243,7 @@ import Testing
         let bundle = try Self.assemble(Self.writeBundle(project, attachment: false))
         let output = project.root.appendingPathComponent("bilagsmateriale.pdf")
         let messages = BundlePDFProgress()
-        try BundlePDF.write(bundle, to: output, progress: { messages.add($0) })
+        try PacketPDF.write(bundle, to: output, progress: { messages.add($0) })
         #expect(!messages.all.contains { $0.contains("qpdf") })
         let outline = try Self.bookmarks(output)
         #expect(outline.flatMap(\.all).map(\.title) == [
@@ -262,14 +262,14 @@ import Testing
         try Data("ikke en pdf".utf8).write(to: project.root.appendingPathComponent("bilag/kapitel-1/analyse.pdf"))
         let folder = project.root.appendingPathComponent("ud")
         let output = folder.appendingPathComponent("bilagsmateriale.pdf")
-        #expect(throws: BundlePDF.Failure.self) { try BundlePDF.write(bundle, to: output, progress: { _ in }) }
+        #expect(throws: PacketFailure.self) { try PacketPDF.write(bundle, to: output, progress: { _ in }) }
         #expect(!FileManager.default.fileExists(atPath: output.path))
         #expect((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] == [])
 
         // An existing PDF stays as it was.
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data("%PDF gammel".utf8).write(to: output)
-        #expect(throws: BundlePDF.Failure.self) { try BundlePDF.write(bundle, to: output, progress: { _ in }) }
+        #expect(throws: PacketFailure.self) { try PacketPDF.write(bundle, to: output, progress: { _ in }) }
         #expect(try Data(contentsOf: output) == Data("%PDF gammel".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bilagsmateriale.pdf"])
     }
@@ -278,7 +278,7 @@ import Testing
         let project = try TestProject()
         defer { project.remove() }
         let bundle = try Self.assemble(Self.writeBundle(project, attachment: false))
-        let html = BundlePDFHTML(bundle: bundle, attachmentPages: [:]).html(css: "")
+        let html = PacketPDFDocument.html(BundlePDFPlan(bundle), attachmentPages: [:], css: "")
         for part in [
             "<h1 class=\"kapitel-titel\" id=\"kapitel-1\"><span class=\"nr\">Kapitel 1:</span> Mødebelastning</h1>",
             "<h2 class=\"bilag-titel\" id=\"b1-2\"><span class=\"nr\">B1.2</span> Sagsfremstillinger &amp; &lt;bilag&gt;</h2>",
@@ -313,7 +313,7 @@ import Testing
         try withAttachment.write("analyse.pdf", "%PDF-1.4")
         try withAttachment.write("regneark.xlsx", "x")
         let small = try Self.assemble(withAttachment.root.appendingPathComponent("bundle.yml"))
-        let placeholders = BundlePDFHTML(bundle: small, attachmentPages: ["analyse": 3]).html(css: "")
+        let placeholders = PacketPDFDocument.html(BundlePDFPlan(small), attachmentPages: ["analyse": 3], css: "")
         #expect(placeholders.components(separatedBy: "<div class=\"reserveret\"></div>").count - 1 == 3)
         #expect(placeholders.contains("Bilaget følger på de næste sider (PDF, 3 sider)."))
         #expect(placeholders.contains("<span class=\"nr\">B1.1</span> Analyse <span class=\"filtype\">(PDF)</span>"))
@@ -321,10 +321,10 @@ import Testing
     }
 
     @Test func anchorsAreIDsMadeFromTheNumber() {
-        #expect(BundlePDFAnchors.slug("B2.1") == "b2-1")
-        #expect(BundlePDFAnchors.slug("Bilag 3.12") == "bilag-3-12")
-        #expect(BundlePDFAnchors.slug("2.1") == "bilag-2-1")
-        #expect(BundlePDFAnchors.slug("Ø1") == "oe1")
+        #expect(Slug.anchor("B2.1") == "b2-1")
+        #expect(Slug.anchor("Bilag 3.12") == "bilag-3-12")
+        #expect(Slug.anchor("2.1") == "bilag-2-1")
+        #expect(Slug.anchor("Ø1") == "oe1")
     }
 }
 

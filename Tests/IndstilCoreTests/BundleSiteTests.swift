@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import IndstilCore
 
-/// `BundleSite`: the static website of a betænkning bundle (CONTRACT §2 cross-references, §5 output).
+/// `PacketSite`: the static website of a betænkning bundle (CONTRACT §2 cross-references, §5 output).
 @Suite struct BundleSiteTests {
     static let packageRoot = TestPackage.root
     static let generator = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
@@ -136,7 +136,7 @@ import Testing
         defer { temporary.remove() }
         let output = temporary.url("output")
         let messages = Messages()
-        try BundleSite.write(bundle, to: output, progress: { messages.append($0) })
+        try PacketSite.write(bundle, to: output, progress: { messages.append($0) })
 
         let files = try Self.files(output)
         #expect(Set(files.keys) == ["index.html", "style.css", "kapitel-1.html", "kapitel-2.html", "b1-1.html", "b1-2.html",
@@ -237,13 +237,13 @@ import Testing
         defer { temporary.remove() }
         let first = temporary.url("first")
         let second = temporary.url("second")
-        try BundleSite.write(bundle, to: first, progress: { _ in })
+        try PacketSite.write(bundle, to: first, progress: { _ in })
         let firstFiles = try Self.files(first)
-        try BundleSite.write(bundle, to: second, progress: { _ in })
+        try PacketSite.write(bundle, to: second, progress: { _ in })
         #expect(try Self.files(second) == firstFiles)
         // Over an existing site: replaced, same bytes, nothing stale, no temporary folder left.
         try Data("stale".utf8).write(to: first.appendingPathComponent("gammel.html"))
-        try BundleSite.write(bundle, to: first, progress: { _ in })
+        try PacketSite.write(bundle, to: first, progress: { _ in })
         #expect(try Self.files(first) == firstFiles)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: first.deletingLastPathComponent().path)
         #expect(!siblings.contains { $0.hasPrefix(first.lastPathComponent + ".") }, "\(siblings.filter { $0.hasPrefix(first.lastPathComponent) })")
@@ -258,7 +258,7 @@ import Testing
         let output = temporary.url("output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: output.appendingPathComponent("noter.txt"))
-        #expect(throws: BundleSite.Failure.self) { try BundleSite.write(bundle, to: output, progress: { _ in }) }
+        #expect(throws: PacketFailure.self) { try PacketSite.write(bundle, to: output, progress: { _ in }) }
         #expect(try Self.files(output) == ["noter.txt": Data("mine".utf8)])
     }
 
@@ -270,20 +270,20 @@ import Testing
         let temporary = try TempFolder("site")
         defer { temporary.remove() }
         let output = temporary.url("output")
-        try BundleSite.write(bundle, to: output, progress: { _ in })
+        try PacketSite.write(bundle, to: output, progress: { _ in })
         let before = try Self.files(output)
         // The PDF disappears between assembling and writing: the copy fails.
         try FileManager.default.removeItem(at: manifest.deletingLastPathComponent().appendingPathComponent("kapitel-1/Spørgeskema (endelig).pdf"))
-        #expect(throws: BundleSite.Failure.self) { try BundleSite.write(bundle, to: output, progress: { _ in }) }
+        #expect(throws: PacketFailure.self) { try PacketSite.write(bundle, to: output, progress: { _ in }) }
         #expect(try Self.files(output) == before)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
         #expect(!siblings.contains { $0.hasPrefix(output.lastPathComponent + ".tmp-") })
     }
 
     @Test func pageNamesAreSafeAndUnique() throws {
-        #expect(SiteNames.pageStem("B2.3") == "b2-3")
-        #expect(SiteNames.pageStem("Bilag 1.2 (udkast)") == "bilag-1-2-udkast")
-        #expect(SiteNames.pageStem("Ø1") == "oe1")
+        #expect(Slug.of("B2.3") == "b2-3")
+        #expect(Slug.of("Bilag 1.2 (udkast)") == "bilag-1-2-udkast")
+        #expect(Slug.of("Ø1") == "oe1")
         #expect(SiteNames.fileName("Spørgeskema (endelig).PDF") == "Spoergeskema-endelig.pdf")
         #expect(SiteNames.fileName("../../etc/passwd") == "passwd")
         #expect(SiteNames.fileSize(120 * 1024) == "120 KB")
@@ -312,7 +312,7 @@ import Testing
         let temporary = try TempFolder("site")
         defer { temporary.remove() }
         let output = temporary.url("output")
-        try BundleSite.write(bundle, to: output, progress: { _ in })
+        try PacketSite.write(bundle, to: output, progress: { _ in })
         let files = try Self.files(output)
         #expect(files["bilag-1.html"] != nil && files["bilag-1-b.html"] != nil, "\(files.keys.sorted())")
         #expect(Self.deadLinks(files).isEmpty, "\(Self.deadLinks(files))")
@@ -332,7 +332,7 @@ import Testing
         let site = out.appendingPathComponent("site")
         let messages = Messages()
         let clock = ContinuousClock()
-        let elapsed = try clock.measure { try BundleSite.write(bundle, to: site, progress: { messages.append($0) }) }
+        let elapsed = try clock.measure { try PacketSite.write(bundle, to: site, progress: { messages.append($0) }) }
         #expect(elapsed < .seconds(5), "site written in \(elapsed)")
 
         let files = try Self.files(site)

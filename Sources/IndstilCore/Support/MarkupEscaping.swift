@@ -100,3 +100,9 @@ public enum MarkupEscaping {
         return out
     }
 }
+
+extension String {
+    /// This text as HTML (or XML) element content or a quoted attribute value:
+    /// `MarkupEscaping.escape`, the one escaping every page of a packet uses.
+    var markupEscaped: String { MarkupEscaping.escape(self) }
+}

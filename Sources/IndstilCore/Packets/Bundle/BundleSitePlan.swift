@@ -1,59 +1,51 @@
 import Foundation
 
-/// Where everything of a bundle goes in its site, decided before a byte is written:
-/// the file name of every page and attachment, the reading order (index → chapter 1 →
-/// its appendices → chapter 2 …) and how `bilag:ID` / `kapitel:N` links resolve.
-struct SitePlan {
-    /// One HTML page of the site.
-    struct Page {
-        enum Kind {
-            case index
-            case chapter(ResolvedBundle.Chapter)
-            case appendix(ResolvedBundle.Appendix, AnalyzedDocument)
-        }
-
-        let kind: Kind
-        /// "index.html", "kapitel-2.html", "b2-1.html".
-        let file: String
-        /// What a link to the page says: "Kapitel 2: Byrådets hverdag", "B2.1 Delegationsplan".
-        let label: String
-        /// The chapter the page belongs to (nil for the index).
-        let chapter: Int?
+/// Where everything of a bundle goes in its site, decided before a byte is written.
+///
+/// `index.html` is the bilagsfortegnelse; every chapter has `kapitel-N.html`, every
+/// Markdown appendix a page named after its number (`b2-1.html`), and every other
+/// appendix is copied to `bilag/` under its number (`bilag/B1.3-analyse.pdf`) when its
+/// chapter's page is written. Reading order: index → chapter 1 → its appendices →
+/// chapter 2 …; `[](bilag:ID)` and `kapitel:N` become numbered, titled links.
+struct BundleSitePlan: PacketSitePlan {
+    enum PageContent {
+        case index
+        case chapter(ResolvedBundle.Chapter)
+        case appendix(ResolvedBundle.Appendix, AnalyzedDocument)
     }
 
     /// A non-Markdown appendix, copied as it is.
     struct Attachment {
-        let appendix: ResolvedBundle.Appendix
         /// "bilag/B1.3-analyse.pdf"
         let path: String
         /// "PDF, 120 KB"
         let info: String
     }
 
-    static let indexFile = "index.html"
-    static let styleFile = "style.css"
-    static let attachmentFolder = "bilag"
-
     let bundle: ResolvedBundle
     /// In reading order.
-    let pages: [Page]
+    let pages: [SitePage<PageContent>]
     /// By appendix id.
     let pageFiles: [String: String]
     let attachments: [String: Attachment]
 
-    init(_ bundle: ResolvedBundle) throws(BundleSite.Failure) {
+    var frame: SiteFrame { SiteFrame(siteTitle: bundle.title, indexLabel: "Bilagsfortegnelse", bodyClass: "bilagsmateriale") }
+    var noAppendicesNote: String? { "Bilagsmaterialet har ingen bilag" }
+
+    init(_ bundle: ResolvedBundle, files: PacketFiles) throws(PacketFailure) {
         self.bundle = bundle
-        var pages = [Page(kind: .index, file: Self.indexFile, label: "Bilagsfortegnelse", chapter: nil)]
-        var used: Set<String> = [Self.indexFile, Self.styleFile]
+        var pages = [SitePage<PageContent>(content: .index, file: PacketSite.indexFile, label: "Bilagsfortegnelse")]
+        var used: Set<String> = [PacketSite.indexFile, PacketSite.styleFile]
         for chapter in bundle.chapters { used.insert(Self.chapterFile(chapter.number)) }
         var pageFiles: [String: String] = [:]
         var attachments: [String: Attachment] = [:]
         var usedAttachments: Set<String> = []
+        let packetAttachments = Dictionary(files.attachments.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
 
         /// `preferred`, else with the appendix id added, else with a counter: never a name twice
         /// (compared without case, for case-insensitive file systems).
         func unique(_ preferred: String, id: String, fileExtension: String, in taken: inout Set<String>) -> String {
-            let idPart = SiteNames.pageStem(id)
+            let idPart = Slug.of(id)
             var candidates = [preferred, idPart.isEmpty ? preferred : "\(preferred)-\(idPart)"]
             candidates += (2...).lazy.prefix(1000).map { "\(preferred)-\($0)" }
             for candidate in candidates {
@@ -67,16 +59,19 @@ struct SitePlan {
         }
 
         for chapter in bundle.chapters {
-            pages.append(Page(kind: .chapter(chapter), file: Self.chapterFile(chapter.number),
-                              label: Self.chapterLabel(chapter), chapter: chapter.number))
+            let parent = SiteFrame.Parent(link: SiteFrame.Link(file: Self.chapterFile(chapter.number), label: chapter.title),
+                                          short: "Kapitel \(chapter.number)")
+            let chapterPage = pages.count
+            pages.append(SitePage(content: .chapter(chapter), file: Self.chapterFile(chapter.number),
+                                  label: Self.chapterLabel(chapter), parent: parent))
             for appendix in chapter.appendices {
                 switch appendix.content {
                 case .markdown(let analyzed):
-                    let stem = SiteNames.pageStem(appendix.number)
+                    let stem = Slug.of(appendix.number)
                     let file = unique(stem.isEmpty ? "bilag" : stem, id: appendix.id, fileExtension: "html", in: &used)
                     pageFiles[appendix.id] = file
-                    pages.append(Page(kind: .appendix(appendix, analyzed), file: file,
-                                      label: Self.appendixLabel(appendix), chapter: chapter.number))
+                    pages.append(SitePage(content: .appendix(appendix, analyzed), file: file, label: Self.appendixLabel(appendix),
+                                          parent: parent, progressLabel: Self.appendixLabel(appendix)))
                 case .attachment(let fileExtension):
                     // "B1.3-analyse.pdf": the appendix number, then the original name.
                     let original = SiteNames.fileNameParts(appendix.source.lastPathComponent)
@@ -88,11 +83,15 @@ struct SitePlan {
                         let attributes = try FileManager.default.attributesOfItem(atPath: appendix.source.path)
                         size = (attributes[.size] as? NSNumber)?.intValue ?? 0
                     } catch {
-                        throw BundleSite.Failure("Bilaget \(appendix.number) (\(appendix.source.path)) kan ikke læses: \(error.localizedDescription)")
+                        throw PacketFailure(.planning, "Bilaget \(appendix.number) (\(appendix.source.path)) kan ikke læses: \(error.localizedDescription)",
+                                            file: appendix.source)
                     }
-                    attachments[appendix.id] = Attachment(
-                        appendix: appendix, path: "\(Self.attachmentFolder)/\(name)",
-                        info: "\(SiteNames.fileType(fileExtension)), \(SiteNames.fileSize(size))")
+                    let path = "\(PacketSite.attachmentFolder)/\(name)"
+                    attachments[appendix.id] = Attachment(path: path, info: "\(SiteNames.fileType(fileExtension)), \(SiteNames.fileSize(size))")
+                    if let attachment = packetAttachments[appendix.id] {
+                        // Attachments have no page: they are copied and counted after their chapter's page.
+                        pages[chapterPage].files.append(SiteFile(attachment: attachment, path: path, progressLabel: Self.appendixLabel(appendix)))
+                    }
                 }
             }
         }

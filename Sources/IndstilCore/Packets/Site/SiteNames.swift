@@ -1,22 +1,9 @@
 import Foundation
 
-/// File names in a bundle site: ASCII only, so they survive every web server, zip
-/// tool and file system, and stable, so a rebuilt site keeps its addresses.
+/// File names in a packet's site (bundle or agenda): ASCII only, so they survive every
+/// web server, zip tool and file system, and stable, so a rebuilt site keeps its
+/// addresses. Page names and anchors are `Slug`s.
 enum SiteNames {
-    /// "B1.2" → "b1-2": lowercase, runs of anything but a–z and 0–9 become one "-".
-    static func pageStem(_ text: String) -> String {
-        var out = ""
-        for scalar in ascii(text).lowercased().unicodeScalars {
-            if isAlphanumeric(scalar) {
-                out.unicodeScalars.append(scalar)
-            } else if !out.isEmpty, !out.hasSuffix("-") {
-                out += "-"
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
-    }
-
     /// "Analyse 2025 (endelig).PDF" → "Analyse-2025-endelig.pdf": letters, digits, ".", "_"
     /// and "-" are kept, anything else becomes "-"; the extension is lowercased.
     static func fileName(_ original: String) -> String {

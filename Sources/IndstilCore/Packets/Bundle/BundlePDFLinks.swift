@@ -1,8 +1,8 @@
 import Foundation
 
 /// In-document anchors of the bundle PDF: `kapitel-N` for chapters and one per
-/// appendix made from its number ("B2.1" → `b2-1`), unique even when a custom
-/// numbering repeats itself.
+/// appendix made from its number (`Slug.anchor`: "B2.1" → `b2-1`), unique even when a
+/// custom numbering repeats itself.
 struct BundlePDFAnchors {
     private let byID: [String: String]
 
@@ -13,7 +13,7 @@ struct BundlePDFAnchors {
             used.insert(Self.chapter(chapter.number))
         }
         for appendix in bundle.appendices {
-            let base = Self.slug(appendix.number)
+            let base = Slug.anchor(appendix.number)
             var anchor = base
             var suffix = 2
             while used.contains(anchor) {
@@ -28,32 +28,10 @@ struct BundlePDFAnchors {
 
     static func chapter(_ number: Int) -> String { "kapitel-\(number)" }
 
-    func appendix(_ id: String) -> String? { byID[id] }
+    /// Every appendix has one.
+    func appendix(_ appendix: ResolvedBundle.Appendix) -> String { byID[appendix.id] ?? Slug.anchor(appendix.number) }
 
-    /// Lower-case ASCII letters and digits, everything else one "-"; it always starts
-    /// with a letter, as an id should.
-    static func slug(_ text: String) -> String {
-        var out = ""
-        for scalar in text.lowercased().unicodeScalars {
-            let folded: String
-            switch scalar {
-            case "æ": folded = "ae"
-            case "ø": folded = "oe"
-            case "å": folded = "aa"
-            default:
-                folded = (scalar.isASCII && (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar))) ? String(scalar) : "-"
-            }
-            if folded == "-" {
-                if !out.isEmpty && !out.hasSuffix("-") { out += "-" }
-            } else {
-                out += folded
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        if out.isEmpty || !(out.first?.isLetter ?? false) { out = "bilag-" + out }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
-    }
+    func appendix(id: String) -> String? { byID[id] }
 }
 
 /// Rewrites the links of one document's render blocks for the bundle PDF:
@@ -107,7 +85,7 @@ struct BundlePDFLinks {
             let isEmpty = text.plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             switch BundleReference.parse(destination) {
             case .appendix(let id)?:
-                guard let appendix = bundle.appendix(id: id), let anchor = anchors.appendix(id) else {
+                guard let appendix = bundle.appendix(id: id), let anchor = anchors.appendix(id: id) else {
                     return isEmpty ? [.text(destination)] : text
                 }
                 return [.link(destination: "#" + anchor, isEmpty ? [.text("\(appendix.number) \(appendix.title)")] : text)]

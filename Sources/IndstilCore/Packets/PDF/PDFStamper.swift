@@ -24,59 +24,48 @@ enum PDFStamper {
 
     static let timeout: TimeInterval = 600
 
-    static func stamp(_ jobs: [Job], work: URL, progress: (String) -> Void) throws(BundlePDF.Failure) {
+    static func stamp(_ jobs: [Job], work: URL, progress: (String) -> Void) throws(PacketFailure) {
         guard !jobs.isEmpty else { return }
         var sizes: [[PageSize]] = []
         for (index, job) in jobs.enumerated() {
             sizes.append(try pageSizes(job.source, work: work, index: index))
         }
-        progress("Sætter stempler på \(BundlePDFHTML.count(sizes.map(\.count).reduce(0, +), "side", "sider")) i \(BundlePDFHTML.count(jobs.count, "PDF-bilag", "PDF-bilag")) …")
-        let html = stampHTML(zip(jobs.map(\.stamp), sizes).map { ($0, $1) })
-        let input = work.appendingPathComponent("stempler.html")
+        progress("Sætter stempler på \(counted(sizes.map(\.count).reduce(0, +), "side", "sider")) i \(counted(jobs.count, "PDF-bilag", "PDF-bilag")) …")
         let stamps = work.appendingPathComponent("stempler.pdf")
-        do {
-            try Data(html.utf8).write(to: input)
-        } catch {
-            throw BundlePDF.Failure("kan ikke skrive midlertidig fil: \(error.localizedDescription)")
-        }
-        switch ExternalProgram.run("weasyprint", ["--quiet", input.path, stamps.path], timeout: timeout) {
-        case .notFound:
-            throw BundlePDF.Failure("WeasyPrint findes ikke, men skal bruges til at sætte stempler på bilagene; installér det med »make deps«")
-        case .timedOut:
-            throw BundlePDF.Failure("WeasyPrint svarede ikke inden for \(Int(timeout)) sekunder (stempler)")
-        case .finished(let status, let stderr):
-            guard status == 0 else { throw BundlePDF.Failure("WeasyPrint fejlede (exit \(status)) ved stemplerne: \(stderr.prefix(500))") }
-        }
-        let set = try BundlePDFQPDF.json(stamps, keys: ["pages"], into: work.appendingPathComponent("stempler.json"), what: "ved læsning af stemplerne")
+        try WeasyPrint.setPacket(stampHTML(zip(jobs.map(\.stamp), sizes).map { ($0, $1) }), input: work.appendingPathComponent("stempler.html"),
+                                 output: stamps, purpose: .stamps, timeout: timeout)
+        let set = try QPDF.json(stamps, keys: ["pages"], into: work.appendingPathComponent("stempler.json"), step: .stamping, what: "ved læsning af stemplerne")
         let total = sizes.map(\.count).reduce(0, +)
-        guard BundlePDFQPDF.pageRefs(set).count == total else {
-            throw BundlePDF.Failure("intern fejl: WeasyPrint satte \(BundlePDFQPDF.pageRefs(set).count) stempelsider, men bilagene har \(total) sider")
+        guard QPDF.pageRefs(set).count == total else {
+            throw PacketFailure(.stamping, "intern fejl: WeasyPrint satte \(QPDF.pageRefs(set).count) stempelsider, men bilagene har \(total) sider")
         }
         var first = 1
         for (job, pages) in zip(jobs, sizes) {
             let last = first + pages.count - 1
-            try BundlePDFQPDF.write([job.source.path, "--overlay", stamps.path, "--from=\(first)-\(last)", "--to=1-z", "--", job.destination.path],
-                                  what: "ved stempling af »\(job.source.lastPathComponent)«")
+            try QPDF.write([job.source.path, "--overlay", stamps.path, "--from=\(first)-\(last)", "--to=1-z", "--", job.destination.path],
+                           step: .stamping, what: "ved stempling af »\(job.source.lastPathComponent)«")
             first = last + 1
         }
     }
 
     /// Each page's size as shown (after its /Rotate), from `pdfinfo -box`: the TrimBox,
     /// which is where qpdf places an overlay.
-    static func pageSizes(_ pdf: URL, work: URL, index: Int) throws(BundlePDF.Failure) -> [PageSize] {
+    static func pageSizes(_ pdf: URL, work: URL, index: Int) throws(PacketFailure) -> [PageSize] {
         let output = work.appendingPathComponent("sider-\(index).txt")
         let what = "»\(pdf.lastPathComponent)«"
         switch ExternalProgram.run("pdfinfo", ["-f", "1", "-l", "1000000", "-box", pdf.path], timeout: 120, standardOutput: output) {
         case .notFound:
-            throw BundlePDF.Failure("pdfinfo findes ikke (poppler-utils), men skal bruges til at måle siderne i PDF-bilagene; installér det med »make deps«")
+            throw PacketFailure(.inspecting, "pdfinfo findes ikke (poppler-utils), men skal bruges til at måle siderne i PDF-bilagene; installér det med »make deps«")
         case .timedOut:
-            throw BundlePDF.Failure("pdfinfo svarede ikke inden for 120 sekunder (\(what))")
+            throw PacketFailure(.inspecting, "pdfinfo svarede ikke inden for 120 sekunder (\(what))", file: pdf)
         case .finished(let status, let stderr):
-            guard status == 0 else { throw BundlePDF.Failure("PDF-bilaget \(what) kan ikke læses (pdfinfo exit \(status)): \(stderr.prefix(300))") }
+            guard status == 0 else {
+                throw PacketFailure(.inspecting, "PDF-bilaget \(what) kan ikke læses (pdfinfo exit \(status)): \(stderr.prefix(300))", file: pdf)
+            }
         }
         let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         let sizes = parsePageSizes(text)
-        guard !sizes.isEmpty else { throw BundlePDF.Failure("PDF-bilaget \(what) har ingen sider") }
+        guard !sizes.isEmpty else { throw PacketFailure(.inspecting, "PDF-bilaget \(what) har ingen sider", file: pdf) }
         return sizes
     }
 
@@ -120,7 +109,7 @@ enum PDFStamper {
                     rules += "@page \(name) { size: \(points(size.width))pt \(points(size.height))pt; margin: 0; }\n"
                 }
                 let narrow = size.width < 30_000 ? " smal" : ""
-                body += "<div class=\"side\" style=\"page: \(name)\"><div class=\"stempel\(narrow)\">\(HTMLFragments.escape(stamp))</div></div>\n"
+                body += "<div class=\"side\" style=\"page: \(name)\"><div class=\"stempel\(narrow)\">\(stamp.markupEscaped)</div></div>\n"
             }
         }
         return """

@@ -3,7 +3,7 @@ import Foundation
 /// DOCX (and other office) attachments turned into PDF with LibreOffice, so they can be
 /// stamped on every page and merged into a packet like PDF attachments, as the exported
 /// packets do ("Punkt 6, Bilag 1: Dagsorden … .docx"). Without LibreOffice, or when a
-/// file does not convert, the attachment is published as it is and the caller says so.
+/// file does not convert, the attachment is published as it is and the caller (`PacketFiles`) says so.
 enum OfficeConversion {
     static let convertible: Set<String> = ["docx", "doc", "odt", "rtf"]
     static let timeout: TimeInterval = 300
@@ -35,33 +35,10 @@ enum OfficeConversion {
             // Only the pages: LibreOffice writes the time of conversion into the document
             // information, which would make every packet differ from the last.
             let pages = copy.deletingPathExtension().appendingPathExtension("sider.pdf")
-            if (try? BundlePDFQPDF.write(["--empty", "--pages", pdf.path, "1-z", "--", pages.path], what: "ved konvertering")) != nil {
+            if (try? QPDF.write(["--empty", "--pages", pdf.path, "1-z", "--", pages.path], step: .converting, what: "ved konvertering")) != nil {
                 converted[source] = pages
             }
         }
         return converted
-    }
-}
-
-extension AgendaPacket {
-    /// The packet's office attachments converted to PDF (see `OfficeConversion`).
-    func convertedAttachments(work: URL, progress: (String) -> Void) -> [URL: URL] {
-        let office = includedAppendices.filter {
-            if case .attachment(let fileExtension) = $0.content { return OfficeConversion.convertible.contains(fileExtension) }
-            return false
-        }
-        guard !office.isEmpty else { return [:] }
-        progress("Konverterer \(BundlePDFHTML.count(office.count, "Word-bilag", "Word-bilag")) til PDF med LibreOffice …")
-        let converted = OfficeConversion.pdfs(of: office.map(\.source), work: work)
-        for appendix in office where converted[appendix.source] == nil {
-            progress("Bemærk: \(appendix.label) »\(appendix.source.lastPathComponent)« kunne ikke konverteres til PDF (er LibreOffice installeret?); det kommer med som den er, uden stempel")
-        }
-        return converted
-    }
-
-    /// The PDF whose pages stand for `appendix`: the file itself, or its conversion.
-    static func pdf(of appendix: ResolvedAgenda.Appendix, converted: [URL: URL]) -> URL? {
-        guard case .attachment(let fileExtension) = appendix.content else { return nil }
-        return fileExtension == "pdf" ? appendix.source : converted[appendix.source]
     }
 }

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Puts each PDF attachment's pages in place of the pages reserved for it, then
+/// points the attachment's bookmark at its first page and hangs the attachment's own
+/// bookmarks under it.
+///
+/// How the bookmarks survive: `qpdf main.pdf --pages . 1-K bilag.pdf 1-z . L-z --
+/// out.pdf` keeps main.pdf as the primary file, so the catalog (outlines, named
+/// destinations of the internal links) is main.pdf's and its pages stay the very same
+/// page objects the bookmarks and links point at. The reserved pages being dropped are
+/// pointed at by nothing. Each attachment page takes exactly the position of a
+/// reserved page, so every page number WeasyPrint printed stays right.
+enum PDFMerge {
+    static func merge(main: URL, attachments: [PDFAttachment], work: URL, output: URL,
+                      progress: (String) -> Void) throws(PacketFailure) {
+        // 1. Where the reserved pages are: runs of pages with the reserved MediaBox, in order.
+        let mainJSON = try QPDF.json(main, keys: ["pages", "qpdf"], into: work.appendingPathComponent("main.json"),
+                                     step: .merging, what: "ved læsning af den satte PDF")
+        let mainPages = QPDF.pageRefs(mainJSON)
+        let mainObjects = QPDF.objects(mainJSON)
+        let reserved = mainPages.map { isReserved(QPDF.value(mainObjects, $0)) }
+        var runs: [(start: Int, count: Int)] = []  // 1-based page positions
+        for (index, isReserved) in reserved.enumerated() where isReserved {
+            if let last = runs.last, last.start + last.count == index + 1 {
+                runs[runs.count - 1].count += 1
+            } else {
+                runs.append((index + 1, 1))
+            }
+        }
+        guard runs.count == attachments.count, zip(runs, attachments).allSatisfy({ $0.count == $1.pageCount }) else {
+            throw PacketFailure(.merging, "intern fejl: WeasyPrint satte \(runs.map(\.count)) reserverede sider, men PDF-bilagene har \(attachments.map(\.pageCount))")
+        }
+
+        // 2. The merge.
+        progress("Fletter \(counted(attachments.count, "PDF-bilag", "PDF-bilag")) ind med qpdf …")
+        var arguments = [main.path, "--pages"]
+        var next = 1
+        for (run, attachment) in zip(runs, attachments) {
+            if run.start > next { arguments += [".", "\(next)-\(run.start - 1)"] }
+            arguments += [attachment.file.path, "1-\(attachment.pageCount)"]
+            next = run.start + run.count
+        }
+        if next <= mainPages.count { arguments += [".", "\(next)-\(mainPages.count)"] }
+        let merged = work.appendingPathComponent("flettet.pdf")
+        try QPDF.write(arguments + ["--", merged.path], step: .merging, what: "ved fletning af PDF-bilagene")
+
+        // 3. The attachments' bookmarks.
+        progress("Sætter bogmærker til PDF-bilagene …")
+        let json = try QPDF.json(merged, keys: ["pages", "outlines", "qpdf"], into: work.appendingPathComponent("flettet.json"),
+                                 step: .merging, what: "ved læsning af den flettede PDF")
+        let pages = QPDF.pageRefs(json)
+        guard pages.count == mainPages.count else {
+            throw PacketFailure(.merging, "intern fejl: den flettede PDF har \(pages.count) sider, men skulle have \(mainPages.count)")
+        }
+        let objects = QPDF.objects(json)
+        let outline = json["outlines"] as? [[String: Any]] ?? []
+        var update: [String: Any] = [:]
+        var nextObject = QPDF.maxObjectID(json) + 1
+        for (run, attachment) in zip(runs, attachments) {
+            // The placeholder's bookmark: "B3.1 …" on the page before the reserved ones (or, should a
+            // very long title have pushed the note over, shortly before): the last such one.
+            let placeholderPage = run.start - 1
+            let prefix = attachment.label + " "
+            let candidates = matching(outline) { item in
+                guard let page = item["destpageposfrom1"] as? Int, page <= placeholderPage, page >= placeholderPage - 2 else { return false }
+                return (item["title"] as? String)?.hasPrefix(prefix) ?? false
+            }
+            guard let itemRef = candidates.last, var item = QPDF.value(objects, itemRef) else {
+                throw PacketFailure(.merging, "intern fejl: bogmærket for \(attachment.label) findes ikke på side \(placeholderPage)")
+            }
+            item["/Dest"] = [pages[run.start - 1], "/Fit"]
+            let kids = attachment.outline.map { outlineObjects($0, firstPage: run.start, pages: pages) }
+            if let children = link(kids, parent: itemRef, next: &nextObject, into: &update) {
+                item["/First"] = children.first
+                item["/Last"] = children.last
+                item["/Count"] = -children.count  // closed: the open counts above it stay right
+            }
+            update["obj:" + itemRef] = ["value": item]
+        }
+        let updateFile = work.appendingPathComponent("bogmaerker.json")
+        do {
+            let header: [String: Any] = ["jsonversion": 2]
+            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [header, update]], options: [.sortedKeys])
+            try data.write(to: updateFile)
+        } catch {
+            throw PacketFailure(.merging, "bogmærkerne kan ikke skrives: \(error.localizedDescription)", file: updateFile)
+        }
+        try QPDF.write([merged.path, "--update-from-json=\(updateFile.path)", output.path], step: .merging, what: "ved opdatering af bogmærkerne")
+    }
+
+    /// A page WeasyPrint set on the reserved page size.
+    static func isReserved(_ page: [String: Any]?) -> Bool {
+        guard let box = page?["/MediaBox"] as? [Any], box.count == 4 else { return false }
+        let numbers = box.compactMap { ($0 as? NSNumber)?.doubleValue }
+        guard numbers.count == 4 else { return false }
+        return abs(numbers[2] - numbers[0] - PacketPDFDocument.reservedPageWidth) < 0.5
+            && abs(numbers[3] - numbers[1] - PacketPDFDocument.reservedPageHeight) < 0.5
+    }
+
+    /// The object references of the bookmarks that match, in document order.
+    static func matching(_ items: [[String: Any]], _ matches: ([String: Any]) -> Bool) -> [String] {
+        items.flatMap { item -> [String] in
+            let own = matches(item) ? [item["object"] as? String].compactMap { $0 } : []
+            return own + matching(item["kids"] as? [[String: Any]] ?? [], matches)
+        }
+    }
+
+    /// An attachment bookmark with its destination moved into the merged file.
+    struct NewItem {
+        let title: String
+        let dest: [Any]
+        let kids: [NewItem]
+    }
+
+    static func outlineObjects(_ item: PDFOutlineItem, firstPage: Int, pages: [String]) -> NewItem {
+        let page = pages[firstPage - 1 + (item.page ?? 1) - 1]
+        return NewItem(title: item.title, dest: [page] + (item.view.isEmpty ? ["/Fit"] : item.view),
+                       kids: item.kids.map { outlineObjects($0, firstPage: firstPage, pages: pages) })
+    }
+
+    /// Writes new outline item objects for `items` under `parent`: first, last and how many.
+    static func link(_ items: [NewItem], parent: String, next: inout Int, into update: inout [String: Any]) -> (first: String, last: String, count: Int)? {
+        guard !items.isEmpty else { return nil }
+        let refs = items.map { _ -> String in
+            defer { next += 1 }
+            return "\(next) 0 R"
+        }
+        for (index, item) in items.enumerated() {
+            var value: [String: Any] = ["/Title": "u:" + item.title, "/Parent": parent, "/Dest": item.dest]
+            if index > 0 { value["/Prev"] = refs[index - 1] }
+            if index < items.count - 1 { value["/Next"] = refs[index + 1] }
+            if let children = link(item.kids, parent: refs[index], next: &next, into: &update) {
+                value["/First"] = children.first
+                value["/Last"] = children.last
+                value["/Count"] = -children.count
+            }
+            update["obj:" + refs[index]] = ["value": value]
+        }
+        return (refs[0], refs[refs.count - 1], refs.count)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// `indstil bundle … --to pdf`: a packet as one A4 PDF.
+///
+/// One HTML document (`PacketPDFDocument`, the body from the kind's `PacketPDFPlan`) is
+/// set by WeasyPrint; each PDF attachment (or office file turned into PDF) gets a
+/// placeholder page plus blank pages reserved for its pages, which qpdf then swaps for
+/// the attachment's own pages (`PDFMerge`: kept as they are, vector; stamped first by
+/// `PDFStamper` when the packet stamps them), its bookmark pointed at them and its own
+/// bookmarks hung under it. Other attachments (XLSX …) get a placeholder page saying
+/// they are published as separate files.
+///
+/// Everything is built in a temporary folder; `file` is written only at the end, in
+/// one rename, so a failure leaves no partial PDF.
+public enum PacketPDF {
+    /// Big packets (hundreds of pages) take WeasyPrint minutes.
+    public static let timeout: TimeInterval = 600
+
+    /// A betænkning bundle's PDF (see `BundlePDFPlan`).
+    public static func write(_ bundle: ResolvedBundle, to file: URL, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try write(packet: bundle, to: file, progress: progress)
+    }
+
+    /// An agenda packet's PDF (see `AgendaPDFPlan`).
+    public static func write(_ packet: AgendaPacket, to file: URL, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try write(packet: packet, to: file, progress: progress)
+    }
+
+    static func write(packet: some Packet, to file: URL, progress: (String) -> Void) throws(PacketFailure) {
+        let work = try PacketWorkFolder.make()
+        defer { try? FileManager.default.removeItem(at: work) }
+
+        // The PDF attachments, stamped first when the packet stamps them: what is merged.
+        let files = PacketFiles(packet, work: work, progress: progress)
+        let pdfs = files.attachments.compactMap { attachment in files.pdf(of: attachment).map { (attachment, $0) } }
+        var merged: [URL] = []
+        var stamps: [PDFStamper.Job] = []
+        for (index, (attachment, pdf)) in pdfs.enumerated() {
+            guard let stamp = attachment.stamp else {
+                merged.append(pdf)
+                continue
+            }
+            let stamped = work.appendingPathComponent("stemplet-\(index + 1).pdf")
+            stamps.append(.init(source: pdf, stamp: stamp, destination: stamped))
+            merged.append(stamped)
+        }
+        try PDFStamper.stamp(stamps, work: work, progress: progress)
+        var attachments: [PDFAttachment] = []
+        for ((attachment, _), copy) in zip(pdfs, merged) {
+            attachments.append(try PDFAttachment.inspect(source: copy, key: attachment.key, label: attachment.bookmarkLabel,
+                                                         index: attachments.count + 1, work: work))
+        }
+        for attachment in files.attachments where files.pdf(of: attachment) == nil {
+            progress("Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« er ikke en PDF og kommer kun med som henvisning")
+        }
+
+        let plan = packet.pdfPlan(files)
+        progress("Bygger HTML til PDF: \(plan.summary) …")
+        let pages = Dictionary(attachments.map { ($0.key, $0.pageCount) }, uniquingKeysWith: { first, _ in first })
+        let html = PacketPDFDocument.html(plan, attachmentPages: pages, css: try stylesheet())
+
+        let input = work.appendingPathComponent("pakke.html")
+        let set = work.appendingPathComponent("sat.pdf")
+        progress("Sætter PDF med WeasyPrint …")
+        try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, timeout: timeout)
+        var result = set
+        if !attachments.isEmpty {
+            result = work.appendingPathComponent("pakke.pdf")
+            try PDFMerge.merge(main: set, attachments: attachments, work: work, output: result, progress: progress)
+        }
+
+        let data: Data
+        do {
+            data = try Data(contentsOf: result)
+        } catch {
+            throw PacketFailure(.writing, "den færdige PDF kan ikke læses: \(error.localizedDescription)", file: result)
+        }
+        do {
+            try AtomicFile.write(data, to: file)
+        } catch {
+            throw PacketFailure(.writing, "kan ikke skrive \(file.path): \(error.localizedDescription)", file: file)
+        }
+    }
+
+    /// `Templates/_base/bundle-pdf.css`: the house style of every packet PDF.
+    static func stylesheet() throws(PacketFailure) -> String {
+        let url = (ShippedTemplates.folder ?? URL(fileURLWithPath: "Templates"))
+            .appendingPathComponent("_base").appendingPathComponent("bundle-pdf.css")
+        guard let css = try? String(contentsOf: url, encoding: .utf8) else {
+            throw PacketFailure(.stylesheet, "stilarket \(url.path) kan ikke læses", file: url)
+        }
+        return css
+    }
+}

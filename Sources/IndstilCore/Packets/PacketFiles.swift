@@ -1,0 +1,43 @@
+import Foundation
+
+/// A packet's attachments with the office files among them turned into PDF (when the
+/// kind asks for it): what the site and the PDF publish for each.
+struct PacketFiles {
+    let attachments: [PacketAttachment]
+    /// The converted PDF of each office attachment that converted, by source.
+    let converted: [URL: URL]
+
+    /// Converts what `packet` asks to be converted, in `work`; a file that does not
+    /// convert is said in `progress` and published as it is.
+    init(_ packet: some Packet, work: URL, progress: (String) -> Void) {
+        attachments = packet.attachments
+        let office = packet.convertsOfficeFiles ? attachments.filter { OfficeConversion.convertible.contains($0.fileExtension) } : []
+        guard !office.isEmpty else {
+            converted = [:]
+            return
+        }
+        progress("Konverterer \(counted(office.count, "Word-bilag", "Word-bilag")) til PDF med LibreOffice …")
+        let converted = OfficeConversion.pdfs(of: office.map(\.source), work: work)
+        for attachment in office where converted[attachment.source] == nil {
+            progress("Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« kunne ikke konverteres til PDF (er LibreOffice installeret?); det kommer med som den er, uden stempel")
+        }
+        self.converted = converted
+    }
+
+    /// The attachments as they are, nothing converted (for rendering pages without
+    /// running LibreOffice: the fuzz harness).
+    init(unconverted packet: some Packet) {
+        attachments = packet.attachments
+        converted = [:]
+    }
+
+    /// The PDF whose pages stand for `attachment`: the file itself, or its conversion.
+    func pdf(of attachment: PacketAttachment) -> URL? {
+        attachment.fileExtension == "pdf" ? attachment.source : converted[attachment.source]
+    }
+
+    /// Whether `attachment` is published as the PDF it was converted to.
+    func isConverted(_ attachment: PacketAttachment) -> Bool {
+        converted[attachment.source] != nil
+    }
+}
