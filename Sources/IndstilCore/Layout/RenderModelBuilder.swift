@@ -1,40 +1,49 @@
 import Foundation
 
-/// Builds the `RenderModel` of an analysed document through its profile's layout.
+/// Builds the `RenderModel` of a document through its profile's layout: the one layout
+/// that HTML, DOCX, the text file and "Antal tegn" all read.
 public enum RenderModelBuilder {
+    /// The model a rendering shows, "Antal tegn" stamped into its metadata block.
     public static func build(_ analyzed: AnalyzedDocument) -> RenderModel {
-        let document = analyzed.document
-        let profile = analyzed.profile
-        let fields = FieldTemplate(profile: profile, frontMatter: document.frontMatter, characterCount: analyzed.characterCount)
-        let sections = analyzed.sections.enumerated().map { index, match -> RenderModel.Section in
-            var heading = match.section.title
-            if profile.headingStyle == .upper { heading = heading.uppercased() }
-            let isDecision = match.spec?.id != nil && match.spec?.id == profile.decision?.section
-            let blocks: [RenderBlock]
-            if match.section.isDashOnly {
-                blocks = [.paragraph([.text("-")])]  // "nothing to add", not an empty bullet
-            } else if isDecision, let decision = profile.decision {
-                blocks = decisionBlocks(match.section, decision: decision)
-            } else {
-                blocks = withoutSkippedHeadingLevels(match.section.blocks.compactMap(block))
-            }
-            return RenderModel.Section(
-                number: profile.numberSections ? "\(index + 1)." : nil,
-                heading: heading, anchor: "afsnit-\(index + 1)", blocks: blocks)
-        }
+        build(document: analyzed.document, profile: analyzed.profile, sections: analyzed.sections,
+              appendices: analyzed.appendices, characterCount: analyzed.characterCount)
+    }
+
+    /// With `characterCount` nil, the metadata lines that show it are left out: that is
+    /// the model "Antal tegn" is counted on (`AnalyzedDocument`).
+    static func build(document: Document, profile: Profile, sections: [AnalyzedDocument.MatchedSection],
+                      appendices: [AppendixEntry], characterCount: Int?) -> RenderModel {
+        let fields = FieldTemplate(profile: profile, frontMatter: document.frontMatter, characterCount: characterCount)
         return RenderModel(
             documentLabel: profile.documentLabel,
             title: document.title,
             headerLines: profile.layout.header.compactMap(fields.expand),
             afterTitle: profile.layout.afterTitle.compactMap(fields.expand),
-            sections: sections,
+            sections: sections.enumerated().map { index, match in section(match, at: index, profile: profile) },
             signature: document.signature(profile: profile),
-            appendices: analyzed.appendices.map { .init(number: $0.number, title: $0.title, file: $0.file) },
+            appendices: appendices.map { .init(number: $0.number, title: $0.title, file: $0.file) },
             earlierDecisions: document.earlierDecisionLines,
             sidebar: profile.layout.sidebar.compactMap(fields.expand),
-            characterCount: analyzed.characterCount,
+            characterCount: characterCount,
             profileID: profile.id,
             date: fields.display("dato"))
+    }
+
+    static func section(_ match: AnalyzedDocument.MatchedSection, at index: Int, profile: Profile) -> RenderModel.Section {
+        var heading = match.section.title
+        if profile.headingStyle == .upper { heading = heading.uppercased() }
+        let isDecision = match.spec?.id != nil && match.spec?.id == profile.decision?.section
+        let blocks: [RenderBlock]
+        if match.section.isDashOnly {
+            blocks = [.paragraph([.text("-")])]  // "nothing to add", not an empty bullet
+        } else if isDecision, let decision = profile.decision {
+            blocks = decisionBlocks(match.section, decision: decision)
+        } else {
+            blocks = withoutSkippedHeadingLevels(match.section.blocks.compactMap(block))
+        }
+        return RenderModel.Section(
+            number: profile.numberSections ? "\(index + 1)." : nil,
+            heading: heading, anchor: "afsnit-\(index + 1)", blocks: blocks)
     }
 
     static func decisionBlocks(_ section: Section, decision: DecisionSpec) -> [RenderBlock] {
