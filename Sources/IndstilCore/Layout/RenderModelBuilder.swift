@@ -107,12 +107,32 @@ public enum RenderModelBuilder {
         }
     }
 
-    /// Removes "At 1)" / "1)" written by the author; the form adds its own.
+    /// Removes "At 1)" / "1)" written by the author, also in bold or italics
+    /// ("**At 1)** Byrådet …"); the form adds its own.
     static func strippingPastedPrefix(_ content: [RenderInline]) -> [RenderInline] {
+        switch content.first {
+        case .text(let first)?:
+            let stripped = DecisionPoint.strippingPastedPrefix(first.foldingWhitespace)
+            guard stripped.number != nil else { return content }
+            // The space that ends the text parts it from what follows ("Byrådet **godkender**").
+            let space = !stripped.text.isEmpty && first.last?.isWhitespace == true ? " " : ""
+            return [.text(stripped.text + space)] + content.dropFirst()
+        case .strong(let inner)?, .emphasis(let inner)?:
+            let strippedInner = strippingPastedPrefix(inner)
+            guard strippedInner != inner else { return content }
+            let rest = Array(content.dropFirst())
+            if strippedInner.plainText.foldingWhitespace.isEmpty { return trimmingLeadingWhitespace(rest) }
+            if case .strong? = content.first { return [.strong(strippedInner)] + rest }
+            return [.emphasis(strippedInner)] + rest
+        default:
+            return content
+        }
+    }
+
+    static func trimmingLeadingWhitespace(_ content: [RenderInline]) -> [RenderInline] {
         guard case .text(let first)? = content.first else { return content }
-        let stripped = DecisionPoint.strippingPastedPrefix(first.foldingWhitespace)
-        guard stripped.number != nil else { return content }
-        return [.text(stripped.text)] + content.dropFirst()
+        let trimmed = first.drop { $0.isWhitespace }
+        return (trimmed.isEmpty ? [] : [.text(String(trimmed))]) + content.dropFirst()
     }
 
     static func splitAtBreaks(_ content: [RenderInline]) -> [[RenderInline]] {
