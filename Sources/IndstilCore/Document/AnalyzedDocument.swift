@@ -35,8 +35,9 @@ public struct AnalyzedDocument: Sendable {
             decisionPoints = []
         }
         appendices = AppendixEntry.entries(in: document.frontMatter)
-        let rendered = PlainTextRenderer.render(
-            document: document, profile: profile, sections: sections, appendices: appendices, characterCount: nil)
+        // The text of the model that HTML and DOCX show, its "Antal tegn" line left out.
+        let rendered = PlainTextLayout.layout(RenderModelBuilder.build(
+            document: document, profile: profile, sections: sections, appendices: appendices, characterCount: nil))
         self.rendered = rendered
         characterCount = rendered.characters()
     }

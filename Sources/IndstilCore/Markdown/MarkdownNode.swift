@@ -47,29 +47,6 @@ public struct MarkdownNode: Sendable, Equatable {
         }
     }
 
-    /// The text a reader sees for this node: markup removed, soft breaks as spaces.
-    /// Raw HTML is not shown (it never reaches a rendering), so it contributes nothing.
-    public var plainText: String {
-        var out = ""
-        appendPlainText(to: &out)
-        return out
-    }
-
-    func appendPlainText(to out: inout String) {
-        switch kind {
-        case .text(let s), .code(let s):
-            out += s
-        case .codeBlock(_, let literal):
-            out += literal
-        case .softBreak, .lineBreak:
-            out += " "
-        case .htmlInline, .htmlBlock, .thematicBreak:
-            break
-        default:
-            for child in children { child.appendPlainText(to: &out) }
-        }
-    }
-
     /// Every node below this one (depth first, pre-order), including itself.
     public func forEach(_ body: (MarkdownNode) -> Void) {
         body(self)

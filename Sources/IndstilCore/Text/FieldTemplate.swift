@@ -3,7 +3,7 @@
 public struct FieldTemplate: Sendable {
     public let profile: Profile
     public let frontMatter: YAMLValue
-    /// Value for `{antal_tegn}`; nil leaves such lines out (the plain-text rendering).
+    /// Value for `{antal_tegn}`; nil leaves such lines out (the model that is counted).
     public let characterCount: Int?
 
     /// The expanded line, or nil when every placeholder in it is empty.

@@ -66,13 +66,13 @@ struct DocxDocumentBuilder {
             body += paragraph(style: "Signature", content: DocxXML.runs(signature, properties: ""))
         }
         if !model.appendices.isEmpty {
-            body += headingParagraph(level: 1, content: DocxXML.runs("Bilag", properties: ""), anchor: "bilag")
+            body += headingParagraph(level: 1, content: DocxXML.runs(RenderModel.appendixListHeading, properties: ""), anchor: "bilag")
             for appendix in model.appendices {
                 body += paragraph(style: nil, content: DocxXML.runs("Bilag \(appendix.number): \(appendix.title)", properties: ""))
             }
         }
         if !model.earlierDecisions.isEmpty {
-            body += headingParagraph(level: 1, content: DocxXML.runs("Tidligere beslutninger", properties: ""), anchor: "tidligere-beslutninger")
+            body += headingParagraph(level: 1, content: DocxXML.runs(RenderModel.earlierDecisionsHeading, properties: ""), anchor: "tidligere-beslutninger")
             for line in model.earlierDecisions {
                 body += paragraph(style: nil, content: DocxXML.runs(line, properties: ""))
             }

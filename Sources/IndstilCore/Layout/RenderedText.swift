@@ -1,6 +1,7 @@
 /// The document as a reader sees it, line by line, each line tagged with the part it
-/// belongs to. This is the plain-text rendering (`render --to txt`) and the basis
-/// of "Antal tegn": the sum of the line lengths (line breaks are not counted).
+/// belongs to: the `PlainTextLayout` of the render model. This is the plain-text
+/// rendering (`render --to txt`) and the basis of "Antal tegn": the sum of the line
+/// lengths (line breaks are not counted).
 public struct RenderedText: Sendable, Equatable {
     public enum Part: Sendable, Equatable {
         case header, title, section(Int), signature, appendixList, earlierDecisions, sidebar

@@ -1,6 +1,7 @@
 /// Everything a rendering shows, in display order and already laid out by the profile,
 /// independent of the output format. HTML (through the profile's templates), DOCX and
-/// the plain text are all made from this one model, so they show the same things.
+/// the plain text (`PlainTextLayout`, which "Antal tegn" counts) are all made from this
+/// one model, so they show the same things.
 public struct RenderModel: Sendable {
     public struct Section: Sendable {
         /// "3." when the profile numbers sections, else nil.
@@ -29,17 +30,25 @@ public struct RenderModel: Sendable {
     public let appendices: [Appendix]
     /// "6. marts 2019: Sag nr. 9 … (18/028943)".
     public let earlierDecisions: [String]
-    /// The metadata block, "Antal tegn: 12.246" included.
+    /// The metadata block, "Antal tegn: 12.246" included when `characterCount` is known.
     public let sidebar: [String]
-    public let characterCount: Int
+    /// "Antal tegn", stamped into the sidebar; nil in the model the count is taken from
+    /// (a count cannot include itself), whose sidebar leaves that line out.
+    public let characterCount: Int?
     public let profileID: String
     /// The document date in Danish, for PDF metadata and footers.
     public let date: String?
+
+    /// The heading over the appendix list and over the earlier decisions, in every format.
+    public static let appendixListHeading = "Bilag"
+    public static let earlierDecisionsHeading = "Tidligere beslutninger"
 }
 
 /// A block of section content. Inline content is kept as `[RenderInline]`, so each
 /// output format escapes and styles it its own way; raw HTML never survives.
-public indirect enum RenderBlock: Sendable, Equatable {
+/// (Arrays hold the nested blocks, so neither enum needs `indirect`: a text is stored in
+/// place, not boxed, which matters as every document is laid out to be counted.)
+public enum RenderBlock: Sendable, Equatable {
     case paragraph([RenderInline])
     case subheading(level: Int, [RenderInline])
     case list(ordered: Bool, start: Int, items: [[RenderBlock]])
@@ -56,7 +65,7 @@ public indirect enum RenderBlock: Sendable, Equatable {
     }
 }
 
-public indirect enum RenderInline: Sendable, Equatable {
+public enum RenderInline: Sendable, Equatable {
     case text(String)
     case emphasis([RenderInline])
     case strong([RenderInline])
@@ -66,14 +75,28 @@ public indirect enum RenderInline: Sendable, Equatable {
 
     /// The text a reader sees.
     public var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    func appendPlainText(to out: inout String) {
         switch self {
-        case .text(let s), .code(let s): return s
-        case .emphasis(let c), .strong(let c), .link(_, let c): return c.map(\.plainText).joined()
-        case .lineBreak: return " "
+        case .text(let s), .code(let s): out += s
+        case .emphasis(let c), .strong(let c), .link(_, let c): c.appendPlainText(to: &out)
+        case .lineBreak: out += " "
         }
     }
 }
 
 extension Array where Element == RenderInline {
-    public var plainText: String { map(\.plainText).joined() }
+    public var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    func appendPlainText(to out: inout String) {
+        for inline in self { inline.appendPlainText(to: &out) }
+    }
 }
