@@ -14,7 +14,7 @@ import Testing
 /// profile wrote, "Sagsnummer: 21-030966" (`VisibleHTMLText` reads it so).
 @Suite("One layout: the count is of what the HTML shows")
 struct LayoutAgreementTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestPackage.root
 
     /// Every shipped example and test fixture with front matter (appendix files without
     /// it and chapter intros are not documents).
@@ -35,15 +35,11 @@ struct LayoutAgreementTests {
 
     static func analyzed(_ path: String) throws -> AnalyzedDocument {
         let url = packageRoot.appendingPathComponent(path)
-        guard case .document(let document) = DocumentLoader.load(url, displayPath: path) else {
-            throw Failure("\(path) did not load")
+        let analysis = Workspace(plugins: nil).analyze(url, displayPath: path, checking: false)
+        guard let analyzed = analysis.analyzed else {
+            throw Failure("\(path) did not load: \(analysis.diagnostics.map(\.message.en))")
         }
-        let stores = ProfileStores()
-        let store = stores.store(forProjectRoot: stores.projectRoot(from: url.deletingLastPathComponent()))
-        switch CheckRunner().resolveProfile(for: document, store: store) {
-        case .success(let profile): return AnalyzedDocument(document: document, profile: profile)
-        case .failure(let diagnostic): throw Failure("\(path): \(diagnostic.message.en)")
-        }
+        return analyzed
     }
 
     struct Failure: Error, CustomStringConvertible {
