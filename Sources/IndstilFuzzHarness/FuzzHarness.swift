@@ -111,13 +111,13 @@ public enum FuzzHarness {
         case .dagsorden(let outcome):
             for format in DiagnosticReportFormat.allCases { _ = format.render(outcome.reports, language: .da) }
             for audience in [AgendaPacket.Audience.offentlig, .lukket] {
-                _ = PacketLayout.html(of: AgendaPacket(agenda: outcome.agenda, audience: audience))
+                _ = PacketLayout.html(of: AgendaPacket(agenda: outcome.packet, audience: audience))
             }
-            return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.agenda.items.count)
+            return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.packet.items.count)
         case .betaenkning(let outcome):
             for format in DiagnosticReportFormat.allCases { _ = format.render(outcome.reports, language: .da) }
-            _ = PacketLayout.html(of: outcome.bundle)
-            return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.bundle.chapters.count)
+            _ = PacketLayout.html(of: outcome.packet)
+            return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.packet.chapters.count)
         }
     }
 

@@ -34,12 +34,12 @@ struct BundleCommand: ParsableCommand {
             throw ExitCode(report.diagnostics.first?.check == "input.invalid" ? 2 : 1)
         case .betaenkning(let outcome):
             try stopOnErrors(outcome.reports)
-            try bundle(outcome.bundle)
+            try bundle(outcome.packet)
         case .dagsorden(let outcome):
             try stopOnErrors(outcome.reports)
             let warnings = outcome.reports.filter { !$0.diagnostics.isEmpty }
             if !warnings.isEmpty { Output.progress(TextReporter.report(warnings, language: lang)) }
-            try agenda(outcome.agenda)
+            try agenda(outcome.packet)
         }
     }
 

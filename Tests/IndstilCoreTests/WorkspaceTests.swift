@@ -26,8 +26,8 @@ struct WorkspaceTests {
             return
         }
         #expect(!outcome.hasErrors)
-        let markdown = outcome.bundle.appendices.filter { if case .markdown = $0.content { true } else { false } }.map(\.source.path)
-        let intros = outcome.bundle.chapters.compactMap(\.introSource?.path)
+        let markdown = outcome.packet.appendices.filter { if case .markdown = $0.content { true } else { false } }.map(\.source.path)
+        let intros = outcome.packet.chapters.compactMap(\.introSource?.path)
         #expect(markdown.count == 4 && intros.count == 2)
         #expect(workspace.analysisCounts == Dictionary(uniqueKeysWithValues: markdown.map { ($0, 1) }))
         #expect(workspace.parseCounts == Dictionary(uniqueKeysWithValues: (markdown + intros).map { ($0, 1) }))
@@ -46,10 +46,44 @@ struct WorkspaceTests {
             return
         }
         #expect(!outcome.hasErrors)
-        let recommendations = outcome.agenda.items.compactMap(\.recommendation?.document.url.standardizedFileURL.path)
+        let recommendations = outcome.packet.items.compactMap(\.recommendation?.document.url.standardizedFileURL.path)
         #expect(recommendations.count == 2)
         #expect(workspace.analysisCounts == Dictionary(uniqueKeysWithValues: recommendations.map { ($0, 1) }))
         #expect(workspace.parseCounts == workspace.analysisCounts)
+    }
+
+    static let generator = TestPackage.root.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
+
+    @Test("The benchmark corpus: its 200-appendix bundle and an agenda of 40 of its recommendations read each file once",
+          .enabled(if: FileManager.default.fileExists(atPath: generator.path), "shared/bench/gen_corpus.py sits beside the checkout"))
+    func corpusPacketsReadEachFileOnce() throws {
+        let temporary = try TempFolder("corpus")
+        defer { temporary.remove() }
+        let out = temporary.url("corpus")
+        _ = try TestProcess.run("python3", [Self.generator.path, out.path, "--docs", "40", "--appendices", "200"]).requireSuccess()
+        let documents = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("indstillinger").path)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        #expect(documents.count == 40)
+        let items = documents.map { "  - indstilling: indstillinger/\($0)\n    minutter: 5" }.joined(separator: "\n")
+        try temporary.write("corpus/dagsorden.yml", "type: dagsorden\nudvalg: Byrådet\ndato: 2026-09-04\nstart: \"08:00\"\nslut: \"11:20\"\npunkter:\n\(items)\n")
+        try temporary.write("corpus/indstil.yml", "")
+        let workspace = try Self.workspace(for: out)
+
+        guard case .betaenkning(let bundle) = workspace.assemble(out.appendingPathComponent("bundle/bundle.yml"), displayPath: "bundle/bundle.yml") else {
+            Issue.record("the corpus bundle does not assemble")
+            return
+        }
+        #expect(bundle.packet.appendices.count == 200)
+        #expect(workspace.analysisCounts.count >= 200 && workspace.analysisCounts.values.allSatisfy { $0 == 1 }, "\(workspace.analysisCounts.filter { $0.value != 1 })")
+
+        guard case .dagsorden(let agenda) = workspace.assemble(out.appendingPathComponent("dagsorden.yml"), displayPath: "dagsorden.yml") else {
+            Issue.record("the corpus agenda does not assemble")
+            return
+        }
+        #expect(agenda.packet.items.compactMap(\.recommendation).count == 40)
+        #expect(agenda.packet.appendices.count > 40, "the recommendations' own bilag are the items' appendices")
+        #expect(workspace.analysisCounts.values.allSatisfy { $0 == 1 }, "\(workspace.analysisCounts.filter { $0.value != 1 })")
+        #expect(workspace.parseCounts.values.allSatisfy { $0 == 1 }, "\(workspace.parseCounts.filter { $0.value != 1 })")
     }
 
     @Test("check over a folder: an indstilling found in the folder and named on its agenda is analysed once")

@@ -3,8 +3,8 @@ import Foundation
 extension Workspace {
     /// What a manifest assembles into, or why it cannot be read.
     public enum Assembly: Sendable {
-        case betaenkning(BundleAssembler.Outcome)
-        case dagsorden(AgendaAssembler.Outcome)
+        case betaenkning(Assembled<ResolvedBundle>)
+        case dagsorden(Assembled<ResolvedAgenda>)
         /// The manifest itself cannot be read (`input.invalid` with its line).
         case unreadable(FileReport)
 
@@ -24,9 +24,9 @@ extension Workspace {
         case .failure(let diagnostic):
             return .unreadable(FileReport(path: displayPath, diagnostics: applyingConfiguredSeverity([diagnostic])))
         case .success(.betaenkning(let manifest)):
-            return .betaenkning(BundleAssembler(workspace: self).assemble(manifest, displayPath: displayPath))
+            return .betaenkning(BundleAssembler.assemble(manifest, displayPath: displayPath, in: self))
         case .success(.dagsorden(let manifest)):
-            return .dagsorden(AgendaAssembler(workspace: self).assemble(manifest, displayPath: displayPath))
+            return .dagsorden(AgendaAssembler.assemble(manifest, displayPath: displayPath, in: self))
         }
     }
 

@@ -47,6 +47,6 @@ enum TestBundleFiles {
             report.diagnostics.filter { $0.severity == .error }.map { "\(report.path): \($0.line) \($0.check) \($0.message.en)" }
         }
         #expect(errors.isEmpty, "\(errors.joined(separator: "\n"))")
-        return outcome.bundle
+        return outcome.packet
     }
 }

@@ -4,24 +4,11 @@ import Foundation
 /// through the workspace (Markdown appendices are checked against their profile, by
 /// default `betaenkning-bilag`), then runs the bundle checks (`CheckRegistry.bundleChecks`)
 /// over the whole. Diagnostics are grouped per file, the manifest first.
-public struct BundleAssembler: Sendable {
+public enum BundleAssembler {
     /// The profile of a Markdown appendix that names none (and no `--profile` or indstil.yml default).
     public static let defaultAppendixProfile = "betaenkning-bilag"
 
-    public let workspace: Workspace
-
-    public init(workspace: Workspace) {
-        self.workspace = workspace
-    }
-
-    public struct Outcome: Sendable {
-        public let bundle: ResolvedBundle
-        public let reports: [FileReport]
-
-        public var hasErrors: Bool { RunSummary(reports).hasErrors }
-    }
-
-    public func assemble(_ manifest: BundleManifest, displayPath: String) -> Outcome {
+    public static func assemble(_ manifest: BundleManifest, displayPath: String, in workspace: Workspace) -> Assembled<ResolvedBundle> {
         let folder = manifest.url.deletingLastPathComponent().standardizedFileURL
         let displayFolder = DisplayPath.folder(of: displayPath)
         func shown(_ path: String) -> String { DisplayPath.beside(displayFolder, path) }
@@ -99,6 +86,6 @@ public struct BundleAssembler: Sendable {
             collector.add(check.check(context))
         }
         let bundle = ResolvedBundle(manifest: manifest, title: manifest.title, chapters: chapters)
-        return Outcome(bundle: bundle, reports: collector.reports(workspace))
+        return Assembled(packet: bundle, reports: collector.reports(workspace))
     }
 }

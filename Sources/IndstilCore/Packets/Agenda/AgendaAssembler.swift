@@ -6,24 +6,11 @@ import Foundation
 /// are searched for template leftovers), numbers the appendices per item, lays the items
 /// out in time, then runs the agenda checks (`CheckRegistry.agendaChecks`) over the whole.
 /// Diagnostics are grouped per file, the manifest first.
-public struct AgendaAssembler: Sendable {
+public enum AgendaAssembler {
     /// The profile of an indstilling that names none (and no `--profile` or indstil.yml default).
     public static let defaultRecommendationProfile = "aarhus-raadmand"
 
-    public let workspace: Workspace
-
-    public init(workspace: Workspace) {
-        self.workspace = workspace
-    }
-
-    public struct Outcome: Sendable {
-        public let agenda: ResolvedAgenda
-        public let reports: [FileReport]
-
-        public var hasErrors: Bool { RunSummary(reports).hasErrors }
-    }
-
-    public func assemble(_ manifest: AgendaManifest, displayPath: String) -> Outcome {
+    public static func assemble(_ manifest: AgendaManifest, displayPath: String, in workspace: Workspace) -> Assembled<ResolvedAgenda> {
         var work = Assembly(workspace: workspace, manifest: manifest, displayPath: displayPath)
         let drafts = manifest.items.enumerated().map { work.item($0.element, number: $0.offset + 1) }
         work.placeholders(in: manifest.yaml)
@@ -38,7 +25,7 @@ public struct AgendaAssembler: Sendable {
                                 minutes: slot?.minutes ?? draft.schedule.minutes, slot: slot, isClosed: draft.isClosed,
                                 closedReason: draft.reason, recommendation: draft.facts.recommendation, appendices: draft.appendices)
         }
-        return Outcome(agenda: ResolvedAgenda(manifest: manifest, items: items), reports: work.collector.reports(workspace))
+        return Assembled(packet: ResolvedAgenda(manifest: manifest, items: items), reports: work.collector.reports(workspace))
     }
 }
 
