@@ -44,10 +44,10 @@ enum ProjectWorkspace {
 }
 
 extension Workspace {
-    /// One document read through its profile, for commands that need exactly one (stats,
-    /// render); a file that cannot be read so stops the command.
+    /// One document read through its profile, for commands that read each file once
+    /// (stats, render; nothing is kept); a file that cannot be read so stops the command.
     func document(_ path: String) throws -> AnalyzedDocument {
-        let analysis = analyze(URL(fileURLWithPath: path), displayPath: path, checking: false)
+        let analysis = analyze(URL(fileURLWithPath: path), displayPath: path, checking: false, keep: false)
         switch analysis.content {
         case .analyzed(let analyzed):
             return analyzed

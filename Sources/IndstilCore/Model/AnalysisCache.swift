@@ -2,8 +2,10 @@ import Foundation
 
 /// What a workspace has read, by file and content: each file's text parsed once, and each
 /// parsed document analysed once per profile. An entry is used again only for exactly the
-/// same text; a changed file replaces it. Counts how often each file was parsed and
-/// analysed, so tests can show that a packet build reads each file once.
+/// same text; a changed file replaces it. A single pass over many files (`keep: false`)
+/// uses what is kept but keeps nothing new, so a check of a thousand files does not hold
+/// them all in memory. Counts how often each file was parsed and analysed, so tests can
+/// show that a packet build reads each file once.
 final class AnalysisCache: @unchecked Sendable {
     /// A file as one caller names it.
     struct FileKey: Hashable {
@@ -38,22 +40,22 @@ final class AnalysisCache: @unchecked Sendable {
         return body()
     }
 
-    func parsed(_ key: FileKey, text: String, parse: () -> Parsed) -> Parsed {
+    func parsed(_ key: FileKey, text: String, keep: Bool, parse: () -> Parsed) -> Parsed {
         if let entry = locked({ parsed[key] }), entry.text == text { return entry.value }
         let value = parse()
         locked {
-            parsed[key] = (text, value)
+            if keep { parsed[key] = (text, value) }
             parseCounts[key.path, default: 0] += 1
         }
         return value
     }
 
     /// The body of a file read as Markdown only (front matter skipped, never checked).
-    func markdown(_ key: FileKey, text: String, parse: () -> MarkdownNode) -> MarkdownNode {
+    func markdown(_ key: FileKey, text: String, keep: Bool, parse: () -> MarkdownNode) -> MarkdownNode {
         if let entry = locked({ markdown[key] }), entry.text == text { return entry.value }
         let value = parse()
         locked {
-            markdown[key] = (text, value)
+            if keep { markdown[key] = (text, value) }
             parseCounts[key.path, default: 0] += 1
         }
         return value
@@ -67,9 +69,9 @@ final class AnalysisCache: @unchecked Sendable {
     }
 
     /// Keeps `analysis`; `isNew` when its document was analysed for it (not only checked).
-    func store(_ analysis: FileAnalysis, for key: AnalysisKey, text: String, isNew: Bool) {
+    func store(_ analysis: FileAnalysis, for key: AnalysisKey, text: String, isNew: Bool, keep: Bool) {
         locked {
-            analyses[key] = (text, analysis)
+            if keep { analyses[key] = (text, analysis) }
             if isNew { analysisCounts[key.file.path, default: 0] += 1 }
         }
     }

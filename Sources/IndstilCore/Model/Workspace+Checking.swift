@@ -30,23 +30,23 @@ extension Workspace {
         }
     }
 
-    /// `indstil check`: documents in parallel, then each manifest as a whole. Markdown
-    /// files without front matter found in folders are skipped; named ones are an error.
+    /// `indstil check`: the documents (in parallel), then each manifest as a whole.
+    /// Markdown files without front matter found in folders are skipped; named ones are an
+    /// error. The manifests are assembled first and their files kept, so a document in the
+    /// folder that a manifest names is analysed once; the other documents are one pass and
+    /// not kept.
     public func check(_ inputs: [FileCollector.Input]) -> [FileReport] {
+        let manifests = inputs.filter { Manifest.isManifest($0.url) }.map { assemble($0.url, displayPath: $0.displayPath).reports }
         let documents = inputs.filter { !Manifest.isManifest($0.url) }
         let results = ConcurrentResults<FileReport?>(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             results[index] = report(for: documents[index])
         }
-        var reports = results.values.compactMap { $0 }
-        for manifest in inputs where Manifest.isManifest(manifest.url) {
-            reports += assemble(manifest.url, displayPath: manifest.displayPath).reports
-        }
-        return reports
+        return results.values.compactMap { $0 } + manifests.flatMap { $0 }
     }
 
     func report(for input: FileCollector.Input) -> FileReport? {
-        let analysis = analyze(input.url, displayPath: input.displayPath)
+        let analysis = analyze(input.url, displayPath: input.displayPath, keep: false)
         guard case .noFrontMatter = analysis.content else { return analysis.report }
         guard input.isExplicit else { return nil }
         return FileReport(path: input.displayPath, diagnostics: applyingConfiguredSeverity([Diagnostic(

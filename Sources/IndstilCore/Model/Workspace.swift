@@ -38,12 +38,12 @@ public final class Workspace: @unchecked Sendable {
     /// The profiles a document in `folder` can name: its project's `profiles/`, then
     /// `profile_paths`, then the shipped ones.
     public func profileStore(for folder: URL) -> ProfileStore {
-        profileStores.store(forProjectRoot: profileStores.projectRoot(from: folder.standardizedFileURL))
+        profileStores.store(forProjectRoot: profileStores.projectRoot(from: folder))
     }
 
     /// The project folder paths in a file in `folder` are confined to.
     public func projectRoot(for folder: URL) -> URL {
-        profileStores.projectRoot(from: folder.standardizedFileURL) ?? folder.standardizedFileURL
+        profileStores.projectRoot(from: folder) ?? folder.standardizedFileURL
     }
 
     /// The profile a document is read through: `--profile`, its `profil`, indstil.yml's
@@ -51,6 +51,10 @@ public final class Workspace: @unchecked Sendable {
     /// and that is allowed (a notat); a diagnostic when none applies to a required one or
     /// the named profile is missing or unreadable.
     public func resolveProfile(for document: Document, requirement: ProfileRequirement = .required) -> Result<Profile?, Diagnostic> {
+        resolveProfile(for: document, requirement: requirement, in: profileStore(for: document.url.deletingLastPathComponent()))
+    }
+
+    func resolveProfile(for document: Document, requirement: ProfileRequirement, in store: ProfileStore) -> Result<Profile?, Diagnostic> {
         let entry = document.frontMatter.entry("profil")
         let id: String
         if let named = profileOverride ?? entry?.value.trimmedString ?? configuration.defaultProfile {
@@ -63,7 +67,6 @@ public final class Workspace: @unchecked Sendable {
             case .required: return .failure(missingProfile)
             }
         }
-        let store = profileStore(for: document.url.deletingLastPathComponent())
         switch store.profile(id: id) {
         case .success(let profile)?:
             return .success(profile)
@@ -90,32 +93,35 @@ public final class Workspace: @unchecked Sendable {
 
     // MARK: - Files
 
-    /// The file at `url`, read and analysed once for its content: a second call for the
+    /// The file at `url` (absolute and standardized, as `FileCollector` and manifests give
+    /// it: the path is the cache's key), read and analysed once for its content: a second call for the
     /// same bytes returns the first result. With `checking` false (rendering, statistics)
     /// the document checks and plugins are not run; a later call that asks for them runs
-    /// them on the analysis already made.
-    public func analyze(_ url: URL, displayPath: String, requirement: ProfileRequirement = .required, checking: Bool = true) -> FileAnalysis {
-        let url = url.standardizedFileURL
+    /// them on the analysis already made. With `keep` false (one pass over many files, as
+    /// `check` of a folder or `render` of many) an analysis already kept is used, but the
+    /// new one is not kept.
+    public func analyze(_ url: URL, displayPath: String, requirement: ProfileRequirement = .required, checking: Bool = true,
+                        keep: Bool = true) -> FileAnalysis {
         switch SourceText.read(url) {
         case .failure(let failure):
             return FileAnalysis(path: displayPath, url: url, content: .failed, diagnostics: applyingConfiguredSeverity([failure.diagnostic]))
         case .success(let text):
-            return analyze(text: text, url: url, displayPath: displayPath, requirement: requirement, checking: checking)
+            return analyze(text: text, url: url, displayPath: displayPath, requirement: requirement, checking: checking, keep: keep)
         }
     }
 
     /// `text` as the content of the file at `url` (an unsaved edit in the browser workspace).
     public func analyze(text: String, url: URL, displayPath: String, requirement: ProfileRequirement = .required,
-                        checking: Bool = true) -> FileAnalysis {
+                        checking: Bool = true, keep: Bool = true) -> FileAnalysis {
         let file = AnalysisCache.FileKey(path: url.path, displayPath: displayPath)
         func result(_ content: FileAnalysis.Content, _ diagnostics: [Diagnostic] = []) -> FileAnalysis {
             FileAnalysis(path: displayPath, url: url, content: content,
                          diagnostics: Diagnostic.sortedForOutput(applyingConfiguredSeverity(diagnostics)))
         }
         if requirement == .markdownOnly {
-            return result(.markdown(cache.markdown(file, text: text) { Self.markdownBody(text) }, document: nil))
+            return result(.markdown(cache.markdown(file, text: text, keep: keep) { Self.markdownBody(text) }, document: nil))
         }
-        let parsed = cache.parsed(file, text: text) {
+        let parsed = cache.parsed(file, text: text, keep: keep) {
             switch DocumentLoader.parse(text, url: url, displayPath: displayPath) {
             case .document(let document): .document(document)
             case .failed(let diagnostic): .failed(diagnostic)
@@ -132,7 +138,11 @@ public final class Workspace: @unchecked Sendable {
             document = parsedDocument
         }
         let profile: Profile
-        switch resolveProfile(for: document, requirement: requirement) {
+        // The file's folder and project, worked out once for the profile and the checks
+        // (URL path operations are a measurable part of checking a small document).
+        let folder = url.deletingLastPathComponent()
+        let root = profileStores.projectRoot(from: folder)
+        switch resolveProfile(for: document, requirement: requirement, in: profileStores.store(forProjectRoot: root)) {
         case .failure(let diagnostic): return result(.noProfile(document), [diagnostic])
         case .success(nil): return result(.markdown(document.body, document: document))
         case .success(let resolved?): profile = resolved
@@ -142,9 +152,9 @@ public final class Workspace: @unchecked Sendable {
         if let cached, cached.isChecked || !checking { return cached }
         let analyzed = cached?.analyzed ?? AnalyzedDocument(document: document, profile: profile)
         let analysis = FileAnalysis(path: displayPath, url: url, content: .analyzed(analyzed),
-                                    diagnostics: checking ? Diagnostic.sortedForOutput(applyingConfiguredSeverity(check(analyzed))) : [],
+                                    diagnostics: checking ? Diagnostic.sortedForOutput(applyingConfiguredSeverity(check(analyzed, projectRoot: root ?? folder.standardizedFileURL))) : [],
                                     isChecked: checking)
-        cache.store(analysis, for: key, text: text, isNew: cached == nil)
+        cache.store(analysis, for: key, text: text, isNew: cached == nil, keep: keep)
         return analysis
     }
 
@@ -161,8 +171,7 @@ public final class Workspace: @unchecked Sendable {
 
     /// Every check, then the configured plugins, on an analysed document (before the
     /// configured severities are applied).
-    func check(_ analyzed: AnalyzedDocument) -> [Diagnostic] {
-        let root = projectRoot(for: analyzed.document.url.deletingLastPathComponent())
+    func check(_ analyzed: AnalyzedDocument, projectRoot root: URL) -> [Diagnostic] {
         let context = CheckContext(analyzed: analyzed, projectRoot: root, configuration: configuration)
         var found = checks.flatMap { $0.check(context) }
         if let plugins, !configuration.plugins.isEmpty { found += plugins(analyzed, configuration) }
