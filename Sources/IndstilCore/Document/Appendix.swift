@@ -55,7 +55,7 @@ public struct AppendixReference: Sendable, Equatable {
     static func find(inText text: String, line: Int, document: Document) -> [AppendixReference] {
         guard mentionsBilag(text) else { return [] }
         var found: [AppendixReference] = []
-        let range = NSRange(text.startIndex..., in: text)
+        let range = NSRange(location: 0, length: text.utf16.count)
         for match in pattern.matches(in: text, range: range) {
             guard let listRange = Range(match.range(at: 1), in: text),
                   let wholeRange = Range(match.range, in: text) else { continue }
@@ -69,31 +69,28 @@ public struct AppendixReference: Sendable, Equatable {
 
     /// Whether "bilag" occurs in any letter case: a byte scan that spares most lines the
     /// regular expression. No character outside ASCII case-folds to a letter of "bilag",
-    /// so this finds exactly what a case-insensitive search finds.
-    private static let bilagBytes: [UInt8] = Array("bilag".utf8)
-
+    /// so this finds exactly what a case-insensitive search finds. (`byte | 0x20` is the
+    /// letter's lower case for exactly its two ASCII cases: only "B" and "b" give "b", and so on.)
     static func mentionsBilag(_ text: String) -> Bool {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes in
-            bilagBytes.withUnsafeBufferPointer { word in
-                var matched = 0
-                for byte in bytes {
-                    let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
-                    if lower == word[matched] {
-                        matched += 1
-                        if matched == word.count { return true }
-                    } else {
-                        matched = lower == word[0] ? 1 : 0
-                    }
+            guard bytes.count >= 5 else { return false }
+            for start in 0...(bytes.count - 5) where bytes[start] | 0x20 == UInt8(ascii: "b") {
+                if bytes[start + 1] | 0x20 == UInt8(ascii: "i"), bytes[start + 2] | 0x20 == UInt8(ascii: "l"),
+                   bytes[start + 3] | 0x20 == UInt8(ascii: "a"), bytes[start + 4] | 0x20 == UInt8(ascii: "g") {
+                    return true
                 }
-                return false
             }
+            return false
         } ?? true
     }
 
     /// "1, 2 og 4-6" → ["1", "2", "4", "5", "6"]; ranges are capped to stay small.
     static func expand(_ list: String) -> [String] {
+        // Almost every reference names one appendix ("bilag 2"): only ASCII digits, nothing
+        // to split or trim, and the label is the text itself.
+        if !list.isEmpty, list.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return [list] }
         var labels: [String] = []
         let parts = list.replacingOccurrences(of: " og ", with: ",").split(separator: ",")
         for part in parts {
