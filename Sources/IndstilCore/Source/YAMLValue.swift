@@ -177,10 +177,13 @@ public enum YAMLReader {
     /// starts (after "key: ", "- ", "[", ",", "{" or "? "), outside quotes.
     /// "Plan for *alle* borgere" is plain text, not an alias.
     static func aliasLine(in text: String) -> Int? {
-        guard text.contains("*") && text.contains("&") else { return nil }
+        // On bytes: Foundation's `contains` (a literal search) bridged every front matter to NSString.
+        guard text.utf8.contains(UInt8(ascii: "*")) && text.utf8.contains(UInt8(ascii: "&")) else { return nil }
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.lineSlices {
             lineNumber += 1
+            // Only a line with a "*" can hold an alias; most have none, and are not split into Characters.
+            guard line.utf8.contains(UInt8(ascii: "*")) else { continue }
             let characters = Array(line)
             var inDouble = false
             var inSingle = false
