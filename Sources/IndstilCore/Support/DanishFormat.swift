@@ -90,6 +90,12 @@ extension String {
         var previous: UInt8 = 0
         for index in 0..<bytes.count {
             let byte = bytes[index]
+            // Most bytes: neither white space nor the first byte of a white-space character
+            // (0xC3 starts æ, ø, å and is frequent).
+            if byte &- 33 < 0xC2 - 33 || byte == 0xC3 {
+                previous = byte
+                continue
+            }
             if byte == 32 {
                 if previous == 32 { return false }
             } else if byte <= 13 {
