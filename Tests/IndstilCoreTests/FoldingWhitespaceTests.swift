@@ -13,6 +13,8 @@ import Testing
         "linje\u{2028}skift\u{2029}afsnit", "\u{3000}fuld\u{3000}bredde\u{3000}", "tankestreg – og “citat” …",
         "emoji 👍🏽 og é\u{301}", "\u{85}NEL\u{1680}ogham\u{205F}math\u{202F}smal", "\u{FEFF}bom ikke mellemrum",
         "slut på byte \u{C2}", "x\u{200B}y (nulbredde er ikke mellemrum)",
+        // Already folded (returned as it is) and nearly folded.
+        "a b", "Aarhus Byråd – før og nu", "a  b", " a b", "a b ", "a \u{A0}b", "a\u{A0}b", "a\tb", "æ\u{2009}ø",
     ]
 
     @Test(arguments: samples)

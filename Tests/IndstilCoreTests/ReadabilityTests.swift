@@ -1,5 +1,5 @@
 import Testing
-import IndstilCore
+@testable import IndstilCore
 
 @Suite("Readability: Danish sentences and LIX")
 struct ReadabilityTests {
@@ -38,6 +38,28 @@ struct ReadabilityTests {
         #expect(Readability.sentences(in: "Det gælder skoler. Aarhus er med.").count == 2)
         // "jf." inside the first sentence does not swallow the real sentence end.
         #expect(Readability.sentences(in: "Se jf. bilag 1. Den er ny.").count == 2)
+    }
+
+    @Test("The abbreviation stem of an ASCII word is that of the Character-based definition", arguments: [
+        "bl.a.", "(jf.", "\"F.eks.\")", "KL.", "[m.v.]", "(.)", "\"\".", "skoler.", "Nr.", "x.", ".",
+        "«jf.»", "„bl.a.“", "Æ.", "pga.’", "e\u{301}vt.",
+    ])
+    func abbreviationStem(_ word: String) {
+        let reference = word.lowercased().trimmingCharacters(in: ["\"", "'", "”", "’", "»", ")", "]", "(", "[", "«", "„", "“"])
+        let expected = reference.hasSuffix(".") ? String(reference.dropLast()) : reference
+        #expect(Readability.abbreviationStem(Substring(word)) == expected)
+    }
+
+    @Test("Latin-1 letters, digits and white space are classed as Unicode's properties say")
+    func latin1Classes() {
+        for value in 0..<256 {
+            let scalar = Unicode.Scalar(UInt8(value))
+            let kind = Readability.latin1Classes[value]
+            #expect(kind.contains(.whitespace) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            #expect(kind.contains(.letter) == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
+            #expect(kind.contains(.digit) == (!scalar.properties.isAlphabetic && scalar.properties.numericType != nil), "U+\(String(value, radix: 16))")
+            #expect(kind.contains(.uppercase) == (scalar.properties.isAlphabetic && scalar.properties.isUppercase), "U+\(String(value, radix: 16))")
+        }
     }
 
     @Test("LIX of a small text, computed by hand")

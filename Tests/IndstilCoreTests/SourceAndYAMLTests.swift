@@ -105,6 +105,22 @@ struct YAMLReaderTests {
     
     }
 
+    @Test("Keys of the same text but different YAML types are not duplicates (as in Yams)")
+    func sameTextDifferentTypeKeys() throws {
+        // "true" quoted is a string, true plain a boolean; "1" a string, 1 an integer.
+        let value = try YAMLReader.parse("\"true\": a\ntrue: b\n\"1\": c\n1: d\n")
+        #expect(value.entries.map(\.key) == ["true", "true", "1", "1"])
+        #expect(value.entries.map(\.keyLine) == [1, 2, 3, 4])
+    }
+
+    @Test("A duplicate key after keys of the same text but different types is still reported")
+    func duplicateAfterSameTextDifferentType() {
+        let text = "\"yes\": a\nyes: b\ntitel: Et\ntitel: To\n"
+        let error = #expect(throws: YAMLError.self) { try YAMLReader.parse(text) }
+        #expect(error?.line == 4)
+        #expect(error?.message.en.contains("titel") == true)
+    }
+
     @Test("A real alias is refused with its line")
     func realAlias() {
         let error = #expect(throws: YAMLError.self) { try YAMLReader.parse("a: &x Aarhus\nb: *x\n", lineOffset: 1) }

@@ -53,47 +53,58 @@ public struct AppendixReference: Sendable, Equatable {
     }
 
     static func find(inText text: String, line: Int, document: Document) -> [AppendixReference] {
-        guard mentionsBilag(text) else { return [] }
+        guard let window = searchWindow(text) else { return [] }
         var found: [AppendixReference] = []
-        let range = NSRange(text.startIndex..., in: text)
-        for match in pattern.matches(in: text, range: range) {
-            guard let listRange = Range(match.range(at: 1), in: text),
-                  let wholeRange = Range(match.range, in: text) else { continue }
-            let column = document.column(of: String(text[wholeRange]), inLine: line)
-            for label in expand(String(text[listRange])) {
+        let range = NSRange(location: 0, length: window.utf16.count)
+        for match in pattern.matches(in: window, range: range) {
+            guard let listRange = Range(match.range(at: 1), in: window),
+                  let wholeRange = Range(match.range, in: window) else { continue }
+            let column = document.column(of: String(window[wholeRange]), inLine: line)
+            for label in expand(String(window[listRange])) {
                 found.append(AppendixReference(label: label, number: Int(label), line: line, column: column))
             }
         }
         return found
     }
 
-    /// Whether "bilag" occurs in any letter case: a byte scan that spares most lines the
-    /// regular expression. No character outside ASCII case-folds to a letter of "bilag",
-    /// so this finds exactly what a case-insensitive search finds.
-    private static let bilagBytes: [UInt8] = Array("bilag".utf8)
-
-    static func mentionsBilag(_ text: String) -> Bool {
+    /// The part of `text` the pattern can match in: nil when "bilag" does not occur in any
+    /// letter case (most lines), else the text from the last ASCII character before the first
+    /// "bilag" (or all of it). Bridging a line to the regular expression costs by its length.
+    ///
+    /// Exact: every match starts at a "bilag"; the lookahead only looks forward; and the `\b`
+    /// before "bilag" looks back only to the first character that is not a combining mark or
+    /// format character, which an ASCII character never is, so it stops inside the window.
+    /// No character outside ASCII case-folds to a letter of "bilag", so the byte search finds
+    /// exactly what a case-insensitive search finds. (`byte | 0x20` is a letter's lower case
+    /// for exactly its two ASCII cases: only "B" and "b" give "b", and so on.)
+    static func searchWindow(_ text: String) -> String? {
         var text = text
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            bilagBytes.withUnsafeBufferPointer { word in
-                var matched = 0
-                for byte in bytes {
-                    let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
-                    if lower == word[matched] {
-                        matched += 1
-                        if matched == word.count { return true }
-                    } else {
-                        matched = lower == word[0] ? 1 : 0
-                    }
+        let start: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard bytes.count >= 5 else { return nil }
+            for first in 0...(bytes.count - 5) where bytes[first] | 0x20 == UInt8(ascii: "b") {
+                if bytes[first + 1] | 0x20 == UInt8(ascii: "i"), bytes[first + 2] | 0x20 == UInt8(ascii: "l"),
+                   bytes[first + 3] | 0x20 == UInt8(ascii: "a"), bytes[first + 4] | 0x20 == UInt8(ascii: "g") {
+                    var start = first - 1
+                    while start > 0 && bytes[start] >= 0x80 { start -= 1 }
+                    return max(0, start)
                 }
-                return false
             }
-        } ?? true
+            return nil
+        }
+        switch start {
+        case .some(.none): return nil
+        case .some(.some(let offset)):
+            return offset == 0 ? text : String(Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: offset)...]))
+        case .none: return text
+        }
     }
 
     /// "1, 2 og 4-6" → ["1", "2", "4", "5", "6"]; ranges are capped to stay small.
     static func expand(_ list: String) -> [String] {
+        // Almost every reference names one appendix ("bilag 2"): only ASCII digits, nothing
+        // to split or trim, and the label is the text itself.
+        if !list.isEmpty, list.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return [list] }
         var labels: [String] = []
         let parts = list.replacingOccurrences(of: " og ", with: ",").split(separator: ",")
         for part in parts {

@@ -14,23 +14,63 @@ public struct FrontMatterSplit: Sendable {
     public let isUnterminated: Bool
 
     public static func split(_ text: String) -> FrontMatterSplit {
-        let noFrontMatter = FrontMatterSplit(yaml: nil, yamlFirstLine: 0, closingLine: 0, body: text, bodyLineOffset: 0, isUnterminated: false)
         // Most Markdown files (appendices) have no front matter: look at the first line only.
-        guard text.utf8.first == UInt8(ascii: "-") else { return noFrontMatter }
-        let lines = text.lineSlices
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return noFrontMatter }
-        for index in 1..<max(1, lines.count) {
-            let candidate = lines[index].trimmingTrailingSpaces
-            if candidate == "---" || candidate == "..." {
+        guard text.utf8.first == UInt8(ascii: "-") else { return noFrontMatter(text) }
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { split(text, $0) } ?? noFrontMatter(text)
+    }
+
+    private static func noFrontMatter(_ text: String) -> FrontMatterSplit {
+        FrontMatterSplit(yaml: nil, yamlFirstLine: 0, closingLine: 0, body: text, bodyLineOffset: 0, isUnterminated: false)
+    }
+
+    /// The lines as `String.lineSlices` cuts them, found one at a time and only up to the
+    /// closing fence: the body after it (most of a document) is not split into lines here.
+    private static func split(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> FrontMatterSplit {
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var lineIndex = 0
+        var lineStart = 0
+        var secondLineStart = 0
+        var previousLineEnd = 0
+        while true {
+            var end = lineStart
+            while end < bytes.count, !(bytes[end] == 10 && (end == 0 || bytes[end - 1] != 13)) { end += 1 }
+            let fence = fence(bytes, lineStart..<end)
+            if lineIndex == 0 {
+                guard fence == .dashes else { return noFrontMatter(text) }
+            } else if fence != nil {
                 // The lines between the fences (and after the closing one) joined by "\n" are
                 // exactly the text between them: slice instead of joining.
-                let yaml = index > 1 ? String(text[lines[1].startIndex..<lines[index - 1].endIndex]) : ""
-                let body = index + 1 < lines.count ? String(text[lines[index + 1].startIndex...]) : ""
-                return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, closingLine: index + 1,
-                                        body: body, bodyLineOffset: index + 1, isUnterminated: false)
+                let yaml = lineIndex > 1 ? String(text[index(secondLineStart)..<index(previousLineEnd)]) : ""
+                let body = end < bytes.count ? String(text[index(end + 1)...]) : ""
+                return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, closingLine: lineIndex + 1,
+                                        body: body, bodyLineOffset: lineIndex + 1, isUnterminated: false)
             }
+            guard end < bytes.count else {
+                return FrontMatterSplit(yaml: nil, yamlFirstLine: 2, closingLine: 0, body: text, bodyLineOffset: 0, isUnterminated: true)
+            }
+            previousLineEnd = end
+            lineStart = end + 1
+            if lineIndex == 0 { secondLineStart = lineStart }
+            lineIndex += 1
         }
-        return FrontMatterSplit(yaml: nil, yamlFirstLine: 2, closingLine: 0, body: text, bodyLineOffset: 0, isUnterminated: true)
+    }
+
+    private enum Fence { case dashes, dots }
+
+    /// Whether the line, without trailing spaces and tabs, is "---" or "...". A space or tab
+    /// at the end of a line is a Character of its own, and nothing else is canonically
+    /// equivalent to "---" or "...", so comparing bytes finds what comparing Characters finds.
+    private static func fence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Fence? {
+        var end = line.upperBound
+        while end > line.lowerBound, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+        guard end - line.lowerBound == 3 else { return nil }
+        let first = bytes[line.lowerBound]
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "."),
+              bytes[line.lowerBound + 1] == first, bytes[line.lowerBound + 2] == first else { return nil }
+        return first == UInt8(ascii: "-") ? .dashes : .dots
     }
 }
 
@@ -61,15 +101,5 @@ extension String {
         }
         lines.append(text[lineStart...])
         return lines
-    }
-}
-
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var end = endIndex
-        while end > startIndex, let previous = self[..<end].last, previous == " " || previous == "\t" {
-            end = index(before: end)
-        }
-        return self[startIndex..<end]
     }
 }

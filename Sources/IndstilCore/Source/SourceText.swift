@@ -65,8 +65,16 @@ public enum SourceText {
             let (line, column) = firstInvalidUTF8(bytes)
             return .failure(.invalidUTF8(line: line, column: column))
         }
-        guard bytes.contains(13) else { return .success(text) }  // "\r" (the text's bytes are `bytes`)
+        guard containsCarriageReturn(bytes) else { return .success(text) }  // the text's bytes are `bytes`
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+
+    /// Whether a "\r" is among the bytes: `memchr`, as every file is searched through.
+    static func containsCarriageReturn(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+            return memchr(base, 13, buffer.count) != nil
+        }
     }
 
     /// Line and column (1-based) of the first byte that does not decode as UTF-8.

@@ -94,7 +94,7 @@ public enum YAMLReader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try compose(text)
         } catch let error as YamlError {
             throw describe(error, lineOffset: lineOffset)
         } catch {
@@ -103,6 +103,26 @@ public enum YAMLReader {
         guard let node else { return YAMLValue(content: .null, line: 1 + lineOffset) }
         var budget = nodeBudget
         return try convert(node, lineOffset: lineOffset, depth: 0, budget: &budget)
+    }
+
+    /// The node tree of `text`, with Yams' duplicate-key check (which cannot be turned off).
+    ///
+    /// That check hashes every mapping key with its resolved tag; with the default resolver
+    /// that is a regular-expression match per rule (bool, int, float, …) for every key, most
+    /// of the cost of reading front matter. The basic resolver (no rules) tags every plain
+    /// scalar as a string, so keys equal under the default resolver (same text, same tag) are
+    /// equal under it too: it reports every duplicate the default one reports, and more only
+    /// for keys of the same text with different tags (`"true"` and `true`). Only when it
+    /// reports duplicates is the text composed again with the default resolver, whose answer
+    /// (error or tree) is the one returned. Nothing reads the nodes' tags, and the scanner and
+    /// parser errors do not depend on the resolver. The encoding is given (UTF-8, what
+    /// `.default` picks for native strings) so that Yams does not read the environment per call.
+    private static func compose(_ text: String) throws -> Node? {
+        do {
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
+        } catch YamlError.duplicatedKeysInMapping {
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
+        }
     }
 
     private static func convert(_ node: Node, lineOffset: Int, depth: Int, budget: inout Int) throws(YAMLError) -> YAMLValue {
@@ -157,10 +177,13 @@ public enum YAMLReader {
     /// starts (after "key: ", "- ", "[", ",", "{" or "? "), outside quotes.
     /// "Plan for *alle* borgere" is plain text, not an alias.
     static func aliasLine(in text: String) -> Int? {
-        guard text.contains("*") && text.contains("&") else { return nil }
+        // On bytes: Foundation's `contains` (a literal search) bridged every front matter to NSString.
+        guard text.utf8.contains(UInt8(ascii: "*")) && text.utf8.contains(UInt8(ascii: "&")) else { return nil }
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.lineSlices {
             lineNumber += 1
+            // Only a line with a "*" can hold an alias; most have none, and are not split into Characters.
+            guard line.utf8.contains(UInt8(ascii: "*")) else { continue }
             let characters = Array(line)
             var inDouble = false
             var inSingle = false

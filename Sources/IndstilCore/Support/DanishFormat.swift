@@ -74,17 +74,42 @@ extension String {
     /// White_Space property (as Character.isWhitespace), decided on UTF-8 bytes: this runs
     /// on every line of every document, so it must not look up Unicode tables.
     public var foldingWhitespace: String {
-        var utf8 = self.utf8
-        return utf8.withContiguousStorageIfAvailable { Self.fold($0) } ?? {
-            var copy = self
-            copy.makeContiguousUTF8()
-            utf8 = copy.utf8
-            return utf8.withContiguousStorageIfAvailable { Self.fold($0) } ?? ""
-        }()
+        var copy = self
+        copy.makeContiguousUTF8()
+        // nil: the text is folded already (most paragraphs and headings are), and is
+        // returned without copying and validating its bytes again.
+        let folded: String?? = copy.utf8.withContiguousStorageIfAvailable { Self.fold($0) }
+        return (folded ?? nil) ?? copy
     }
 
-    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
+    /// True when folding would change nothing: no white space other than single spaces
+    /// between other characters.
+    private static func isFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if first == 32 || last == 32 { return false }
+        var previous: UInt8 = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            // Most bytes: neither white space nor the first byte of a white-space character
+            // (0xC3 starts æ, ø, å and is frequent).
+            if byte &- 33 < 0xC2 - 33 || byte == 0xC3 {
+                previous = byte
+                continue
+            }
+            if byte == 32 {
+                if previous == 32 { return false }
+            } else if byte <= 13 {
+                if byte >= 9 { return false }
+            } else if byte >= 0xC2 && byte <= 0xE3 && whitespaceWidth(bytes, at: index) > 0 {
+                return false
+            }
+            previous = byte
+        }
+        return true
+    }
+
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        isFolded(bytes) ? nil : String(unsafeUninitializedCapacity: bytes.count) { out in
             var count = 0
             var pendingSpace = false
             var index = 0

@@ -59,12 +59,51 @@ public enum Readability {
         text.utf8.withContiguousStorageIfAvailable { tokens(text, $0) } ?? []
     }
 
+    /// What the tokenizer asks about a scalar.
+    struct ScalarClass: OptionSet {
+        let rawValue: UInt8
+        static let whitespace = ScalarClass(rawValue: 1)
+        static let letter = ScalarClass(rawValue: 2)
+        static let digit = ScalarClass(rawValue: 4)
+        /// Only for letters (the tokenizer asks only about letters).
+        static let uppercase = ScalarClass(rawValue: 8)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(_ scalar: Unicode.Scalar) {
+            var found: ScalarClass = []
+            if scalar.isFastWhitespace { found.insert(.whitespace) }
+            if scalar.isFastLetter {
+                found.insert(.letter)
+                if scalar.isFastUppercase { found.insert(.uppercase) }
+            } else if scalar.isFastDigit {
+                found.insert(.digit)
+            }
+            self = found
+        }
+    }
+
+    /// The classes of U+0000–U+00FF (ASCII and the Latin-1 letters, æ, ø and å among them),
+    /// worked out once from the same properties: the tokenizer looks them up instead of
+    /// asking Unicode's tables for every æ, ø and å.
+    static let latin1Classes: [ScalarClass] = (0..<256).map { ScalarClass(Unicode.Scalar(UInt8($0))) }
+
     /// The tokens, found on UTF-8 bytes: this runs over every word of every document, and
     /// walking `unicodeScalars` by `String.Index` costs several times more.
     private static func tokens(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        latin1Classes.withUnsafeBufferPointer { tokens(text, bytes, latin1Classes: $0) }
+    }
+
+    private static func tokens(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>,
+                               latin1Classes: UnsafeBufferPointer<ScalarClass>) -> [Token] {
         var tokens: [Token] = []
+        // About one token per six bytes of prose: spares most of the array's regrowth.
+        tokens.reserveCapacity(bytes.count / 6 + 1)
         let utf8 = text.utf8
         let count = bytes.count
+        @inline(__always) func classOf(_ scalar: Unicode.Scalar) -> ScalarClass {
+            scalar.value < 0x100 ? latin1Classes[Int(scalar.value)] : ScalarClass(scalar)
+        }
         /// The scalar starting at `offset` and its length in bytes (the text is valid UTF-8).
         @inline(__always) func scalar(at offset: Int) -> (Unicode.Scalar, Int) {
             let b0 = UInt32(bytes[offset])
@@ -82,16 +121,17 @@ public enum Readability {
         var offset = 0
         while offset < count {
             var (current, length) = scalar(at: offset)
-            guard !current.isFastWhitespace else { offset += length; continue }
+            var kind = classOf(current)
+            guard !kind.contains(.whitespace) else { offset += length; continue }
             let start = offset
             var letters = 0
             var hasAlphanumeric = false
             var startsUppercase = false
             var lastMark: Unicode.Scalar?
             while true {
-                let isLetter = current.isFastLetter
-                if isLetter || current.isFastDigit {
-                    if !hasAlphanumeric { startsUppercase = isLetter && current.isFastUppercase }
+                let isLetter = kind.contains(.letter)
+                if isLetter || kind.contains(.digit) {
+                    if !hasAlphanumeric { startsUppercase = kind.contains(.uppercase) }
                     hasAlphanumeric = true
                 }
                 if isLetter { letters += 1 }
@@ -99,7 +139,8 @@ public enum Readability {
                 offset += length
                 guard offset < count else { break }
                 (current, length) = scalar(at: offset)
-                if current.isFastWhitespace { break }
+                kind = classOf(current)
+                if kind.contains(.whitespace) { break }
             }
             let lower = utf8.index(utf8.startIndex, offsetBy: start)
             let upper = utf8.index(lower, offsetBy: offset - start)
@@ -138,11 +179,8 @@ public enum Readability {
             guard let mark = token.lastMark, mark == "." || mark == "!" || mark == "?" else { continue }
             // No abbreviation has more than six letters, and lower-casing keeps letters letters:
             // a longer word is never one, so it is not lower-cased and looked up.
-            if mark == ".", token.letters <= maximumAbbreviationLetters {
-                let word = text[token.range].lowercased().trimmingCharacters(in: quoteOrBracket)
-                let stem = word.hasSuffix(".") ? String(word.dropLast()) : word
-                if abbreviations.contains(stem) { continue }
-            }
+            if mark == ".", token.letters <= maximumAbbreviationLetters,
+               abbreviations.contains(abbreviationStem(text[token.range])) { continue }
             if mark == "." {
                 // "17. maj", "kl. 12": a next word that does not start with a capital continues the sentence.
                 if index + 1 < tokens.count, tokens[index + 1].hasAlphanumeric, !tokens[index + 1].startsUppercase { continue }
@@ -155,6 +193,44 @@ public enum Readability {
         }
         if words > 0, let start { result.append(Sentence(words: words, text: text[start...])) }
         return result
+    }
+
+    /// A word ending in "." lower-cased, without surrounding quotes and brackets and without
+    /// the final ".": what is looked up among the abbreviations.
+    static func abbreviationStem(_ word: Substring) -> String {
+        if let stem = asciiAbbreviationStem(word) { return stem }
+        let word = word.lowercased().trimmingCharacters(in: quoteOrBracket)
+        return word.hasSuffix(".") ? String(word.dropLast()) : word
+    }
+
+    /// The same for an ASCII word, on its bytes (nil for any other word). A token holds no
+    /// white space, so each of its ASCII bytes is a Character of its own; lower-casing ASCII
+    /// maps A–Z to a–z only, and the ASCII quotes and brackets are the only ones it can hold.
+    private static func asciiAbbreviationStem(_ word: Substring) -> String? {
+        var word = word
+        word.makeContiguousUTF8()
+        return word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var lower = 0
+            var upper = bytes.count
+            if bytes.contains(where: { $0 >= 0x80 }) { return nil }
+            func isQuoteOrBracket(_ byte: UInt8) -> Bool {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"),
+                     UInt8(ascii: "("), UInt8(ascii: "["): return true
+                default: return false
+                }
+            }
+            while lower < upper, isQuoteOrBracket(bytes[lower]) { lower += 1 }
+            while upper > lower, isQuoteOrBracket(bytes[upper - 1]) { upper -= 1 }
+            if upper > lower, bytes[upper - 1] == UInt8(ascii: ".") { upper -= 1 }
+            return String(unsafeUninitializedCapacity: upper - lower) { out in
+                for index in lower..<upper {
+                    let byte = bytes[index]
+                    out[index - lower] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                }
+                return upper - lower
+            }
+        } ?? nil
     }
 
     /// One paragraph, list item or subheading: its sentences and its counts.

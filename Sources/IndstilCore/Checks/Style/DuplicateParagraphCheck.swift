@@ -26,16 +26,22 @@ public struct DuplicateParagraphCheck: Check {
         // equivalence, as String's ==) have equal numbers of U+0020, since no character
         // decomposes to or composes with a space. Only paragraphs with as many spaces are
         // compared, which spares hashing (and so normalising) every paragraph.
+        //
+        // Paragraphs shorter than `minimumCharacters` are kept too: one can only equal a
+        // paragraph as short, and the length is counted (Characters, the costly part) only
+        // for a paragraph that repeats one, so the reported repetitions are the same.
         var seen: [Int: [(text: String, line: Int)]] = [:]
         var diagnostics: [Diagnostic] = []
         for block in context.document.sections.flatMap(\.blocks) {
             for paragraph in block.textBlocks {
                 guard case .paragraph = paragraph.kind else { continue }
                 let text = paragraph.plainText.foldingWhitespace
-                // text.count >= minimumCharacters, counting no further than needed.
-                guard !text.dropFirst(Self.minimumCharacters - 1).isEmpty else { continue }
-                let spaces = text.utf8.reduce(0) { $1 == 32 ? $0 + 1 : $0 }
+                // Fewer bytes than the minimum number of Characters: surely too short.
+                guard text.utf8.count >= Self.minimumCharacters else { continue }
+                let spaces = Self.spaces(in: text)
                 if let first = seen[spaces]?.first(where: { $0.text == text })?.line {
+                    // text.count >= minimumCharacters, counting no further than needed.
+                    guard !text.dropFirst(Self.minimumCharacters - 1).isEmpty else { continue }
                     diagnostics.append(diagnostic(
                         "Afsnittet står allerede ord for ord i linje \(first); slet gentagelsen eller henvis til det",
                         "This paragraph already appears word for word on line \(first); delete the repetition or refer to it",
@@ -46,5 +52,16 @@ public struct DuplicateParagraphCheck: Check {
             }
         }
         return diagnostics
+    }
+
+    /// The number of U+0020 in `text`, counted on its UTF-8 bytes.
+    static func spaces(in text: String) -> Int {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte == 32 { count += 1 }
+            return count
+        } ?? text.utf8.reduce(0) { $1 == 32 ? $0 + 1 : $0 }
     }
 }

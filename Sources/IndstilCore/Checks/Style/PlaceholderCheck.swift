@@ -65,6 +65,11 @@ public struct PlaceholderCheck: Check {
     private static func mayHoldLeftover(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         for byte in bytes {
+            // Every byte that matters is in "D" (0x44) ... "[" (0x5B): most bytes are not.
+            guard byte &- UInt8(ascii: "D") <= UInt8(ascii: "[") - UInt8(ascii: "D") else {
+                previous = byte
+                continue
+            }
             switch byte {
             case UInt8(ascii: "["): return true
             case UInt8(ascii: "X") where previous == UInt8(ascii: "X"): return true
