@@ -22,6 +22,8 @@ public struct CheckContext: Sendable {
     /// Settings from indstil.yml (per-check options).
     public let configuration: Configuration
 
+    /// `projectRoot` with symbolic links resolved, for confining paths to it.
+    let resolvedProjectRoot: String
     /// Where each appendix file is (`AppendixFiles.resolutions`), worked out on first use.
     let appendixResolutions = Once<[AppendixFiles.Resolution]>()
 
@@ -29,8 +31,15 @@ public struct CheckContext: Sendable {
     public var profile: Profile { analyzed.profile }
 
     public init(analyzed: AnalyzedDocument, projectRoot: URL, configuration: Configuration = Configuration()) {
+        self.init(analyzed: analyzed, projectRoot: projectRoot, resolvedProjectRoot: ProjectRoot.resolvedPath(projectRoot),
+                  configuration: configuration)
+    }
+
+    /// With the project root's resolved path known (the workspace resolves each root once).
+    init(analyzed: AnalyzedDocument, projectRoot: URL, resolvedProjectRoot: String, configuration: Configuration) {
         self.analyzed = analyzed
         self.projectRoot = projectRoot
+        self.resolvedProjectRoot = resolvedProjectRoot
         self.configuration = configuration
     }
 

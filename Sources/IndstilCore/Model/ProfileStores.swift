@@ -7,6 +7,7 @@ final class ProfileStores: @unchecked Sendable {
     private let extraFolders: [URL]
     private var stores: [String: ProfileStore] = [:]
     private var projectRoots: [String: URL?] = [:]
+    private var resolvedRoots: [String: String] = [:]
     private let lock = NSLock()
 
     init(extraFolders: [URL]) {
@@ -21,6 +22,21 @@ final class ProfileStores: @unchecked Sendable {
         let store = ProfileStore.standard(projectRoot: root, extraFolders: extraFolders)
         stores[key] = store
         return store
+    }
+
+    /// `ProjectRoot.resolvedPath(_:)` (symbolic links resolved), remembered per root.
+    func resolvedPath(of root: URL) -> String {
+        lock.lock()
+        if let known = resolvedRoots[root.path] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let resolved = ProjectRoot.resolvedPath(root)
+        lock.lock()
+        resolvedRoots[root.path] = resolved
+        lock.unlock()
+        return resolved
     }
 
     /// `ProjectRoot.find(from:)`, remembered per folder: files of one folder share the walk

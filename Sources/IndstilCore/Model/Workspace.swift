@@ -172,7 +172,8 @@ public final class Workspace: @unchecked Sendable {
     /// Every check, then the configured plugins, on an analysed document (before the
     /// configured severities are applied).
     func check(_ analyzed: AnalyzedDocument, projectRoot root: URL) -> [Diagnostic] {
-        let context = CheckContext(analyzed: analyzed, projectRoot: root, configuration: configuration)
+        let context = CheckContext(analyzed: analyzed, projectRoot: root, resolvedProjectRoot: profileStores.resolvedPath(of: root),
+                                   configuration: configuration)
         var found = checks.flatMap { $0.check(context) }
         if let plugins, !configuration.plugins.isEmpty { found += plugins(analyzed, configuration) }
         return found
