@@ -111,7 +111,7 @@ def main():
     if has_bundle:
         rows.append(("`indstil bundle` to HTML, 200 appendices", bundle["indstil bundle (html)"], None,
                      before(bundle, "indstil bundle (html)", None), "< 1 s", memory["indstil bundle (html)"], cores["indstil bundle (html)"]))
-        rows.append((f"`indstil bundle` agenda to HTML, {AGENDA_ITEMS} items with their appendices", bundle["indstil bundle dagsorden (html)"], None,
+        rows.append((f"`indstil bundle` of an agenda: {AGENDA_ITEMS} items with their appendices read and checked", bundle["indstil bundle dagsorden (html)"], None,
                      before(bundle, "indstil bundle dagsorden (html)", None), "< 1 s", memory["indstil bundle dagsorden (html)"], cores["indstil bundle dagsorden (html)"]))
     cpu = os.cpu_count()
     lines = [
