@@ -27,8 +27,8 @@ final class AnalysisCache: @unchecked Sendable {
         case noFrontMatter(Lazy<MarkdownNode>)
     }
 
-    private var parsed: [FileKey: (text: String, value: Parsed)] = [:]
-    private var markdown: [FileKey: (text: String, value: MarkdownNode)] = [:]
+    private var parsedFiles: [FileKey: (text: String, value: Parsed)] = [:]
+    private var markdownFiles: [FileKey: (text: String, value: MarkdownNode)] = [:]
     private var analyses: [AnalysisKey: (text: String, value: FileAnalysis)] = [:]
     private var parseCounts: [String: Int] = [:]
     private var analysisCounts: [String: Int] = [:]
@@ -41,21 +41,21 @@ final class AnalysisCache: @unchecked Sendable {
     }
 
     func parsed(_ key: FileKey, text: String, keep: Bool, parse: () -> Parsed) -> Parsed {
-        if let entry = locked({ parsed[key] }), entry.text == text { return entry.value }
-        let value = parse()
-        locked {
-            if keep { parsed[key] = (text, value) }
-            parseCounts[key.path, default: 0] += 1
-        }
-        return value
+        reading(\.parsedFiles, key, text: text, keep: keep, parse: parse)
     }
 
     /// The body of a file read as Markdown only (front matter skipped, never checked).
     func markdown(_ key: FileKey, text: String, keep: Bool, parse: () -> MarkdownNode) -> MarkdownNode {
-        if let entry = locked({ markdown[key] }), entry.text == text { return entry.value }
+        reading(\.markdownFiles, key, text: text, keep: keep, parse: parse)
+    }
+
+    /// The kept value for exactly this text, or a new one (counted as a parse).
+    private func reading<Value>(_ store: ReferenceWritableKeyPath<AnalysisCache, [FileKey: (text: String, value: Value)]>, _ key: FileKey,
+                                text: String, keep: Bool, parse: () -> Value) -> Value {
+        if let entry = locked({ self[keyPath: store][key] }), entry.text == text { return entry.value }
         let value = parse()
         locked {
-            if keep { markdown[key] = (text, value) }
+            if keep { self[keyPath: store][key] = (text, value) }
             parseCounts[key.path, default: 0] += 1
         }
         return value
