@@ -94,8 +94,8 @@ public final class Workspace: @unchecked Sendable {
     // MARK: - Files
 
     /// The file at `url` (absolute and standardized, as `FileCollector` and manifests give
-    /// it: the path is the cache's key), read and analysed once for its content: a second call for the
-    /// same bytes returns the first result. With `checking` false (rendering, statistics)
+    /// it: the path is the cache's key), read and analysed once for its content: a second
+    /// call for the same bytes returns the first result. With `checking` false (rendering, statistics)
     /// the document checks and plugins are not run; a later call that asks for them runs
     /// them on the analysis already made. With `keep` false (one pass over many files, as
     /// `check` of a folder or `render` of many) an analysis already kept is used, but the
@@ -152,7 +152,8 @@ public final class Workspace: @unchecked Sendable {
         if let cached, cached.isChecked || !checking { return cached }
         let analyzed = cached?.analyzed ?? AnalyzedDocument(document: document, profile: profile)
         let analysis = FileAnalysis(path: displayPath, url: url, content: .analyzed(analyzed),
-                                    diagnostics: checking ? Diagnostic.sortedForOutput(applyingConfiguredSeverity(check(analyzed, projectRoot: root ?? folder.standardizedFileURL))) : [],
+                                    diagnostics: checking ? Diagnostic.sortedForOutput(applyingConfiguredSeverity(
+                                        check(analyzed, projectRoot: root ?? folder.standardizedFileURL))) : [],
                                     isChecked: checking)
         cache.store(analysis, for: key, text: text, isNew: cached == nil, keep: keep)
         return analysis
