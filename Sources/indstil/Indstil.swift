@@ -55,7 +55,8 @@ extension Workspace {
             throw UsageError("\(path): filen har ingen front matter; lav en ny med »indstil new«")
         case .failed, .noProfile, .markdown:
             let diagnostic = analysis.diagnostics.first
-            throw UsageError("\(path):\(diagnostic?.line ?? 1):\(diagnostic?.column ?? 1): error: \(diagnostic?.message.da ?? "filen kan ikke læses") [\(diagnostic?.check ?? "input.invalid")]")
+            let message = (diagnostic?.message.da ?? "filen kan ikke læses").escapingControlCharacters
+            throw UsageError("\(path.escapingControlCharacters):\(diagnostic?.line ?? 1):\(diagnostic?.column ?? 1): error: \(message) [\(diagnostic?.check ?? "input.invalid")]")
         }
     }
 }

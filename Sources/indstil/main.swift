@@ -9,7 +9,10 @@ do {
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
 } catch let usage as UsageError {
-    FileHandle.standardError.write(Data("indstil: fejl: \(usage.description)\n".utf8))
+    // Messages may quote document text: every line of the message stays a line of its own,
+    // with control characters (ESC …) escaped.
+    let lines = usage.description.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapingControlCharacters }
+    FileHandle.standardError.write(Data("indstil: fejl: \(lines.joined(separator: "\n"))\n".utf8))
     Foundation.exit(2)
 } catch {
     let code = Indstil.exitCode(for: error)

@@ -29,10 +29,15 @@ public enum GitHubReporter {
         }
     }
 
-    /// A command's message: `%`, CR and LF escaped.
+    /// A command's message: `%`, CR and LF escaped as the runner unescapes them; other
+    /// control characters (ESC …) made visible.
     public static func escapeData(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
+            if scalar.isControlCharacter && scalar != "\r" && scalar != "\n" {
+                out += String(scalar).escapingControlCharacters
+                continue
+            }
             switch scalar {
             case "%": out += "%25"
             case "\r": out += "%0D"

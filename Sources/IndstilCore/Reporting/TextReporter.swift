@@ -1,10 +1,13 @@
-/// `path:line:column: error: message [check-id]`, one per line, then a summary.
+/// `path:line:column: error: message [check-id]`, one per line, then a summary. Paths,
+/// messages and ids are printed with their control characters escaped: one diagnostic is
+/// always one line.
 public enum TextReporter {
     public static func report(_ reports: [FileReport], language: Language) -> String {
         var out = ""
         for file in reports {
             for d in file.diagnostics {
-                out += "\(file.path):\(d.line):\(d.column): \(severityWord(d.severity)): \(d.message.text(language)) [\(d.check)]\n"
+                out += "\(file.path.escapingControlCharacters):\(d.line):\(d.column): \(severityWord(d.severity)): "
+                    + "\(d.message.text(language).escapingControlCharacters) [\(d.check.escapingControlCharacters)]\n"
             }
         }
         out += summaryLine(RunSummary(reports), language: language) + "\n"

@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+/// Text from a document never becomes a line of its own in indstil's output: a CI runner
+/// reads lines starting with `::` as workflow commands, and ESC sequences drive terminals.
+@Suite("Output safety (end to end)")
+struct OutputSafetyTests {
+    /// A `dato` whose value holds a line break, a workflow command and an ESC sequence.
+    static let hostile = "dato: \"2026-03-31\\n::error file=ondt.md,line=1::falsk fund\\n::add-mask::hemmelig \\u001B[31mrød\""
+
+    @Test("A hostile front-matter value stays inside its diagnostic, in text and github output", arguments: ["text", "github"])
+    func hostileValueStaysOnItsLine(format: String) throws {
+        let folder = try TempFolder.withExamples()
+        let original = try folder.read("examples/\(Fixtures.byraad)")
+        let hostile = original.replacingOccurrences(of: "dato: 2026-03-31", with: Self.hostile)
+        #expect(hostile != original, "the example's dato line changed; update the test")
+        try folder.write("examples/aarhus-byraad/ondt.md", hostile)
+        let result = try folder.run("check", "--format", format, "examples/aarhus-byraad/ondt.md")
+        #expect(result.status == 1, "\(result)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let commands = lines.filter { $0.hasPrefix("::") }
+        if format == "text" {
+            #expect(commands.isEmpty, "a document value became a workflow command:\n\(result.stdout)")
+            #expect(lines.contains { $0.contains("\\n::error file=ondt.md") }, "\(result.stdout)")
+        } else {
+            #expect(commands.allSatisfy { $0.hasPrefix("::error file=examples/aarhus-byraad/ondt.md,") }, "\(commands)")
+        }
+        #expect(!result.stdoutData.contains(0x1B), "an ESC byte reached the output")
+    }
+}
