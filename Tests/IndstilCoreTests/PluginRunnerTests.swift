@@ -219,6 +219,13 @@ struct PluginRunnerTests {
         BadAnswer(output: "{\"diagnostics\": [3]}", mentions: "diagnostics[0] is not an object"),
         BadAnswer(output: #"{"diagnostics":[{"check":"","severity":"note","message":"m","line":1}]}"#, mentions: "diagnostics[0].check is missing"),
         BadAnswer(output: #"{"diagnostics":[{"severity":"note","message":"m","line":1}]}"#, mentions: "diagnostics[0].check is missing"),
+        // A plugin speaks only under its own name: not as a built-in check, not as another plugin.
+        BadAnswer(output: #"{"diagnostics":[{"check":"length.total","severity":"note","message":"m","line":1}]}"#,
+                  mentions: "diagnostics[0].check \"length.total\" must start with the plugin's name, \"demo.\""),
+        BadAnswer(output: #"{"diagnostics":[{"check":"demo.x","severity":"note","message":"m","line":1},{"check":"plugin.failed","severity":"error","message":"m","line":1}]}"#,
+                  mentions: "diagnostics[1].check \"plugin.failed\" must start"),
+        BadAnswer(output: #"{"diagnostics":[{"check":"demoer.x","severity":"note","message":"m","line":1}]}"#, mentions: "\"demoer.x\" must start"),
+        BadAnswer(output: #"{"diagnostics":[{"check":"demo.","severity":"note","message":"m","line":1}]}"#, mentions: "\"demo.\" must start"),
         BadAnswer(output: #"{"diagnostics":[{"check":"demo.x","severity":"note","message":"m","line":1},{"check":"demo.x","severity":"fatal","message":"m","line":1}]}"#,
                   mentions: "diagnostics[1].severity must be note, warning or error (not \"fatal\")"),
         BadAnswer(output: #"{"diagnostics":[{"check":"demo.x","severity":"note","message":"","line":1}]}"#, mentions: "diagnostics[0].message is missing or empty"),

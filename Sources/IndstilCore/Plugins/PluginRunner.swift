@@ -90,7 +90,7 @@ public enum PluginRunner {
             return [failed(plugin, da: "sluttede med status \(status): \(line ?? "(intet på stderr)")",
                            en: "exited with status \(status): \(line ?? "(nothing on stderr)")")]
         case .exited:
-            switch parse(result.stdout, lineCount: lineCount) {
+            switch parse(result.stdout, plugin: plugin.name, lineCount: lineCount) {
             case .success(let diagnostics): return diagnostics
             case .failure(let problem): return [failed(plugin, da: problem.da, en: problem.en)]
             }
@@ -146,8 +146,10 @@ public enum PluginRunner {
 
     // MARK: - Reading the answer
 
-    /// The plugin's diagnostics, or what is wrong with its answer.
-    static func parse(_ output: Data, lineCount: Int) -> Result<[Diagnostic], Problem> {
+    /// The plugin's diagnostics, or what is wrong with its answer. Every check id must
+    /// start with the plugin's name and a dot ("ordliste.forbudt-ord"): a plugin cannot
+    /// speak as a built-in check or as another plugin.
+    static func parse(_ output: Data, plugin name: String, lineCount: Int) -> Result<[Diagnostic], Problem> {
         let shape = #"{"diagnostics": [{"check", "severity", "message", "line"}]}"#
         if output.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(Problem(da: "skrev intet på stdout; et plugin skal svare med \(shape)",
@@ -176,6 +178,10 @@ public enum PluginRunner {
             guard let check = (entry["check"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !check.isEmpty,
                   !check.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) else {
                 return wrong("\(at).check mangler, er tom eller indeholder mellemrum", "\(at).check is missing, empty or contains spaces")
+            }
+            guard check.hasPrefix(name + "."), check.count > name.count + 1 else {
+                return wrong("\(at).check »\(check)« skal begynde med pluginets navn, »\(name).«",
+                             "\(at).check \"\(check)\" must start with the plugin's name, \"\(name).\"")
             }
             let severityText = entry["severity"] as? String
             guard let severity = severityText.flatMap(Severity.init(rawValue:)) else {
