@@ -32,8 +32,16 @@ struct ManifestPaths {
                                  en: "The path \"\(path)\" leaves the project folder \(root.path)"),
                 line: line)))
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        switch FileKind.of(url) {
+        case .regular:
+            break
+        case .special:
+            return .failure(.missing(Diagnostic(
+                check: "appendix.missing-file", severity: .error,
+                message: Message(da: "»\(path)« er ikke en almindelig fil (fx en FIFO eller en enhed) og kan ikke bruges",
+                                 en: "\"\(path)\" is not a regular file (e.g. a FIFO or a device) and cannot be used"),
+                line: line)))
+        case .directory, .missing:
             return .failure(.missing(Diagnostic(
                 check: "appendix.missing-file", severity: .error,
                 message: Message(da: "Filen »\(path)« findes ikke", en: "The file \"\(path)\" does not exist"),

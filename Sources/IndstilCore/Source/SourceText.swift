@@ -37,16 +37,21 @@ public enum SourceText {
     public static func read(_ url: URL) -> Result<String, Failure> {
         let data: Data
         do {
-            // lstat, as FileManager.attributesOfItem does, without its owner and group
-            // name look-ups (which read /etc/passwd and /etc/group for every file).
+            // stat (following a symbolic link to what is read), without FileManager's owner
+            // and group name look-ups (which read /etc/passwd and /etc/group for every file).
             var info = stat()
-            guard lstat(url.path, &info) == 0 else { throw CocoaError(.fileReadNoSuchFile) }
+            guard stat(url.path, &info) == 0 else { throw CocoaError(.fileReadNoSuchFile) }
+            // Only a regular file: reading a FIFO would wait for ever, a device is no document.
+            if (info.st_mode & S_IFMT) != S_IFREG {
+                let what = (info.st_mode & S_IFMT) == S_IFDIR ? "en mappe" : "ikke en almindelig fil (fx en FIFO eller en enhed)"
+                return .failure(.unreadable("»\(url.lastPathComponent)« er \(what)"))
+            }
             if Int(info.st_size) > maximumBytes {
                 return .failure(.tooLarge(bytes: Int(info.st_size)))
             }
             // An empty regular file is empty text. Not read: Foundation on Linux leaks its
             // 4 KB read buffer for a zero-length file (LeakSanitizer, found by Fuzz/).
-            if info.st_size == 0, (info.st_mode & S_IFMT) == S_IFREG {
+            if info.st_size == 0 {
                 return .success("")
             }
             data = try Data(contentsOf: url)

@@ -17,14 +17,21 @@ public struct MissingFileCheck: Check {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         zip(context.analyzed.appendices, AppendixFiles.resolutions(context)).compactMap { entry, resolution in
             guard case .inside(let url) = resolution else { return nil }
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if exists && !isDirectory.boolValue { return nil }
             let file = entry.file ?? ""
-            return diagnostic(
-                exists ? "Bilag \(entry.number) peger på mappen »\(file)«, ikke på en fil" : "Bilag \(entry.number) (»\(entry.title)«): filen »\(file)« findes ikke",
-                exists ? "Appendix \(entry.number) names the folder \"\(file)\", not a file" : "Appendix \(entry.number) (\"\(entry.title)\"): the file \"\(file)\" does not exist",
-                line: entry.fileLine, column: context.document.column(of: file, inLine: entry.fileLine))
+            let message: (da: String, en: String)
+            switch FileKind.of(url) {
+            case .regular:
+                return nil
+            case .directory:
+                message = ("Bilag \(entry.number) peger på mappen »\(file)«, ikke på en fil", "Appendix \(entry.number) names the folder \"\(file)\", not a file")
+            case .special:
+                message = ("Bilag \(entry.number) peger på »\(file)«, som ikke er en almindelig fil (fx en FIFO eller en enhed)",
+                           "Appendix \(entry.number) names \"\(file)\", which is not a regular file (e.g. a FIFO or a device)")
+            case .missing:
+                message = ("Bilag \(entry.number) (»\(entry.title)«): filen »\(file)« findes ikke",
+                           "Appendix \(entry.number) (\"\(entry.title)\"): the file \"\(file)\" does not exist")
+            }
+            return diagnostic(message.da, message.en, line: entry.fileLine, column: context.document.column(of: file, inLine: entry.fileLine))
         }
     }
 }
