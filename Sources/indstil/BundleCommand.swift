@@ -43,6 +43,11 @@ struct BundleCommand: ParsableCommand {
         }
     }
 
+    /// Nothing is written over, or in place of a folder holding, a file the packet is made from.
+    func refuseOverwriting(_ inputs: [URL], with outputs: [URL]) throws {
+        if let collision = OutputCollision.find(outputs: outputs, inputs: inputs) { throw UsageError(collision.description) }
+    }
+
     /// Nothing is written when the manifest or a file in it has errors.
     func stopOnErrors(_ reports: [FileReport]) throws {
         guard RunSummary(reports).hasErrors else { return }
@@ -55,10 +60,12 @@ struct BundleCommand: ParsableCommand {
         switch to {
         case .html:
             let target = URL(fileURLWithPath: output ?? "ud")
+            try refuseOverwriting(bundle.inputFiles, with: [target])
             try PacketSite.write(bundle, to: target, progress: progress)
             Output.progress("Skrev \(target.path)/index.html (\(bundle.appendices.count) bilag i \(bundle.chapters.count) kapitler)")
         case .pdf:
             let target = URL(fileURLWithPath: output ?? "bilagsmateriale.pdf")
+            try refuseOverwriting(bundle.inputFiles, with: [target])
             try PacketPDF.write(bundle, to: target, progress: progress)
             Output.progress("Skrev \(target.path)")
         }
@@ -73,20 +80,22 @@ struct BundleCommand: ParsableCommand {
         switch to {
         case .html:
             let target = URL(fileURLWithPath: output ?? "ud").standardizedFileURL
+            let closed = target.deletingLastPathComponent().appendingPathComponent(target.lastPathComponent + "-lukket")
+            try refuseOverwriting(agenda.inputFiles, with: agenda.hasClosedContent ? [target, closed] : [target])
             try PacketSite.write(publicPacket, to: target, progress: progress)
             Output.progress("Skrev den offentlige dagsorden: \(target.path)/index.html (\(agenda.items.count) punkter)")
             if agenda.hasClosedContent {
-                let closed = target.deletingLastPathComponent().appendingPathComponent(target.lastPathComponent + "-lukket")
                 try PacketSite.write(closedPacket, to: closed, progress: progress)
                 Output.progress("Skrev den lukkede dagsorden: \(closed.path)/index.html (må ikke offentliggøres)")
             }
         case .pdf:
             let target = URL(fileURLWithPath: output ?? "dagsorden.pdf").standardizedFileURL
+            let stem = target.deletingPathExtension().lastPathComponent
+            let closed = target.deletingLastPathComponent().appendingPathComponent("\(stem)-lukket.pdf")
+            try refuseOverwriting(agenda.inputFiles, with: agenda.hasClosedContent ? [target, closed] : [target])
             try PacketPDF.write(publicPacket, to: target, progress: progress)
             Output.progress("Skrev den offentlige dagsorden: \(target.path)")
             if agenda.hasClosedContent {
-                let stem = target.deletingPathExtension().lastPathComponent
-                let closed = target.deletingLastPathComponent().appendingPathComponent("\(stem)-lukket.pdf")
                 try PacketPDF.write(closedPacket, to: closed, progress: progress)
                 Output.progress("Skrev den lukkede dagsorden: \(closed.path) (må ikke offentliggøres)")
             }

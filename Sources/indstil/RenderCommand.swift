@@ -38,6 +38,9 @@ struct RenderCommand: ParsableCommand {
             return
         }
         let target = output ?? (URL(fileURLWithPath: file).deletingPathExtension().path + "." + to.fileExtension)
+        if let collision = OutputCollision.find(outputs: [URL(fileURLWithPath: target)], inputs: [URL(fileURLWithPath: file)]) {
+            throw UsageError(collision.description)
+        }
         try AtomicFile.write(data, to: URL(fileURLWithPath: target))
         Output.progress("Skrev \(target) (\(DanishFormat.integer(data.count)) byte)")
     }
@@ -48,6 +51,10 @@ struct RenderCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: output)
         let names = files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
         if Set(names).count != names.count { throw UsageError("to filer har samme navn; de ville overskrive hinanden i \(output)") }
+        let outputs = names.map { folder.appendingPathComponent("\($0).\(to.fileExtension)") }
+        if let collision = OutputCollision.find(outputs: outputs, inputs: files.map { URL(fileURLWithPath: $0) }) {
+            throw UsageError(collision.description)
+        }
         let failures = RenderFailures()
         let files = self.files, format = self.to
         let workspace = try ProjectWorkspace.current(profileOverride: profile)
