@@ -41,3 +41,17 @@ struct SpecialFileTests {
         #expect(!walked.timedOut && walked.status == 1, "a FIFO among the .md files of a folder: \(walked)")
     }
 }
+
+/// A check that cannot look is a finding, never a silent pass.
+@Suite("Fail closed (end to end)")
+struct FailClosedTests {
+    @Test("Without pdftotext on PATH, an agenda's PDF attachments are reported as not checked")
+    func missingPdftotext() throws {
+        let folder = try TempFolder.withExamples()
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("tom-path"), withIntermediateDirectories: true)
+        let result = try CLI.run(["check", "examples/raadmandsmoede/dagsorden.yml"], in: folder.url, timeout: 30,
+                                 environment: ["PATH": folder.url.appendingPathComponent("tom-path").path])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.diagnostics.contains { $0.check == "input.invalid" && $0.message.contains("pdftotext findes ikke") }, "\(result)")
+    }
+}

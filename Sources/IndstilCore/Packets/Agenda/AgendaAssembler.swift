@@ -190,6 +190,12 @@ private struct Assembly {
             switch AttachmentText.read(url) {
             case .noText:
                 return (.attachment(fileExtension: fileExtension), .unknown)
+            case .notRead(let why):
+                // Fail closed: an attachment whose text nobody could read has not been checked.
+                problem("input.invalid", in: listPath, line: line,
+                        "Teksten i bilaget »\(name)« kunne ikke læses, så det er ikke kontrolleret for skabelonrester og titel: \(why.da)",
+                        "The text of the appendix \"\(name)\" could not be read, so it was not checked for template leftovers and its title: \(why.en)")
+                return (.attachment(fileExtension: fileExtension), .unknown)
             case .unreadable:
                 problem("input.invalid", in: listPath, line: line,
                         "Bilaget »\(name)« kan ikke læses som \(fileExtension.uppercased()); filen er beskadiget eller ikke det, navnet siger",

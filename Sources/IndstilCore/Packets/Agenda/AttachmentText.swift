@@ -5,8 +5,9 @@ import ZIPFoundation
 /// for template leftovers and for the title the bilag list gives it.
 ///
 /// PDF text comes from `pdftotext` (poppler-utils, installed by `make deps`); DOCX
-/// text from the WordprocessingML inside the file. nil when the file has no text to
-/// read (another type, a scanned PDF or no pdftotext), and says when a file is damaged.
+/// text from the WordprocessingML inside the file. Says when the file has no text (another
+/// type, a scanned PDF), when it is damaged, and when its text could not be read at all
+/// (no pdftotext, a time-out): then the checks have not looked, and that is a finding.
 enum AttachmentText {
     /// Larger attachments are not read for checks (they are still stamped and included).
     static let maximumBytes = 100 * 1024 * 1024
@@ -15,8 +16,10 @@ enum AttachmentText {
     enum Reading {
         /// The text, page by page (one page for DOCX).
         case pages([String])
-        /// Nothing to read: another type, a scanned PDF, a file too large, no pdftotext.
+        /// Nothing to read: another type, a scanned PDF, a file too large.
         case noText
+        /// The text could not be read, so nothing in it was checked; says why.
+        case notRead(Message)
         /// The file is not what its name says: a damaged PDF or DOCX.
         case unreadable
     }
@@ -35,8 +38,12 @@ enum AttachmentText {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-tekst-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: output) }
         switch ExternalProgram.run("pdftotext", ["-q", "-enc", "UTF-8", url.path, output.path], timeout: timeout) {
-        case .notFound, .timedOut:
-            return .noText
+        case .notFound:
+            return .notRead(Message(da: "programmet pdftotext findes ikke (installér poppler-utils, fx med »make deps«)",
+                                    en: "the program pdftotext is not installed (install poppler-utils, e.g. with \"make deps\")"))
+        case .timedOut:
+            return .notRead(Message(da: "pdftotext blev ikke færdig inden for \(Int(timeout)) sekunder",
+                                    en: "pdftotext did not finish within \(Int(timeout)) seconds"))
         case .finished(let status, _):
             // pdftotext: 1 = the file cannot be opened as a PDF, 3 = copying text not permitted.
             guard status == 0 else { return status == 1 ? .unreadable : .noText }
