@@ -140,9 +140,80 @@ extension MarkdownParser {
             }
             guard let pointer else { return markdown }
             defer { cmark_node_free(pointer) }
+            flattenDeepEmphasis(pointer)
             guard let rendered = cmark_render_commonmark(pointer, CMARK_OPT_DEFAULT, 0) else { return markdown }
             defer { free(rendered) }
             return String(cString: rendered)
         }
+    }
+
+    /// Inline nesting below which emphasis is left to cmark as it is.
+    static let emphasisFlatteningDepth = 32
+
+    /// cmark's CommonMark renderer looks up the containing block of every node by walking
+    /// its parents, which is quadratic in the nesting depth (1 MB of `*` nested emphasis
+    /// takes minutes). Emphasis and strong emphasis nested deeper than
+    /// `emphasisFlatteningDepth` are replaced by their delimiters as inline HTML, which the
+    /// renderer writes literally exactly as it writes the delimiters themselves, so the
+    /// output is the same and the tree is never deeper than the threshold.
+    /// Linear: one pass chooses every delimiter on the unchanged tree (cmark's rule:
+    /// `_` for emphasis that is the only child of emphasis, else `*`; `**` for strong),
+    /// then the nodes are unwrapped outermost first, so every child moves only once.
+    static func flattenDeepEmphasis(_ root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        var unwrap: [(node: OpaquePointer, delimiter: String)] = []
+        var depth = 0
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if let node = cmark_iter_get_node(iterator) {
+                let type = cmark_node_get_type(node)
+                let container = type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG
+                    || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_CUSTOM_INLINE
+                if container, event == CMARK_EVENT_ENTER {
+                    if depth >= emphasisFlatteningDepth, let delimiter = delimiter(of: node, type: type) {
+                        unwrap.append((node, delimiter))
+                    }
+                    depth += 1
+                } else if container, event == CMARK_EVENT_EXIT {
+                    depth -= 1
+                }
+            }
+            event = cmark_iter_next(iterator)
+        }
+        cmark_iter_free(iterator)
+        for (node, delimiter) in unwrap {
+            guard let opening = literal(delimiter), let closing = literal(delimiter) else { return }
+            cmark_node_insert_before(node, opening)
+            while let child = cmark_node_first_child(node) {
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_insert_before(node, closing)
+            cmark_node_free(node)  // unlinks the now empty node
+        }
+    }
+
+    /// The delimiter cmark 0.30 writes for `node`, or nil when it is to stay a node: neither
+    /// emphasis nor strong, or the first child of a link (which cmark inspects for autolinks).
+    private static func delimiter(of node: OpaquePointer, type: cmark_node_type) -> String? {
+        let parent = cmark_node_parent(node)
+        if let parent, cmark_node_get_type(parent) == CMARK_NODE_LINK, cmark_node_previous(node) == nil {
+            return nil
+        }
+        switch type {
+        case CMARK_NODE_STRONG:
+            return "**"
+        case CMARK_NODE_EMPH:
+            let onlyChildOfEmphasis = parent.map { cmark_node_get_type($0) == CMARK_NODE_EMPH } == true
+                && cmark_node_next(node) == nil && cmark_node_previous(node) == nil
+            return onlyChildOfEmphasis ? "_" : "*"
+        default:
+            return nil
+        }
+    }
+
+    private static func literal(_ text: String) -> OpaquePointer? {
+        guard let node = cmark_node_new(CMARK_NODE_HTML_INLINE) else { return nil }
+        cmark_node_set_literal(node, text)
+        return node
     }
 }
