@@ -66,7 +66,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 try AtomicFile.write(target.format.render(reports, language: lang), to: URL(fileURLWithPath: target.path))
             } catch {
-                throw UsageError("rapporten \(target.path) kan ikke skrives: \(error.localizedDescription)")
+                throw UsageError("rapporten \(error.description)")
             }
         }
         Output.write(format.render(reports, language: lang))

@@ -8,6 +8,10 @@ do {
     try command.run()
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
+} catch let failure as AtomicFile.Failure {
+    // An output that could not be written: the file and the reason, in Danish.
+    FileHandle.standardError.write(Data("indstil: fejl: \(failure.description.escapingControlCharacters)\n".utf8))
+    Foundation.exit(2)
 } catch let usage as UsageError {
     // Messages may quote document text: every line of the message stays a line of its own,
     // with control characters (ESC …) escaped.

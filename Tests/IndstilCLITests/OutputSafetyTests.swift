@@ -28,3 +28,19 @@ struct OutputSafetyTests {
         #expect(!result.stdoutData.contains(0x1B), "an ESC byte reached the output")
     }
 }
+
+/// An output that cannot be written is said in Danish, naming the file and the reason.
+@Suite("Write failures (end to end)")
+struct WriteFailureTests {
+    @Test("render -o and --report into a path under a file: exit 2, the file and the reason, no Foundation error text",
+          arguments: [["render", "--to", "txt", "examples/aarhus-byraad/ny-ordning-moedelokaler.md", "-o", "examples/aarhus-byraad/ny-ordning-moedelokaler.md/ud.txt"],
+                      ["check", "examples/aarhus-byraad", "--report", "sarif=examples/aarhus-byraad/ny-ordning-moedelokaler.md/x.sarif"]])
+    func unwritableOutput(arguments: [String]) throws {
+        let folder = try TempFolder.withExamples()
+        let result = try folder.run(arguments: arguments)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.hasPrefix("indstil: fejl: ") && result.stderr.contains("kan ikke skrives")
+                && result.stderr.contains("der findes allerede en fil med det navn"), "\(result)")
+        #expect(!result.stderr.contains("Error Domain") && !result.stderr.contains("The operation could not be completed"), "\(result)")
+    }
+}
