@@ -2,21 +2,36 @@ import Foundation
 import Testing
 import IndstilCore
 
-/// One example of one check, named so a failing case says which.
-struct CheckExampleCase: Sendable, CustomTestStringConvertible {
-    let checkID: String
+/// What an example of any rule says of itself.
+protocol DescribedExample: Sendable {
+    var triggers: Bool { get }
+    var description: String { get }
+}
+
+extension CheckExample: DescribedExample {}
+extension ProjectExample: DescribedExample {}
+
+/// One example of one rule (a document check's `CheckExample`, a manifest or plugin rule's
+/// `ProjectExample`), named so a failing case says which.
+struct RuleExampleCase<Example: DescribedExample>: Sendable, CustomTestStringConvertible {
+    let ruleID: String
     let index: Int
-    let example: CheckExample
+    let example: Example
 
     var testDescription: String {
-        "\(checkID) #\(index + 1) \(example.triggers ? "triggers" : "passes"): \(example.description)"
+        "\(ruleID) #\(index + 1) \(example.triggers ? "triggers" : "passes"): \(example.description)"
     }
 
-    static var all: [CheckExampleCase] {
-        CheckRegistry.documentChecks.flatMap { check in
-            check.examples.enumerated().map { CheckExampleCase(checkID: check.id, index: $0.offset, example: $0.element) }
-        }
+    /// Every example of every rule, in order.
+    static func cases(_ rules: [(id: String, examples: [Example])]) -> [Self] {
+        rules.flatMap { rule in rule.examples.enumerated().map { Self(ruleID: rule.id, index: $0.offset, example: $0.element) } }
     }
+}
+
+typealias CheckExampleCase = RuleExampleCase<CheckExample>
+
+extension RuleExampleCase where Example == CheckExample {
+    static var all: [Self] { cases(CheckRegistry.documentChecks.map { ($0.id, $0.examples) }) }
 }
 
 @Suite("Every check's own examples")
@@ -35,24 +50,24 @@ struct CheckExamplesTests {
         let project = try TestProject()
         defer { project.remove() }
         let diagnostics = try project.check(document: example.document, files: example.files ?? [:])
-        let own = diagnostics.filter { $0.check == testCase.checkID }
-        let knownIssue = Self.knownIssues["\(testCase.checkID)#\(testCase.index + 1)"]
+        let own = diagnostics.filter { $0.check == testCase.ruleID }
+        let knownIssue = Self.knownIssues["\(testCase.ruleID)#\(testCase.index + 1)"]
 
         // The example's profile must be the one the document names, or the example tests something else.
         #expect(example.document.contains("profil: \(example.profile)\n"),
                 "the document does not name the example's profile \(example.profile)")
 
         if example.triggers {
-            #expect(!own.isEmpty, "expected \(testCase.checkID) to trigger; got:\n\(describe(diagnostics))")
+            #expect(!own.isEmpty, "expected \(testCase.ruleID) to trigger; got:\n\(describe(diagnostics))")
             if let line = example.line, let first = own.first {
                 expect(knownIssue: knownIssue) {
                     #expect(first.line == line,
-                            "first \(testCase.checkID) diagnostic is on line \(first.line), expected \(line); got:\n\(describe(diagnostics))")
+                            "first \(testCase.ruleID) diagnostic is on line \(first.line), expected \(line); got:\n\(describe(diagnostics))")
                 }
             }
         } else {
             expect(knownIssue: knownIssue) {
-                #expect(own.isEmpty, "expected \(testCase.checkID) not to trigger; got:\n\(describe(diagnostics))")
+                #expect(own.isEmpty, "expected \(testCase.ruleID) not to trigger; got:\n\(describe(diagnostics))")
             }
         }
     }

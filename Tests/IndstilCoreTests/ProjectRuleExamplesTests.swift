@@ -2,21 +2,10 @@ import Foundation
 import Testing
 @testable import IndstilCore
 
-/// One example of a manifest check or of `plugin.failed`, named so a failing case says which.
-struct ProjectExampleCase: Sendable, CustomTestStringConvertible {
-    let ruleID: String
-    let index: Int
-    let example: ProjectExample
+typealias ProjectExampleCase = RuleExampleCase<ProjectExample>
 
-    var testDescription: String {
-        "\(ruleID) #\(index + 1) \(example.triggers ? "triggers" : "passes"): \(example.description)"
-    }
-
-    static var all: [ProjectExampleCase] {
-        CheckRegistry.projectRules.flatMap { rule in
-            rule.examples.enumerated().map { ProjectExampleCase(ruleID: rule.id, index: $0.offset, example: $0.element) }
-        }
-    }
+extension RuleExampleCase where Example == ProjectExample {
+    static var all: [Self] { cases(CheckRegistry.projectRules.map { ($0.id, $0.examples) }) }
 }
 
 @Suite("Every manifest and plugin rule's own examples")

@@ -26,32 +26,29 @@ final class ProfileStores: @unchecked Sendable {
 
     /// `ProjectRoot.resolvedPath(_:)` (symbolic links resolved), remembered per root.
     func resolvedPath(of root: URL) -> String {
-        lock.lock()
-        if let known = resolvedRoots[root.path] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        let resolved = ProjectRoot.resolvedPath(root)
-        lock.lock()
-        resolvedRoots[root.path] = resolved
-        lock.unlock()
-        return resolved
+        remembered(\.resolvedRoots, root.path) { ProjectRoot.resolvedPath(root) }
     }
 
     /// `ProjectRoot.find(from:)`, remembered per folder: files of one folder share the walk
     /// up the folders (two file-system look-ups per level).
     func projectRoot(from folder: URL) -> URL? {
+        remembered(\.projectRoots, folder.path) { ProjectRoot.find(from: folder) }
+    }
+
+    /// The value kept under `key`, or `compute`'s, kept; computed outside the lock (file
+    /// system look-ups), so two threads may both compute the same value once.
+    private func remembered<Value>(_ table: ReferenceWritableKeyPath<ProfileStores, [String: Value]>, _ key: String,
+                                   _ compute: () -> Value) -> Value {
         lock.lock()
-        if let known = projectRoots[folder.path] {
+        if let known = self[keyPath: table][key] {
             lock.unlock()
             return known
         }
         lock.unlock()
-        let root = ProjectRoot.find(from: folder)
+        let value = compute()
         lock.lock()
-        projectRoots[folder.path] = root
+        self[keyPath: table][key] = value
         lock.unlock()
-        return root
+        return value
     }
 }
