@@ -24,10 +24,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Starting programs so that they die with indstil (fork, PR_SET_PDEATHSIG, exec) and
+        // adopting their orphans (PR_SET_CHILD_SUBREAPER): what Swift cannot call itself.
+        .target(name: "CIndstilProcess"),
         .target(
             name: "IndstilCore",
             dependencies: [
                 "CCmark",
+                "CIndstilProcess",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -82,10 +82,9 @@ struct BundleCommand: ParsableCommand {
             let target = URL(fileURLWithPath: output ?? "ud").standardizedFileURL
             let closed = target.deletingLastPathComponent().appendingPathComponent(target.lastPathComponent + "-lukket")
             try refuseOverwriting(agenda.inputFiles, with: agenda.hasClosedContent ? [target, closed] : [target])
-            try PacketSite.write(publicPacket, to: target, progress: progress)
+            try PacketSite.write([(publicPacket, target)] + (agenda.hasClosedContent ? [(closedPacket, closed)] : []), progress: progress)
             Output.progress("Skrev den offentlige dagsorden: \(target.path)/index.html (\(agenda.items.count) punkter)")
             if agenda.hasClosedContent {
-                try PacketSite.write(closedPacket, to: closed, progress: progress)
                 Output.progress("Skrev den lukkede dagsorden: \(closed.path)/index.html (må ikke offentliggøres)")
             }
         case .pdf:
@@ -93,10 +92,9 @@ struct BundleCommand: ParsableCommand {
             let stem = target.deletingPathExtension().lastPathComponent
             let closed = target.deletingLastPathComponent().appendingPathComponent("\(stem)-lukket.pdf")
             try refuseOverwriting(agenda.inputFiles, with: agenda.hasClosedContent ? [target, closed] : [target])
-            try PacketPDF.write(publicPacket, to: target, progress: progress)
+            try PacketPDF.write([(publicPacket, target)] + (agenda.hasClosedContent ? [(closedPacket, closed)] : []), progress: progress)
             Output.progress("Skrev den offentlige dagsorden: \(target.path)")
             if agenda.hasClosedContent {
-                try PacketPDF.write(closedPacket, to: closed, progress: progress)
                 Output.progress("Skrev den lukkede dagsorden: \(closed.path) (må ikke offentliggøres)")
             }
         }

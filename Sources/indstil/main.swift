@@ -3,6 +3,8 @@ import Foundation
 import IndstilCore
 
 // Exit codes (contract §3): 0 no errors, 1 findings at error level, 2 the command could not run.
+ChildProcesses.adoptOrphans()
+Interruption.install()
 do {
     var command = try Indstil.parseAsRoot()
     try command.run()

@@ -57,6 +57,13 @@ public final class Workspace: @unchecked Sendable {
     func resolveProfile(for document: Document, requirement: ProfileRequirement, in store: ProfileStore) -> Result<Profile?, Diagnostic> {
         let entry = document.frontMatter.entry("profil")
         let id: String
+        if profileOverride == nil, let entry, entry.value.trimmedString == nil {
+            // A list or a map where one name belongs: wrong, not missing.
+            return .failure(Diagnostic(check: "metadata.invalid-field", severity: .error,
+                                       message: Message(da: "Feltet »profil« skal være ét profilnavn, fx »profil: aarhus-byraad« (se »indstil profiles«)",
+                                                        en: "The field \"profil\" must be one profile name, e.g. \"profil: aarhus-byraad\" (see \"indstil profiles\")"),
+                                       line: entry.keyLine))
+        }
         if let named = profileOverride ?? entry?.value.trimmedString ?? configuration.defaultProfile {
             guard !named.isEmpty else { return .failure(missingProfile) }
             id = named
@@ -77,9 +84,11 @@ public final class Workspace: @unchecked Sendable {
                                        line: entry?.keyLine ?? 1))
         case nil:
             let known = store.availableIDs().joined(separator: ", ")
+            // The name as written, with control characters (a NUL …) shown as escapes.
+            let shown = id.escapingControlCharacters
             return .failure(Diagnostic(check: "metadata.invalid-field", severity: .error,
-                                       message: Message(da: "Profilen »\(id)« findes ikke; kendte profiler: \(known)",
-                                                        en: "The profile \"\(id)\" does not exist; known profiles: \(known)"),
+                                       message: Message(da: "Profilen »\(shown)« findes ikke; kendte profiler: \(known)",
+                                                        en: "The profile \"\(shown)\" does not exist; known profiles: \(known)"),
                                        line: entry?.keyLine ?? 1))
         }
     }

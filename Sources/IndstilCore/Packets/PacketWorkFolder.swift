@@ -1,14 +1,18 @@
 import Foundation
 
-/// A new, empty temporary folder for a packet's intermediate files; the caller removes it.
+/// A new, empty temporary folder for a packet's intermediate files (a `TemporaryItems`
+/// folder: removed when indstil is interrupted); the caller removes it with `remove`.
 enum PacketWorkFolder {
     static func make() throws(PacketFailure) -> URL {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-pakke-\(UUID().uuidString)", isDirectory: true)
         do {
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            return try TemporaryItems.makeFolder(kind: "pakke")
         } catch {
-            throw PacketFailure(.writing, "kan ikke oprette en midlertidig mappe: \(error.localizedDescription)", file: work)
+            let folder = FileManager.default.temporaryDirectory
+            throw PacketFailure(.writing, "kan ikke oprette en midlertidig mappe i \(folder.path): \(SystemErrorText.reason(error))", file: folder)
         }
-        return work
+    }
+
+    static func remove(_ work: URL) {
+        TemporaryItems.remove(work)
     }
 }

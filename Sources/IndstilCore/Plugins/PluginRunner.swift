@@ -32,7 +32,9 @@ public enum PluginRunner {
         let plugins = configuration.plugins
         guard !plugins.isEmpty else { return [] }
         let request = PluginRequest.data(for: analyzed)
-        let lineCount = max(1, analyzed.document.sourceLines.count)
+        // The last line with text: a final line break does not start a line of its own.
+        let lines = analyzed.document.sourceLines
+        let lineCount = max(1, lines.last?.isEmpty == true ? lines.count - 1 : lines.count)
         let slots = PluginSlots.shared.semaphore(for: configuration)
         if plugins.count == 1 {
             return run(plugins[0], request: request, configuration: configuration, lineCount: lineCount, slots: slots)

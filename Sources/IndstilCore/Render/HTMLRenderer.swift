@@ -41,24 +41,27 @@ public enum HTMLRenderer {
     public static func render(_ model: RenderModel, profile: Profile) throws(TemplateError) -> String {
         let template = try cache.template(cache.file(named: "document.html.mustache", profile: profile))
         let css = cache.text(cache.file(named: "style.css", profile: profile))
+        // Mustache escapes markup, not characters HTML and XML do not allow (C0 controls,
+        // U+FFFE, U+FFFF): those are dropped from every string the template sees.
+        let clean = MarkupEscaping.allowedCharacters
         let page = Page(
-            lang: model.language,
-            title: model.title,
-            documentLabel: model.documentLabel,
-            headerLines: model.headerLines,
+            lang: clean(model.language),
+            title: clean(model.title),
+            documentLabel: clean(model.documentLabel),
+            headerLines: model.headerLines.map(clean),
             hasHeaderLines: !model.headerLines.isEmpty,
-            afterTitle: model.afterTitle,
+            afterTitle: model.afterTitle.map(clean),
             sections: model.sections.map {
-                .init(number: $0.number, heading: $0.heading, anchor: $0.anchor, bodyHTML: HTMLFragments.blocks($0.blocks))
+                .init(number: $0.number.map(clean), heading: clean($0.heading), anchor: clean($0.anchor), bodyHTML: HTMLFragments.blocks($0.blocks))
             },
-            signature: model.signature,
-            appendices: model.appendices.map { .init(number: $0.number, title: $0.title) },
+            signature: model.signature.map(clean),
+            appendices: model.appendices.map { .init(number: $0.number, title: clean($0.title)) },
             hasAppendices: !model.appendices.isEmpty,
-            earlierDecisions: model.earlierDecisions,
+            earlierDecisions: model.earlierDecisions.map(clean),
             hasEarlierDecisions: !model.earlierDecisions.isEmpty,
-            sidebar: model.sidebar.map(splitField),
+            sidebar: model.sidebar.map { splitField(clean($0)) },
             css: css,
-            date: model.date)
+            date: model.date.map(clean))
         return template.render(page)
     }
 

@@ -11,18 +11,22 @@ public enum PDFRenderer {
     public static let timeout: TimeInterval = 120
 
     public static func pdf(fromHTML html: String) throws(Failure) -> Data {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-pdf-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder: URL
+        do {
+            folder = try TemporaryItems.makeFolder(kind: "pdf")
+        } catch {
+            throw Failure(description: "kan ikke oprette en midlertidig mappe i \(FileManager.default.temporaryDirectory.path): \(SystemErrorText.reason(error))")
+        }
+        defer { TemporaryItems.remove(folder) }
         let output = folder.appendingPathComponent("dokument.pdf")
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try WeasyPrint.set(html, input: folder.appendingPathComponent("dokument.html"), output: output,
                                presentationalHints: true, timeout: timeout)
             return try Data(contentsOf: output)
         } catch let problem as WeasyPrint.Problem {
-            throw Failure(description: problem.message(.document, detail: { "\($0)" }))
+            throw Failure(description: problem.message(.document))
         } catch {
-            throw Failure(description: "kan ikke skrive midlertidig fil: \(error)")
+            throw Failure(description: "kan ikke skrive en midlertidig fil i \(folder.path): \(SystemErrorText.reason(error))")
         }
     }
 }

@@ -46,7 +46,7 @@ public enum ExternalProgram {
         case .exited(let status):
             if let standardOutput {
                 do { try result.stdout.write(to: standardOutput) } catch {
-                    return .finished(status: -1, stderr: "\(standardOutput.path) kan ikke skrives: \(error.localizedDescription)")
+                    return .finished(status: -1, stderr: "\(standardOutput.path) kan ikke skrives: \(SystemErrorText.reason(error))")
                 }
             }
             return .finished(status: status, stderr: stderr)

@@ -59,6 +59,23 @@ public enum MarkupEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `text` without the characters XML 1.0 and HTML do not allow (C0 controls other
+    /// than tab, line feed and carriage return; U+FFFE; U+FFFF), nothing escaped: for text
+    /// that a template engine escapes itself.
+    public static func allowedCharacters(_ text: String) -> String {
+        func allowed(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: return true
+            case 0..<0x20, 0xFFFE, 0xFFFF: return false
+            default: return true
+            }
+        }
+        guard !text.unicodeScalars.allSatisfy(allowed) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.lazy.filter(allowed))
+        return String(scalars)
+    }
+
     /// The five predefined entities and numeric references back to characters (reading
     /// text out of an XML part; an unknown or invalid reference stays as written).
     public static func unescapeXML(_ text: String) -> String {

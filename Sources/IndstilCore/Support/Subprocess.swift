@@ -1,4 +1,5 @@
 import Foundation
+import CIndstilProcess
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -7,10 +8,13 @@ import Musl
 import Darwin
 #endif
 
-/// Runs one program with `posix_spawn` and waits for it: its own process group, stdin fed
+/// Runs one program and waits for it: its own process group, stdin fed
 /// from memory, stdout and stderr read at the same time (one `poll` loop, so no pipe can
 /// fill up and deadlock), a time limit and an output limit. When it is stopped (its time
 /// limit, too much output) its group gets SIGTERM and, `terminationGrace` later, SIGKILL.
+/// It dies with indstil (Linux: a parent-death signal, set before it starts; and
+/// `Interruption` stops it on SIGINT/SIGTERM), and an orphan it leaves behind, even
+/// one that called `setsid`, is ended when it has been collected (`ChildProcesses`).
 /// Every external program indstil runs goes through here: the check plugins
 /// (`PluginRunner`) and the tools `ExternalProgram` runs (WeasyPrint, qpdf, poppler,
 /// LibreOffice). Not Foundation's `Process`: that one is never freed on Linux, 5 KB per
@@ -73,11 +77,18 @@ enum Subprocess {
 
         let pid: pid_t
         do {
-            pid = try spawn(executable: executable, arguments: arguments, argv0: argv0, directory: directory,
-                            stdin: inputPipe.read, stdout: outputPipe.write, stderr: errorPipe.write, environment: environment)
+            pid = try ChildProcesses.start { () throws(SpawnError) in
+                try spawn(executable: executable, arguments: arguments, argv0: argv0, directory: directory,
+                          stdin: inputPipe.read, stdout: outputPipe.write, stderr: errorPipe.write, environment: environment)
+            }
         } catch {
             closeAll(inputPipe.read, inputPipe.write, outputPipe.read, outputPipe.write, errorPipe.read, errorPipe.write)
             throw error
+        }
+        defer {
+            ChildProcesses.collected(pid)
+            ChildProcesses.stopOrphans()
+            Interruption.holdIfInterrupted()
         }
         closeAll(inputPipe.read, outputPipe.write, errorPipe.write)
         inputPipe.read = -1
@@ -225,13 +236,22 @@ enum Subprocess {
 
     static func spawn(executable: String, arguments: [String], argv0: String, directory: String?,
                       stdin: Int32, stdout: Int32, stderr: Int32, environment: [String: String]? = nil) throws(SpawnError) -> pid_t {
-        #if canImport(Darwin)
+        // The marker that tells this program's descendants from other children (`ChildProcesses`).
+        let environment = (environment ?? ProcessInfo.processInfo.environment)
+            .filter { $0.key != ChildProcesses.markerName }.map { "\($0.key)=\($0.value)" } + [ChildProcesses.marker]
+        var cArguments: [UnsafeMutablePointer<CChar>?] = ([argv0] + arguments).map { strdup($0) } + [nil]
+        var cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer {
+            for pointer in cArguments { free(pointer) }
+            for pointer in cEnvironment { free(pointer) }
+        }
+        var pid: pid_t = 0
+        #if os(Linux)
+        // fork + exec in C: the parent-death signal must be set in the child before exec.
+        let result = indstil_spawn(&pid, executable, &cArguments, &cEnvironment, directory, stdin, stdout, stderr)
+        #else
         var actions: posix_spawn_file_actions_t? = nil
         var attributes: posix_spawnattr_t? = nil
-        #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        #endif
         posix_spawn_file_actions_init(&actions)
         posix_spawnattr_init(&attributes)
         defer {
@@ -241,51 +261,17 @@ enum Subprocess {
         posix_spawn_file_actions_adddup2(&actions, stdin, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-
-        var program = executable
-        var argv = [argv0] + arguments
-        if let directory {
-            #if canImport(Darwin)
-            posix_spawn_file_actions_addchdir_np(&actions, directory)
-            #else
-            if let addChdir = LinuxSpawnExtras.addChdir {
-                _ = addChdir(&actions, directory)
-            } else {
-                // glibc before 2.29: let a shell change folder, then exec the program.
-                program = "/bin/sh"
-                argv = ["sh", "-c", "cd -- \"$0\" && exec \"$@\"", directory, executable] + arguments
-            }
-            #endif
-        }
-        #if !canImport(Darwin)
-        if let closeFrom = LinuxSpawnExtras.addCloseFrom { _ = closeFrom(&actions, 3) }
-        #endif
-
-        var flags = Int32(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
-        #if canImport(Darwin)
-        flags |= Int32(POSIX_SPAWN_CLOEXEC_DEFAULT)
-        #endif
-        posix_spawnattr_setflags(&attributes, Int16(flags))
+        if let directory { posix_spawn_file_actions_addchdir_np(&actions, directory) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_CLOEXEC_DEFAULT))
         posix_spawnattr_setpgroup(&attributes, 0)
         var noSignals = sigset_t()
         sigemptyset(&noSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD, SIGALRM, SIGUSR1, SIGUSR2] {
-            sigaddset(&defaults, signal)
-        }
+        sigfillset(&defaults)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-
-        let environment = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
-        var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        var cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
-        defer {
-            for pointer in cArguments { free(pointer) }
-            for pointer in cEnvironment { free(pointer) }
-        }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, program, &actions, &attributes, &cArguments, &cEnvironment)
+        let result = posix_spawn(&pid, executable, &actions, &attributes, &cArguments, &cEnvironment)
+        #endif
         guard result == 0 else { throw SpawnError(code: result) }
         return pid
     }
@@ -369,12 +355,8 @@ private struct SigpipeGuard {
 /// glibc functions Swift does not import without _GNU_SOURCE, looked up at run time.
 private enum LinuxSpawnExtras {
     typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
-    typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
-    typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
 
     nonisolated(unsafe) private static let handle = dlopen(nil, RTLD_NOW)
     static let pipe2: Pipe2? = dlsym(handle, "pipe2").map { unsafeBitCast($0, to: Pipe2.self) }
-    static let addChdir: AddChdir? = dlsym(handle, "posix_spawn_file_actions_addchdir_np").map { unsafeBitCast($0, to: AddChdir.self) }
-    static let addCloseFrom: AddCloseFrom? = dlsym(handle, "posix_spawn_file_actions_addclosefrom_np").map { unsafeBitCast($0, to: AddCloseFrom.self) }
 }
 #endif

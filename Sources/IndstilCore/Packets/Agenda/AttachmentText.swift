@@ -35,8 +35,8 @@ enum AttachmentText {
     }
 
     static func pdfPages(_ url: URL) -> Reading {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-tekst-\(UUID().uuidString).txt")
-        defer { try? FileManager.default.removeItem(at: output) }
+        let output = TemporaryItems.makeFile(kind: "tekst", extension: "txt")
+        defer { TemporaryItems.remove(output) }
         switch ExternalProgram.run("pdftotext", ["-q", "-enc", "UTF-8", url.path, output.path], timeout: timeout) {
         case .notFound:
             return .notRead(Message(da: "programmet pdftotext findes ikke (installér poppler-utils, fx med »make deps«)",

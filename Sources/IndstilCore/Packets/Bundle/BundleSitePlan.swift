@@ -83,7 +83,7 @@ struct BundleSitePlan: PacketSitePlan {
                         let attributes = try FileManager.default.attributesOfItem(atPath: appendix.source.path)
                         size = (attributes[.size] as? NSNumber)?.intValue ?? 0
                     } catch {
-                        throw PacketFailure(.planning, "Bilaget \(appendix.number) (\(appendix.source.path)) kan ikke læses: \(error.localizedDescription)",
+                        throw PacketFailure(.planning, "Bilaget \(appendix.number) (\(appendix.source.path)) kan ikke læses: \(SystemErrorText.reason(error))",
                                             file: appendix.source)
                     }
                     let path = "\(PacketSite.attachmentFolder)/\(name)"

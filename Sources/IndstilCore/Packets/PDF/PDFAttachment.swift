@@ -50,7 +50,7 @@ struct PDFAttachment {
         do {
             try FileManager.default.copyItem(at: source, to: file)
         } catch {
-            throw PacketFailure(.copying, "PDF-bilaget \(label) (\(source.path)) kan ikke kopieres: \(error.localizedDescription)", file: source)
+            throw PacketFailure(.copying, "PDF-bilaget \(label) (\(source.path)) kan ikke kopieres: \(SystemErrorText.reason(error))", file: source)
         }
         let what = "ved læsning af PDF-bilaget \(label) »\(source.lastPathComponent)«"
         let json = try QPDF.json(file, keys: ["pages", "outlines"], into: work.appendingPathComponent("bilag-\(index).json"), step: .inspecting, what: what)

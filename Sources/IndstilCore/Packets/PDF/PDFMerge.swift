@@ -83,7 +83,7 @@ enum PDFMerge {
             let data = try JSONSerialization.data(withJSONObject: ["qpdf": [header, update]], options: [.sortedKeys])
             try data.write(to: updateFile)
         } catch {
-            throw PacketFailure(.merging, "bogmærkerne kan ikke skrives: \(error.localizedDescription)", file: updateFile)
+            throw PacketFailure(.merging, "bogmærkerne kan ikke skrives: \(SystemErrorText.reason(error))", file: updateFile)
         }
         try QPDF.write([merged.path, "--update-from-json=\(updateFile.path)", output.path], step: .merging, what: "ved opdatering af bogmærkerne")
     }

@@ -11,24 +11,62 @@ import Foundation
 /// they are published as separate files.
 ///
 /// Everything is built in a temporary folder; `file` is written only at the end, in
-/// one rename, so a failure leaves no partial PDF.
+/// one rename (an agenda's public and closed PDFs together), so a failure leaves no
+/// partial PDF and never one new PDF beside an old one.
 public enum PacketPDF {
     /// Big packets (hundreds of pages) take WeasyPrint minutes.
     public static let timeout: TimeInterval = 600
 
     /// A betænkning bundle's PDF (see `BundlePDFPlan`).
     public static func write(_ bundle: ResolvedBundle, to file: URL, progress: @Sendable (String) -> Void) throws(PacketFailure) {
-        try write(packet: bundle, to: file, progress: progress)
+        try writeTogether([(bundle, file)], progress: progress)
     }
 
-    /// An agenda packet's PDF (see `AgendaPDFPlan`).
-    public static func write(_ packet: AgendaPacket, to file: URL, progress: @Sendable (String) -> Void) throws(PacketFailure) {
-        try write(packet: packet, to: file, progress: progress)
+    /// An agenda's PDFs (see `AgendaPDFPlan`): its public packet and, when it has closed
+    /// content, its closed packet, put in place together: either both files are new or
+    /// both are as they were.
+    public static func write(_ packets: [(packet: AgendaPacket, file: URL)], progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether(packets.map { ($0.packet, $0.file) }, progress: progress)
     }
 
     static func write(packet: some Packet, to file: URL, progress: (String) -> Void) throws(PacketFailure) {
-        let work = try PacketWorkFolder.make()
-        defer { try? FileManager.default.removeItem(at: work) }
+        try writeTogether([(packet, file)], progress: progress)
+    }
+
+    /// Sets each packet's PDF in its own work folder; only when all are done are they
+    /// staged beside their targets and put in place together (`OutputStaging`).
+    static func writeTogether<P: Packet>(_ packets: [(P, URL)], progress: (String) -> Void) throws(PacketFailure) {
+        var works: [URL] = []
+        defer { works.forEach(PacketWorkFolder.remove) }
+        var results: [URL] = []
+        for (packet, _) in packets {
+            let work = try PacketWorkFolder.make()
+            works.append(work)
+            results.append(try build(packet, work: work, progress: progress))
+        }
+        let targets = packets.map { $0.1.standardizedFileURL }
+        do throws(AtomicFile.Failure) {
+            let staging = try OutputStaging(targets: targets, folders: false)
+            do throws(AtomicFile.Failure) {
+                for (result, target) in zip(results, targets) {
+                    do {
+                        try FileManager.default.copyItem(at: result, to: staging.staged(for: target))
+                    } catch {
+                        throw AtomicFile.Failure(path: target.path, reason: SystemErrorText.reason(error))
+                    }
+                }
+                try staging.commit()
+            } catch {
+                staging.discard()
+                throw error
+            }
+        } catch {
+            throw PacketFailure(.writing, error.description, file: URL(fileURLWithPath: error.path))
+        }
+    }
+
+    /// The packet's finished PDF, built in `work`.
+    static func build(_ packet: some Packet, work: URL, progress: (String) -> Void) throws(PacketFailure) -> URL {
 
         // The PDF attachments, stamped first when the packet stamps them: what is merged.
         let files = PacketFiles(packet, work: work, progress: progress)
@@ -69,17 +107,7 @@ public enum PacketPDF {
             try PDFMerge.merge(main: set, attachments: attachments, work: work, output: result, progress: progress)
         }
 
-        let data: Data
-        do {
-            data = try Data(contentsOf: result)
-        } catch {
-            throw PacketFailure(.writing, "den færdige PDF kan ikke læses: \(error.localizedDescription)", file: result)
-        }
-        do {
-            try AtomicFile.write(data, to: file)
-        } catch {
-            throw PacketFailure(.writing, "kan ikke skrive \(file.path): \(error.localizedDescription)", file: file)
-        }
+        return result
     }
 
     /// `Templates/_base/bundle-pdf.css`: the house style of every packet PDF.

@@ -21,7 +21,7 @@ enum WeasyPrint {
         case failed(status: Int32, stderr: String)
 
         /// The Danish message; `inputNotWritable` says its error as `detail` gives it.
-        func message(_ purpose: Purpose, detail: (any Error) -> String = { $0.localizedDescription }) -> String {
+        func message(_ purpose: Purpose, detail: (any Error) -> String = { SystemErrorText.reason($0) }) -> String {
             switch (self, purpose) {
             case (.inputNotWritable(let error), _):
                 return "kan ikke skrive midlertidig fil: \(detail(error))"

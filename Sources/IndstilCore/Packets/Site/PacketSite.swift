@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `indstil bundle … -o DIR`: a packet as a static website.
 ///
@@ -12,8 +7,9 @@ import Darwin
 /// previous and next) and links one `style.css`; attachments go to `bilag/`, stamped
 /// when the packet stamps them.
 ///
-/// The site is built beside `DIR` and swapped in only when complete, so `DIR` holds
-/// either the old site or the whole new one. The same packet always gives the same bytes.
+/// The site is built beside `DIR` and swapped in only when complete (`OutputStaging`),
+/// so `DIR` holds either the old site or the whole new one; an agenda's public and closed
+/// sites are swapped in together. The same packet always gives the same bytes.
 public enum PacketSite {
     static let indexFile = "index.html"
     static let styleFile = "style.css"
@@ -24,46 +20,50 @@ public enum PacketSite {
 
     /// A betænkning bundle's site (see `BundleSitePlan`).
     public static func write(_ bundle: ResolvedBundle, to folder: URL, progress: @Sendable (String) -> Void) throws(PacketFailure) {
-        try write(packet: bundle, to: folder, progress: progress)
+        try writeTogether([(bundle, folder)], progress: progress)
     }
 
-    /// An agenda packet's site (see `AgendaSitePlan`).
-    public static func write(_ packet: AgendaPacket, to folder: URL, progress: @Sendable (String) -> Void) throws(PacketFailure) {
-        try write(packet: packet, to: folder, progress: progress)
+    /// An agenda's sites (see `AgendaSitePlan`): its public packet and, when it has closed
+    /// content, its closed packet, staged together and swapped in as one: either both
+    /// folders are new or both are as they were.
+    public static func write(_ packets: [(packet: AgendaPacket, folder: URL)], progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether(packets.map { ($0.packet, $0.folder) }, progress: progress)
+    }
+
+    /// Builds each packet's site in a staging folder beside its target, then puts them all
+    /// in place together (`OutputStaging`); nothing is replaced unless every site was built.
+    static func writeTogether<P: Packet>(_ packets: [(P, URL)], progress: (String) -> Void) throws(PacketFailure) {
+        let targets = packets.map { $0.1.standardizedFileURL }
+        for target in targets { try checkReplaceable(target) }
+        let css = try stylesheet()
+        let staging: OutputStaging
+        do {
+            staging = try OutputStaging(targets: targets, folders: true)
+        } catch {
+            throw PacketFailure(.output, error.description, file: URL(fileURLWithPath: error.path))
+        }
+        do throws(PacketFailure) {
+            for (packet, target) in zip(packets.map(\.0), targets) {
+                // Plan first: names, order and every cross-reference, before anything is written.
+                let work = try PacketWorkFolder.make()
+                defer { PacketWorkFolder.remove(work) }
+                let files = PacketFiles(packet, work: work, progress: progress)
+                let plan = try packet.sitePlan(files)
+                try build(plan, files: files, css: css, into: staging.staged(for: target), work: work, progress: progress)
+            }
+            do {
+                try staging.commit()
+            } catch {
+                throw PacketFailure(.output, error.description, file: URL(fileURLWithPath: error.path))
+            }
+        } catch {
+            staging.discard()
+            throw error
+        }
     }
 
     static func write(packet: some Packet, to folder: URL, progress: (String) -> Void) throws(PacketFailure) {
-        let fileManager = FileManager.default
-        let target = folder.standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        try checkReplaceable(target)
-
-        // Plan first: names, order and every cross-reference, before anything is written.
-        let work = try PacketWorkFolder.make()
-        defer { try? fileManager.removeItem(at: work) }
-        let files = PacketFiles(packet, work: work, progress: progress)
-        let plan = try packet.sitePlan(files)
-        let css = try stylesheet()
-
-        do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw PacketFailure(.output, "Mappen \(parent.path) kan ikke oprettes: \(error.localizedDescription)", file: parent)
-        }
-        let staging = parent.appendingPathComponent("\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: staging)
-        do throws(PacketFailure) {
-            do {
-                try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            } catch {
-                throw PacketFailure(.output, "Mappen \(staging.path) kan ikke oprettes: \(error.localizedDescription)", file: staging)
-            }
-            try build(plan, files: files, css: css, into: staging, work: work, progress: progress)
-            try swap(staging, into: target)
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            throw error
-        }
+        try writeTogether([(packet, folder)], progress: progress)
     }
 
     /// Writes every file of the site into `folder` (empty, made by `write`): pages in
@@ -114,7 +114,7 @@ public enum PacketSite {
     static func put(_ text: String, _ name: String, in folder: URL) throws(PacketFailure) {
         let file = folder.appendingPathComponent(name)
         do { try Data(text.utf8).write(to: file) } catch {
-            throw PacketFailure(.writing, "\(name) kan ikke skrives i \(folder.path): \(error.localizedDescription)", file: file)
+            throw PacketFailure(.writing, "\(name) kan ikke skrives i \(folder.path): \(SystemErrorText.reason(error))", file: file)
         }
     }
 
@@ -123,7 +123,7 @@ public enum PacketSite {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw PacketFailure(.writing, "Mappen til bilagene kan ikke oprettes: \(error.localizedDescription)", file: folder)
+            throw PacketFailure(.writing, "Mappen til bilagene (\(folder.path)) kan ikke oprettes: \(SystemErrorText.reason(error))", file: folder)
         }
     }
 
@@ -132,7 +132,7 @@ public enum PacketSite {
         do {
             try FileManager.default.copyItem(at: attachment.source, to: destination)
         } catch {
-            throw PacketFailure(.copying, "Bilaget \(attachment.label) (\(attachment.source.path)) kan ikke kopieres: \(error.localizedDescription)",
+            throw PacketFailure(.copying, "Bilaget \(attachment.label) (\(attachment.source.path)) kan ikke kopieres: \(SystemErrorText.reason(error))",
                                 file: attachment.source)
         }
     }
@@ -170,29 +170,5 @@ public enum PacketSite {
         }
         throw PacketFailure(.output, "Mappen »\(target.path)« findes og indeholder ikke et website fra indstil bundle; "
             + "den bliver ikke overskrevet. Vælg en anden mappe med -o, eller slet den først", file: target)
-    }
-
-    /// Puts the finished site at `target`: the old one (if any) is moved aside, the new
-    /// one renamed into place, then the old one removed. A failed rename puts the old back.
-    static func swap(_ staging: URL, into target: URL) throws(PacketFailure) {
-        let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: target.path) else {
-            guard rename(staging.path, target.path) == 0 else {
-                throw PacketFailure(.output, "\(staging.path) kan ikke omdøbes til \(target.path): \(String(cString: strerror(errno)))", file: target)
-            }
-            return
-        }
-        let old = target.deletingLastPathComponent()
-            .appendingPathComponent("\(target.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: old)
-        guard rename(target.path, old.path) == 0 else {
-            throw PacketFailure(.output, "Den tidligere udgave i \(target.path) kan ikke flyttes: \(String(cString: strerror(errno)))", file: target)
-        }
-        guard rename(staging.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            _ = rename(old.path, target.path)
-            throw PacketFailure(.output, "\(staging.path) kan ikke omdøbes til \(target.path): \(reason)", file: target)
-        }
-        try? fileManager.removeItem(at: old)
     }
 }

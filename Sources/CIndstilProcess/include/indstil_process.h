@@ -1,0 +1,19 @@
+#ifndef INDSTIL_PROCESS_H
+#define INDSTIL_PROCESS_H
+
+#include <sys/types.h>
+
+/// Starts `path` with `argv` and `envp` in a new process group, with stdin, stdout and
+/// stderr on `fd0`, `fd1`, `fd2`, in `directory` (NULL: the current one), every other
+/// descriptor closed, signals at their defaults and none blocked. On Linux the program
+/// is killed (SIGKILL) when indstil ends, even by SIGKILL (PR_SET_PDEATHSIG).
+/// Returns 0 and sets `*pid`, or an errno value (the exec's own, when it was exec that failed).
+int indstil_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[],
+                  const char *directory, int fd0, int fd1, int fd2);
+
+/// Makes indstil the parent of every orphan among its descendants (Linux:
+/// PR_SET_CHILD_SUBREAPER), so a program's grandchild that left its process group
+/// (setsid) can still be found and stopped. Returns 0, or an errno value; 0 elsewhere.
+int indstil_become_subreaper(void);
+
+#endif

@@ -1,0 +1,190 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The outputs of one run (a file, a folder, or several: an agenda's public and closed
+/// packets), each built in a staging place beside its target and put in place together
+/// by `commit`: a reader finds all the old outputs or all the new ones, never one new
+/// and one old, and never a half-written one.
+///
+/// Staging places are named `.NAME.indstil-PID.ny` (the old output, while it is swapped,
+/// `.NAME.indstil-PID.gammel`). They are registered with `TemporaryItems`, so an
+/// interrupted run removes them; one that was killed outright leaves them, and the next
+/// run with a target in that folder removes them before anything else (`AbandonedOutputs`).
+final class OutputStaging {
+    struct Output {
+        let target: URL
+        let staged: URL
+    }
+
+    private(set) var outputs: [Output] = []
+    private var committed = false
+
+    /// Staging places for `targets` (folders when `folders`), made empty and ready.
+    init(targets: [URL], folders: Bool) throws(AtomicFile.Failure) {
+        let fileManager = FileManager.default
+        do throws(AtomicFile.Failure) {
+            for target in targets.map(\.standardizedFileURL) {
+                let parent = target.deletingLastPathComponent()
+                do {
+                    try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+                } catch {
+                    throw Failure(path: target.path, reason: "mappen \(parent.path) kan ikke oprettes (\(SystemErrorText.reason(error)))")
+                }
+                AbandonedOutputs.remove(beside: target)
+                if !folders && Self.isFolder(target) {
+                    throw Failure(path: target.path, reason: "der er en mappe med det navn")
+                }
+                let staged = Self.place(of: target, role: "ny")
+                try? fileManager.removeItem(at: staged)
+                TemporaryItems.register(staged)
+                outputs.append(Output(target: target, staged: staged))
+                if folders {
+                    do {
+                        try fileManager.createDirectory(at: staged, withIntermediateDirectories: false)
+                    } catch {
+                        throw Failure(path: target.path, reason: "mappen \(staged.lastPathComponent) kan ikke oprettes ved siden af (\(SystemErrorText.reason(error)))")
+                    }
+                }
+            }
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    /// `.NAME.indstil-PID.ROLE` beside `target`.
+    static func place(of target: URL, role: String) -> URL {
+        target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).indstil-\(TemporaryItems.ownID).\(role)")
+    }
+
+    /// Where the output for `target` is built.
+    func staged(for target: URL) -> URL {
+        let target = target.standardizedFileURL
+        return outputs.first { $0.target == target }?.staged ?? Self.place(of: target, role: "ny")
+    }
+
+    /// Writes `data` as the staged file for `target`.
+    func write(_ data: Data, for target: URL) throws(AtomicFile.Failure) {
+        do {
+            try data.write(to: staged(for: target))
+        } catch {
+            throw Failure(path: target.path, reason: SystemErrorText.reason(error))
+        }
+    }
+
+    /// Puts every staged output in place. The old outputs are kept aside first (a file
+    /// as a hard link, so it never disappears from its name; a folder moved), the new
+    /// ones renamed in, then the old ones removed. If a rename fails, what was done is
+    /// undone, so every target keeps its old content. An interruption waits for this.
+    func commit() throws(AtomicFile.Failure) {
+        let fileManager = FileManager.default
+        var kept: [(target: URL, old: URL, linked: Bool)] = []
+        try Interruption.uninterrupted { () throws(AtomicFile.Failure) in
+            var placed: [Output] = []
+            func undo() {
+                for output in placed.reversed() where !kept.contains(where: { $0.target == output.target && $0.linked }) {
+                    _ = rename(output.target.path, output.staged.path)
+                }
+                for entry in kept.reversed() { _ = rename(entry.old.path, entry.target.path) }
+                kept.removeAll()
+            }
+            for output in outputs where Self.exists(output.target) {
+                let old = Self.place(of: output.target, role: "gammel")
+                try? fileManager.removeItem(at: old)
+                TemporaryItems.register(old)
+                if !Self.isFolder(output.target), link(output.target.path, old.path) == 0 {
+                    kept.append((output.target, old, true))
+                    continue
+                }
+                guard rename(output.target.path, old.path) == 0 else {
+                    let reason = SystemErrorText.errnoText(errno)
+                    TemporaryItems.unregister(old)
+                    undo()
+                    throw Failure(path: output.target.path, reason: "den tidligere udgave kan ikke flyttes (\(reason))")
+                }
+                kept.append((output.target, old, false))
+            }
+            for output in outputs {
+                guard rename(output.staged.path, output.target.path) == 0 else {
+                    let reason = SystemErrorText.errnoText(errno)
+                    undo()
+                    throw Failure(path: output.target.path, reason: "den nye udgave kan ikke flyttes på plads (\(reason))")
+                }
+                TemporaryItems.unregister(output.staged)
+                placed.append(output)
+            }
+            committed = true
+        }
+        for entry in kept { TemporaryItems.remove(entry.old) }
+    }
+
+    private static func exists(_ url: URL) -> Bool {
+        var status = stat()
+        return lstat(url.path, &status) == 0
+    }
+
+    private static func isFolder(_ url: URL) -> Bool {
+        var status = stat()
+        return lstat(url.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Removes every staged output (after a failure; nothing is put in place).
+    func discard() {
+        guard !committed else { return }
+        for output in outputs { TemporaryItems.remove(output.staged) }
+    }
+
+    typealias Failure = AtomicFile.Failure
+}
+
+/// What a run killed outright (SIGKILL, a power cut) left beside an output: staging
+/// places and old outputs of a process that no longer runs, in this version's names
+/// (`.NAME.indstil-PID.ny|gammel`) and earlier ones' (`NAME.tmp-PID`, `NAME.old-PID`,
+/// `.NAME.PID.tmp`). An old output whose target is missing (the run died between the
+/// two renames) is put back; everything else is removed, before anything is written.
+enum AbandonedOutputs {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cleaned: Set<String> = []
+
+    static func remove(beside target: URL) {
+        let name = target.lastPathComponent
+        let folder = target.deletingLastPathComponent()
+        lock.lock()
+        let firstTime = cleaned.insert(folder.path + "/" + name).inserted
+        lock.unlock()
+        guard firstTime, let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for entry in entries {
+            guard let (pid, isOld) = owner(of: entry, target: name), !TemporaryItems.isRunning(pid) else { continue }
+            let url = folder.appendingPathComponent(entry)
+            if isOld && !FileManager.default.fileExists(atPath: target.path) && rename(url.path, target.path) == 0 { continue }
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
+
+    /// The process id in `entry` when it is a staging or old place of `target`, and
+    /// whether it holds an old output.
+    static func owner(of entry: String, target: String) -> (Int32, isOld: Bool)? {
+        func number(_ text: Substring) -> Int32? {
+            guard !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), let value = Int32(text), value > 0 else { return nil }
+            return value
+        }
+        let current = ".\(target).indstil-"
+        if entry.hasPrefix(current), let dot = entry.lastIndex(of: ".") {
+            let role = entry[entry.index(after: dot)...]
+            guard role == "ny" || role == "gammel", let pid = number(entry[entry.index(entry.startIndex, offsetBy: current.count)..<dot]) else { return nil }
+            return (pid, role == "gammel")
+        }
+        for (prefix, isOld) in [("\(target).tmp-", false), ("\(target).old-", true)] where entry.hasPrefix(prefix) {
+            if let pid = number(entry.dropFirst(prefix.count)) { return (pid, isOld) }
+        }
+        let atomic = ".\(target)."
+        if entry.hasPrefix(atomic), entry.hasSuffix(".tmp"), let pid = number(entry.dropFirst(atomic.count).dropLast(4)) {
+            return (pid, false)
+        }
+        return nil
+    }
+}
