@@ -14,6 +14,10 @@ do {
     // An output that could not be written: the file and the reason, in Danish.
     FileHandle.standardError.write(Data("indstil: fejl: \(failure.description.escapingControlCharacters)\n".utf8))
     Foundation.exit(2)
+} catch let failure as PacketFailure {
+    // A packet that could not be written: the step's file and reason, in Danish.
+    FileHandle.standardError.write(Data("indstil: fejl: \(failure.description.escapingControlCharacters)\n".utf8))
+    Foundation.exit(2)
 } catch let usage as UsageError {
     // Messages may quote document text: every line of the message stays a line of its own,
     // with control characters (ESC …) escaped.

@@ -210,3 +210,64 @@ struct HostileInputTests {
         #expect(result.diagnostics.contains { $0.check == "appendix.path-escape" && $0.line == text.lineNumber(of: "    fil: bilag/link.md") }, "\(result)")
     }
 }
+
+/// The smaller hostile cases: characters HTML does not allow, raw HTML, a profil that is
+/// not one name, plugin lines past the end.
+@Suite("Hostile text, small cases (end to end)")
+struct HostileTextTests {
+    @Test("C0 controls, U+FFFE and U+FFFF in the front matter and text never reach the HTML")
+    func controlCharactersStayOutOfHTML() throws {
+        let folder = try TempFolder.withExamples()
+        var text = try Fixtures.exampleText(Fixtures.byraad)
+        let before = text
+        text = text.replacingOccurrences(of: "\ntitel: ", with: "\ntitel: \"Klokke \\a, \\x01 og \\uFFFE \\uFFFF\" # ")
+        text = text.replacingOccurrences(of: "Kommunen har mere end", with: "Kommunen \u{02}har\u{FFFE} mere end")
+        #expect(text != before)
+        try folder.write("examples/aarhus-byraad/kontrol.md", text)
+        let result = try folder.run("render", "--to", "html", "examples/aarhus-byraad/kontrol.md", "-o", "kontrol.html")
+        #expect(result.status == 0, "\(result)")
+        let html = try Data(contentsOf: folder.url.appendingPathComponent("kontrol.html"))
+        let forbidden = html.enumerated().filter { $0.element < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.element) }
+        #expect(forbidden.isEmpty, "control bytes in the HTML: \(forbidden.prefix(5).map(\.element))")
+        #expect(html.range(of: Data([0xEF, 0xBF, 0xBE])) == nil && html.range(of: Data([0xEF, 0xBF, 0xBF])) == nil)
+        #expect(String(decoding: html, as: UTF8.self).contains("Kommunen har mere end"))
+    }
+
+    @Test("A raw HTML block is a style.raw-html warning on its line naming the text that would be lost")
+    func rawHTMLBlockIsSaid() throws {
+        let folder = try TempFolder.withExamples()
+        let text = try Fixtures.exampleText(Fixtures.byraad)
+            .replacingOccurrences(of: "Kommunen har mere end", with: "<div>Fristen er 1. oktober.</div>\n\nKommunen har mere end")
+        try folder.write("examples/aarhus-byraad/html.md", text)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("<div>") }) + 1
+        let result = try folder.run("check", "examples/aarhus-byraad/html.md")
+        #expect(result.diagnostics.contains { $0.check == "style.raw-html" && $0.line == line && $0.message.contains("Fristen er 1. oktober.") }, "\(result)")
+    }
+
+    @Test("profil as a list is invalid, not missing; a NUL in profil is shown escaped", arguments: ["[aarhus-byraad]", "\"aarhus\\0byraad\""])
+    func profileThatIsNotOneName(value: String) throws {
+        let folder = try TempFolder.withExamples()
+        let original = try Fixtures.exampleText(Fixtures.byraad)
+        let text = original.replacingOccurrences(of: "\nprofil: aarhus-byraad\n", with: "\nprofil: \(value)\n")
+        #expect(text != original, "the example's profil line changed; update the test")
+        try folder.write("examples/aarhus-byraad/profil.md", text)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("profil:") }) + 1
+        let result = try folder.run("check", "--format", "json", "examples/aarhus-byraad/profil.md")
+        #expect(result.status == 1, "\(result)")
+        #expect(!result.stdoutData.contains(0) && !result.stdout.contains("\\u0000"), "a NUL reached the message")
+        #expect(result.stdout.contains("\"metadata.invalid-field\"") && !result.stdout.contains("metadata.missing-field"), "\(result)")
+        #expect(result.stdout.contains("\"line\": \(line)"), "\(result)")
+    }
+
+    @Test("A plugin's line past the end of the document is put on the last line, not after it")
+    func pluginLinePastTheEnd() throws {
+        let folder = try TempFolder.withExamples()
+        let answer = #"{\"diagnostics\": [{\"check\": \"langt.vaek\", \"severity\": \"warning\", \"message\": \"x\", \"line\": 100000}]}"#
+        try folder.write("examples/indstil.yml", "plugins:\n  - name: langt\n    command: [sh, -c, \"cat >/dev/null; echo '\(answer)'\"]\n")
+        let path = "aarhus-byraad/ny-ordning-moedelokaler.md"
+        let lines = try Fixtures.exampleText(Fixtures.byraad).split(separator: "\n", omittingEmptySubsequences: false)
+        let last = lines.last?.isEmpty == true ? lines.count - 1 : lines.count
+        let result = try CLI.run(["check", path], in: folder.url.appendingPathComponent("examples"), timeout: 30)
+        #expect(result.diagnostics.contains { $0.check == "langt.vaek" && $0.line == last }, "\(result)")
+    }
+}

@@ -228,3 +228,35 @@ struct InterruptionTests {
         return process.processIdentifier
     }
 }
+
+/// A single document's PDF: WeasyPrint is stopped with indstil and its temporary folder
+/// removed; a temporary folder that cannot be made is said in Danish.
+@Suite("Interrupted and failing document PDFs (end to end)")
+struct DocumentPDFInterruptionTests {
+    @Test("Ctrl-C while WeasyPrint sets a document: WeasyPrint ends, no temporary folder is left, exit 130")
+    func interruptedRender() throws {
+        let folder = try TempFolder.withExamples()
+        let temporary = try folder.write("tmp/.keep", "").deletingLastPathComponent()
+        let run = try RunningProcess(try #require(CLI.binary), ["render", "--to", "pdf", "examples/\(Fixtures.byraad)", "-o", "sag.pdf"],
+                                     in: folder.url, environment: ["TMPDIR": temporary.path])
+        let weasyprint = try #require(run.waitForDescendant(named: "weasyprint", timeout: 60), "WeasyPrint never ran")
+        run.send(SIGINT)
+        let end = try #require(run.wait(timeout: 30))
+        #expect(end.status == 130, "\(end)")
+        #expect(RunningProcess.waitUntilGone(weasyprint, timeout: 5), "WeasyPrint kept running")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [".keep"])
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("sag.pdf").path))
+    }
+
+    @Test("A temporary folder that cannot be made: exit 2, the folder and the reason in Danish",
+          arguments: [["render", "--to", "pdf", "examples/aarhus-byraad/ny-ordning-moedelokaler.md", "-o", "sag.pdf"],
+                      ["bundle", "examples/raadmandsmoede/dagsorden.yml", "--to", "pdf", "-o", "d.pdf"]])
+    func unusableTemporaryFolder(arguments: [String]) throws {
+        let folder = try TempFolder.withExamples()
+        let blocker = try folder.write("ikke-en-mappe", "en fil")
+        let result = try CLI.run(arguments, in: folder.url, timeout: 120, environment: ["TMPDIR": blocker.appendingPathComponent("tmp").path])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("indstil: fejl: ") && result.stderr.contains("midlertidig") && result.stderr.contains("er en fil, ikke en mappe"), "\(result)")
+        #expect(!result.stderr.contains("Error Domain") && !result.stderr.contains("NSCocoaErrorDomain"), "\(result)")
+    }
+}

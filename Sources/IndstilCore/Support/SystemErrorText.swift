@@ -26,7 +26,25 @@ enum SystemErrorText {
             return errnoText(Int32(underlying.code))
         }
         if nsError.domain == NSPOSIXErrorDomain { return errnoText(Int32(nsError.code)) }
+        if let path = nsError.userInfo[NSFilePathErrorKey] as? String, let reason = probe(path) { return reason }
         return "fejlkode \(nsError.domain) \(nsError.code)"
+    }
+
+    /// Why `path` cannot be made or written, found by looking at it when Foundation does
+    /// not say (its "Code=512 (null)"): the nearest existing folder on the way is a file,
+    /// or may not be written.
+    static func probe(_ path: String) -> String? {
+        var current = URL(fileURLWithPath: path).deletingLastPathComponent()
+        while current.path != "/" {
+            var status = stat()
+            if stat(current.path, &status) == 0 {
+                if (status.st_mode & S_IFMT) != S_IFDIR { return "\(current.path) er en fil, ikke en mappe" }
+                if access(current.path, W_OK) != 0 { return "adgang nægtet til \(current.path)" }
+                return nil
+            }
+            current = current.deletingLastPathComponent()
+        }
+        return nil
     }
 
     /// errno in Danish for the usual ones, else the system's text.
