@@ -42,6 +42,23 @@ def peak_mib(command):
     return int(kib) / 1024, (float(user) + float(system)) / max(float(wall), 0.001)
 
 
+def nested_emphasis():
+    """`render --to md` of the example recommendation with 1 MB of nested emphasis in one
+    section (`*` and `**_`): (label, indstil median, cmark -t commonmark median)."""
+    corpus = os.path.join(OUT, "corpus")
+    text = open(os.path.join(ROOT, "examples", "aarhus-byraad", "ny-ordning-moedelokaler.md"), encoding="utf-8").read()
+    marker = "# 6. Hvad igangsættes?\n\n"
+    results = []
+    for name, opening, closing, depth in [("emphasis-stars.md", "*", "*", 500_000), ("emphasis-mixed.md", "**_", "_**", 170_000)]:
+        paragraph = opening * depth + "midten" + closing * depth
+        with open(os.path.join(corpus, name), "w", encoding="utf-8") as out:
+            out.write(text.replace(marker, marker + paragraph + "\n\n"))
+        timed = hyperfine(name, [("indstil", f"{BIN} render --to md {name} -o ud.md"), ("cmark", f"cmark -t commonmark {name}")])
+        size = os.path.getsize(os.path.join(corpus, name)) / 1_000_000
+        results.append((f"{size:.1f} MB of nested `{opening}` {name}", timed["indstil"], timed["cmark"]))
+    return results
+
+
 def main():
     for tool in ["hyperfine", "cmark", "pandoc"]:
         if not shutil.which(tool):
@@ -113,6 +130,11 @@ def main():
                      before(bundle, "indstil bundle (html)", None), "< 1 s", memory["indstil bundle (html)"], cores["indstil bundle (html)"]))
         rows.append((f"`indstil bundle` of an agenda: {AGENDA_ITEMS} items with their appendices read and checked", bundle["indstil bundle dagsorden (html)"], None,
                      before(bundle, "indstil bundle dagsorden (html)", None), "< 1 s", memory["indstil bundle dagsorden (html)"], cores["indstil bundle dagsorden (html)"]))
+    # render --to md of 1 MB of nested emphasis (once quadratic): one process on one file each,
+    # beside cmark's own CommonMark renderer on the same bytes.
+    for label, seconds, floor in nested_emphasis():
+        rows.append((f"`indstil render --to md`, {label}", seconds, None, "–", f"< 1 s (`cmark -t commonmark` {floor:.3f} s)",
+                     peak_mib(f"{BIN} render --to md {label.split()[-1]} -o ud.md")[0], None))
     cpu = os.cpu_count()
     lines = [
         "# Benchmarks",
@@ -127,7 +149,7 @@ def main():
         "|---|---|---|---|---|---|---|",
     ]
     for what, seconds, ratio, was, goal, mib, used in rows:
-        lines.append(f"| {what} | {seconds:.3f} s | {'%.1f×' % ratio if ratio else '–'} | {was} | {goal} | {mib:.0f} MiB | {used:.1f} |")
+        lines.append(f"| {what} | {seconds:.3f} s | {'%.1f×' % ratio if ratio else '–'} | {was} | {goal} | {mib:.0f} MiB | {'%.1f' % used if used else '–'} |")
     lines += [
         f"| `cmark all.md` (parsing and HTML, the floor) | {check['cmark']:.3f} s | 1× | | | | |",
         "",

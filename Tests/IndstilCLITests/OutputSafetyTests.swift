@@ -44,3 +44,21 @@ struct WriteFailureTests {
         #expect(!result.stderr.contains("Error Domain") && !result.stderr.contains("The operation could not be completed"), "\(result)")
     }
 }
+
+/// `-o /dev/null` or `-o /dev/stdout` is written to, never replaced by a file.
+@Suite("Special output paths (end to end)")
+struct SpecialOutputPathTests {
+    @Test("render -o to a FIFO writes into it and leaves it a FIFO")
+    func renderIntoAFIFO() throws {
+        let folder = try TempFolder.withExamples()
+        let fifo = folder.url.appendingPathComponent("rør")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        let reader = try RunningProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", "cat rør > modtaget.txt"], in: folder.url)
+        let result = try folder.run("render", "--to", "txt", "examples/\(Fixtures.byraad)", "-o", fifo.path)
+        #expect(result.status == 0, "\(result)")
+        #expect(reader.wait(timeout: 10)?.status == 0)
+        #expect(try folder.read("modtaget.txt").contains("mødelokaler"))
+        var info = stat()
+        #expect(lstat(fifo.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO, "the FIFO was replaced")
+    }
+}

@@ -15,6 +15,16 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to url: URL) throws(Failure) {
+        // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`) is written to as it is:
+        // renaming a file over it would replace the device itself.
+        if FileKind.of(url) == .special {
+            guard let handle = FileHandle(forWritingAtPath: url.path) else {
+                throw Failure(path: url.path, reason: SystemErrorText.errnoText(errno))
+            }
+            defer { try? handle.close() }
+            do { try handle.write(contentsOf: data) } catch { throw Failure(path: url.path, reason: SystemErrorText.reason(error)) }
+            return
+        }
         let staging = try OutputStaging(targets: [url], folders: false)
         do {
             try staging.write(data, for: url)

@@ -147,43 +147,68 @@ final class OutputStaging {
 /// `.NAME.PID.tmp`). An old output whose target is missing (the run died between the
 /// two renames) is put back; everything else is removed, before anything is written.
 enum AbandonedOutputs {
+    /// One leftover: its name in the folder, the process that left it, and whether it holds an old output.
+    struct Leftover {
+        let entry: String
+        let pid: Int32
+        let isOld: Bool
+    }
+
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var cleaned: Set<String> = []
+    /// Per folder (listed once per run), the leftovers of dead processes by the target they belong to.
+    nonisolated(unsafe) private static var leftovers: [String: [String: [Leftover]]] = [:]
 
     static func remove(beside target: URL) {
         let name = target.lastPathComponent
         let folder = target.deletingLastPathComponent()
         lock.lock()
-        let firstTime = cleaned.insert(folder.path + "/" + name).inserted
+        if leftovers[folder.path] == nil { leftovers[folder.path] = scan(folder) }
+        let found = leftovers[folder.path]?[name] ?? []
+        leftovers[folder.path]?[name] = nil
         lock.unlock()
-        guard firstTime, let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for entry in entries {
-            guard let (pid, isOld) = owner(of: entry, target: name), !TemporaryItems.isRunning(pid) else { continue }
-            let url = folder.appendingPathComponent(entry)
-            if isOld && !FileManager.default.fileExists(atPath: target.path) && rename(url.path, target.path) == 0 { continue }
+        for leftover in found {
+            let url = folder.appendingPathComponent(leftover.entry)
+            if leftover.isOld && !FileManager.default.fileExists(atPath: target.path) && rename(url.path, target.path) == 0 { continue }
             try? FileManager.default.removeItem(at: url)
         }
     }
 
-    /// The process id in `entry` when it is a staging or old place of `target`, and
-    /// whether it holds an old output.
-    static func owner(of entry: String, target: String) -> (Int32, isOld: Bool)? {
+    /// The folder's leftovers of processes that no longer run, by target name.
+    static func scan(_ folder: URL) -> [String: [Leftover]] {
+        var found: [String: [Leftover]] = [:]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            guard let (target, pid, isOld) = owner(of: entry), !TemporaryItems.isRunning(pid) else { continue }
+            found[target, default: []].append(Leftover(entry: entry, pid: pid, isOld: isOld))
+        }
+        return found
+    }
+
+    /// The target, process id and kind of `entry` when it is a staging place or an old
+    /// output: `.NAME.indstil-PID.ny|gammel`, `NAME.tmp-PID`, `NAME.old-PID` or `.NAME.PID.tmp`.
+    static func owner(of entry: String) -> (target: String, pid: Int32, isOld: Bool)? {
         func number(_ text: Substring) -> Int32? {
-            guard !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), let value = Int32(text), value > 0 else { return nil }
+            guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int32(text), value > 0 else { return nil }
             return value
         }
-        let current = ".\(target).indstil-"
-        if entry.hasPrefix(current), let dot = entry.lastIndex(of: ".") {
+        if entry.hasPrefix("."), let marker = entry.range(of: ".indstil-", options: .backwards), let dot = entry.lastIndex(of: "."),
+           dot > marker.lowerBound {
             let role = entry[entry.index(after: dot)...]
-            guard role == "ny" || role == "gammel", let pid = number(entry[entry.index(entry.startIndex, offsetBy: current.count)..<dot]) else { return nil }
-            return (pid, role == "gammel")
+            let target = entry[entry.index(after: entry.startIndex)..<marker.lowerBound]
+            if role == "ny" || role == "gammel", !target.isEmpty, let pid = number(entry[marker.upperBound..<dot]) {
+                return (String(target), pid, role == "gammel")
+            }
         }
-        for (prefix, isOld) in [("\(target).tmp-", false), ("\(target).old-", true)] where entry.hasPrefix(prefix) {
-            if let pid = number(entry.dropFirst(prefix.count)) { return (pid, isOld) }
+        for (infix, isOld) in [(".tmp-", false), (".old-", true)] {
+            if let range = entry.range(of: infix, options: .backwards), range.lowerBound > entry.startIndex,
+               let pid = number(entry[range.upperBound...]) {
+                return (String(entry[..<range.lowerBound]), pid, isOld)
+            }
         }
-        let atomic = ".\(target)."
-        if entry.hasPrefix(atomic), entry.hasSuffix(".tmp"), let pid = number(entry.dropFirst(atomic.count).dropLast(4)) {
-            return (pid, false)
+        if entry.hasPrefix("."), entry.hasSuffix(".tmp") {
+            let middle = entry.dropFirst().dropLast(4)
+            if let dot = middle.lastIndex(of: "."), dot > middle.startIndex, let pid = number(middle[middle.index(after: dot)...]) {
+                return (String(middle[..<dot]), pid, false)
+            }
         }
         return nil
     }
