@@ -7,6 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #if defined(__linux__)
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -111,4 +114,12 @@ int indstil_become_subreaper(void) {
     if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) return errno;
 #endif
     return 0;
+}
+
+int indstil_disable_malloc_fast_bins(void) {
+#if defined(__GLIBC__)
+    return mallopt(M_MXFAST, 0);
+#else
+    return 0;
+#endif
 }

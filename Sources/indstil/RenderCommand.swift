@@ -24,12 +24,16 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         if files.count > 1 { return try renderMany() }
         let file = files[0]
-        let analyzed = try ProjectWorkspace.current(profileOverride: profile).document(file)
+        let workspace = try ProjectWorkspace.current(profileOverride: profile)
         let data: Data
-        do {
-            data = try Renderer.render(analyzed, to: to)
-        } catch {
-            throw UsageError(error.description)
+        if to == .md {
+            data = Data(Renderer.normalizedMarkdown(try workspace.source(file)).utf8)
+        } else {
+            do {
+                data = try Renderer.render(try workspace.document(file), to: to)
+            } catch let failure as Renderer.Failure {
+                throw UsageError(failure.description)
+            }
         }
         let isBinary = to == .docx || to == .pdf
         if output == "-" || (output == nil && !isBinary) {

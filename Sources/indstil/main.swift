@@ -3,6 +3,7 @@ import Foundation
 import IndstilCore
 
 // Exit codes (contract §3): 0 no errors, 1 findings at error level, 2 the command could not run.
+AllocatorTuning.apply()
 ChildProcesses.adoptOrphans()
 Interruption.install()
 do {

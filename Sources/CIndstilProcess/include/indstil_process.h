@@ -16,4 +16,7 @@ int indstil_spawn(pid_t *pid, const char *path, char *const argv[], char *const 
 /// (setsid) can still be found and stopped. Returns 0, or an errno value; 0 elsewhere.
 int indstil_become_subreaper(void);
 
+/// Turns glibc's malloc fast bins off (mallopt M_MXFAST 0); 1 when done, 0 elsewhere.
+int indstil_disable_malloc_fast_bins(void);
+
 #endif
