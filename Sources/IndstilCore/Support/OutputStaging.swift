@@ -89,7 +89,14 @@ final class OutputStaging {
                 for output in placed.reversed() where !kept.contains(where: { $0.target == output.target && $0.linked }) {
                     _ = rename(output.target.path, output.staged.path)
                 }
-                for entry in kept.reversed() { _ = rename(entry.old.path, entry.target.path) }
+                for entry in kept.reversed() {
+                    // A link to a target that was never replaced is the same file: rename would keep both names.
+                    if entry.linked && !placed.contains(where: { $0.target == entry.target }) {
+                        _ = unlink(entry.old.path)
+                    } else {
+                        _ = rename(entry.old.path, entry.target.path)
+                    }
+                }
                 kept.removeAll()
             }
             for output in outputs where Self.exists(output.target) {
@@ -190,8 +197,8 @@ enum AbandonedOutputs {
             guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int32(text), value > 0 else { return nil }
             return value
         }
-        if entry.hasPrefix("."), let marker = entry.range(of: ".indstil-", options: .backwards), let dot = entry.lastIndex(of: "."),
-           dot > marker.lowerBound {
+        if entry.hasPrefix("."), let marker = entry.range(of: ".indstil-", options: .backwards), marker.lowerBound > entry.startIndex,
+           let dot = entry.lastIndex(of: "."), dot > marker.lowerBound {
             let role = entry[entry.index(after: dot)...]
             let target = entry[entry.index(after: entry.startIndex)..<marker.lowerBound]
             if role == "ny" || role == "gammel", !target.isEmpty, let pid = number(entry[marker.upperBound..<dot]) {
