@@ -47,6 +47,10 @@ extension Workspace {
 
     func report(for input: FileCollector.Input) -> FileReport? {
         let analysis = analyze(input.url, displayPath: input.displayPath, keep: false)
+        // A Word file found in a folder is a recommendation when it has a section of its
+        // profile's skeleton; other .docx files (appendices, letters) are skipped.
+        if !input.isExplicit, WordImport.isWordDocument(input.url),
+           analysis.analyzed?.sections.contains(where: { $0.spec != nil }) != true { return nil }
         guard case .noFrontMatter = analysis.content else { return analysis.report }
         guard input.isExplicit else { return nil }
         return FileReport(path: input.displayPath, diagnostics: applyingConfiguredSeverity([Diagnostic(

@@ -102,6 +102,9 @@ public final class Workspace: @unchecked Sendable {
     /// new one is not kept.
     public func analyze(_ url: URL, displayPath: String, requirement: ProfileRequirement = .required, checking: Bool = true,
                         keep: Bool = true) -> FileAnalysis {
+        if WordImport.isWordDocument(url) {
+            return analyzeWord(url, displayPath: displayPath, requirement: requirement, checking: checking, keep: keep)
+        }
         switch SourceText.read(url) {
         case .failure(let failure):
             return FileAnalysis(path: displayPath, url: url, content: .failed, diagnostics: applyingConfiguredSeverity([failure.diagnostic]))

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A .docx file read into indstil Markdown with front matter (what `indstil import`
+/// writes and what `check`, `stats` and `render` analyse), the Word paragraph and heading
+/// behind each Markdown line, and the findings about the file itself.
+public struct WordImport: Sendable {
+    public let markdown: String
+    /// Index = Markdown line − 1.
+    let origins: [WordMarkdownText.Origin]
+    /// Tracked changes, comments, skipped fields and text boxes, tables kept as text,
+    /// on their paragraphs (not yet at configured severity).
+    public let findings: [Diagnostic]
+
+    /// Whether `url` names a Word document (by its extension, as Word and the case systems do).
+    public static func isWordDocument(_ url: URL) -> Bool {
+        url.pathExtension.lowercased() == "docx"
+    }
+
+    /// Reads `url`; `profile` (its id written as `profil`) lets the header block be read
+    /// through the profile's own layout. A file that cannot be read is one `input.invalid`.
+    public static func read(_ url: URL, profile: Profile?, profileID: String?) -> Result<WordImport, Diagnostic> {
+        switch WordPackage.read(url) {
+        case .failure(let failure):
+            return .failure(failure.diagnostic)
+        case .success(let package):
+            let (text, notices) = WordMarkdownWriter.write(package, profile: profile, profileID: profileID)
+            let findings = WordNotices.diagnostics(notices).map { diagnostic in
+                var located = diagnostic
+                located.heading = heading(atParagraph: diagnostic.line, in: text.origins)
+                return located
+            }
+            return .success(WordImport(markdown: text.text, origins: text.origins, findings: findings))
+        }
+    }
+
+    /// A diagnostic about the Markdown as one about the Word document: its line becomes
+    /// the paragraph, and it names the heading the paragraph stands under.
+    public func locating(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.line >= 1, diagnostic.line <= origins.count else { return diagnostic }
+        let origin = origins[diagnostic.line - 1]
+        var located = Diagnostic(check: diagnostic.check, severity: diagnostic.severity, message: diagnostic.message,
+                                 line: origin.paragraph, column: diagnostic.column)
+        located.heading = origin.heading
+        return located
+    }
+
+    private static func heading(atParagraph paragraph: Int, in origins: [WordMarkdownText.Origin]) -> String? {
+        origins.last { $0.paragraph <= paragraph && $0.heading != nil }?.heading
+    }
+}
