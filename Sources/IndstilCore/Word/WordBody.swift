@@ -85,7 +85,8 @@ struct WordNotice: Equatable {
         case formatChange(author: String?)
         case comment(author: String?, text: String)
         case field(instruction: String)
-        case textBox(text: String)
+        /// Its paragraphs' texts.
+        case textBox(lines: [String])
         case embeddedObject
         case table(rows: Int, columns: Int)
         case imageWithoutDescription

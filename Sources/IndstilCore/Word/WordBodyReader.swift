@@ -216,7 +216,7 @@ struct WordBodyReader {
                 if let description = readDrawing(element, in: paragraph) { append(.text(description)) }
             case "pict":
                 if let textBox = element.descendants("txbxContent").first {
-                    notice(.textBox(text: Self.allText(textBox)), in: paragraph)
+                    notice(.textBox(lines: Self.lines(textBox)), in: paragraph)
                 } else if let shape = element.descendants("shape").first, let alt = shape.attributes["alt"], !alt.isEmpty {
                     append(.text(alt))
                 }
@@ -239,7 +239,7 @@ struct WordBodyReader {
     /// an image without a description, is reported.
     private mutating func readDrawing(_ drawing: WordXMLElement, in paragraph: WordParagraph) -> String? {
         if let textBox = drawing.descendants("txbxContent").first {
-            notice(.textBox(text: Self.allText(textBox)), in: paragraph)
+            notice(.textBox(lines: Self.lines(textBox)), in: paragraph)
             return nil
         }
         guard let properties = drawing.descendants("docPr").first else { return nil }
@@ -266,6 +266,13 @@ struct WordBodyReader {
 
     static func deletedText(_ element: WordXMLElement) -> String {
         element.descendants("delText").map(\.text).joined().foldingWhitespace
+    }
+
+    /// The text of each paragraph below `element`.
+    static func lines(_ element: WordXMLElement) -> [String] {
+        element.descendants("p").map { paragraph in
+            paragraph.descendantsStopping(at: "txbxContent", named: "t").map(\.text).joined().foldingWhitespace
+        }.filter { !$0.isEmpty }
     }
 
     static func allText(_ element: WordXMLElement) -> String {

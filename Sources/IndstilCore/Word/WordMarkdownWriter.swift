@@ -40,7 +40,7 @@ struct WordMarkdownWriter {
         for (index, line) in body.lines.enumerated() {
             document.append(line, paragraph: body.origins[index].paragraph, heading: body.origins[index].heading)
         }
-        return (document, writer.notices + package.body.notices)
+        return (document, writer.notices + writer.unreadNotices)
     }
 
     // MARK: Roles
@@ -85,6 +85,13 @@ struct WordMarkdownWriter {
             return false
         } ?? blocks.count
         readHeaderBlock(blocks[..<firstSection])
+        let firstSectionParagraph: Int
+        if firstSection < blocks.count, case .paragraph(let paragraph) = blocks[firstSection] {
+            firstSectionParagraph = paragraph.number
+        } else {
+            firstSectionParagraph = Int.max
+        }
+        readTextBoxFields(before: firstSectionParagraph)
         for control in package.body.contentControls {
             _ = fields.take(label: control.label, value: control.text, paragraph: control.paragraph)
         }
@@ -221,6 +228,28 @@ struct WordMarkdownWriter {
     private static func isTable(_ block: WordBlock) -> Bool {
         if case .table = block { return true }
         return false
+    }
+
+    /// The template's sidebar often stands in a text box: one in the header block whose
+    /// every line is a field, one at least named by its label, is read as fields, not reported.
+    private var fieldTextBoxes: Set<Int> = []
+
+    private mutating func readTextBoxFields(before firstSectionParagraph: Int) {
+        for (index, notice) in package.body.notices.enumerated() where notice.paragraph < firstSectionParagraph {
+            guard case .textBox(let lines) = notice.kind, !lines.isEmpty else { continue }
+            var labelled = fields
+            guard lines.contains(where: { labelled.take($0, paragraph: notice.paragraph) }) else { continue }
+            var probe = fields
+            if lines.allSatisfy({ probe.take($0, paragraph: notice.paragraph, zone: .sidebar) }) {
+                fields = probe
+                fieldTextBoxes.insert(index)
+            }
+        }
+    }
+
+    /// The reader's notices but the text boxes read as fields.
+    private var unreadNotices: [WordNotice] {
+        package.body.notices.enumerated().filter { !fieldTextBoxes.contains($0.offset) }.map(\.element)
     }
 
     // MARK: Blocks

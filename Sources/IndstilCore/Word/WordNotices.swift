@@ -30,7 +30,8 @@ enum WordNotices {
                 let name = instruction.split(separator: " ").first.map(String.init) ?? "?"
                 once(WordSkippedContentRule(), paragraph, "Feltet »\(name)« er læst som den tekst, Word sidst viste; indstil opdaterer ikke felter",
                      "The field \"\(name)\" is read as the text Word last showed; indstil does not update fields")
-            case .textBox(let text):
+            case .textBox(let lines):
+                let text = lines.joined(separator: " ")
                 once(WordSkippedContentRule(), paragraph, "En tekstboks\(quoted(text)) er sprunget over; flyt teksten ind i brødteksten, hvis den skal med",
                      "A text box\(quoted(text)) was skipped; move its text into the body if it belongs there")
             case .embeddedObject:
