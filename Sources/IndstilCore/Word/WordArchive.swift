@@ -53,8 +53,8 @@ struct WordArchive {
             let size = entry.uncompressedSize
             total += size
             guard size <= maximumPartBytes, total <= maximumTotalBytes else {
-                return .failure(.limit("pakken fylder udpakket mere end Word-dokumenter gør (\(entry.path))",
-                                       "the package unpacks to more than Word documents do (\(entry.path))"))
+                return .failure(.limit("pakken fylder udpakket mere, end noget Word-dokument gør (\(entry.path); en zip-bombe?)",
+                                       "the package unpacks to more than any Word document does (\(entry.path); a zip bomb?)"))
             }
             if size > ratioFloorBytes, size / max(entry.compressedSize, 1) > maximumRatio {
                 return .failure(.limit("delen \(entry.path) er pakket over \(maximumRatio) gange sammen (en zip-bombe?)",

@@ -82,7 +82,7 @@ enum WordXML {
             return .failure(.invalidXML(part: part, da: "er nestet mere end \(maximumDepth) niveauer dybt",
                                         en: "is nested more than \(maximumDepth) levels deep"))
         }
-        guard parsed, let root = builder.root else {
+        guard parsed, parser.parserError == nil, builder.stack.isEmpty, let root = builder.root else {
             let line = parser.lineNumber
             return .failure(.invalidXML(part: part, da: "er ikke gyldig XML (linje \(line))", en: "is not valid XML (line \(line))"))
         }
