@@ -211,3 +211,38 @@ struct WordImportTests {
         var description: String { "\(severity) \(check): \(message)" }
     }
 }
+
+@Suite("Word documents in: seed 003 as DOCX")
+struct WordSeedTests {
+    /// The Aarhuskompasset recommendation (seed 003, Tests/Fixtures) rendered to DOCX.
+    @Test("Checked within a second; a line named in a message is a paragraph too")
+    func seedDocument() throws {
+        let folder = try TempFolder("word-seed")
+        defer { folder.remove() }
+        let project = folder.url("aarhuskompasset-2021")
+        try FileManager.default.copyItem(at: TestPackage.root.appendingPathComponent("Tests/Fixtures/aarhuskompasset-2021"), to: project)
+        let markdown = project.appendingPathComponent("aarhuskompasset.md").standardizedFileURL
+        let workspace = try WordImportTests.workspace(project, profile: "aarhus-byraad-2021")
+        let original = try #require(workspace.analyze(markdown, displayPath: "aarhuskompasset.md").analyzed)
+        let docx = project.appendingPathComponent("aarhuskompasset.docx")
+        try Renderer.render(original, to: .docx).write(to: docx)
+        let started = Date()
+        let word = workspace.analyze(docx, displayPath: "aarhuskompasset.docx")
+        let seconds = Date().timeIntervalSince(started)
+        #expect(seconds < 1, "\(seconds) s")
+        let analyzed = try #require(word.analyzed)
+        #expect(analyzed.characterCount == original.characterCount)
+        #expect(analyzed.characterCount > 10_000)
+        // The paragraphs of document.xml, in order, as text.
+        let xml = String(decoding: try #require(try WordFixture.read(docx).first { $0.0 == "word/document.xml" }).1, as: UTF8.self)
+        let paragraphs = xml.components(separatedBy: "<w:p>").dropFirst().map { chunk in
+            chunk.components(separatedBy: "</w:p>")[0].components(separatedBy: "<w:t xml:space=\"preserve\">").dropFirst()
+                .map { $0.components(separatedBy: "</w:t>")[0] }.joined()
+        }
+        let duplicate = try #require(word.diagnostics.first { $0.check == "style.duplicate-paragraph" }, "\(word.diagnostics)")
+        let named = try #require(duplicate.message.da.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }.first)
+        #expect(paragraphs[duplicate.line - 1] == paragraphs[named - 1], "paragraph \(duplicate.line) repeats paragraph \(named)")
+        #expect(!paragraphs[named - 1].isEmpty)
+        #expect(duplicate.heading == "7. Hvilke ressourcer kræves?")
+    }
+}

@@ -38,10 +38,30 @@ public struct WordImport: Sendable {
     public func locating(_ diagnostic: Diagnostic) -> Diagnostic {
         guard diagnostic.line >= 1, diagnostic.line <= origins.count else { return diagnostic }
         let origin = origins[diagnostic.line - 1]
-        var located = Diagnostic(check: diagnostic.check, severity: diagnostic.severity, message: diagnostic.message,
+        // A message may name another line ("står allerede ord for ord i linje 32"): that too.
+        let message = Message(da: relocatingLines(in: diagnostic.message.da, word: "linje"),
+                              en: relocatingLines(in: diagnostic.message.en, word: "line"))
+        var located = Diagnostic(check: diagnostic.check, severity: diagnostic.severity, message: message,
                                  line: origin.paragraph, column: diagnostic.column)
         located.heading = origin.heading
         return located
+    }
+
+    /// "linje 32" → "linje 18": every "word N" naming a Markdown line names its paragraph.
+    private func relocatingLines(in text: String, word: String) -> String {
+        guard text.contains(word + " ") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: word + " ") {
+            out += rest[..<range.upperBound]
+            rest = rest[range.upperBound...]
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            if let line = Int(digits), line >= 1, line <= origins.count {
+                out += String(origins[line - 1].paragraph)
+                rest = rest.dropFirst(digits.count)
+            }
+        }
+        return out + rest
     }
 
     private static func heading(atParagraph paragraph: Int, in origins: [WordMarkdownText.Origin]) -> String? {
