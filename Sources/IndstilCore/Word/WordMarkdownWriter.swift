@@ -18,7 +18,9 @@ struct WordMarkdownWriter {
     private(set) var notices: [WordNotice] = []
     /// Numbers already given in each list (numId) at each level.
     private var counters: [String: [Int: Int]] = [:]
-    private var previousList: (reference: WordListReference, ordered: Bool)?
+    /// The list (numId) whose top-level items are being written, and the text indent of
+    /// each open level: nil and empty outside a list.
+    private var listInProgress: String?
     private var listIndents: [Int] = []
 
     init(package: WordPackage, profile: Profile?, profileID: String?) {
@@ -50,13 +52,21 @@ struct WordMarkdownWriter {
         return package.styles.role(of: paragraph.style)
     }
 
-    /// Level-1 sections are the shallowest heading level used below the title; a document
-    /// whose sections are unstyled still has them when its lines match the profile's headings.
-    private func sectionLevel(_ paragraphs: [WordParagraph]) -> Int {
-        paragraphs.compactMap { paragraph -> Int? in
-            if case .heading(let level) = role(paragraph), paragraph.hasVisibleText { return level }
+    /// Level-1 sections are the shallowest heading level used; but a single heading at
+    /// that level above two or more of the next, naming no section of the profile, is the
+    /// document's title (Word users often put the title in "Overskrift 1").
+    private func sectionLevel(_ paragraphs: [WordParagraph]) -> (level: Int, titleParagraph: WordParagraph?) {
+        let headings = paragraphs.compactMap { paragraph -> (level: Int, paragraph: WordParagraph)? in
+            if case .heading(let level) = role(paragraph), paragraph.hasVisibleText { return (level, paragraph) }
             return nil
-        }.min() ?? 1
+        }
+        guard let top = headings.map(\.level).min() else { return (1, nil) }
+        let atTop = headings.filter { $0.level == top }
+        if atTop.count == 1, headings.first?.level == top, headings.filter({ $0.level == top + 1 }).count >= 2,
+           profile?.sectionSpec(forHeading: atTop[0].paragraph.text.foldingWhitespace) == nil {
+            return (top + 1, atTop[0].paragraph)
+        }
+        return (top, nil)
     }
 
     private func isProfileHeading(_ paragraph: WordParagraph) -> Bool {
@@ -74,9 +84,11 @@ struct WordMarkdownWriter {
             if case .paragraph(let paragraph) = block { return paragraph }
             return nil
         }
-        let topLevel = sectionLevel(paragraphs)
+        let (topLevel, titleHeading) = sectionLevel(paragraphs)
+        if let titleHeading { title = (titleHeading.text.foldingWhitespace, titleHeading.number) }
         let hasStyledHeadings = paragraphs.contains { if case .heading = role($0) { return $0.hasVisibleText } else { return false } }
         func level(of paragraph: WordParagraph) -> Int? {
+            if paragraph.number == titleHeading?.number { return nil }
             if case .heading(let level) = role(paragraph), paragraph.hasVisibleText { return max(1, level - topLevel + 1) }
             return !hasStyledHeadings && isProfileHeading(paragraph) ? 1 : nil
         }
@@ -114,7 +126,8 @@ struct WordMarkdownWriter {
                     trailer = nil
                     heading = text
                     out.separate()
-                    out.append(String(repeating: "#", count: min(headingLevel, 6)) + " " + WordMarkdownText.inline(paragraph.runs).joined(separator: " ").trimmingCharacters(in: .whitespaces),
+                    // A heading's bold or italics is its style, not emphasis: plain text.
+                    out.append(String(repeating: "#", count: min(headingLevel, 6)) + " " + WordMarkdownText.escape(text),
                                paragraph: paragraph.number, heading: heading)
                     continue
                 }
@@ -157,7 +170,7 @@ struct WordMarkdownWriter {
         for block in blocks {
             switch block {
             case .paragraph(let paragraph):
-                guard paragraph.hasVisibleText else { continue }
+                guard paragraph.hasVisibleText, paragraph.number != title?.paragraph else { continue }
                 let text = paragraph.text.foldingWhitespace
                 switch role(paragraph) {
                 case .title where title == nil:
@@ -255,7 +268,7 @@ struct WordMarkdownWriter {
     // MARK: Blocks
 
     private mutating func endList() {
-        previousList = nil
+        listInProgress = nil
         listIndents = []
     }
 
@@ -264,7 +277,7 @@ struct WordMarkdownWriter {
         let lines = WordMarkdownText.inline(paragraph.runs).map { $0.trimmingCharacters(in: .whitespaces) }
         if let list {
             writeListItem(paragraph, reference: list, lines: lines)
-        } else if previousList != nil, !listIndents.isEmpty, Self.isListParagraphStyle(paragraph.style) {
+        } else if !listIndents.isEmpty, Self.isListParagraphStyle(paragraph.style) {
             // An unnumbered paragraph in list style continues the item above.
             let indent = String(repeating: " ", count: listIndents.last ?? 0)
             out.separate()
@@ -301,17 +314,16 @@ struct WordMarkdownWriter {
     private mutating func writeListItem(_ paragraph: WordParagraph, reference: WordListReference, lines: [String]) {
         let level = package.numbering.level(reference)
         let depth = reference.level
-        if let previous = previousList {
-            if previous.reference.numID != reference.numID, depth == 0 {
-                // Another list: CommonMark would join two lists of the same kind.
-                out.separate()
-                out.append("<!-- -->", paragraph: paragraph.number, heading: heading)
-                out.separate()
-                listIndents = []
-            }
-        } else {
+        if listIndents.isEmpty {
             out.separate()
+        } else if depth == 0, let current = listInProgress, current != reference.numID {
+            // Another list: CommonMark would join two lists of the same kind.
+            out.separate()
+            out.append("<!-- -->", paragraph: paragraph.number, heading: heading)
+            out.separate()
+            listIndents = []
         }
+        if depth == 0 { listInProgress = reference.numID }
         while listIndents.count > depth { listIndents.removeLast() }
         let indent = listIndents.last ?? 0
         var levels = counters[reference.numID] ?? [:]
@@ -323,7 +335,6 @@ struct WordMarkdownWriter {
         let pad = String(repeating: " ", count: indent)
         write(lines, firstPrefix: pad + marker, prefix: pad + String(repeating: " ", count: marker.count), paragraph: paragraph)
         listIndents.append(indent + marker.count)
-        previousList = (reference, level.isOrdered)
     }
 
     /// Lines of one paragraph: the first after `firstPrefix`, the rest (after a hard

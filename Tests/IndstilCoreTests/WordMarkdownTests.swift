@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import IndstilCore
+import IndstilTestSupport
+
+/// The Markdown a Word body becomes: structure kept, text kept character for character.
+@Suite("Word documents in: the Markdown")
+struct WordMarkdownTests {
+    typealias X = WordXMLText
+
+    static let styles = """
+        <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>
+        <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>
+        <w:style w:type="paragraph" w:styleId="Citat"><w:name w:val="Citat"/></w:style>
+        """
+
+    static let numbering = """
+        <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>
+        <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>
+        <w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
+        <w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>
+        """
+
+    static let awkward = "2026. Året med *stjerner*, _streger_, [klammer], <b>, # og | og \\ og & og 1) til sidst"
+
+    static func imported(_ body: String) throws -> (markdown: String, analysis: FileAnalysis) {
+        let folder = try TempFolder("word-markdown")
+        defer { folder.remove() }
+        let url = folder.url("sag.docx")
+        try WordFixture.write(WordFixture.parts(body: body, styles: styles, numbering: numbering), to: url)
+        let workspace = Workspace(profileOverride: "aarhus-byraad")
+        let markdown = try workspace.importWord(url).get().markdown
+        return (markdown, workspace.analyze(url, displayPath: "sag.docx"))
+    }
+
+    @Test("A lone Heading 1 over Heading 2 sections is the title; lists, quotes and breaks keep their shape")
+    func structure() throws {
+        var body = X.text("Plan for cykelstier", style: "Heading1")
+        body += "<w:sdt><w:sdtPr><w:alias w:val=\"Sagsnummer\"/></w:sdtPr><w:sdtContent>\(X.text("26-001234"))</w:sdtContent></w:sdt>"
+        body += X.text("Resume", style: "Heading2")
+        body += X.text(Self.awkward)
+        body += X.paragraph(X.run("Første linje") + "<w:r><w:br/></w:r>" + X.run("anden linje"))
+        body += X.text("Citeret tekst", style: "Citat")
+        body += X.text("Beslutningspunkter", style: "Heading2")
+        body += X.text("Byrådet godkender planen.", list: 3)
+        body += X.paragraph(X.run("Stier i byen"), style: nil, list: nil).replacingOccurrences(of: "<w:p>", with: "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr>")
+        body += X.text("Byrådet afsætter pengene.", list: 3)
+        body += X.text("Byrådet beder om en status.", list: 4)
+        let (markdown, analysis) = try Self.imported(body)
+        #expect(markdown.contains("titel: \"Plan for cykelstier\""), "\(markdown)")
+        #expect(markdown.contains("sagsnummer: \"26-001234\""), "\(markdown)")
+        #expect(markdown.contains("# Resume\n"))
+        #expect(!markdown.contains("# Plan for cykelstier"))
+        #expect(markdown.contains("Første linje\\\nanden linje"))
+        #expect(markdown.contains("> Citeret tekst"))
+        #expect(markdown.contains("1. Byrådet godkender planen.\n   - Stier i byen\n2. Byrådet afsætter pengene.\n\n<!-- -->\n\n1. Byrådet beder om en status."), "\(markdown)")
+        let analyzed = try #require(analysis.analyzed)
+        // The awkward text reads back character for character.
+        let resume = try #require(analyzed.sections.first)
+        #expect(resume.section.blocks.first?.plainText == Self.awkward, "\(markdown)")
+        #expect(analyzed.sections.map(\.section.title) == ["Resume", "Beslutningspunkter"])
+        #expect(analyzed.decisionPoints.count == 3)
+    }
+
+    @Test("Headings without styles are found by the profile's section names; bold runs are not headings")
+    func unstyledHeadings() throws {
+        var body = X.text("Indstilling") + X.text("Til Aarhus Byråd") + X.text("Nye cykelstier")
+        body += X.paragraph(X.run("1. Resume", bold: true))
+        body += X.text("Byen får nye stier.")
+        body += X.text("2. Beslutningspunkter")
+        body += X.text("At 1) Byrådet godkender stierne.")
+        let (markdown, analysis) = try Self.imported(body)
+        #expect(markdown.contains("titel: \"Nye cykelstier\""), "\(markdown)")
+        #expect(markdown.contains("\n# 1. Resume\n"), "\(markdown)")
+        let analyzed = try #require(analysis.analyzed)
+        #expect(analyzed.sections.compactMap { $0.spec?.id } == ["resume", "beslutningspunkter"])
+        #expect(analyzed.decisionPoints.count == 1)  // "At 1)" typed as text is a decision point too
+    }
+}
