@@ -77,3 +77,39 @@ struct WordMarkdownTests {
         #expect(analyzed.decisionPoints.count == 1)  // "At 1)" typed as text is a decision point too
     }
 }
+
+@Suite("Word documents in: what is reported")
+struct WordFindingsTests {
+    typealias X = WordXMLText
+
+    @Test("A comment is one finding however it is marked; a tracked paragraph mark is a tracked change; fields and images are said")
+    func findings() throws {
+        let folder = try TempFolder("word-findings")
+        defer { folder.remove() }
+        var body = X.text("Resume", style: "Heading1")
+        body += X.paragraph("<w:commentRangeStart w:id=\"1\"/>" + X.run("Tekst med kommentar.") + "<w:commentRangeEnd w:id=\"1\"/><w:r><w:commentReference w:id=\"1\"/></w:r>")  // 2
+        body += X.paragraph(X.run("Kun en henvisning.") + "<w:r><w:commentReference w:id=\"2\"/></w:r>")                                           // 3
+        body += "<w:p><w:pPr><w:rPr><w:ins w:id=\"9\" w:author=\"Ane Eksempel\"/></w:rPr></w:pPr>\(X.run("Nyt afsnit."))</w:p>"                       // 4
+        body += X.paragraph("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> DATE \\@ \"d. MMMM yyyy\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                            + X.run("3. marts 2026") + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>")                                          // 5
+        body += X.paragraph("<w:r><w:drawing><wp:inline><wp:docPr id=\"3\" name=\"Billede 3\"/></wp:inline></w:drawing></w:r>" + X.run("Billedtekst."))  // 6
+        let url = folder.url("sag.docx")
+        try WordFixture.write(WordFixture.parts(body: body, styles: WordMarkdownTests.styles,
+                                                comments: "<w:comment w:id=\"1\" w:author=\"Bo\">\(X.text("Ret dette"))</w:comment><w:comment w:id=\"2\">\(X.text("Og dette"))</w:comment>"),
+                              to: url)
+        let analysis = Workspace().analyze(url, displayPath: "sag.docx")
+        let comments = analysis.diagnostics.filter { $0.check == "word.comment" }
+        #expect(comments.map(\.line) == [2, 3], "\(analysis.diagnostics)")
+        #expect(comments.first?.message.da.contains("fra Bo: »Ret dette«") == true)
+        #expect(analysis.diagnostics.first { $0.check == "word.tracked-change" }?.line == 4)
+        let skipped = analysis.diagnostics.filter { $0.check == "word.skipped" }
+        #expect(skipped.map(\.line) == [5, 6], "\(skipped)")
+        #expect(skipped.first?.message.da.contains("»DATE«") == true)
+        #expect(skipped.allSatisfy { $0.heading == "Resume" && $0.severity == .warning })
+        // No profile given: said the Word way, not "write profil: in the front matter".
+        let missing = try #require(analysis.diagnostics.first { $0.check == "metadata.missing-field" })
+        #expect(missing.message.da.contains("--profile"))
+        let markdown = try Workspace().importWord(url).get().markdown
+        #expect(markdown.contains("\n3\\. marts 2026\n"), "the field shows its last result; the escape keeps it from being a list")
+    }
+}

@@ -14,11 +14,20 @@ extension Workspace {
             let analysis = analyze(text: imported.markdown, url: url, displayPath: displayPath, requirement: requirement,
                                    checking: checking, keep: keep)
             let findings = checking ? applyingConfiguredSeverity(imported.findings) : []
+            let located = analysis.diagnostics.map { diagnostic in
+                // A Word file has no front matter to add `profil` to.
+                diagnostic.check == missingProfile.check && diagnostic.message == missingProfile.message
+                    ? Diagnostic(check: diagnostic.check, severity: diagnostic.severity, message: Self.wordWithoutProfile, line: 1)
+                    : imported.locating(diagnostic)
+            }
             return FileAnalysis(path: displayPath, url: url, content: analysis.content,
-                                diagnostics: Diagnostic.sortedForOutput(analysis.diagnostics.map(imported.locating) + findings),
-                                isChecked: analysis.isChecked)
+                                diagnostics: Diagnostic.sortedForOutput(located + findings), isChecked: analysis.isChecked)
         }
     }
+
+    static let wordWithoutProfile = Message(
+        da: "Et Word-dokument angiver ingen profil; giv den med --profile (fx --profile aarhus-byraad) eller som »profile:« i indstil.yml",
+        en: "A Word document names no profile; give it with --profile (e.g. --profile aarhus-byraad) or as \"profile:\" in indstil.yml")
 
     /// The Markdown `indstil import` writes for `url`, or the `input.invalid` finding.
     public func importWord(_ url: URL) -> Result<WordImport, Diagnostic> {

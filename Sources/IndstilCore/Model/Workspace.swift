@@ -84,7 +84,7 @@ public final class Workspace: @unchecked Sendable {
         }
     }
 
-    private var missingProfile: Diagnostic {
+    var missingProfile: Diagnostic {
         Diagnostic(check: "metadata.missing-field", severity: .error,
                    message: Message(da: "Feltet »profil« mangler; skriv fx »profil: aarhus-byraad« (se »indstil profiles«)",
                                     en: "The field \"profil\" is missing; write e.g. \"profil: aarhus-byraad\" (see \"indstil profiles\")"),

@@ -12,6 +12,8 @@ struct WordBodyReader {
     private var paragraphCount = 0
     private var noteCount = 0
     private var noteMarkers: [WordNoteKey: String] = [:]
+    /// A comment is marked where its range starts and where it is referred to: one finding.
+    private var reportedComments = Set<String>()
     /// Inside a complex field: before `separate` the instruction, after it the shown result.
     private var fieldStack: [(instruction: String, showingResult: Bool)] = []
 
@@ -66,6 +68,8 @@ struct WordBodyReader {
                                                paragraph: paragraphCount + 1))
             case "customXml", "smartTag", "body", "txbxContent":
                 readBlocks(element, into: &blocks)
+            case "AlternateContent":
+                if let choice = element.child("Choice") { readBlocks(choice, into: &blocks) }
             default:
                 break  // sectPr, bookmarks, proofing marks: nothing shown
             }
@@ -105,8 +109,15 @@ struct WordBodyReader {
             paragraph.style = pPr.value(of: "pStyle")
             paragraph.outlineLevel = pPr.value(of: "outlineLvl").flatMap(Int.init)
             paragraph.list = pPr.child("numPr").flatMap(WordListReference.init)
-            if pPr.child("pPrChange") != nil || pPr.child("rPr")?.child("ins") != nil {
-                body.notices.append(WordNotice(kind: .formatChange(author: pPr.child("pPrChange")?.attributes["author"]), paragraph: paragraph.number))
+            if let change = pPr.child("pPrChange") {
+                body.notices.append(WordNotice(kind: .formatChange(author: change.attributes["author"]), paragraph: paragraph.number))
+            }
+            // The paragraph mark itself inserted or deleted (paragraphs split or joined).
+            if let inserted = pPr.child("rPr")?.child("ins") {
+                body.notices.append(WordNotice(kind: .insertion(author: inserted.attributes["author"]), paragraph: paragraph.number))
+            }
+            if let deleted = pPr.child("rPr")?.child("del") {
+                body.notices.append(WordNotice(kind: .deletion(author: deleted.attributes["author"], text: ""), paragraph: paragraph.number))
             }
         }
         readInline(element, format: WordRun(content: .text("")), into: &paragraph)
@@ -133,8 +144,8 @@ struct WordBodyReader {
                 readInline(element, format: format, into: &paragraph)
             case "del", "moveFrom":
                 notice(.deletion(author: element.attributes["author"], text: Self.deletedText(element)), in: paragraph)
-            case "commentRangeStart":
-                if let id = element.attributes["id"] {
+            case "commentRangeStart", "commentReference":
+                if let id = element.attributes["id"], reportedComments.insert(id).inserted {
                     let comment = comments[id]
                     notice(.comment(author: comment?.author, text: comment?.text ?? ""), in: paragraph)
                 }
@@ -203,6 +214,11 @@ struct WordBodyReader {
                 }
             case "instrText":
                 if let last = fieldStack.popLast() { fieldStack.append((last.instruction + element.text, last.showingResult)) }
+            case "commentReference":
+                if let id = element.attributes["id"], reportedComments.insert(id).inserted {
+                    let comment = comments[id]
+                    notice(.comment(author: comment?.author, text: comment?.text ?? ""), in: paragraph)
+                }
             case "footnoteReference", "endnoteReference":
                 guard let id = element.attributes["id"] else { break }
                 let key: WordNoteKey = element.name == "footnoteReference" ? .footnote(id) : .endnote(id)
