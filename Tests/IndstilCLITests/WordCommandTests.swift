@@ -95,6 +95,10 @@ import IndstilCore
         #expect(!paths.contains { $0.contains("brev") || $0.contains("~$") }, "\(paths)")
         // Named explicitly, the letter is checked (and fails: it is no recommendation).
         #expect(try project.run("check", "brev.docx").status == 1)
+        // A Word file that cannot be read is reported even when found in a folder.
+        try project.write("beskadiget.docx", "ikke en zip\n")
+        let damaged = try project.run("check", ".")
+        #expect(damaged.diagnostics.contains { $0.path == "beskadiget.docx" && $0.check == "input.invalid" }, "\(damaged)")
     }
 
     @Test func hostileWordFilesAreOneFindingQuickly() throws {

@@ -43,3 +43,11 @@ extension Workspace {
         return (id, nil)
     }
 }
+
+extension FileAnalysis {
+    /// The file could not be read at all (`input.invalid`).
+    var isUnreadable: Bool {
+        if case .failed = content { return true }
+        return false
+    }
+}
