@@ -53,7 +53,7 @@ struct WordHostileInputTests {
         Self.expectOneInvalid(try Self.check { url in
             let paragraphs = String(repeating: WordXMLText.text("Den samme sætning igen og igen."), count: 20_000)
             try WordFixture.write(WordFixture.parts(body: Self.body + paragraphs), to: url)
-            try WordFixture.lyingAboutSizes(url, size: 2_000)
+            try WordFixture.lyingAboutSize(of: "word/document.xml", in: url, size: 2_000)
         }, mentioning: "zip-bombe")
     }
 
@@ -96,6 +96,18 @@ struct WordHostileInputTests {
         }, mentioning: "XML")
     }
 
+    @Test("An element name that is not UTF-8 (Foundation's parser on Linux traps on it)")
+    func invalidUTF8() throws {
+        Self.expectOneInvalid(try Self.check { url in
+            var parts = WordFixture.parts(body: Self.body)
+            var document = Data("<?xml version=\"1.0\"?><w:document xmlns:w=\"\(WordFixture.w)\"><w:body><w:p><w:".utf8)
+            document.append(contentsOf: [0x72, 0xC3, 0x72])
+            document.append(contentsOf: Array(" w:val=\"1\"/></w:p></w:body></w:document>".utf8))
+            parts = parts.map { $0.0 == "word/document.xml" ? ($0.0, document) : $0 }
+            try WordFixture.write(parts, to: url)
+        }, mentioning: "UTF-8")
+    }
+
     @Test("Random bytes after a zip signature")
     func damagedZip() throws {
         Self.expectOneInvalid(try Self.check { url in
@@ -107,5 +119,44 @@ struct WordHostileInputTests {
             }
             try Data(bytes).write(to: url)
         })
+    }
+
+    @Test("Damaged copies of a real document: never a crash, always within a second")
+    func mutations() throws {
+        let folder = try TempFolder("word-mutations")
+        defer { folder.remove() }
+        let original = folder.url("sag.docx")
+        try SeedLikeWordDocument.write(to: original)
+        let bytes = [UInt8](try Data(contentsOf: original))
+        let parts = WordFixture.parts(body: SeedLikeWordDocument.body, styles: WordXMLText.danishStyles, numbering: WordXMLText.numbering)
+        let document = [UInt8](try #require(parts.first { $0.0 == "word/document.xml" }).1)
+        var seed: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(max(bound, 1)))
+        }
+        let workspace = Workspace(profileOverride: "aarhus-byraad-2021")
+        var slowest = 0.0
+        for round in 0..<300 {
+            let url = folder.url("skadet-\(round).docx")
+            if round % 2 == 0 {
+                // Bytes of the zip itself changed.
+                var damaged = bytes
+                for _ in 0..<(1 + next(8)) { damaged[next(damaged.count)] = UInt8(next(256)) }
+                try Data(damaged).write(to: url)
+            } else {
+                // The XML cut short or with bytes changed, zipped properly.
+                var xml = Array(document.prefix(next(document.count) + 1))
+                for _ in 0..<next(4) { xml[next(xml.count)] = UInt8(next(128)) }
+                try WordFixture.write(parts.map { $0.0 == "word/document.xml" ? ($0.0, Data(xml)) : $0 }, to: url)
+            }
+            let started = Date()
+            let analysis = workspace.analyze(url, displayPath: url.lastPathComponent)
+            slowest = max(slowest, Date().timeIntervalSince(started))
+            if case .failed = analysis.content {
+                #expect(analysis.diagnostics.count == 1 && analysis.diagnostics.first?.check == "input.invalid", "\(round): \(analysis.diagnostics)")
+            }
+        }
+        #expect(slowest < 1, "\(slowest) s")
     }
 }

@@ -69,18 +69,27 @@ public enum WordFixture {
         }
     }
 
-    /// The zip at `url` with every entry's declared uncompressed size set to `size`
-    /// (local headers and central directory): a bomb that lies about its size.
-    public static func lyingAboutSizes(_ url: URL, size: UInt32) throws {
+    /// The zip at `url` with the declared uncompressed size of the part `path` set to
+    /// `size` (its local header and the central directory): a bomb that lies about its size.
+    public static func lyingAboutSize(of path: String, in url: URL, size: UInt32) throws {
         var bytes = [UInt8](try Data(contentsOf: url))
+        let name = Array(path.utf8)
         func put(_ value: UInt32, at offset: Int) {
             for index in 0..<4 { bytes[offset + index] = UInt8((value >> (8 * UInt32(index))) & 0xFF) }
+        }
+        func length(at offset: Int) -> Int { Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 }
+        func names(_ offset: Int) -> Bool {
+            offset + name.count <= bytes.count && Array(bytes[offset..<offset + name.count]) == name
         }
         var index = 0
         while index + 46 < bytes.count {
             if bytes[index] == 0x50, bytes[index + 1] == 0x4B {
-                if bytes[index + 2] == 0x03, bytes[index + 3] == 0x04 { put(size, at: index + 22) }
-                if bytes[index + 2] == 0x01, bytes[index + 3] == 0x02 { put(size, at: index + 24) }
+                if bytes[index + 2] == 0x03, bytes[index + 3] == 0x04, length(at: index + 26) == name.count, names(index + 30) {
+                    put(size, at: index + 22)
+                }
+                if bytes[index + 2] == 0x01, bytes[index + 3] == 0x02, length(at: index + 28) == name.count, names(index + 46) {
+                    put(size, at: index + 24)
+                }
             }
             index += 1
         }

@@ -76,10 +76,12 @@ struct WordArchive {
         data.reserveCapacity(Int(declared))
         struct Overflow: Error {}
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 guard UInt64(data.count + chunk.count) <= declared else { throw Overflow() }
                 data.append(chunk)
             }
+            // ZIPFoundation computes the checksum; comparing it is the caller's job.
+            guard checksum == entry.checksum, UInt64(data.count) == declared else { return .failure(.damaged(path)) }
         } catch is Overflow {
             return .failure(.limit("delen \(path) pakker mere ud, end pakken oplyser (en zip-bombe?)",
                                    "the part \(path) unpacks to more than the package declares (a zip bomb?)"))

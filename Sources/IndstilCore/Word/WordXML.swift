@@ -71,6 +71,11 @@ enum WordXML {
             return .failure(.invalidXML(part: part, da: "har en DOCTYPE (entiteter), som Word aldrig skriver; den læses ikke",
                                         en: "has a DOCTYPE (entities), which Word never writes; it is not read"))
         }
+        // Foundation's parser on Linux traps on names and attribute values that are not
+        // UTF-8 (found by damaging documents in tests); Word writes UTF-8 only.
+        guard String(validating: data, as: UTF8.self) != nil else {
+            return .failure(.invalidXML(part: part, da: "er ikke gyldig UTF-8", en: "is not valid UTF-8"))
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
