@@ -113,3 +113,72 @@ struct WordFindingsTests {
         #expect(markdown.contains("\n3\\. marts 2026\n"), "the field shows its last result; the escape keeps it from being a list")
     }
 }
+
+@Suite("Word documents in: a document pasted from the printed page")
+struct WordPastedDocumentTests {
+    typealias X = WordXMLText
+
+    /// No styles at all, as when the printed recommendation is pasted into a blank
+    /// document: the header lines in one paragraph with line breaks, the signature, the
+    /// appendix list and the earlier decisions after the sections, then the sidebar.
+    @Test("Header lines, signature, appendices, earlier decisions and the sidebar are found by their text")
+    func pasted() throws {
+        var body = X.text("Indstilling")
+        body += X.paragraph(X.run("Til Aarhus Byråd") + "<w:r><w:br/></w:r>" + X.run("Fra Magistraten") + "<w:r><w:br/></w:r>" + X.run("Dato 2. februar 2026"))
+        body += X.text("Nye bænke i Botanisk Have")
+        body += X.text("1. Resume") + X.text("Haven får tyve nye bænke (bilag 1).")
+        body += X.text("2. Beslutningspunkter") + X.text("Det indstilles på magistratens anbefaling:")
+        body += X.text("At 1) Byrådet godkender de nye bænke.")
+        for (index, heading) in ["Hvorfor fremsendes indstillingen?", "Hvilken værdi skabes for borgere og samfund?", "Hvad igangsættes?",
+                                 "Hvem gør det og hvordan?", "Hvilke ressourcer kræves?", "Hvad er den videre proces og hvordan følges op?"].enumerated() {
+            body += X.text("\(index + 3). \(heading)") + X.text("Afsnittet handler om bænkene i haven, nummer \(index + 3).")
+        }
+        body += X.text("Magistraten / Direktørgruppen")
+        body += X.text("Bilag") + X.text("Bilag 1: Kort over") + X.text("bænkenes placering")
+        body += X.text("Tidligere beslutninger") + X.text("4. maj 2025: Sag nr. 3 Plan for Botanisk Have (25/001122)")
+        body += X.text("Sagsnummer: 26-003344") + X.text("Antal tegn: 99") + X.text("Teknik og Miljø")
+        body += X.text("Sagsbehandler: Sif Eksempel") + X.text("Tlf.: 89 40 33 33") + X.text("Tlf.: 41 00 00 01")
+        body += X.text("E-post: sif.eksempel@example.dk")
+        let folder = try TempFolder("word-pasted")
+        defer { folder.remove() }
+        let url = folder.url("sag.docx")
+        try WordFixture.write(WordFixture.parts(body: body), to: url)
+        let workspace = Workspace(profileOverride: "aarhus-byraad-2021")
+        let markdown = try workspace.importWord(url).get().markdown
+        let expectedFrontMatter = """
+            ---
+            profil: "aarhus-byraad-2021"
+            titel: "Nye bænke i Botanisk Have"
+            til: "Aarhus Byråd"
+            fra: "Magistraten"
+            dato: 2026-02-02
+            sagsnummer: "26-003344"
+            afdeling: "Teknik og Miljø"
+            sagsbehandler:
+              navn: "Sif Eksempel"
+              telefon: "89 40 33 33"
+              email: "sif.eksempel@example.dk"
+            bilag:
+              - titel: "Kort over bænkenes placering"
+            tidligere_beslutninger:
+              - dato: 2025-05-04
+                tekst: "Sag nr. 3 Plan for Botanisk Have"
+                sagsnummer: "25/001122"
+            antal_tegn: 99
+            ---
+
+            # 1. Resume
+
+            """
+        #expect(markdown.hasPrefix(expectedFrontMatter), "\(markdown)")
+        // Unstyled, the signature is the last section's text (indstil's own DOCX styles it "Signature").
+        #expect(markdown.contains("\nMagistraten / Direktørgruppen\n"))
+        let analysis = workspace.analyze(url, displayPath: "sag.docx")
+        let analyzed = try #require(analysis.analyzed)
+        #expect(analyzed.sections.count == 8 && analyzed.decisionPoints.count == 1)
+        let unread = try #require(analysis.diagnostics.first { $0.check == "word.skipped" })
+        #expect(unread.message.da.contains("»Tlf.: 41 00 00 01«"))
+        #expect(unread.heading == "Tidligere beslutninger")
+        #expect(analysis.diagnostics.contains { $0.check == "length.stated-count" })
+    }
+}

@@ -38,6 +38,18 @@ struct WordParagraph {
     }
 
     var hasVisibleText: Bool { text.contains { !$0.isWhitespace } }
+
+    /// The text split at line breaks, each line folded; empty lines left out.
+    var lines: [String] {
+        var lines = [""]
+        for run in runs {
+            switch run.content {
+            case .text(let text), .noteReference(let text): lines[lines.count - 1] += text
+            case .lineBreak: lines.append("")
+            }
+        }
+        return lines.map(\.foldingWhitespace).filter { !$0.isEmpty }
+    }
 }
 
 struct WordRun: Equatable {
@@ -90,6 +102,8 @@ struct WordNotice: Equatable {
         case embeddedObject
         case table(rows: Int, columns: Int)
         case imageWithoutDescription
+        /// A line among the template's fields that no field takes (a second phone number).
+        case unreadLine(text: String)
     }
 
     let kind: Kind

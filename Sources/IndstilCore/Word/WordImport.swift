@@ -26,7 +26,7 @@ public struct WordImport: Sendable {
             let (text, notices) = WordMarkdownWriter.write(package, profile: profile, profileID: profileID)
             let findings = WordNotices.diagnostics(notices).map { diagnostic in
                 var located = diagnostic
-                located.heading = heading(atParagraph: diagnostic.line, in: text.origins)
+                located.heading = text.heading(atParagraph: diagnostic.line)
                 return located
             }
             return .success(WordImport(markdown: text.text, origins: text.origins, findings: findings))
@@ -62,9 +62,5 @@ public struct WordImport: Sendable {
             }
         }
         return out + rest
-    }
-
-    private static func heading(atParagraph paragraph: Int, in origins: [WordMarkdownText.Origin]) -> String? {
-        origins.last { $0.paragraph <= paragraph && $0.heading != nil }?.heading
     }
 }

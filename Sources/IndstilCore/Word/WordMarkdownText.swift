@@ -13,6 +13,18 @@ struct WordMarkdownText {
 
     private(set) var lines: [String] = []
     private(set) var origins: [Origin] = []
+    /// Every heading and its paragraph, also those not written as Markdown (the appendix
+    /// list's): what a finding about a paragraph stands under.
+    private(set) var headings: [(paragraph: Int, text: String)] = []
+
+    mutating func markHeading(_ text: String, paragraph: Int) {
+        headings.append((paragraph, text))
+    }
+
+    /// The heading a paragraph stands under; nil above the first.
+    func heading(atParagraph paragraph: Int) -> String? {
+        headings.last { $0.paragraph <= paragraph }?.text
+    }
 
     mutating func append(_ line: String, paragraph: Int, heading: String?) {
         lines.append(line)

@@ -42,6 +42,7 @@ struct WordMarkdownWriter {
         for (index, line) in body.lines.enumerated() {
             document.append(line, paragraph: body.origins[index].paragraph, heading: body.origins[index].heading)
         }
+        for heading in body.headings { document.markHeading(heading.text, paragraph: heading.paragraph) }
         return (document, writer.notices + writer.unreadNotices)
     }
 
@@ -90,7 +91,7 @@ struct WordMarkdownWriter {
         func level(of paragraph: WordParagraph) -> Int? {
             if paragraph.number == titleHeading?.number { return nil }
             if case .heading(let level) = role(paragraph), paragraph.hasVisibleText { return max(1, level - topLevel + 1) }
-            return !hasStyledHeadings && isProfileHeading(paragraph) ? 1 : nil
+            return !hasStyledHeadings && (isProfileHeading(paragraph) || Self.isTrailerHeading(paragraph.text.foldingWhitespace)) ? 1 : nil
         }
         let firstSection = blocks.firstIndex { block in
             if case .paragraph(let paragraph) = block { return level(of: paragraph) == 1 }
@@ -118,8 +119,9 @@ struct WordMarkdownWriter {
                 if WordFields.statedCount(in: text) != nil, fields.take(text, paragraph: paragraph.number) { continue }
                 if let headingLevel = level(of: paragraph) {
                     endList()
-                    if headingLevel == 1, [RenderModel.appendixListHeading, RenderModel.earlierDecisionsHeading, "Bilagsliste"]
-                        .contains(where: { $0.lowercased() == text.lowercased() }) {
+                    out.markHeading(text, paragraph: paragraph.number)
+                    if headingLevel == 1, Self.isTrailerHeading(text) {
+                        heading = text
                         trailer = text.lowercased().hasPrefix("bilag") ? RenderModel.appendixListHeading : RenderModel.earlierDecisionsHeading
                         continue
                     }
@@ -132,7 +134,7 @@ struct WordMarkdownWriter {
                     continue
                 }
                 guard paragraph.hasVisibleText else { continue }
-                if role(paragraph) == .signature {
+                if role(paragraph) == .signature || (trailer == nil && text == profile?.layout.defaultSignature?.foldingWhitespace) {
                     signature = (text, paragraph.number)
                     continue
                 }
@@ -144,13 +146,19 @@ struct WordMarkdownWriter {
                         appendices.append((last.title + " " + text, last.paragraph))
                     }
                 case RenderModel.earlierDecisionsHeading?:
-                    earlierDecisions.append((text, paragraph.number))
+                    readEarlierDecisionOrSidebar(paragraph)
                 default:
                     writeParagraph(paragraph)
                 }
             }
         }
         return out
+    }
+
+    /// The headings indstil's DOCX (and the house template) puts after the sections: the
+    /// appendix list and the earlier decisions.
+    static func isTrailerHeading(_ text: String) -> Bool {
+        [RenderModel.appendixListHeading, RenderModel.earlierDecisionsHeading, "Bilagsliste"].contains { $0.lowercased() == text.lowercased() }
     }
 
     /// "Bilag 2: Erfaringer fra forsøget" → "Erfaringer fra forsøget".
@@ -161,6 +169,26 @@ struct WordMarkdownWriter {
         guard !number.isEmpty else { return nil }
         let title = rest.dropFirst(number.count).drop { $0 == ":" || $0 == "." || $0 == " " }
         return title.isEmpty ? nil : String(title)
+    }
+
+    /// After "Tidligere beslutninger": an entry begins with its date ("6. marts 2019: …");
+    /// once a line there is a field, the template's sidebar has begun (as it does in a
+    /// document pasted from the printed page), and a line no field takes is reported.
+    private var sidebarInTrailer = false
+
+    private mutating func readEarlierDecisionOrSidebar(_ paragraph: WordParagraph) {
+        let text = paragraph.text.foldingWhitespace
+        if !sidebarInTrailer, WordFrontMatter.earlierDecision(text).date != nil {
+            earlierDecisions.append((text, paragraph.number))
+        } else if fields.take(text, paragraph: paragraph.number, zone: sidebarInTrailer ? .sidebar : .anywhere) {
+            sidebarInTrailer = true
+        } else if sidebarInTrailer {
+            notices.append(WordNotice(kind: .unreadLine(text: text), paragraph: paragraph.number))
+        } else if let last = earlierDecisions.popLast() {
+            earlierDecisions.append((last.line + " " + text, last.paragraph))
+        } else {
+            earlierDecisions.append((text, paragraph.number))
+        }
     }
 
     // MARK: Header block
@@ -177,11 +205,9 @@ struct WordMarkdownWriter {
                     title = (text, paragraph.number)
                 case .documentLabel:
                     continue
-                case .metadata, .headerLine, .subtitle:
-                    if !fields.take(text, paragraph: paragraph.number, zone: zone(paragraph)) { leftovers.append(paragraph) }
                 default:
                     if text == profile?.documentLabel { continue }
-                    if !fields.take(text, paragraph: paragraph.number) { leftovers.append(paragraph) }
+                    leftovers += takeFields(paragraph)
                 }
             case .table(let table):
                 if !readHeaderTable(table, leftovers: &leftovers) {
@@ -218,14 +244,24 @@ struct WordMarkdownWriter {
                         title = (text, paragraph.number)
                         continue
                     }
-                    if !fields.take(text, paragraph: paragraph.number, zone: zone(paragraph)) {
-                        leftovers.append(paragraph)
-                        consumedAll = false
-                    }
+                    let untaken = takeFields(paragraph)
+                    leftovers += untaken
+                    if !untaken.isEmpty { consumedAll = false }
                 }
             }
         }
         return consumedAll
+    }
+
+    /// Each line of a header-block paragraph ("Til Aarhus Byråd⏎Fra Magistraten⏎Dato …" is
+    /// often one paragraph) taken as a field where it is one; the lines that are not, as
+    /// paragraphs of their own (empty when every line was a field).
+    private mutating func takeFields(_ paragraph: WordParagraph) -> [WordParagraph] {
+        let zone = zone(paragraph)
+        let lines = paragraph.lines
+        let untaken = lines.filter { !fields.take($0, paragraph: paragraph.number, zone: zone) }
+        if untaken.count == lines.count { return [paragraph] }
+        return untaken.map { WordParagraph(number: paragraph.number, style: paragraph.style, runs: [WordRun(content: .text($0))]) }
     }
 
     /// The layout part a header-block paragraph is in, by its indstil style.

@@ -40,6 +40,9 @@ enum WordNotices {
             case .imageWithoutDescription:
                 once(WordSkippedContentRule(), paragraph, "Et billede uden alternativ tekst er sprunget over; giv det en beskrivelse i Word (Alternativ tekst)",
                      "An image without alternative text was skipped; give it a description in Word (Alt Text)")
+            case .unreadLine(let text):
+                once(WordSkippedContentRule(), paragraph, "Linjen »\(text)« blandt sagsoplysningerne er ikke læst (feltet har allerede en værdi, eller profilen kender det ikke)",
+                     "The line \"\(text)\" among the case details was not read (the field already has a value, or the profile does not know it)")
             case .table(let rows, let columns):
                 diagnostics.append(WordTableRule().diagnostic(
                     "En tabel (\(rows) rækker, \(columns) kolonner) er læst som tekst; dens tal kontrolleres ikke",
