@@ -9,9 +9,6 @@ struct WordFrontMatter {
     var earlierDecisions: [(line: String, paragraph: Int)] = []
     var signature: (text: String, paragraph: Int)?
 
-    /// The key a typed "Antal tegn" is kept under (`length.stated-count` compares it).
-    static let statedCountKey = "antal_tegn"
-
     func write(into text: inout WordMarkdownText, profile: Profile?) {
         func line(_ content: String, _ paragraph: Int) { text.append(content, paragraph: paragraph, heading: nil) }
         line("---", 1)
@@ -58,7 +55,7 @@ struct WordFrontMatter {
                 for appendix in appendices { line("  - titel: \(Self.scalar(appendix.title))", appendix.paragraph) }
             }
         }
-        if let statedCount { line("\(Self.statedCountKey): \(statedCount.count)", statedCount.paragraph) }
+        if let statedCount { line("\(StatedCountCheck.frontMatterKey): \(statedCount.count)", statedCount.paragraph) }
         line("---", text.origins.last?.paragraph ?? 1)
         text.separate()
     }
