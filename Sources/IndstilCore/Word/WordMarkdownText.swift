@@ -60,6 +60,13 @@ struct WordMarkdownText {
         return out
     }
 
+    /// `text` without the white space at its ends (Foundation's trimming, much slower,
+    /// would run on every line of a document).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(text[first...last])
+    }
+
     /// A line beginning that CommonMark would read as a block marker ("1. ", "- ", "+ ",
     /// "=", "~~~") gets a backslash before its marker.
     static func protectLineStart(_ line: String) -> String {
@@ -118,10 +125,10 @@ struct WordMarkdownText {
             let fence = text.contains("`") ? "``" : "`"
             return text.trimmingCharacters(in: .whitespaces).isEmpty ? text : "\(fence)\(text.hasPrefix("`") ? " " : "")\(text)\(text.hasSuffix("`") ? " " : "")\(fence)"
         }
+        guard run.bold || run.italic, raw.contains(where: { !$0.isWhitespace }) else { return escape(raw) }
         let leading = String(raw.prefix { $0.isWhitespace })
         let trailing = String(raw.reversed().prefix { $0.isWhitespace }.reversed())
-        let core = raw.trimmingCharacters(in: .whitespaces)
-        guard !core.isEmpty, run.bold || run.italic else { return escape(raw) }
+        let core = String(raw.dropFirst(leading.count).dropLast(trailing.count))
         let delimiter = (run.bold ? "**" : "") + (run.italic ? "*" : "")
         return escape(leading) + delimiter + escape(core) + String(delimiter.reversed()) + escape(trailing)
     }

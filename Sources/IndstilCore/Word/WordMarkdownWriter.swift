@@ -310,7 +310,7 @@ struct WordMarkdownWriter {
 
     private mutating func writeParagraph(_ paragraph: WordParagraph) {
         let list = paragraph.list ?? package.styles.listReference(of: paragraph.style)
-        let lines = WordMarkdownText.inline(paragraph.runs).map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = WordMarkdownText.inline(paragraph.runs).map(WordMarkdownText.trimmed)
         if let list {
             writeListItem(paragraph, reference: list, lines: lines)
         } else if !listIndents.isEmpty, Self.isListParagraphStyle(paragraph.style) {

@@ -19,6 +19,8 @@ struct WordStyles {
     }
 
     private var styles: [String: Style] = [:]
+    /// Each style's role, worked out once (every paragraph asks).
+    private var roles: [String: Role] = [:]
 
     init(_ root: WordXMLElement?) {
         guard let root else { return }
@@ -29,11 +31,17 @@ struct WordStyles {
                                outlineLevel: pPr?.value(of: "outlineLvl").flatMap(Int.init),
                                numbering: pPr?.child("numPr").flatMap(WordListReference.init))
         }
+        for id in styles.keys { roles[id] = resolveRole(of: id) }
     }
 
-    /// The role of a paragraph with style `id`, following `basedOn` (at most 20 steps: a
-    /// loop in a damaged file ends there).
+    /// The role of a paragraph with style `id`.
     func role(of id: String?) -> Role {
+        guard let id else { return .body }
+        return roles[id] ?? resolveRole(of: id)
+    }
+
+    /// The role following `basedOn` (at most 20 steps: a loop in a damaged file ends there).
+    private func resolveRole(of id: String?) -> Role {
         var current = id
         var steps = 0
         while let styleID = current, steps < 20 {
