@@ -37,6 +37,15 @@ import IndstilCore
         #expect(jsonSubject["heading"] as? String == "2. Beslutningspunkter")
         #expect(jsonSubject["line"] as? Int == subject.line)
 
+        // stats puts a Word document's sections on paragraphs too: the decision section
+        // starts before the point found in it, and the next section after it.
+        let stats = try project.run("stats", "sag.docx", "--format", "json")
+        let statsObject = try #require(try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any])
+        let sections = try #require(((statsObject["files"] as? [[String: Any]])?.first?["sections"]) as? [[String: Any]])
+        let sectionLines = sections.compactMap { $0["line"] as? Int }
+        #expect(sectionLines.count == 9)
+        #expect(sectionLines[1] < subject.line && subject.line < sectionLines[2], "\(sectionLines), \(subject.line)")
+
         let sarif = try project.run("check", "sag.docx", "--format", "sarif")
         #expect(sarif.stdout.contains("\"logicalLocations\""), "\(sarif.stdout.prefix(2000))")
         #expect(sarif.stdout.contains("\"name\": \"2. Beslutningspunkter\"") || sarif.stdout.contains("\"name\":\"2. Beslutningspunkter\""))

@@ -33,6 +33,11 @@ public struct WordImport: Sendable {
         }
     }
 
+    /// The Word paragraph a Markdown line came from (the line itself when out of range).
+    public func paragraph(ofLine line: Int) -> Int {
+        line >= 1 && line <= origins.count ? origins[line - 1].paragraph : line
+    }
+
     /// A diagnostic about the Markdown as one about the Word document: its line becomes
     /// the paragraph, and it names the heading the paragraph stands under.
     public func locating(_ diagnostic: Diagnostic) -> Diagnostic {
@@ -57,7 +62,7 @@ public struct WordImport: Sendable {
             rest = rest[range.upperBound...]
             let digits = rest.prefix { $0.isASCII && $0.isNumber }
             if let line = Int(digits), line >= 1, line <= origins.count {
-                out += String(origins[line - 1].paragraph)
+                out += String(paragraph(ofLine: line))
                 rest = rest.dropFirst(digits.count)
             }
         }
