@@ -149,4 +149,49 @@ struct WordProducersTests {
         try Self.danishStyleNames(folder.url("kilde.docx"))
         try expectTwinFindings(folder.url("kilde.docx"), in: folder)
     }
+
+    @Test("LibreOffice from an ODT whose decision points are numbered \"At 1)\", styles renamed to Danish")
+    func libreOfficeFromODT() throws {
+        let folder = try TempFolder("word-odt")
+        defer { folder.remove() }
+        func escape(_ text: Substring) -> String { text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;") }
+        var text = Self.headerLines.map { "<text:p>\($0)</text:p>" }.joined() + "<text:p>Ny legeplads i Frederiksbjerg</text:p>"
+        var inList = false
+        for line in Self.body.split(separator: "\n") {
+            let isItem = line.firstIndex(of: ".").map { line[..<$0].allSatisfy(\.isNumber) && !line.hasPrefix("#") } ?? false
+            if inList && !isItem { text += "</text:list>"; inList = false }
+            if line.hasPrefix("# ") {
+                text += "<text:h text:outline-level=\"1\">\(escape(line.dropFirst(2)))</text:h>"
+            } else if isItem, let dot = line.firstIndex(of: ".") {
+                if !inList { text += "<text:list text:style-name=\"At\">"; inList = true }
+                text += "<text:list-item><text:p>\(escape(line[line.index(dot, offsetBy: 2)...]))</text:p></text:list-item>"
+            } else {
+                text += "<text:p>\(escape(line))</text:p>"
+            }
+        }
+        if inList { text += "</text:list>" }
+        let content = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2">
+            <office:automatic-styles><text:list-style style:name="At"><text:list-level-style-number text:level="1" style:num-prefix="At " style:num-suffix=")" style:num-format="1"/></text:list-style></office:automatic-styles>
+            <office:body><office:text>\(text)</office:text></office:body></office:document-content>
+            """
+        let manifest = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+            <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+            <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+            </manifest:manifest>
+            """
+        let odt = folder.url("kilde.odt")
+        try WordFixture.write([("mimetype", Data("application/vnd.oasis.opendocument.text".utf8)), ("content.xml", Data(content.utf8)),
+                               ("META-INF/manifest.xml", Data(manifest.utf8))], to: odt, stored: ["mimetype"])
+        try TestProcess.run("soffice", ["--headless", "-env:UserInstallation=file://\(folder.url("lo-profile").path)",
+                                        "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder.url.path, odt.path], timeout: 90).requireSuccess()
+        let docx = folder.url("kilde.docx")
+        let numbering = String(decoding: try #require(try WordFixture.read(docx).first { $0.0 == "word/numbering.xml" }).1, as: UTF8.self)
+        #expect(numbering.contains("At %1)"), "LibreOffice keeps the \"At 1)\" numbering")
+        try Self.danishStyleNames(docx)
+        try expectTwinFindings(docx, in: folder)
+    }
 }

@@ -35,12 +35,14 @@ public enum WordFixture {
         return parts
     }
 
-    /// Writes `parts` as a zip (deflated) at `url`.
-    public static func write(_ parts: [(String, Data)], to url: URL) throws {
+    /// Writes `parts` as a zip at `url`, deflated but for the `stored` ones (an ODT's
+    /// `mimetype` comes first and stored).
+    public static func write(_ parts: [(String, Data)], to url: URL, stored: Set<String> = []) throws {
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         for (path, data) in parts {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
+                                 compressionMethod: stored.contains(path) ? .none : .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
