@@ -11,7 +11,7 @@ SHELL        := /bin/bash
 .DEFAULT_GOAL := build
 
 SWIFT        ?= swift
-APT_PACKAGES := libcmark-dev pkg-config cmark poppler-utils qpdf weasyprint libreoffice-writer-nogui python3-jsonschema
+APT_PACKAGES := libcmark-dev pkg-config cmark poppler-utils qpdf weasyprint libreoffice-writer-nogui python3-jsonschema pandoc
 SUDO         := $(if $(filter 0,$(shell id -u)),,sudo)
 APT          := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 

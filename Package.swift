@@ -53,7 +53,8 @@ let package = Package(
             dependencies: ["indstil"]
         ),
         // What both test targets share: one way to run a program, one temporary folder, the checkout.
-        .target(name: "IndstilTestSupport", path: "Tests/IndstilTestSupport"),
+        .target(name: "IndstilTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Tests/IndstilTestSupport"),
         .testTarget(name: "IndstilCoreTests", dependencies: ["IndstilCore", "IndstilFuzzHarness", "IndstilTestSupport"]),
         .testTarget(name: "IndstilCLITests", dependencies: ["IndstilCore", "IndstilTestSupport"]),
     ]

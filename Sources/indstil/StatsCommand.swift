@@ -25,7 +25,10 @@ struct StatsCommand: ParsableCommand {
         var statistics: [DocumentStatistics] = []
         for path in files {
             let analyzed = try workspace.document(path)
-            statistics.append(DocumentStatistics(path: path, analyzed: analyzed))
+            let url = URL(fileURLWithPath: path)
+            // A Word document's sections are on paragraphs, as its findings are.
+            let imported = WordImport.isWordDocument(url) ? try? workspace.importWord(url.standardizedFileURL).get() : nil
+            statistics.append(DocumentStatistics(path: path, analyzed: analyzed, lineOfSection: { imported?.paragraph(ofLine: $0) ?? $0 }))
         }
         switch format {
         case .text:

@@ -14,6 +14,7 @@ public enum CheckRegistry {
         UnknownFieldCheck(),
         TotalLengthCheck(),
         SectionLengthCheck(),
+        StatedCountCheck(),
         DecisionMissingCheck(),
         DecisionNumberingCheck(),
         DecisionSubjectCheck(),
@@ -47,9 +48,17 @@ public enum CheckRegistry {
 
     public static let pluginFailed = PluginFailedRule()
 
+    /// What the Word reader reports about a .docx file itself (`WordImport`).
+    public static let wordRules: [any Rule] = [
+        WordTrackedChangeRule(),
+        WordCommentRule(),
+        WordSkippedContentRule(),
+        WordTableRule(),
+    ]
+
     /// Every id the tool can emit, in the order `indstil checks` and SARIF list them.
     public static let rules: [any Rule] =
-        documentChecks.map { $0 as any Rule } + bundleChecks.map { $0 as any Rule } + agendaChecks.map { $0 as any Rule } + [pluginFailed]
+        documentChecks.map { $0 as any Rule } + bundleChecks.map { $0 as any Rule } + agendaChecks.map { $0 as any Rule } + wordRules + [pluginFailed]
 
     /// The rules whose examples are small projects.
     public static let projectRules: [any ProjectRule] =

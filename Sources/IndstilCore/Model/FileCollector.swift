@@ -47,7 +47,7 @@ public enum FileCollector {
                 // Symbolic links to folders are not followed (no loops, no leaving the tree).
                 let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
                 if !isLink && !skippedFolders.contains(name) { walk(url, display: shown, into: &found, depth: depth + 1) }
-            } else if name.lowercased().hasSuffix(".md") {
+            } else if name.lowercased().hasSuffix(".md") || (name.lowercased().hasSuffix(".docx") && !name.hasPrefix("~$")) {
                 found.append(Input(url: url, displayPath: shown, isExplicit: false))
             }
         }

@@ -47,6 +47,11 @@ extension Workspace {
 
     func report(for input: FileCollector.Input) -> FileReport? {
         let analysis = analyze(input.url, displayPath: input.displayPath, keep: false)
+        // A Word file found in a folder is a recommendation when it has a section of its
+        // profile's skeleton; other .docx files (appendices, letters) are skipped, but one
+        // that cannot be read at all is reported (checks fail closed).
+        if !input.isExplicit, WordImport.isWordDocument(input.url), !analysis.isUnreadable,
+           analysis.analyzed?.sections.contains(where: { $0.spec != nil }) != true { return nil }
         guard case .noFrontMatter = analysis.content else { return analysis.report }
         guard input.isExplicit else { return nil }
         return FileReport(path: input.displayPath, diagnostics: applyingConfiguredSeverity([Diagnostic(

@@ -93,7 +93,7 @@ public final class Workspace: @unchecked Sendable {
         }
     }
 
-    private var missingProfile: Diagnostic {
+    var missingProfile: Diagnostic {
         Diagnostic(check: "metadata.missing-field", severity: .error,
                    message: Message(da: "Feltet »profil« mangler; skriv fx »profil: aarhus-byraad« (se »indstil profiles«)",
                                     en: "The field \"profil\" is missing; write e.g. \"profil: aarhus-byraad\" (see \"indstil profiles\")"),
@@ -111,6 +111,9 @@ public final class Workspace: @unchecked Sendable {
     /// new one is not kept.
     public func analyze(_ url: URL, displayPath: String, requirement: ProfileRequirement = .required, checking: Bool = true,
                         keep: Bool = true) -> FileAnalysis {
+        if WordImport.isWordDocument(url) {
+            return analyzeWord(url, displayPath: displayPath, requirement: requirement, checking: checking, keep: keep)
+        }
         switch SourceText.read(url) {
         case .failure(let failure):
             return FileAnalysis(path: displayPath, url: url, content: .failed, diagnostics: applyingConfiguredSeverity([failure.diagnostic]))

@@ -12,7 +12,7 @@ public enum JSONReporter {
                         ("message", .string(d.message.text(language))),
                         ("line", .int(d.line)),
                         ("column", .int(d.column)),
-                    ])
+                    ] + (d.heading.map { [("heading", JSONValue.string($0))] } ?? []))
                 })),
             ])
         }

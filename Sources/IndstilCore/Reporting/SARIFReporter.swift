@@ -42,7 +42,9 @@ public enum SARIFReporter {
                                 ("startColumn", .int(d.column)),
                             ])),
                         ])),
-                    ])])),
+                    ] + (d.heading.map { [("logicalLocations", JSONValue.array([.object([
+                        ("name", .string($0)), ("kind", .string("section")),
+                    ])]))] } ?? []))])),
                 ]))
             }
         }

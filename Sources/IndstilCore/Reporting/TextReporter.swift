@@ -6,12 +6,23 @@ public enum TextReporter {
         var out = ""
         for file in reports {
             for d in file.diagnostics {
-                out += "\(file.path.escapingControlCharacters):\(d.line):\(d.column): \(severityWord(d.severity)): "
-                    + "\(d.message.text(language).escapingControlCharacters) [\(d.check.escapingControlCharacters)]\n"
+                out += line(path: file.path, d, language: language) + "\n"
             }
         }
         out += summaryLine(RunSummary(reports), language: language) + "\n"
         return out
+    }
+
+    /// One diagnostic as one line, without its line end.
+    public static func line(path: String, _ d: Diagnostic, language: Language) -> String {
+        "\(path.escapingControlCharacters):\(d.line):\(d.column): \(severityWord(d.severity)): "
+            + "\(d.message.text(language).escapingControlCharacters)\(underHeading(d, language)) [\(d.check.escapingControlCharacters)]"
+    }
+
+    /// " (under »3. Hvorfor …«)" when the diagnostic names its heading.
+    static func underHeading(_ diagnostic: Diagnostic, _ language: Language) -> String {
+        guard let heading = diagnostic.heading?.escapingControlCharacters else { return "" }
+        return language == .da ? " (under »\(heading)«)" : " (under \"\(heading)\")"
     }
 
     static func severityWord(_ severity: Severity) -> String {

@@ -15,7 +15,9 @@ public struct DocumentStatistics: Sendable {
     public let appendices: Int
     public let sections: [SectionFigures]
 
-    public init(path: String, analyzed: AnalyzedDocument) {
+    /// `lineOfSection` turns a section's Markdown line into the line shown (a Word
+    /// document's paragraph, `WordImport.paragraph(ofLine:)`).
+    public init(path: String, analyzed: AnalyzedDocument, lineOfSection: (Int) -> Int = { $0 }) {
         self.path = path
         characters = analyzed.characterCount
         lix = analyzed.readability.lix
@@ -23,7 +25,7 @@ public struct DocumentStatistics: Sendable {
         appendices = analyzed.appendices.count
         sections = analyzed.sections.enumerated().map { index, match in
             SectionFigures(
-                id: match.spec?.id, heading: match.section.heading, line: match.section.line,
+                id: match.spec?.id, heading: match.section.heading, line: lineOfSection(match.section.line),
                 characters: analyzed.rendered.characters { $0 == .section(index) },
                 lix: Readability.score(analyzed.prose(ofSection: index)).lix)
         }

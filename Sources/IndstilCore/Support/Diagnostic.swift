@@ -40,6 +40,9 @@ public struct Diagnostic: Sendable, Equatable {
     public let message: Message
     public let line: Int
     public let column: Int
+    /// The heading the line stands under, for documents whose lines are paragraphs
+    /// (a Word document); nil for Markdown, whose line is enough.
+    public var heading: String?
 
     public init(check: String, severity: Severity, message: Message, line: Int, column: Int = 1) {
         self.check = check

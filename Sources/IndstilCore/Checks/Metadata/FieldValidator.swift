@@ -30,7 +30,8 @@ enum FieldValidator {
             }
             validate(value: value, spec: spec, path: path, keyLine: keyLine, into: &problems)
         }
-        let known = Set(specs.map(\.key))
+        // A stated "Antal tegn" is every profile's: length.stated-count compares it.
+        let known = Set(specs.map(\.key) + (prefix.isEmpty ? [StatedCountCheck.frontMatterKey] : []))
         for entry in mapping.entries where !known.contains(entry.key) {
             problems.append(.unknown(path: prefix + entry.key, line: entry.keyLine))
         }

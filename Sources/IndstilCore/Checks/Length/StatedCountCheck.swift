@@ -1,0 +1,56 @@
+/// A typed "Antal tegn" that the text does not bear out: a Word template's field typed by
+/// hand, or a count pasted into the Markdown, stale after the last edit. Read from the
+/// front matter (`antal_tegn: 12246`, as `indstil import` writes a Word document's) or
+/// from a paragraph "Antal tegn: 12.246"; compared with the count indstil renders.
+public struct StatedCountCheck: Check {
+    /// The front-matter key a typed "Antal tegn" is kept under; every profile knows it.
+    public static let frontMatterKey = "antal_tegn"
+
+    public let id = "length.stated-count"
+    public let defaultSeverity = Severity.warning
+    public let summary = Message(da: "Det anførte »Antal tegn« passer ikke med det optalte",
+                                 en: "The stated character count (\"Antal tegn\") differs from the counted one")
+
+    public var examples: [CheckExample] {
+        [
+            .triggers("»antal_tegn: 100« i front matter", ExampleDocument.byraad.settingField(StatedCountCheck.frontMatterKey, "antal_tegn: 100 ⟵")),
+            .triggers("En linje »Antal tegn: 12.246« sidst i teksten",
+                      ExampleDocument.byraad.replacingSection("9. Hvad er den videre proces", body: "Byrådet får en status efter det første år.\n\nAntal tegn: 12.246 ⟵")),
+            .passes("Intet anført antal tegn", .byraad),
+            .passes("»Antal tegn« nævnt midt i en sætning",
+                    ExampleDocument.byraad.replacingSection("8. Hvilke ressourcer", body: "Antal tegn i indstillingen holdes under grænsen på 12.000.")),
+        ]
+    }
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        let counted = context.analyzed.characterCount
+        if let entry = context.document.frontMatter.entry(StatedCountCheck.frontMatterKey), let text = entry.value.trimmedString {
+            guard let stated = Self.number(text) else {
+                return [diagnostic("»\(StatedCountCheck.frontMatterKey)« skal være et tal (fx 12246), ikke »\(text)«",
+                                   "\"\(StatedCountCheck.frontMatterKey)\" must be a number (e.g. 12246), not \"\(text)\"", line: entry.keyLine)]
+            }
+            return stated == counted ? [] : [mismatch(stated: stated, counted: counted, line: entry.keyLine)]
+        }
+        for block in context.document.body.textBlocks {
+            let text = block.plainText.foldingWhitespace
+            guard let stated = WordFields.statedCount(in: text) else { continue }
+            // The line itself is shown, so it is in the count; a count cannot include itself.
+            let withoutLine = counted - text.count
+            return stated == withoutLine ? [] : [mismatch(stated: stated, counted: withoutLine, line: block.line)]
+        }
+        return []
+    }
+
+    private func mismatch(stated: Int, counted: Int, line: Int) -> Diagnostic {
+        diagnostic("Der står »Antal tegn: \(DanishFormat.integer(stated))«, men teksten har \(DanishFormat.integer(counted)) tegn (med mellemrum); ret tallet eller fjern det (indstil render skriver det rigtige)",
+                   "The document states \"Antal tegn: \(stated)\" but the text has \(counted) characters (with spaces); correct or remove it (indstil render writes the right one)",
+                   line: line)
+    }
+
+    /// "12246", "12.246" or "12 246".
+    static func number(_ text: String) -> Int? {
+        let digits = text.filter { $0 != "." && $0 != " " && $0 != "\u{00A0}" }
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import IndstilCore
+import IndstilTestSupport
+
+/// Each hostile .docx is one `input.invalid` finding within a second, never a crash.
+@Suite("Word documents: hostile input")
+struct WordHostileInputTests {
+    static let body = WordXMLText.text("1. Resume", style: "Heading1") + WordXMLText.text("Teksten.")
+
+    static func check(_ write: (URL) throws -> Void, file: String = "sag.docx") throws -> (diagnostics: [Diagnostic], seconds: Double) {
+        let folder = try TempFolder("word-hostile")
+        defer { folder.remove() }
+        let url = folder.url(file)
+        try write(url)
+        let started = Date()
+        let analysis = Workspace(profileOverride: "aarhus-byraad").analyze(url, displayPath: file)
+        return (analysis.diagnostics, Date().timeIntervalSince(started))
+    }
+
+    static func expectOneInvalid(_ result: (diagnostics: [Diagnostic], seconds: Double), mentioning words: String...) {
+        #expect(result.diagnostics.count == 1, "\(result.diagnostics)")
+        #expect(result.diagnostics.first?.check == "input.invalid")
+        #expect(result.diagnostics.first?.line == 1)
+        for word in words { #expect(result.diagnostics.first?.message.da.contains(word) == true, "\(result.diagnostics)") }
+        #expect(result.seconds < 1, "took \(result.seconds) s")
+    }
+
+    @Test("A file that is not a zip")
+    func notAZip() throws {
+        Self.expectOneInvalid(try Self.check { try Data("---\nprofil: aarhus-byraad\n---\n# Resume\n".utf8).write(to: $0) }, mentioning: "ikke et Word-dokument")
+    }
+
+    @Test("An empty file")
+    func empty() throws {
+        Self.expectOneInvalid(try Self.check { try Data().write(to: $0) }, mentioning: "ikke et Word-dokument")
+    }
+
+    @Test("A zip without word/document.xml")
+    func missingDocument() throws {
+        Self.expectOneInvalid(try Self.check { url in
+            try WordFixture.write(WordFixture.parts(body: Self.body).filter { $0.0 != "word/document.xml" }, to: url)
+        }, mentioning: "word/document.xml")
+    }
+
+    @Test("A zip bomb by its declared size (30 MB of spaces in a few KB)")
+    func declaredBomb() throws {
+        Self.expectOneInvalid(try Self.check { try WordFixture.writeBomb(path: "word/document.xml", megabytes: 30, to: $0) }, mentioning: "zip-bombe")
+    }
+
+    @Test("A zip bomb that lies about its size")
+    func lyingBomb() throws {
+        Self.expectOneInvalid(try Self.check { url in
+            let paragraphs = String(repeating: WordXMLText.text("Den samme sætning igen og igen."), count: 20_000)
+            try WordFixture.write(WordFixture.parts(body: Self.body + paragraphs), to: url)
+            try WordFixture.lyingAboutSize(of: "word/document.xml", in: url, size: 2_000)
+        }, mentioning: "zip-bombe")
+    }
+
+    @Test("XML with an external entity (XXE)")
+    func externalEntity() throws {
+        Self.expectOneInvalid(try Self.check { url in
+            var parts = WordFixture.parts(body: Self.body)
+            let document = "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]><w:document xmlns:w=\"\(WordFixture.w)\"><w:body><w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:body></w:document>"
+            parts = parts.map { $0.0 == "word/document.xml" ? ($0.0, Data(document.utf8)) : $0 }
+            try WordFixture.write(parts, to: url)
+        }, mentioning: "DOCTYPE")
+    }
+
+    @Test("Entities that expand (billion laughs) in styles.xml")
+    func billionLaughs() throws {
+        Self.expectOneInvalid(try Self.check { url in
+            var entities = "<!ENTITY a0 \"ha\">"
+            for level in 1...10 { entities += "<!ENTITY a\(level) \"" + String(repeating: "&a\(level - 1);", count: 10) + "\">" }
+            var parts = WordFixture.parts(body: Self.body, styles: WordXMLText.danishStyles)
+            let styles = "<?xml version=\"1.0\"?><!DOCTYPE w:styles [\(entities)]><w:styles xmlns:w=\"\(WordFixture.w)\"><w:style w:styleId=\"x\"><w:name w:val=\"&a10;\"/></w:style></w:styles>"
+            parts = parts.map { $0.0 == "word/styles.xml" ? ($0.0, Data(styles.utf8)) : $0 }
+            try WordFixture.write(parts, to: url)
+        }, mentioning: "DOCTYPE")
+    }
+
+    @Test("10 000 levels of nested elements")
+    func deepNesting() throws {
+        Self.expectOneInvalid(try Self.check { url in
+            let deep = String(repeating: "<w:sdt><w:sdtContent>", count: 10_000) + String(repeating: "</w:sdtContent></w:sdt>", count: 10_000)
+            try WordFixture.write(WordFixture.parts(body: Self.body + deep), to: url)
+        }, mentioning: "nestet")
+    }
+
+    @Test("XML that is not well-formed")
+    func brokenXML() throws {
+        Self.expectOneInvalid(try Self.check { url in
+            var parts = WordFixture.parts(body: Self.body)
+            parts = parts.map { $0.0 == "word/document.xml" ? ($0.0, Data("<w:document><w:body><w:p>".utf8)) : $0 }
+            try WordFixture.write(parts, to: url)
+        }, mentioning: "XML")
+    }
+
+    @Test("An element name that is not UTF-8 (Foundation's parser on Linux traps on it)")
+    func invalidUTF8() throws {
+        Self.expectOneInvalid(try Self.check { url in
+            var parts = WordFixture.parts(body: Self.body)
+            var document = Data("<?xml version=\"1.0\"?><w:document xmlns:w=\"\(WordFixture.w)\"><w:body><w:p><w:".utf8)
+            document.append(contentsOf: [0x72, 0xC3, 0x72])
+            document.append(contentsOf: Array(" w:val=\"1\"/></w:p></w:body></w:document>".utf8))
+            parts = parts.map { $0.0 == "word/document.xml" ? ($0.0, document) : $0 }
+            try WordFixture.write(parts, to: url)
+        }, mentioning: "UTF-8")
+    }
+
+    @Test("Random bytes after a zip signature")
+    func damagedZip() throws {
+        Self.expectOneInvalid(try Self.check { url in
+            var bytes: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+            var seed: UInt32 = 17
+            for _ in 0..<4096 {
+                seed = seed &* 1_103_515_245 &+ 12345
+                bytes.append(UInt8(truncatingIfNeeded: seed >> 16))
+            }
+            try Data(bytes).write(to: url)
+        })
+    }
+
+    @Test("Damaged copies of a real document: never a crash, always within a second")
+    func mutations() throws {
+        let folder = try TempFolder("word-mutations")
+        defer { folder.remove() }
+        let original = folder.url("sag.docx")
+        try SeedLikeWordDocument.write(to: original)
+        let bytes = [UInt8](try Data(contentsOf: original))
+        let parts = WordFixture.parts(body: SeedLikeWordDocument.body, styles: WordXMLText.danishStyles, numbering: WordXMLText.numbering)
+        let document = [UInt8](try #require(parts.first { $0.0 == "word/document.xml" }).1)
+        var seed: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(max(bound, 1)))
+        }
+        let workspace = Workspace(profileOverride: "aarhus-byraad-2021")
+        var slowest = 0.0
+        for round in 0..<300 {
+            let url = folder.url("skadet-\(round).docx")
+            if round % 2 == 0 {
+                // Bytes of the zip itself changed.
+                var damaged = bytes
+                for _ in 0..<(1 + next(8)) { damaged[next(damaged.count)] = UInt8(next(256)) }
+                try Data(damaged).write(to: url)
+            } else {
+                // The XML cut short or with bytes changed, zipped properly.
+                var xml = Array(document.prefix(next(document.count) + 1))
+                for _ in 0..<next(4) { xml[next(xml.count)] = UInt8(next(128)) }
+                try WordFixture.write(parts.map { $0.0 == "word/document.xml" ? ($0.0, Data(xml)) : $0 }, to: url)
+            }
+            let started = Date()
+            let analysis = workspace.analyze(url, displayPath: url.lastPathComponent)
+            slowest = max(slowest, Date().timeIntervalSince(started))
+            if case .failed = analysis.content {
+                #expect(analysis.diagnostics.count == 1 && analysis.diagnostics.first?.check == "input.invalid", "\(round): \(analysis.diagnostics)")
+            }
+        }
+        #expect(slowest < 1, "\(slowest) s")
+    }
+}
