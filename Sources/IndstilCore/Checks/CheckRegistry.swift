@@ -26,6 +26,16 @@ public enum CheckRegistry {
         DuplicateParagraphCheck(),
         LixCheck(),
         LongSentenceCheck(),
+        TableSourceCheck(),
+        TableRaggedRowCheck(),
+        TableEmptyHeaderCheck(),
+        TableTextInNumberColumnCheck(),
+        TableAmbiguousNumberCheck(),
+        TableTotalCheck(),
+        TableShareCheck(),
+        TableDuplicateIDCheck(),
+        TableUnknownReferenceCheck(),
+        TableReferenceCheck(),
     ]
 
     /// The checks of a betænkning's bundle as a whole (`BundleAssembler`).

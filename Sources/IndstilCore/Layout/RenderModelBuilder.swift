@@ -70,6 +70,8 @@ public enum RenderModelBuilder {
             return .quote(node.children.compactMap(block))
         case .codeBlock(_, let literal):
             return .code(literal)
+        case .table(let table):
+            return .table(RenderTable(table))
         case .htmlBlock, .thematicBreak:
             return nil  // raw HTML never reaches an output
         default:

@@ -63,7 +63,7 @@ struct BundlePDFLinks {
             return .decisionPoints(items.map { .init(number: $0.number, prefix: $0.prefix, content: inlines($0.content)) })
         case .quote(let content):
             return .quote(blocks(content))
-        case .code:
+        case .code, .table:
             return block
         }
     }
