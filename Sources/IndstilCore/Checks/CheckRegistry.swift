@@ -36,6 +36,9 @@ public enum CheckRegistry {
         TableDuplicateIDCheck(),
         TableUnknownReferenceCheck(),
         TableReferenceCheck(),
+        CatalogueThemeSheetCheck(),
+        CatalogueOverviewCheck(),
+        CatalogueDepartmentCheck(),
     ]
 
     /// The checks of a betænkning's bundle as a whole (`BundleAssembler`).

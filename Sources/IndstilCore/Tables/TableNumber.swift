@@ -116,10 +116,15 @@ public enum DanishNumberReader {
                 // "38.8": a decimal point; "1.2345": not a thousands group either.
                 return points > 0 && commas == 0 ? otherConvention(shown) : .text
             }
-            if groups[0] == "0" || (groups[0].first == "0") {
+            if groups[0].first == "0" {
+                // "0.500": a thousands group after a leading zero, or a decimal point?
+                let whole = DanishNumberFormat.grouped(String(Int(groups.joined()) ?? 0))
+                var decimals = groups.dropFirst().joined()
+                while decimals.hasSuffix("0") { decimals.removeLast() }
+                let fraction = (Int(groups[0]).map(String.init) ?? "0") + (decimals.isEmpty ? "" : "," + decimals)
                 return .ambiguous(
-                    reason: "»\(shown)« kan læses både som \(groups.joined()) og som \(groups[0]),\(groups.dropFirst().joined()); skriv tallet uden foranstillet nul (\(Int(groups.joined()) ?? 0)) eller med decimalkomma",
-                    reasonEnglish: "\"\(shown)\" can be read as \(groups.joined()) or as \(groups[0]).\(groups.dropFirst().joined()); write it without the leading zero or with a decimal comma")
+                    reason: "»\(shown)« kan læses både som \(whole) og som \(fraction); skriv \(whole) eller \(fraction)",
+                    reasonEnglish: "\"\(shown)\" can be read as \(whole) or as \(fraction.replacingOccurrences(of: ",", with: ".")); write \(whole) or \(fraction)")
             }
         }
         let digits = groups.joined() + String(String.UnicodeScalarView(fraction))

@@ -58,17 +58,18 @@ public struct TableShareCheck: Check {
                     let sum = Table.sum(parts, column: column)
                     guard sum.isKnown, sum.count > 0 else { continue }
                     let cell = total.cells[column]
+                    let note = Table.fileNote(cell, origin: table.origin)
                     let shownSum = DanishNumberFormat.string(sum.value, decimals: sum.decimals)
                     if let printed = cell.reading.number, abs(printed.value - sum.value) > TableNumber.halfUnit(decimals: printed.decimals) {
                         let shownTotal = DanishNumberFormat.string(printed.value, decimals: printed.decimals)
                         found.append(diagnostic(
-                            "»\(total.label)« viser \(shownTotal) % i kolonnen »\(table.columnName(column))«, men andelene over summerer til \(shownSum) %",
-                            "\"\(total.label)\" shows \(shownTotal) % in the column \"\(table.columnName(column))\", but the shares above add up to \(shownSum) %",
+                            "»\(total.label)« viser \(shownTotal) % i kolonnen »\(table.columnName(column))«, men andelene over summerer til \(shownSum) %\(note.da)",
+                            "\"\(total.label)\" shows \(shownTotal) % in the column \"\(table.columnName(column))\", but the shares above add up to \(shownSum) %\(note.en)",
                             line: cell.line, column: cell.column))
                     } else if abs(sum.value - 100) > TableNumber.halfUnit(decimals: sum.decimals) {
                         found.append(diagnostic(
-                            "Andelene i kolonnen »\(table.columnName(column))« summerer til \(shownSum) %, ikke 100 %",
-                            "The shares in the column \"\(table.columnName(column))\" add up to \(shownSum) %, not 100 %",
+                            "Andelene i kolonnen »\(table.columnName(column))« summerer til \(shownSum) %, ikke 100 %\(note.da)",
+                            "The shares in the column \"\(table.columnName(column))\" add up to \(shownSum) %, not 100 %\(note.en)",
                             line: cell.line, column: cell.column))
                     }
                 }
