@@ -63,8 +63,7 @@ public struct PlainTextLayout {
         case .code(let literal):
             add(literal.split(separator: "\n").map(String.init), part: part)
         case .table(let table):
-            if let caption = table.captionText { add(caption, part: part) }
-            out.add(rows: ([table.header] + table.rows).map { $0.cells.map(\.content.plainText) }, part: part)
+            out.add(caption: table.captionText, rows: ([table.header] + table.rows).map { $0.cells.map(\.content.plainText) }, part: part)
         }
     }
 

@@ -30,10 +30,12 @@ public struct RenderedText: Sendable, Equatable {
 
     mutating func add(_ text: String, part: Part) { add([text], part: part) }
 
-    /// A table: one line per row, its cells (white space folded) separated by tabs, which
-    /// "Antal tegn" does not count, as Word counts the text of the cells and not their borders.
-    mutating func add(rows: [[String]], part: Part) {
-        let lines = rows.compactMap { cells -> Line? in
+    /// A table: its caption, then one line per row, its cells (white space folded) separated
+    /// by tabs, which "Antal tegn" does not count, as Word counts the text of the cells and
+    /// not their borders.
+    mutating func add(caption: String?, rows: [[String]], part: Part) {
+        var lines = [caption?.foldingWhitespace].compactMap { $0 }.filter { !$0.isEmpty }.map { Line(text: $0, part: part) }
+        lines += rows.compactMap { cells -> Line? in
             let folded = cells.map { $0.foldingWhitespace }
             guard folded.contains(where: { !$0.isEmpty }) else { return nil }
             return Line(text: folded.joined(separator: "\t"), part: part, cellBreaks: folded.count - 1)
