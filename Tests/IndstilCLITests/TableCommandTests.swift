@@ -194,3 +194,52 @@ import Testing
         #expect(text.stdout.contains("Tabeller: 3 med 9 rækker i alt"), "\(text)")
     }
 }
+
+@Suite("Tables in bundles and agenda packets (end to end)") struct TablePacketTests {
+    static let table = """
+
+        | Udvalg (timer)  | Møder | Timer |
+        |-----------------|------:|------:|
+        | Kulturudvalget  |    11 |    33 |
+        | Teknisk Udvalg  |    12 |    42 |
+        | I alt           |    23 |    75 |
+
+        """
+
+    /// Every file under `folder` ending in `.html`, read.
+    static func pages(_ folder: URL) -> String {
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects.compactMap { $0 as? URL } ?? []
+        return files.filter { $0.pathExtension == "html" }.sorted { $0.path < $1.path }
+            .compactMap { try? String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+    }
+
+    @Test("An appendix with a table becomes a table on its bundle page and in the bundle PDF")
+    func bundle() throws {
+        let folder = try TempFolder.withExamples()
+        defer { folder.remove() }
+        let appendix = "examples/bilagsmateriale/kapitel-1/moedetid.md"
+        try folder.write(appendix, try folder.read(appendix).replacingOccurrences(of: "## Forbehold", with: Self.table + "\n## Forbehold"))
+        let site = try folder.run("bundle", "examples/bilagsmateriale/bundle.yml", "-o", "ud/site", timeout: 60)
+        #expect(site.status == 0, "\(site)")
+        let html = Self.pages(folder.url.appendingPathComponent("ud/site"))
+        #expect(html.contains("<table class=\"tabel\">"), "no table on the bundle's pages")
+        #expect(html.contains("<th scope=\"row\">Kulturudvalget</th><td class=\"tal\""))
+        let pdf = try folder.run("bundle", "examples/bilagsmateriale/bundle.yml", "--to", "pdf", "-o", "ud/bilag.pdf", timeout: 120)
+        #expect(pdf.status == 0, "\(pdf)")
+        let text = try TestProcess.run("pdftotext", ["-layout", folder.url.appendingPathComponent("ud/bilag.pdf").path, "-"]).requireSuccess().stdout
+        #expect(text.range(of: #"Kulturudvalget\s+11\s+33"#, options: .regularExpression) != nil, "the row is not in the bundle PDF")
+    }
+
+    @Test("An agenda item's recommendation with a table shows it on the packet's page")
+    func agenda() throws {
+        let folder = try TempFolder.withExamples()
+        defer { folder.remove() }
+        let item = "examples/raadmandsmoede/punkt-3/seniorundersoegelse.md"
+        try folder.write(item, try folder.read(item).replacingOccurrences(of: "# Handlemuligheder", with: Self.table + "\n# Handlemuligheder"))
+        let check = try folder.run("check", item)
+        #expect(check.status == 0, "\(check)")
+        let site = try folder.run("bundle", "examples/raadmandsmoede/dagsorden.yml", "-o", "ud/dagsorden", timeout: 60)
+        #expect(site.status == 0, "\(site)")
+        #expect(Self.pages(folder.url.appendingPathComponent("ud/dagsorden")).contains("<th scope=\"row\">Teknisk Udvalg</th>"))
+    }
+}

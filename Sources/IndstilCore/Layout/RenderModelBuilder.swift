@@ -71,7 +71,8 @@ public enum RenderModelBuilder {
         case .codeBlock(_, let literal):
             return .code(literal)
         case .table(let table):
-            return .table(RenderTable(table))
+            // A table that could not be read (its file refused) shows nothing; the check says why.
+            return table.header.cells.isEmpty ? nil : .table(RenderTable(table))
         case .htmlBlock, .thematicBreak:
             return nil  // raw HTML never reaches an output
         default:

@@ -33,6 +33,22 @@ public struct RenderTable: Sendable, Equatable {
         }
     }
 
+    /// The same table with every cell's content changed by `transform` (links resolved for a bundle).
+    public func mappingContent(_ transform: ([RenderInline]) -> [RenderInline]) -> RenderTable {
+        func mapped(_ row: Row) -> Row {
+            Row(cells: row.cells.map { Cell(content: transform($0.content), isNumber: $0.isNumber) }, isTotal: row.isTotal)
+        }
+        return RenderTable(caption: caption, unit: unit, header: mapped(header), rows: rows.map(mapped), numberColumns: numberColumns)
+    }
+
+    private init(caption: String?, unit: String?, header: Row, rows: [Row], numberColumns: [Bool]) {
+        self.caption = caption
+        self.unit = unit
+        self.header = header
+        self.rows = rows
+        self.numberColumns = numberColumns
+    }
+
     init(_ table: Table) {
         let columns = TableColumns(table)
         let width = max(table.columnCount, table.rows.map(\.cells.count).max() ?? 0)
