@@ -27,6 +27,7 @@ import Testing
             "\(file):14:3 catalogue.overview",          // theme 2 in the overview, but its sheet has no heading
             "\(file):16:3 catalogue.overview",          // "Borgerdialog og høringer" vs the sheet's "Borgerdialog"
             "\(file):44:1 catalogue.theme-sheet",       // the second "Beskrivelse af opgaven": "# Tema 2" is missing
+            "\(file):71:142 style.number-convention",  // "38.8 mio. kr." in the text
             "\(file):82:54 table.reference",            // 500 (1.000 kr.) vs the distribution's 0,49 mio. kr., 2028
             "\(file):82:62 table.reference",            // the same, 2029
             "\(file):82:68 table.ambiguous-number",     // "0.500" in a 1.000 kr. table
@@ -34,10 +35,11 @@ import Testing
             "\(file):109:37 table.total",               // 1,51 against a stated 1,50
         ], "\(result)")
         let messages = result.diagnostics.map(\.message)
-        #expect(messages[3].contains("500 (1.000 kr.)") && messages[3].contains("0,49 (mio. kr.)"), "\(messages[3])")
-        #expect(messages[5].contains("»0.500«") && messages[5].contains("500") && messages[5].contains("0,5"), "\(messages[5])")
-        #expect(messages[6].contains("100,0 %") && messages[6].contains("99 %") && messages[6].contains("fordeling/tema-3-1.csv linje 8"), "\(messages[6])")
-        #expect(messages[7].contains("1,50") && messages[7].contains("1,51"), "\(messages[7])")
+        #expect(messages[4].contains("500 (1.000 kr.)") && messages[4].contains("0,49 (mio. kr.)"), "\(messages[4])")
+        #expect(messages[6].contains("»0.500«") && messages[6].contains("500") && messages[6].contains("0,5"), "\(messages[6])")
+        #expect(messages[7].contains("100,0 %") && messages[7].contains("99 %") && messages[7].contains("fordeling/tema-3-1.csv linje 8"), "\(messages[7])")
+        #expect(messages[8].contains("1,50") && messages[8].contains("1,51"), "\(messages[8])")
+        #expect(messages[3].contains("38,8 mio. kr."), "\(messages[3])")
         #expect(messages[1].contains("»Borgerdialog og høringer«") && messages[1].contains("»Borgerdialog«"), "\(messages[1])")
     }
 

@@ -24,6 +24,7 @@ public enum CheckRegistry {
         PathEscapeCheck(),
         PlaceholderCheck(),
         DuplicateParagraphCheck(),
+        NumberConventionCheck(),
         LixCheck(),
         LongSentenceCheck(),
         TableSourceCheck(),
