@@ -1,5 +1,7 @@
-/// The overview's row for theme N ("N. Titel") names the theme as its sheet does, and
-/// every theme in the overview with figures has a sheet.
+/// The overview's row for theme N ("N. Titel") names the theme as its sheet does, every
+/// theme in the overview with figures has a sheet, and a row without `{= id}` shows the
+/// total of its sheet's first table with a total row (a row with `{= id}` is
+/// `table.reference`'s).
 public struct CatalogueOverviewCheck: Check {
     public let id = "catalogue.overview"
     public let defaultSeverity = Severity.error
@@ -12,7 +14,12 @@ public struct CatalogueOverviewCheck: Check {
             .triggers("Oversigten kalder temaet noget andet", catalogue.replacingSection(
                 "Oversigt", body: catalogue.sections[0].body.replacingOccurrences(
                     of: "| 2. Fælles indkøb {= tema-2}  |   600 |", with: "| 2. Fælles indkøb af tryk {= tema-2} | 600 | ⟵"))),
+            .triggers("Oversigten viser et andet tal end temaarkets total (uden {= id})", catalogue.replacingSection(
+                "Oversigt", body: catalogue.sections[0].body.replacingOccurrences(
+                    of: "| 2. Fælles indkøb {= tema-2}  |   600 |", with: "| 2. Fælles indkøb |   650 | ⟵"))),
             .passes("Samme titler i oversigt og temaark", catalogue),
+            .passes("Uden {= id} stemmer oversigten med temaarkets total", catalogue.replacingSection(
+                "Oversigt", body: catalogue.sections[0].body.replacingOccurrences(of: " {= tema-2}", with: ""))),
         ]
     }
 
@@ -33,6 +40,15 @@ public struct CatalogueOverviewCheck: Check {
                         line: cell.line, column: cell.column))
                 }
                 continue
+            }
+            if row.reference == nil, let overview = sheets.overview,
+               let target = sheet.section.blocks.flatMap(\.tables).first(where: { $0.totalRow != nil }), let total = target.totalRow {
+                for difference in TableTotalComparison.differences(row: row, of: overview, total: total, of: target) {
+                    found.append(diagnostic(
+                        "Oversigten viser \(difference.shown) for tema \(number) i kolonnen »\(difference.columnName)«, men temaarkets »\(total.label)« (linje \(total.line)) er \(difference.expected)",
+                        "The overview shows \(difference.shown) for theme \(number) in the column \"\(difference.columnName)\", but the sheet's \"\(total.label)\" (line \(total.line)) is \(difference.expected)",
+                        line: difference.cell.line, column: difference.cell.column))
+                }
             }
             guard title.lowercased() != sheet.title.lowercased() else { continue }
             found.append(diagnostic(
