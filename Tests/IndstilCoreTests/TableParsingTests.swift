@@ -195,3 +195,37 @@ struct TableTextTests {
         #expect(text.characters() == "OversigtTema2024I alt1.180".count)
     }
 }
+
+@Suite("Tables in the plugin request")
+struct TablePluginRequestTests {
+    @Test func rowsCarryTextAndExactNumbers() throws {
+        let text = ExampleDocument.withTable("""
+            ```tabel
+            titel: Fordeling
+            enhed: mio. kr.
+            id: fordeling
+
+            | Afdeling | Andel | 2027 |
+            |----------|------:|-----:|
+            | Nord     | 49,5% | 0,49 |
+            | Syd      | 50,5% |    - |
+            | I alt {total} | 100,0% | 0,49 |
+            ```
+            """).text
+        guard case .document(let document) = DocumentLoader.parse(text, url: URL(fileURLWithPath: "/nonexistent/sag.md"), displayPath: "sag.md"),
+              case .success(let profile)? = ProfileStore.standard(projectRoot: nil).profile(id: "aarhus-byraad") else {
+            Issue.record("the document did not load")
+            return
+        }
+        let request = PluginRequest.json(for: AnalyzedDocument(document: document, profile: profile)).serialized(pretty: false)
+        #expect(request.contains(#""tables":[{"line":"#))
+        #expect(request.contains(#""id":"fordeling","caption":"Fordeling","unit":"mio. kr.","header":["Afdeling","Andel","2027"]"#))
+        #expect(request.contains(#""total":false,"reference":null,"cells":["Nord","49,5%","0,49"],"numbers":[null,49.5,0.49]"#), "\(request)")
+        #expect(request.contains(#""cells":["Syd","50,5%","-"],"numbers":[null,50.5,0]"#))
+        #expect(request.contains(#""total":true,"reference":null,"cells":["I alt","100,0%","0,49"],"numbers":[null,100,0.49]"#))
+
+        let plain = ExampleDocument.byraad.text
+        guard case .document(let without) = DocumentLoader.parse(plain, url: URL(fileURLWithPath: "/nonexistent/sag.md"), displayPath: "sag.md") else { return }
+        #expect(!PluginRequest.json(for: AnalyzedDocument(document: without, profile: profile)).serialized().contains("\"tables\""))
+    }
+}
