@@ -161,6 +161,10 @@ def main():
         "the machine lower it.",
         "",
     ]
+    # Tables (issue 14): the process time a 50-table catalogue adds to a check.
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import tables
+    lines += tables.markdown(*tables.measure(BIN, os.path.join(OUT, "tabeller")))
     # What bounds the figures: written by hand from profiles (bench/bounds.md), kept with the table.
     bounds = os.path.join(ROOT, "bench", "bounds.md")
     if os.path.exists(bounds):

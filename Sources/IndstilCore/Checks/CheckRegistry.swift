@@ -26,8 +26,22 @@ public enum CheckRegistry {
         PlaceholderCheck(),
         DuplicateParagraphCheck(),
         RawHTMLCheck(),
+        NumberConventionCheck(),
         LixCheck(),
         LongSentenceCheck(),
+        TableSourceCheck(),
+        TableRaggedRowCheck(),
+        TableEmptyHeaderCheck(),
+        TableTextInNumberColumnCheck(),
+        TableAmbiguousNumberCheck(),
+        TableTotalCheck(),
+        TableShareCheck(),
+        TableDuplicateIDCheck(),
+        TableUnknownReferenceCheck(),
+        TableReferenceCheck(),
+        CatalogueThemeSheetCheck(),
+        CatalogueOverviewCheck(),
+        CatalogueDepartmentCheck(),
     ]
 
     /// The checks of a betænkning's bundle as a whole (`BundleAssembler`).

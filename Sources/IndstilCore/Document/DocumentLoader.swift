@@ -51,7 +51,7 @@ public enum DocumentLoader {
                                  en: "The front matter must be keys with values (name: value)"),
                 line: split.yamlFirstLine))
         }
-        let parsed = MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset)
+        let parsed = MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset, tableFiles: TableFileReader(documentURL: url))
         var preamble: [MarkdownNode] = []
         var sections: [Section] = []
         var currentHeading: MarkdownNode?

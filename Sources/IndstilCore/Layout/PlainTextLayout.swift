@@ -62,6 +62,8 @@ public struct PlainTextLayout {
             for child in blocks { add(child, part: part) }
         case .code(let literal):
             add(literal.split(separator: "\n").map(String.init), part: part)
+        case .table(let table):
+            out.add(caption: table.captionText, rows: ([table.header] + table.rows).map { $0.cells.map(\.content.plainText) }, part: part)
         }
     }
 

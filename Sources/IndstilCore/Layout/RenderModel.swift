@@ -39,6 +39,11 @@ public struct RenderModel: Sendable {
     /// The document date in Danish, for PDF metadata and footers.
     public let date: String?
 
+    /// True when a section holds a table (at any depth).
+    public var hasTables: Bool {
+        sections.contains { $0.blocks.contains(where: \.holdsTable) }
+    }
+
     /// The heading over the appendix list and over the earlier decisions, in every format.
     public static let appendixListHeading = "Bilag"
     public static let earlierDecisionsHeading = "Tidligere beslutninger"
@@ -56,12 +61,25 @@ public enum RenderBlock: Sendable, Equatable {
     case decisionPoints([DecisionItem])
     case quote([RenderBlock])
     case code(String)
+    case table(RenderTable)
 
     public struct DecisionItem: Sendable, Equatable {
         public let number: Int
         /// "At 1)" or "1)".
         public let prefix: String
         public let content: [RenderInline]
+    }
+}
+
+extension RenderBlock {
+    /// The block is a table or holds one (in a list or a quote).
+    public var holdsTable: Bool {
+        switch self {
+        case .table: return true
+        case .list(_, _, let items): return items.contains { $0.contains(where: \.holdsTable) }
+        case .quote(let blocks): return blocks.contains(where: \.holdsTable)
+        case .paragraph, .subheading, .decisionPoints, .code: return false
+        }
     }
 }
 

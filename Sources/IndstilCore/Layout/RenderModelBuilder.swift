@@ -70,6 +70,9 @@ public enum RenderModelBuilder {
             return .quote(node.children.compactMap(block))
         case .codeBlock(_, let literal):
             return .code(literal)
+        case .table(let table):
+            // A table that could not be read (its file refused) shows nothing; the check says why.
+            return table.header.cells.isEmpty ? nil : .table(RenderTable(table))
         case .htmlBlock, .thematicBreak:
             return nil  // raw HTML never reaches an output
         default:

@@ -10,6 +10,14 @@ public struct RenderedText: Sendable, Equatable {
     public struct Line: Sendable, Equatable {
         public let text: String
         public let part: Part
+        /// Tabs between the cells of a table row, not counted (Word counts cell text only).
+        public let cellBreaks: Int
+
+        init(text: String, part: Part, cellBreaks: Int = 0) {
+            self.text = text
+            self.part = part
+            self.cellBreaks = cellBreaks
+        }
     }
 
     /// Paragraph-like blocks, each a run of lines; blocks are separated by a blank line.
@@ -22,9 +30,22 @@ public struct RenderedText: Sendable, Equatable {
 
     mutating func add(_ text: String, part: Part) { add([text], part: part) }
 
+    /// A table: its caption, then one line per row, its cells (white space folded) separated
+    /// by tabs, which "Antal tegn" does not count, as Word counts the text of the cells and
+    /// not their borders.
+    mutating func add(caption: String?, rows: [[String]], part: Part) {
+        var lines = [caption?.foldingWhitespace].compactMap { $0 }.filter { !$0.isEmpty }.map { Line(text: $0, part: part) }
+        lines += rows.compactMap { cells -> Line? in
+            let folded = cells.map { $0.foldingWhitespace }
+            guard folded.contains(where: { !$0.isEmpty }) else { return nil }
+            return Line(text: folded.joined(separator: "\t"), part: part, cellBreaks: folded.count - 1)
+        }
+        if !lines.isEmpty { blocks.append(lines) }
+    }
+
     /// Characters with spaces (grapheme clusters), line breaks not counted.
     public func characters(where include: (Part) -> Bool = { _ in true }) -> Int {
-        blocks.joined().filter { include($0.part) }.reduce(0) { $0 + $1.text.graphemeCount }
+        blocks.joined().filter { include($0.part) }.reduce(0) { $0 + $1.text.graphemeCount - $1.cellBreaks }
     }
 
     public func text(where include: (Part) -> Bool) -> String {

@@ -41,6 +41,11 @@ private struct PlainTextCollector: MarkdownWalker {
     mutating func visitCodeBlock(_ node: MarkdownNode, info: String, literal: String) { text += literal }
     mutating func visitSoftBreak(_ node: MarkdownNode) { text += " " }
     mutating func visitLineBreak(_ node: MarkdownNode) { text += " " }
+    /// A table reads row by row, its cells separated by spaces.
+    mutating func visitTable(_ node: MarkdownNode, table: Table) {
+        let rows = [table.header] + table.rows
+        text += rows.map { $0.cells.map(\.text).joined(separator: " ") }.joined(separator: " ")
+    }
 }
 
 private struct VisibleTextFinder: MarkdownWalker {
@@ -49,6 +54,9 @@ private struct VisibleTextFinder: MarkdownWalker {
     mutating func visitText(_ node: MarkdownNode, text: String) { find(in: text) }
     mutating func visitInlineCode(_ node: MarkdownNode, code: String) { find(in: code) }
     mutating func visitCodeBlock(_ node: MarkdownNode, info: String, literal: String) { find(in: literal) }
+    mutating func visitTable(_ node: MarkdownNode, table: Table) {
+        if ([table.header] + table.rows).contains(where: { $0.cells.contains { !$0.text.isEmpty } }) { isFinished = true }
+    }
 
     private mutating func find(in text: String) {
         if text.unicodeScalars.contains(where: { !$0.isFastWhitespace }) { isFinished = true }

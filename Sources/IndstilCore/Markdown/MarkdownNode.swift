@@ -22,6 +22,8 @@ public struct MarkdownNode: Sendable, Equatable {
         case strong
         case link(destination: String, title: String)
         case image(destination: String, title: String)
+        /// A pipe table or a fenced `tabel` block (libcmark knows neither; `TableRecognizer`).
+        case table(Table)
     }
 
     public let kind: Kind
@@ -40,7 +42,7 @@ public struct MarkdownNode: Sendable, Equatable {
 
     public var isBlock: Bool {
         switch kind {
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak:
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak, .table:
             return true
         default:
             return false

@@ -14,8 +14,23 @@ public enum MarkdownParser {
         public let flattenedAtLine: Int?
     }
 
-    /// - Parameter lineOffset: added to cmark's line numbers (lines of front matter before the body).
-    public static func parse(_ markdown: String, lineOffset: Int = 0) -> Result {
+    /// - Parameters:
+    ///   - lineOffset: added to cmark's line numbers (lines of front matter before the body).
+    ///   - tableFiles: reads the CSV files that `tabel` blocks name in `fil:`; without it
+    ///     such a table has no rows.
+    public static func parse(_ markdown: String, lineOffset: Int = 0, tableFiles: TableFileReader? = nil) -> Result {
+        let result = parseWithoutTables(markdown, lineOffset: lineOffset)
+        guard TableRecognizer.mayHoldTable(markdown) else { return result }
+        let recognizer = TableRecognizer(markdown: markdown, lineOffset: lineOffset, files: tableFiles)
+        return Result(root: recognizer.rewrite(result.root), flattenedAtLine: result.flattenedAtLine)
+    }
+
+    /// cmark's blocks alone, for the text of a table cell or the lines before a table.
+    static func parseBlocks(_ markdown: String, lineOffset: Int) -> MarkdownNode {
+        parseWithoutTables(markdown, lineOffset: lineOffset).root
+    }
+
+    private static func parseWithoutTables(_ markdown: String, lineOffset: Int) -> Result {
         var utf8 = Array(markdown.utf8)
         let length = utf8.count
         utf8.append(0)  // never an empty buffer, so the base address exists

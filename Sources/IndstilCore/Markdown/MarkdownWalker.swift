@@ -4,7 +4,7 @@
 ///
 /// Defaults: containers (document, quote, list, item, paragraph, heading, emphasis,
 /// strong, link, image) descend into their children; leaves (text, code, breaks, code
-/// blocks, raw HTML, thematic breaks) do nothing. Raw HTML therefore contributes nothing
+/// blocks, raw HTML, thematic breaks, tables) do nothing. Raw HTML therefore contributes nothing
 /// unless a walker asks for it, as it never reaches a rendering.
 ///
 ///     struct LinkCollector: MarkdownWalker {
@@ -38,6 +38,7 @@ public protocol MarkdownWalker {
     mutating func visitStrong(_ node: MarkdownNode)
     mutating func visitLink(_ node: MarkdownNode, destination: String, title: String)
     mutating func visitImage(_ node: MarkdownNode, destination: String, title: String)
+    mutating func visitTable(_ node: MarkdownNode, table: Table)
 }
 
 extension MarkdownWalker {
@@ -63,6 +64,7 @@ extension MarkdownWalker {
         case .strong: visitStrong(node)
         case .link(let destination, let title): visitLink(node, destination: destination, title: title)
         case .image(let destination, let title): visitImage(node, destination: destination, title: title)
+        case .table(let table): visitTable(node, table: table)
         }
     }
 
@@ -94,4 +96,7 @@ extension MarkdownWalker {
     public mutating func visitStrong(_ node: MarkdownNode) { descend(into: node) }
     public mutating func visitLink(_ node: MarkdownNode, destination: String, title: String) { descend(into: node) }
     public mutating func visitImage(_ node: MarkdownNode, destination: String, title: String) { descend(into: node) }
+    /// Tables are skipped: their cells are not prose (no sentences, no paragraphs); a
+    /// walker that wants them reads `table` (`Table`).
+    public mutating func visitTable(_ node: MarkdownNode, table: Table) {}
 }

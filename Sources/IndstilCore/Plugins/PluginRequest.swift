@@ -23,6 +23,10 @@ import Foundation
 /// - A decision's `number` is its position (from 1); `written_number` is the number the
 ///   author wrote, null for a bullet.
 /// - Lines are 1-based lines of the whole file, front matter included.
+/// - `tables` (only when the document has tables): each table's line, id, caption, unit,
+///   header texts and rows, a row as `{"line", "total", "reference", "cells": ["I alt",
+///   "1.180"], "numbers": [null, 1180]}` (a number is null for text, an empty cell or an
+///   ambiguous figure; "-" is 0; "0,49" is 0.49).
 public enum PluginRequest {
     public static let protocolVersion = 1
 
@@ -53,7 +57,7 @@ public enum PluginRequest {
                 ("line", .int(entry.line)),
             ])
         }
-        return .object([
+        var entries: [(String, JSONValue)] = [
             ("protocol", .int(protocolVersion)),
             ("path", .string(document.url.standardizedFileURL.path)),
             ("profile", .string(analyzed.profile.id)),
@@ -67,7 +71,10 @@ public enum PluginRequest {
                 ("decisions", .int(analyzed.decisionPoints.count)),
                 ("appendices", .int(analyzed.appendices.count)),
             ])),
-        ])
+        ]
+        let tables = document.tables
+        if !tables.isEmpty { entries.append(("tables", .array(tables.map(\.pluginJSON)))) }
+        return .object(entries)
     }
 
     /// The request as bytes: one line of compact JSON ending in a newline.

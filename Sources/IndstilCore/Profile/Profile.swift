@@ -21,6 +21,8 @@ public struct Profile: Sendable, Decodable {
     public let length: LengthSpec?
     public let readability: ReadabilitySpec
     public let layout: LayoutSpec
+    /// A budget catalogue's theme sheets (`catalogue:`), nil for other documents.
+    public let catalogue: CatalogueSpec?
 
     /// Folder the profile was loaded from (its templates live there too).
     public var folder: URL?
@@ -38,6 +40,7 @@ public struct Profile: Sendable, Decodable {
         case headingStyle = "heading_style"
         case allowOtherSections = "allow_other_sections"
         case councilReason = "council_reason"
+        case catalogue
     }
 
     public init(from decoder: Decoder) throws {
@@ -57,6 +60,7 @@ public struct Profile: Sendable, Decodable {
         length = try c.decodeIfPresent(LengthSpec.self, forKey: .length)
         readability = try c.decodeIfPresent(ReadabilitySpec.self, forKey: .readability) ?? ReadabilitySpec()
         layout = try c.decodeIfPresent(LayoutSpec.self, forKey: .layout) ?? LayoutSpec()
+        catalogue = try c.decodeIfPresent(CatalogueSpec.self, forKey: .catalogue)
         folder = nil
         try validate()
     }

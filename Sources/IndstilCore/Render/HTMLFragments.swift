@@ -50,7 +50,50 @@ public enum HTMLFragments {
             return "<blockquote>\n\(blocks(content))\n</blockquote>"
         case .code(let literal):
             return "<pre><code>\(escape(literal))</code></pre>"
+        case .table(let table):
+            return self.table(table, resolver)
         }
+    }
+
+    /// Figures right-aligned in tabular figures and total rows set apart, by inline style
+    /// as well as by class, so a table reads right wherever the fragment is placed (a
+    /// bundle page, an agenda packet) whatever stylesheet is there.
+    static let numberStyle = "text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap"
+    static let totalStyle = "font-weight:700;border-top:1px solid currentColor"
+
+    /// `<table>` with its caption, `<th scope="col">` over the columns and `<th scope="row">`
+    /// for the rows' labels; the header in `<thead>`, which printing repeats on every page.
+    static func table(_ table: RenderTable, _ resolver: LinkResolver?) -> String {
+        var out = "<table class=\"tabel\">\n"
+        if let caption = table.caption {
+            out += "<caption>\(escape(caption))"
+            if let unit = table.unit { out += " <span class=\"enhed\">(\(escape(unit)))</span>" }
+            out += "</caption>\n"
+        } else if let unit = table.unit {
+            out += "<caption><span class=\"enhed\">(\(escape(unit)))</span></caption>\n"
+        }
+        out += "<thead>\n<tr>"
+        for cell in table.header.cells {
+            out += "<th scope=\"col\"\(cell.isNumber ? " class=\"tal\" style=\"\(numberStyle)\"" : "")>\(inlines(cell.content, resolvingLinks: resolver))</th>"
+        }
+        out += "</tr>\n</thead>\n<tbody>\n"
+        for row in table.rows {
+            let cellStyle = row.isTotal ? totalStyle : nil
+            out += row.isTotal ? "<tr class=\"total\">" : "<tr>"
+            for (index, cell) in row.cells.enumerated() {
+                let content = inlines(cell.content, resolvingLinks: resolver)
+                let styles = [cell.isNumber ? numberStyle : nil, cellStyle].compactMap { $0 }.joined(separator: ";")
+                let attributes = (cell.isNumber ? " class=\"tal\"" : "") + (styles.isEmpty ? "" : " style=\"\(styles)\"")
+                if index == 0 && table.hasRowLabels {
+                    out += "<th scope=\"row\"\(attributes)>\(content)</th>"
+                } else {
+                    out += "<td\(attributes)>\(content)</td>"
+                }
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table>"
+        return out
     }
 
     /// A tight item's single paragraph is written without <p>.

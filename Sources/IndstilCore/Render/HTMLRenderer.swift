@@ -40,7 +40,9 @@ public enum HTMLRenderer {
 
     public static func render(_ model: RenderModel, profile: Profile) throws(TemplateError) -> String {
         let template = try cache.template(cache.file(named: "document.html.mustache", profile: profile))
-        let css = cache.text(cache.file(named: "style.css", profile: profile))
+        var css = cache.text(cache.file(named: "style.css", profile: profile))
+        // Only a page with a table carries the table rules: other pages stay as they were.
+        if model.hasTables { css += cache.text(cache.file(named: "table.css", profile: profile)) }
         // Mustache escapes markup, not characters HTML and XML do not allow (C0 controls,
         // U+FFFE, U+FFFF): those are dropped from every string the template sees.
         let clean = MarkupEscaping.allowedCharacters

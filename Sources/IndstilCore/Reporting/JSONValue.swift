@@ -5,6 +5,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int)
     case double(Double)
+    /// An exact number, written with as many decimals as it has ("0.49", "3250").
+    case decimal(Decimal)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -26,6 +28,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .string(let s): Self.escape(s, into: &out)
         case .int(let i): out += String(i)
         case .double(let d): out += d.isFinite ? String(format: "%.1f", d) : "null"
+        case .decimal(let d): out += NSDecimalNumber(decimal: d).description(withLocale: Locale(identifier: "en_US_POSIX"))
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):

@@ -14,6 +14,8 @@ public struct DocumentStatistics: Sendable {
     public let decisions: Int
     public let appendices: Int
     public let sections: [SectionFigures]
+    /// The document's tables, in order.
+    public let tables: [Table]
 
     /// `lineOfSection` turns a section's Markdown line into the line shown (a Word
     /// document's paragraph, `WordImport.paragraph(ofLine:)`).
@@ -23,6 +25,7 @@ public struct DocumentStatistics: Sendable {
         lix = analyzed.readability.lix
         decisions = analyzed.decisionPoints.count
         appendices = analyzed.appendices.count
+        tables = analyzed.document.tables
         sections = analyzed.sections.enumerated().map { index, match in
             SectionFigures(
                 id: match.spec?.id, heading: match.section.heading, line: lineOfSection(match.section.line),
@@ -31,8 +34,9 @@ public struct DocumentStatistics: Sendable {
         }
     }
 
+    /// A document without tables has no "tables" key (its output is as before tables existed).
     public var json: JSONValue {
-        .object([
+        var entries: [(String, JSONValue)] = [
             ("path", .string(path)),
             ("characters", .int(characters)),
             ("lix", .double(lix)),
@@ -47,7 +51,9 @@ public struct DocumentStatistics: Sendable {
                     ("lix", .double(s.lix)),
                 ])
             })),
-        ])
+        ]
+        if !tables.isEmpty { entries.append(("tables", .array(tables.map(\.statisticsJSON)))) }
+        return .object(entries)
     }
 
     /// A table for the terminal, in Danish.
@@ -58,6 +64,10 @@ public struct DocumentStatistics: Sendable {
             out += "  \(s.heading.padding(to: width))  \(DanishFormat.integer(s.characters).leftPadded(to: 7, with: " ")) tegn  LIX \(DanishFormat.decimal(s.lix))\n"
         }
         out += "  Antal tegn i alt: \(DanishFormat.integer(characters)) · LIX \(DanishFormat.decimal(lix)) · \(decisions) beslutningspunkter · \(appendices) bilag\n"
+        if !tables.isEmpty {
+            let rows = tables.reduce(0) { $0 + $1.rows.count }
+            out += "  Tabeller: \(tables.count) med \(DanishFormat.integer(rows)) rækker i alt\n"
+        }
         return out
     }
 }

@@ -9,6 +9,9 @@ import Foundation
 /// `list-style: none` on the header lines, the decision points (which show their own
 /// "At 1)") and the appendix and earlier-decision lists.
 ///
+/// A data table (`<table class="tabel">`) reads as Word counts it: its caption as a line,
+/// then a line per row with a tab between the cells (tabs are not counted).
+///
 /// Written independently of `PlainTextLayout`, from the HTML alone, so that the two can
 /// be compared.
 struct VisibleHTMLText {
@@ -33,6 +36,8 @@ struct VisibleHTMLText {
     private var inMetadata = false
     private var inCaption = false
     private var inPre = false
+    private var inDataTable = false
+    private var cellIndex = 0
 
     init(html: String) {
         let body: Substring
@@ -72,8 +77,16 @@ struct VisibleHTMLText {
             section = nil
         case ("aside", _):
             inMetadata = !closing
+        case ("table", _):
+            inDataTable = !closing && Self.attribute("class", in: attributes) == "tabel"
+        case ("tr", false):
+            cellIndex = 0
+        case ("td", false) where inDataTable, ("th", false) where inDataTable:
+            if cellIndex > 0 { appendText("\t") }
+            cellIndex += 1
         case ("caption", _):
-            inCaption = !closing
+            // The metadata table's caption is the template's name for it; a data table's is text.
+            inCaption = !closing && !inDataTable
         case ("pre", _):
             inPre = !closing
         case ("ul", false), ("ol", false):
@@ -94,7 +107,7 @@ struct VisibleHTMLText {
                 pendingMarker = ""
                 endLine()
             }
-        case ("th", true):
+        case ("th", true) where !inDataTable:
             // A metadata row shows its label and value in two columns; the line reads as
             // the profile wrote it, "Sagsnummer: 21-030966" (see the count test).
             appendText(": ")
@@ -120,7 +133,9 @@ struct VisibleHTMLText {
     }
 
     private mutating func endLine() {
-        let text = current.foldingWhitespace
+        // The cells of a data table's row, each folded, a tab between them; a row of empty cells shows nothing.
+        let cells = current.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).foldingWhitespace }
+        let text = cells.contains { !$0.isEmpty } ? cells.joined(separator: "\t") : ""
         current = ""
         if !text.isEmpty {
             lines.append(Line(text: text, section: section, inMetadata: inMetadata, inCaption: inCaption))

@@ -15,6 +15,7 @@ public struct PlaceholderCheck: Check {
             .triggers("Skabelonens [dato - minutter]", ExampleDocument.byraad.replacingSection("6. Hvad igangsættes", body: "Sagen behandles [04/09/2023 - 20 minutter]. ⟵")),
             .triggers("TODO i front matter", ExampleDocument.byraad.settingField("titel", "titel: \"TODO skriv titel\" ⟵")),
             .triggers("Et afsnit der kun er »…«", ExampleDocument.byraad.replacingSection("7. Hvem", body: "Borgmesterens Afdeling driver siden.\n\n… ⟵")),
+            .triggers("En tabelrække med kun »...«", .withTable("| Udgift | 2027 |\n|---|---:|\n| Booking | 600 |\n| ... | ... | ⟵")),
             .passes("En krydshenvisning uden tekst efter et linjeskift",
                     ExampleDocument.byraad.replacingSection("6. Hvad igangsættes", body: "Se analysen i\n[](bilag:analyse).")),
             .passes("Almindelig tekst med et rigtigt link",
@@ -115,6 +116,25 @@ public struct PlaceholderCheck: Check {
                     if let leftover = leftover(in: text) { found.append((leftover, line)) }
                 }
                 if let dots = onlyDots(textBlock) { found.append((dots, textBlock.line)) }
+            }
+            for table in block.tables {
+                found += leftovers(in: table)
+            }
+        }
+        return found
+    }
+
+    /// Leftovers in a table's cells, and a row of nothing but "..." (a template's empty row).
+    static func leftovers(in table: Table) -> [(text: String, line: Int)] {
+        var found: [(String, Int)] = []
+        for row in [table.header] + table.rows {
+            let filled = row.cells.map(\.text).filter { !$0.isEmpty }
+            if !filled.isEmpty, filled.allSatisfy({ $0.allSatisfy { $0 == "." || $0 == "…" } }) {
+                found.append((filled[0], row.line))
+                continue
+            }
+            for cell in row.cells {
+                if let leftover = leftover(in: cell.text) { found.append((leftover, cell.line)) }
             }
         }
         return found

@@ -63,6 +63,8 @@ struct BundlePDFLinks {
             return .decisionPoints(items.map { .init(number: $0.number, prefix: $0.prefix, content: inlines($0.content)) })
         case .quote(let content):
             return .quote(blocks(content))
+        case .table(let table):
+            return .table(table.mappingContent(inlines))
         case .code:
             return block
         }

@@ -181,7 +181,67 @@ struct DocxDocumentBuilder {
             var text = literal
             while text.hasSuffix("\n") { text.removeLast() }
             body += paragraph(style: "HTMLPreformatted", extra: context.indentXML, content: DocxXML.runs(text, properties: ""))
+        case .table(let table):
+            writeTable(table)
         }
+    }
+
+    // MARK: Tables
+
+    /// A real Word table: the caption as a bold paragraph kept with the table, the header
+    /// row repeated on every page (w:tblHeader), figures right-aligned, total rows bold
+    /// under a rule, rows never split across pages.
+    private mutating func writeTable(_ table: RenderTable) {
+        let columnCount = max(1, table.header.cells.count)
+        let widths = Self.columnWidths(count: columnCount, labelled: table.hasRowLabels)
+        if let caption = table.caption ?? table.unit.map({ "(\($0))" }) {
+            var content = runs([.text(caption)], format: RunFormat(bold: true))
+            if table.caption != nil, let unit = table.unit { content += DocxXML.runs(" (\(unit))", properties: "") }
+            body += "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"60\"/></w:pPr>\(content)</w:p>"
+        }
+        let rule = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"8C8C8C\""
+        var out = "<w:tbl><w:tblPr>"
+        out += "<w:tblW w:w=\"\(Self.textWidth)\" w:type=\"dxa\"/>"
+        out += "<w:tblBorders><w:top \(rule)/><w:bottom \(rule)/><w:insideH \(rule)/></w:tblBorders>"
+        out += "<w:tblLayout w:type=\"fixed\"/>"
+        out += "<w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
+        out += "<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
+        out += "</w:tblPr><w:tblGrid>"
+        out += widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined()
+        out += "</w:tblGrid>"
+        body += out
+        writeTableRow(table.header, widths: widths, isHeader: true)
+        for row in table.rows { writeTableRow(row, widths: widths, isHeader: false) }
+        body += "</w:tbl>"
+        // A table followed straight by another would merge with it in Word.
+        body += "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>"
+    }
+
+    private mutating func writeTableRow(_ row: RenderTable.Row, widths: [Int], isHeader: Bool) {
+        var out = "<w:tr><w:trPr><w:cantSplit/>" + (isHeader ? "<w:tblHeader/>" : "") + "</w:trPr>"
+        for (index, width) in widths.enumerated() {
+            let cell = index < row.cells.count ? row.cells[index] : RenderTable.Cell(content: [], isNumber: false)
+            out += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+            if row.isTotal || isHeader {
+                out += "<w:tcBorders><w:\(isHeader ? "bottom" : "top") w:val=\"single\" w:sz=\"12\" w:space=\"0\" w:color=\"000000\"/></w:tcBorders>"
+            }
+            out += "</w:tcPr><w:p><w:pPr><w:spacing w:before=\"20\" w:after=\"20\"/>"
+            if cell.isNumber { out += "<w:jc w:val=\"right\"/>" }
+            out += "</w:pPr>"
+            body += out
+            out = ""
+            body += runs(cell.content, format: RunFormat(bold: isHeader || row.isTotal))
+            body += "</w:p></w:tc>"
+        }
+        body += out + "</w:tr>"
+    }
+
+    /// A label column of 40 % of the text width when the rows have labels, the rest shared.
+    static func columnWidths(count: Int, labelled: Bool) -> [Int] {
+        guard count > 1, labelled else { return Array(repeating: textWidth / count, count: count) }
+        let label = textWidth * 2 / 5
+        let each = (textWidth - label) / (count - 1)
+        return [label] + Array(repeating: each, count: count - 1)
     }
 
     private mutating func writeList(ordered: Bool, start: Int, items: [[RenderBlock]], context: Context) {
