@@ -49,6 +49,8 @@ extension Workspace {
     /// The document at `path` read and its profile resolved, not analysed: what
     /// `render --to md` needs (it rewrites the source; 1 MB in well under a second).
     func source(_ path: String) throws -> Document {
+        // A Word document has no Markdown source of its own: the one it is read into.
+        if WordImport.isWordDocument(URL(fileURLWithPath: path)) { return try document(path).document }
         let fail = { (diagnostic: Diagnostic) -> UsageError in
             UsageError("\(path.escapingControlCharacters):\(diagnostic.line):\(diagnostic.column): error: \(diagnostic.message.da.escapingControlCharacters) [\(diagnostic.check)]")
         }
