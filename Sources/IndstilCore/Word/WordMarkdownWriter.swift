@@ -397,8 +397,9 @@ struct WordMarkdownWriter {
 
     private func noteMarker(_ key: WordNoteKey) -> String? { package.body.noteMarkers[key] }
 
+    /// A body table becomes a pipe table, which the table model reads (its totals and
+    /// shares are checked like any Markdown table's).
     private mutating func writeTable(_ table: WordTable) {
-        notices.append(WordNotice(kind: .table(rows: table.rows.count, columns: table.rows.map(\.count).max() ?? 0), paragraph: table.firstParagraph))
         let width = table.rows.map(\.count).max() ?? 0
         guard width > 0 else { return }
         out.separate()
