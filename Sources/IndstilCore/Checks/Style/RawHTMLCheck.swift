@@ -1,3 +1,5 @@
+import Foundation
+
 /// Raw HTML in the Markdown: indstil never passes it on (no output may carry a
 /// document's scripts or styles), so a HTML block's text is missing from every output and
 /// an inline tag's formatting is lost. Said, never dropped silently. HTML comments are
@@ -36,15 +38,19 @@ public struct RawHTMLCheck: Check {
                         : "Raw HTML is left out of every output, so the text \"\(text)\" is missing; write it as plain Markdown",
                     line: node.line, column: node.column))
             case .paragraph, .heading:
-                var tags: [String] = []
+                var names: [String] = []
                 node.forEach { child in
-                    if case .htmlInline(let tag) = child.kind, !Self.isComment(tag), !tags.contains(tag) { tags.append(tag) }
+                    if case .htmlInline(let tag) = child.kind, !Self.isComment(tag) {
+                        let name = Self.tagName(tag)
+                        if !names.contains(name) { names.append(name) }
+                    }
                 }
-                guard !tags.isEmpty else { return }
-                let shown = tags.prefix(3).map { "»\($0)«" }.joined(separator: ", ") + (tags.count > 3 ? " …" : "")
+                guard !names.isEmpty else { return }
+                let shown = names.prefix(3).map { "»<\($0)>«" }.joined(separator: ", ") + (names.count > 3 ? " …" : "")
+                let one = names.count == 1
                 diagnostics.append(diagnostic(
-                    "HTML-mærket \(shown) ignoreres: teksten kommer med, formateringen ikke; brug Markdown (**fed**, *kursiv*, [link](adresse))",
-                    "The HTML tag \(shown) is ignored: the text is kept, the formatting is not; use Markdown (**bold**, *italic*, [link](address))",
+                    "\(one ? "HTML-mærket" : "HTML-mærkerne") \(shown) ignoreres: teksten kommer med, formateringen ikke; brug Markdown (**fed**, *kursiv*, [link](adresse))",
+                    "The HTML \(one ? "tag" : "tags") \(shown) \(one ? "is" : "are") ignored: the text is kept, the formatting is not; use Markdown (**bold**, *italic*, [link](address))",
                     line: node.line, column: node.column))
             default:
                 for child in node.children where child.isBlock { visit(child) }
@@ -52,6 +58,13 @@ public struct RawHTMLCheck: Check {
         }
         visit(context.document.body)
         return diagnostics
+    }
+
+    /// `<b>`, `</b>` and `<b class="x">` are all "b"; a tag without a name is shown whole.
+    static func tagName(_ tag: String) -> String {
+        let inner = tag.drop { $0 == "<" || $0 == "/" }
+        let name = inner.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+        return name.isEmpty ? String(tag.trimmingCharacters(in: CharacterSet(charactersIn: "<>/"))) : name.lowercased()
     }
 
     static func isComment(_ html: String) -> Bool {
