@@ -31,12 +31,15 @@ public struct StatedCountCheck: Check {
             }
             return stated == counted ? [] : [mismatch(stated: stated, counted: counted, line: entry.keyLine)]
         }
-        for block in context.document.body.textBlocks {
+        // A line in a section is shown, so it is in the count, and a count cannot include
+        // itself; text before the first heading is not shown and not counted.
+        let shown = context.document.sections.flatMap(\.blocks).flatMap(\.textBlocks).map { ($0, true) }
+        let notShown = context.document.preamble.flatMap(\.textBlocks).map { ($0, false) }
+        for (block, isShown) in shown + notShown {
             let text = block.plainText.foldingWhitespace
             guard let stated = WordFields.statedCount(in: text) else { continue }
-            // The line itself is shown, so it is in the count; a count cannot include itself.
-            let withoutLine = counted - text.count
-            return stated == withoutLine ? [] : [mismatch(stated: stated, counted: withoutLine, line: block.line)]
+            let expected = isShown ? counted - text.count : counted
+            return stated == expected ? [] : [mismatch(stated: stated, counted: expected, line: block.line)]
         }
         return []
     }
