@@ -271,3 +271,36 @@ struct HostileTextTests {
         #expect(result.diagnostics.contains { $0.check == "langt.vaek" && $0.line == last }, "\(result)")
     }
 }
+
+@Suite("Stated character count (end to end)")
+struct StatedCountEndToEndTests {
+    @Test("An »Antal tegn« line before the first heading is compared with the whole count, never a negative one")
+    func statedCountBeforeTheFirstHeading() throws {
+        let folder = try TempFolder.withExamples()
+        let text = try Fixtures.exampleText(Fixtures.byraad)
+        let body = try #require(text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex))
+        let changed = text.replacingCharacters(in: body, with: "\n---\n\nAntal tegn: 12.246\n")
+        try folder.write("examples/aarhus-byraad/optalt.md", changed)
+        let stats = try folder.run("stats", "--format", "json", "examples/aarhus-byraad/optalt.md")
+        let result = try folder.run("check", "examples/aarhus-byraad/optalt.md")
+        let finding = try #require(result.diagnostics.first { $0.check == "length.stated-count" }, "\(result)")
+        #expect(!finding.message.contains("har -"), "\(finding.message)")
+        let json = try #require(try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any], "\(stats)")
+        let files = json["files"] as? [[String: Any]] ?? []
+        let characters = try #require(files.first?["characters"] as? Int, "\(stats)")
+        #expect(finding.message.contains("har \(DanishNumber.integer(characters)) tegn"), "\(finding.message) vs \(characters)")
+    }
+}
+
+/// Danish thousands separators, as the messages write counts.
+enum DanishNumber {
+    static func integer(_ value: Int) -> String {
+        let digits = String(value)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "." }
+            out.append(character)
+        }
+        return out
+    }
+}
