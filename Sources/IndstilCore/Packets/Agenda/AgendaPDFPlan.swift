@@ -17,6 +17,7 @@ struct AgendaPDFPlan: PacketPDFPlan {
     let packet: AgendaPacket
 
     var title: String { packet.documentTitle }
+    var isClosed: Bool { packet.isClosedPacket }
     var summary: String { counted(packet.agenda.items.count, "punkt", "punkter") + ", " + counted(packet.includedAppendices.count, "bilag", "bilag") }
 
     func body(attachmentPages: [String: Int]) -> String {

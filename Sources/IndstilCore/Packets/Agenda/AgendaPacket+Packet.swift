@@ -8,7 +8,8 @@ extension AgendaPacket: Packet {
         includedAppendices.compactMap { appendix in
             guard case .attachment(let fileExtension) = appendix.content else { return nil }
             return PacketAttachment(key: appendix.key, label: appendix.label, bookmarkLabel: appendix.label + ":",
-                                    source: appendix.source, fileExtension: fileExtension, stamp: appendix.stamp)
+                                    source: appendix.source, fileExtension: fileExtension,
+                                    stamp: isClosedPacket ? ClosedMarking.stamp(appendix.stamp) : appendix.stamp)
         }
     }
 

@@ -22,7 +22,9 @@ struct AgendaSitePlan: PacketSitePlan {
     /// "bilag/punkt-3-bilag-2-sammenfatning.pdf" of each shown attachment, by key.
     let attachments: [String: String]
 
-    var frame: SiteFrame { SiteFrame(siteTitle: packet.documentTitle, indexLabel: packet.label, bodyClass: "bilagsmateriale dagsordenpakke") }
+    var frame: SiteFrame {
+        SiteFrame(siteTitle: packet.documentTitle, indexLabel: packet.label, bodyClass: "bilagsmateriale dagsordenpakke", isClosed: packet.isClosedPacket)
+    }
     var noAppendicesNote: String? { nil }
 
     init(_ packet: AgendaPacket, files: PacketFiles) {

@@ -98,4 +98,7 @@ public struct AgendaPacket: Sendable {
 
     /// "Dagsorden" or "Lukket dagsorden".
     public var label: String { audience == .lukket ? "Lukket dagsorden" : "Dagsorden" }
+
+    /// The closed packet of an agenda with closed content: marked closed on every page.
+    var isClosedPacket: Bool { audience == .lukket && agenda.hasClosedContent }
 }

@@ -109,7 +109,7 @@ enum PDFStamper {
                     rules += "@page \(name) { size: \(points(size.width))pt \(points(size.height))pt; margin: 0; }\n"
                 }
                 let narrow = size.width < 30_000 ? " smal" : ""
-                body += "<div class=\"side\" style=\"page: \(name)\"><div class=\"stempel\(narrow)\">\(stamp.markupEscaped)</div></div>\n"
+                body += "<div class=\"side\" style=\"page: \(name)\"><div class=\"stempel\(narrow)\">\(stamp.split(separator: "\n").map { String($0).markupEscaped }.joined(separator: "<br>"))</div></div>\n"
             }
         }
         return """

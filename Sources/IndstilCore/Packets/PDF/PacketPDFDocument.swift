@@ -12,6 +12,12 @@ protocol PacketPDFPlan {
     /// Everything inside `<body>`, reserving `attachmentPages[key]` pages after the
     /// placeholder of each PDF attachment (`PacketPDFDocument.placeholder`).
     func body(attachmentPages: [String: Int]) -> String
+    /// Whether the packet holds closed material: then every page says so (`ClosedMarking`).
+    var isClosed: Bool { get }
+}
+
+extension PacketPDFPlan {
+    var isClosed: Bool { false }
 }
 
 /// The one HTML document WeasyPrint sets for a packet (bundle or agenda). A PDF
@@ -58,8 +64,8 @@ enum PacketPDFDocument {
         <meta charset="utf-8">
         <meta name="generator" content="indstil bundle">
         <title>\(plan.title.markupEscaped)</title>
-        <style>
-        \(css + "\n" + type(of: plan).structuralCSS + "\n" + appendixCSS)
+        \(plan.isClosed ? "<meta name=\"description\" content=\"\(ClosedMarking.notice)\">\n" : "")<style>
+        \(css + "\n" + type(of: plan).structuralCSS + "\n" + appendixCSS + (plan.isClosed ? "\n" + ClosedMarking.pageCSS : ""))
         </style>
         </head>
         <body>

@@ -22,6 +22,8 @@ struct SiteFrame {
     let indexLabel: String
     /// `body` class.
     let bodyClass: String
+    /// A closed packet's site: every page gets a banner and `noindex` (`ClosedMarking`).
+    var isClosed = false
     let indexFile = PacketSite.indexFile
     /// The meta generator, by which an earlier site is recognised before it is replaced.
     let generator = PacketSite.generator
@@ -63,12 +65,12 @@ struct SiteFrame {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="\(generator.markupEscaped)">
         <title>\(title.markupEscaped)</title>
-        <link rel="stylesheet" href="\(PacketSite.styleFile)">
+        \(isClosed ? "<meta name=\"robots\" content=\"noindex, nofollow\">\n" : "")<link rel="stylesheet" href="\(PacketSite.styleFile)">
         </head>
         <body class="\(bodyClass.markupEscaped)">
         <a class="spring" href="#indhold">Spring til indholdet</a>
         <header class="sitehoved">
-        <div class="indre">
+        \(isClosed ? "<p class=\"lukket-banner\"><strong>\(ClosedMarking.notice)</strong></p>\n" : "")<div class="indre">
         <p class="bundletitel"><a href="\(indexFile.markupEscaped)">\(siteTitle.markupEscaped)</a></p>
         <nav class="navigation" aria-label="Navigation">
         <ul>
