@@ -42,15 +42,19 @@ enum WeasyPrint {
     }
 
     /// Writes `html` to `input` and sets it as the PDF `output`.
-    /// - Parameter presentationalHints: honour HTML attributes such as `width` (single documents).
-    static func set(_ html: String, input: URL, output: URL, presentationalHints: Bool = false,
+    /// - Parameters:
+    ///   - presentationalHints: honour HTML attributes such as `width` (single documents).
+    ///   - tagged: a tagged PDF (PDF/UA-1: structure tree with headings, lists and table
+    ///     headers, `/Lang`, the title as the window title), for every document a reader
+    ///     opens; stamp pages, laid over other pages, are not.
+    static func set(_ html: String, input: URL, output: URL, presentationalHints: Bool = false, tagged: Bool = true,
                     timeout: TimeInterval) throws(Problem) {
         do {
             try Data(html.utf8).write(to: input)
         } catch {
             throw .inputNotWritable(error)
         }
-        let options = presentationalHints ? ["--quiet", "--presentational-hints"] : ["--quiet"]
+        let options = ["--quiet"] + (presentationalHints ? ["--presentational-hints"] : []) + (tagged ? ["--pdf-variant", "pdf/ua-1"] : [])
         switch ExternalProgram.run("weasyprint", options + [input.path, output.path], timeout: timeout) {
         case .notFound:
             throw .notFound
@@ -66,7 +70,7 @@ enum WeasyPrint {
     /// `set` for a packet: a failure as a `PacketFailure` of the setting (or stamping) step.
     static func setPacket(_ html: String, input: URL, output: URL, purpose: Purpose, timeout: TimeInterval) throws(PacketFailure) {
         do {
-            try set(html, input: input, output: output, timeout: timeout)
+            try set(html, input: input, output: output, tagged: purpose == .document, timeout: timeout)
         } catch {
             throw PacketFailure(purpose == .stamps ? .stamping : .setting, error.message(purpose), file: input)
         }
