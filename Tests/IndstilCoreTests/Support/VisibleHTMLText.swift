@@ -7,7 +7,7 @@ import Foundation
 /// the browser draws before a list item ("- " or "3. ") on the item's first line — but
 /// only for the lists in the sections: the house style (`Templates/_base/style.css`) sets
 /// `list-style: none` on the header lines, the decision points (which show their own
-/// "At 1)") and the appendix and earlier-decision lists.
+/// "At 1)") and the appendix and earlier-decision lists. The skip link is off screen.
 ///
 /// A data table (`<table class="tabel">`) reads as Word counts it: its caption as a line,
 /// then a line per row with a tab between the cells (tabs are not counted).
@@ -38,6 +38,8 @@ struct VisibleHTMLText {
     private var inPre = false
     private var inDataTable = false
     private var cellIndex = 0
+    /// Inside the skip link (`<a class="spring">`): off screen until it has the focus.
+    private var inSkipLink = false
 
     init(html: String) {
         let body: Substring
@@ -71,6 +73,10 @@ struct VisibleHTMLText {
         switch (name, closing) {
         case ("br", false):
             appendText(" ")
+        case ("a", false) where Self.attribute("class", in: attributes) == "spring":
+            inSkipLink = true
+        case ("a", true):
+            inSkipLink = false
         case ("section", false):
             section = Self.attribute("id", in: attributes).flatMap { $0.hasPrefix("afsnit-") ? $0 : nil }
         case ("section", true):
@@ -117,6 +123,7 @@ struct VisibleHTMLText {
     }
 
     private mutating func appendText(_ text: String) {
+        guard !inSkipLink else { return }
         var text = Substring(text)
         while !text.isEmpty {
             let lineEnd = inPre ? text.firstIndex(of: "\n") : nil
