@@ -58,6 +58,7 @@ public enum CheckRegistry {
         AgendaMeetingDateCheck(),
         AgendaClosedCheck(),
         AgendaTitleCheck(),
+        AgendaDeadlineCheck(),
     ]
 
     public static let pluginFailed = PluginFailedRule()
