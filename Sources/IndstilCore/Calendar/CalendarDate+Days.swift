@@ -34,18 +34,6 @@ extension CalendarDate {
         CalendarDate(dayNumber: dayNumber + days)
     }
 
-    /// 1 = Monday … 7 = Sunday.
-    public var isoWeekday: Int {
-        // 1 January 1970 was a Thursday (4).
-        let offset = (dayNumber + 3) % 7
-        return (offset < 0 ? offset + 7 : offset) + 1
-    }
-
-    public var isWeekend: Bool { isoWeekday >= 6 }
-
-    /// "tirsdag den 7. april 2026".
-    public var danishWithWeekday: String {
-        let names = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
-        return "\(names[isoWeekday - 1]) den \(DanishFormat.date(self))"
-    }
+    /// Saturday or Sunday (`weekday`: 0 = Sunday … 6 = Saturday).
+    public var isWeekend: Bool { weekday == 0 || weekday == 6 }
 }

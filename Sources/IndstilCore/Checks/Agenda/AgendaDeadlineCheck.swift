@@ -45,13 +45,13 @@ public struct AgendaDeadlineCheck: AgendaCheck {
         }
         let calendar = WorkingDayCalendar(settings: settings)
         var found: [LocatedDiagnostic] = []
-        let meeting = manifest.date.danishWithWeekday
+        let meeting = DanishFormat.weekdayAndDate(manifest.date)
         if let sent = manifest.sent {
             let due = calendar.workingDay(Self.agendaDays, before: manifest.date)
             if due < sent {
                 found.append(LocatedDiagnostic(context.manifestPath, diagnostic(
-                    "Dagsordenen er udsendt \(sent.danishWithWeekday), men skulle være udsendt senest \(due.danishWithWeekday) (\(Self.agendaDays) arbejdsdage før mødet \(meeting))",
-                    "The agenda was sent on \(sent.danishWithWeekday), but should have been sent by \(due.danishWithWeekday) (\(Self.agendaDays) working days before the meeting on \(meeting))",
+                    "Dagsordenen er udsendt \(DanishFormat.weekdayAndDate(sent)), men skulle være udsendt senest \(DanishFormat.weekdayAndDate(due)) (\(Self.agendaDays) arbejdsdage før mødet \(meeting))",
+                    "The agenda was sent on \(DanishFormat.weekdayAndDate(sent)), but should have been sent by \(DanishFormat.weekdayAndDate(due)) (\(Self.agendaDays) working days before the meeting on \(meeting))",
                     line: manifest.sentLine)))
             }
         }
@@ -59,8 +59,8 @@ public struct AgendaDeadlineCheck: AgendaCheck {
             let due = calendar.workingDay(Self.materialDays, before: manifest.date)
             if due < sent {
                 found.append(LocatedDiagnostic(context.manifestPath, diagnostic(
-                    "Materialet er udsendt \(sent.danishWithWeekday), men skulle være udsendt senest \(due.danishWithWeekday) (\(Self.materialDays) arbejdsdage før mødet \(meeting))",
-                    "The material was sent on \(sent.danishWithWeekday), but should have been sent by \(due.danishWithWeekday) (\(Self.materialDays) working days before the meeting on \(meeting))",
+                    "Materialet er udsendt \(DanishFormat.weekdayAndDate(sent)), men skulle være udsendt senest \(DanishFormat.weekdayAndDate(due)) (\(Self.materialDays) arbejdsdage før mødet \(meeting))",
+                    "The material was sent on \(DanishFormat.weekdayAndDate(sent)), but should have been sent by \(DanishFormat.weekdayAndDate(due)) (\(Self.materialDays) working days before the meeting on \(meeting))",
                     line: manifest.materialSentLine)))
             }
         }
