@@ -51,7 +51,7 @@ import Testing
         #expect(publicIndex.contains("href=\"beslutninger.html\""))
         #expect(!publicIndex.contains("MED-organisation") && closedIndex.contains("MED-organisation"))
         let publicRegister = try folder.read("ud/referat/beslutninger.html")
-        #expect(publicRegister.contains("Taget til efterretning") && !publicRegister.contains("Omplacering"))
+        #expect(publicRegister.contains("Taget til orientering") && !publicRegister.contains("Omplacering"))
         #expect(try folder.read("ud/referat-lukket/beslutninger.html").contains("Omplacering af en medarbejder"))
     }
 
@@ -98,7 +98,7 @@ import Testing
             #expect(!["=", "+", "-", "@"].contains(cell.first.map(String.init) ?? ""), "formula cell: \(cell)")
         }
         #expect(rows.joined().contains("'=HYPERLINK(\"http://example.invalid\";\"Klik\")"))
-        #expect(rows.contains { $0[2] == "3" && $0[7] == "1" && $0[9] == "Taget til efterretning" && $0[11].contains("første kvartal 2027") })
+        #expect(rows.contains { $0[2] == "3" && $0[7] == "1" && $0[9] == "Taget til orientering" && $0[11].contains("første kvartal 2027") })
         #expect(!text.contains("Omplacering"))
 
         let closed = try folder.run("register", "examples", "--lukket", timeout: 60)

@@ -79,10 +79,11 @@ public enum DecisionRegister {
                 file = url.hasPrefix(folder) ? DisplayPath.beside(shownFolder, String(url.dropFirst(folder.count))) : url
             }
             func row(point: Int?, proposal: String, outcome: MinutesOutcome?, decision: String?) -> Row {
-                Row(committee: agenda.committee, meetingDate: date, item: item.number, itemTitle: item.agendaItem.title,
+                let noting = ResolvedMinutes.notingPhrase(in: proposal)
+                return Row(committee: agenda.committee, meetingDate: date, item: item.number, itemTitle: item.agendaItem.title,
                     recommendationTitle: recommendation?.document.title ?? "",
                     caseNumber: recommendation?.document.frontMatter["sagsnummer"]?.trimmedString ?? "",
-                    recommendationFile: file, decisionPoint: point, proposal: proposal, outcome: outcome?.label ?? "",
+                    recommendationFile: file, decisionPoint: point, proposal: proposal, outcome: outcome?.label(noting: noting) ?? "",
                     decision: decision ?? "", followUp: item.followUp ?? "", closed: item.isClosed, minutes: manifestPath)
             }
             if item.decisions.isEmpty {

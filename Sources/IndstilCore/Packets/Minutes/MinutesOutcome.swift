@@ -21,13 +21,14 @@ public enum MinutesOutcome: String, Sendable, CaseIterable {
         self = outcome
     }
 
-    /// Whether the recommendation was followed (for the register's filter).
-    public var label: String {
+    /// The outcome as the register names it ("Godkendt", "Taget til orientering" …);
+    /// `noting` as for `standardPhrase`.
+    public func label(noting: String? = nil) -> String {
         switch self {
         case .approved: "Godkendt"
         case .approvedWithChanges: "Godkendt med ændringer"
         case .notApproved: "Ikke godkendt"
-        case .notedForInformation: "Taget til efterretning"
+        case .notedForInformation: "Taget \(noting ?? "til efterretning")"
         case .discussed: "Drøftet"
         case .postponed: "Udsat"
         case .withdrawn: "Udgået"
