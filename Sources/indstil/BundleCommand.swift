@@ -9,12 +9,12 @@ enum BundleOutput: String, ExpressibleByArgument, CaseIterable {
 struct BundleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bundle",
-        abstract: "Saml et bilagsmateriale (betænkning) eller en dagsorden med bilag til et website eller én PDF.")
+        abstract: "Saml et bilagsmateriale (betænkning), en dagsorden med bilag eller et referat til et website eller én PDF.")
 
     @Argument(help: "bundle.yml")
     var manifest: String
 
-    @Option(name: .shortAndLong, help: "Mappe (html) eller fil (pdf) der skrives; standard: ud/ hhv. bilagsmateriale.pdf eller dagsorden.pdf. En dagsorden med lukkede punkter får også en lukket udgave ved siden af (ud-lukket/, dagsorden-lukket.pdf).")
+    @Option(name: .shortAndLong, help: "Mappe (html) eller fil (pdf) der skrives; standard: ud/ hhv. bilagsmateriale.pdf, dagsorden.pdf eller referat.pdf. En dagsorden eller et referat med lukkede punkter får også en lukket udgave ved siden af (ud-lukket/, dagsorden-lukket.pdf, referat-lukket.pdf).")
     var output: String?
 
     @Option(help: "html (et website) eller pdf (én samlet PDF).")
