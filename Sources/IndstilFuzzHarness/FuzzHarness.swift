@@ -114,6 +114,12 @@ public enum FuzzHarness {
                 _ = PacketLayout.html(of: AgendaPacket(agenda: outcome.packet, audience: audience))
             }
             return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.packet.items.count)
+        case .referat(let outcome):
+            for format in DiagnosticReportFormat.allCases { _ = format.render(outcome.reports, language: .da) }
+            for audience in [AgendaPacket.Audience.offentlig, .lukket] {
+                _ = PacketLayout.html(of: MinutesPacket(minutes: outcome.packet, audience: audience))
+            }
+            return BundleOutcome(manifestFailure: nil, reports: outcome.reports, chapters: outcome.packet.items.count)
         case .betaenkning(let outcome):
             for format in DiagnosticReportFormat.allCases { _ = format.render(outcome.reports, language: .da) }
             _ = PacketLayout.html(of: outcome.packet)

@@ -9,12 +9,12 @@ enum BundleOutput: String, ExpressibleByArgument, CaseIterable {
 struct BundleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bundle",
-        abstract: "Saml et bilagsmateriale (betænkning) eller en dagsorden med bilag til et website eller én PDF.")
+        abstract: "Saml et bilagsmateriale (betænkning), en dagsorden med bilag eller et referat til et website eller én PDF.")
 
     @Argument(help: "bundle.yml")
     var manifest: String
 
-    @Option(name: .shortAndLong, help: "Mappe (html) eller fil (pdf) der skrives; standard: ud/ hhv. bilagsmateriale.pdf eller dagsorden.pdf. En dagsorden med lukkede punkter får også en lukket udgave ved siden af (ud-lukket/, dagsorden-lukket.pdf).")
+    @Option(name: .shortAndLong, help: "Mappe (html) eller fil (pdf) der skrives; standard: ud/ hhv. bilagsmateriale.pdf, dagsorden.pdf eller referat.pdf. En dagsorden eller et referat med lukkede punkter får også en lukket udgave ved siden af (ud-lukket/, dagsorden-lukket.pdf, referat-lukket.pdf).")
     var output: String?
 
     @Option(help: "html (et website) eller pdf (én samlet PDF).")
@@ -40,6 +40,11 @@ struct BundleCommand: ParsableCommand {
             let warnings = outcome.reports.filter { !$0.diagnostics.isEmpty }
             if !warnings.isEmpty { Output.progress(TextReporter.report(warnings, language: lang)) }
             try agenda(outcome.packet)
+        case .referat(let outcome):
+            try stopOnErrors(outcome.reports)
+            let warnings = outcome.reports.filter { !$0.diagnostics.isEmpty }
+            if !warnings.isEmpty { Output.progress(TextReporter.report(warnings, language: lang)) }
+            try minutes(outcome.packet)
         }
     }
 
@@ -68,6 +73,37 @@ struct BundleCommand: ParsableCommand {
             try refuseOverwriting(bundle.inputFiles, with: [target])
             try PacketPDF.write(bundle, to: target, progress: progress)
             Output.progress("Skrev \(target.path)")
+        }
+    }
+
+    /// The public minutes at the output path; when an item is closed, the closed minutes
+    /// (every decision) beside them with "-lukket" added to the name, as for agendas.
+    func minutes(_ minutes: ResolvedMinutes) throws {
+        let progress: @Sendable (String) -> Void = { Output.progress($0) }
+        let publicPacket = MinutesPacket(minutes: minutes, audience: .offentlig)
+        let closedPacket = MinutesPacket(minutes: minutes, audience: .lukket)
+        let targets: (URL, URL)
+        switch to {
+        case .html:
+            let target = URL(fileURLWithPath: output ?? "ud").standardizedFileURL
+            targets = (target, target.deletingLastPathComponent().appendingPathComponent(target.lastPathComponent + "-lukket"))
+        case .pdf:
+            let target = URL(fileURLWithPath: output ?? "referat.pdf").standardizedFileURL
+            let stem = target.deletingPathExtension().lastPathComponent
+            targets = (target, target.deletingLastPathComponent().appendingPathComponent("\(stem)-lukket.pdf"))
+        }
+        let (target, closed) = targets
+        try refuseOverwriting(minutes.inputFiles, with: minutes.hasClosedContent ? [target, closed] : [target])
+        switch to {
+        case .html:
+            try PacketSite.write([(publicPacket, target)] + (minutes.hasClosedContent ? [(closedPacket, closed)] : []), progress: progress)
+        case .pdf:
+            try PacketPDF.write([(publicPacket, target)] + (minutes.hasClosedContent ? [(closedPacket, closed)] : []), progress: progress)
+        }
+        let shown = to == .html ? "\(target.path)/index.html" : target.path
+        Output.progress("Skrev det offentlige referat: \(shown) (\(minutes.items.count) punkter)")
+        if minutes.hasClosedContent {
+            Output.progress("Skrev det lukkede referat: \(to == .html ? closed.path + "/index.html" : closed.path) (må ikke offentliggøres)")
         }
     }
 

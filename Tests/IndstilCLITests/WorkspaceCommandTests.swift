@@ -25,7 +25,7 @@ struct WorkspaceCommandTests {
         #expect(result.status == 0, "\(result)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         for id in ["bundle.duplicate-id", "bundle.numbering", "bundle.unresolved-reference", "agenda.time", "agenda.duration",
-                   "agenda.meeting-date", "agenda.closed", "agenda.title", "plugin.failed"] {
+                   "agenda.meeting-date", "agenda.closed", "agenda.title", "agenda.deadline", "plugin.failed"] {
             let index = try #require(lines.firstIndex { $0.hasPrefix(id + " ") }, "indstil checks does not list \(id): \(result)")
             #expect(lines.dropFirst(index + 1).first?.hasPrefix("    udløser") == true, "\(id) has no examples listed")
         }

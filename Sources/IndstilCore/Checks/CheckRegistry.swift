@@ -61,6 +61,17 @@ public enum CheckRegistry {
         AgendaMeetingDateCheck(),
         AgendaClosedCheck(),
         AgendaTitleCheck(),
+        AgendaDeadlineCheck(),
+    ]
+
+    /// The checks of a meeting's minutes (`MinutesAssembler`).
+    public static let minutesChecks: [any MinutesCheck] = [
+        MinutesMissingOutcomeCheck(),
+        MinutesUnknownPointCheck(),
+        MinutesWithdrawnCheck(),
+        MinutesWordingCheck(),
+        MinutesAttendanceCheck(),
+        MinutesDateCheck(),
     ]
 
     public static let pluginFailed = PluginFailedRule()
@@ -75,11 +86,13 @@ public enum CheckRegistry {
 
     /// Every id the tool can emit, in the order `indstil checks` and SARIF list them.
     public static let rules: [any Rule] =
-        documentChecks.map { $0 as any Rule } + bundleChecks.map { $0 as any Rule } + agendaChecks.map { $0 as any Rule } + wordRules + [pluginFailed]
+        documentChecks.map { $0 as any Rule } + bundleChecks.map { $0 as any Rule } + agendaChecks.map { $0 as any Rule }
+        + minutesChecks.map { $0 as any Rule } + wordRules + [pluginFailed]
 
     /// The rules whose examples are small projects.
     public static let projectRules: [any ProjectRule] =
-        bundleChecks.map { $0 as any ProjectRule } + agendaChecks.map { $0 as any ProjectRule } + [pluginFailed]
+        bundleChecks.map { $0 as any ProjectRule } + agendaChecks.map { $0 as any ProjectRule }
+        + minutesChecks.map { $0 as any ProjectRule } + [pluginFailed]
 
     public static func rule(withID id: String) -> (any Rule)? {
         rules.first { $0.id == id }

@@ -5,6 +5,7 @@ extension Workspace {
     public enum Assembly: Sendable {
         case betaenkning(Assembled<ResolvedBundle>)
         case dagsorden(Assembled<ResolvedAgenda>)
+        case referat(Assembled<ResolvedMinutes>)
         /// The manifest itself cannot be read (`input.invalid` with its line).
         case unreadable(FileReport)
 
@@ -12,6 +13,7 @@ extension Workspace {
             switch self {
             case .betaenkning(let outcome): outcome.reports
             case .dagsorden(let outcome): outcome.reports
+            case .referat(let outcome): outcome.reports
             case .unreadable(let report): [report]
             }
         }
@@ -27,6 +29,11 @@ extension Workspace {
             return .betaenkning(BundleAssembler.assemble(manifest, displayPath: displayPath, in: self))
         case .success(.dagsorden(let manifest)):
             return .dagsorden(AgendaAssembler.assemble(manifest, displayPath: displayPath, in: self))
+        case .success(.referat(let manifest)):
+            switch MinutesAssembler.assemble(manifest, displayPath: displayPath, in: self) {
+            case .assembled(let outcome): return .referat(outcome)
+            case .refused(let report): return .unreadable(report)
+            }
         }
     }
 

@@ -7,6 +7,8 @@ public enum Manifest: Sendable {
     case betaenkning(BundleManifest)
     /// `type: dagsorden`: a meeting's agenda packet.
     case dagsorden(AgendaManifest)
+    /// `type: referat`: a meeting's minutes, naming its agenda.
+    case referat(MinutesManifest)
 
     /// True for the file names `indstil check` reads as manifests.
     public static func isManifest(_ url: URL) -> Bool {
@@ -25,12 +27,13 @@ public enum Manifest: Sendable {
         }
         switch root["type"]?.trimmedString {
         case "dagsorden": return AgendaManifest.parse(root, url: url).map(Manifest.dagsorden)
+        case "referat": return MinutesManifest.parse(root, url: url).map(Manifest.referat)
         case "betaenkning", "betænkning": return BundleManifest.parse(root, url: url).map(Manifest.betaenkning)
         case let other:
             return .failure(Diagnostic(
                 check: "input.invalid", severity: .error,
-                message: Message(da: "»type« skal være »betaenkning« eller »dagsorden« (fik »\(other ?? "")«)",
-                                 en: "\"type\" must be \"betaenkning\" or \"dagsorden\" (got \"\(other ?? "")\")"),
+                message: Message(da: "»type« skal være »betaenkning«, »dagsorden« eller »referat« (fik »\(other ?? "")«)",
+                                 en: "\"type\" must be \"betaenkning\", \"dagsorden\" or \"referat\" (got \"\(other ?? "")\")"),
                 line: root.entry("type")?.keyLine ?? 1))
         }
     }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A packet: documents published together, as a static website (`PacketSite.write`) and
-/// as one A4 PDF (`PacketPDF.write`). Today a betænkning bundle (`ResolvedBundle`) and
-/// an agenda packet (`AgendaPacket`); minutes come next.
+/// as one A4 PDF (`PacketPDF.write`): a betænkning bundle (`ResolvedBundle`), an agenda
+/// packet (`AgendaPacket`) and minutes (`MinutesPacket`).
 ///
 /// A kind of packet says only what is its own: which of its appendices are files rather
 /// than Markdown (`attachments`), its site's pages in reading order with the HTML of each

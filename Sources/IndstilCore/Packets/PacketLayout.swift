@@ -10,6 +10,10 @@ package enum PacketLayout {
         layOut(packet)
     }
 
+    package static func html(of packet: MinutesPacket) -> (pages: [String], pdf: String) {
+        layOut(packet)
+    }
+
     static func layOut(_ packet: some Packet) -> (pages: [String], pdf: String) {
         let files = PacketFiles(unconverted: packet)
         let pages: [String]

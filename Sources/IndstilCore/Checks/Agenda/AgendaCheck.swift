@@ -46,6 +46,8 @@ public struct AgendaCheckContext: Sendable {
     public let manifestPath: String
     public let items: [Item]
     let schedule: AgendaSchedule
+    /// The project's settings (a check's own options, such as the working-day calendar).
+    let configuration: Configuration
 }
 
 /// The small agenda every agenda check's examples change in one place.
@@ -55,15 +57,14 @@ enum AgendaExample {
 
     /// A clean meeting 10:00–11:00 on 4 September 2026; `items` are the lines under `punkter:`.
     static func project(items: [String] = defaultItems, recommendation: ExampleDocument = .raadmand,
-                        extraFiles: [String: String] = [:]) -> [String: String] {
+                        extraFiles: [String: String] = [:], extraHeader: [String] = []) -> [String: String] {
         let manifest = [
             "type: dagsorden",
             "udvalg: \"Rådmandsmøde, Beskæftigelse\"",
             "dato: 2026-09-04",
             "start: \"10:00\"",
             "slut: \"11:00\"",
-            "punkter:",
-        ] + items
+        ] + extraHeader + ["punkter:"] + items
         var files = [
             manifestName: manifest.joined(separator: "\n") + "\n",
             recommendationPath: recommendation.text,

@@ -16,7 +16,8 @@ public enum AgendaAssembler {
         work.placeholders(in: manifest.yaml)
 
         let schedule = AgendaSchedule(start: manifest.start, end: manifest.end, entries: drafts.map(\.schedule))
-        let context = AgendaCheckContext(manifest: manifest, manifestPath: displayPath, items: drafts.map(\.facts), schedule: schedule)
+        let context = AgendaCheckContext(manifest: manifest, manifestPath: displayPath, items: drafts.map(\.facts), schedule: schedule,
+                                          configuration: workspace.configuration)
         for check in CheckRegistry.agendaChecks {
             work.collector.add(check.check(context))
         }

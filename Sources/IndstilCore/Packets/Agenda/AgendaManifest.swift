@@ -9,6 +9,8 @@ import Foundation
 /// dato: 2026-09-04
 /// start: "10:00"
 /// slut: "11:30"
+/// udsendt: 2026-08-31              # when the agenda was sent (optional)
+/// materiale_udsendt: 2026-09-01    # when its material was sent (optional)
 /// punkter:
 ///   - titel: Godkendelse af dagsorden
 ///     minutter: 5
@@ -62,11 +64,17 @@ public struct AgendaManifest: Sendable {
     public let end: ClockTime
     public let endLine: Int
     public let place: String?
+    /// When the agenda and its material were sent to the members (`udsendt`,
+    /// `materiale_udsendt`), with their lines; checked by `AgendaDeadlineCheck`.
+    public let sent: CalendarDate?
+    public let sentLine: Int
+    public let materialSent: CalendarDate?
+    public let materialSentLine: Int
     public let items: [Item]
     /// The whole manifest, for checks over every value (template leftovers).
     public let yaml: YAMLValue
 
-    static let rootKeys = ["type", "udvalg", "titel", "dato", "start", "slut", "sted", "punkter"]
+    static let rootKeys = ["type", "udvalg", "titel", "dato", "start", "slut", "sted", "udsendt", "materiale_udsendt", "punkter"]
     static let itemKeys = ["titel", "offentlig_titel", "indstilling", "minutter", "tid", "status", "begrundelse", "bilag"]
     static let attachmentKeys = ["fil", "titel", "status"]
 
@@ -117,6 +125,15 @@ public struct AgendaManifest: Sendable {
         guard times[0] < times[1] else {
             return fail(timeLines[1], "Mødet slutter kl. \(times[1].danish), før det begynder kl. \(times[0].danish)",
                         "The meeting ends at \(times[1].danish), before it starts at \(times[0].danish)", check: AgendaTimeCheck().id)
+        }
+        var sentDates: [CalendarDate?] = []
+        for key in ["udsendt", "materiale_udsendt"] {
+            guard let (text, line) = required(key, key, key) else { sentDates.append(nil); continue }
+            guard let sent = CalendarDate(iso: text) else {
+                return fail(line, "»\(key)« skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD (fik »\(text)«)",
+                            "\"\(key)\" must be a valid date written YYYY-MM-DD (got \"\(text)\")", check: "metadata.invalid-field")
+            }
+            sentDates.append(sent)
         }
         guard let itemValues = root["punkter"]?.items, !itemValues.isEmpty else {
             return fail(root.entry("punkter")?.keyLine ?? 1, "Dagsordenen skal have »punkter« med mindst ét punkt",
@@ -209,7 +226,9 @@ public struct AgendaManifest: Sendable {
         return .success(AgendaManifest(
             url: url, committee: committee, title: root["titel"]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 } ?? "Dagsorden",
             date: date, dateLine: dateLine, start: times[0], startLine: timeLines[0], end: times[1], endLine: timeLines[1],
-            place: root["sted"]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 }, items: items, yaml: root))
+            place: root["sted"]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 },
+            sent: sentDates[0], sentLine: root["udsendt"]?.line ?? 1,
+            materialSent: sentDates[1], materialSentLine: root["materiale_udsendt"]?.line ?? 1, items: items, yaml: root))
     }
 
     /// "åben"/"aaben"/"open" → false, "lukket"/"closed" → true.

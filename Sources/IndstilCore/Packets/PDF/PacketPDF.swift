@@ -29,6 +29,11 @@ public enum PacketPDF {
         try writeTogether(packets.map { ($0.packet, $0.file) }, progress: progress)
     }
 
+    /// Minutes' PDFs (see `MinutesPDFPlan`): public and closed, put in place together.
+    public static func write(_ packets: [(packet: MinutesPacket, file: URL)], progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether(packets.map { ($0.packet, $0.file) }, progress: progress)
+    }
+
     static func write(packet: some Packet, to file: URL, progress: (String) -> Void) throws(PacketFailure) {
         try writeTogether([(packet, file)], progress: progress)
     }

@@ -30,6 +30,11 @@ public enum PacketSite {
         try writeTogether(packets.map { ($0.packet, $0.folder) }, progress: progress)
     }
 
+    /// Minutes' sites (see `MinutesSitePlan`): public and closed, swapped in as one.
+    public static func write(_ packets: [(packet: MinutesPacket, folder: URL)], progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether(packets.map { ($0.packet, $0.folder) }, progress: progress)
+    }
+
     /// Builds each packet's site in a staging folder beside its target, then puts them all
     /// in place together (`OutputStaging`); nothing is replaced unless every site was built.
     static func writeTogether<P: Packet>(_ packets: [(P, URL)], progress: (String) -> Void) throws(PacketFailure) {

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Minutes (public or closed) as a packet: no attachments (the agenda holds them), its
+/// site is `MinutesSitePlan`, its PDF `MinutesPDFPlan`.
+extension MinutesPacket: Packet {
+    var attachments: [PacketAttachment] { [] }
+
+    var convertsOfficeFiles: Bool { false }
+
+    func sitePlan(_ files: PacketFiles) -> MinutesSitePlan {
+        MinutesSitePlan(packet: self)
+    }
+
+    func pdfPlan(_ files: PacketFiles) -> MinutesPDFPlan {
+        MinutesPDFPlan(packet: self)
+    }
+}
