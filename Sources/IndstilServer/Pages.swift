@@ -89,8 +89,7 @@ enum Pages {
         <h2 id="preview-heading">Forhåndsvisning</h2>
         <iframe id="preview" title="Forhåndsvisning med profilens skabelon" sandbox></iframe>
         </section>
-        </div>
-        <div class="panels">
+        <div class="panels" role="region" aria-label="Fund, antal tegn og beslutningspunkter" tabindex="0">
         <section aria-labelledby="findings-heading">
         <h2 id="findings-heading">Fund</h2>
         <p id="findings-summary" role="status" aria-live="polite">Kontrollerer …</p>
@@ -110,6 +109,7 @@ enum Pages {
         <h2 id="decisions-heading">Beslutningspunkter</h2>
         <ol id="decisions"></ol>
         </section>
+        </div>
         </div>
         """
         return PageLayout.page(title: path, token: token, main: main, scripts: ["document.js"])
