@@ -1,7 +1,7 @@
 # indstil – build, demo and test.
 #
 #   make demo   build a release binary and run it on the shipped examples (writes out/)
-#   make test   build and run the whole test suite (unit + end-to-end)
+#   make test   build and run the whole test suite (unit + end-to-end + browser tests of indstil serve)
 #   make fuzz   build the libFuzzer targets in Fuzz/ and run each for FUZZ_SECONDS (default 600)
 #
 # Both install what is missing first (`make deps`, Debian/Ubuntu apt packages).
@@ -11,7 +11,9 @@ SHELL        := /bin/bash
 .DEFAULT_GOAL := build
 
 SWIFT        ?= swift
-APT_PACKAGES := libcmark-dev pkg-config cmark poppler-utils qpdf weasyprint libreoffice-writer-nogui python3-jsonschema pandoc
+APT_PACKAGES := libcmark-dev pkg-config cmark poppler-utils qpdf weasyprint libreoffice-writer-nogui python3-jsonschema pandoc \
+                chromium chromium-driver python3-selenium
+# (python3-selenium only when python3 cannot import selenium already: tests/browser_test.py needs the module)
 SUDO         := $(if $(filter 0,$(shell id -u)),,sudo)
 APT          := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
@@ -28,6 +30,7 @@ deps:
 	else \
 	  missing=""; \
 	  for package in $(APT_PACKAGES); do \
+	    if [ "$$package" = python3-selenium ] && python3 -c 'import selenium' 2>/dev/null; then continue; fi; \
 	    if ! dpkg-query -W -f='$${Status}' "$$package" 2>/dev/null | grep -q 'install ok installed'; then \
 	      missing="$$missing $$package"; \
 	    fi; \
@@ -43,6 +46,11 @@ deps:
 	fi; \
 	if ! command -v $(SWIFT) >/dev/null 2>&1; then \
 	  echo "make deps: '$(SWIFT)' not found; install a Swift 6 toolchain from https://swift.org/install" >&2; exit 1; \
+	fi; \
+	if ! python3 -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("axe_playwright_python") is None)' 2>/dev/null; then \
+	  echo "make deps: installing axe-playwright-python (only its axe.min.js is used, by tests/browser_test.py)"; \
+	  python3 -m pip install --quiet --no-deps axe-playwright-python 2>/dev/null \
+	    || python3 -m pip install --quiet --no-deps --user --break-system-packages axe-playwright-python; \
 	fi
 
 ## deps-bench: the tools `make bench` compares against and times with
@@ -77,6 +85,7 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	python3 tests/browser_test.py
 	@$(MAKE) --no-print-directory plugin-test
 
 ## plugin-test: the SwiftPM command plugin passes on clean examples and fails on findings

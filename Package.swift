@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // CommonMark 0.30 from Debian's libcmark-dev (never libcmark-gfm: same symbols).
@@ -39,9 +40,18 @@ let package = Package(
         ),
         // The code paths the fuzz targets in Fuzz/ and the fuzz regression tests drive.
         .target(name: "IndstilFuzzHarness", dependencies: ["IndstilCore"]),
+        // `indstil serve`: the case officer's workspace in the browser (HTTP server over the core).
+        .target(
+            name: "IndstilServer",
+            dependencies: ["IndstilCore", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "indstil",
-            dependencies: ["IndstilCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "IndstilCore",
+                "IndstilServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // `swift package indstil-check`: indstil check for any Swift repository that depends on this package.
         .plugin(

@@ -7,6 +7,8 @@ from /usr/bin/time. Ratios, not absolute times, are what carry over between mach
 """
 import json, os, shutil, subprocess, sys, time
 
+from serve_bench import serve_section
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build", "release", "indstil")
 GEN = os.path.join(os.path.dirname(ROOT), "shared", "bench", "gen_corpus.py")
@@ -165,6 +167,7 @@ def main():
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import tables
     lines += tables.markdown(*tables.measure(BIN, os.path.join(OUT, "tabeller")))
+    lines += serve_section(BIN, ROOT)
     # What bounds the figures: written by hand from profiles (bench/bounds.md), kept with the table.
     bounds = os.path.join(ROOT, "bench", "bounds.md")
     if os.path.exists(bounds):

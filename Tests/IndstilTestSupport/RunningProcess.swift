@@ -39,6 +39,21 @@ public final class RunningProcess: @unchecked Sendable {
         kill(pid, signal)
     }
 
+    /// What the program has written to standard output so far.
+    public func output() -> String {
+        (try? capture.read("stdout")) ?? ""
+    }
+
+    /// Waits until standard output holds a line containing `text`; that line, or nil after `timeout`.
+    public func waitForOutputLine(containing text: String, timeout: TimeInterval) -> String? {
+        let limit = Date().addingTimeInterval(timeout)
+        while Date() < limit {
+            if let line = output().split(separator: "\n").first(where: { $0.contains(text) }) { return String(line) }
+            usleep(50_000)
+        }
+        return nil
+    }
+
     /// Waits for the end; nil when it did not end within `timeout` (it is then killed).
     public func wait(timeout: TimeInterval) -> (status: Int32, signaled: Bool, stderr: String)? {
         guard finished.wait(timeout: .now() + timeout) == .success else {

@@ -5,15 +5,7 @@ public enum JSONReporter {
         let files: [JSONValue] = reports.map { file in
             .object([
                 ("path", .string(file.path)),
-                ("diagnostics", .array(file.diagnostics.map { d in
-                    .object([
-                        ("check", .string(d.check)),
-                        ("severity", .string(d.severity.rawValue)),
-                        ("message", .string(d.message.text(language))),
-                        ("line", .int(d.line)),
-                        ("column", .int(d.column)),
-                    ] + (d.heading.map { [("heading", JSONValue.string($0))] } ?? []))
-                })),
+                ("diagnostics", diagnostics(file.diagnostics, language: language)),
             ])
         }
         let root = JSONValue.object([
@@ -27,5 +19,19 @@ public enum JSONReporter {
             ])),
         ])
         return root.serialized() + "\n"
+    }
+
+    /// One file's `"diagnostics"` array, as in the report (the browser workspace's
+    /// `/api/analyse` answers with the same shape).
+    public static func diagnostics(_ diagnostics: [Diagnostic], language: Language) -> JSONValue {
+        .array(diagnostics.map { d in
+            .object([
+                ("check", .string(d.check)),
+                ("severity", .string(d.severity.rawValue)),
+                ("message", .string(d.message.text(language))),
+                ("line", .int(d.line)),
+                ("column", .int(d.column)),
+            ] + (d.heading.map { [("heading", JSONValue.string($0))] } ?? []))
+        })
     }
 }

@@ -22,7 +22,7 @@ public enum TemporaryItems {
 
     /// A new empty folder `indstil-tmp.PID.KIND.UUID` in the temporary folder, registered.
     /// The first one a run makes first removes the abandoned ones of earlier runs.
-    static func makeFolder(kind: String) throws -> URL {
+    public static func makeFolder(kind: String) throws -> URL {
         _ = abandonedWorkRemoved
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(namePrefix)\(ownID).\(kind).\(UUID().uuidString)", isDirectory: true)
@@ -37,7 +37,7 @@ public enum TemporaryItems {
     }
 
     /// A path `indstil-tmp.PID.KIND.UUID.EXT` in the temporary folder, registered (not created).
-    static func makeFile(kind: String, extension pathExtension: String) -> URL {
+    public static func makeFile(kind: String, extension pathExtension: String) -> URL {
         _ = abandonedWorkRemoved
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(namePrefix)\(ownID).\(kind).\(UUID().uuidString).\(pathExtension)")
@@ -58,7 +58,7 @@ public enum TemporaryItems {
     }
 
     /// Removes `url` (if it is there) and forgets it.
-    static func remove(_ url: URL) {
+    public static func remove(_ url: URL) {
         try? FileManager.default.removeItem(at: url)
         unregister(url)
     }

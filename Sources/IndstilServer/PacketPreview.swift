@@ -1,0 +1,117 @@
+import Foundation
+import IndstilCore
+
+/// A bundle's or an agenda's packet as it would be published: its site built into a
+/// temporary folder the server browses, and its PDF made on request. An agenda has a public
+/// packet and, when anything is closed, a closed one: the two are never mixed up.
+final class PacketPreview: @unchecked Sendable {
+    enum Packet: String, Sendable {
+        /// A betænkning's bundle (one packet) or an agenda's public packet.
+        case offentlig
+        /// An agenda's closed packet (every item and appendix; not to be published).
+        case lukket
+    }
+
+    struct Summary {
+        let kind: String
+        let title: String
+        let packets: [Packet]
+        let reports: [FileReport]
+    }
+
+    private let lock = NSLock()
+    /// Built sites by manifest path and packet.
+    private var sites: [String: URL] = [:]
+
+    /// What the manifest assembles into (no files written).
+    func summary(of manifest: URL, path: String, workspace: Workspace) -> Summary {
+        switch workspace.assemble(manifest, displayPath: path) {
+        case .unreadable(let report):
+            return Summary(kind: "ukendt", title: path, packets: [], reports: [report])
+        case .betaenkning(let outcome):
+            return Summary(kind: "betaenkning", title: outcome.packet.title, packets: outcome.hasErrors ? [] : [.offentlig],
+                           reports: outcome.reports)
+        case .dagsorden(let outcome):
+            let agenda = outcome.packet
+            return Summary(kind: "dagsorden", title: agenda.manifest.committee,
+                           packets: outcome.hasErrors ? [] : (agenda.hasClosedContent ? [.offentlig, .lukket] : [.offentlig]),
+                           reports: outcome.reports)
+        }
+    }
+
+    /// The folder holding the packet's site, built now (again, so it shows the files as they are).
+    func buildSite(of manifest: URL, path: String, packet: Packet, workspace: Workspace) throws -> URL {
+        let folder = try TemporaryItems.makeFolder(kind: "serve-site")
+        let target = folder.appendingPathComponent("site")
+        let progress: @Sendable (String) -> Void = { _ in }
+        do {
+            switch workspace.assemble(manifest, displayPath: path) {
+            case .unreadable:
+                throw Refusal(.notFound, "Pakken findes ikke.")
+            case .betaenkning where packet == .lukket:
+                throw Refusal(.notFound, "Et bilagsmateriale har ingen lukket udgave.")
+            case .betaenkning(let outcome):
+                guard !outcome.hasErrors else { throw Refusal(.conflict, "Pakken har fejl og kan ikke samles; ret dem først.") }
+                try PacketSite.write(outcome.packet, to: target, progress: progress)
+            case .dagsorden(let outcome):
+                guard !outcome.hasErrors else { throw Refusal(.conflict, "Pakken har fejl og kan ikke samles; ret dem først.") }
+                guard packet == .offentlig || outcome.packet.hasClosedContent else { throw Refusal(.notFound, "Dagsordenen har ingen lukket udgave.") }
+                let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
+                try PacketSite.write([(AgendaPacket(agenda: outcome.packet, audience: audience), target)], progress: progress)
+            }
+        } catch {
+            TemporaryItems.remove(folder)
+            throw error
+        }
+        let key = "\(packet.rawValue)/\(path)"
+        lock.lock()
+        let previous = sites[key]
+        sites[key] = folder
+        lock.unlock()
+        if let previous { TemporaryItems.remove(previous) }
+        return target
+    }
+
+    /// The site folder last built for this packet, or a new one.
+    func site(of manifest: URL, path: String, packet: Packet, workspace: Workspace) throws -> URL {
+        lock.lock()
+        let built = sites["\(packet.rawValue)/\(path)"]
+        lock.unlock()
+        if let built { return built.appendingPathComponent("site") }
+        return try buildSite(of: manifest, path: path, packet: packet, workspace: workspace)
+    }
+
+    /// The packet's PDF.
+    func pdf(of manifest: URL, path: String, packet: Packet, workspace: Workspace) throws -> Data {
+        let folder = try TemporaryItems.makeFolder(kind: "serve-pdf")
+        defer { TemporaryItems.remove(folder) }
+        let publicFile = folder.appendingPathComponent("offentlig.pdf")
+        let closedFile = folder.appendingPathComponent("lukket.pdf")
+        let progress: @Sendable (String) -> Void = { _ in }
+        switch workspace.assemble(manifest, displayPath: path) {
+        case .unreadable:
+            throw Refusal(.notFound, "Pakken findes ikke.")
+        case .betaenkning where packet == .lukket:
+            throw Refusal(.notFound, "Et bilagsmateriale har ingen lukket udgave.")
+        case .betaenkning(let outcome):
+            guard !outcome.hasErrors else { throw Refusal(.conflict, "Pakken har fejl og kan ikke samles; ret dem først.") }
+            try PacketPDF.write(outcome.packet, to: publicFile, progress: progress)
+        case .dagsorden(let outcome):
+            guard !outcome.hasErrors else { throw Refusal(.conflict, "Pakken har fejl og kan ikke samles; ret dem først.") }
+            guard packet == .offentlig || outcome.packet.hasClosedContent else { throw Refusal(.notFound, "Dagsordenen har ingen lukket udgave.") }
+            let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
+            try PacketPDF.write([(AgendaPacket(agenda: outcome.packet, audience: audience), packet == .lukket ? closedFile : publicFile)],
+                                progress: progress)
+        }
+        return try Data(contentsOf: packet == .lukket ? closedFile : publicFile)
+    }
+
+    /// Removes every site built (the server is stopping).
+    func removeAll() {
+        lock.lock()
+        let all = sites.values
+        sites = [:]
+        lock.unlock()
+        for folder in all { TemporaryItems.remove(folder) }
+    }
+}

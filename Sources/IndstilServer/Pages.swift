@@ -1,0 +1,200 @@
+import Foundation
+import IndstilCore
+
+/// The workspace's pages, built on the server with every text escaped; what changes while
+/// the user types comes from the JSON API through the scripts in Templates/_serve/.
+enum Pages {
+    private static func escape(_ text: String) -> String { PageLayout.escape(text) }
+
+    static let kindNames = ["indstilling": "Indstilling", "bilag": "Bilag", "betaenkning": "Bilagsmateriale (betænkning)",
+                            "dagsorden": "Dagsorden"]
+
+    static func kindName(_ kind: String) -> String { kindNames[kind] ?? kind.capitalized }
+
+    static func overview(_ entries: [DocumentCatalog.Entry], projectName: String, token: String) -> String {
+        let kinds = Array(Set(entries.map(\.kind))).sorted()
+        let options = kinds.map { "<option value=\"\(escape($0))\">\(escape(kindName($0)))</option>" }.joined()
+        let rows = entries.map { entry -> String in
+            let link = entry.isPacket ? "/pakke/\(PageLayout.urlPath(entry.path))" : "/dokument/\(PageLayout.urlPath(entry.path))"
+            let count: String
+            if let characters = entry.characters {
+                let limit = entry.limit.map { " / \(DanishFormat.integer($0))" } ?? ""
+                count = DanishFormat.integer(characters) + limit
+            } else {
+                count = "–"
+            }
+            let statusClass = entry.status == "Klar" ? "ok" : (entry.errors > 0 || entry.status == "Over grænsen" ? "error" : "warning")
+            return """
+            <tr data-kind="\(escape(entry.kind))">
+            <th scope="row"><a href="\(escape(link))">\(escape(entry.path))</a></th>
+            <td>\(escape(kindName(entry.kind)))</td>
+            <td>\(escape(entry.profile ?? "–"))</td>
+            <td class="number">\(entry.errors)</td>
+            <td class="number">\(entry.warnings)</td>
+            <td class="number">\(escape(count))</td>
+            <td><span class="status \(statusClass)">\(escape(entry.status))</span></td>
+            </tr>
+            """
+        }.joined(separator: "\n")
+        let main = """
+        <h1>Oversigt over \(escape(projectName))</h1>
+        <p>Alle indstillinger, bilag, bilagsmaterialer og dagsordener i projektet. Vælg et dokument for at skrive i det.</p>
+        <div class="filter">
+        <label for="kind-filter">Vis</label>
+        <select id="kind-filter">
+        <option value="">Alle typer</option>\(options)
+        </select>
+        <p id="filter-status" class="visually-hidden" role="status" aria-live="polite"></p>
+        </div>
+        <table id="documents">
+        <caption>Dokumenter i projektet</caption>
+        <thead><tr><th scope="col">Dokument</th><th scope="col">Type</th><th scope="col">Profil</th><th scope="col">Fejl</th>
+        <th scope="col">Advarsler</th><th scope="col">Antal tegn / grænse</th><th scope="col">Status</th></tr></thead>
+        <tbody>
+        \(rows)
+        </tbody>
+        </table>
+        <p><a class="button" href="/ny">Nyt dokument fra en profils skabelon</a></p>
+        """
+        return PageLayout.page(title: "Oversigt", token: token, main: main, scripts: ["overview.js"])
+    }
+
+    static func document(path: String, text: String, version: String, token: String) -> String {
+        let urlPath = PageLayout.urlPath(path)
+        let main = """
+        <h1>\(escape(path))</h1>
+        <div class="workspace" id="workspace" data-path="\(escape(path))" data-url-path="\(escape(urlPath))" data-version="\(escape(version))">
+        <section class="pane editor-pane" aria-labelledby="editor-heading">
+        <h2 id="editor-heading">Tekst</h2>
+        <label for="editor">Dokumentet i Markdown med front matter</label>
+        <textarea id="editor" spellcheck="true" rows="30">\(MarkupEscaping.escape(text))</textarea>
+        <div class="actions">
+        <button type="button" id="save">Gem</button>
+        <a class="button" href="/api/render/docx/\(escape(urlPath))">Hent DOCX</a>
+        <a class="button" href="/api/render/pdf/\(escape(urlPath))">Hent PDF</a>
+        </div>
+        <p id="save-status" role="status" aria-live="polite"></p>
+        <section id="conflict" class="conflict" hidden aria-labelledby="conflict-heading">
+        <h2 id="conflict-heading">Filen er ændret på disken</h2>
+        <p>Filen er ændret et andet sted, siden du åbnede den. Begge versioner er bevaret her; vælg hvilken der skal gælde.</p>
+        <label for="disk-version">Versionen på disken</label>
+        <textarea id="disk-version" readonly rows="12"></textarea>
+        <div class="actions">
+        <button type="button" id="keep-mine">Gem min version</button>
+        <button type="button" id="take-disk">Brug versionen på disken</button>
+        </div>
+        </section>
+        </section>
+        <section class="pane preview-pane" aria-labelledby="preview-heading">
+        <h2 id="preview-heading">Forhåndsvisning</h2>
+        <iframe id="preview" title="Forhåndsvisning med profilens skabelon" sandbox></iframe>
+        </section>
+        <div class="panels" role="region" aria-label="Fund, antal tegn og beslutningspunkter" tabindex="0">
+        <section aria-labelledby="findings-heading">
+        <h2 id="findings-heading">Fund</h2>
+        <p id="findings-summary" role="status" aria-live="polite">Kontrollerer …</p>
+        <ol id="findings" class="findings"></ol>
+        </section>
+        <section aria-labelledby="count-heading">
+        <h2 id="count-heading">Antal tegn</h2>
+        <p id="count-total"></p>
+        <table id="sections">
+        <caption>Antal tegn og LIX pr. afsnit</caption>
+        <thead><tr><th scope="col">Afsnit</th><th scope="col">Antal tegn</th><th scope="col">LIX</th></tr></thead>
+        <tbody></tbody>
+        </table>
+        <p id="lix"></p>
+        </section>
+        <section aria-labelledby="decisions-heading">
+        <h2 id="decisions-heading">Beslutningspunkter</h2>
+        <ol id="decisions"></ol>
+        </section>
+        </div>
+        </div>
+        """
+        return PageLayout.page(title: path, token: token, main: main, scripts: ["document.js"])
+    }
+
+    struct ProfileChoice {
+        let id: String
+        let name: String
+        let type: String
+        let description: String
+    }
+
+    static func newDocument(profiles: [ProfileChoice], token: String) -> String {
+        let options = profiles.map {
+            "<option value=\"\(escape($0.id))\" data-type=\"\(escape($0.type))\">\(escape($0.name)) (\(escape($0.id)), \(escape(kindName($0.type).lowercased())))</option>"
+        }.joined(separator: "\n")
+        let guidance = profiles.map {
+            "<dt>\(escape($0.name))</dt><dd>\(escape($0.description))</dd>"
+        }.joined(separator: "\n")
+        let main = """
+        <h1>Nyt dokument</h1>
+        <p>Dokumentet skrives efter profilens skabelon: alle afsnit og felter med hjælpetekster, som »indstil new« laver.</p>
+        <form id="new-document" class="stacked">
+        <label for="profile">Profil</label>
+        <select id="profile" name="profile" required>
+        \(options)
+        </select>
+        <label for="new-path">Filens sti i projektet</label>
+        <input id="new-path" name="path" type="text" required value="ny-indstilling.md" aria-describedby="new-path-help">
+        <p id="new-path-help" class="help">Fx »udvalg/ny-indstilling.md«. Filen må ikke findes i forvejen.</p>
+        <button type="submit" id="create">Opret dokumentet</button>
+        <p id="new-status" role="status" aria-live="polite"></p>
+        </form>
+        <h2>Profilerne</h2>
+        <dl class="profiles">
+        \(guidance)
+        </dl>
+        """
+        return PageLayout.page(title: "Nyt dokument", token: token, main: main, scripts: ["new.js"])
+    }
+
+    static func packet(path: String, summary: PacketPreview.Summary, token: String) -> String {
+        let urlPath = PageLayout.urlPath(path)
+        let packets = summary.packets.map { packet -> String in
+            let closed = packet == .lukket
+            let label = closed ? "LUKKET – må ikke offentliggøres" : (summary.kind == "dagsorden" ? "Offentlig" : "Bilagsmateriale")
+            let heading = closed ? "Den lukkede udgave" : (summary.kind == "dagsorden" ? "Den offentlige udgave" : "Bilagsmaterialet")
+            return """
+            <section class="packet \(closed ? "closed" : "public")" aria-labelledby="packet-\(packet.rawValue)">
+            <h2 id="packet-\(packet.rawValue)">\(heading) <span class="badge \(closed ? "closed" : "public")">\(label)</span></h2>
+            <p><a class="button" href="/websted/\(packet.rawValue)/\(escape(urlPath))/index.html">Se webstedet (\(closed ? "lukket" : "offentligt"))</a>
+            <a class="button" href="/api/packets/\(packet.rawValue)/\(escape(urlPath))">Hent PDF (\(closed ? "lukket" : "offentlig"))</a></p>
+            </section>
+            """
+        }.joined(separator: "\n")
+        let findings = summary.reports.flatMap { report in report.diagnostics.map { (report.path, $0) } }
+        let findingItems = findings.map { path, diagnostic in
+            "<li class=\"\(diagnostic.severity.rawValue)\"><span class=\"severity\">\(severityName(diagnostic.severity))</span> \(escape(path)):\(diagnostic.line): \(escape(diagnostic.message.da)) <span class=\"check\">[\(escape(diagnostic.check))]</span></li>"
+        }.joined(separator: "\n")
+        let main = """
+        <h1>\(escape(summary.title))</h1>
+        <p>\(escape(kindName(summary.kind))) fra <code>\(escape(path))</code>.</p>
+        \(summary.packets.isEmpty ? "<p class=\"status error\">Pakken kan ikke samles, før fejlene nedenfor er rettet.</p>" : packets)
+        <section aria-labelledby="packet-findings">
+        <h2 id="packet-findings">Fund</h2>
+        \(findings.isEmpty ? "<p>Ingen fund.</p>" : "<ul class=\"findings\">\(findingItems)</ul>")
+        </section>
+        """
+        return PageLayout.page(title: summary.title, token: token, main: main)
+    }
+
+    static func error(status: Int, message: String, token: String) -> String {
+        let main = """
+        <h1>Fejl \(status)</h1>
+        <p class="status error">\(escape(message))</p>
+        <p><a href="/">Tilbage til oversigten</a></p>
+        """
+        return PageLayout.page(title: "Fejl \(status)", token: token, main: main)
+    }
+
+    static func severityName(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "Fejl"
+        case .warning: "Advarsel"
+        case .note: "Bemærkning"
+        }
+    }
+}

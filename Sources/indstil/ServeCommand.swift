@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import IndstilCore
+import IndstilServer
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Arbejdsrummet i browseren: skriv, kontrollér og se indstillinger og pakker i projektet.",
+        discussion: "Skriver adressen (http://127.0.0.1:PORT/) og kører, til den afbrydes med Ctrl-C.")
+
+    @Argument(help: "Projektmappen (standard: den aktuelle mappe; nærmeste indstil.yml opad er projektets rod).")
+    var folder: String = "."
+
+    @Option(help: "Porten (0 vælger en ledig; en optaget port erstattes af en ledig).")
+    var port: Int = 4000
+
+    @Option(help: "Adressen der lyttes på (standard 127.0.0.1, kun denne maskine).")
+    var host: String = "127.0.0.1"
+
+    @Flag(help: "Åbn arbejdsrummet i browseren.")
+    var open = false
+
+    func run() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UsageError("»\(folder)« er ikke en mappe")
+        }
+        guard (0...65535).contains(port) else { throw UsageError("--port skal være mellem 0 og 65535") }
+        let settings = ServerSettings(folder: URL(fileURLWithPath: folder), host: host, port: port)
+        let server: WorkspaceServer
+        do {
+            server = try WorkspaceServer(settings: settings)
+        } catch {
+            throw UsageError("\(error.path):\(error.line): \(error.message.da)")
+        }
+        let shouldOpen = open
+        let outcome = ServeOutcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await server.run { start in
+                    if let busy = start.busyPort {
+                        Output.progress("Porten \(busy) er optaget; bruger \(start.identity.port) i stedet.")
+                    }
+                    Output.write("indstil serve: \(start.identity.address)\n")
+                    Output.progress("Arbejdsrummet for \(server.root.path) kører; stop det med Ctrl-C.")
+                    if shouldOpen { BrowserOpener.open(start.identity.address) }
+                }
+            } catch {
+                outcome.failure = "\(error)"
+            }
+            done.signal()
+        }
+        done.wait()
+        if let failure = outcome.failure {
+            throw UsageError("arbejdsrummet kunne ikke starte på \(host):\(port): \(failure)")
+        }
+    }
+}
+
+/// How the server ended, handed from its task to the command.
+final class ServeOutcome: @unchecked Sendable {
+    var failure: String?
+}
+
+/// `--open`: the system's way of opening an address (xdg-open, open).
+enum BrowserOpener {
+    static func open(_ address: String) {
+        #if os(macOS)
+        let program = "/usr/bin/open"
+        #else
+        let program = "/usr/bin/xdg-open"
+        #endif
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = [address]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch {
+            Output.progress("Browseren kunne ikke åbnes (\(program)); åbn \(address) selv.")
+        }
+    }
+}

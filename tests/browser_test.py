@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Browser tests of `indstil serve` in a real headless Chromium driven by Selenium.
+
+Starts the debug binary on a copy of examples/, then: the overview; a new document from
+the skeleton; typing a decision point changes the findings and Antal tegn; a finding
+click lands on its line; save, reload, the text on disk; an edit on disk updates the
+page; a conflicting edit keeps both versions; axe-core (from axe-playwright-python,
+injected through Selenium) finds no violations on the overview, document and bundle
+pages. Ctrl-C ends the server with indstil's interruption message.
+
+Usage: python3 tests/browser_test.py [path/to/indstil]   (default .build/debug/indstil)
+"""
+import importlib.util
+import json
+import os
+import pathlib
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+BINARY = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else REPO / ".build/debug/indstil")
+TIMEOUT = 30
+
+
+def axe_source():
+    """axe.min.js from the axe-playwright-python package (found without importing it:
+    the package itself needs Playwright, which these tests do not use)."""
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("browser tests: axe-playwright-python is missing; run `make deps`")
+    path = pathlib.Path(list(spec.submodule_search_locations)[0]) / "axe.min.js"
+    return path.read_text(encoding="utf-8")
+
+
+def start_server(project):
+    process = subprocess.Popen([str(BINARY), "serve", str(project), "--port", "0"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    line = process.stdout.readline().strip()
+    prefix = "indstil serve: "
+    if not line.startswith(prefix):
+        process.kill()
+        sys.exit(f"browser tests: indstil serve did not say its address: {line!r} {process.stderr.read()}")
+    return process, line[len(prefix):].rstrip("/")
+
+
+def make_driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=da"]:
+        options.add_argument(argument)
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.set_script_timeout(60)
+    return driver
+
+
+class Checks:
+    def __init__(self):
+        self.failures = []
+        self.passed = 0
+
+    def expect(self, condition, what):
+        if condition:
+            self.passed += 1
+            print(f"  ok    {what}")
+        else:
+            self.failures.append(what)
+            print(f"  FAIL  {what}")
+
+
+def wait_for(driver, condition, what):
+    try:
+        return WebDriverWait(driver, TIMEOUT, poll_frequency=0.05).until(lambda d: condition(d))
+    except Exception as error:
+        raise AssertionError(f"timed out waiting for: {what}") from error
+
+
+def analysed(driver, after=0):
+    """Waits until the page has shown an analysis newer than `after`; its number."""
+    return int(wait_for(driver, lambda d: int(d.find_element(By.ID, "workspace").get_attribute("data-analysed") or 0) > after
+                        and d.find_element(By.ID, "workspace").get_attribute("data-analysed"), "the analysis"))
+
+
+def axe_violations(driver, source):
+    driver.execute_script(source)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => "
+        "({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))))"
+        ".catch(e => done([{id: 'axe-error', impact: String(e), nodes: []}]));")
+    return result
+
+
+def editor_line_of_caret(driver):
+    return driver.execute_script(
+        "const e = document.getElementById('editor'); return e.value.slice(0, e.selectionStart).split('\\n').length;")
+
+
+def main():
+    if not BINARY.exists():
+        sys.exit(f"browser tests: {BINARY} is missing; build first (swift build)")
+    checks = Checks()
+    axe = axe_source()
+    work = pathlib.Path(tempfile.mkdtemp(prefix="indstil-browser-"))
+    project = work / "examples"
+    shutil.copytree(REPO / "examples", project)
+    server, address = start_server(project)
+    driver = None
+    try:
+        driver = make_driver()
+
+        print("overview")
+        driver.get(address + "/")
+        rows = driver.find_elements(By.CSS_SELECTOR, "#documents tbody tr")
+        checks.expect(len(rows) >= 8, f"the overview lists the project's documents ({len(rows)} rows)")
+        checks.expect("ny-ordning-moedelokaler.md" in driver.page_source, "the recommendation is listed")
+        Select(driver.find_element(By.ID, "kind-filter")).select_by_value("dagsorden")
+        visible = [row for row in rows if row.is_displayed()]
+        checks.expect(len(visible) == 1 and "dagsorden.yml" in visible[0].text, "the filter shows only the agenda")
+        violations = axe_violations(driver, axe)
+        checks.expect(violations == [], f"axe: no violations on the overview {violations}")
+
+        print("new document from the skeleton")
+        driver.find_element(By.LINK_TEXT, "Nyt dokument").click()
+        Select(driver.find_element(By.ID, "profile")).select_by_value("aarhus-byraad")
+        path_field = driver.find_element(By.ID, "new-path")
+        path_field.clear()
+        path_field.send_keys("browser/ny-indstilling.md")
+        driver.find_element(By.ID, "create").click()
+        wait_for(driver, lambda d: d.current_url.endswith("/dokument/browser/ny-indstilling.md"), "the new document's page")
+        on_disk = project / "browser/ny-indstilling.md"
+        checks.expect(on_disk.read_text(encoding="utf-8").startswith("---\nprofil: aarhus-byraad"), "the skeleton is written in the project")
+
+        print("typing a decision point")
+        seen = analysed(driver)
+        findings_before = len(driver.find_elements(By.CSS_SELECTOR, "#findings li"))
+        characters_before = driver.find_element(By.ID, "count-total").get_attribute("data-characters")
+        editor = driver.find_element(By.ID, "editor")
+        driver.execute_script(
+            "const e = arguments[0]; const at = e.value.indexOf('1. Byrådet […]') + '1. Byrådet '.length;"
+            "e.focus(); e.setSelectionRange(at, at + 3);", editor)
+        started = time.monotonic()
+        editor.send_keys("godkender den nye ordning for mødelokaler")
+        seen = analysed(driver, seen)
+        wait_for(driver, lambda d: "godkender den nye ordning" in d.find_element(By.ID, "decisions").text, "the decision point listed")
+        elapsed = time.monotonic() - started
+        findings_after = len(driver.find_elements(By.CSS_SELECTOR, "#findings li"))
+        characters_after = driver.find_element(By.ID, "count-total").get_attribute("data-characters")
+        checks.expect(findings_after != findings_before, f"the finding count changed ({findings_before} → {findings_after})")
+        checks.expect(characters_after != characters_before, f"Antal tegn changed ({characters_before} → {characters_after})")
+        print(f"        (typing to updated findings: {elapsed * 1000:.0f} ms, Selenium's typing included)")
+        preview_text = driver.execute_script("return document.getElementById('preview').srcdoc")
+        checks.expect("godkender den nye ordning" in preview_text, "the preview shows the decision point")
+
+        print("a finding leads to its line")
+        first = driver.find_element(By.CSS_SELECTOR, "#findings li button")
+        line = int(first.get_attribute("data-line"))
+        first.click()
+        checks.expect(editor_line_of_caret(driver) == line, f"clicking a finding puts the caret on line {line}")
+        checks.expect(driver.switch_to.active_element.get_attribute("id") == "editor", "the editor has the focus")
+        violations = axe_violations(driver, axe)
+        checks.expect(violations == [], f"axe: no violations on the document page {violations}")
+
+        print("save, reload, the text on disk")
+        driver.find_element(By.ID, "save").click()
+        wait_for(driver, lambda d: d.find_element(By.ID, "save-status").text == "Gemt.", "Gemt.")
+        checks.expect("godkender den nye ordning for mødelokaler" in on_disk.read_text(encoding="utf-8"), "the saved text is on disk")
+        driver.refresh()
+        checks.expect("godkender den nye ordning for mødelokaler" in driver.find_element(By.ID, "editor").get_attribute("value"),
+                      "the reloaded page shows the saved text")
+        seen = analysed(driver)
+
+        print("an edit in another editor updates the page")
+        on_disk.write_text(on_disk.read_text(encoding="utf-8") + "\nTilføjet i en anden editor.\n", encoding="utf-8")
+        wait_for(driver, lambda d: "Tilføjet i en anden editor." in d.find_element(By.ID, "editor").get_attribute("value"),
+                 "the page following the edit on disk")
+        checks.expect(True, "the page shows the text changed on disk")
+
+        print("a conflicting edit keeps both versions")
+        editor = driver.find_element(By.ID, "editor")
+        driver.execute_script("const e = arguments[0]; e.focus(); e.setSelectionRange(e.value.length, e.value.length);", editor)
+        editor.send_keys("Min ændring i browseren.")
+        on_disk.write_text(on_disk.read_text(encoding="utf-8") + "Deres ændring på disken.\n", encoding="utf-8")
+        driver.find_element(By.ID, "save").click()
+        wait_for(driver, lambda d: d.find_element(By.ID, "conflict").is_displayed(), "the conflict shown")
+        mine = driver.find_element(By.ID, "editor").get_attribute("value")
+        theirs = driver.find_element(By.ID, "disk-version").get_attribute("value")
+        checks.expect("Min ændring i browseren." in mine and "Deres ændring på disken." not in mine, "my version stays in the editor")
+        checks.expect("Deres ændring på disken." in theirs, "the version on disk is shown beside it")
+        checks.expect("Min ændring i browseren." not in on_disk.read_text(encoding="utf-8"), "nothing was overwritten")
+        driver.find_element(By.ID, "keep-mine").click()
+        wait_for(driver, lambda d: d.find_element(By.ID, "save-status").text == "Gemt.", "Gemt. after choosing")
+        checks.expect("Min ændring i browseren." in on_disk.read_text(encoding="utf-8"), "the chosen version is saved")
+
+        print("bundle and agenda pages")
+        for page in ["/pakke/bilagsmateriale/bundle.yml", "/pakke/raadmandsmoede/dagsorden.yml"]:
+            driver.get(address + page)
+            checks.expect("Se webstedet" in driver.page_source, f"{page} offers its site")
+            violations = axe_violations(driver, axe)
+            checks.expect(violations == [], f"axe: no violations on {page} {violations}")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Se webstedet").click()
+        wait_for(driver, lambda d: "/websted/offentlig/raadmandsmoede/dagsorden.yml/" in d.current_url, "the agenda's site")
+        checks.expect("Rådmandsmøde" in driver.page_source, "the agenda's public site is browsed")
+    except AssertionError as error:
+        checks.failures.append(str(error))
+        print(f"  FAIL  {error}")
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.send_signal(signal.SIGINT)
+        try:
+            status = server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            status = None
+        stderr = server.stderr.read()
+        checks.expect(status == 130 and "indstil: afbrudt (Ctrl-C)" in stderr, f"Ctrl-C ends indstil serve (status {status})")
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"browser tests: {checks.passed} passed, {len(checks.failures)} failed")
+    if checks.failures:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
