@@ -67,6 +67,7 @@ struct DocumentCatalog {
             case .unreadable(let report): kind = "dagsorden"; reports = [report]
             case .betaenkning(let outcome): kind = "betaenkning"; reports = outcome.reports
             case .dagsorden(let outcome): kind = "dagsorden"; reports = outcome.reports
+            case .referat(let outcome): kind = "referat"; reports = outcome.reports
             }
             let summary = RunSummary(reports)
             entries.append(Entry(path: path, kind: kind, profile: nil, errors: summary.errors, warnings: summary.warnings,
@@ -99,7 +100,7 @@ struct DocumentCatalog {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
         return text.split(separator: "\n").contains { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            return ["type: betaenkning", "type: betænkning", "type: dagsorden"].contains(trimmed)
+            return ["type: betaenkning", "type: betænkning", "type: dagsorden", "type: referat"].contains(trimmed)
         }
     }
 }

@@ -36,6 +36,11 @@ final class PacketPreview: @unchecked Sendable {
             return Summary(kind: "dagsorden", title: agenda.manifest.committee,
                            packets: outcome.hasErrors ? [] : (agenda.hasClosedContent ? [.offentlig, .lukket] : [.offentlig]),
                            reports: outcome.reports)
+        case .referat(let outcome):
+            let minutes = outcome.packet
+            return Summary(kind: "referat", title: minutes.agenda.manifest.committee,
+                           packets: outcome.hasErrors ? [] : (minutes.hasClosedContent ? [.offentlig, .lukket] : [.offentlig]),
+                           reports: outcome.reports)
         }
     }
 
@@ -58,6 +63,11 @@ final class PacketPreview: @unchecked Sendable {
                 guard packet == .offentlig || outcome.packet.hasClosedContent else { throw Refusal(.notFound, "Dagsordenen har ingen lukket udgave.") }
                 let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
                 try PacketSite.write([(AgendaPacket(agenda: outcome.packet, audience: audience), target)], progress: progress)
+            case .referat(let outcome):
+                guard !outcome.hasErrors else { throw Refusal(.conflict, "Referatet har fejl og kan ikke samles; ret dem først.") }
+                guard packet == .offentlig || outcome.packet.hasClosedContent else { throw Refusal(.notFound, "Referatet har ingen lukket udgave.") }
+                let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
+                try PacketSite.write([(MinutesPacket(minutes: outcome.packet, audience: audience), target)], progress: progress)
             }
         } catch {
             TemporaryItems.remove(folder)
@@ -101,6 +111,12 @@ final class PacketPreview: @unchecked Sendable {
             guard packet == .offentlig || outcome.packet.hasClosedContent else { throw Refusal(.notFound, "Dagsordenen har ingen lukket udgave.") }
             let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
             try PacketPDF.write([(AgendaPacket(agenda: outcome.packet, audience: audience), packet == .lukket ? closedFile : publicFile)],
+                                progress: progress)
+        case .referat(let outcome):
+            guard !outcome.hasErrors else { throw Refusal(.conflict, "Referatet har fejl og kan ikke samles; ret dem først.") }
+            guard packet == .offentlig || outcome.packet.hasClosedContent else { throw Refusal(.notFound, "Referatet har ingen lukket udgave.") }
+            let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
+            try PacketPDF.write([(MinutesPacket(minutes: outcome.packet, audience: audience), packet == .lukket ? closedFile : publicFile)],
                                 progress: progress)
         }
         return try Data(contentsOf: packet == .lukket ? closedFile : publicFile)

@@ -11,6 +11,7 @@ struct MinutesPDFPlan: PacketPDFPlan {
     let packet: MinutesPacket
 
     var title: String { packet.documentTitle }
+    var isClosed: Bool { packet.isClosedPacket }
     var summary: String { counted(packet.minutes.items.count, "punkt", "punkter") }
 
     func body(attachmentPages: [String: Int]) -> String {

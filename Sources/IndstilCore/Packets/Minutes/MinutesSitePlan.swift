@@ -13,7 +13,9 @@ struct MinutesSitePlan: PacketSitePlan {
 
     let packet: MinutesPacket
 
-    var frame: SiteFrame { SiteFrame(siteTitle: packet.documentTitle, indexLabel: packet.label, bodyClass: "bilagsmateriale referat") }
+    var frame: SiteFrame {
+        SiteFrame(siteTitle: packet.documentTitle, indexLabel: packet.label, bodyClass: "bilagsmateriale referat", isClosed: packet.isClosedPacket)
+    }
     var noAppendicesNote: String? { nil }
 
     var pages: [SitePage<PageContent>] {

@@ -105,6 +105,9 @@ public struct MinutesPacket: Sendable {
     /// "Referat" or "Lukket referat".
     public var label: String { audience == .lukket ? "Lukket referat" : "Referat" }
 
+    /// The closed minutes of a meeting with closed items: marked closed on every page.
+    var isClosedPacket: Bool { audience == .lukket && minutes.hasClosedContent }
+
     /// "Referat: Rådmandsmøde …, 4. september 2026".
     var documentTitle: String {
         "\(label): \(minutes.agenda.manifest.committee), \(DanishFormat.date(minutes.agenda.manifest.date))"
