@@ -44,6 +44,9 @@ install -m 0644 "$here/copyright" "$doc/copyright"
 } | gzip -9n > "$doc/changelog.gz"
 chmod 0644 "$doc/changelog.gz"
 
+install -d -m 0755 "$root/usr/share/lintian/overrides"
+install -m 0644 "$here/lintian-overrides" "$root/usr/share/lintian/overrides/indstil"
+
 # dpkg-shlibdeps wants a source package around the binary it looks at.
 mkdir -p "$work/source/debian"
 printf 'Source: indstil\n\nPackage: indstil\nArchitecture: any\n' > "$work/source/debian/control"

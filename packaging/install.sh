@@ -15,8 +15,9 @@
 #   share/fish/vendor_completions.d/indstil.fish     fish completion
 #   share/indstil/install-manifest                   (install only) what was installed, for uninstall
 #
-# The manifest lists every file installed and every folder install created (folders that were
-# there before, such as PREFIX/bin, are not listed and are never removed).
+# The manifest lists every file installed and every folder install created, PREFIX itself
+# included, by their paths below DESTDIR ("f /usr/local/bin/indstil", "d /usr/local/share/indstil");
+# folders that were there before, such as /usr/local/bin, are not listed and never removed.
 set -euo pipefail
 
 MANIFEST_NAME=share/indstil/install-manifest
@@ -41,48 +42,51 @@ file_list() {
   done
 }
 
-# Creates the folder (and its missing parents), printing each folder it created, top first.
+# Creates DESTDIR/PATH (PATH absolute) and its missing parents, printing "d PATH" for each
+# folder it created, top first.
 make_folder() {
-  local root=$1 relative=$2
+  local destdir=$1 path=$2
   local parent
-  [ -d "$root/$relative" ] && return 0
-  parent=$(dirname "$relative")
-  [ "$parent" != . ] && make_folder "$root" "$parent"
-  mkdir -m 0755 "$root/$relative"
-  echo "d $relative"
+  [ -d "$destdir$path" ] && return 0
+  parent=$(dirname "$path")
+  [ "$parent" != / ] && make_folder "$destdir" "$parent"
+  mkdir -m 0755 "$destdir$path"
+  echo "d $path"
 }
 
 copy_files() {
-  local stage=$1 root=$2 prefix=$3 record=$4
+  local stage=$1 destdir=$2 prefix=$3 record=$4
   local source target mode
   [ -x "$stage/indstil" ] || { echo "install: $stage/indstil is missing (run make stage)" >&2; exit 1; }
+  [[ $prefix == /* ]] || { echo "install: PREFIX must be an absolute path, not '$prefix'" >&2; exit 1; }
+  prefix=${prefix%/}
+  [ -z "$destdir" ] || mkdir -p "$destdir"
   while IFS=$'\t' read -r source rest; do
-    target=${rest% *}; mode=${rest##* }
-    make_folder "$root" "$(dirname "$target")" >> "$record"
-    install -m "$mode" "$source" "$root/$target"
+    target=$prefix/${rest% *}; mode=${rest##* }
+    make_folder "$destdir" "$(dirname "$target")" >> "$record"
+    install -m "$mode" "$source" "$destdir$target"
     echo "f $target" >> "$record"
   done < <(file_list "$stage" "$prefix")
 }
 
 install_with_manifest() {
   local stage=$1 destdir=$2 prefix=$3
-  local root="$destdir$prefix" record
-  mkdir -p "$root"
+  local root="$destdir${prefix%/}" record
   if [ -f "$root/$MANIFEST_NAME" ]; then
     echo "install: indstil is already installed in $root; run make uninstall first" >&2
     exit 1
   fi
   record=$(mktemp)
   trap 'rm -f "$record"' RETURN
-  copy_files "$stage" "$root" "$prefix" "$record"
-  echo "f $MANIFEST_NAME" >> "$record"
+  copy_files "$stage" "$destdir" "$prefix" "$record"
+  echo "f ${prefix%/}/$MANIFEST_NAME" >> "$record"
   install -m 0644 "$record" "$root/$MANIFEST_NAME"
   echo "Installed indstil in $root ($(grep -c '^f ' "$record") files; $MANIFEST_NAME lists them)"
 }
 
 uninstall_with_manifest() {
   local destdir=$1 prefix=$2
-  local root="$destdir$prefix" manifest entry
+  local root="$destdir${prefix%/}" manifest entry
   manifest="$root/$MANIFEST_NAME"
   if [ ! -f "$manifest" ]; then
     echo "uninstall: $manifest not found: nothing installed by make install in $root" >&2
@@ -92,9 +96,9 @@ uninstall_with_manifest() {
   local kept
   kept=$(mktemp)
   cp "$manifest" "$kept"
-  grep '^f ' "$kept" | while read -r _ entry; do rm -f "$root/$entry"; done
+  grep '^f ' "$kept" | while read -r _ entry; do rm -f "$destdir$entry"; done
   grep '^d ' "$kept" | sed 's/^d //' | awk '{ print length($0) "\t" $0 }' | sort -rn | cut -f2- |
-    while read -r entry; do rmdir "$root/$entry" 2>/dev/null || echo "uninstall: kept $root/$entry (not empty)" >&2; done
+    while read -r entry; do rmdir "$destdir$entry" 2>/dev/null || echo "uninstall: kept $destdir$entry (not empty)" >&2; done
   echo "Removed indstil from $root ($(grep -c '^f ' "$kept") files)"
   rm -f "$kept"
 }
@@ -104,6 +108,6 @@ command=$1; shift
 case "$command" in
   install)   [ $# -eq 3 ] || usage; install_with_manifest "$1" "$2" "$3" ;;
   uninstall) [ $# -eq 2 ] || usage; uninstall_with_manifest "$1" "$2" ;;
-  tree)      [ $# -eq 3 ] || usage; mkdir -p "$2$3"; copy_files "$1" "$2$3" "$3" /dev/null ;;
+  tree)      [ $# -eq 3 ] || usage; copy_files "$1" "$2" "$3" /dev/null ;;
   *)         usage ;;
 esac

@@ -23,7 +23,9 @@ cp -R Templates "$stage/Templates"
 for shell in bash zsh fish; do
   "$stage/indstil" --generate-completion-script "$shell" > "$stage/completions/$shell"
 done
-mv "$stage/completions/bash" "$stage/completions/indstil.bash"
+# bash-completion sources the file: no #! line (lintian: bash-completion-with-hashbang).
+sed '1{/^#!/d}' "$stage/completions/bash" > "$stage/completions/indstil.bash"
+rm "$stage/completions/bash"
 mv "$stage/completions/zsh" "$stage/completions/_indstil"
 mv "$stage/completions/fish" "$stage/completions/indstil.fish"
 

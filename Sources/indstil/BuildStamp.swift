@@ -1,3 +1,5 @@
+import IndstilCore
+
 /// What `indstil --version` says: the version and, when the build knows it, the commit.
 ///
 /// `make build` writes `BuildStamp+Commit.swift` (ignored by git) from `git describe` and
