@@ -29,8 +29,13 @@ rm "$stage/completions/bash"
 mv "$stage/completions/zsh" "$stage/completions/_indstil"
 mv "$stage/completions/fish" "$stage/completions/indstil.fish"
 
+# generate-manual runs the tool with --experimental-dump-help and drops non-ASCII characters:
+# it reads the help through manual-unicode.py, which marks them, and the page gets them back.
 date=$(git log -1 --format=%cs 2>/dev/null || date -u +%F)
-"$generate_manual" "$stage/indstil" --date "$date" --section 1 --output-directory "$stage/manual"
-gzip -9n < "$stage/manual/indstil.1" > "$stage/indstil.1.gz"
+printf '#!/bin/sh\n"%s" "$@" | python3 "%s" encode\n' "$(realpath "$stage/indstil")" "$PWD/packaging/manual-unicode.py" > "$stage/manual/indstil"
+chmod +x "$stage/manual/indstil"
+mkdir "$stage/manual/page"
+"$generate_manual" "$stage/manual/indstil" --date "$date" --section 1 --output-directory "$stage/manual/page"
+packaging/manual-unicode.py decode < "$stage/manual/page/indstil.1" | gzip -9n > "$stage/indstil.1.gz"
 rm -rf "$stage/manual"
 echo "Staged indstil $("$stage/indstil" --version) in $stage ($(du -k "$stage/indstil" | cut -f1) KB binary)"

@@ -9,7 +9,7 @@
 #  2. make deb: dpkg-deb -I names the dependencies; the binary extracted with dpkg-deb -x runs with
 #     no Swift toolchain on PATH and no LD_LIBRARY_PATH, and links no Swift library; lintian
 #     reports no errors.
-#  3. man -l renders the manual page; the bash completion completes `indstil ch` to `check`.
+#  3. man -l renders the manual page, æ, ø and å included; the bash completion completes `indstil ch` to `check`.
 #
 # Every step that fails prints why and the script exits 1 at the end.
 set -euo pipefail
@@ -113,9 +113,10 @@ else
 fi
 
 # 3. manual page and completion -------------------------------------------------------------------
-manual=$(MANWIDTH=100 man -P cat -l "$root/usr/share/man/man1/indstil.1.gz" 2>&1)
-if grep -q '^NAME' <<< "$manual" && grep -q 'indstil' <<< "$manual" && grep -qw 'check' <<< "$manual"; then
-  pass "man -l renders the manual page ($(wc -l <<< "$manual") lines)"
+manual=$(LANG=C.UTF-8 MANWIDTH=100 man -P cat -l "$root/usr/share/man/man1/indstil.1.gz" 2>&1)
+if grep -q '^NAME' <<< "$manual" && grep -q 'indstil — Skriv, kontrollér og udgiv indstillinger til byråd og rådmand' <<< "$manual" \
+   && grep -Eq '^ +check +Kontrollér indstillinger' <<< "$manual"; then
+  pass "man -l renders the manual page with its Danish letters ($(wc -l <<< "$manual") lines)"
 else
   fail "man -l did not render the manual page:"$'\n'"$(head -20 <<< "$manual")"
 fi
