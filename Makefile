@@ -3,8 +3,8 @@
 #   make demo   build a release binary and run it on the shipped examples (writes out/)
 #   make test   build and run the whole test suite (unit + end-to-end)
 #   make fuzz   build the libFuzzer targets in Fuzz/ and run each for FUZZ_SECONDS (default 600)
-#   make install / uninstall   the release binary, profiles, manual page and completions below
-#               $(DESTDIR)$(PREFIX) (default /usr/local); uninstall removes exactly what install wrote
+#   make stage; make install / uninstall   the release binary, profiles, manual page and completions
+#               below $(DESTDIR)$(PREFIX) (default /usr/local); uninstall removes exactly what install wrote
 #   make deb    a Debian package (dist/indstil_<version>_<arch>.deb) that needs no Swift toolchain
 #
 # Both install what is missing first (`make deps`, Debian/Ubuntu apt packages).
@@ -102,7 +102,7 @@ DESTDIR        ?=
 STAGE          := $(RELEASE_SCRATCH)/stage
 DEB_DIR        ?= dist
 GENERATE_MANUAL := $(RELEASE_SCRATCH)/release/generate-manual
-PACKAGING_APT_PACKAGES := dpkg-dev binutils lintian man-db bash-completion
+PACKAGING_APT_PACKAGES := dpkg-dev binutils lintian man-db
 
 ## deps-packaging: what `make deb` and the package test use (dpkg-shlibdeps, strip, lintian, man)
 deps-packaging:
@@ -118,8 +118,10 @@ deps-packaging:
 stage: build
 	packaging/stage.sh $(RELEASE_BIN) $(GENERATE_MANUAL) $(STAGE)
 
-## install: copy the staged files below $(DESTDIR)$(PREFIX) and list them in share/indstil/install-manifest
-install: stage
+## install: copy the staged files below $(DESTDIR)$(PREFIX) and list them in share/indstil/install-manifest.
+##          It builds nothing (`sudo` may not find swift): `make stage && sudo make install`.
+install:
+	@test -x $(STAGE)/indstil || { echo "make install: nothing staged in $(STAGE); run 'make stage' first (as yourself, then sudo make install)" >&2; exit 1; }
 	packaging/install.sh install $(STAGE) "$(DESTDIR)" "$(PREFIX)"
 
 ## uninstall: remove what the manifest lists (files, and the folders install created when empty)

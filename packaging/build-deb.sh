@@ -3,8 +3,9 @@
 #
 #   packaging/build-deb.sh STAGE OUTDIR     prints the path of the .deb it wrote
 #
-# Version: the git tag v<version> when HEAD carries it, else <version>+git<commits>.<commit>,
-# where <version> is what `indstil --version` says. Files go below /usr exactly as
+# Version: from the staged binary's `indstil --version` ("0.2.0 (commit 1e0ef2bdf85f)"): the
+# plain version when its commit carries the git tag v<version>, else <version>+git<commits>.<commit>
+# (~dirty when built from a tree with uncommitted changes). Files go below /usr exactly as
 # `make install PREFIX=/usr` puts them, plus /usr/share/doc/indstil/{copyright,changelog.gz}.
 # Depends: what dpkg-shlibdeps finds the binary links (libc, libcmark …) and the programs
 # indstil starts; Recommends: the programs optional features need.
@@ -18,16 +19,21 @@ DEPENDS_PROGRAMS="weasyprint, qpdf, poppler-utils"
 RECOMMENDS="libreoffice-writer-nogui | libreoffice-writer, chromium"
 MAINTAINER="indstil maintainers <maintainers@users.noreply.b-seed-685eb333.example>"
 
-number=$("$stage/indstil" --version | cut -d' ' -f1)
-if git describe --tags --exact-match --match "v$number" >/dev/null 2>&1; then
+said=$("$stage/indstil" --version)
+number=${said%% *}
+stamp=$(sed -n 's/.*(commit \([0-9a-f]*\)\(-dirty\)\{0,1\})$/\1\2/p' <<< "$said")
+commit=${stamp%-dirty}
+[ -n "$commit" ] || { echo "build-deb: '$said' names no commit (build with make build)" >&2; exit 1; }
+if git describe --tags --exact-match --match "v$number" "$commit" >/dev/null 2>&1 && [ "$stamp" = "$commit" ]; then
   version=$number
 else
-  version="$number+git$(git rev-list --count HEAD).$(git rev-parse --short=12 HEAD)"
+  version="$number+git$(git rev-list --count "$commit").$commit"
+  [ "$stamp" = "$commit" ] || version="$version~dirty"
 fi
 architecture=$(dpkg --print-architecture)
-commit_date=$(git log -1 --format=%cD)
+commit_date=$(git log -1 --format=%cD "$commit")
 export SOURCE_DATE_EPOCH
-SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)
+SOURCE_DATE_EPOCH=$(git log -1 --format=%ct "$commit")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -39,7 +45,7 @@ install -d -m 0755 "$doc"
 install -m 0644 "$here/copyright" "$doc/copyright"
 {
   printf 'indstil (%s) unstable; urgency=medium\n\n' "$version"
-  printf '  * Built from commit %s.\n\n' "$(git rev-parse HEAD)"
+  printf '  * Built from commit %s%s.\n\n' "$(git rev-parse "$commit")" "${stamp#"$commit"}"
   printf ' -- %s  %s\n' "$MAINTAINER" "$commit_date"
 } | gzip -9n > "$doc/changelog.gz"
 chmod 0644 "$doc/changelog.gz"

@@ -30,7 +30,7 @@ fi
 
 # 1. make install / make uninstall ---------------------------------------------------------------
 destdir="$work/destdir"
-make -C "$repo" --no-print-directory -o stage install DESTDIR="$destdir" PREFIX=/usr/local >/dev/null
+make -C "$repo" --no-print-directory install DESTDIR="$destdir" PREFIX=/usr/local >/dev/null
 installed="$destdir/usr/local"
 for file in bin/indstil share/indstil/Templates/aarhus-byraad/profile.yml share/man/man1/indstil.1.gz \
             share/bash-completion/completions/indstil share/zsh/site-functions/_indstil \
@@ -62,7 +62,7 @@ if [ -z "$left" ]; then pass "make uninstall leaves DESTDIR empty"; else fail "m
 shared="$work/shared"
 mkdir -p "$shared/usr/local/bin"
 echo 'another tool' > "$shared/usr/local/bin/other-tool"
-make -C "$repo" --no-print-directory -o stage install DESTDIR="$shared" PREFIX=/usr/local >/dev/null
+make -C "$repo" --no-print-directory install DESTDIR="$shared" PREFIX=/usr/local >/dev/null
 make -C "$repo" --no-print-directory uninstall DESTDIR="$shared" PREFIX=/usr/local >/dev/null
 left=$(cd "$shared" && find . -mindepth 1 | LC_ALL=C sort | tr '\n' ' ')
 if [ "$left" = "./usr ./usr/local ./usr/local/bin ./usr/local/bin/other-tool " ]; then
@@ -93,9 +93,11 @@ else
   pass "the packaged binary links no Swift library ($(du -k "$root/usr/bin/indstil" | cut -f1) KB)"
 fi
 version=$(plain "$root/usr/bin" indstil --version)
-if [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+\ \(commit\ [0-9a-f]{12}(-dirty)?\)$ ]] \
-   && [[ $version == *"$(git -C "$repo" rev-parse --short=12 HEAD)"* ]]; then
-  pass "indstil --version without a toolchain: $version"
+head=$(git -C "$repo" rev-parse --short=12 HEAD)
+package_version=$(dpkg-deb -f "$deb" Version)
+if [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+\ \(commit\ [0-9a-f]{12}(-dirty)?\)$ ]] && [[ $version == *"$head"* ]] \
+   && [[ $package_version == "${version%% *}"* ]] && [[ $package_version == *"$head"* || $package_version == "${version%% *}" ]]; then
+  pass "indstil --version without a toolchain: $version (package $package_version)"
 else
   fail "indstil --version from the .deb said '$version'"
 fi
