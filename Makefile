@@ -3,6 +3,9 @@
 #   make demo   build a release binary and run it on the shipped examples (writes out/)
 #   make test   build and run the whole test suite (unit + end-to-end + browser tests of indstil serve)
 #   make fuzz   build the libFuzzer targets in Fuzz/ and run each for FUZZ_SECONDS (default 600)
+#   make stage; make install / uninstall   the release binary, profiles, manual page and completions
+#               below $(DESTDIR)$(PREFIX) (default /usr/local); uninstall removes exactly what install wrote
+#   make deb    a Debian package (dist/indstil_<version>_<arch>.deb) that needs no Swift toolchain
 #
 # Both install what is missing first (`make deps`, Debian/Ubuntu apt packages).
 
@@ -17,11 +20,15 @@ APT_PACKAGES := libcmark-dev pkg-config cmark poppler-utils qpdf weasyprint libr
 SUDO         := $(if $(filter 0,$(shell id -u)),,sudo)
 APT          := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-RELEASE_BIN  := .build/release/indstil
+# The release build links the Swift runtime and Foundation statically (no toolchain needed where it
+# runs) and names its commit (BuildStamp); its own scratch folder keeps it apart from the debug build.
+RELEASE_SCRATCH := .build-static
+RELEASE_FLAGS   := -c release --static-swift-stdlib --scratch-path $(RELEASE_SCRATCH) -Xswiftc -DINDSTIL_BUILD_STAMP
+RELEASE_BIN     := $(RELEASE_SCRATCH)/release/indstil
 DEMO_DOC     := examples/aarhus-byraad/ny-ordning-moedelokaler.md
 OUT          := out
 
-.PHONY: deps deps-bench build demo test plugin-test bench fuzz fuzz-build fuzz-regress fuzz-merge clean
+.PHONY: deps deps-bench deps-packaging build demo test plugin-test package-test stage install uninstall deb bench fuzz fuzz-build fuzz-regress fuzz-merge clean
 
 ## deps: install the apt packages that are missing (quiet and idempotent when all are present)
 deps:
@@ -65,9 +72,11 @@ deps-bench: deps
 bench: deps-bench build
 	python3 bench/run.py
 
-## build: release build of the indstil binary
+## build: release build of the indstil binary (and swift-argument-parser's generate-manual for the manual page)
 build: deps
-	$(SWIFT) build -c release
+	packaging/write-build-stamp.sh
+	$(SWIFT) build $(RELEASE_FLAGS)
+	$(SWIFT) build $(RELEASE_FLAGS) --product generate-manual
 
 ## demo: check the shipped examples, show their statistics, render one as text and build the agenda packet
 demo: build
@@ -82,11 +91,12 @@ demo: build
 	@echo "Wrote $(OUT)/dagsorden/ (public), $(OUT)/dagsorden-lukket/ (closed) and $(OUT)/dagsorden.pdf, $(OUT)/dagsorden-lukket.pdf"
 
 ## test: debug build with tests, then every test (swift test prints the summary)
-test: deps
+test: deps deps-packaging
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	python3 tests/browser_test.py
 	@$(MAKE) --no-print-directory plugin-test
+	@$(MAKE) --no-print-directory package-test
 
 ## plugin-test: the SwiftPM command plugin passes on clean examples and fails on findings
 plugin-test:
@@ -94,6 +104,47 @@ plugin-test:
 	@if $(SWIFT) package indstil-check Tests/Fixtures/aarhuskompasset-2021 > /dev/null 2>&1; then \
 	  echo "swift package indstil-check should fail on the over-long fixture" >&2; exit 1; \
 	else echo "plugin-test: swift package indstil-check passes clean files and fails on findings"; fi
+
+## Installing and packaging (issue 18) ------------------------------------------------------------
+PREFIX         ?= /usr/local
+DESTDIR        ?=
+STAGE          := $(RELEASE_SCRATCH)/stage
+DEB_DIR        ?= dist
+GENERATE_MANUAL := $(RELEASE_SCRATCH)/release/generate-manual
+PACKAGING_APT_PACKAGES := dpkg-dev binutils lintian man-db
+
+## deps-packaging: what `make deb` and the package test use (dpkg-shlibdeps, strip, lintian, man)
+deps-packaging:
+	@if command -v dpkg-query >/dev/null 2>&1; then \
+	  missing=""; \
+	  for package in $(PACKAGING_APT_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' "$$package" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$package"; \
+	  done; \
+	  if [ -n "$$missing" ]; then echo "make deps-packaging: installing$$missing"; $(APT) update -qq; $(APT) install -y -qq$$missing >/dev/null; fi; \
+	fi
+
+## stage: the stripped binary, profiles, manual page and completions in $(STAGE) (what install copies)
+stage: build
+	packaging/stage.sh $(RELEASE_BIN) $(GENERATE_MANUAL) $(STAGE)
+
+## install: copy the staged files below $(DESTDIR)$(PREFIX) and list them in share/indstil/install-manifest.
+##          It builds nothing (`sudo` may not find swift): `make stage && sudo make install`.
+install:
+	@test -x $(STAGE)/indstil || { echo "make install: nothing staged in $(STAGE); run 'make stage' first (as yourself, then sudo make install)" >&2; exit 1; }
+	packaging/install.sh install $(STAGE) "$(DESTDIR)" "$(PREFIX)"
+
+## uninstall: remove what the manifest lists (files, and the folders install created when empty)
+uninstall:
+	packaging/install.sh uninstall "$(DESTDIR)" "$(PREFIX)"
+
+## deb: the Debian package in $(DEB_DIR)/ (dpkg-deb), files below /usr
+deb: deps-packaging stage
+	packaging/build-deb.sh $(STAGE) $(DEB_DIR)
+
+## package-test: install into a temporary DESTDIR and uninstall, the .deb without a toolchain, lintian,
+##               the manual page and the bash completion (Tests/Packaging/test-package.sh)
+package-test: deps-packaging stage
+	Tests/Packaging/test-package.sh $(STAGE)
 
 ## fuzz: build the libFuzzer targets (Fuzz/) and run each for FUZZ_SECONDS, one after the other
 ##       (crashers land in Fuzz/crashers/; not part of `make test`). FUZZ_PARALLEL=1 runs both at once.
@@ -132,4 +183,4 @@ fuzz-merge: fuzz-build
 	done
 
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build $(RELEASE_SCRATCH) $(OUT) $(DEB_DIR)

@@ -10,7 +10,7 @@ import json, os, shutil, subprocess, sys, time
 from serve_bench import serve_section
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, ".build", "release", "indstil")
+BIN = os.path.join(ROOT, ".build-static", "release", "indstil")  # `make build`
 GEN = os.path.join(os.path.dirname(ROOT), "shared", "bench", "gen_corpus.py")
 OUT = os.path.join(ROOT, "bench-out")
 RUNS = os.environ.get("BENCH_RUNS", "5")

@@ -6,7 +6,7 @@ struct Indstil: ParsableCommand {
         commandName: "indstil",
         abstract: "Skriv, kontrollér og udgiv indstillinger til byråd og rådmand.",
         discussion: "Exit-koder: 0 ingen fejl, 1 fejl fundet, 2 kommandoen kunne ikke køre.",
-        version: IndstilVersion.current,
+        version: BuildStamp.versionLine,
         subcommands: [CheckCommand.self, StatsCommand.self, NewCommand.self, RenderCommand.self, ProfilesCommand.self, ChecksCommand.self, PluginsCommand.self, BundleCommand.self, ImportCommand.self, RegisterCommand.self, ServeCommand.self]
     )
 }

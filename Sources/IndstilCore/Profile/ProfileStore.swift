@@ -104,7 +104,7 @@ public enum ShippedTemplates {
         if let override = ProcessInfo.processInfo.environment["INDSTIL_TEMPLATES"], !override.isEmpty {
             candidates.append(URL(fileURLWithPath: override))
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        let executable = runningExecutable()
         var folder = executable.deletingLastPathComponent()
         candidates.append(folder.appendingPathComponent("../share/indstil/Templates").standardizedFileURL)
         for _ in 0..<5 {
@@ -117,4 +117,13 @@ public enum ShippedTemplates {
         candidates.append(source.appendingPathComponent("Templates"))
         return candidates.first { fileManager.fileExists(atPath: $0.appendingPathComponent("aarhus-byraad/profile.yml").path) }
     }()
+
+    /// The file of the running binary: an installed `indstil` is started by name through `PATH`,
+    /// so the first argument alone does not say where it (and its `../share/indstil`) lives.
+    private static func runningExecutable() -> URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+    }
 }
