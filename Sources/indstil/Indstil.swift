@@ -54,7 +54,7 @@ extension Workspace {
         let fail = { (diagnostic: Diagnostic) -> UsageError in
             UsageError("\(path.escapingControlCharacters):\(diagnostic.line):\(diagnostic.column): error: \(diagnostic.message.da.escapingControlCharacters) [\(diagnostic.check)]")
         }
-        switch DocumentLoader.load(URL(fileURLWithPath: path).standardizedFileURL, displayPath: path) {
+        switch DocumentLoader.load(URL(fileURLWithPath: path).standardizedFileURL, displayPath: path, parsingBody: false) {
         case .noFrontMatter:
             throw UsageError("\(path): filen har ingen front matter; lav en ny med »indstil new«")
         case .failed(let diagnostic):

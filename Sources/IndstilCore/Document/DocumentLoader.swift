@@ -10,16 +10,18 @@ public enum DocumentLoader {
         case noFrontMatter
     }
 
-    public static func load(_ url: URL, displayPath: String) -> Outcome {
+    /// - Parameter parsingBody: false reads and checks the front matter only and leaves
+    /// the body unparsed (an empty tree): all `render --to md` needs of a document.
+    public static func load(_ url: URL, displayPath: String, parsingBody: Bool = true) -> Outcome {
         switch SourceText.read(url) {
         case .failure(let failure):
             return .failed(failure.diagnostic)
         case .success(let text):
-            return parse(text, url: url, displayPath: displayPath)
+            return parse(text, url: url, displayPath: displayPath, parsingBody: parsingBody)
         }
     }
 
-    public static func parse(_ text: String, url: URL, displayPath: String) -> Outcome {
+    public static func parse(_ text: String, url: URL, displayPath: String, parsingBody: Bool = true) -> Outcome {
         let split = FrontMatterSplit.split(text)
         if split.isUnterminated {
             return .failed(Diagnostic(
@@ -50,6 +52,12 @@ public enum DocumentLoader {
                 message: Message(da: "Front matter skal være nøgler med værdier (navn: værdi)",
                                  en: "The front matter must be keys with values (name: value)"),
                 line: split.yamlFirstLine))
+        }
+        guard parsingBody else {
+            return .document(Document(
+                path: displayPath, url: url, sourceLines: text.lineSlices, frontMatter: frontMatter,
+                frontMatterEndLine: split.closingLine, body: MarkdownNode(kind: .document, line: split.bodyLineOffset + 1),
+                preamble: [], sections: [], flattenedAtLine: nil))
         }
         let parsed = MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset, tableFiles: TableFileReader(documentURL: url))
         var preamble: [MarkdownNode] = []
