@@ -48,27 +48,8 @@ final class PacketPreview: @unchecked Sendable {
     func buildSite(of manifest: URL, path: String, packet: Packet, workspace: Workspace) throws -> URL {
         let folder = try TemporaryItems.makeFolder(kind: "serve-site")
         let target = folder.appendingPathComponent("site")
-        let progress: @Sendable (String) -> Void = { _ in }
         do {
-            switch workspace.assemble(manifest, displayPath: path) {
-            case .unreadable:
-                throw Refusal(.notFound, "Pakken findes ikke.")
-            case .betaenkning where packet == .lukket:
-                throw Refusal(.notFound, "Et bilagsmateriale har ingen lukket udgave.")
-            case .betaenkning(let outcome):
-                guard !outcome.hasErrors else { throw Refusal(.conflict, "Pakken har fejl og kan ikke samles; ret dem først.") }
-                try PacketSite.write(outcome.packet, to: target, progress: progress)
-            case .dagsorden(let outcome):
-                guard !outcome.hasErrors else { throw Refusal(.conflict, "Pakken har fejl og kan ikke samles; ret dem først.") }
-                guard packet == .offentlig || outcome.packet.hasClosedContent else { throw Refusal(.notFound, "Dagsordenen har ingen lukket udgave.") }
-                let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
-                try PacketSite.write([(AgendaPacket(agenda: outcome.packet, audience: audience), target)], progress: progress)
-            case .referat(let outcome):
-                guard !outcome.hasErrors else { throw Refusal(.conflict, "Referatet har fejl og kan ikke samles; ret dem først.") }
-                guard packet == .offentlig || outcome.packet.hasClosedContent else { throw Refusal(.notFound, "Referatet har ingen lukket udgave.") }
-                let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
-                try PacketSite.write([(MinutesPacket(minutes: outcome.packet, audience: audience), target)], progress: progress)
-            }
+            try write(.site, of: manifest, path: path, packet: packet, workspace: workspace, to: target)
         } catch {
             TemporaryItems.remove(folder)
             throw error
@@ -95,31 +76,48 @@ final class PacketPreview: @unchecked Sendable {
     func pdf(of manifest: URL, path: String, packet: Packet, workspace: Workspace) throws -> Data {
         let folder = try TemporaryItems.makeFolder(kind: "serve-pdf")
         defer { TemporaryItems.remove(folder) }
-        let publicFile = folder.appendingPathComponent("offentlig.pdf")
-        let closedFile = folder.appendingPathComponent("lukket.pdf")
+        let file = folder.appendingPathComponent("\(packet.rawValue).pdf")
+        try write(.pdf, of: manifest, path: path, packet: packet, workspace: workspace, to: file)
+        return try Data(contentsOf: file)
+    }
+
+    private enum Format { case site, pdf }
+
+    /// Assembles the manifest and writes the packet as a site (a folder) or a PDF at
+    /// `target`. A packet with errors, or a closed packet that does not exist, is refused.
+    private func write(_ format: Format, of manifest: URL, path: String, packet: Packet, workspace: Workspace, to target: URL) throws {
         let progress: @Sendable (String) -> Void = { _ in }
+        let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
+        func requireUsable(hasErrors: Bool, hasClosedContent: Bool, noClosed: String) throws {
+            guard !hasErrors else { throw Refusal(.conflict, "Pakken har fejl og kan ikke samles; ret dem først.") }
+            guard packet == .offentlig || hasClosedContent else { throw Refusal(.notFound, noClosed) }
+        }
         switch workspace.assemble(manifest, displayPath: path) {
         case .unreadable:
             throw Refusal(.notFound, "Pakken findes ikke.")
         case .betaenkning where packet == .lukket:
             throw Refusal(.notFound, "Et bilagsmateriale har ingen lukket udgave.")
         case .betaenkning(let outcome):
-            guard !outcome.hasErrors else { throw Refusal(.conflict, "Pakken har fejl og kan ikke samles; ret dem først.") }
-            try PacketPDF.write(outcome.packet, to: publicFile, progress: progress)
+            try requireUsable(hasErrors: outcome.hasErrors, hasClosedContent: false, noClosed: "")
+            switch format {
+            case .site: try PacketSite.write(outcome.packet, to: target, progress: progress)
+            case .pdf: try PacketPDF.write(outcome.packet, to: target, progress: progress)
+            }
         case .dagsorden(let outcome):
-            guard !outcome.hasErrors else { throw Refusal(.conflict, "Pakken har fejl og kan ikke samles; ret dem først.") }
-            guard packet == .offentlig || outcome.packet.hasClosedContent else { throw Refusal(.notFound, "Dagsordenen har ingen lukket udgave.") }
-            let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
-            try PacketPDF.write([(AgendaPacket(agenda: outcome.packet, audience: audience), packet == .lukket ? closedFile : publicFile)],
-                                progress: progress)
+            try requireUsable(hasErrors: outcome.hasErrors, hasClosedContent: outcome.packet.hasClosedContent, noClosed: "Dagsordenen har ingen lukket udgave.")
+            let packet = AgendaPacket(agenda: outcome.packet, audience: audience)
+            switch format {
+            case .site: try PacketSite.write([(packet, target)], progress: progress)
+            case .pdf: try PacketPDF.write([(packet, target)], progress: progress)
+            }
         case .referat(let outcome):
-            guard !outcome.hasErrors else { throw Refusal(.conflict, "Referatet har fejl og kan ikke samles; ret dem først.") }
-            guard packet == .offentlig || outcome.packet.hasClosedContent else { throw Refusal(.notFound, "Referatet har ingen lukket udgave.") }
-            let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
-            try PacketPDF.write([(MinutesPacket(minutes: outcome.packet, audience: audience), packet == .lukket ? closedFile : publicFile)],
-                                progress: progress)
+            try requireUsable(hasErrors: outcome.hasErrors, hasClosedContent: outcome.packet.hasClosedContent, noClosed: "Referatet har ingen lukket udgave.")
+            let packet = MinutesPacket(minutes: outcome.packet, audience: audience)
+            switch format {
+            case .site: try PacketSite.write([(packet, target)], progress: progress)
+            case .pdf: try PacketPDF.write([(packet, target)], progress: progress)
+            }
         }
-        return try Data(contentsOf: packet == .lukket ? closedFile : publicFile)
     }
 
     /// Removes every site built (the server is stopping).
