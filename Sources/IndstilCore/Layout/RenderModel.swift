@@ -38,6 +38,8 @@ public struct RenderModel: Sendable {
     public let profileID: String
     /// The document date in Danish, for PDF metadata and footers.
     public let date: String?
+    /// The municipality's logo, letterhead, stylesheet variables and Word template.
+    public var look: RenderLook = .plain
 
     /// True when a section holds a table (at any depth).
     public var hasTables: Bool {

@@ -26,7 +26,8 @@ public enum RenderModelBuilder {
             sidebar: profile.layout.sidebar.compactMap(fields.expand),
             characterCount: characterCount,
             profileID: profile.id,
-            date: fields.display("dato"))
+            date: fields.display("dato"),
+            look: RenderLook(profile.resolvedLook, fields: fields))
     }
 
     static func section(_ match: AnalyzedDocument.MatchedSection, at index: Int, profile: Profile) -> RenderModel.Section {

@@ -23,9 +23,13 @@ public struct Profile: Sendable, Decodable {
     public let layout: LayoutSpec
     /// A budget catalogue's theme sheets (`catalogue:`), nil for other documents.
     public let catalogue: CatalogueSpec?
+    /// The municipality's look (`look:`): Word template, logo, letterhead, stylesheet variables.
+    public let look: ProfileLook
 
     /// Folder the profile was loaded from (its templates live there too).
     public var folder: URL?
+    /// `look` with its files found in `folder` (set by `ProfileStore.load`).
+    public internal(set) var resolvedLook: ResolvedProfileLook = .none
 
     public enum HeadingStyle: String, Sendable, Decodable {
         case asWritten = "as_written"
@@ -40,7 +44,7 @@ public struct Profile: Sendable, Decodable {
         case headingStyle = "heading_style"
         case allowOtherSections = "allow_other_sections"
         case councilReason = "council_reason"
-        case catalogue
+        case catalogue, look
     }
 
     public init(from decoder: Decoder) throws {
@@ -61,6 +65,7 @@ public struct Profile: Sendable, Decodable {
         readability = try c.decodeIfPresent(ReadabilitySpec.self, forKey: .readability) ?? ReadabilitySpec()
         layout = try c.decodeIfPresent(LayoutSpec.self, forKey: .layout) ?? LayoutSpec()
         catalogue = try c.decodeIfPresent(CatalogueSpec.self, forKey: .catalogue)
+        look = try c.decodeIfPresent(ProfileLook.self, forKey: .look) ?? ProfileLook()
         folder = nil
         try validate()
     }

@@ -72,6 +72,7 @@ public final class ProfileStore: @unchecked Sendable {
                 if profile.id != folderName {
                     return .failure(ProfileLoadError(path: file.path, reason: "id '\(profile.id)' skal svare til mappens navn '\(folderName)'"))
                 }
+                profile.resolvedLook = try profile.look.resolved(in: file.deletingLastPathComponent())
                 return .success(profile)
             } catch let error as DecodingError {
                 return .failure(ProfileLoadError(path: file.path, reason: Self.describe(error)))
@@ -88,6 +89,9 @@ public final class ProfileStore: @unchecked Sendable {
         switch error {
         case .keyNotFound(let key, let context):
             return "mangler nøglen '\(key.stringValue)' under '\(path(context.codingPath))'"
+        case .dataCorrupted(let context) where context.underlyingError is ProfileFormatError:
+            // Yams wraps what a profile's own validation throws; its reason is the message.
+            return String(describing: context.underlyingError!)
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
             return "'\(path(context.codingPath))': \(context.debugDescription)"
         @unknown default:
