@@ -52,8 +52,9 @@ enum OfficeConversion {
         return converted
     }
 
-    /// `pdf` with `fixedDate` as its creation and modification time (document information and
-    /// XMP alike, as PDF/A wants them to agree) and without LibreOffice's `/DocChecksum`.
+    /// `pdf` with `fixedDate` as its creation and modification time (document information,
+    /// XMP and the output intent's ICC profile alike, as PDF/A wants them to agree), and an
+    /// /ID derived from its content.
     static func fixDates(_ pdf: URL, to output: URL, work: URL) throws(PacketFailure) {
         func objects(_ refs: [String], inline: Bool = false) throws(PacketFailure) -> [String: Any] {
             let json = try QPDF.json(pdf, keys: ["qpdf"] , extra: (inline ? ["--json-stream-data=inline"] : []) + refs.map { "--json-object=\($0)" },
@@ -65,7 +66,10 @@ enum OfficeConversion {
               let root = trailer["/Root"] as? String else {
             throw PacketFailure(.converting, "den konverterede PDF har ingen katalog", file: pdf)
         }
+        // LibreOffice's checksum and /ID differ from run to run; qpdf keeps the first /ID
+        // element it finds, and derives both from the content (--deterministic-id) when there is none.
         trailer["/DocChecksum"] = nil
+        trailer["/ID"] = nil
         update["trailer"] = ["value": trailer]
         let info = trailer["/Info"] as? String
         let found = try objects([root] + (info.map { [$0] } ?? []))
@@ -73,20 +77,35 @@ enum OfficeConversion {
             for key in ["/CreationDate", "/ModDate"] where dates[key] != nil { dates[key] = "u:" + fixedDate.info }
             update["obj:" + info] = ["value": dates]
         }
-        if let metadata = QPDF.value(found, root)?["/Metadata"] as? String,
-           let stream = (try objects([metadata], inline: true)["obj:" + metadata] as? [String: Any])?["stream"] as? [String: Any],
-           let encoded = stream["data"] as? String, let data = Data(base64Encoded: encoded), var xmp = String(data: data, encoding: .utf8) {
+        /// A stream's dictionary (without its filters: the data given back is plain) and data.
+        func stream(_ ref: String) throws(PacketFailure) -> (dictionary: [String: Any], data: Data)? {
+            guard let stream = (try objects([ref], inline: true)["obj:" + ref] as? [String: Any])?["stream"] as? [String: Any],
+                  let encoded = stream["data"] as? String, let data = Data(base64Encoded: encoded) else { return nil }
+            var dictionary = stream["dict"] as? [String: Any] ?? [:]
+            for key in ["/Filter", "/DecodeParms", "/Length"] { dictionary[key] = nil }
+            return (dictionary, data)
+        }
+        let catalog = QPDF.value(found, root)
+        if let metadata = catalog?["/Metadata"] as? String, let (dictionary, data) = try stream(metadata), var xmp = String(data: data, encoding: .utf8) {
             xmp = xmp.replacing(/(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*/) { $0.1 + fixedDate.xmp }
             xmp = xmp.replacing(/(xmp:(?:CreateDate|ModifyDate|MetadataDate)=")[^"]*/) { $0.1 + fixedDate.xmp }
-            var dictionary = stream["dict"] as? [String: Any] ?? [:]
-            dictionary["/Filter"] = nil
-            dictionary["/DecodeParms"] = nil
-            dictionary["/Length"] = nil
             update["obj:" + metadata] = ["stream": ["dict": dictionary, "data": Data(xmp.utf8).base64EncodedString()]]
+        }
+        // The sRGB profile of the PDF/A output intent, which LibreOffice has lcms make at export
+        // time: its header carries that time (bytes 24–35, ICC.1 7.2.8).
+        var intents = catalog?["/OutputIntents"] as? [Any] ?? []
+        if let ref = catalog?["/OutputIntents"] as? String { intents = try objects([ref])["obj:" + ref].flatMap { ($0 as? [String: Any])?["value"] as? [Any] } ?? [] }
+        for intent in intents {
+            var dictionary = intent as? [String: Any]
+            if let ref = intent as? String { dictionary = QPDF.value(try objects([ref]), ref) }
+            guard let profile = dictionary?["/DestOutputProfile"] as? String, var (profileDictionary, data) = try stream(profile), data.count >= 128 else { continue }
+            data.replaceSubrange(24..<36, with: [0x07, 0xbc, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0])
+            profileDictionary["/N"] = profileDictionary["/N"] ?? 3
+            update["obj:" + profile] = ["stream": ["dict": profileDictionary, "data": data.base64EncodedString()]]
         }
         let updateFile = work.appendingPathComponent("datoer-opdatering.json")
         do {
-            try JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]], options: [.sortedKeys]).write(to: updateFile)
+            try JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]], options: [.sortedKeys, .withoutEscapingSlashes]).write(to: updateFile)
         } catch {
             throw PacketFailure(.converting, "kan ikke skrive \(updateFile.path): \(SystemErrorText.reason(error))", file: updateFile)
         }

@@ -88,7 +88,7 @@ enum PDFMerge {
         let updateFile = work.appendingPathComponent("bogmaerker.json")
         do {
             let header: [String: Any] = ["jsonversion": 2]
-            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [header, update]], options: [.sortedKeys])
+            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [header, update]], options: [.sortedKeys, .withoutEscapingSlashes])
             try data.write(to: updateFile)
         } catch {
             throw PacketFailure(.merging, "bogmærkerne kan ikke skrives: \(SystemErrorText.reason(error))", file: updateFile)

@@ -15,12 +15,15 @@ enum TaggedPDFFinish {
         var update: [String: Any] = [:]
 
         for (key, entry) in objects where key.hasPrefix("obj:") {
-            guard var cell = (entry as? [String: Any])?["value"] as? [String: Any], cell["/S"] as? String == "/TH", cell["/A"] == nil,
+            // No attributes yet, or only the owner WeasyPrint 70 writes (`<< /O /Table >>`).
+            guard var cell = (entry as? [String: Any])?["value"] as? [String: Any], cell["/S"] as? String == "/TH",
+                  var attributes = cell["/A"] == nil ? ["/O": "/Table"] : cell["/A"] as? [String: Any],
+                  attributes["/O"] as? String == "/Table", attributes["/Scope"] == nil,
                   let rowRef = cell["/P"] as? String, let row = QPDF.value(objects, rowRef) else { continue }
             let section = (row["/P"] as? String).flatMap { QPDF.value(objects, $0) }?["/S"] as? String
             let cells = kids(row).compactMap { QPDF.value(objects, $0)?["/S"] as? String }
-            let scope = section == "/THead" || !cells.contains("/TD") ? "/Column" : "/Row"
-            cell["/A"] = ["/O": "/Table", "/Scope": scope]
+            attributes["/Scope"] = section == "/THead" || !cells.contains("/TD") ? "/Column" : "/Row"
+            cell["/A"] = attributes
             update[key] = ["value": cell]
         }
 
@@ -34,7 +37,7 @@ enum TaggedPDFFinish {
         let updateFile = work.appendingPathComponent("tags-opdatering.json")
         let finished = work.appendingPathComponent("faerdig-" + pdf.lastPathComponent)
         do {
-            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]], options: [.sortedKeys])
+            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]], options: [.sortedKeys, .withoutEscapingSlashes])
             try data.write(to: updateFile)
         } catch {
             throw PacketFailure(.setting, "tags kan ikke skrives: \(SystemErrorText.reason(error))", file: updateFile)
