@@ -17,6 +17,10 @@ SWIFT        ?= swift
 APT_PACKAGES := libcmark-dev pkg-config cmark poppler-utils qpdf weasyprint libreoffice-writer-nogui python3-jsonschema pandoc \
                 chromium chromium-driver python3-selenium
 # (python3-selenium only when python3 cannot import selenium already: tests/browser_test.py needs the module)
+# WeasyPrint for the archive copy (`--arkiv`, PDF/A-2a; Debian's 57 cannot tag PDF/A), project-local;
+# indstil uses it when INDSTIL_WEASYPRINT names it (the tests do)
+WEASYPRINT_VENV    := .venv-weasyprint
+WEASYPRINT_ARCHIVE := 70.0
 SUDO         := $(if $(filter 0,$(shell id -u)),,sudo)
 APT          := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
@@ -58,6 +62,14 @@ deps:
 	  echo "make deps: installing axe-playwright-python (only its axe.min.js is used, by tests/browser_test.py)"; \
 	  python3 -m pip install --quiet --no-deps axe-playwright-python 2>/dev/null \
 	    || python3 -m pip install --quiet --no-deps --user --break-system-packages axe-playwright-python; \
+	fi; \
+	if ! command -v pdfua >/dev/null 2>&1; then \
+	  echo "make deps: installing pdfua (the PDF/UA checker the tagged-PDF tests run)"; \
+	  python3 -m pip install --quiet pdfua 2>/dev/null || python3 -m pip install --quiet --user --break-system-packages pdfua; \
+	fi; \
+	if [ ! -x $(WEASYPRINT_VENV)/bin/weasyprint ]; then \
+	  echo "make deps: installing WeasyPrint $(WEASYPRINT_ARCHIVE) into $(WEASYPRINT_VENV)/ (the archive copy, --arkiv: tagged PDF/A-2)"; \
+	  python3 -m venv $(WEASYPRINT_VENV) && $(WEASYPRINT_VENV)/bin/pip install --quiet "weasyprint==$(WEASYPRINT_ARCHIVE)"; \
 	fi
 
 ## deps-bench: the tools `make bench` compares against and times with

@@ -23,6 +23,13 @@ struct BundleCommand: ParsableCommand {
     @Option(help: "Sprog for meddelelser: da eller en.")
     var lang: Language = .da
 
+    @Flag(name: .customLong("arkiv"), help: "Med --to pdf: skriv arkivkopien som PDF/A-2 (tagget, skrifter indlejret, ingen eksterne henvisninger); alle PDF-bilag skal selv være PDF/A.")
+    var archive = false
+
+    func validate() throws {
+        if archive && to != .pdf { throw ValidationError("--arkiv gælder kun --to pdf") }
+    }
+
     func run() throws {
         let url = URL(fileURLWithPath: manifest).standardizedFileURL
         guard FileManager.default.fileExists(atPath: url.path) else { throw UsageError("»\(manifest)« findes ikke") }
@@ -71,7 +78,7 @@ struct BundleCommand: ParsableCommand {
         case .pdf:
             let target = URL(fileURLWithPath: output ?? "bilagsmateriale.pdf")
             try refuseOverwriting(bundle.inputFiles, with: [target])
-            try PacketPDF.write(bundle, to: target, progress: progress)
+            try PacketPDF.write(bundle, to: target, archive: archive, progress: progress)
             Output.progress("Skrev \(target.path)")
         }
     }
@@ -98,7 +105,7 @@ struct BundleCommand: ParsableCommand {
         case .html:
             try PacketSite.write([(publicPacket, target)] + (minutes.hasClosedContent ? [(closedPacket, closed)] : []), progress: progress)
         case .pdf:
-            try PacketPDF.write([(publicPacket, target)] + (minutes.hasClosedContent ? [(closedPacket, closed)] : []), progress: progress)
+            try PacketPDF.write([(publicPacket, target)] + (minutes.hasClosedContent ? [(closedPacket, closed)] : []), archive: archive, progress: progress)
         }
         let shown = to == .html ? "\(target.path)/index.html" : target.path
         Output.progress("Skrev det offentlige referat: \(shown) (\(minutes.items.count) punkter)")
@@ -128,7 +135,7 @@ struct BundleCommand: ParsableCommand {
             let stem = target.deletingPathExtension().lastPathComponent
             let closed = target.deletingLastPathComponent().appendingPathComponent("\(stem)-lukket.pdf")
             try refuseOverwriting(agenda.inputFiles, with: agenda.hasClosedContent ? [target, closed] : [target])
-            try PacketPDF.write([(publicPacket, target)] + (agenda.hasClosedContent ? [(closedPacket, closed)] : []), progress: progress)
+            try PacketPDF.write([(publicPacket, target)] + (agenda.hasClosedContent ? [(closedPacket, closed)] : []), archive: archive, progress: progress)
             Output.progress("Skrev den offentlige dagsorden: \(target.path)")
             if agenda.hasClosedContent {
                 Output.progress("Skrev den lukkede dagsorden: \(closed.path) (må ikke offentliggøres)")

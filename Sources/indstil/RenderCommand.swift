@@ -21,6 +21,13 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Brug denne profil i stedet for dokumentets »profil«.")
     var profile: String?
 
+    @Flag(name: .customLong("arkiv"), help: "Med --to pdf: skriv arkivkopien som PDF/A-2 (tagget, skrifter indlejret, ingen eksterne henvisninger).")
+    var archive = false
+
+    func validate() throws {
+        if archive && to != .pdf { throw ValidationError("--arkiv gælder kun --to pdf") }
+    }
+
     func run() throws {
         if files.count > 1 { return try renderMany() }
         let file = files[0]
@@ -30,7 +37,7 @@ struct RenderCommand: ParsableCommand {
             data = Data(Renderer.normalizedMarkdown(try workspace.source(file)).utf8)
         } else {
             do {
-                data = try Renderer.render(try workspace.document(file), to: to)
+                data = try Renderer.render(try workspace.document(file), to: to, archive: archive)
             } catch let failure as Renderer.Failure {
                 throw UsageError(failure.description)
             }
@@ -60,14 +67,14 @@ struct RenderCommand: ParsableCommand {
             throw UsageError(collision.description)
         }
         let failures = RenderFailures()
-        let files = self.files, format = self.to
+        let files = self.files, format = self.to, archive = self.archive
         let workspace = try ProjectWorkspace.current(profileOverride: profile)
         // Twice as many workers as cores: each written file waits for its fsync (AtomicFile via
         // Data.write), and meanwhile another worker keeps the core busy.
         BoundedWorkers.run(count: files.count, width: 2 * ProcessInfo.processInfo.activeProcessorCount) { index in
             do {
                 let analyzed = try workspace.document(files[index])
-                let data = try Renderer.render(analyzed, to: format)
+                let data = try Renderer.render(analyzed, to: format, archive: archive)
                 try AtomicFile.write(data, to: folder.appendingPathComponent("\(names[index]).\(format.fileExtension)"))
             } catch {
                 failures.add("\(files[index]): \(error)")

@@ -52,6 +52,7 @@ public enum CheckRegistry {
         BundleDuplicateIDCheck(),
         BundleNumberingCheck(),
         BundleUnresolvedReferenceCheck(),
+        UntaggedAttachmentCheck(),
     ]
 
     /// The checks of an agenda as a whole (`AgendaAssembler`).
@@ -62,6 +63,7 @@ public enum CheckRegistry {
         AgendaClosedCheck(),
         AgendaTitleCheck(),
         AgendaDeadlineCheck(),
+        UntaggedAttachmentCheck(),
     ]
 
     /// The checks of a meeting's minutes (`MinutesAssembler`).
@@ -85,14 +87,21 @@ public enum CheckRegistry {
     ]
 
     /// Every id the tool can emit, in the order `indstil checks` and SARIF list them.
-    public static let rules: [any Rule] =
+    /// (A rule of both bundles and agendas, such as `a11y.untagged-attachment`, is listed once.)
+    public static let rules: [any Rule] = once(
         documentChecks.map { $0 as any Rule } + bundleChecks.map { $0 as any Rule } + agendaChecks.map { $0 as any Rule }
-        + minutesChecks.map { $0 as any Rule } + wordRules + [pluginFailed]
+        + minutesChecks.map { $0 as any Rule } + wordRules + [pluginFailed])
 
     /// The rules whose examples are small projects.
-    public static let projectRules: [any ProjectRule] =
+    public static let projectRules: [any ProjectRule] = once(
         bundleChecks.map { $0 as any ProjectRule } + agendaChecks.map { $0 as any ProjectRule }
-        + minutesChecks.map { $0 as any ProjectRule } + [pluginFailed]
+        + minutesChecks.map { $0 as any ProjectRule } + [pluginFailed])
+
+    /// The first rule of each id, in order.
+    static func once<R>(_ rules: [R]) -> [R] {
+        var seen: Set<String> = []
+        return rules.filter { seen.insert(($0 as! any Rule).id).inserted }
+    }
 
     public static func rule(withID id: String) -> (any Rule)? {
         rules.first { $0.id == id }

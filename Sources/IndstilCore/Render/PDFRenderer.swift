@@ -10,7 +10,8 @@ public enum PDFRenderer {
 
     public static let timeout: TimeInterval = 120
 
-    public static func pdf(fromHTML html: String) throws(Failure) -> Data {
+    /// - Parameter archive: the archive copy, PDF/A-2 (`WeasyPrint.Variant.archive`), instead of the tagged PDF/UA-1.
+    public static func pdf(fromHTML html: String, archive: Bool = false) throws(Failure) -> Data {
         let folder: URL
         do {
             folder = try TemporaryItems.makeFolder(kind: "pdf")
@@ -21,7 +22,7 @@ public enum PDFRenderer {
         let output = folder.appendingPathComponent("dokument.pdf")
         do {
             try WeasyPrint.set(html, input: folder.appendingPathComponent("dokument.html"), output: output,
-                               presentationalHints: true, timeout: timeout)
+                               presentationalHints: true, variant: archive ? .archive : .tagged, timeout: timeout)
             return try Data(contentsOf: output)
         } catch let problem as WeasyPrint.Problem {
             throw Failure(description: problem.message(.document))

@@ -12,7 +12,8 @@ public enum Renderer {
         public let description: String
     }
 
-    public static func render(_ analyzed: AnalyzedDocument, to format: Format) throws(Failure) -> Data {
+    /// - Parameter archive: a PDF is written as the archive copy (PDF/A-2, `indstil render --arkiv`).
+    public static func render(_ analyzed: AnalyzedDocument, to format: Format, archive: Bool = false) throws(Failure) -> Data {
         switch format {
         case .txt:
             return Data(analyzed.rendered.plainText.utf8)
@@ -21,7 +22,7 @@ public enum Renderer {
         case .html:
             return Data(try html(analyzed).utf8)
         case .pdf:
-            do { return try PDFRenderer.pdf(fromHTML: try html(analyzed)) } catch let error as PDFRenderer.Failure {
+            do { return try PDFRenderer.pdf(fromHTML: try html(analyzed), archive: archive) } catch let error as PDFRenderer.Failure {
                 throw Failure(description: error.description)
             } catch {
                 throw Failure(description: "\(error)")

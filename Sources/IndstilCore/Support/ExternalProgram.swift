@@ -9,8 +9,10 @@ public enum ExternalProgram {
         case notFound
     }
 
+    /// A name is looked up on PATH; a path (with a `/`, as `INDSTIL_WEASYPRINT` may give) is taken as it is.
     public static func find(_ name: String) -> URL? {
-        Subprocess.find(name)
+        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? URL(fileURLWithPath: name) : nil }
+        return Subprocess.find(name)
     }
 
     /// The environment of every program run: ours, plus a fixed SOURCE_DATE_EPOCH for

@@ -10,6 +10,10 @@ import Foundation
 /// page objects the bookmarks and links point at. The reserved pages being dropped are
 /// pointed at by nothing. Each attachment page takes exactly the position of a
 /// reserved page, so every page number WeasyPrint printed stays right.
+///
+/// The packet's own tags stay intact (`ForeignPages`): the attachment pages are marked as
+/// artifacts and lose their `/StructParents`, which would otherwise point into the
+/// packet's ParentTree at numbers WeasyPrint gave its own pages.
 enum PDFMerge {
     static func merge(main: URL, attachments: [PDFAttachment], work: URL, output: URL,
                       progress: (String) -> Void) throws(PacketFailure) {
@@ -56,6 +60,10 @@ enum PDFMerge {
         let outline = json["outlines"] as? [[String: Any]] ?? []
         var update: [String: Any] = [:]
         var nextObject = QPDF.maxObjectID(json) + 1
+        let foreign = ForeignPages(objects: objects, next: &nextObject, into: &update)
+        for run in runs {
+            for page in pages[(run.start - 1)..<(run.start - 1 + run.count)] { foreign.markAsArtifact(page, into: &update) }
+        }
         for (run, attachment) in zip(runs, attachments) {
             // The placeholder's bookmark: "B3.1 …" on the page before the reserved ones (or, should a
             // very long title have pushed the note over, shortly before): the last such one.
@@ -80,12 +88,55 @@ enum PDFMerge {
         let updateFile = work.appendingPathComponent("bogmaerker.json")
         do {
             let header: [String: Any] = ["jsonversion": 2]
-            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [header, update]], options: [.sortedKeys])
+            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [header, update]], options: [.sortedKeys, .withoutEscapingSlashes])
             try data.write(to: updateFile)
         } catch {
             throw PacketFailure(.merging, "bogmærkerne kan ikke skrives: \(SystemErrorText.reason(error))", file: updateFile)
         }
         try QPDF.write([merged.path, "--update-from-json=\(updateFile.path)", output.path], step: .merging, what: "ved opdatering af bogmærkerne")
+    }
+
+    /// Marks merged attachment pages as artifacts in the packet's tagged PDF.
+    ///
+    /// Why artifacts, not tags: qpdf's page merge takes an attachment's pages but not its
+    /// structure tree, so whatever tags the attachment had point nowhere in the packet, and
+    /// an untagged attachment has none to give; the packet cannot honestly describe a
+    /// foreign page's headings or reading order. Left as they are, the pages would be
+    /// "content neither tagged nor an artifact" (a PDF/UA failure) and their `/StructParents`
+    /// numbers would collide with the packet's ParentTree. Marked as artifacts, the packet's
+    /// own tree stays valid; the attachment is still announced by its tagged bookmark and
+    /// index entry and published as its own file, and `a11y.untagged-attachment` tells the
+    /// secretariat at check time which attachments are untagged.
+    struct ForeignPages {
+        let objects: [String: Any]
+        /// Two content streams shared by every attachment page: `/Artifact BMC` before its
+        /// own content, `EMC` after it.
+        let begin: String
+        let end: String
+
+        init(objects: [String: Any], next: inout Int, into update: inout [String: Any]) {
+            self.objects = objects
+            begin = "\(next) 0 R"
+            end = "\(next + 1) 0 R"
+            next += 2
+            update["obj:" + begin] = ["stream": ["dict": [String: Any](), "data": Data("/Artifact BMC\n".utf8).base64EncodedString()]]
+            update["obj:" + end] = ["stream": ["dict": [String: Any](), "data": Data("\nEMC\n".utf8).base64EncodedString()]]
+        }
+
+        func markAsArtifact(_ pageRef: String, into update: inout [String: Any]) {
+            guard var page = QPDF.value(objects, pageRef) else { return }
+            let contents: [Any] = (page["/Contents"] as? [Any]) ?? [page["/Contents"]].compactMap { $0 }
+            page["/Contents"] = [begin] + contents + [end]
+            page["/StructParents"] = nil
+            update["obj:" + pageRef] = ["value": page]
+            // The attachment's annotations (links) point into its own, dropped ParentTree too.
+            let annotations = (page["/Annots"] as? [Any]) ?? []
+            for case let ref as String in annotations {
+                guard var annotation = QPDF.value(objects, ref), annotation["/StructParent"] != nil else { continue }
+                annotation["/StructParent"] = nil
+                update["obj:" + ref] = ["value": annotation]
+            }
+        }
     }
 
     /// A page WeasyPrint set on the reserved page size.

@@ -18,20 +18,22 @@ public enum PacketPDF {
     public static let timeout: TimeInterval = 600
 
     /// A betænkning bundle's PDF (see `BundlePDFPlan`).
-    public static func write(_ bundle: ResolvedBundle, to file: URL, progress: @Sendable (String) -> Void) throws(PacketFailure) {
-        try writeTogether([(bundle, file)], progress: progress)
+    /// `archive`, here and below: the archive copy, PDF/A-2 (`WeasyPrint.Variant.archive`,
+    /// `PDFArchiveParts`), instead of the tagged PDF/UA-1.
+    public static func write(_ bundle: ResolvedBundle, to file: URL, archive: Bool = false, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether([(bundle, file)], archive: archive, progress: progress)
     }
 
     /// An agenda's PDFs (see `AgendaPDFPlan`): its public packet and, when it has closed
     /// content, its closed packet, put in place together: either both files are new or
     /// both are as they were.
-    public static func write(_ packets: [(packet: AgendaPacket, file: URL)], progress: @Sendable (String) -> Void) throws(PacketFailure) {
-        try writeTogether(packets.map { ($0.packet, $0.file) }, progress: progress)
+    public static func write(_ packets: [(packet: AgendaPacket, file: URL)], archive: Bool = false, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether(packets.map { ($0.packet, $0.file) }, archive: archive, progress: progress)
     }
 
     /// Minutes' PDFs (see `MinutesPDFPlan`): public and closed, put in place together.
-    public static func write(_ packets: [(packet: MinutesPacket, file: URL)], progress: @Sendable (String) -> Void) throws(PacketFailure) {
-        try writeTogether(packets.map { ($0.packet, $0.file) }, progress: progress)
+    public static func write(_ packets: [(packet: MinutesPacket, file: URL)], archive: Bool = false, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether(packets.map { ($0.packet, $0.file) }, archive: archive, progress: progress)
     }
 
     static func write(packet: some Packet, to file: URL, progress: (String) -> Void) throws(PacketFailure) {
@@ -40,14 +42,14 @@ public enum PacketPDF {
 
     /// Sets each packet's PDF in its own work folder; only when all are done are they
     /// staged beside their targets and put in place together (`OutputStaging`).
-    static func writeTogether<P: Packet>(_ packets: [(P, URL)], progress: (String) -> Void) throws(PacketFailure) {
+    static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) {
         var works: [URL] = []
         defer { works.forEach(PacketWorkFolder.remove) }
         var results: [URL] = []
         for (packet, _) in packets {
             let work = try PacketWorkFolder.make()
             works.append(work)
-            results.append(try build(packet, work: work, progress: progress))
+            results.append(try build(packet, work: work, archive: archive, progress: progress))
         }
         let targets = packets.map { $0.1.standardizedFileURL }
         do throws(AtomicFile.Failure) {
@@ -71,7 +73,7 @@ public enum PacketPDF {
     }
 
     /// The packet's finished PDF, built in `work`.
-    static func build(_ packet: some Packet, work: URL, progress: (String) -> Void) throws(PacketFailure) -> URL {
+    static func build(_ packet: some Packet, work: URL, archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) -> URL {
 
         // The PDF attachments, stamped first when the packet stamps them: what is merged.
         let files = PacketFiles(packet, work: work, progress: progress)
@@ -93,6 +95,7 @@ public enum PacketPDF {
             attachments.append(try PDFAttachment.inspect(source: copy, key: attachment.key, label: attachment.bookmarkLabel,
                                                          index: attachments.count + 1, work: work))
         }
+        if archive { try PDFArchiveParts.requireConforming(attachments, work: work) }
         for attachment in files.attachments where files.pdf(of: attachment) == nil {
             progress("Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« er ikke en PDF og kommer kun med som henvisning")
         }
@@ -105,7 +108,7 @@ public enum PacketPDF {
         let input = work.appendingPathComponent("pakke.html")
         let set = work.appendingPathComponent("sat.pdf")
         progress("Sætter PDF med WeasyPrint …")
-        try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, timeout: timeout)
+        try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, archive: archive, timeout: timeout)
         var result = set
         if !attachments.isEmpty {
             result = work.appendingPathComponent("pakke.pdf")

@@ -35,8 +35,9 @@ enum QPDF {
     }
 
     /// `qpdf --json=2 --json-key=… file out.json`, parsed.
-    static func json(_ pdf: URL, keys: [String], into output: URL, step: PacketFailure.Step, what: String) throws(PacketFailure) -> [String: Any] {
-        try run(["--json=2"] + keys.map { "--json-key=\($0)" } + [pdf.path, output.path], step: step, what: what)
+    /// - Parameter extra: further JSON options (`--json-object=…`, `--json-stream-data=inline`).
+    static func json(_ pdf: URL, keys: [String], extra: [String] = [], into output: URL, step: PacketFailure.Step, what: String) throws(PacketFailure) -> [String: Any] {
+        try run(["--json=2"] + keys.map { "--json-key=\($0)" } + extra + [pdf.path, output.path], step: step, what: what)
         guard let data = try? Data(contentsOf: output),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw PacketFailure(step, "qpdf gav ingen læsbar JSON \(what)", file: pdf)

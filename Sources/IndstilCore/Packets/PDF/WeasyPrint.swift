@@ -4,6 +4,35 @@ import Foundation
 /// single document (`PDFRenderer`), a packet's PDF (`PacketPDF`) and the stamps on PDF
 /// attachments (`PDFStamper`).
 enum WeasyPrint {
+    /// The program: `INDSTIL_WEASYPRINT` (a path or a name on PATH) when set, else `weasyprint`
+    /// (Debian's). `make deps` installs a newer WeasyPrint into `.venv-weasyprint/`, which the
+    /// archive copy needs (see `Variant.archive`).
+    static var program: String {
+        let chosen = ProcessInfo.processInfo.environment["INDSTIL_WEASYPRINT"] ?? ""
+        return chosen.isEmpty ? "weasyprint" : chosen
+    }
+
+    /// Which kind of PDF WeasyPrint writes.
+    enum Variant: Sendable {
+        /// Tagged, PDF/UA-1: structure tree with headings, lists and table headers, `/Lang`,
+        /// the title as the window title. Every document a reader opens.
+        case tagged
+        /// The archive copy: PDF/A-2 level A (tagged, fonts embedded, an sRGB output intent,
+        /// no transparency groups left to the viewer). WeasyPrint 57 (Debian 12) can write
+        /// PDF/A-2b only untagged; level A needs WeasyPrint 63 or newer.
+        case archive
+        /// Untagged: stamp pages, laid over other pages.
+        case plain
+
+        var options: [String] {
+            switch self {
+            case .tagged: ["--pdf-variant", "pdf/ua-1"]
+            case .archive: ["--pdf-variant", "pdf/a-2a"]
+            case .plain: []
+            }
+        }
+    }
+
     /// What is being set; it decides the wording of a failure.
     enum Purpose {
         /// A document or a packet.
@@ -16,7 +45,11 @@ enum WeasyPrint {
         /// The HTML could not be written into the work folder.
         case inputNotWritable(any Error)
         case notFound
+        /// The WeasyPrint found cannot write a tagged PDF/A-2 (`Variant.archive`).
+        case archiveUnsupported(program: String)
         case timedOut(TimeInterval)
+        /// What WeasyPrint wrote could not be finished (`TaggedPDFFinish`).
+        case notFinished(String)
         /// WeasyPrint failed, or what it wrote is not a PDF.
         case failed(status: Int32, stderr: String)
 
@@ -29,6 +62,11 @@ enum WeasyPrint {
                 return "WeasyPrint findes ikke; installér det med »make deps« (Debian-pakken weasyprint)"
             case (.notFound, .stamps):
                 return "WeasyPrint findes ikke, men skal bruges til at sætte stempler på bilagene; installér det med »make deps«"
+            case (.archiveUnsupported(let program), _):
+                return "arkivkopien (PDF/A-2 med tags) kræver WeasyPrint 63 eller nyere, men »\(program)« kan ikke skrive PDF/A-2a; "
+                    + "»make deps« installerer en nyere WeasyPrint i .venv-weasyprint/, og INDSTIL_WEASYPRINT=.venv-weasyprint/bin/weasyprint peger indstil på den"
+            case (.notFinished(let reason), _):
+                return "PDF'en fra WeasyPrint kunne ikke gøres færdig: \(reason)"
             case (.timedOut(let timeout), .document):
                 return "WeasyPrint svarede ikke inden for \(Int(timeout)) sekunder"
             case (.timedOut(let timeout), .stamps):
@@ -42,35 +80,43 @@ enum WeasyPrint {
     }
 
     /// Writes `html` to `input` and sets it as the PDF `output`.
-    /// - Parameters:
-    ///   - presentationalHints: honour HTML attributes such as `width` (single documents).
-    ///   - tagged: a tagged PDF (PDF/UA-1: structure tree with headings, lists and table
-    ///     headers, `/Lang`, the title as the window title), for every document a reader
-    ///     opens; stamp pages, laid over other pages, are not.
-    static func set(_ html: String, input: URL, output: URL, presentationalHints: Bool = false, tagged: Bool = true,
+    /// Tagged variants are then finished (`TaggedPDFFinish`: table header scopes, the outline
+    /// shown on open).
+    /// - Parameter presentationalHints: honour HTML attributes such as `width` (single documents).
+    static func set(_ html: String, input: URL, output: URL, presentationalHints: Bool = false, variant: Variant = .tagged,
                     timeout: TimeInterval) throws(Problem) {
         do {
             try Data(html.utf8).write(to: input)
         } catch {
             throw .inputNotWritable(error)
         }
-        let options = ["--quiet"] + (presentationalHints ? ["--presentational-hints"] : []) + (tagged ? ["--pdf-variant", "pdf/ua-1"] : [])
-        switch ExternalProgram.run("weasyprint", options + [input.path, output.path], timeout: timeout) {
+        let options = ["--quiet"] + (presentationalHints ? ["--presentational-hints"] : []) + variant.options
+        let program = program
+        switch ExternalProgram.run(program, options + [input.path, output.path], timeout: timeout) {
         case .notFound:
             throw .notFound
         case .timedOut:
             throw .timedOut(timeout)
         case .finished(let status, let stderr):
+            if variant == .archive, status != 0, stderr.contains("pdf/a-2a") { throw .archiveUnsupported(program: program) }
             guard status == 0, let head = try? FileHandle(forReadingFrom: output).read(upToCount: 4), head == Data("%PDF".utf8) else {
                 throw .failed(status: status, stderr: stderr)
             }
         }
+        guard variant != .plain else { return }
+        do {
+            try TaggedPDFFinish.apply(output, work: input.deletingLastPathComponent())
+        } catch {
+            throw .notFinished(error.description)
+        }
     }
 
     /// `set` for a packet: a failure as a `PacketFailure` of the setting (or stamping) step.
-    static func setPacket(_ html: String, input: URL, output: URL, purpose: Purpose, timeout: TimeInterval) throws(PacketFailure) {
+    /// - Parameter archive: a document is set as the archive copy (`Variant.archive`); stamps never are.
+    static func setPacket(_ html: String, input: URL, output: URL, purpose: Purpose, archive: Bool = false,
+                          timeout: TimeInterval) throws(PacketFailure) {
         do {
-            try set(html, input: input, output: output, tagged: purpose == .document, timeout: timeout)
+            try set(html, input: input, output: output, variant: purpose == .stamps ? .plain : archive ? .archive : .tagged, timeout: timeout)
         } catch {
             throw PacketFailure(purpose == .stamps ? .stamping : .setting, error.message(purpose), file: input)
         }

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// What the tagged-PDF and archive tests read from a PDF, with the tools a checker would
+/// use: poppler's pdfinfo and pdffonts, qpdf, and the PDF/UA checker `pdfua` (PyPI, `make deps`).
+struct PDFProbe {
+    let file: URL
+
+    var info: String { get throws { try TestProcess.run("pdfinfo", [file.path]).requireSuccess().stdout } }
+    var metadata: String { get throws { try TestProcess.run("pdfinfo", ["-meta", file.path]).requireSuccess().stdout } }
+
+    /// The structure elements that matter, in reading order, with the text of headings:
+    /// "H1 Bilagsfortegnelse", "H2 1. Resume", "LI", "TH /Row" (from `pdfinfo -struct-text`).
+    var structure: [String] {
+        get throws {
+            let lines = try TestProcess.run("pdfinfo", ["-struct-text", file.path]).requireSuccess().stdout.components(separatedBy: "\n")
+            var elements: [String] = []
+            for (index, line) in lines.enumerated() {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if let heading = trimmed.firstMatch(of: /^(H[1-6]) \(block\)$/) {
+                    // The heading's text: the quoted strings below it, up to the next element at its depth.
+                    let depth = line.prefix { $0 == " " }.count
+                    let text = lines[(index + 1)...].prefix { $0.prefix { $0 == " " }.count > depth }
+                        .compactMap { $0.trimmingCharacters(in: .whitespaces).firstMatch(of: /^"(.*)"$/)?.1 }.joined(separator: " ")
+                    elements.append("\(heading.1) \(text.split(separator: " ").joined(separator: " "))")
+                } else if trimmed == "LI (block)" {
+                    elements.append("LI")
+                } else if trimmed.contains(/^TH(:| <|$)/) {
+                    let scope = lines.indices.contains(index + 1) ? lines[index + 1].firstMatch(of: /\/Scope \/(\w+)/)?.1 : nil
+                    elements.append("TH" + (scope.map { " /\($0)" } ?? ""))
+                }
+            }
+            return elements
+        }
+    }
+
+    /// The document catalog as PDF syntax (`qpdf --show-object`).
+    var catalog: String {
+        get throws {
+            let trailer = try TestProcess.run("qpdf", ["--show-object=trailer", file.path]).requireSuccess().stdout
+            let root = try #require(trailer.firstMatch(of: /\/Root (\d+) 0 R/)?.1)
+            return try TestProcess.run("qpdf", ["--show-object=\(root)", file.path]).requireSuccess().stdout
+        }
+    }
+
+    /// Every object, as qpdf's JSON gives it ("obj:N 0 R" → value or stream), and the pages in order.
+    var objects: (objects: [String: Any], pages: [String]) {
+        get throws {
+            let result = try TestProcess.run("qpdf", ["--json=2", "--json-key=qpdf", "--json-key=pages", file.path]).requireSuccess()
+            let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+            let objects = try #require((json["qpdf"] as? [Any])?.last as? [String: Any])
+            let pages = (json["pages"] as? [[String: Any]] ?? []).compactMap { $0["object"] as? String }
+            return (objects, pages)
+        }
+    }
+
+    /// `pdfua check --format json`: exit code, findings ("UA-01-003 page 7: …") and skipped rules.
+    var checker: (exitCode: Int32, findings: [String], skipped: [String]) {
+        get throws {
+            let result = try TestProcess.run("pdfua", ["check", "--format", "json", file.path], timeout: 120)
+            #expect(result.status != 127, "pdfua is not installed; run make deps")
+            let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any], "\(result)")
+            let findings = (json["findings"] as? [[String: Any]] ?? []).map {
+                "\($0["rule_id"] ?? "?") \($0["location"] ?? ""): \($0["message"] ?? "")"
+            }
+            let skipped = (json["skipped"] as? [[String: Any]] ?? []).map { "\($0["rule_id"] ?? "?"): \($0["reason"] ?? "")" }
+            return (result.status, findings, skipped)
+        }
+    }
+}
