@@ -18,7 +18,7 @@ APT_PACKAGES := libcmark-dev pkg-config cmark poppler-utils qpdf weasyprint libr
                 chromium chromium-driver python3-selenium
 # (python3-selenium only when python3 cannot import selenium already: tests/browser_test.py needs the module)
 # WeasyPrint for the archive copy (`--arkiv`, PDF/A-2a; Debian's 57 cannot tag PDF/A), project-local;
-# indstil uses it when INDSTIL_WEASYPRINT names it (the tests do)
+# indstil uses it for --arkiv when it is there (or what INDSTIL_WEASYPRINT names)
 WEASYPRINT_VENV    := .venv-weasyprint
 WEASYPRINT_ARCHIVE := 70.0
 SUDO         := $(if $(filter 0,$(shell id -u)),,sudo)

@@ -4,13 +4,25 @@ import Foundation
 /// single document (`PDFRenderer`), a packet's PDF (`PacketPDF`) and the stamps on PDF
 /// attachments (`PDFStamper`).
 enum WeasyPrint {
-    /// The program: `INDSTIL_WEASYPRINT` (a path or a name on PATH) when set, else `weasyprint`
-    /// (Debian's). `make deps` installs a newer WeasyPrint into `.venv-weasyprint/`, which the
-    /// archive copy needs (see `Variant.archive`).
-    static var program: String {
+    /// The program for `variant`: `INDSTIL_WEASYPRINT` (a path or a name on PATH) when set.
+    /// Otherwise Debian's `weasyprint`, except for the archive copy, which needs a newer
+    /// WeasyPrint: `make deps` installs one into `.venv-weasyprint/` of the source tree, used
+    /// when it is there (beside the shipped `Templates/`, or in the current folder).
+    static func program(for variant: Variant) -> String {
         let chosen = ProcessInfo.processInfo.environment["INDSTIL_WEASYPRINT"] ?? ""
-        return chosen.isEmpty ? "weasyprint" : chosen
+        if !chosen.isEmpty { return chosen }
+        if variant == .archive, let local = projectLocalWeasyPrint { return local }
+        return "weasyprint"
     }
+
+    static let projectLocalWeasyPrint: String? = {
+        let relative = ".venv-weasyprint/bin/weasyprint"
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative)]
+        if let templates = ShippedTemplates.folder {
+            candidates.insert(templates.deletingLastPathComponent().appendingPathComponent(relative), at: 0)
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+    }()
 
     /// Which kind of PDF WeasyPrint writes.
     enum Variant: Sendable {
@@ -64,7 +76,7 @@ enum WeasyPrint {
                 return "WeasyPrint findes ikke, men skal bruges til at sætte stempler på bilagene; installér det med »make deps«"
             case (.archiveUnsupported(let program), _):
                 return "arkivkopien (PDF/A-2 med tags) kræver WeasyPrint 63 eller nyere, men »\(program)« kan ikke skrive PDF/A-2a; "
-                    + "»make deps« installerer en nyere WeasyPrint i .venv-weasyprint/, og INDSTIL_WEASYPRINT=.venv-weasyprint/bin/weasyprint peger indstil på den"
+                    + "»make deps« installerer en nyere WeasyPrint i .venv-weasyprint/ (som indstil så bruger), eller sæt INDSTIL_WEASYPRINT til en WeasyPrint 63 eller nyere"
             case (.notFinished(let reason), _):
                 return "PDF'en fra WeasyPrint kunne ikke gøres færdig: \(reason)"
             case (.timedOut(let timeout), .document):
@@ -91,7 +103,7 @@ enum WeasyPrint {
             throw .inputNotWritable(error)
         }
         let options = ["--quiet"] + (presentationalHints ? ["--presentational-hints"] : []) + variant.options
-        let program = program
+        let program = program(for: variant)
         switch ExternalProgram.run(program, options + [input.path, output.path], timeout: timeout) {
         case .notFound:
             throw .notFound
