@@ -274,7 +274,7 @@ struct DocxTemplateTests {
         #expect(!model.sections.flatMap(\.blocks).contains { "\($0)".contains("Rådhuspladsen") })
     }
 
-    @Test("An SVG logo is an svgBlip with a PNG beside it, or a transparent pixel")
+    @Test("An SVG logo is an svgBlip, with the PNG beside it for older Word or else the SVG itself")
     func svgLogo() throws {
         let folder = try TempFolder("wordtpl")
         defer { folder.remove() }
@@ -283,9 +283,11 @@ struct DocxTemplateTests {
         let logo = ResolvedProfileLook.Logo(file: svg, alt: "Logo", mediaType: "image/svg+xml")
         var entries = try Self.render(try Self.model(template: nil, logo: logo))
         var document = try Self.part("word/document.xml", entries)
-        #expect(document.contains("<asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"rIdLogoSvg\"/>"))
+        // LibreOffice reads the a:blip, Word 2016+ the svgBlip: both are the SVG.
+        #expect(document.contains("<a:blip r:embed=\"rIdLogo\"><a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\"><asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"rIdLogo\"/>"))
         #expect(entries.first { $0.path == "word/media/logo.svg" }?.data == (try Data(contentsOf: svg)))
-        #expect(entries.first { $0.path == "word/media/logo.png" }?.data == DocxLogo.transparentPixel)
+        #expect(!entries.contains { $0.path == "word/media/logo.png" })
+        #expect(try Self.part("word/_rels/document.xml.rels", entries).contains("Id=\"rIdLogo\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/logo.svg\""))
         #expect(try Self.part("[Content_Types].xml", entries).contains("<Default Extension=\"svg\" ContentType=\"image/svg+xml\"/>"))
         // 240 × 240: as wide as high.
         #expect(document.contains("<wp:extent cx=\"\(DocxLogo.height)\" cy=\"\(DocxLogo.height)\"/>"))
@@ -295,6 +297,11 @@ struct DocxTemplateTests {
         entries = try Self.render(try Self.model(template: nil, logo: logo))
         document = try Self.part("word/document.xml", entries)
         #expect(entries.first { $0.path == "word/media/logo.png" }?.data == png)
+        #expect(document.contains("<a:blip r:embed=\"rIdLogo\"><a:extLst>"))
+        #expect(document.contains("r:embed=\"rIdLogoSvg\"/>"))
+        let relationships = try Self.part("word/_rels/document.xml.rels", entries)
+        #expect(relationships.contains("Id=\"rIdLogo\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/logo.png\""))
+        #expect(relationships.contains("Id=\"rIdLogoSvg\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/logo.svg\""))
     }
 
     @Test("A template whose first-page header has a picture is not given the profile's logo again")
@@ -310,6 +317,8 @@ struct DocxTemplateTests {
         #expect(document.contains("Afsender"))
         // Letterhead is a fallback style the template lacks.
         #expect(try Self.part("word/styles.xml", entries).contains("w:styleId=\"Letterhead\"><w:name w:val=\"Brevhoved\"/>"))
+        // indstil's document type line, added to the template, takes its heading colour.
+        #expect(try Self.part("word/styles.xml", entries).contains("w:styleId=\"DocumentLabel\"><w:name w:val=\"Dokumenttype\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:after=\"240\"/></w:pPr><w:rPr><w:b/><w:bCs/><w:color w:val=\"7A1F3D\"/>"))
     }
 
     @Test("indstil's own headings have the stylesheet's colour, or the profile's")

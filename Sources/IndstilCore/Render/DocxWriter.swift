@@ -60,7 +60,11 @@ public enum DocxWriter {
         let numbering: String
         if let template {
             let styleMap = DocxStyleMap(template: template.styles)
-            let fallbacks = styleMap.fallbackDefinitions(headingColour: headingColour)
+            // indstil's own styles added to a template (the document type line …) take the
+            // colour of the template's first-level heading unless the profile sets one.
+            let templateColour = styleMap.id(.heading1).flatMap(template.styles.colour(of:))
+            let fallbackColour = Self.themeHeadingColour(model.look) ?? templateColour ?? headingColour
+            let fallbacks = styleMap.fallbackDefinitions(headingColour: fallbackColour)
             let declaration = DocxRawXML.wordNamespaceDeclaration(for: template.stylesXML)
             guard let merged = DocxRawXML.inserting(DocxRawXML.declaringWordNamespace(fallbacks, declaration: declaration),
                                                     into: template.stylesXML) else { throw .missingStyles(template.url) }
@@ -150,14 +154,19 @@ public enum DocxWriter {
     /// The heading colour of indstil's own styles: the profile's `look.theme.heading`
     /// ("#1d5e3a", "#363") or the stylesheet's (`DocxStyle.defaultHeadingColour`).
     static func headingColour(_ look: RenderLook) -> String {
+        themeHeadingColour(look) ?? DocxStyle.defaultHeadingColour
+    }
+
+    /// `look.theme.heading` as Word writes a colour ("1D5E3A"), nil when the profile sets none.
+    static func themeHeadingColour(_ look: RenderLook) -> String? {
         guard let value = look.theme.first(where: { $0.variable == .heading })?.value.trimmingCharacters(in: .whitespaces),
-              value.hasPrefix("#") else { return DocxStyle.defaultHeadingColour }
+              value.hasPrefix("#") else { return nil }
         let hex = value.dropFirst()
-        guard hex.allSatisfy(\.isHexDigit) else { return DocxStyle.defaultHeadingColour }
+        guard hex.allSatisfy(\.isHexDigit) else { return nil }
         switch hex.count {
         case 3: return hex.map { "\($0)\($0)" }.joined().uppercased()
         case 6: return hex.uppercased()
-        default: return DocxStyle.defaultHeadingColour
+        default: return nil
         }
     }
 

@@ -3,12 +3,12 @@ import Foundation
 /// The profile's logo as an inline picture of the letterhead, with its alt text in
 /// `wp:docPr descr` (what a screen reader says).
 ///
-/// A PNG is embedded as it is. An SVG is embedded the way Word 2016 and later write one:
-/// `asvg:svgBlip` for the drawing and, as the `a:blip` every reader knows, a PNG: the
-/// file of the same name ending in `.png` beside the SVG when the profile has one, else
-/// a transparent pixel (Word 2016+, Word online and LibreOffice show the SVG; an older
-/// Word shows the PNG). indstil renders no SVG itself, so the output stays a function of
-/// the profile's files alone.
+/// A PNG is embedded as it is. An SVG is embedded the way Word 2016 and later write one,
+/// as `asvg:svgBlip`, with the `a:blip` every reader knows pointing at a PNG: the file of
+/// the same name ending in `.png` beside the SVG when the profile has one, else at the
+/// SVG itself (LibreOffice shows an SVG there and does not read `svgBlip`; Word 2016+
+/// shows the `svgBlip`; only an older Word needs the PNG). indstil renders no SVG itself,
+/// so the output stays a function of the profile's files alone.
 struct DocxLogo {
     /// Relationship ids from word/document.xml.
     static let relationshipID = "rIdLogo"
@@ -34,10 +34,16 @@ struct DocxLogo {
         var blip = "<a:blip r:embed=\"\(Self.relationshipID)\""
         if isSVG {
             let sibling = logo.file.deletingPathExtension().appendingPathExtension("png")
-            let fallback = Self.siblingPNG(sibling, beside: logo.file) ?? Self.transparentPixel
-            media = [("word/media/logo.png", fallback, "image/png"), ("word/media/logo.svg", data, "image/svg+xml")]
+            let svgID: String
+            if let png = Self.siblingPNG(sibling, beside: logo.file) {
+                media = [("word/media/logo.png", png, "image/png"), ("word/media/logo.svg", data, "image/svg+xml")]
+                svgID = Self.svgRelationshipID
+            } else {
+                media = [("word/media/logo.svg", data, "image/svg+xml")]
+                svgID = Self.relationshipID
+            }
             blip += "><a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\">"
-            blip += "<asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"\(Self.svgRelationshipID)\"/>"
+            blip += "<asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"\(svgID)\"/>"
             blip += "</a:ext></a:extLst></a:blip>"
         } else {
             media = [("word/media/logo.png", data, "image/png")]
@@ -60,7 +66,9 @@ struct DocxLogo {
 
     /// The relationships of word/document.xml the logo needs.
     var relationships: [(id: String, target: String)] {
-        media.map { ($0.path.hasSuffix(".svg") ? Self.svgRelationshipID : Self.relationshipID, "media/" + ($0.path as NSString).lastPathComponent) }
+        media.enumerated().map { index, item in
+            (index == 0 ? Self.relationshipID : Self.svgRelationshipID, "media/" + (item.path as NSString).lastPathComponent)
+        }
     }
 
     /// The PNG beside the SVG, when it is a regular file in the same folder.
@@ -70,15 +78,6 @@ struct DocxLogo {
               let data = try? Data(contentsOf: resolved), pngSize(data) != nil else { return nil }
         return data
     }
-
-    /// A 1×1 transparent PNG.
-    static let transparentPixel = Data([
-        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-        0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
-        0x89, 0x00, 0x00, 0x00, 0x0B, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0x63, 0x60, 0x00, 0x02, 0x00,
-        0x00, 0x05, 0x00, 0x01, 0xE9, 0xFA, 0xDC, 0xD8, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44,
-        0xAE, 0x42, 0x60, 0x82,
-    ])
 
     /// Width and height from a PNG's IHDR chunk.
     static func pngSize(_ data: Data) -> (width: Double, height: Double)? {

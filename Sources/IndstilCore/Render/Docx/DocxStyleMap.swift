@@ -62,6 +62,8 @@ struct DocxTemplateStyles {
         let name: String
         let basedOn: String?
         let outlineLevel: Int?
+        /// `w:color` of its run properties ("7A1F3D"), nil for none or "auto".
+        let colour: String?
     }
 
     let styles: [Style]
@@ -74,8 +76,24 @@ struct DocxTemplateStyles {
             return Style(id: id, isCharacter: type == "character",
                          name: (element.value(of: "name") ?? id).lowercased().trimmingCharacters(in: .whitespaces),
                          basedOn: element.value(of: "basedOn"),
-                         outlineLevel: element.child("pPr")?.value(of: "outlineLvl").flatMap(Int.init))
+                         outlineLevel: element.child("pPr")?.value(of: "outlineLvl").flatMap(Int.init),
+                         colour: element.child("rPr")?.value(of: "color").flatMap { value in
+                             value.count == 6 && value.allSatisfy(\.isHexDigit) ? value.uppercased() : nil
+                         })
         }
+    }
+
+    /// The text colour of style `id`, following `basedOn` (at most 20 steps).
+    func colour(of id: String) -> String? {
+        var current: String? = id
+        var steps = 0
+        while let styleID = current, steps < 20 {
+            steps += 1
+            guard let style = styles.first(where: { $0.id == styleID }) else { return nil }
+            if let colour = style.colour { return colour }
+            current = style.basedOn
+        }
+        return nil
     }
 
     func hasStyle(id: String) -> Bool { styles.contains { $0.id == id } }
