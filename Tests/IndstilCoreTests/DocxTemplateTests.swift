@@ -208,6 +208,21 @@ struct DocxTemplateTests {
         #expect(DocxPlaceholders.fill(field, prefix: "w") { _ in "x" } == field)
     }
 
+    @Test("Elements are added at the right place, declaring w: where the part binds it otherwise")
+    func rawXML() {
+        let numbering = "<?xml version=\"1.0\"?>\n<!-- x --><ns:numbering xmlns:ns=\"\(DocxXML.wordNamespace)\"><ns:abstractNum ns:abstractNumId=\"0\"/><ns:num ns:numId=\"1\"/></ns:numbering>"
+        #expect(DocxRawXML.rootName(numbering) == "ns:numbering")
+        #expect(DocxRawXML.rootPrefix(numbering) == "ns")
+        let declaration = DocxRawXML.wordNamespaceDeclaration(for: numbering)
+        #expect(declaration == " xmlns:w=\"\(DocxXML.wordNamespace)\"")
+        let added = DocxRawXML.declaringWordNamespace("<w:abstractNum w:abstractNumId=\"1\"><w:lvl/></w:abstractNum><w:nsid/>", declaration: declaration)
+        #expect(added == "<w:abstractNum\(declaration) w:abstractNumId=\"1\"><w:lvl/></w:abstractNum><w:nsid\(declaration)/>")
+        #expect(DocxRawXML.inserting("[A]", into: numbering, beforeFirst: ["num"])?.contains("<ns:abstractNum ns:abstractNumId=\"0\"/>[A]<ns:num ") == true)
+        #expect(DocxRawXML.inserting("[L]", into: numbering)?.hasSuffix("<ns:num ns:numId=\"1\"/>[L]</ns:numbering>") == true)
+        #expect(DocxRawXML.wordNamespaceDeclaration(for: "<w:styles xmlns:w=\"\(DocxXML.wordNamespace)\">") == "")
+        #expect(DocxRawXML.unescape("a &amp; b &#230;&#xF8; &lt;&bogus;") == "a & b æø <&bogus;")
+    }
+
     @Test("Styles are found by English and Danish names, ids, outline levels and basedOn")
     func styleMap() throws {
         func map(_ styles: String) throws -> DocxStyleMap {

@@ -48,8 +48,10 @@ enum DocxRawXML {
             let isEnd = tag.hasPrefix("</")
             let isEmpty = tag.hasSuffix("/>")
             if !isEnd, depth == 0 {
-                let nameEnd = tag.firstIndex { $0.isWhitespace || $0 == ">" || $0 == "/" } ?? tag.endIndex
-                tag.insert(contentsOf: declaration, at: nameEnd == tag.startIndex ? tag.endIndex : nameEnd)
+                // After the element's name: "<w:style" + declaration + " w:type=…>".
+                let name = tag.index(after: tag.startIndex)
+                let nameEnd = tag[name...].firstIndex { $0.isWhitespace || $0 == ">" || $0 == "/" } ?? tag.endIndex
+                tag.insert(contentsOf: declaration, at: nameEnd)
             }
             if isEnd { depth -= 1 } else if !isEmpty { depth += 1 }
             out += tag
@@ -58,8 +60,8 @@ enum DocxRawXML {
         return out
     }
 
-    /// `xml` with `content` inserted before the first `<prefix:name` start tag among
-    /// `beforeAny`, else before the root's end tag; nil when the root has no end tag.
+    /// `xml` with `content` inserted before the first start tag of one of `names` (with
+    /// the root's prefix), else before the root's end tag; nil when the root has no end tag.
     static func inserting(_ content: String, into xml: String, beforeFirst names: [String] = []) -> String? {
         let prefix = rootPrefix(xml)
         let qualified = { (name: String) in prefix.isEmpty ? name : "\(prefix):\(name)" }

@@ -19,7 +19,8 @@ struct DocxTemplate {
         /// "default", "first" or "even".
         let type: String
         let xml: String
-        /// (id, type, target) with targets pointing at `DocxTemplate.media` paths, "../media/…".
+        /// The relationships kept: pictures (targets "media/template1.png", in `DocxTemplate.media`)
+        /// and web or mail hyperlinks (external).
         let relationships: [(id: String, type: String, target: String, external: Bool)]
         var hasPicture: Bool { relationships.contains { $0.type.hasSuffix("/image") && !$0.external } }
     }
