@@ -28,7 +28,9 @@ public enum Renderer {
                 throw Failure(description: "\(error)")
             }
         case .docx:
-            do { return try DocxWriter.docx(RenderModelBuilder.build(analyzed)) } catch {
+            do { return try DocxWriter.docx(RenderModelBuilder.build(analyzed)) } catch let failure as DocxTemplateFailure {
+                throw Failure(description: failure.description)
+            } catch {
                 throw Failure(description: "DOCX kunne ikke skrives: \(error)")
             }
         }

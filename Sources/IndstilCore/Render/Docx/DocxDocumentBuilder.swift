@@ -2,6 +2,8 @@ import Foundation
 
 /// Writes word/document.xml from a `RenderModel`, collecting on the way the list
 /// definitions (numbering.xml) and the hyperlink relationships the body refers to.
+/// Paragraphs and runs get the style ids of `styles` (indstil's own, or a Word
+/// template's); the page setup and the logo come from the writer.
 struct DocxDocumentBuilder {
     /// A4 with 2.5 cm margins: 11906 − 2 × 1418 twentieths of a point of text width.
     static let pageWidth = 11906
@@ -17,14 +19,23 @@ struct DocxDocumentBuilder {
     private var body = ""
     private var nextBookmark = 0
     private let anchors: Set<String>
+    private let styles: DocxStyleMap
+    /// The logo's `w:drawing`, shown at the top of the letterhead; nil for none.
+    private let logo: String?
 
-    private init(anchors: Set<String>) {
+    private init(anchors: Set<String>, styles: DocxStyleMap, numbering: DocxNumbering, logo: String?) {
         self.anchors = anchors
+        self.styles = styles
+        self.numbering = numbering
+        self.logo = logo
     }
 
-    /// The document part, its list definitions and its external links.
-    static func build(_ model: RenderModel) -> (document: String, numbering: DocxNumbering, hyperlinks: [(id: String, target: String)]) {
-        var builder = DocxDocumentBuilder(anchors: Set(model.sections.map(\.anchor)))
+    /// The document part, its list definitions and its external links. `numbering` may
+    /// already count a template's lists; `sectionProperties` is the whole `w:sectPr`.
+    static func build(_ model: RenderModel, styles: DocxStyleMap = .own, numbering: DocxNumbering = DocxNumbering(),
+                      sectionProperties: String = Self.sectionProperties, logo: String? = nil)
+        -> (document: String, numbering: DocxNumbering, hyperlinks: [(id: String, target: String)]) {
+        var builder = DocxDocumentBuilder(anchors: Set(model.sections.map(\.anchor)), styles: styles, numbering: numbering, logo: logo)
         builder.write(model)
         var document = DocxXML.declaration
         document += "<w:document \(DocxXML.rootNamespaces)><w:body>"
@@ -34,26 +45,25 @@ struct DocxDocumentBuilder {
         return (document, builder.numbering, builder.hyperlinks)
     }
 
-    static let sectionProperties: String = {
-        var out = "<w:sectPr>"
-        out += "<w:footerReference w:type=\"default\" r:id=\"\(DocxParts.DocumentRelationship.footer)\"/>"
-        out += "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
-        out += "<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
-        out += "<w:cols w:space=\"708\"/>"
-        out += "</w:sectPr>"
-        return out
-    }()
+    /// indstil's own page: A4, 2.5 cm margins, "side X af Y" in the footer.
+    static let sectionProperties = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"\(DocxParts.DocumentRelationship.footer)\"/>"
+        + pageSetup + "</w:sectPr>"
+
+    /// Page size, margins and columns: what a template without a page setup gets too.
+    static let pageSetup = "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
+        + "<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
+        + "<w:cols w:space=\"708\"/>"
 
     // MARK: Document order
 
     private mutating func write(_ model: RenderModel) {
         if !model.documentLabel.isEmpty {
-            body += paragraph(style: "DocumentLabel", content: DocxXML.runs(model.documentLabel, properties: ""))
+            body += paragraph(style: .documentLabel, content: DocxXML.runs(model.documentLabel, properties: ""))
         }
-        writeHeaderBlock(headerLines: model.headerLines, sidebar: model.sidebar)
-        body += paragraph(style: "Title", content: DocxXML.runs(model.title, properties: ""))
+        writeHeaderBlock(headerLines: model.headerLines, letterhead: model.look.letterhead, sidebar: model.sidebar)
+        body += paragraph(style: .title, content: DocxXML.runs(model.title, properties: ""))
         for line in model.afterTitle {
-            body += paragraph(style: "Subtitle", content: DocxXML.runs(line, properties: ""))
+            body += paragraph(style: .subtitle, content: DocxXML.runs(line, properties: ""))
         }
         for section in model.sections {
             let heading = [section.number, section.heading].compactMap { $0 }.joined(separator: " ")
@@ -63,7 +73,7 @@ struct DocxDocumentBuilder {
             }
         }
         if let signature = model.signature, !signature.isEmpty {
-            body += paragraph(style: "Signature", content: DocxXML.runs(signature, properties: ""))
+            body += paragraph(style: .signature, content: DocxXML.runs(signature, properties: ""))
         }
         if !model.appendices.isEmpty {
             body += headingParagraph(level: 1, content: DocxXML.runs(RenderModel.appendixListHeading, properties: ""), anchor: "bilag")
@@ -82,10 +92,20 @@ struct DocxDocumentBuilder {
     // MARK: Header block
 
     /// Recipient lines ("Til Aarhus Byråd") beside the metadata table, the way the
-    /// printed recommendation has its metadata in a column at the right of page 1.
-    private mutating func writeHeaderBlock(headerLines: [String], sidebar: [String]) {
-        let lines = headerLines.map { paragraph(style: "HeaderLine", content: DocxXML.runs($0, properties: "")) }.joined()
-        guard !sidebar.isEmpty else {
+    /// printed recommendation has its metadata in a column at the right of page 1. The
+    /// profile's logo and letterhead (the sender: department, address, direct phone)
+    /// head that column, as on the municipality's letter paper (Aarhus prints it at the
+    /// right of page 1). They are in the body, not a header: a Danish case officer expects
+    /// them once, on the first page, and they stay out of "Antal tegn" because that is
+    /// counted from the text, not from this document.
+    private mutating func writeHeaderBlock(headerLines: [String], letterhead: [String], sidebar: [String]) {
+        let lines = headerLines.map { paragraph(style: .headerLine, content: DocxXML.runs($0, properties: "")) }.joined()
+        var sender = logo.map { paragraph(style: .letterhead, extra: "<w:spacing w:after=\"120\"/>", content: "<w:r>\($0)</w:r>") } ?? ""
+        sender += letterhead.map { paragraph(style: .letterhead, content: DocxXML.runs($0, properties: "")) }.joined()
+        if !sender.isEmpty, !sidebar.isEmpty {
+            sender += "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"120\"/></w:pPr></w:p>"
+        }
+        guard !sidebar.isEmpty || !sender.isEmpty else {
             body += lines
             return
         }
@@ -102,7 +122,8 @@ struct DocxDocumentBuilder {
         out += lines.isEmpty ? "<w:p/>" : lines
         out += "</w:tc>"
         out += "<w:tc><w:tcPr><w:tcW w:w=\"\(Self.metadataWidth)\" w:type=\"dxa\"/></w:tcPr>"
-        out += metadataTable(sidebar)
+        out += sender
+        if !sidebar.isEmpty { out += metadataTable(sidebar) }
         // A cell must end with a paragraph; this one takes no room.
         out += "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>"
         out += "</w:tc></w:tr></w:tbl>"
@@ -129,14 +150,14 @@ struct DocxDocumentBuilder {
                 let label = String(line[..<range.lowerBound])
                 let value = String(line[range.upperBound...]).trimmingCharacters(in: .whitespaces)
                 out += "<w:tc><w:tcPr><w:tcW w:w=\"\(Self.metadataLabelWidth)\" w:type=\"dxa\"/></w:tcPr>"
-                out += paragraph(style: "Metadata", content: DocxXML.runs(label, properties: "<w:color w:val=\"595959\"/>"))
+                out += paragraph(style: .metadata, content: DocxXML.runs(label, properties: "<w:color w:val=\"595959\"/>"))
                 out += "</w:tc>"
                 out += "<w:tc><w:tcPr><w:tcW w:w=\"\(valueWidth)\" w:type=\"dxa\"/></w:tcPr>"
-                out += paragraph(style: "Metadata", content: DocxXML.runs(value, properties: ""))
+                out += paragraph(style: .metadata, content: DocxXML.runs(value, properties: ""))
                 out += "</w:tc>"
             } else {
                 out += "<w:tc><w:tcPr><w:tcW w:w=\"\(Self.metadataWidth)\" w:type=\"dxa\"/><w:gridSpan w:val=\"2\"/></w:tcPr>"
-                out += paragraph(style: "Metadata", content: DocxXML.runs(line, properties: "<w:b/><w:bCs/>"))
+                out += paragraph(style: .metadata, content: DocxXML.runs(line, properties: "<w:b/><w:bCs/>"))
                 out += "</w:tc>"
             }
             out += "</w:tr>"
@@ -153,9 +174,9 @@ struct DocxDocumentBuilder {
         var indent: Int? = nil
         var quoted = false
 
-        var paragraphStyle: String? {
-            if quoted { return "Quote" }
-            return indent == nil ? nil : "ListParagraph"
+        var paragraphStyle: DocxStyle? {
+            if quoted { return .quote }
+            return indent == nil ? nil : .listParagraph
         }
         var indentXML: String {
             guard let indent else { return "" }
@@ -180,7 +201,7 @@ struct DocxDocumentBuilder {
         case .code(let literal):
             var text = literal
             while text.hasSuffix("\n") { text.removeLast() }
-            body += paragraph(style: "HTMLPreformatted", extra: context.indentXML, content: DocxXML.runs(text, properties: ""))
+            body += paragraph(style: .code, extra: context.indentXML, content: DocxXML.runs(text, properties: ""))
         case .table(let table):
             writeTable(table)
         }
@@ -197,7 +218,8 @@ struct DocxDocumentBuilder {
         if let caption = table.caption ?? table.unit.map({ "(\($0))" }) {
             var content = runs([.text(caption)], format: RunFormat(bold: true))
             if table.caption != nil, let unit = table.unit { content += DocxXML.runs(" (\(unit))", properties: "") }
-            body += "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"60\"/></w:pPr>\(content)</w:p>"
+            let style = styles.id(.caption).map { "<w:pStyle w:val=\"\($0)\"/>" } ?? ""
+            body += "<w:p><w:pPr>\(style)<w:keepNext/><w:spacing w:after=\"60\"/></w:pPr>\(content)</w:p>"
         }
         let rule = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"8C8C8C\""
         var out = "<w:tbl><w:tblPr>"
@@ -251,7 +273,7 @@ struct DocxDocumentBuilder {
         var inner = context
         inner.listLevel = level
         inner.indent = DocxNumbering.indent(level: level)
-        let style = context.quoted ? "Quote" : "ListParagraph"
+        let style: DocxStyle = context.quoted ? .quote : .listParagraph
         for item in items {
             var rest = item[...]
             if case .paragraph(let content)? = rest.first {
@@ -273,15 +295,15 @@ struct DocxDocumentBuilder {
         let numID = numbering.newList(.decision(levelText: levelText), level: 0, start: first.number)
         let numPr = "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(numID)\"/></w:numPr>"
         for item in items {
-            body += paragraph(style: "DecisionPoint", numPr: numPr, content: runs(item.content))
+            body += paragraph(style: .decisionPoint, numPr: numPr, content: runs(item.content))
         }
     }
 
     // MARK: Paragraphs
 
-    private func paragraph(style: String?, numPr: String = "", extra: String = "", content: String) -> String {
+    private func paragraph(style: DocxStyle?, numPr: String = "", extra: String = "", content: String) -> String {
         var pPr = ""
-        if let style { pPr += "<w:pStyle w:val=\"\(style)\"/>" }
+        if let style, let id = styles.id(style) { pPr += "<w:pStyle w:val=\"\(id)\"/>" }
         pPr += numPr
         // `extra` is w:ind, which follows w:numPr in the schema's order.
         pPr += extra
@@ -295,7 +317,7 @@ struct DocxDocumentBuilder {
             nextBookmark += 1
             inner = "<w:bookmarkStart w:id=\"\(id)\" w:name=\"\(DocxXML.bookmarkName(anchor))\"/>" + inner + "<w:bookmarkEnd w:id=\"\(id)\"/>"
         }
-        return paragraph(style: "Heading\(level)", content: inner)
+        return paragraph(style: .heading(level), content: inner)
     }
 
     // MARK: Inline
@@ -306,11 +328,11 @@ struct DocxDocumentBuilder {
         var code = false
         var link = false
 
-        var properties: String {
+        func properties(_ styles: DocxStyleMap) -> String {
             var out = ""
-            if link { out += "<w:rStyle w:val=\"Hyperlink\"/>" } else if code { out += "<w:rStyle w:val=\"HTMLCode\"/>" }
+            if let id = styles.id(link ? .hyperlink : .inlineCode), link || code { out += "<w:rStyle w:val=\"\(id)\"/>" }
             if code {
-                let font = DocxParts.codeFont
+                let font = DocxStyle.codeFont
                 out += "<w:rFonts w:ascii=\"\(font)\" w:hAnsi=\"\(font)\" w:cs=\"\(font)\"/>"
             }
             if bold { out += "<w:b/><w:bCs/>" }
@@ -324,7 +346,7 @@ struct DocxDocumentBuilder {
         for inline in content {
             switch inline {
             case .text(let text):
-                out += DocxXML.runs(text, properties: format.properties)
+                out += DocxXML.runs(text, properties: format.properties(styles))
             case .emphasis(let children):
                 var inner = format
                 inner.italic = true
@@ -336,9 +358,9 @@ struct DocxDocumentBuilder {
             case .code(let text):
                 var inner = format
                 inner.code = true
-                out += DocxXML.runs(text, properties: inner.properties)
+                out += DocxXML.runs(text, properties: inner.properties(styles))
             case .lineBreak:
-                out += "<w:r>" + (format.properties.isEmpty ? "" : "<w:rPr>\(format.properties)</w:rPr>") + "<w:br/></w:r>"
+                out += "<w:r>" + (format.properties(styles).isEmpty ? "" : "<w:rPr>\(format.properties(styles))</w:rPr>") + "<w:br/></w:r>"
             case .link(let destination, let children):
                 out += link(destination: destination, children: children, format: format)
             }

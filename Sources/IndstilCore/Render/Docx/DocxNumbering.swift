@@ -20,10 +20,20 @@ struct DocxNumbering {
         let start: Int
     }
 
-    /// Abstract definitions in the order they were first needed; the index is the id.
+    /// Abstract definitions in the order they were first needed; the id is
+    /// `abstractIDOffset` + the index.
     private var kinds: [Kind] = []
-    /// Lists in document order; numId = index + 1.
+    /// Lists in document order; numId = `numIDOffset` + index + 1.
     private var instances: [Instance] = []
+    /// A Word template's own list definitions come first; indstil's are numbered after
+    /// them so both coexist in one numbering.xml (0 and 0 without a template).
+    private let abstractIDOffset: Int
+    private let numIDOffset: Int
+
+    init(after template: (abstractID: Int, numID: Int)? = nil) {
+        abstractIDOffset = template.map { $0.abstractID + 1 } ?? 0
+        numIDOffset = template?.numID ?? 0
+    }
 
     var isEmpty: Bool { instances.isEmpty }
 
@@ -37,8 +47,8 @@ struct DocxNumbering {
             kinds.append(kind)
             abstractID = kinds.count - 1
         }
-        instances.append(Instance(abstractID: abstractID, level: min(max(level, 0), 8), start: max(start, 0)))
-        return instances.count
+        instances.append(Instance(abstractID: abstractIDOffset + abstractID, level: min(max(level, 0), 8), start: max(start, 0)))
+        return numIDOffset + instances.count
     }
 
     /// The level text for a decision point prefix: the point's number becomes "%1",
@@ -59,21 +69,41 @@ struct DocxNumbering {
     var xml: String {
         var out = DocxXML.declaration
         out += "<w:numbering \(DocxXML.rootNamespaces)>"
-        for (id, kind) in kinds.enumerated() {
-            out += abstractXML(id: id, kind: kind)
-        }
-        for (index, instance) in instances.enumerated() {
-            out += "<w:num w:numId=\"\(index + 1)\"><w:abstractNumId w:val=\"\(instance.abstractID)\"/>"
-            out += "<w:lvlOverride w:ilvl=\"\(instance.level)\"><w:startOverride w:val=\"\(instance.start)\"/></w:lvlOverride>"
-            out += "</w:num>"
-        }
+        out += abstractDefinitions
+        out += lists
         out += "</w:numbering>"
         return out
     }
 
+    /// The `w:abstractNum` elements, one per kind of list.
+    var abstractDefinitions: String {
+        kinds.enumerated().map { abstractXML(id: abstractIDOffset + $0.offset, kind: $0.element) }.joined()
+    }
+
+    /// The `w:num` elements, one per list.
+    var lists: String {
+        instances.enumerated().map { index, instance in
+            "<w:num w:numId=\"\(numIDOffset + index + 1)\"><w:abstractNumId w:val=\"\(instance.abstractID)\"/>"
+                + "<w:lvlOverride w:ilvl=\"\(instance.level)\"><w:startOverride w:val=\"\(instance.start)\"/></w:lvlOverride>"
+                + "</w:num>"
+        }.joined()
+    }
+
+    /// A template's numbering.xml with indstil's definitions added: the abstract ones
+    /// before the template's first `w:num` (the schema keeps all abstract definitions
+    /// first), the lists at the end.
+    func merged(into template: String) -> String? {
+        let declaration = DocxRawXML.wordNamespaceDeclaration(for: template)
+        guard let withDefinitions = DocxRawXML.inserting(
+                DocxRawXML.declaringWordNamespace(abstractDefinitions, declaration: declaration),
+                into: template, beforeFirst: ["num", "numIdMacAtCleanup"]) else { return nil }
+        return DocxRawXML.inserting(DocxRawXML.declaringWordNamespace(lists, declaration: declaration),
+                                    into: withDefinitions, beforeFirst: ["numIdMacAtCleanup"])
+    }
+
     private func abstractXML(id: Int, kind: Kind) -> String {
         // A fixed nsid derived from the id keeps the bytes stable (Word writes random ones).
-        let nsid = String(0x1D50_0000 + id, radix: 16, uppercase: true)
+        let nsid = String(0x1D50_0000 + id - abstractIDOffset, radix: 16, uppercase: true)
         var out = "<w:abstractNum w:abstractNumId=\"\(id)\"><w:nsid w:val=\"\(nsid)\"/>"
         switch kind {
         case .decision(let levelText):
