@@ -30,16 +30,27 @@ struct ReservedPages {
                                  step: .merging, what: "ved læsning af den satte PDF")
         let pages = QPDF.pageRefs(json)
         let objects = QPDF.objects(json)
-        var runs: [Run] = []
+        // Blocks of reserved pages in a row; attachments that follow each other share one, in order.
+        var blocks: [Run] = []
         for (index, ref) in pages.enumerated() where isReserved(QPDF.value(objects, ref)) {
-            if let last = runs.last, last.first + last.count == index + 1 {
-                runs[runs.count - 1] = Run(first: last.first, count: last.count + 1)
+            if let last = blocks.last, last.first + last.count == index + 1 {
+                blocks[blocks.count - 1] = Run(first: last.first, count: last.count + 1)
             } else {
-                runs.append(Run(first: index + 1, count: 1))
+                blocks.append(Run(first: index + 1, count: 1))
             }
         }
+        var runs: [Run] = []
+        var counts = pageCounts[...]
+        for block in blocks {
+            var first = block.first
+            while first < block.first + block.count, let count = counts.popFirst() {
+                runs.append(Run(first: first, count: count))
+                first += count
+            }
+            guard first == block.first + block.count else { runs = []; break }
+        }
         guard runs.map(\.count) == pageCounts else {
-            throw PacketFailure(.merging, "intern fejl: WeasyPrint satte \(runs.map(\.count)) reserverede sider, men PDF-bilagene har \(pageCounts)")
+            throw PacketFailure(.merging, "intern fejl: WeasyPrint satte \(blocks.map(\.count)) reserverede sider i træk, men PDF-bilagene har \(pageCounts)")
         }
         let reservedPositions = Set(runs.flatMap { $0.first..<($0.first + $0.count) })
 
