@@ -342,7 +342,7 @@ import Testing
         let plain = work.appendingPathComponent("plain.pdf")
         #expect(try Self.run("qpdf", ["--qdf", "--object-streams=disable", stamped.path, plain.path]).status == 0)
         let text = String(decoding: try Data(contentsOf: plain), as: UTF8.self)
-        let streams = text.components(separatedBy: "stream\n").dropFirst().map { $0.components(separatedBy: "endstream").first ?? "" }
+        let streams = text.components(separatedBy: ">>\nstream\n").dropFirst().map { $0.components(separatedBy: "\nendstream").first ?? "" }
         let stampStreams = streams.filter { $0.contains("/Artifact BMC") }
         #expect(stampStreams.count == 2, "one artifact per stamped page: \(stampStreams.count)")
         for stream in stampStreams {
