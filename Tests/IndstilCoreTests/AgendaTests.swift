@@ -148,11 +148,15 @@ import Testing
     }
 
     @Test func stampHTMLEscapesTheTitleAndNamesEachPageSize() {
-        let html = PDFStamper.stampHTML([("Punkt 1, Bilag 1: <b>&</b>", [.init(width: 59528, height: 84189), .init(width: 59528, height: 84189)]),
-                                         ("Punkt 2, Bilag 1: B", [.init(width: 84189, height: 59528)])])
+        let html = PDFStamper.stampHTML([("Punkt 1, Bilag 1: <b>&</b>", .init(first: 7, total: 20), [.init(width: 59528, height: 84189), .init(width: 59528, height: 84189)]),
+                                         ("Punkt 2, Bilag 1: B", nil, [.init(width: 84189, height: 59528)])])
         #expect(html.contains("Punkt 1, Bilag 1: &lt;b&gt;&amp;&lt;/b&gt;"))
         #expect(html.components(separatedBy: "@page ").count - 1 == 2)
         #expect(html.components(separatedBy: "class=\"side\"").count - 1 == 3)
+        // Page numbers in the packet, counting on from the first, where the house style's footer sits (upright A4: 841.89 − 39.76).
+        #expect(html.contains("<p class=\"sidetal\" style=\"top: 802.13pt\">side 7 af 20</p>"))
+        #expect(html.contains(">side 8 af 20</p>"))
+        #expect(html.components(separatedBy: "class=\"sidetal").count - 1 == 2)  // none for the attachment without numbers
     }
 
     @Test func attachmentTitlesCompareWithoutCaseOrPunctuation() {

@@ -157,16 +157,18 @@ import Testing
         // The cover: the title, "Bilagsmateriale" and what the bundle holds, searchable as text.
         #expect(Self.flat(pages[0]).localizedCaseInsensitiveContains("Bilagsmateriale Bilagsmateriale om byrådets arbejdsvilkår 2 kapitler · 4 bilag"), "\(pages[0])")
 
-        // The attachment's two pages follow its placeholder page, untouched (landscape, no header or footer).
-        let placeholder = try #require(pages.firstIndex { $0.contains("B1.2 \(Self.titles.analyse)") && $0.contains("Bilaget følger på de næste sider") }) + 1
-        #expect(pages[placeholder].contains("ANALYSE SIDE ET"))      // page placeholder + 1
-        #expect(pages[placeholder + 1].contains("ANALYSE SIDE TO"))  // page placeholder + 2
-        let attachmentPage = try Self.run("pdfinfo", ["-f", "\(placeholder + 1)", "-l", "\(placeholder + 1)", output.path]).stdout
+        // The attachment's two pages, landscape, in place of the pages reserved for them: no page announces them.
+        let first = try #require(pages.firstIndex { $0.contains("ANALYSE SIDE ET") }) + 1
+        #expect(pages[first].contains("ANALYSE SIDE TO"))  // page first + 1
+        #expect(!pages.contains { $0.contains("Bilaget følger") })
+        let attachmentPage = try Self.run("pdfinfo", ["-f", "\(first)", "-l", "\(first)", output.path]).stdout
         #expect(attachmentPage.contains("841.89 x 595.276") || attachmentPage.contains("842 x 595"), "\(attachmentPage)")
+        // Stamped with its number and title and its page numbers in the packet.
+        #expect(pages[first - 1].contains("B1.2 \(Self.titles.analyse)") && pages[first].contains("B1.2 \(Self.titles.analyse)"))
 
-        // Page count = the set pages + 2; every page but the cover and the attachment's says "side N af total", N its real position.
+        // Every page but the cover says "side N af total", N its real position, the attachment's pages too.
         let unnumbered = pages.indices.filter { Self.footer(pages[$0]) == nil }.map { $0 + 1 }
-        #expect(unnumbered == [1, placeholder + 1, placeholder + 2], "pages without a footer: \(unnumbered)")
+        #expect(unnumbered == [1], "pages without a footer: \(unnumbered)")
         for (index, text) in pages.enumerated() {
             if let footer = Self.footer(text) { #expect(footer.page == index + 1 && footer.of == pageCount, "page \(index + 1): \(footer)") }
         }
@@ -181,9 +183,9 @@ import Testing
         #expect(chapter1.kids.map(\.title) == ["B1.1 \(Self.titles.moedetid)", "B1.2 \(Self.titles.analyse)", "B1.3 \(Self.titles.sager)"])
         #expect(chapter2.kids.map(\.title) == ["B2.1 \(Self.titles.delegation)"])
         let attachment = chapter1.kids[1]
-        #expect(attachment.page == placeholder + 1)
+        #expect(attachment.page == first)
         #expect(attachment.kids.map(\.title) == ["Indledning", "Resultater"])
-        #expect(attachment.kids.map(\.page) == [placeholder + 1, placeholder + 2])
+        #expect(attachment.kids.map(\.page) == [first, first + 1])
         let every = outline.flatMap(\.all)
         #expect(!every.contains { $0.title.trimmingCharacters(in: .whitespaces).isEmpty || $0.title == "Default Section" || $0.page == nil })
         for bookmark in [chapter1, chapter2, chapter1.kids[0], chapter1.kids[2], chapter2.kids[0]] {
@@ -197,13 +199,13 @@ import Testing
         #expect(b13Text.components(separatedBy: "B1.3 \(Self.titles.sager)").count - 1 == 2, "\(b13Text)")
         #expect(b13Text.hasPrefix("B1.3 \(Self.titles.sager)"))
 
-        // The bilagsfortegnelse: every chapter and appendix with the page it starts on (the attachment: its placeholder).
+        // The bilagsfortegnelse: every chapter and appendix with the page it starts on (the attachment: its first page).
         let index = pages[1]
         #expect(index.contains("Bilagsfortegnelse"))
         let expected: [(String, Int)] = [
             ("Kapitel 1: Mødebelastning", try #require(chapter1.page)),
             ("B1.1 \(Self.titles.moedetid)", try #require(chapter1.kids[0].page)),
-            ("B1.2 \(Self.titles.analyse) (PDF)", placeholder),
+            ("B1.2 \(Self.titles.analyse) (PDF)", first),
             ("B1.3 \(Self.titles.sager)", b13),
             ("Kapitel 2: Delegation", try #require(chapter2.page)),
             ("B2.1 \(Self.titles.delegation)", try #require(chapter2.kids[0].page)),
@@ -218,7 +220,7 @@ import Testing
         let b11 = try #require(chapter1.kids[0].page)
         let b11Text = Self.flat(pages[b11 - 1])
         #expect(b11Text.contains("B1.3 \(Self.titles.sager) (side \(b13))"), "\(b11Text)")
-        #expect(b11Text.contains("B1.2 \(Self.titles.analyse) (side \(placeholder))"))
+        #expect(b11Text.contains("B1.2 \(Self.titles.analyse) (side \(first))"))
         #expect(!b11Text.contains("bilag:"))
 
         // Clickable internal links: the index has one per entry, and every named destination lands on a page of the file.
@@ -296,7 +298,7 @@ import Testing
         #expect(!html.contains("bilag:") && !html.contains("kapitel:") && !html.contains("<bilag>"))
         #expect(!html.contains("class=\"reserveret\""))
 
-        // With a 3-page attachment: a placeholder and exactly 3 reserved pages after it.
+        // With a 3-page attachment: exactly 3 reserved pages, the first its anchor and bookmark; no placeholder.
         let withAttachment = try TestProject()
         defer { withAttachment.remove() }
         try withAttachment.write("bundle.yml", """
@@ -314,10 +316,39 @@ import Testing
         try withAttachment.write("regneark.xlsx", "x")
         let small = try Self.assemble(withAttachment.root.appendingPathComponent("bundle.yml"))
         let placeholders = PacketPDFDocument.html(BundlePDFPlan(small), attachmentPages: ["analyse": 3], css: "")
-        #expect(placeholders.components(separatedBy: "<div class=\"reserveret\"></div>").count - 1 == 3)
-        #expect(placeholders.contains("Bilaget følger på de næste sider (PDF, 3 sider)."))
+        #expect(placeholders.contains("<div class=\"reserveret bilag-pdf\" id=\"b1-1\" data-titel=\"B1.1 Analyse\"></div>\n<div class=\"reserveret\"></div>\n<div class=\"reserveret\"></div>\n\n"))
+        #expect(placeholders.components(separatedBy: "<div class=\"reserveret").count - 1 == 3)
+        #expect(!placeholders.contains("Bilaget følger"))
         #expect(placeholders.contains("<span class=\"nr\">B1.1</span> Analyse <span class=\"filtype\">(PDF)</span>"))
         #expect(placeholders.contains("Bilaget er en XLSX-fil og kan ikke sættes ind i PDF'en"))
+    }
+
+    @Test func stampsAreArtifactsAndNumberTheAttachmentsPages() throws {
+        try Self.requireTools()
+        let project = try TestProject()
+        defer { project.remove() }
+        let source = try Self.attachmentPDF(in: project)
+        let work = project.root.appendingPathComponent("arbejde")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let stamped = work.appendingPathComponent("stemplet.pdf")
+        try PDFStamper.stamp([.init(source: source, stamp: "B1.2 Analyse", destination: stamped, pageNumbers: .init(first: 19, total: 31))],
+                             work: work, progress: { _ in })
+        let pages = try Self.pageTexts(stamped)
+        #expect(pages.count == 2)
+        #expect(pages[0].contains("ANALYSE SIDE ET") && pages[0].contains("B1.2 Analyse") && pages[0].contains("side 19 af 31"), "\(pages[0])")
+        #expect(pages[1].contains("ANALYSE SIDE TO") && pages[1].contains("B1.2 Analyse") && pages[1].contains("side 20 af 31"), "\(pages[1])")
+
+        // In the uncompressed file, every stream that shows the stamp's text is one marked artifact.
+        let plain = work.appendingPathComponent("plain.pdf")
+        #expect(try Self.run("qpdf", ["--qdf", "--object-streams=disable", stamped.path, plain.path]).status == 0)
+        let text = String(decoding: try Data(contentsOf: plain), as: UTF8.self)
+        let streams = text.components(separatedBy: ">>\nstream\n").dropFirst().map { $0.components(separatedBy: "\nendstream").first ?? "" }
+        let stampStreams = streams.filter { $0.contains("/Artifact BMC") }
+        #expect(stampStreams.count == 2, "one artifact per stamped page: \(stampStreams.count)")
+        for stream in stampStreams {
+            let body = stream.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(body.hasPrefix("/Artifact BMC") && body.hasSuffix("EMC") && (body.contains("Tj") || body.contains("TJ")), "\(body.prefix(200)) … \(body.suffix(50))")
+        }
     }
 
     @Test func anchorsAreIDsMadeFromTheNumber() {

@@ -11,7 +11,7 @@ import Testing
         let attachment: URL
 
         var attachments: [PacketAttachment] {
-            [PacketAttachment(key: "b1", label: "Bilag 1", bookmarkLabel: "Bilag 1", source: attachment, fileExtension: "txt", stamp: nil)]
+            [PacketAttachment(key: "b1", label: "Bilag 1", bookmarkLabel: "Bilag 1", source: attachment, fileExtension: "txt", stamp: nil, pageHeader: "Bilag 1")]
         }
 
         var convertsOfficeFiles: Bool { false }

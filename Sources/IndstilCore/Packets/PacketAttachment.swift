@@ -8,11 +8,15 @@ struct PacketAttachment {
     /// How messages name it: "B1.3", "Punkt 3, Bilag 2".
     let label: String
     /// What its bookmark in the PDF starts with ("B1.3", "Punkt 3, Bilag 2:"): the
-    /// merge finds the placeholder's bookmark by it.
+    /// merge finds the attachment's bookmark by it.
     let bookmarkLabel: String
     let source: URL
     /// Lowercased, without the dot.
     let fileExtension: String
-    /// Stamped on every page ("Punkt 3, Bilag 2: Sammenfatning"); nil: published as it is.
+    /// Stamped on every page of the copy published beside the site ("Punkt 3, Bilag 2:
+    /// Sammenfatning"); nil: published as it is.
     let stamp: String?
+    /// Stamped at the head of each of its pages in the packet's PDF, above "side X af Y":
+    /// "B1.2 Titel", "Punkt 3, Bilag 2: Titel" (and in a closed packet the closed notice).
+    let pageHeader: String
 }

@@ -108,8 +108,11 @@ struct AgendaPDFPlan: PacketPDFPlan {
             let blocks = ProfiledDocumentHTML.looseBlocks(body) { AttachmentText.comparable($0) == AttachmentText.comparable(appendix.title) }
             return PacketPDFDocument.article(heading: heading, HTMLFragments.blocks(ProfiledDocumentHTML.shifted(blocks, by: 1)) + "\n")
         case .attachment(let fileExtension):
+            if let pages = attachmentPages[appendix.key] {
+                return PacketPDFDocument.reservedPages(anchor: anchor, bookmark: appendix.stamp, pages: pages)
+            }
             return PacketPDFDocument.placeholder(heading: heading, source: appendix.source, fileExtension: fileExtension,
-                                                 pages: attachmentPages[appendix.key], publishedWith: "dagsordenen")
+                                                 publishedWith: "dagsordenen")
         }
     }
 }

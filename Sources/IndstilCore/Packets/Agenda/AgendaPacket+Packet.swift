@@ -7,9 +7,9 @@ extension AgendaPacket: Packet {
     var attachments: [PacketAttachment] {
         includedAppendices.compactMap { appendix in
             guard case .attachment(let fileExtension) = appendix.content else { return nil }
+            let stamp = isClosedPacket ? ClosedMarking.stamp(appendix.stamp) : appendix.stamp
             return PacketAttachment(key: appendix.key, label: appendix.label, bookmarkLabel: appendix.label + ":",
-                                    source: appendix.source, fileExtension: fileExtension,
-                                    stamp: isClosedPacket ? ClosedMarking.stamp(appendix.stamp) : appendix.stamp)
+                                    source: appendix.source, fileExtension: fileExtension, stamp: stamp, pageHeader: stamp)
         }
     }
 

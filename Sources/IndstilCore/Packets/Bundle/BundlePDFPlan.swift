@@ -117,8 +117,11 @@ struct BundlePDFPlan: PacketPDFPlan {
                                                 blocks: { HTMLFragments.blocks(links.blocks($0)) })
             return PacketPDFDocument.article(heading: heading, document.parts(analyzed).map { $0 + "\n" }.joined())
         case .attachment(let fileExtension):
+            if let pages = attachmentPages[appendix.id] {
+                return PacketPDFDocument.reservedPages(anchor: anchor, bookmark: "\(appendix.number) \(appendix.title)", pages: pages)
+            }
             return PacketPDFDocument.placeholder(heading: heading, source: appendix.source, fileExtension: fileExtension,
-                                                 pages: attachmentPages[appendix.id], publishedWith: "bilagsmaterialet")
+                                                 publishedWith: "bilagsmaterialet")
         }
     }
 }

@@ -1,13 +1,15 @@
 import Foundation
 
 /// A betænkning bundle as a packet: its non-Markdown appendices are published as they
-/// are (no stamp, no conversion); its site is `BundleSitePlan`, its PDF `BundlePDFPlan`.
+/// are (no stamp, no conversion); in its PDF their pages are headed "B1.2 Titel"; its
+/// site is `BundleSitePlan`, its PDF `BundlePDFPlan`.
 extension ResolvedBundle: Packet {
     var attachments: [PacketAttachment] {
         appendices.compactMap { appendix in
             guard case .attachment(let fileExtension) = appendix.content else { return nil }
             return PacketAttachment(key: appendix.id, label: appendix.number, bookmarkLabel: appendix.number,
-                                    source: appendix.source, fileExtension: fileExtension, stamp: nil)
+                                    source: appendix.source, fileExtension: fileExtension, stamp: nil,
+                                    pageHeader: "\(appendix.number) \(appendix.title)")
         }
     }
 

@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// One bookmark of a PDF attachment's own outline, as qpdf reports it.
 struct PDFOutlineItem {
     let title: String
@@ -40,11 +39,19 @@ struct PDFAttachment {
     let key: String
     /// What its bookmark starts with and how messages name it ("B3.1", "Punkt 3, Bilag 2:").
     let label: String
+    /// Stamped at the head of each of its pages (`PacketAttachment.pageHeader`).
+    let pageHeader: String
+    /// What is merged: the private copy, then the stamped one (`stamped(as:)`).
     let file: URL
     let pageCount: Int
     let outline: [PDFOutlineItem]
 
-    static func inspect(source: URL, key: String, label: String, index: Int, work: URL) throws(PacketFailure) -> PDFAttachment {
+    /// The same attachment, its pages now in `file`.
+    func stamped(as file: URL) -> PDFAttachment {
+        PDFAttachment(key: key, label: label, pageHeader: pageHeader, file: file, pageCount: pageCount, outline: outline)
+    }
+
+    static func inspect(source: URL, key: String, label: String, pageHeader: String, index: Int, work: URL) throws(PacketFailure) -> PDFAttachment {
         // A private copy with a plain name: qpdf then never sees one file twice, or a name it could misread.
         let file = work.appendingPathComponent("bilag-\(index).pdf")
         do {
@@ -59,6 +66,6 @@ struct PDFAttachment {
             throw PacketFailure(.inspecting, "PDF-bilaget \(label) »\(source.lastPathComponent)« har ingen sider", file: source)
         }
         let outline = PDFOutlineItem.cleaned(PDFOutlineItem.parse(json["outlines"] as? [[String: Any]] ?? []), pageCount: pageCount)
-        return PDFAttachment(key: key, label: label, file: file, pageCount: pageCount, outline: outline)
+        return PDFAttachment(key: key, label: label, pageHeader: pageHeader, file: file, pageCount: pageCount, outline: outline)
     }
 }

@@ -1,83 +1,60 @@
 import Foundation
 
-/// Puts each PDF attachment's pages in place of the pages reserved for it, then
-/// points the attachment's bookmark at its first page and hangs the attachment's own
-/// bookmarks under it.
+/// Puts each PDF attachment's pages in place of the pages reserved for it, then points
+/// the attachment's bookmark and every link to it at its first page and hangs the
+/// attachment's own bookmarks under it.
 ///
 /// How the bookmarks survive: `qpdf main.pdf --pages . 1-K bilag.pdf 1-z . L-z --
 /// out.pdf` keeps main.pdf as the primary file, so the catalog (outlines, named
-/// destinations of the internal links) is main.pdf's and its pages stay the very same
-/// page objects the bookmarks and links point at. The reserved pages being dropped are
-/// pointed at by nothing. Each attachment page takes exactly the position of a
-/// reserved page, so every page number WeasyPrint printed stays right.
+/// destinations of the internal links) is main.pdf's and its other pages stay the very
+/// same page objects the bookmarks and links point at. What pointed at a reserved page
+/// (`ReservedPages`: the attachment's bookmark and anchor, on its first) is pointed at the
+/// attachment page that took its position. Each attachment page takes exactly the
+/// position of a reserved page, so every page number WeasyPrint printed stays right.
 ///
 /// The packet's own tags stay intact (`ForeignPages`): the attachment pages are marked as
 /// artifacts and lose their `/StructParents`, which would otherwise point into the
 /// packet's ParentTree at numbers WeasyPrint gave its own pages.
 enum PDFMerge {
-    static func merge(main: URL, attachments: [PDFAttachment], work: URL, output: URL,
+    static func merge(main: URL, reserved: ReservedPages, attachments: [PDFAttachment], work: URL, output: URL,
                       progress: (String) -> Void) throws(PacketFailure) {
-        // 1. Where the reserved pages are: runs of pages with the reserved MediaBox, in order.
-        let mainJSON = try QPDF.json(main, keys: ["pages", "qpdf"], into: work.appendingPathComponent("main.json"),
-                                     step: .merging, what: "ved læsning af den satte PDF")
-        let mainPages = QPDF.pageRefs(mainJSON)
-        let mainObjects = QPDF.objects(mainJSON)
-        let reserved = mainPages.map { isReserved(QPDF.value(mainObjects, $0)) }
-        var runs: [(start: Int, count: Int)] = []  // 1-based page positions
-        for (index, isReserved) in reserved.enumerated() where isReserved {
-            if let last = runs.last, last.start + last.count == index + 1 {
-                runs[runs.count - 1].count += 1
-            } else {
-                runs.append((index + 1, 1))
-            }
-        }
-        guard runs.count == attachments.count, zip(runs, attachments).allSatisfy({ $0.count == $1.pageCount }) else {
-            throw PacketFailure(.merging, "intern fejl: WeasyPrint satte \(runs.map(\.count)) reserverede sider, men PDF-bilagene har \(attachments.map(\.pageCount))")
-        }
-
-        // 2. The merge.
+        // 1. The merge.
         progress("Fletter \(counted(attachments.count, "PDF-bilag", "PDF-bilag")) ind med qpdf …")
         var arguments = [main.path, "--pages"]
         var next = 1
-        for (run, attachment) in zip(runs, attachments) {
-            if run.start > next { arguments += [".", "\(next)-\(run.start - 1)"] }
+        for (run, attachment) in zip(reserved.runs, attachments) {
+            if run.first > next { arguments += [".", "\(next)-\(run.first - 1)"] }
             arguments += [attachment.file.path, "1-\(attachment.pageCount)"]
-            next = run.start + run.count
+            next = run.first + run.count
         }
-        if next <= mainPages.count { arguments += [".", "\(next)-\(mainPages.count)"] }
+        if next <= reserved.pageCount { arguments += [".", "\(next)-\(reserved.pageCount)"] }
         let merged = work.appendingPathComponent("flettet.pdf")
         try QPDF.write(arguments + ["--", merged.path], step: .merging, what: "ved fletning af PDF-bilagene")
 
-        // 3. The attachments' bookmarks.
+        // 2. The bookmarks and links to the attachments, and the attachments' own bookmarks.
         progress("Sætter bogmærker til PDF-bilagene …")
         let json = try QPDF.json(merged, keys: ["pages", "outlines", "qpdf"], into: work.appendingPathComponent("flettet.json"),
                                  step: .merging, what: "ved læsning af den flettede PDF")
         let pages = QPDF.pageRefs(json)
-        guard pages.count == mainPages.count else {
-            throw PacketFailure(.merging, "intern fejl: den flettede PDF har \(pages.count) sider, men skulle have \(mainPages.count)")
+        guard pages.count == reserved.pageCount else {
+            throw PacketFailure(.merging, "intern fejl: den flettede PDF har \(pages.count) sider, men skulle have \(reserved.pageCount)")
         }
         let objects = QPDF.objects(json)
         let outline = json["outlines"] as? [[String: Any]] ?? []
         var update: [String: Any] = [:]
         var nextObject = QPDF.maxObjectID(json) + 1
         let foreign = ForeignPages(objects: objects, next: &nextObject, into: &update)
-        for run in runs {
-            for page in pages[(run.start - 1)..<(run.start - 1 + run.count)] { foreign.markAsArtifact(page, into: &update) }
+        for run in reserved.runs {
+            for page in pages[(run.first - 1)..<(run.first - 1 + run.count)] { foreign.markAsArtifact(page, into: &update) }
         }
-        for (run, attachment) in zip(runs, attachments) {
-            // The placeholder's bookmark: "B3.1 …" on the page before the reserved ones (or, should a
-            // very long title have pushed the note over, shortly before): the last such one.
-            let placeholderPage = run.start - 1
-            let prefix = attachment.label + " "
-            let candidates = matching(outline) { item in
-                guard let page = item["destpageposfrom1"] as? Int, page <= placeholderPage, page >= placeholderPage - 2 else { return false }
-                return (item["title"] as? String)?.hasPrefix(prefix) ?? false
+        for (run, attachment) in zip(reserved.runs, attachments) {
+            // The attachment's bookmark, "B3.1 …", on its first reserved page.
+            guard let bookmark = reserved.bookmarks.last(where: { $0.page == run.first && $0.title.hasPrefix(attachment.label + " ") }),
+                  let itemRef = item(at: bookmark.path, in: outline), var item = QPDF.value(objects, itemRef) else {
+                throw PacketFailure(.merging, "intern fejl: bogmærket for \(attachment.label) findes ikke på side \(run.first)")
             }
-            guard let itemRef = candidates.last, var item = QPDF.value(objects, itemRef) else {
-                throw PacketFailure(.merging, "intern fejl: bogmærket for \(attachment.label) findes ikke på side \(placeholderPage)")
-            }
-            item["/Dest"] = [pages[run.start - 1], "/Fit"]
-            let kids = attachment.outline.map { outlineObjects($0, firstPage: run.start, pages: pages) }
+            item["/Dest"] = [pages[run.first - 1], "/Fit"]
+            let kids = attachment.outline.map { outlineObjects($0, firstPage: run.first, pages: pages) }
             if let children = link(kids, parent: itemRef, next: &nextObject, into: &update) {
                 item["/First"] = children.first
                 item["/Last"] = children.last
@@ -85,6 +62,8 @@ enum PDFMerge {
             }
             update["obj:" + itemRef] = ["value": item]
         }
+        let destinations = reserved.destinations.mapValues { page -> [Any] in [pages[page - 1], "/Fit"] }
+        update.merge(PDFNamedDestinations(objects: objects).moving(destinations)) { _, new in new }
         let updateFile = work.appendingPathComponent("bogmaerker.json")
         do {
             let header: [String: Any] = ["jsonversion": 2]
@@ -139,21 +118,11 @@ enum PDFMerge {
         }
     }
 
-    /// A page WeasyPrint set on the reserved page size.
-    static func isReserved(_ page: [String: Any]?) -> Bool {
-        guard let box = page?["/MediaBox"] as? [Any], box.count == 4 else { return false }
-        let numbers = box.compactMap { ($0 as? NSNumber)?.doubleValue }
-        guard numbers.count == 4 else { return false }
-        return abs(numbers[2] - numbers[0] - PacketPDFDocument.reservedPageWidth) < 0.5
-            && abs(numbers[3] - numbers[1] - PacketPDFDocument.reservedPageHeight) < 0.5
-    }
-
-    /// The object references of the bookmarks that match, in document order.
-    static func matching(_ items: [[String: Any]], _ matches: ([String: Any]) -> Bool) -> [String] {
-        items.flatMap { item -> [String] in
-            let own = matches(item) ? [item["object"] as? String].compactMap { $0 } : []
-            return own + matching(item["kids"] as? [[String: Any]] ?? [], matches)
-        }
+    /// The object reference of the outline item at `path` (child indexes from the top level).
+    static func item(at path: [Int], in items: [[String: Any]]) -> String? {
+        guard let index = path.first, items.indices.contains(index) else { return nil }
+        if path.count == 1 { return items[index]["object"] as? String }
+        return item(at: Array(path.dropFirst()), in: items[index]["kids"] as? [[String: Any]] ?? [])
     }
 
     /// An attachment bookmark with its destination moved into the merged file.

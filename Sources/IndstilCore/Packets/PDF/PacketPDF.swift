@@ -3,12 +3,12 @@ import Foundation
 /// `indstil bundle … --to pdf`: a packet as one A4 PDF.
 ///
 /// One HTML document (`PacketPDFDocument`, the body from the kind's `PacketPDFPlan`) is
-/// set by WeasyPrint; each PDF attachment (or office file turned into PDF) gets a
-/// placeholder page plus blank pages reserved for its pages, which qpdf then swaps for
-/// the attachment's own pages (`PDFMerge`: kept as they are, vector; stamped first by
-/// `PDFStamper` when the packet stamps them), its bookmark pointed at them and its own
-/// bookmarks hung under it. Other attachments (XLSX …) get a placeholder page saying
-/// they are published as separate files.
+/// set by WeasyPrint; each PDF attachment (or office file turned into PDF) gets blank
+/// pages reserved for its pages (`ReservedPages`), which qpdf then swaps for the
+/// attachment's own pages (`PDFMerge`: kept as they are, vector; stamped first by
+/// `PDFStamper` with their header and "side X af Y"), its bookmark and the links to it
+/// pointed at its first page and its own bookmarks hung under it. Other attachments
+/// (XLSX …) get a placeholder page saying they are published as separate files.
 ///
 /// Everything is built in a temporary folder; `file` is written only at the end, in
 /// one rename (an agenda's public and closed PDFs together), so a failure leaves no
@@ -75,30 +75,18 @@ public enum PacketPDF {
     /// The packet's finished PDF, built in `work`.
     static func build(_ packet: some Packet, work: URL, archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) -> URL {
 
-        // The PDF attachments, stamped first when the packet stamps them: what is merged.
+        // The PDF attachments, measured: their pages are reserved in the set PDF.
         let files = PacketFiles(packet, work: work, progress: progress)
-        let pdfs = files.attachments.compactMap { attachment in files.pdf(of: attachment).map { (attachment, $0) } }
-        var merged: [URL] = []
-        var stamps: [PDFStamper.Job] = []
-        for (index, (attachment, pdf)) in pdfs.enumerated() {
-            guard let stamp = attachment.stamp else {
-                merged.append(pdf)
+        var attachments: [PDFAttachment] = []
+        for attachment in files.attachments {
+            guard let pdf = files.pdf(of: attachment) else {
+                progress("Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« er ikke en PDF og kommer kun med som henvisning")
                 continue
             }
-            let stamped = work.appendingPathComponent("stemplet-\(index + 1).pdf")
-            stamps.append(.init(source: pdf, stamp: stamp, destination: stamped))
-            merged.append(stamped)
-        }
-        try PDFStamper.stamp(stamps, work: work, progress: progress)
-        var attachments: [PDFAttachment] = []
-        for ((attachment, _), copy) in zip(pdfs, merged) {
-            attachments.append(try PDFAttachment.inspect(source: copy, key: attachment.key, label: attachment.bookmarkLabel,
-                                                         index: attachments.count + 1, work: work))
+            attachments.append(try PDFAttachment.inspect(source: pdf, key: attachment.key, label: attachment.bookmarkLabel,
+                                                         pageHeader: attachment.pageHeader, index: attachments.count + 1, work: work))
         }
         if archive { try PDFArchiveParts.requireConforming(attachments, work: work) }
-        for attachment in files.attachments where files.pdf(of: attachment) == nil {
-            progress("Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« er ikke en PDF og kommer kun med som henvisning")
-        }
 
         let plan = packet.pdfPlan(files)
         progress("Bygger HTML til PDF: \(plan.summary) …")
@@ -109,12 +97,19 @@ public enum PacketPDF {
         let set = work.appendingPathComponent("sat.pdf")
         progress("Sætter PDF med WeasyPrint …")
         try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, archive: archive, timeout: timeout)
-        var result = set
-        if !attachments.isEmpty {
-            result = work.appendingPathComponent("pakke.pdf")
-            try PDFMerge.merge(main: set, attachments: attachments, work: work, output: result, progress: progress)
-        }
+        guard !attachments.isEmpty else { return set }
 
+        // Each attachment page stamped with its header and its page number in the packet, then merged.
+        let reserved = try ReservedPages.read(set, pageCounts: attachments.map(\.pageCount), work: work)
+        let stamped = attachments.indices.map { work.appendingPathComponent("stemplet-\($0 + 1).pdf") }
+        let jobs = zip(attachments, reserved.runs).enumerated().map { index, pair in
+            PDFStamper.Job(source: pair.0.file, stamp: pair.0.pageHeader, destination: stamped[index],
+                           pageNumbers: .init(first: pair.1.first, total: reserved.pageCount))
+        }
+        try PDFStamper.stamp(jobs, work: work, progress: progress)
+        let result = work.appendingPathComponent("pakke.pdf")
+        try PDFMerge.merge(main: set, reserved: reserved, attachments: zip(attachments, stamped).map { $0.stamped(as: $1) },
+                           work: work, output: result, progress: progress)
         return result
     }
 

@@ -9,8 +9,8 @@ protocol PacketPDFPlan {
     static var structuralCSS: String { get }
     /// "2 kapitler, 7 bilag": what the progress says is being built.
     var summary: String { get }
-    /// Everything inside `<body>`, reserving `attachmentPages[key]` pages after the
-    /// placeholder of each PDF attachment (`PacketPDFDocument.placeholder`).
+    /// Everything inside `<body>`, reserving `attachmentPages[key]` pages for each PDF
+    /// attachment (`PacketPDFDocument.reservedPages`).
     func body(attachmentPages: [String: Int]) -> String
     /// Whether the packet holds closed material: then every page says so (`ClosedMarking`).
     var isClosed: Bool { get }
@@ -21,9 +21,11 @@ extension PacketPDFPlan {
 }
 
 /// The one HTML document WeasyPrint sets for a packet (bundle or agenda). A PDF
-/// attachment is a placeholder page followed by blank pages reserved for its pages, so
-/// every page number, "side X af Y" and the index already count the attachment's pages;
-/// `PDFMerge` swaps the reserved pages for the real ones.
+/// attachment is a run of reserved pages, one for each of its pages, so every page
+/// number, "side X af Y" and the index already count the attachment's pages; the first
+/// reserved page carries the attachment's anchor and bookmark, so the index, the link
+/// and the bookmark name the page its first page takes. `PDFMerge` swaps the reserved
+/// pages for the real ones, stamped first with their header and page number (`PDFStamper`).
 ///
 /// Bookmarks come from the headings through the structural CSS: only the cover, the
 /// kind's level-1 headings and the appendices (level 2) have one, each with a label, so
@@ -35,14 +37,16 @@ enum PacketPDFDocument {
     static let reservedPageHeight = 222.0
 
     /// What every packet PDF needs: only the cover and the own headings below are
-    /// bookmarks; an appendix (h2 `.bilag-titel`) starts a page, is a level-2 bookmark and
-    /// the running header's value; a cover without header; the reserved pages of PDF
-    /// attachments, bare.
+    /// bookmarks; an appendix (h2 `.bilag-titel`, or the first reserved page of a PDF
+    /// attachment, `.bilag-pdf`, named by its `data-titel`) starts a page, is a level-2
+    /// bookmark and the running header's value; a cover without header; the reserved
+    /// pages of PDF attachments, bare.
     static let appendixCSS = """
     h1, h2, h3, h4, h5, h6 { bookmark-level: none; }
     .forside { page: forside; }
     .bilag { break-before: page; }
     .bilag-titel { bookmark-level: 2; bookmark-label: content(); string-set: bilag content(); }
+    .bilag-pdf { bookmark-level: 2; bookmark-label: attr(data-titel); string-set: bilag attr(data-titel); }
     .vedlagt { break-inside: avoid; }
     .reserveret { page: reserveret; break-before: page; margin: 0; padding: 0; border: 0; }
     @page forside {
@@ -86,17 +90,19 @@ enum PacketPDFDocument {
         "<article class=\"bilag\">\n" + heading + content + "</article>\n\n"
     }
 
-    /// The page that stands for an attachment: for a PDF with `pages` pages, a note
-    /// followed by the reserved pages its pages will take; for another file, a note that
-    /// it is published beside the PDF (`publishedWith`: "bilagsmaterialet", "dagsordenen").
-    static func placeholder(heading: String, source: URL, fileExtension: String, pages: Int?, publishedWith: String) -> String {
+    /// The pages reserved for a PDF attachment of `pages` pages: the first is its anchor
+    /// and its bookmark (`bookmark`: "B1.2 Titel", "Punkt 3, Bilag 2: Titel"). They hold no
+    /// text, so nothing of the packet's own is lost when the attachment's pages take their place.
+    static func reservedPages(anchor: String, bookmark: String, pages: Int) -> String {
+        "<div class=\"reserveret bilag-pdf\" id=\"\(anchor)\" data-titel=\"\(bookmark.markupEscaped)\"></div>\n"
+            + String(repeating: "<div class=\"reserveret\"></div>\n", count: max(pages - 1, 0)) + "\n"
+    }
+
+    /// The page that stands for an attachment that cannot be set in the PDF: its heading
+    /// and a note that it is published beside the PDF (`publishedWith`:
+    /// "bilagsmaterialet", "dagsordenen").
+    static func placeholder(heading: String, source: URL, fileExtension: String, publishedWith: String) -> String {
         let file = source.lastPathComponent.markupEscaped
-        if let pages {
-            var out = "<article class=\"bilag vedlagt\">\n" + heading
-            out += "<p class=\"vedlagt-note\">Bilaget følger på de næste sider (PDF, \(counted(pages, "side", "sider"))).</p>\n"
-            out += "<p class=\"vedlagt-fil\">Fil: \(file)</p>\n</article>\n"
-            return out + String(repeating: "<div class=\"reserveret\"></div>\n", count: pages) + "\n"
-        }
         return """
         <article class="bilag vedlagt">
         \(heading)<p class="vedlagt-note">Bilaget er en \(fileExtension.uppercased().markupEscaped)-fil og kan ikke sættes ind i PDF'en; det udgives som selvstændig fil sammen med \(publishedWith).</p>
