@@ -89,7 +89,7 @@ public enum HTMLRenderer {
     /// is loaded (`ThemeVariable.accepts`): none can leave its declaration or the `<style>`.
     static func themeRule(_ look: RenderLook) -> String {
         guard !look.theme.isEmpty else { return "" }
-        return "\n/* look.theme */\n:root {\n\(look.customPropertyDeclarations)\n}\n"
+        return "\n/* look.theme */\n:root {\n\(look.customPropertyDeclarations)\n}"
     }
 
     /// "Sagsnummer: 21-030966" → ("Sagsnummer", "21-030966"); "Borgmesterens Afdeling" → ("", …).
