@@ -21,7 +21,8 @@ enum ProfileLookHTML {
             .joined(separator: " ")
     }
 
-    /// The logo and the letterhead lines, the markup of `document.html.mustache`'s letterhead.
+    /// The logo and the letterhead lines as `document.html.mustache` shows them, in a `div`
+    /// rather than an `aside`: inside the page's `<main>` a landmark would not be top level.
     static func letterhead(_ look: RenderLook) -> String? {
         // The profile's load found the logo; should it have gone since, the page goes
         // without it rather than the whole packet failing.
