@@ -30,6 +30,7 @@ RELEASE_SCRATCH := .build-static
 RELEASE_FLAGS   := -c release --static-swift-stdlib --scratch-path $(RELEASE_SCRATCH) -Xswiftc -DINDSTIL_BUILD_STAMP
 RELEASE_BIN     := $(RELEASE_SCRATCH)/release/indstil
 DEMO_DOC     := examples/aarhus-byraad/ny-ordning-moedelokaler.md
+VESTERAA_DOC := examples/vesteraa/vintertjeneste-cykelstier.md
 OUT          := out
 
 .PHONY: deps deps-bench deps-packaging build demo test plugin-test package-test stage install uninstall deb bench fuzz fuzz-build fuzz-regress fuzz-merge clean
@@ -90,7 +91,8 @@ build: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 	$(SWIFT) build $(RELEASE_FLAGS) --product generate-manual
 
-## demo: check the shipped examples, show their statistics, render one as text and build the agenda packet
+## demo: check the shipped examples, show their statistics, render one as text, build the agenda packet
+##       and render the second municipality's example (examples/vesteraa) to HTML, DOCX and PDF
 demo: build
 	@mkdir -p $(OUT)
 	$(RELEASE_BIN) check examples/
@@ -101,6 +103,11 @@ demo: build
 	$(RELEASE_BIN) bundle examples/raadmandsmoede/dagsorden.yml -o $(OUT)/dagsorden
 	$(RELEASE_BIN) bundle examples/raadmandsmoede/dagsorden.yml --to pdf -o $(OUT)/dagsorden.pdf
 	@echo "Wrote $(OUT)/dagsorden/ (public), $(OUT)/dagsorden-lukket/ (closed) and $(OUT)/dagsorden.pdf, $(OUT)/dagsorden-lukket.pdf"
+	$(RELEASE_BIN) check --strict $(VESTERAA_DOC)
+	@for format in html docx pdf; do \
+	  $(RELEASE_BIN) render --to $$format $(VESTERAA_DOC) -o $(OUT)/vintertjeneste-cykelstier.$$format; \
+	done
+	@echo "Wrote $(OUT)/vintertjeneste-cykelstier.html, .docx and .pdf (Vesterå Kommune's own look: examples/vesteraa)"
 
 ## test: debug build with tests, then every test (swift test prints the summary)
 test: deps deps-packaging

@@ -47,9 +47,12 @@ struct LayoutAgreementTests {
         init(_ description: String) { self.description = description }
     }
 
-    /// The page's visible lines that the count covers.
+    /// The page's visible lines that the count covers: not the letterhead block of a
+    /// profile's look (around the text, as Word's headers are), nor the caption and the
+    /// "Antal tegn" row.
     static func countedLines(ofHTML html: String) -> [VisibleHTMLText.Line] {
-        VisibleHTMLText(html: html).lines.filter { line in
+        let page = html.replacingOccurrences(of: #"<aside class="brevhoved"[\s\S]*?</aside>"#, with: "", options: .regularExpression)
+        return VisibleHTMLText(html: page).lines.filter { line in
             !line.inCaption && !(line.inMetadata && line.text.hasPrefix("Antal tegn: "))
         }
     }

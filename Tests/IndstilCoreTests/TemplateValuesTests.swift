@@ -28,8 +28,11 @@ import Testing
         let page = Page(lang: "da", title: "T", documentLabel: "Indstilling", headerLines: ["Til: Byrådet"], hasHeaderLines: true,
                         afterTitle: ["Status"], sections: [section, unnumbered], signature: nil, appendices: [appendix],
                         hasAppendices: true, earlierDecisions: ["2020"], hasEarlierDecisions: true, sidebar: [field],
-                        css: "body{}", date: "2026-05-27")
+                        css: "body{}", date: "2026-05-27",
+                        logo: .init(dataURI: "data:image/png;base64,AA==", alt: "Logo"), letterhead: ["Torvet 1"], hasLetterhead: true,
+                        hasLetterheadBlock: true)
         Self.sameAsMirror(page)
+        Self.sameAsMirror(page.logo!)
         Self.sameAsMirror(section)
         Self.sameAsMirror(unnumbered)
         Self.sameAsMirror(appendix)

@@ -1,7 +1,8 @@
 /// A stylesheet variable a profile may set under `look.theme`, written into HTML and PDF
 /// as the CSS custom property `--indstil-NAME` (underscores become hyphens). The shipped
-/// stylesheets read every colour, typeface and size through these, with today's look as
-/// the fallback, so a municipality changes its look without writing CSS.
+/// stylesheets (Templates/_base) read every colour, typeface and size through these from a
+/// `:root` block of defaults (indstil's own look); a profile's values follow as a `:root`
+/// rule of their own, so a municipality changes its look without writing CSS.
 public enum ThemeVariable: String, CaseIterable, Sendable {
     /// Body typeface (a CSS font-family list).
     case font
@@ -9,13 +10,17 @@ public enum ThemeVariable: String, CaseIterable, Sendable {
     case headingFont = "heading_font"
     /// Body text colour.
     case text
-    /// Colour of headings and the document label.
+    /// Colour of headings, the title and the document label.
     case heading
-    /// Links and rules.
+    /// Rules under the header and headings, bars, focus rings and a site's header band.
     case accent
+    /// Links.
+    case link
     /// Secondary text (metadata labels, captions).
     case muted
-    /// Background of the metadata sidebar.
+    /// Thin lines: table rows, quotes, the rule under a running header.
+    case rule
+    /// Background of the metadata sidebar and other shaded boxes.
     case sidebarBackground = "sidebar_background"
     /// Body text size (e.g. "11pt").
     case baseSize = "base_size"
@@ -25,7 +30,7 @@ public enum ThemeVariable: String, CaseIterable, Sendable {
 
     var isColour: Bool {
         switch self {
-        case .text, .heading, .accent, .muted, .sidebarBackground: return true
+        case .text, .heading, .accent, .link, .muted, .rule, .sidebarBackground: return true
         case .font, .headingFont, .baseSize: return false
         }
     }
@@ -39,12 +44,17 @@ public enum ThemeVariable: String, CaseIterable, Sendable {
     }
 
     /// The value is safe and meaningful inside a declaration: no way out of it
-    /// (`;`, braces, `<`, backslash, `url(`), and of the right form for colours and sizes.
+    /// (`;`, braces, `<`, backslash, `url(`, a comment, an open quote), and of the right form
+    /// for colours and sizes.
     func accepts(_ value: String) -> Bool {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 200,
               !trimmed.contains(where: { ";{}<>\\\n\r".contains($0) }),
-              !trimmed.lowercased().contains("url(") else { return false }
+              !trimmed.lowercased().contains("url("),
+              // A comment or an open string would swallow the declarations after it.
+              !trimmed.contains("/*"),
+              trimmed.filter({ $0 == "\"" }).count.isMultiple(of: 2),
+              trimmed.filter({ $0 == "'" }).count.isMultiple(of: 2) else { return false }
         if isColour {
             let hex = trimmed.dropFirst()
             return trimmed.hasPrefix("#") && [3, 6].contains(hex.count) && hex.allSatisfy(\.isHexDigit)

@@ -9,6 +9,9 @@ public enum HTMLRenderer {
     struct Page {
         struct SectionView { let number: String?; let heading: String; let anchor: String; let bodyHTML: String }
         struct AppendixView { let number: Int; let title: String }
+        /// The profile's logo, its file inlined as a `data:` URI (nothing is fetched when the
+        /// page is shown; an SVG in an `<img>` runs no script).
+        struct LogoView { let dataURI: String; let alt: String }
         struct Field {
             // Stored, not computed (see `child(named:)` below).
             let label: String
@@ -32,6 +35,12 @@ public enum HTMLRenderer {
         let sidebar: [Field]
         let css: String
         let date: String?
+        /// The letterhead block: the profile's logo and its lines with the fields filled in.
+        let logo: LogoView?
+        let letterhead: [String]
+        let hasLetterhead: Bool
+        /// A logo or letterhead lines: the page opens with the letterhead block.
+        let hasLetterheadBlock: Bool
     }
 
     public struct TemplateError: Error, CustomStringConvertible {
@@ -43,9 +52,13 @@ public enum HTMLRenderer {
         var css = cache.text(cache.file(named: "style.css", profile: profile))
         // Only a page with a table carries the table rules: other pages stay as they were.
         if model.hasTables { css += cache.text(cache.file(named: "table.css", profile: profile)) }
+        css += themeRule(model.look)
         // Mustache escapes markup, not characters HTML and XML do not allow (C0 controls,
         // U+FFFE, U+FFFF): those are dropped from every string the template sees.
         let clean = MarkupEscaping.allowedCharacters
+        let logo = try model.look.logo.map { logo throws(TemplateError) in
+            Page.LogoView(dataURI: try cache.dataURI(logo), alt: clean(logo.alt))
+        }
         let page = Page(
             lang: clean(model.language),
             title: clean(model.title),
@@ -63,8 +76,20 @@ public enum HTMLRenderer {
             hasEarlierDecisions: !model.earlierDecisions.isEmpty,
             sidebar: model.sidebar.map { splitField(clean($0)) },
             css: css,
-            date: model.date.map(clean))
+            date: model.date.map(clean),
+            logo: logo,
+            letterhead: model.look.letterhead.map(clean),
+            hasLetterhead: !model.look.letterhead.isEmpty,
+            hasLetterheadBlock: logo != nil || !model.look.letterhead.isEmpty)
         return template.render(page)
+    }
+
+    /// The profile's `look.theme` as a `:root` rule after the stylesheet, overriding its
+    /// defaults; empty for a profile without one. The values are checked when the profile
+    /// is loaded (`ThemeVariable.accepts`): none can leave its declaration or the `<style>`.
+    static func themeRule(_ look: RenderLook) -> String {
+        guard !look.theme.isEmpty else { return "" }
+        return "\n/* look.theme */\n:root {\n\(look.customPropertyDeclarations)\n}"
     }
 
     /// "Sagsnummer: 21-030966" → ("Sagsnummer", "21-030966"); "Borgmesterens Afdeling" → ("", …).
@@ -91,6 +116,7 @@ public enum HTMLRenderer {
         private var templates: [String: MustacheTemplate] = [:]
         private var texts: [String: String] = [:]
         private var files: [String: URL] = [:]
+        private var dataURIs: [String: String] = [:]
         private let lock = NSLock()
 
         /// `templateFile(named:profile:)`, looked up on disk once per profile folder and name.
@@ -116,6 +142,19 @@ public enum HTMLRenderer {
             let template = try HTMLRenderer.loadTemplate(url)
             templates[url.path] = template
             return template
+        }
+
+        /// The logo file as a `data:` URI, read once per run.
+        func dataURI(_ logo: ResolvedProfileLook.Logo) throws(TemplateError) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            if let cached = dataURIs[logo.file.path] { return cached }
+            guard let data = try? Data(contentsOf: logo.file) else {
+                throw TemplateError(description: "logoet \(logo.file.path) kan ikke læses")
+            }
+            let uri = "data:\(logo.mediaType);base64,\(data.base64EncodedString())"
+            dataURIs[logo.file.path] = uri
+            return uri
         }
 
         func text(_ url: URL) -> String {
@@ -163,6 +202,20 @@ extension HTMLRenderer.Page: MustacheParent {
         case "sidebar": return sidebar
         case "css": return css
         case "date": return date
+        case "logo": return logo
+        case "letterhead": return letterhead
+        case "hasLetterhead": return hasLetterhead
+        case "hasLetterheadBlock": return hasLetterheadBlock
+        default: return nil
+        }
+    }
+}
+
+extension HTMLRenderer.Page.LogoView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "dataURI": return dataURI
+        case "alt": return alt
         default: return nil
         }
     }

@@ -40,7 +40,8 @@ struct ProfiledDocumentHTML {
     /// A section's blocks as HTML: links resolved or rewritten for where the document stands.
     let blocks: ([RenderBlock]) -> String
 
-    /// The document's parts, in order: fields, sections, signature, own bilag.
+    /// The document's parts, in order: fields, sections, signature, own bilag; with the
+    /// profile's look, one part that opens with its letterhead (`ProfileLookHTML`).
     func parts(_ analyzed: AnalyzedDocument) -> [String] {
         let model = RenderModelBuilder.build(analyzed)
         var parts: [String] = []
@@ -78,7 +79,7 @@ struct ProfiledDocumentHTML {
         if !model.appendices.isEmpty {
             parts.append(ownAppendicesHTML(model.appendices))
         }
-        return parts
+        return ProfileLookHTML.wrapping(parts, look: model.look)
     }
 
     static func heading(_ section: RenderModel.Section) -> String {
