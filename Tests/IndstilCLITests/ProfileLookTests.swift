@@ -8,7 +8,7 @@ import Testing
     static let profileFile = "examples/vesteraa/profiles/vesteraa-byraad/profile.yml"
     /// The letterhead lines of the example, with the front matter filled in.
     static let letterhead = [
-        "Teknik og Miljø, Vej og Park", "Vesterå Kommune", "Rådhuspladsen 1, 9999 Vesterå",
+        "Teknik og Miljø, Vej og Park", "Vesterå Kommune", "Torvet 1, 9990 Vesterå",
         "Direkte telefon: 99 99 14 27", "E-mail: sofie.eksempel@vesteraa.example", "Sagsbehandler: Sofie Eksempel",
     ]
     /// A 4×4 PNG in Vesterå green.
