@@ -24,7 +24,7 @@ struct WordFields {
     /// Where in the header block a line stands, after the profile's layout: a line that
     /// is only a placeholder ("{afdeling}") is read only in its own part.
     enum Zone {
-        case header, afterTitle, sidebar, anywhere
+        case header, afterTitle, sidebar, letterhead, anywhere
     }
 
     /// A layout line read backwards: "{udvalg} – møde {moededato}" → literals ["", " – møde ", ""]
@@ -79,6 +79,7 @@ struct WordFields {
         guard let layout = profile?.layout else { return [] }
         return layout.header.compactMap { Pattern($0, zone: .header) } + layout.afterTitle.compactMap { Pattern($0, zone: .afterTitle) }
             + layout.sidebar.compactMap { Pattern($0, zone: .sidebar) }
+            + (profile?.look.letterhead ?? []).compactMap { Pattern($0, zone: .letterhead) }
     }
 
     /// Labels of the house templates, tried when the profile's layout does not match.
@@ -87,7 +88,9 @@ struct WordFields {
         ("sagsnummer", "sagsnummer"), ("sagsnr.", "sagsnummer"), ("sagsnr", "sagsnummer"),
         ("afdeling", "afdeling"), ("magistratsafdeling", "afdeling"),
         ("sagsbehandler", "sagsbehandler.navn"), ("tlf.", "sagsbehandler.telefon"), ("telefon", "sagsbehandler.telefon"),
+        ("direkte telefon", "sagsbehandler.telefon"),
         ("e-post", "sagsbehandler.email"), ("e-mail", "sagsbehandler.email"), ("email", "sagsbehandler.email"),
+        ("direkte e-mail", "sagsbehandler.email"),
         ("status", "status"),
     ]
 

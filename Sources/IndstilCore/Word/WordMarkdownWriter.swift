@@ -205,6 +205,9 @@ struct WordMarkdownWriter {
                     title = (text, paragraph.number)
                 case .documentLabel:
                     continue
+                case .letterhead:
+                    // The sender's block: its fields are read, the rest is not the document's text.
+                    _ = takeFields(paragraph)
                 default:
                     if text == profile?.documentLabel { continue }
                     leftovers += takeFields(paragraph)
@@ -240,6 +243,10 @@ struct WordMarkdownWriter {
                     guard paragraph.hasVisibleText else { continue }
                     let text = paragraph.text.foldingWhitespace
                     if role(paragraph) == .documentLabel || text == profile?.documentLabel { continue }
+                    if role(paragraph) == .letterhead {
+                        _ = takeFields(paragraph)
+                        continue
+                    }
                     if role(paragraph) == .title, title == nil {
                         title = (text, paragraph.number)
                         continue
@@ -269,6 +276,7 @@ struct WordMarkdownWriter {
         switch role(paragraph) {
         case .metadata: .sidebar
         case .headerLine: .header
+        case .letterhead: .letterhead
         case .subtitle: .afterTitle
         default: .anywhere
         }

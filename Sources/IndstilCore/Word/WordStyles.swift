@@ -6,8 +6,9 @@ struct WordStyles {
     enum Role: Equatable {
         case heading(Int)
         case title, subtitle, quote, code, signature
-        /// indstil's own: the document type line, the recipient lines, the metadata block.
-        case documentLabel, headerLine, metadata
+        /// indstil's own: the document type line, the recipient lines, the metadata block,
+        /// the sender's letterhead (the profile's `look.letterhead`).
+        case documentLabel, headerLine, metadata, letterhead
         case body
     }
 
@@ -82,6 +83,7 @@ struct WordStyles {
         case "dokumenttype", "documentlabel": return .documentLabel
         case "modtagerlinje", "headerline": return .headerLine
         case "sagsoplysninger", "metadata": return .metadata
+        case "brevhoved", "letterhead": return .letterhead
         default: return nil
         }
     }
