@@ -8,13 +8,22 @@ public enum HTMLRenderer {
     /// section bodies (`{{{bodyHTML}}}`) are pre-escaped HTML from `HTMLFragments`.
     struct Page {
         struct SectionView { let number: String?; let heading: String; let anchor: String; let bodyHTML: String }
-        struct AppendixView { let number: Int; let title: String }
+        struct AppendixView {
+            let number: Int
+            let title: String
+            /// The appendix file as a relative link, as the front matter writes it (`AppendixLink`); nil without a file.
+            let href: String?
+        }
         struct Field {
             // Stored, not computed (see `child(named:)` below).
             let label: String
             let value: String
+            /// The value escaped, e-mail and web addresses breaking only after @ . / (`AddressBreaks`).
+            let valueHTML: String
             let hasLabel: Bool
-            init(label: String, value: String) { self.label = label; self.value = value; hasLabel = !label.isEmpty }
+            init(label: String, value: String) {
+                self.label = label; self.value = value; valueHTML = AddressBreaks.markup(value); hasLabel = !label.isEmpty
+            }
         }
 
         let lang: String
@@ -57,7 +66,7 @@ public enum HTMLRenderer {
                 .init(number: $0.number.map(clean), heading: clean($0.heading), anchor: clean($0.anchor), bodyHTML: HTMLFragments.blocks($0.blocks))
             },
             signature: model.signature.map(clean),
-            appendices: model.appendices.map { .init(number: $0.number, title: clean($0.title)) },
+            appendices: model.appendices.map { .init(number: $0.number, title: clean($0.title), href: $0.file.flatMap(AppendixLink.href)) },
             hasAppendices: !model.appendices.isEmpty,
             earlierDecisions: model.earlierDecisions.map(clean),
             hasEarlierDecisions: !model.earlierDecisions.isEmpty,
@@ -185,6 +194,7 @@ extension HTMLRenderer.Page.AppendixView: MustacheParent {
         switch name {
         case "number": return number
         case "title": return title
+        case "href": return href
         default: return nil
         }
     }
@@ -195,6 +205,7 @@ extension HTMLRenderer.Page.Field: MustacheParent {
         switch name {
         case "label": return label
         case "value": return value
+        case "valueHTML": return valueHTML
         case "hasLabel": return hasLabel
         default: return nil
         }
