@@ -56,7 +56,9 @@ public enum RegisterHTML {
     caption { text-align: left; font-weight: 600; margin-bottom: 0.5rem; }
     .tabelrulle { overflow-x: auto; }
     .tabelrulle:focus-visible { outline: 3px solid #00305c; outline-offset: 2px; }
-    select { max-width: 100%; }
+    label, select { max-width: 100%; }
+    h1 { overflow-wrap: break-word; }
+    @media (max-width: 30rem) { body { margin: 1rem; } h1 { font-size: 1.5rem; } }
     """
 
     public static func render(_ rows: [DecisionRegister.Row]) -> String {
