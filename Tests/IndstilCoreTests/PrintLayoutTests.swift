@@ -92,6 +92,9 @@ import Testing
         #expect(AppendixLink.href("javascript:alert(1)") == "./javascript:alert(1)")
         #expect(AppendixLink.href("  ") == nil)
         // Word and text keep their plain list.
+        // A PDF, read away from the files, lists them without links (no file:// address of a temporary folder).
+        #expect(try Renderer.html(document("examples/aarhus-byraad/ny-ordning-moedelokaler.md"), linkingAppendices: false)
+            .contains("<li>Bilag 1: "))
         let text = String(decoding: try Renderer.render(document("examples/aarhus-byraad/ny-ordning-moedelokaler.md"), to: .txt), as: UTF8.self)
         #expect(!text.contains("href") && !text.contains("<wbr>"))
     }

@@ -47,7 +47,8 @@ public enum HTMLRenderer {
         public let description: String
     }
 
-    public static func render(_ model: RenderModel, profile: Profile) throws(TemplateError) -> String {
+    /// - Parameter linkingAppendices: each appendix with a `fil` links it (`AppendixLink`); false for a PDF.
+    public static func render(_ model: RenderModel, profile: Profile, linkingAppendices: Bool = true) throws(TemplateError) -> String {
         let template = try cache.template(cache.file(named: "document.html.mustache", profile: profile))
         var css = cache.text(cache.file(named: "style.css", profile: profile))
         // Only a page with a table carries the table rules: other pages stay as they were.
@@ -66,7 +67,7 @@ public enum HTMLRenderer {
                 .init(number: $0.number.map(clean), heading: clean($0.heading), anchor: clean($0.anchor), bodyHTML: HTMLFragments.blocks($0.blocks))
             },
             signature: model.signature.map(clean),
-            appendices: model.appendices.map { .init(number: $0.number, title: clean($0.title), href: $0.file.flatMap(AppendixLink.href)) },
+            appendices: model.appendices.map { .init(number: $0.number, title: clean($0.title), href: linkingAppendices ? $0.file.flatMap(AppendixLink.href) : nil) },
             hasAppendices: !model.appendices.isEmpty,
             earlierDecisions: model.earlierDecisions.map(clean),
             hasEarlierDecisions: !model.earlierDecisions.isEmpty,
