@@ -14,7 +14,7 @@ SHELL        := /bin/bash
 .DEFAULT_GOAL := build
 
 SWIFT        ?= swift
-APT_PACKAGES := libcmark-dev pkg-config cmark poppler-utils qpdf weasyprint libreoffice-writer-nogui python3-jsonschema pandoc \
+APT_PACKAGES := libcmark-dev pkg-config cmark poppler-utils qpdf weasyprint hyphen-da libreoffice-writer-nogui python3-jsonschema pandoc \
                 chromium chromium-driver python3-selenium
 # (python3-selenium only when python3 cannot import selenium already: tests/browser_test.py needs the module)
 # WeasyPrint for the archive copy (`--arkiv`, PDF/A-2a; Debian's 57 cannot tag PDF/A), project-local;
@@ -114,6 +114,7 @@ test: deps deps-packaging
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	python3 tests/browser_test.py
+	python3 tests/axe_pages.py
 	@$(MAKE) --no-print-directory plugin-test
 	@$(MAKE) --no-print-directory package-test
 

@@ -23,10 +23,11 @@ import Testing
     @Test func everyFieldIsReachableByName() {
         let section = Page.SectionView(number: "1.", heading: "Resume", anchor: "resume", bodyHTML: "<p>x</p>")
         let unnumbered = Page.SectionView(number: nil, heading: "Bilag", anchor: "bilag", bodyHTML: "")
-        let appendix = Page.AppendixView(number: 2, title: "Analyse")
+        let appendix = Page.AppendixView(number: 2, title: "Analyse", href: "bilag/analyse.pdf")
+        let withoutFile = Page.AppendixView(number: 3, title: "Notat", href: nil)
         let field = Page.Field(label: "Sagsnummer", value: "21-030966")
         let page = Page(lang: "da", title: "T", documentLabel: "Indstilling", headerLines: ["Til: Byrådet"], hasHeaderLines: true,
-                        afterTitle: ["Status"], sections: [section, unnumbered], signature: nil, appendices: [appendix],
+                        afterTitle: ["Status"], sections: [section, unnumbered], signature: nil, appendices: [appendix, withoutFile],
                         hasAppendices: true, earlierDecisions: ["2020"], hasEarlierDecisions: true, sidebar: [field],
                         css: "body{}", date: "2026-05-27",
                         logo: .init(dataURI: "data:image/png;base64,AA==", alt: "Logo"), letterhead: ["Torvet 1"], hasLetterhead: true,
@@ -36,6 +37,7 @@ import Testing
         Self.sameAsMirror(section)
         Self.sameAsMirror(unnumbered)
         Self.sameAsMirror(appendix)
+        Self.sameAsMirror(withoutFile)
         Self.sameAsMirror(field)
     }
 }

@@ -10,14 +10,17 @@ public enum RegisterHTML {
             let cells = DecisionRegister.cells(row).map { "<td>\($0.markupEscaped)</td>" }.joined()
             return "<tr data-udvalg=\"\(row.committee.markupEscaped)\" data-aar=\"\(row.year.markupEscaped)\" data-udfald=\"\(row.outcome.markupEscaped)\">\(cells)</tr>"
         }
+        // Twelve columns do not fit a phone: the table scrolls inside its own labelled region.
         return """
+        <div class="tabelrulle" role="region" aria-labelledby="register-overskrift" tabindex="0">
         <table class="register">
-        <caption>Beslutningspunkter og udfald (\(rows.count))</caption>
+        <caption id="register-overskrift">Beslutningspunkter og udfald (\(rows.count))</caption>
         <thead><tr>\(head)</tr></thead>
         <tbody>
         \(body.joined(separator: "\n"))
         </tbody>
         </table>
+        </div>
         """
     }
 
@@ -51,6 +54,11 @@ public enum RegisterHTML {
     th, td { border: 1px solid #999; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
     thead th { background: #e8e8e8; }
     caption { text-align: left; font-weight: 600; margin-bottom: 0.5rem; }
+    .tabelrulle { overflow-x: auto; }
+    .tabelrulle:focus-visible { outline: 3px solid #00305c; outline-offset: 2px; }
+    label, select { max-width: 100%; }
+    h1 { overflow-wrap: break-word; }
+    @media (max-width: 30rem) { body { margin: 1rem; } h1 { font-size: 1.5rem; } }
     """
 
     public static func render(_ rows: [DecisionRegister.Row]) -> String {

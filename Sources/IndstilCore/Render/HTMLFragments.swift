@@ -109,7 +109,7 @@ public enum HTMLFragments {
     static func inline(_ inline: RenderInline, _ resolver: LinkResolver? = nil) -> String {
         let inlines = { (content: [RenderInline]) in Self.inlines(content, resolvingLinks: resolver) }
         switch inline {
-        case .text(let s): return escape(s)
+        case .text(let s): return AddressBreaks.markup(s)
         case .code(let s): return "<code>\(escape(s))</code>"
         case .emphasis(let c): return "<em>\(inlines(c))</em>"
         case .strong(let c): return "<strong>\(inlines(c))</strong>"

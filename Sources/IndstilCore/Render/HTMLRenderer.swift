@@ -8,7 +8,12 @@ public enum HTMLRenderer {
     /// section bodies (`{{{bodyHTML}}}`) are pre-escaped HTML from `HTMLFragments`.
     struct Page {
         struct SectionView { let number: String?; let heading: String; let anchor: String; let bodyHTML: String }
-        struct AppendixView { let number: Int; let title: String }
+        struct AppendixView {
+            let number: Int
+            let title: String
+            /// The appendix file as a relative link, as the front matter writes it (`AppendixLink`); nil without a file.
+            let href: String?
+        }
         /// The profile's logo, its file inlined as a `data:` URI (nothing is fetched when the
         /// page is shown; an SVG in an `<img>` runs no script).
         struct LogoView { let dataURI: String; let alt: String }
@@ -16,8 +21,12 @@ public enum HTMLRenderer {
             // Stored, not computed (see `child(named:)` below).
             let label: String
             let value: String
+            /// The value escaped, e-mail and web addresses breaking only after @ . / (`AddressBreaks`).
+            let valueHTML: String
             let hasLabel: Bool
-            init(label: String, value: String) { self.label = label; self.value = value; hasLabel = !label.isEmpty }
+            init(label: String, value: String) {
+                self.label = label; self.value = value; valueHTML = AddressBreaks.markup(value); hasLabel = !label.isEmpty
+            }
         }
 
         let lang: String
@@ -47,7 +56,8 @@ public enum HTMLRenderer {
         public let description: String
     }
 
-    public static func render(_ model: RenderModel, profile: Profile) throws(TemplateError) -> String {
+    /// - Parameter linkingAppendices: each appendix with a `fil` links it (`AppendixLink`); false for a PDF.
+    public static func render(_ model: RenderModel, profile: Profile, linkingAppendices: Bool = true) throws(TemplateError) -> String {
         let template = try cache.template(cache.file(named: "document.html.mustache", profile: profile))
         var css = cache.text(cache.file(named: "style.css", profile: profile))
         // Only a page with a table carries the table rules: other pages stay as they were.
@@ -70,7 +80,7 @@ public enum HTMLRenderer {
                 .init(number: $0.number.map(clean), heading: clean($0.heading), anchor: clean($0.anchor), bodyHTML: HTMLFragments.blocks($0.blocks))
             },
             signature: model.signature.map(clean),
-            appendices: model.appendices.map { .init(number: $0.number, title: clean($0.title)) },
+            appendices: model.appendices.map { .init(number: $0.number, title: clean($0.title), href: linkingAppendices ? $0.file.flatMap(AppendixLink.href) : nil) },
             hasAppendices: !model.appendices.isEmpty,
             earlierDecisions: model.earlierDecisions.map(clean),
             hasEarlierDecisions: !model.earlierDecisions.isEmpty,
@@ -238,6 +248,7 @@ extension HTMLRenderer.Page.AppendixView: MustacheParent {
         switch name {
         case "number": return number
         case "title": return title
+        case "href": return href
         default: return nil
         }
     }
@@ -248,6 +259,7 @@ extension HTMLRenderer.Page.Field: MustacheParent {
         switch name {
         case "label": return label
         case "value": return value
+        case "valueHTML": return valueHTML
         case "hasLabel": return hasLabel
         default: return nil
         }

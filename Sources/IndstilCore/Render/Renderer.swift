@@ -22,7 +22,7 @@ public enum Renderer {
         case .html:
             return Data(try html(analyzed).utf8)
         case .pdf:
-            do { return try PDFRenderer.pdf(fromHTML: try html(analyzed), archive: archive) } catch let error as PDFRenderer.Failure {
+            do { return try PDFRenderer.pdf(fromHTML: try html(analyzed, linkingAppendices: false), archive: archive) } catch let error as PDFRenderer.Failure {
                 throw Failure(description: error.description)
             } catch {
                 throw Failure(description: "\(error)")
@@ -36,9 +36,11 @@ public enum Renderer {
         }
     }
 
-    public static func html(_ analyzed: AnalyzedDocument) throws(Failure) -> String {
+    /// - Parameter linkingAppendices: the appendix list links the files (a web page); a PDF,
+    ///   read away from them, lists them only.
+    public static func html(_ analyzed: AnalyzedDocument, linkingAppendices: Bool = true) throws(Failure) -> String {
         do {
-            return try HTMLRenderer.render(RenderModelBuilder.build(analyzed), profile: analyzed.profile)
+            return try HTMLRenderer.render(RenderModelBuilder.build(analyzed), profile: analyzed.profile, linkingAppendices: linkingAppendices)
         } catch {
             throw Failure(description: error.description)
         }

@@ -40,13 +40,15 @@ extension AgendaSitePlan {
         <h1>\(packet.label.markupEscaped)</h1>
         <p class="ingress">\(manifest.committee.markupEscaped)</p>
         \(warning)\(facts.isEmpty ? "" : Self.definitionList(facts))
+        <div class="tabelrulle" role="region" aria-labelledby="punkter-overskrift" tabindex="0">
         <table class="dagsorden">
-        <caption>Punkter på dagsordenen</caption>
+        <caption id="punkter-overskrift">Punkter på dagsordenen</caption>
         <thead><tr><th scope="col">Punkt</th><th scope="col">Titel</th><th scope="col">Tid</th><th scope="col">Bilag</th></tr></thead>
         <tbody>
         \(rows.joined(separator: "\n"))
         </tbody>
         </table>
+        </div>
         """
     }
 

@@ -28,8 +28,12 @@ public struct BundleManifest: Sendable {
     /// "B{kapitel}.{nr}"
     public let numbering: String
     public let chapters: [Chapter]
+    /// Who the bundle is from and for, shown on its cover and the site's front page.
+    public let cover: BundleCover
 
     public static let defaultNumbering = "B{kapitel}.{nr}"
+    /// The keys bundle.yml may have at its top, in the order the diagnostic names them.
+    static let rootKeys = ["type", "titel", "nummerering", "kommune", "udvalg", "dato", "laesevejledning", "kapitler"]
 
     /// Reads the manifest from its YAML (read once by `Manifest.load`); any structural
     /// problem is a diagnostic with its line.
@@ -40,10 +44,15 @@ public struct BundleManifest: Sendable {
         guard case .mapping(let entries) = root.content else {
             return fail(1, "bundle.yml skal være nøgler med værdier (type, titel, kapitler …)", "bundle.yml must be keys with values (type, titel, kapitler …)")
         }
-        let known: Set<String> = ["type", "titel", "nummerering", "kapitler"]
-        if let unknown = entries.first(where: { !known.contains($0.key) }) {
-            return fail(unknown.keyLine, "Ukendt nøgle »\(unknown.key)« i bundle.yml (kendte: type, titel, nummerering, kapitler)",
-                        "Unknown key \"\(unknown.key)\" in bundle.yml (known: type, titel, nummerering, kapitler)")
+        if let unknown = entries.first(where: { !rootKeys.contains($0.key) }) {
+            let known = rootKeys.joined(separator: ", ")
+            return fail(unknown.keyLine, "Ukendt nøgle »\(unknown.key)« i bundle.yml (kendte: \(known))",
+                        "Unknown key \"\(unknown.key)\" in bundle.yml (known: \(known))")
+        }
+        let cover: BundleCover
+        switch BundleCover.parse(root) {
+        case .success(let parsed): cover = parsed
+        case .failure(let diagnostic): return .failure(diagnostic)
         }
         let type = root["type"]?.trimmedString ?? ""
         guard type == "betaenkning" || type == "betænkning" else {
@@ -80,7 +89,7 @@ public struct BundleManifest: Sendable {
                                     introLine: chapterValue["intro"]?.line ?? chapterValue.line, appendices: appendices, line: chapterValue.line))
         }
         return .success(BundleManifest(url: url, type: type, title: root["titel"]?.trimmedString ?? "Bilagsmateriale",
-                                       numbering: numbering, chapters: chapters))
+                                       numbering: numbering, chapters: chapters, cover: cover))
     }
 
     /// "B{kapitel}.{nr}" → "B2.3".

@@ -45,15 +45,28 @@ struct BundlePDFPlan: PacketPDFPlan {
         return out
     }
 
+    /// Label, title and scope; the manifest's municipality, committee and date under the
+    /// title, its reading guide at the foot of the page.
     func cover() -> String {
-        return """
+        let cover = bundle.manifest.cover
+        var out = """
         <section class="forside">
         <p class="forside-etiket">Bilagsmateriale</p>
         <h1 class="forside-titel">\(bundle.title.markupEscaped)</h1>
         <p class="forside-omfang">\(scope(separator: " · ").markupEscaped)</p>
-        </section>
 
         """
+        if !cover.facts.isEmpty {
+            out += "<dl class=\"forside-fakta\">\n"
+                + cover.facts.map { "<div><dt>\($0.label.markupEscaped)</dt><dd>\($0.value.markupEscaped)</dd></div>\n" }.joined()
+                + "</dl>\n"
+        }
+        if !cover.readingGuide.isEmpty {
+            out += "<section class=\"laesevejledning\">\n<h2>Læsevejledning</h2>\n"
+                + cover.readingGuide.map { "<p>\($0.markupEscaped)</p>\n" }.joined()
+                + "</section>\n"
+        }
+        return out + "</section>\n\n"
     }
 
     func index() -> String {
@@ -92,7 +105,12 @@ struct BundlePDFPlan: PacketPDFPlan {
         out += "<h1 class=\"kapitel-titel\" id=\"\(BundlePDFAnchors.chapter(chapter.number))\"><span class=\"nr\">Kapitel \(chapter.number):</span> \(chapter.title.markupEscaped)</h1>\n"
         if let intro = chapter.intro {
             // The intro's "#" headings sit under the chapter's h1: one level up from a document's.
-            let blocks = RenderModelBuilder.withoutSkippedHeadingLevels(intro.children.compactMap(RenderModelBuilder.block))
+            // A first heading that only repeats "Kapitel N" or the title is said by the h1 already.
+            var nodes = intro.children
+            if let first = nodes.first, case .heading = first.kind, BundleSitePlan.repeatsChapter(first.plainText, chapter) {
+                nodes.removeFirst()
+            }
+            let blocks = RenderModelBuilder.withoutSkippedHeadingLevels(nodes.compactMap(RenderModelBuilder.block))
             let links = BundlePDFLinks(bundle: bundle, anchors: anchors, headingShift: -1)
             out += "<div class=\"intro\">\n\(HTMLFragments.blocks(links.blocks(blocks)))\n</div>\n"
         }

@@ -91,7 +91,7 @@ struct ProfiledDocumentHTML {
         switch fields {
         case .headerLines:
             guard !model.headerLines.isEmpty else { return nil }
-            return "<ul class=\"bilag-meta\">\n" + model.headerLines.map { "<li>\($0.markupEscaped)</li>\n" }.joined() + "</ul>"
+            return "<ul class=\"bilag-meta\">\n" + model.headerLines.map { "<li>\(AddressBreaks.markup($0))</li>\n" }.joined() + "</ul>"
         case .definitionList(let addingSender):
             var fields = (model.headerLines + model.afterTitle + model.sidebar).map(HTMLRenderer.splitField)
             if addingSender, let sender = analyzed.document.frontMatter["afsender"]?.trimmedString, !sender.isEmpty,
@@ -100,8 +100,8 @@ struct ProfiledDocumentHTML {
             }
             guard !fields.isEmpty else { return nil }
             let rows = fields.map { field in
-                field.hasLabel ? "<div><dt>\(field.label.markupEscaped)</dt><dd>\(field.value.markupEscaped)</dd></div>"
-                    : "<div><dd>\(field.value.markupEscaped)</dd></div>"
+                field.hasLabel ? "<div><dt>\(field.label.markupEscaped)</dt><dd>\(field.valueHTML)</dd></div>"
+                    : "<div><dd>\(field.valueHTML)</dd></div>"
             }
             return "<dl class=\"oplysninger\">\n\(rows.joined(separator: "\n"))\n</dl>"
         }

@@ -98,7 +98,8 @@ enum WeasyPrint {
     static func set(_ html: String, input: URL, output: URL, presentationalHints: Bool = false, variant: Variant = .tagged,
                     timeout: TimeInterval) throws(Problem) {
         do {
-            try Data(html.utf8).write(to: input)
+            // WeasyPrint 57 ignores <wbr>; a zero-width space is the break after @ . / it honours (`AddressBreaks`).
+            try Data(html.replacingOccurrences(of: "<wbr>", with: "\u{200B}").utf8).write(to: input)
         } catch {
             throw .inputNotWritable(error)
         }
