@@ -67,6 +67,19 @@ struct WordArchive {
 
     func contains(_ path: String) -> Bool { entries[path] != nil }
 
+    /// One XML part, its bytes and its checked tree; nil when the package has no such part.
+    func xmlPart(_ path: String) throws(WordReadFailure) -> (data: Data, root: WordXMLElement)? {
+        switch data(path) {
+        case .failure(let failure): throw failure
+        case .success(nil): return nil
+        case .success(let data?):
+            switch WordXML.parse(data, part: path) {
+            case .failure(let failure): throw failure
+            case .success(let root): return (data, root)
+            }
+        }
+    }
+
     /// The bytes of one part, or nil when the package has none; inflating stops at the
     /// size the central directory declared.
     func data(_ path: String) -> Result<Data?, WordReadFailure> {

@@ -69,14 +69,6 @@ struct WordPackage {
     }
 
     private static func part(_ path: String, in archive: WordArchive) throws -> WordXMLElement? {
-        switch archive.data(path) {
-        case .failure(let failure): throw failure
-        case .success(nil): return nil
-        case .success(let data?):
-            switch WordXML.parse(data, part: path) {
-            case .failure(let failure): throw failure
-            case .success(let root): return root
-            }
-        }
+        try archive.xmlPart(path)?.root
     }
 }

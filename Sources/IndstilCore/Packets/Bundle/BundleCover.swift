@@ -61,4 +61,22 @@ public struct BundleCover: Sendable, Equatable {
         if let dateText { facts.append(("Dato", dateText)) }
         return facts
     }
+
+    /// The facts as a `dl` and the reading guide as a section, for the PDF's cover and the
+    /// site's front page alike; empty when the manifest gives none of them. The site labels
+    /// the section by its heading (`labelledHeadingID`); the PDF has no landmarks.
+    func html(labelledHeadingID: String? = nil) -> String {
+        var out = ""
+        if !facts.isEmpty {
+            out += "<dl class=\"forside-fakta\">\n"
+                + facts.map { "<div><dt>\($0.label.markupEscaped)</dt><dd>\($0.value.markupEscaped)</dd></div>\n" }.joined()
+                + "</dl>\n"
+        }
+        if !readingGuide.isEmpty {
+            out += labelledHeadingID.map { "<section class=\"laesevejledning\" aria-labelledby=\"\($0)\">\n<h2 id=\"\($0)\">Læsevejledning</h2>\n" }
+                ?? "<section class=\"laesevejledning\">\n<h2>Læsevejledning</h2>\n"
+            out += readingGuide.map { "<p>\($0.markupEscaped)</p>\n" }.joined() + "</section>\n"
+        }
+        return out
+    }
 }

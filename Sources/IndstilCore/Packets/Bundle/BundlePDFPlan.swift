@@ -56,16 +56,7 @@ struct BundlePDFPlan: PacketPDFPlan {
         <p class="forside-omfang">\(scope(separator: " · ").markupEscaped)</p>
 
         """
-        if !cover.facts.isEmpty {
-            out += "<dl class=\"forside-fakta\">\n"
-                + cover.facts.map { "<div><dt>\($0.label.markupEscaped)</dt><dd>\($0.value.markupEscaped)</dd></div>\n" }.joined()
-                + "</dl>\n"
-        }
-        if !cover.readingGuide.isEmpty {
-            out += "<section class=\"laesevejledning\">\n<h2>Læsevejledning</h2>\n"
-                + cover.readingGuide.map { "<p>\($0.markupEscaped)</p>\n" }.joined()
-                + "</section>\n"
-        }
+        out += cover.html()
         return out + "</section>\n\n"
     }
 

@@ -41,20 +41,7 @@ extension BundleSitePlan {
     /// The manifest's municipality, committee and date, and its reading guide, before the
     /// bilagsfortegnelse; nothing when the manifest has none of them.
     func coverFacts() -> String {
-        let cover = bundle.manifest.cover
-        var out = ""
-        if !cover.facts.isEmpty {
-            out += "<dl class=\"forside-fakta\">\n"
-                + cover.facts.map { "<div><dt>\($0.label.markupEscaped)</dt><dd>\($0.value.markupEscaped)</dd></div>\n" }.joined()
-                + "</dl>\n"
-        }
-        if !cover.readingGuide.isEmpty {
-            out += "<section class=\"laesevejledning\" aria-labelledby=\"laesevejledning-overskrift\">\n"
-                + "<h2 id=\"laesevejledning-overskrift\">Læsevejledning</h2>\n"
-                + cover.readingGuide.map { "<p>\($0.markupEscaped)</p>\n" }.joined()
-                + "</section>\n"
-        }
-        return out
+        bundle.manifest.cover.html(labelledHeadingID: "laesevejledning-overskrift")
     }
 
     /// "B1.2 Title" per appendix, linking its page, or its copied file with type and size.

@@ -176,15 +176,7 @@ struct DocxTemplate {
 
     /// A part's text and checked tree, nil when the package has no such part.
     private static func text(_ path: String, in archive: WordArchive) throws -> (xml: String, root: WordXMLElement)? {
-        switch archive.data(path) {
-        case .failure(let failure): throw failure
-        case .success(nil): return nil
-        case .success(let data?):
-            switch WordXML.parse(data, part: path) {
-            case .failure(let failure): throw failure
-            case .success(let root): return (String(decoding: data, as: UTF8.self), root)
-            }
-        }
+        try archive.xmlPart(path).map { (String(decoding: $0.data, as: UTF8.self), $0.root) }
     }
 
     private static func relationships(of part: String, in archive: WordArchive) throws -> [(id: String, type: String, target: String, external: Bool)] {
