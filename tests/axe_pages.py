@@ -32,6 +32,7 @@ DOCUMENTS = [
     "examples/betaenkning-bilag/kortlaegning-moedebelastning.md",
     "examples/aarhus-budgetkatalog/spareforslag-2027.md",
     "examples/randers/aabningstider-borgerservice.md",
+    "examples/vesteraa/vintertjeneste-cykelstier.md",
 ]
 # Manifests whose sites are built; an agenda's and minutes' closed site lands beside it.
 SITES = [
