@@ -44,7 +44,8 @@ public enum HTMLRenderer {
         let sidebar: [Field]
         let css: String
         let date: String?
-        /// The letterhead block: the profile's logo and its lines with the fields filled in.
+        /// The letterhead block: the profile's logo and its lines with the fields filled in,
+        /// as escaped HTML whose addresses break only after @ . / (`AddressBreaks`).
         let logo: LogoView?
         let letterhead: [String]
         let hasLetterhead: Bool
@@ -88,7 +89,7 @@ public enum HTMLRenderer {
             css: css,
             date: model.date.map(clean),
             logo: logo,
-            letterhead: model.look.letterhead.map(clean),
+            letterhead: model.look.letterhead.map { AddressBreaks.markup(clean($0)) },
             hasLetterhead: !model.look.letterhead.isEmpty,
             hasLetterheadBlock: logo != nil || !model.look.letterhead.isEmpty)
         return template.render(page)

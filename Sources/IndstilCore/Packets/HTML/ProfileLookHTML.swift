@@ -31,7 +31,7 @@ enum ProfileLookHTML {
         }
         guard logo != nil || !look.letterhead.isEmpty else { return nil }
         let lines = look.letterhead.isEmpty ? ""
-            : "<address class=\"afsender\">\n" + look.letterhead.map { "<span>\($0.markupEscaped)</span>\n" }.joined() + "</address>\n"
+            : "<address class=\"afsender\">\n" + look.letterhead.map { "<span>\(AddressBreaks.markup($0))</span>\n" }.joined() + "</address>\n"
         return "<div class=\"brevhoved\">\n\(logo ?? "")\(lines)</div>"
     }
 }
