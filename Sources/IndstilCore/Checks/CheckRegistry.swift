@@ -90,17 +90,17 @@ public enum CheckRegistry {
     /// (A rule of both bundles and agendas, such as `a11y.untagged-attachment`, is listed once.)
     public static let rules: [any Rule] = once(
         documentChecks.map { $0 as any Rule } + bundleChecks.map { $0 as any Rule } + agendaChecks.map { $0 as any Rule }
-        + minutesChecks.map { $0 as any Rule } + wordRules + [pluginFailed])
+        + minutesChecks.map { $0 as any Rule } + wordRules + [pluginFailed], id: { $0.id })
 
     /// The rules whose examples are small projects.
     public static let projectRules: [any ProjectRule] = once(
         bundleChecks.map { $0 as any ProjectRule } + agendaChecks.map { $0 as any ProjectRule }
-        + minutesChecks.map { $0 as any ProjectRule } + [pluginFailed])
+        + minutesChecks.map { $0 as any ProjectRule } + [pluginFailed], id: { $0.id })
 
     /// The first rule of each id, in order.
-    static func once<R>(_ rules: [R]) -> [R] {
+    static func once<R>(_ rules: [R], id: (R) -> String) -> [R] {
         var seen: Set<String> = []
-        return rules.filter { seen.insert(($0 as! any Rule).id).inserted }
+        return rules.filter { seen.insert(id($0)).inserted }
     }
 
     public static func rule(withID id: String) -> (any Rule)? {
