@@ -15,6 +15,7 @@ import Testing
         }
 
         var convertsOfficeFiles: Bool { false }
+        var withheld: [URL] = []
 
         func sitePlan(_ files: PacketFiles) -> Site { Site(title: title, files: files) }
         func pdfPlan(_ files: PacketFiles) -> PDF { PDF(title: title) }
@@ -93,6 +94,23 @@ import Testing
             #expect(error.description.hasPrefix("Bilaget Bilag 1 ("))
         }
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("ud").path))
+    }
+
+    @Test("A packet with a file the publication gate withheld is written by neither writer, whatever else is right")
+    func withheldFilesStopBothWriters() throws {
+        let project = try TestProject()
+        defer { project.remove() }
+        let attachment = try project.write("bilag.txt", "x")
+        var packet = NotesPacket(title: "Noter", attachment: attachment)
+        packet.withheld = [attachment]
+        let site = project.root.appendingPathComponent("ud")
+        let pdf = project.root.appendingPathComponent("noter.pdf")
+        #expect(throws: PacketFailure.self) { try PacketSite.write(packet: packet, to: site, progress: { _ in }) }
+        #expect(throws: PacketFailure.self) { try PacketPDF.write(packet: packet, to: pdf, progress: { _ in }) }
+        #expect(!FileManager.default.fileExists(atPath: site.path) && !FileManager.default.fileExists(atPath: pdf.path))
+        packet.withheld = []
+        try PacketSite.write(packet: packet, to: site, progress: { _ in })
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
     }
 
     @Test func slugsNameFilesAndAnchorsAlike() {

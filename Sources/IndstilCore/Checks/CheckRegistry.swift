@@ -53,6 +53,7 @@ public enum CheckRegistry {
         BundleNumberingCheck(),
         BundleUnresolvedReferenceCheck(),
         UntaggedAttachmentCheck(),
+        PublicationClosedFileCheck(),
     ]
 
     /// The checks of an agenda as a whole (`AgendaAssembler`).
@@ -61,6 +62,7 @@ public enum CheckRegistry {
         AgendaDurationCheck(),
         AgendaMeetingDateCheck(),
         AgendaClosedCheck(),
+        PublicationClosedFileCheck(),
         AgendaTitleCheck(),
         AgendaDeadlineCheck(),
         UntaggedAttachmentCheck(),

@@ -38,4 +38,17 @@ protocol Packet {
 
     /// The PDF's body; `files` says which attachments have pages to merge.
     func pdfPlan(_ files: PacketFiles) -> PDFPlan
+
+    /// Files this packet would publish although the publication gate found them closed
+    /// (`PublicationGate`); the writers refuse a packet with any, before anything is built.
+    var withheld: [URL] { get }
+}
+
+extension Packet {
+    /// The writers' first step: a packet with withheld files is not written at all.
+    func refuseWithheld() throws(PacketFailure) {
+        guard let first = withheld.first else { return }
+        throw PacketFailure(.planning, "»\(first.lastPathComponent)« er lukket og må ikke komme i en offentlig pakke; intet er skrevet "
+                            + "(kør »indstil check« på manifestet)", file: first)
+    }
 }

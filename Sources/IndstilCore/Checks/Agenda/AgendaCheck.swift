@@ -17,7 +17,14 @@ public struct AgendaCheckContext: Sendable {
         public let recommendation: AnalyzedDocument?
         /// The indstilling's path as shown ("" without one).
         public let recommendationPath: String
-        public let appendices: [ListedAppendix]
+        /// The indstilling's file, when the item has one that could be read.
+        public let recommendationURL: URL?
+        /// Whether the item is closed (the manifest or its indstilling says so).
+        public let isClosed: Bool
+        public var appendices: [ListedAppendix]
+        /// Why the indstilling of an item the manifest calls open is closed after all (the same
+        /// file closed elsewhere in the agenda); set by the publication gate.
+        public var recommendationEvidence: ClosedEvidence? = nil
     }
 
     /// An appendix as a bilag list (the manifest's, or the indstilling's `bilag`) names it.
@@ -39,6 +46,13 @@ public struct AgendaCheckContext: Sendable {
         public let path: String
         public let fileName: String
         public let fileTitle: FileTitle
+        /// The appendix file.
+        public let url: URL
+        /// Whether the listing says `status: lukket`.
+        public let listedClosed: Bool
+        /// Why the file is closed beyond what the listing says (its own front matter, Word
+        /// properties, marking or name; or the same file closed elsewhere in the agenda).
+        public var closedEvidence: ClosedEvidence?
     }
 
     public let manifest: AgendaManifest

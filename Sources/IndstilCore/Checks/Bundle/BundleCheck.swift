@@ -13,15 +13,25 @@ public struct BundleCheckContext: Sendable {
         public let references: [BundleReference]
     }
 
+    /// A file of the bundle that says it is closed (the publication gate's finding), with
+    /// the manifest line naming it.
+    public struct ClosedFile: Sendable {
+        public let path: String
+        public let line: Int
+        public let evidence: ClosedEvidence
+    }
+
     public let manifest: BundleManifest
     /// The manifest's path as the user named it.
     public let manifestPath: String
     public let references: [FileReferences]
+    public let closedFiles: [ClosedFile]
 
-    public init(manifest: BundleManifest, manifestPath: String, references: [FileReferences]) {
+    public init(manifest: BundleManifest, manifestPath: String, references: [FileReferences], closedFiles: [ClosedFile] = []) {
         self.manifest = manifest
         self.manifestPath = manifestPath
         self.references = references
+        self.closedFiles = closedFiles
     }
 }
 

@@ -12,7 +12,7 @@ public enum AgendaAssembler {
 
     public static func assemble(_ manifest: AgendaManifest, displayPath: String, in workspace: Workspace) -> Assembled<ResolvedAgenda> {
         var work = Assembly(workspace: workspace, manifest: manifest, displayPath: displayPath)
-        let drafts = manifest.items.enumerated().map { work.item($0.element, number: $0.offset + 1) }
+        let drafts = work.gated(manifest.items.enumerated().map { work.item($0.element, number: $0.offset + 1) })
         work.placeholders(in: manifest.yaml)
 
         let schedule = AgendaSchedule(start: manifest.start, end: manifest.end, entries: drafts.map(\.schedule))
@@ -26,19 +26,23 @@ public enum AgendaAssembler {
                                 minutes: slot?.minutes ?? draft.schedule.minutes, slot: slot, isClosed: draft.isClosed,
                                 closedReason: draft.reason, recommendation: draft.facts.recommendation, appendices: draft.appendices)
         }
-        return Assembled(packet: ResolvedAgenda(manifest: manifest, items: items), reports: work.collector.reports(workspace))
+        let withheld = drafts.flatMap { draft in
+            [draft.facts.recommendationEvidence.flatMap { _ in draft.facts.recommendationURL }].compactMap { $0 }
+                + draft.facts.appendices.filter { !$0.listedClosed && $0.closedEvidence != nil && !draft.facts.isClosed }.map(\.url)
+        }
+        return Assembled(packet: ResolvedAgenda(manifest: manifest, items: items, withheld: withheld), reports: work.collector.reports(workspace))
     }
 }
 
 /// The state of one assembly: the files read so far and what was found in them.
 private struct Assembly {
     struct ItemDraft {
-        let facts: AgendaCheckContext.Item
+        var facts: AgendaCheckContext.Item
         let title: String
         let publicTitle: String
-        let isClosed: Bool
+        var isClosed: Bool
         let reason: String?
-        let appendices: [ResolvedAgenda.Appendix]
+        var appendices: [ResolvedAgenda.Appendix]
         let schedule: AgendaSchedule.Entry
     }
 
@@ -97,8 +101,9 @@ private struct Assembly {
         let documentTitle = recommendation.map(\.document.title).flatMap { $0.isEmpty ? nil : $0 }
         let title = documentTitle ?? entry.title ?? entry.recommendation.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "Punkt \(number)"
 
-        let documentClosed = frontMatter?["status"]?.trimmedString?.lowercased() == "lukket"
-        let isClosed = entry.isClosed ?? documentClosed
+        // The stricter wins: an item is closed when the manifest or its indstilling says so.
+        let documentClosed = frontMatter?["status"]?.trimmedString.map(PublicationStatus.isClosed) ?? false
+        let isClosed = (entry.isClosed ?? false) || documentClosed
         let reason = entry.reason ?? frontMatter?["begrundelse"]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 }
         if isClosed && reason == nil && !(documentClosed && recommendation != nil) {
             problem("metadata.missing-field", line: entry.statusLine,
@@ -109,21 +114,26 @@ private struct Assembly {
         // Appendices: the indstilling, its own bilag, then the manifest's.
         var appendices: [ResolvedAgenda.Appendix] = []
         var listed: [AgendaCheckContext.ListedAppendix] = []
-        func append(title: String, documentNumber: Int?, closed: Bool, source: URL, content: ResolvedAgenda.Appendix.Content) {
-            appendices.append(.init(item: number, number: appendices.count + 1, title: title, documentNumber: documentNumber,
+        /// `titleFromFile`: the title was read from the appendix itself (not from a bilag list),
+        /// so a public packet that names the appendix as closed does not print it.
+        func append(title: String, titleFromFile: Bool, documentNumber: Int?, closed: Bool, source: URL,
+                    content: ResolvedAgenda.Appendix.Content) {
+            appendices.append(.init(item: number, number: appendices.count + 1, title: title,
+                                    publicTitle: titleFromFile ? ResolvedAgenda.Appendix.closedTitle : title, documentNumber: documentNumber,
                                     isClosed: closed || isClosed, source: source, content: content))
         }
         if let recommendation {
-            append(title: "Indstilling – \(title)", documentNumber: nil, closed: false,
+            append(title: "Indstilling – \(title)", titleFromFile: true, documentNumber: nil, closed: false,
                    source: recommendation.document.url, content: .recommendation(recommendation))
             let documentFolder = recommendation.document.url.deletingLastPathComponent()
             for entry in recommendation.appendices {
                 // Missing and escaping files are reported by the indstilling's own checks.
                 guard let file = entry.file, case .success(let url) = paths.resolve(file, relativeTo: documentFolder, line: entry.fileLine),
                       let read = appendix(url, listPath: recommendationPath, line: entry.line) else { continue }
-                listed.append(listing(url, title: entry.title, listPath: recommendationPath, line: entry.line, fileTitle: read.fileTitle))
-                append(title: entry.title.isEmpty ? url.lastPathComponent : entry.title, documentNumber: entry.number,
-                       closed: entry.isClosed, source: url, content: read.content)
+                listed.append(listing(url, title: entry.title, listPath: recommendationPath, line: entry.line, fileTitle: read.fileTitle,
+                                      listedClosed: entry.isClosed, evidence: read.evidence))
+                append(title: entry.title.isEmpty ? url.lastPathComponent : entry.title, titleFromFile: entry.title.isEmpty,
+                       documentNumber: entry.number, closed: entry.isClosed, source: url, content: read.content)
             }
         }
         for attachment in entry.attachments {
@@ -139,7 +149,8 @@ private struct Assembly {
                     continue
                 }
                 guard let read = appendix(url, listPath: displayPath, line: attachment.line) else { continue }
-                listed.append(listing(url, title: attachment.title ?? "", listPath: displayPath, line: attachment.line, fileTitle: read.fileTitle))
+                listed.append(listing(url, title: attachment.title ?? "", listPath: displayPath, line: attachment.line,
+                                      fileTitle: read.fileTitle, listedClosed: attachment.isClosed ?? false, evidence: read.evidence))
                 var title = attachment.title ?? ""
                 if title.isEmpty {
                     switch read.content {
@@ -148,23 +159,60 @@ private struct Assembly {
                     case .attachment: break
                     }
                 }
-                append(title: title.isEmpty ? url.deletingPathExtension().lastPathComponent : title, documentNumber: nil,
+                append(title: title.isEmpty ? url.deletingPathExtension().lastPathComponent : title,
+                       titleFromFile: (attachment.title ?? "").isEmpty, documentNumber: nil,
                        closed: attachment.isClosed ?? false, source: url, content: read.content)
             }
         }
 
         let expected = frontMatter?["forventet_tidsforbrug"]?.trimmedString.flatMap { Int($0) }
         return ItemDraft(
-            facts: .init(number: number, entry: entry, recommendation: recommendation, recommendationPath: recommendationPath, appendices: listed),
+            facts: .init(number: number, entry: entry, recommendation: recommendation, recommendationPath: recommendationPath,
+                         recommendationURL: recommendation?.document.url, isClosed: isClosed, appendices: listed),
             title: title, publicTitle: entry.publicTitle ?? "Lukket punkt", isClosed: isClosed, reason: reason, appendices: appendices,
             schedule: .init(minutes: entry.minutes ?? entry.slot?.minutes ?? expected, slot: entry.slot,
                             minutesLine: entry.minutesLine, slotLine: entry.slotLine, hasMinutes: entry.minutes != nil))
     }
 
-    func listing(_ url: URL, title: String, listPath: String, line: Int,
-                 fileTitle: AgendaCheckContext.ListedAppendix.FileTitle) -> AgendaCheckContext.ListedAppendix {
+    /// The drafts as the publication gate lets them through: every indstilling and appendix
+    /// that anything in the agenda says is closed is closed, and the facts say why, so that
+    /// `PublicationClosedFileCheck` can name each listing that called a closed file open.
+    func gated(_ drafts: [ItemDraft]) -> [ItemDraft] {
+        func recommendationListing(_ draft: ItemDraft) -> PublicationGate.Listing? {
+            draft.facts.recommendationURL.map { .init(url: $0, path: displayPath, line: draft.facts.entry.recommendationLine, isClosed: draft.isClosed) }
+        }
+        func listing(_ appendix: AgendaCheckContext.ListedAppendix, in draft: ItemDraft) -> PublicationGate.Listing {
+            .init(url: appendix.url, path: appendix.listPath, line: appendix.line, isClosed: appendix.listedClosed || draft.isClosed)
+        }
+        let gate = PublicationGate(drafts.flatMap { draft in
+            [recommendationListing(draft)].compactMap { $0 } + draft.facts.appendices.map { listing($0, in: draft) }
+        })
+        return drafts.map { draft in
+            var draft = draft
+            if !draft.isClosed, let own = recommendationListing(draft), let evidence = gate.evidence(for: own, own: nil) {
+                draft.facts.recommendationEvidence = evidence
+                draft.isClosed = true
+            }
+            let offset = draft.facts.recommendationURL == nil ? 0 : 1
+            for (index, appendix) in draft.facts.appendices.enumerated() {
+                let evidence = gate.evidence(for: listing(appendix, in: draft), own: appendix.closedEvidence)
+                draft.facts.appendices[index].closedEvidence = evidence
+                let position = offset + index
+                guard position < draft.appendices.count else { continue }
+                draft.appendices[position] = draft.appendices[position].closed(draft.isClosed || appendix.listedClosed || evidence != nil)
+            }
+            if draft.isClosed {
+                draft.appendices = draft.appendices.map { $0.closed(true) }
+            }
+            return draft
+        }
+    }
+
+    func listing(_ url: URL, title: String, listPath: String, line: Int, fileTitle: AgendaCheckContext.ListedAppendix.FileTitle,
+                 listedClosed: Bool, evidence: ClosedEvidence?) -> AgendaCheckContext.ListedAppendix {
         AgendaCheckContext.ListedAppendix(listedTitle: title, listPath: listPath, line: line, path: shown(url),
-                                          fileName: url.lastPathComponent, fileTitle: fileTitle)
+                                          fileName: url.lastPathComponent, fileTitle: fileTitle, url: url,
+                                          listedClosed: listedClosed, closedEvidence: evidence)
     }
 
     // MARK: - Files
@@ -181,22 +229,24 @@ private struct Assembly {
         return analysis.analyzed
     }
 
-    /// An appendix's content, read once and checked, and what the file says its title is;
-    /// nil when it cannot be read.
-    mutating func appendix(_ url: URL, listPath: String, line: Int)
-        -> (content: ResolvedAgenda.Appendix.Content, fileTitle: AgendaCheckContext.ListedAppendix.FileTitle)? {
+    typealias AppendixReading = (content: ResolvedAgenda.Appendix.Content, fileTitle: AgendaCheckContext.ListedAppendix.FileTitle,
+                                 evidence: ClosedEvidence?)
+
+    /// An appendix's content, read once and checked, what the file says its title is, and
+    /// whether it says it is closed; nil when it cannot be read.
+    mutating func appendix(_ url: URL, listPath: String, line: Int) -> AppendixReading? {
         let fileExtension = url.pathExtension.lowercased()
         guard fileExtension == "md" else {
             let name = url.lastPathComponent
             switch AttachmentText.read(url) {
             case .noText:
-                return (.attachment(fileExtension: fileExtension), .unknown)
+                return (.attachment(fileExtension: fileExtension), .unknown, ClosedEvidence.own(url, frontMatter: nil, pages: nil))
             case .notRead(let why):
                 // Fail closed: an attachment whose text nobody could read has not been checked.
                 problem("input.invalid", in: listPath, line: line,
                         "Teksten i bilaget »\(name)« kunne ikke læses, så det er ikke kontrolleret for skabelonrester og titel: \(why.da)",
                         "The text of the appendix \"\(name)\" could not be read, so it was not checked for template leftovers and its title: \(why.en)")
-                return (.attachment(fileExtension: fileExtension), .unknown)
+                return (.attachment(fileExtension: fileExtension), .unknown, ClosedEvidence.own(url, frontMatter: nil, pages: nil))
             case .unreadable:
                 problem("input.invalid", in: listPath, line: line,
                         "Bilaget »\(name)« kan ikke læses som \(fileExtension.uppercased()); filen er beskadiget eller ikke det, navnet siger",
@@ -213,14 +263,15 @@ private struct Assembly {
                             "Template leftover \"\(found)\" \(place.1): fix the appendix before it goes on the agenda", line: line)])
                     }
                 }
-                return (.attachment(fileExtension: fileExtension), .openingText(pages.prefix(2).joined(separator: " ")))
+                return (.attachment(fileExtension: fileExtension), .openingText(pages.prefix(2).joined(separator: " ")),
+                        ClosedEvidence.own(url, frontMatter: nil, pages: pages))
             }
         }
         let analysis = workspace.analyze(url, displayPath: shown(url), requirement: .optional)
         collector.add(analysis.path, analysis.diagnostics)
         switch analysis.content {
         case .analyzed(let analyzed):
-            return (.document(analyzed), .own(analyzed.document.title))
+            return (.document(analyzed), .own(analyzed.document.title), ClosedEvidence.own(url, frontMatter: analyzed.document.frontMatter, pages: nil))
         case .markdown(let body, let document):
             // A notat: Markdown as written, without a profile.
             collector.add(analysis.path, PlaceholderCheck.leftovers(inBlocks: body.children).map { leftover, textLine in
@@ -233,7 +284,7 @@ private struct Assembly {
             } else if let first = body.children.first, case .heading(1) = first.kind {
                 own = first.plainText.foldingWhitespace
             }
-            return (.notat(body), own.map { .own($0) } ?? .unknown)
+            return (.notat(body), own.map { .own($0) } ?? .unknown, ClosedEvidence.own(url, frontMatter: document?.frontMatter, pages: nil))
         case .noFrontMatter, .noProfile, .failed:
             return nil
         }

@@ -60,7 +60,7 @@ struct AgendaPDFPlan: PacketPDFPlan {
         guard packet.shows(item), !item.appendices.isEmpty else { return nil }
         let entries = item.appendices.map { appendix -> String in
             guard packet.shows(appendix) else {
-                return "<li>Bilag \(appendix.number): \(appendix.title.markupEscaped) <span class=\"lukket\">– lukket bilag; findes kun i den lukkede dagsorden</span></li>\n"
+                return "<li>Bilag \(appendix.number): \(appendix.publicTitle.markupEscaped) <span class=\"lukket\">– lukket bilag; findes kun i den lukkede dagsorden</span></li>\n"
             }
             let closed = appendix.isClosed ? " <span class=\"lukket\">(lukket)</span>" : ""
             return "<li><a href=\"#\(Self.anchor(appendix))\">Bilag \(appendix.number): \(appendix.title.markupEscaped)</a>\(closed)</li>\n"

@@ -15,6 +15,10 @@ extension AgendaPacket: Packet {
 
     var convertsOfficeFiles: Bool { true }
 
+    /// The public packet refuses files the gate found closed under an open listing; the
+    /// closed packet, which holds everything, is for the members.
+    var withheld: [URL] { audience == .offentlig ? agenda.withheld : [] }
+
     func sitePlan(_ files: PacketFiles) -> AgendaSitePlan {
         AgendaSitePlan(self, files: files)
     }

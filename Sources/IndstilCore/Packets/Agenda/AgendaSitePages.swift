@@ -67,7 +67,7 @@ extension AgendaSitePlan {
     func appendixEntry(_ appendix: ResolvedAgenda.Appendix, fullLabel: Bool = false) -> String {
         let number = "<span class=\"nr\">\(fullLabel ? appendix.label : "Bilag \(appendix.number)")</span>"
         guard packet.shows(appendix), let href = href(of: appendix) else {
-            return "\(number) <span class=\"titel\">\(appendix.title.markupEscaped)</span> <span class=\"lukket\">– lukket bilag; findes kun i den lukkede dagsorden</span>"
+            return "\(number) <span class=\"titel\">\(appendix.publicTitle.markupEscaped)</span> <span class=\"lukket\">– lukket bilag; findes kun i den lukkede dagsorden</span>"
         }
         var entry = "<a href=\"\(href.markupEscaped)\">\(number) <span class=\"titel\">\(appendix.title.markupEscaped)</span></a>"
         if case .attachment = appendix.content {

@@ -25,11 +25,23 @@ public struct ResolvedAgenda: Sendable {
         /// Its number within the item, from 1.
         public let number: Int
         public let title: String
+        /// What a packet that names it as closed prints instead of a title read from the file
+        /// itself (a title a bilag list gives is the list's, and is kept).
+        public let publicTitle: String
         /// Its number in the indstilling's own bilag list, when it comes from there.
         public let documentNumber: Int?
         public let isClosed: Bool
         public let source: URL
         public let content: Content
+
+        /// The title of a closed appendix whose title only the file itself gives.
+        static let closedTitle = "Lukket bilag"
+
+        /// The same appendix, closed or not as the publication gate decided.
+        func closed(_ closed: Bool) -> Appendix {
+            Appendix(item: item, number: number, title: title, publicTitle: publicTitle, documentNumber: documentNumber,
+                     isClosed: closed, source: source, content: content)
+        }
 
         /// "Punkt 3, Bilag 2": the packet's number, on every page.
         public var label: String { "Punkt \(item), Bilag \(number)" }
@@ -58,6 +70,9 @@ public struct ResolvedAgenda: Sendable {
 
     public let manifest: AgendaManifest
     public let items: [Item]
+    /// Files the publication gate found closed although an open item lists them as open
+    /// (`publication.closed-file`): while there is one, no public packet is written.
+    public internal(set) var withheld: [URL] = []
 
     public var appendices: [Appendix] { items.flatMap(\.appendices) }
     public var hasClosedContent: Bool { items.contains { $0.isClosed || $0.appendices.contains(where: \.isClosed) } }

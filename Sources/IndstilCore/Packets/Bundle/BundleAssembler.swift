@@ -27,13 +27,23 @@ public enum BundleAssembler {
 
         var chapters: [ResolvedBundle.Chapter] = []
         var references: [BundleCheckContext.FileReferences] = []
+        // The publication gate: a bundle is published whole, so every file that says it is
+        // closed is withheld and named (`publication.closed-file`).
+        var closedFiles: [BundleCheckContext.ClosedFile] = []
+        var withheld: [URL] = []
+        func gate(_ url: URL, shownPath: String, line: Int, frontMatter: YAMLValue?, pages: [String]?) {
+            guard let evidence = ClosedEvidence.own(url, frontMatter: frontMatter, pages: pages) else { return }
+            closedFiles.append(.init(path: shownPath, line: line, evidence: evidence))
+            withheld.append(url)
+        }
         for (chapterIndex, chapterEntry) in manifest.chapters.enumerated() {
             let chapterNumber = chapterIndex + 1
             var intro: MarkdownNode?
             var introURL: URL?
             if let introPath = chapterEntry.intro, let url = resolve(introPath, line: chapterEntry.introLine) {
                 let analysis = workspace.analyze(url, displayPath: shown(introPath), requirement: .markdownOnly)
-                if case .markdown(let body, _) = analysis.content {
+                if case .markdown(let body, let document) = analysis.content {
+                    gate(url, shownPath: shown(introPath), line: chapterEntry.introLine, frontMatter: document?.frontMatter, pages: nil)
                     intro = body
                     introURL = url
                     references.append(.init(path: analysis.path, references: BundleReference.find(in: body, document: nil)))
@@ -55,6 +65,9 @@ public enum BundleAssembler {
                             line: entry.line))
                         continue
                     }
+                    var pages: [String]?
+                    if case .pages(let text) = AttachmentText.read(url) { pages = text }
+                    gate(url, shownPath: shown(entry.file), line: entry.fileLine, frontMatter: nil, pages: pages)
                     appendices.append(.init(id: entry.id, number: number, title: title, chapter: chapterNumber,
                                             position: position + 1, source: url, content: .attachment(fileExtension: fileExtension)))
                     continue
@@ -64,6 +77,7 @@ public enum BundleAssembler {
                 switch analysis.content {
                 case .analyzed(let analyzed):
                     let document = analyzed.document
+                    gate(url, shownPath: shown(entry.file), line: entry.fileLine, frontMatter: document.frontMatter, pages: nil)
                     references.append(.init(path: analysis.path, references: BundleReference.find(in: document.body, document: document)))
                     let title = document.title.isEmpty ? (entry.title ?? entry.id) : document.title
                     appendices.append(.init(id: entry.id, number: number, title: title, chapter: chapterNumber,
@@ -81,11 +95,11 @@ public enum BundleAssembler {
             chapters.append(.init(number: chapterNumber, title: chapterEntry.title, intro: intro, introSource: introURL, appendices: appendices))
         }
 
-        let context = BundleCheckContext(manifest: manifest, manifestPath: displayPath, references: references)
+        let context = BundleCheckContext(manifest: manifest, manifestPath: displayPath, references: references, closedFiles: closedFiles)
         for check in CheckRegistry.bundleChecks {
             collector.add(check.check(context))
         }
-        let bundle = ResolvedBundle(manifest: manifest, title: manifest.title, chapters: chapters)
+        let bundle = ResolvedBundle(manifest: manifest, title: manifest.title, chapters: chapters, withheld: withheld)
         return Assembled(packet: bundle, reports: collector.reports(workspace))
     }
 }

@@ -33,6 +33,16 @@ public struct ResolvedBundle: Sendable {
     public let manifest: BundleManifest
     public let title: String
     public let chapters: [Chapter]
+    /// Files the publication gate found closed (`PublicationGate`): while there is one, no
+    /// site or PDF of the bundle is written.
+    public let withheld: [URL]
+
+    init(manifest: BundleManifest, title: String, chapters: [Chapter], withheld: [URL] = []) {
+        self.manifest = manifest
+        self.title = title
+        self.chapters = chapters
+        self.withheld = withheld
+    }
 
     public var appendices: [Appendix] { chapters.flatMap(\.appendices) }
 

@@ -7,6 +7,8 @@ extension MinutesPacket: Packet {
 
     var convertsOfficeFiles: Bool { false }
 
+    var withheld: [URL] { audience == .offentlig ? minutes.agenda.withheld : [] }
+
     func sitePlan(_ files: PacketFiles) -> MinutesSitePlan {
         MinutesSitePlan(packet: self)
     }

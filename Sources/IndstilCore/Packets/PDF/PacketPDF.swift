@@ -43,6 +43,7 @@ public enum PacketPDF {
     /// Sets each packet's PDF in its own work folder; only when all are done are they
     /// staged beside their targets and put in place together (`OutputStaging`).
     static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) {
+        for (packet, _) in packets { try packet.refuseWithheld() }
         var works: [URL] = []
         defer { works.forEach(PacketWorkFolder.remove) }
         var results: [URL] = []

@@ -38,6 +38,7 @@ public enum PacketSite {
     /// Builds each packet's site in a staging folder beside its target, then puts them all
     /// in place together (`OutputStaging`); nothing is replaced unless every site was built.
     static func writeTogether<P: Packet>(_ packets: [(P, URL)], progress: (String) -> Void) throws(PacketFailure) {
+        for (packet, _) in packets { try packet.refuseWithheld() }
         let targets = packets.map { $0.1.standardizedFileURL }
         for target in targets { try checkReplaceable(target) }
         let css = try stylesheet()
