@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -40,7 +41,7 @@ static void close_from(int lowest, int keep) {
 
 #if defined(__linux__)
 int indstil_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[],
-                  const char *directory, int fd0, int fd1, int fd2) {
+                  const char *directory, int fd0, int fd1, int fd2, int mask) {
     int status_pipe[2];
     if (pipe2(status_pipe, O_CLOEXEC) != 0) return errno;
 
@@ -80,6 +81,7 @@ int indstil_spawn(pid_t *pid, const char *path, char *const argv[], char *const 
             if (dup2(fds[index], index) < 0) report_and_exit(status_pipe[1], errno);
         }
         if (directory != NULL && chdir(directory) != 0) report_and_exit(status_pipe[1], errno);
+        if (mask >= 0) umask((mode_t)mask);
         close_from(3, status_pipe[1]);
         execve(path, argv, envp);
         report_and_exit(status_pipe[1], errno);
@@ -102,11 +104,64 @@ int indstil_spawn(pid_t *pid, const char *path, char *const argv[], char *const 
     *pid = child;
     return 0;
 }
+
+int indstil_start_watchdog(pid_t group, pid_t *watchdog, int *fd) {
+    int ends[2];
+    if (pipe2(ends, O_CLOEXEC) != 0) return errno;
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    pid_t child = fork();
+    if (child < 0) {
+        int code = errno;
+        pthread_sigmask(SIG_SETMASK, &previous, NULL);
+        close(ends[0]);
+        close(ends[1]);
+        return code;
+    }
+    if (child == 0) {
+        // Every catchable signal stays blocked: Ctrl-C to the terminal's group, a
+        // SIGTERM or a SIGHUP must not end the watchdog before indstil's pipe does.
+        // Nothing but async-signal-safe calls: indstil has other threads.
+        if (dup2(ends[0], 0) < 0) _exit(1);
+        close_from(1, -1);
+        // In the program's group, so stopping the group stops the watchdog too.
+        (void)setpgid(0, group);
+        char byte;
+        ssize_t count;
+        do {
+            count = read(0, &byte, 1);
+        } while (count < 0 && errno == EINTR);
+        // A byte: the program was collected, its group id may be anyone's now.
+        if (count != 1) kill(-group, SIGKILL);
+        _exit(0);
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    close(ends[0]);
+    *watchdog = child;
+    *fd = ends[1];
+    return 0;
+}
+
+void indstil_disarm_watchdog(pid_t watchdog, int fd) {
+    char byte = 1;
+    ssize_t ignored = write(fd, &byte, 1);  // EPIPE when the group, watchdog included, was stopped
+    (void)ignored;
+    close(fd);
+    int status;
+    while (waitpid(watchdog, &status, 0) < 0 && errno == EINTR) {}
+}
 #else
 int indstil_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[],
-                  const char *directory, int fd0, int fd1, int fd2) {
+                  const char *directory, int fd0, int fd1, int fd2, int mask) {
     return ENOSYS;  // Darwin: Subprocess uses posix_spawn.
 }
+
+int indstil_start_watchdog(pid_t group, pid_t *watchdog, int *fd) {
+    return ENOSYS;  // Darwin: the parent-death signal and the watchdog are Linux's.
+}
+
+void indstil_disarm_watchdog(pid_t watchdog, int fd) {}
 #endif
 
 int indstil_become_subreaper(void) {

@@ -3,7 +3,10 @@ import IndstilCore
 
 /// A bundle's or an agenda's packet as it would be published: its site built into a
 /// temporary folder the server browses, and its PDF made on request. An agenda has a public
-/// packet and, when anything is closed, a closed one: the two are never mixed up.
+/// packet and, when anything is closed, a closed one: the two are never mixed up. Every
+/// preview is built in a `TemporaryItems` folder (0700, whatever the umask; removed when
+/// replaced, when the server stops or is interrupted, and by the next run after a SIGKILL),
+/// so no other user of the machine can read a closed packet's preview.
 final class PacketPreview: @unchecked Sendable {
     enum Packet: String, Sendable {
         /// A betænkning's bundle (one packet) or an agenda's public packet.

@@ -7,9 +7,10 @@ struct PacketFiles {
     /// The converted PDF of each office attachment that converted, by source.
     let converted: [URL: URL]
 
-    /// Converts what `packet` asks to be converted, in `work`; a file that does not
-    /// convert is said in `progress` and published as it is.
-    init(_ packet: some Packet, work: URL, progress: (String) -> Void) {
+    /// Converts what `packet` asks to be converted, in `work`. Without LibreOffice that is
+    /// said in `progress` and the files are published as they are; a conversion that fails
+    /// or times out throws (`OfficeConversion`).
+    init(_ packet: some Packet, work: URL, progress: (String) -> Void) throws(PacketFailure) {
         attachments = packet.attachments
         let office = packet.convertsOfficeFiles ? attachments.filter { OfficeConversion.convertible.contains($0.fileExtension) } : []
         guard !office.isEmpty else {
@@ -17,9 +18,9 @@ struct PacketFiles {
             return
         }
         progress("Konverterer \(counted(office.count, "Word-bilag", "Word-bilag")) til PDF med LibreOffice …")
-        let converted = OfficeConversion.pdfs(of: office.map(\.source), work: work)
+        let converted = try OfficeConversion.pdfs(of: office.map(\.source), work: work)
         for attachment in office where converted[attachment.source] == nil {
-            progress("Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« kunne ikke konverteres til PDF (er LibreOffice installeret?); det kommer med som den er, uden stempel")
+            progress("Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« kan ikke konverteres til PDF, fordi LibreOffice ikke er installeret; det kommer med som den er, uden stempel")
         }
         self.converted = converted
     }

@@ -2,6 +2,12 @@ import Foundation
 
 /// Runs a tool found on PATH (WeasyPrint, qpdf, pdftotext, pdfinfo, LibreOffice) through
 /// `Subprocess`, with nothing on its stdin and a time limit, collecting stderr.
+///
+/// The tools work on material that is not published yet (closed material included), so
+/// what they create is their owner's only (umask 077), and a tool given a
+/// `temporaryFolder` keeps its own temporary files there (TMPDIR, TMP and TEMP point into
+/// it), inside indstil's private work folder, removed with it: not in the shared `/tmp`,
+/// where LibreOffice's `lu*.tmp` would outlive an interrupted run.
 public enum ExternalProgram {
     public enum Result: Sendable {
         case finished(status: Int32, stderr: String)
@@ -25,15 +31,22 @@ public enum ExternalProgram {
     }()
 
     /// Runs `name` with `arguments`; its standard output goes to `standardOutput` (a file
-    /// created or truncated) or nowhere. A program killed by a signal finishes with status
+    /// created or replaced, 0600) or nowhere. A program killed by a signal finishes with status
     /// 128 + the signal.
-    public static func run(_ name: String, _ arguments: [String], timeout: TimeInterval, standardOutput: URL? = nil) -> Result {
+    /// - Parameter temporaryFolder: a private folder (`TemporaryItems.makePrivateFolder`)
+    ///   the program is to keep its temporary files in.
+    public static func run(_ name: String, _ arguments: [String], timeout: TimeInterval, standardOutput: URL? = nil,
+                           temporaryFolder: URL? = nil) -> Result {
         guard let executable = find(name) else { return .notFound }
+        var environment = childEnvironment
+        if let temporaryFolder {
+            for key in ["TMPDIR", "TMP", "TEMP"] { environment[key] = temporaryFolder.path }
+        }
         let result: Subprocess.Result
         do {
             result = try Subprocess.run(executable: executable.path, arguments: arguments, argv0: name, directory: nil, input: Data(),
                                         timeout: timeout, outputLimit: standardOutput == nil ? 64 << 20 : 1 << 30,
-                                        errorLimit: 64 << 10, environment: childEnvironment)
+                                        errorLimit: 64 << 10, environment: environment, privateFiles: true)
         } catch {
             return .notFound
         }
@@ -47,7 +60,7 @@ public enum ExternalProgram {
             return .finished(status: 128 + signal, stderr: stderr)
         case .exited(let status):
             if let standardOutput {
-                do { try result.stdout.write(to: standardOutput) } catch {
+                do { try TemporaryItems.writePrivately(result.stdout, to: standardOutput) } catch {
                     return .finished(status: -1, stderr: "\(standardOutput.path) kan ikke skrives: \(SystemErrorText.reason(error))")
                 }
             }

@@ -14,17 +14,27 @@ import Darwin
 /// `.NAME.indstil-PID.gammel`). They are registered with `TemporaryItems`, so an
 /// interrupted run removes them; one that was killed outright leaves them, and the next
 /// run with a target in that folder removes them before anything else (`AbandonedOutputs`).
+///
+/// A staging place is its owner's only while it is built, whatever the umask (a folder
+/// 0700, a file 0600), so another user never sees an output before it is in place. Just
+/// before the swap its modes become the final ones: a closed output's (`closed`) stay
+/// private, every folder in it 0700 and every file 0600; a public output, and everything
+/// in it, follows the umask (folders 0777, files 0666, less the umask's bits).
 final class OutputStaging {
     struct Output {
         let target: URL
         let staged: URL
+        /// A closed packet's output: private for good.
+        let closed: Bool
     }
 
     private(set) var outputs: [Output] = []
     private var committed = false
 
-    /// Staging places for `targets` (folders when `folders`), made empty and ready.
-    init(targets: [URL], folders: Bool) throws(AtomicFile.Failure) {
+    /// Staging places for `targets` (folders when `folders`), made empty and ready;
+    /// those in `closed` keep private modes when put in place.
+    init(targets: [URL], folders: Bool, closed: [URL] = []) throws(AtomicFile.Failure) {
+        let closed = Set(closed.map(\.standardizedFileURL))
         let fileManager = FileManager.default
         do throws(AtomicFile.Failure) {
             for target in targets.map(\.standardizedFileURL) {
@@ -41,10 +51,10 @@ final class OutputStaging {
                 let staged = Self.place(of: target, role: "ny")
                 try? fileManager.removeItem(at: staged)
                 TemporaryItems.register(staged)
-                outputs.append(Output(target: target, staged: staged))
+                outputs.append(Output(target: target, staged: staged, closed: closed.contains(target)))
                 if folders {
                     do {
-                        try fileManager.createDirectory(at: staged, withIntermediateDirectories: false)
+                        try TemporaryItems.makePrivateFolder(staged)
                     } catch {
                         throw Failure(path: target.path, reason: "mappen \(staged.lastPathComponent) kan ikke oprettes ved siden af (\(SystemErrorText.reason(error)))")
                     }
@@ -67,14 +77,70 @@ final class OutputStaging {
         return outputs.first { $0.target == target }?.staged ?? Self.place(of: target, role: "ny")
     }
 
-    /// Writes `data` as the staged file for `target`.
+    /// Writes `data` as the staged file for `target` (0600 until `commit`).
     func write(_ data: Data, for target: URL) throws(AtomicFile.Failure) {
         do {
-            try data.write(to: staged(for: target))
+            try TemporaryItems.writePrivately(data, to: staged(for: target))
         } catch {
             throw Failure(path: target.path, reason: SystemErrorText.reason(error))
         }
     }
+
+    /// Copies the file `source` as the staged file for `target` (0600 until `commit`).
+    func copy(_ source: URL, for target: URL) throws(AtomicFile.Failure) {
+        do {
+            try TemporaryItems.copyPrivately(source, to: staged(for: target))
+        } catch {
+            throw Failure(path: target.path, reason: SystemErrorText.reason(error))
+        }
+    }
+
+    /// Gives every staged output its final modes (see the type's comment).
+    private func setFinalModes() throws(AtomicFile.Failure) {
+        let mask = Self.umask
+        for output in outputs {
+            let (folderMode, fileMode): (mode_t, mode_t) = output.closed ? (0o700, 0o600) : (0o777 & ~mask, 0o666 & ~mask)
+            var failure: Int32 = 0
+            func apply(_ path: String) {
+                var status = stat()
+                guard lstat(path, &status) == 0 else { return }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR:
+                    // Inner entries first: a folder made 0700 by the closed output is still walked.
+                    for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] { apply(path + "/" + name) }
+                    if chmod(path, folderMode) != 0 && failure == 0 { failure = errno }
+                case S_IFREG:
+                    if chmod(path, fileMode) != 0 && failure == 0 { failure = errno }
+                default:
+                    break  // a symbolic link has no mode of its own
+                }
+            }
+            apply(output.staged.path)
+            if failure != 0 {
+                throw Failure(path: output.target.path, reason: "rettighederne kan ikke sættes (\(SystemErrorText.errnoText(failure)))")
+            }
+        }
+    }
+
+    /// This process's umask, read without changing it (Linux: /proc/self/status); where
+    /// that cannot be read, set and restored once, early.
+    static let umask: mode_t = {
+        #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+           let value = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) {
+            return value
+        }
+        #endif
+        #if canImport(Glibc)
+        let current = Glibc.umask(0o022)
+        _ = Glibc.umask(current)
+        #else
+        let current = Darwin.umask(0o022)
+        _ = Darwin.umask(current)
+        #endif
+        return current
+    }()
 
     /// Puts every staged output in place. The old outputs are kept aside first (a file
     /// as a hard link, so it never disappears from its name; a folder moved), the new
@@ -82,6 +148,7 @@ final class OutputStaging {
     /// undone, so every target keeps its old content. An interruption waits for this.
     func commit() throws(AtomicFile.Failure) {
         let fileManager = FileManager.default
+        try setFinalModes()
         var kept: [(target: URL, old: URL, linked: Bool)] = []
         try Interruption.uninterrupted { () throws(AtomicFile.Failure) in
             var placed: [Output] = []

@@ -13,8 +13,11 @@ import Darwin
 /// fill up and deadlock), a time limit and an output limit. When it is stopped (its time
 /// limit, too much output) its group gets SIGTERM and, `terminationGrace` later, SIGKILL.
 /// It dies with indstil (Linux: a parent-death signal, set before it starts; and
-/// `Interruption` stops it on SIGINT/SIGTERM), and an orphan it leaves behind, even
-/// one that called `setsid`, is ended when it has been collected (`ChildProcesses`).
+/// `Interruption` stops it on SIGINT/SIGTERM), and so does its whole process group, even
+/// when indstil is killed outright: a watchdog in the group (`indstil_start_watchdog`)
+/// SIGKILLs the group when indstil's end of its pipe closes (LibreOffice's `soffice`
+/// starts `soffice.bin`, which no parent-death signal reaches). An orphan it leaves
+/// behind, even one that called `setsid`, is ended when it has been collected (`ChildProcesses`).
 /// Every external program indstil runs goes through here: the check plugins
 /// (`PluginRunner`) and the tools `ExternalProgram` runs (WeasyPrint, qpdf, poppler,
 /// LibreOffice). Not Foundation's `Process`: that one is never freed on Linux, 5 KB per
@@ -61,10 +64,13 @@ enum Subprocess {
     /// writes `input` to its stdin, and keeps at most `outputLimit` bytes of stdout (more
     /// stops it: `.outputTooLarge`) and `errorLimit` bytes of stderr (the rest is read and
     /// dropped).
-    /// - Parameter environment: the program's environment; nil for indstil's own.
+    /// - Parameters:
+    ///   - environment: the program's environment; nil for indstil's own.
+    ///   - privateFiles: the program creates its files and folders for its owner only
+    ///     (umask 077; Linux), whatever indstil's umask is.
     static func run(executable: String, arguments: [String], argv0: String, directory: String?, input: Data,
                     timeout: TimeInterval, outputLimit: Int, errorLimit: Int,
-                    environment: [String: String]? = nil) throws(SpawnError) -> Result {
+                    environment: [String: String]? = nil, privateFiles: Bool = false) throws(SpawnError) -> Result {
         // A write to a program that has closed its stdin must give EPIPE, not kill indstil.
         let sigpipe = SigpipeGuard()
         defer { sigpipe.restore() }
@@ -76,16 +82,29 @@ enum Subprocess {
         do { errorPipe = try makePipe() } catch { closeAll(inputPipe.read, inputPipe.write, outputPipe.read, outputPipe.write); throw error }
 
         let pid: pid_t
+        var watchdog: Watchdog?
         do {
             pid = try ChildProcesses.start { () throws(SpawnError) in
-                try spawn(executable: executable, arguments: arguments, argv0: argv0, directory: directory,
-                          stdin: inputPipe.read, stdout: outputPipe.write, stderr: errorPipe.write, environment: environment)
+                let pid = try spawn(executable: executable, arguments: arguments, argv0: argv0, directory: directory,
+                                    stdin: inputPipe.read, stdout: outputPipe.write, stderr: errorPipe.write, environment: environment,
+                                    privateFiles: privateFiles)
+                do throws(SpawnError) {
+                    watchdog = try Watchdog(group: pid)
+                } catch {
+                    // Without its watchdog the program could outlive indstil: it does not run.
+                    _ = kill(-pid, SIGKILL)
+                    reap(pid, waitingUpTo: 5)
+                    throw error
+                }
+                return pid
             }
         } catch {
             closeAll(inputPipe.read, inputPipe.write, outputPipe.read, outputPipe.write, errorPipe.read, errorPipe.write)
             throw error
         }
         defer {
+            // Every path below has SIGKILLed the group (the watchdog in it) before collecting the program.
+            watchdog?.disarm()
             ChildProcesses.collected(pid)
             ChildProcesses.stopOrphans()
             Interruption.holdIfInterrupted()
@@ -235,7 +254,8 @@ enum Subprocess {
     }
 
     static func spawn(executable: String, arguments: [String], argv0: String, directory: String?,
-                      stdin: Int32, stdout: Int32, stderr: Int32, environment: [String: String]? = nil) throws(SpawnError) -> pid_t {
+                      stdin: Int32, stdout: Int32, stderr: Int32, environment: [String: String]? = nil,
+                      privateFiles: Bool = false) throws(SpawnError) -> pid_t {
         // The marker that tells this program's descendants from other children (`ChildProcesses`).
         let environment = (environment ?? ProcessInfo.processInfo.environment)
             .filter { $0.key != ChildProcesses.markerName }.map { "\($0.key)=\($0.value)" } + [ChildProcesses.marker]
@@ -248,7 +268,7 @@ enum Subprocess {
         var pid: pid_t = 0
         #if os(Linux)
         // fork + exec in C: the parent-death signal must be set in the child before exec.
-        let result = indstil_spawn(&pid, executable, &cArguments, &cEnvironment, directory, stdin, stdout, stderr)
+        let result = indstil_spawn(&pid, executable, &cArguments, &cEnvironment, directory, stdin, stdout, stderr, privateFiles ? 0o077 : -1)
         #else
         var actions: posix_spawn_file_actions_t? = nil
         var attributes: posix_spawnattr_t? = nil
@@ -274,6 +294,31 @@ enum Subprocess {
         #endif
         guard result == 0 else { throw SpawnError(code: result) }
         return pid
+    }
+
+    /// The watchdog of one program's process group (Linux; nothing elsewhere): it SIGKILLs
+    /// the group when indstil ends without disarming it, by any signal, SIGKILL included.
+    struct Watchdog {
+        let pid: pid_t
+        let fd: Int32
+
+        init?(group: pid_t) throws(SpawnError) {
+            #if os(Linux)
+            var pid: pid_t = 0
+            var fd: Int32 = -1
+            let result = indstil_start_watchdog(group, &pid, &fd)
+            guard result == 0 else { throw SpawnError(code: result) }
+            self.pid = pid
+            self.fd = fd
+            #else
+            return nil
+            #endif
+        }
+
+        /// The program has been collected: the watchdog ends without stopping anything.
+        func disarm() {
+            indstil_disarm_watchdog(pid, fd)
+        }
     }
 
     // MARK: - Pipes and time

@@ -2,14 +2,28 @@ import Foundation
 
 /// DOCX (and other office) attachments turned into PDF with LibreOffice, so they can be
 /// stamped on every page and merged into a packet like PDF attachments, as the exported
-/// packets do ("Punkt 6, Bilag 1: Dagsorden … .docx"). Without LibreOffice, or when a
-/// file does not convert, the attachment is published as it is and the caller (`PacketFiles`) says so.
+/// packets do ("Punkt 6, Bilag 1: Dagsorden … .docx"). Without LibreOffice the attachment
+/// is published as it is and the caller (`PacketFiles`) says so; a conversion that fails or
+/// does not finish in time is an error naming the file (exit 2), never a silent reference.
 ///
 /// The PDF is tagged (PDF/UA-1: LibreOffice's structure tree from the document's headings,
 /// lists and tables) and PDF/A-2b, so it can go into an archive copy (`PDFArchiveParts`).
+///
+/// LibreOffice runs in the packet's private work folder: the copies it converts, its user
+/// profile (`-env:UserInstallation`) and its temporary files (TMPDIR, TMP, TEMP) are in
+/// 0700 folders there, removed with the work folder; it runs in its own process group,
+/// which is stopped with indstil, also when indstil is killed outright (`Subprocess`).
 enum OfficeConversion {
     static let convertible: Set<String> = ["docx", "doc", "odt", "rtf"]
-    static let timeout: TimeInterval = 300
+
+    /// Seconds LibreOffice has for one packet's office files: 300, or `INDSTIL_LIBREOFFICE_TIMEOUT`.
+    static var timeout: TimeInterval {
+        if let text = ProcessInfo.processInfo.environment["INDSTIL_LIBREOFFICE_TIMEOUT"], let seconds = TimeInterval(text),
+           seconds > 0, seconds.isFinite {
+            return seconds
+        }
+        return 300
+    }
 
     /// LibreOffice's PDF export: tagged, PDF/UA-1, PDF/A-2b.
     static let filter = #"pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"#
@@ -20,34 +34,65 @@ enum OfficeConversion {
     /// attachment gives the same packet.
     static let fixedDate = (info: "D:19800101000000Z", xmp: "1980-01-01T00:00:00Z")
 
-    /// The converted PDF of each source that converted, by source. One LibreOffice run for
-    /// all of them, with a private user profile (so it never waits for another instance).
-    static func pdfs(of sources: [URL], work: URL) -> [URL: URL] {
+    /// The converted PDF of every source, by source; empty when LibreOffice is not installed.
+    /// One LibreOffice run for all of them, with a private user profile (so it never waits
+    /// for another instance). Throws, naming the file, when LibreOffice fails, does not
+    /// finish within `timeout`, or leaves a file unconverted.
+    static func pdfs(of sources: [URL], work: URL) throws(PacketFailure) -> [URL: URL] {
         guard !sources.isEmpty, let program = ["soffice", "libreoffice"].first(where: { ExternalProgram.find($0) != nil }) else { return [:] }
         let folder = work.appendingPathComponent("konvertering", isDirectory: true)
-        let profile = work.appendingPathComponent("libreoffice-profil", isDirectory: true)
+        let office = work.appendingPathComponent("libreoffice", isDirectory: true)
+        let temporary = office.appendingPathComponent("tmp", isDirectory: true)
+        let profile = office.appendingPathComponent("profil", isDirectory: true)
         var inputs: [(source: URL, copy: URL)] = []
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for (index, source) in sources.enumerated() {
-                let copy = folder.appendingPathComponent("bilag-\(index + 1).\(source.pathExtension.lowercased())")
-                try FileManager.default.copyItem(at: source, to: copy)
-                inputs.append((source, copy))
+        for place in [folder, office, temporary] {
+            do { try TemporaryItems.makePrivateFolder(place) } catch {
+                throw PacketFailure(.converting, "kan ikke oprette \(place.path): \(SystemErrorText.reason(error))", file: place)
             }
-        } catch {
-            return [:]
         }
+        for (index, source) in sources.enumerated() {
+            let copy = folder.appendingPathComponent("bilag-\(index + 1).\(source.pathExtension.lowercased())")
+            do { try TemporaryItems.copyPrivately(source, to: copy) } catch {
+                throw PacketFailure(.copying, "Bilaget »\(source.path)« kan ikke kopieres til konvertering: \(SystemErrorText.reason(error))", file: source)
+            }
+            inputs.append((source, copy))
+        }
+        let limit = Self.timeout
         let result = ExternalProgram.run(program, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
-                                                   "--convert-to", filter, "--outdir", folder.path] + inputs.map(\.copy.path), timeout: timeout)
-        guard case .finished = result else { return [:] }
+                                                   "--convert-to", filter, "--outdir", folder.path] + inputs.map(\.copy.path),
+                                         timeout: limit, temporaryFolder: temporary)
+        func isPDF(_ copy: URL) -> Bool {
+            let pdf = copy.deletingPathExtension().appendingPathExtension("pdf")
+            return (try? FileHandle(forReadingFrom: pdf).read(upToCount: 4)) == Data("%PDF".utf8)
+        }
+        /// The files LibreOffice left unconverted, for the message.
+        func unconverted() -> String {
+            let missing = inputs.filter { !isPDF($0.copy) }.map(\.source)
+            return (missing.isEmpty ? sources : missing).map { "»\($0.path)«" }.joined(separator: ", ")
+        }
+        switch result {
+        case .notFound:
+            return [:]
+        case .timedOut:
+            throw PacketFailure(.converting, "LibreOffice blev ikke færdig inden for \(Int(limit)) sekunder med at konvertere "
+                                + "\(unconverted()) til PDF; intet er skrevet (sæt INDSTIL_LIBREOFFICE_TIMEOUT til flere sekunder, "
+                                + "eller gem bilaget som PDF)", file: inputs.first { !isPDF($0.copy) }?.source ?? sources[0])
+        case .finished(let status, let stderr) where status != 0:
+            throw PacketFailure(.converting, "LibreOffice fejlede (exit \(status)) ved konvertering af \(unconverted()) til PDF; "
+                                + "intet er skrevet: \(stderr.prefix(500))", file: inputs.first { !isPDF($0.copy) }?.source ?? sources[0])
+        case .finished:
+            break
+        }
         var converted: [URL: URL] = [:]
         for (source, copy) in inputs {
-            let pdf = copy.deletingPathExtension().appendingPathExtension("pdf")
-            guard let head = try? FileHandle(forReadingFrom: pdf).read(upToCount: 4), head == Data("%PDF".utf8) else { continue }
-            let fixed = copy.deletingPathExtension().appendingPathExtension("fast.pdf")
-            if (try? fixDates(pdf, to: fixed, work: folder)) != nil {
-                converted[source] = fixed
+            guard isPDF(copy) else {
+                throw PacketFailure(.converting, "LibreOffice kunne ikke konvertere »\(source.path)« til PDF (er filen beskadiget, "
+                                    + "eller beskyttet med adgangskode?); intet er skrevet. Gem bilaget som PDF, eller ret filen", file: source)
             }
+            let pdf = copy.deletingPathExtension().appendingPathExtension("pdf")
+            let fixed = copy.deletingPathExtension().appendingPathExtension("fast.pdf")
+            try fixDates(pdf, to: fixed, work: folder)
+            converted[source] = fixed
         }
         return converted
     }
@@ -105,7 +150,8 @@ enum OfficeConversion {
         }
         let updateFile = work.appendingPathComponent("datoer-opdatering.json")
         do {
-            try JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]], options: [.sortedKeys, .withoutEscapingSlashes]).write(to: updateFile)
+            try TemporaryItems.writePrivately(JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]],
+                                                                     options: [.sortedKeys, .withoutEscapingSlashes]), to: updateFile)
         } catch {
             throw PacketFailure(.converting, "kan ikke skrive \(updateFile.path): \(SystemErrorText.reason(error))", file: updateFile)
         }

@@ -54,14 +54,10 @@ public enum PacketPDF {
         }
         let targets = packets.map { $0.1.standardizedFileURL }
         do throws(AtomicFile.Failure) {
-            let staging = try OutputStaging(targets: targets, folders: false)
+            let staging = try OutputStaging(targets: targets, folders: false, closed: zip(packets, targets).filter { $0.0.0.isClosed }.map(\.1))
             do throws(AtomicFile.Failure) {
                 for (result, target) in zip(results, targets) {
-                    do {
-                        try FileManager.default.copyItem(at: result, to: staging.staged(for: target))
-                    } catch {
-                        throw AtomicFile.Failure(path: target.path, reason: SystemErrorText.reason(error))
-                    }
+                    try staging.copy(result, for: target)
                 }
                 try staging.commit()
             } catch {
@@ -77,7 +73,7 @@ public enum PacketPDF {
     static func build(_ packet: some Packet, work: URL, archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) -> URL {
 
         // The PDF attachments, measured: their pages are reserved in the set PDF.
-        let files = PacketFiles(packet, work: work, progress: progress)
+        let files = try PacketFiles(packet, work: work, progress: progress)
         var attachments: [PDFAttachment] = []
         for attachment in files.attachments {
             guard let pdf = files.pdf(of: attachment) else {

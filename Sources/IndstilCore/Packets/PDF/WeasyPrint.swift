@@ -91,21 +91,26 @@ enum WeasyPrint {
         }
     }
 
-    /// Writes `html` to `input` and sets it as the PDF `output`.
+    /// Writes `html` to `input` (0600) and sets it as the PDF `output`.
     /// Tagged variants are then finished (`TaggedPDFFinish`: table header scopes, the outline
-    /// shown on open).
+    /// shown on open). `input`'s folder is a private work folder (`TemporaryItems`); WeasyPrint
+    /// keeps its own temporary files in a private folder of its own inside it, removed after the run.
     /// - Parameter presentationalHints: honour HTML attributes such as `width` (single documents).
     static func set(_ html: String, input: URL, output: URL, presentationalHints: Bool = false, variant: Variant = .tagged,
                     timeout: TimeInterval) throws(Problem) {
+        let temporary = input.deletingLastPathComponent().appendingPathComponent("weasyprint-tmp-\(UUID().uuidString)", isDirectory: true)
         do {
             // WeasyPrint 57 ignores <wbr>; a zero-width space is the break after @ . / it honours (`AddressBreaks`).
-            try Data(html.replacingOccurrences(of: "<wbr>", with: "\u{200B}").utf8).write(to: input)
+            try TemporaryItems.writePrivately(Data(html.replacingOccurrences(of: "<wbr>", with: "\u{200B}").utf8), to: input)
+            try TemporaryItems.makePrivateFolder(temporary)
         } catch {
             throw .inputNotWritable(error)
         }
         let options = ["--quiet"] + (presentationalHints ? ["--presentational-hints"] : []) + variant.options
         let program = program(for: variant)
-        switch ExternalProgram.run(program, options + [input.path, output.path], timeout: timeout) {
+        let result = ExternalProgram.run(program, options + [input.path, output.path], timeout: timeout, temporaryFolder: temporary)
+        try? FileManager.default.removeItem(at: temporary)
+        switch result {
         case .notFound:
             throw .notFound
         case .timedOut:

@@ -44,7 +44,7 @@ public enum PacketSite {
         let css = try stylesheet()
         let staging: OutputStaging
         do {
-            staging = try OutputStaging(targets: targets, folders: true)
+            staging = try OutputStaging(targets: targets, folders: true, closed: zip(packets, targets).filter { $0.0.0.isClosed }.map(\.1))
         } catch {
             throw PacketFailure(.output, error.description, file: URL(fileURLWithPath: error.path))
         }
@@ -53,7 +53,7 @@ public enum PacketSite {
                 // Plan first: names, order and every cross-reference, before anything is written.
                 let work = try PacketWorkFolder.make()
                 defer { PacketWorkFolder.remove(work) }
-                let files = PacketFiles(packet, work: work, progress: progress)
+                let files = try PacketFiles(packet, work: work, progress: progress)
                 let plan = try packet.sitePlan(files)
                 try build(plan, files: files, css: css, into: staging.staged(for: target), work: work, progress: progress)
             }
