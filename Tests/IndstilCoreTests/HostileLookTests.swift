@@ -69,14 +69,27 @@ struct HostileLookTests {
         #expect(DocxFieldCodes.strip(other).xml == "<x:hdr xmlns:x=\"\(DocxXML.wordNamespace)\"><x:p><x:r><x:t>z</x:t></x:r></x:p></x:hdr>")
     }
 
-    @Test("Stripping 20,000 nested and flat fields takes linear time")
+    @Test("Stripping flat and nested fields takes linear time: four times the fields, about four times as long")
     func fieldCodesInLinearTime() {
-        let flat = String(repeating: HostileSamples.field("INCLUDETEXT x", shows: "x"), count: 20_000)
-        let nested = String(repeating: "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>IF </w:instrText></w:r>", count: 20_000)
-        let started = Date()
-        let (stripped, dropped) = DocxFieldCodes.strip("<w:hdr><w:p>\(flat)\(nested)</w:p></w:hdr>")
-        #expect(Date().timeIntervalSince(started) < 5)
-        #expect(dropped == ["INCLUDETEXT", "IF"] && !stripped.contains("instrText"))
+        func seconds(_ count: Int) -> Double {
+            let flat = String(repeating: HostileSamples.field("INCLUDETEXT x", shows: "x"), count: count)
+            let nested = String(repeating: "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>IF </w:instrText></w:r><w:r><w:t>x</w:t></w:r>", count: count)
+            // Fields nested in each other's results, with text at every level.
+            let results = String(repeating: "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>REF a</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>r</w:t></w:r>", count: count)
+            let xml = "<w:hdr><w:p>\(flat)\(results)\(nested)</w:p></w:hdr>"
+            var best = Double.infinity
+            for _ in 0..<2 {
+                let started = Date()
+                let (stripped, dropped) = DocxFieldCodes.strip(xml)
+                best = min(best, Date().timeIntervalSince(started))
+                #expect(dropped == ["INCLUDETEXT", "IF", "REF"] && !stripped.contains("instrText") && !stripped.contains("<w:t>x</w:t></w:r></w:p>"))
+            }
+            return best
+        }
+        let small = seconds(1_500)
+        let large = seconds(6_000)
+        #expect(large < small * 8, "1,500 fields: \(small) s, 6,000: \(large) s")
+        #expect(large < 20)
     }
 
     /// The test template with the hostile fields in its header and a simple INCLUDETEXT in its footer.
@@ -137,7 +150,7 @@ struct HostileLookTests {
     @Test("A script, outside references and animation are removed from an SVG; what draws stays")
     func scriptIsRemoved() throws {
         let clean = String(decoding: try SVGSanitizer.sanitize(Data(HostileSamples.scriptSVG.utf8)), as: UTF8.self)
-        for forbidden in ["script", "alert", "onload", "onclick", "foreignObject", "iframe", "http:", "https:", "ekstern.svg",
+        for forbidden in ["script", "alert", "onload", "onclick", "foreignObject", "iframe", "sporing.example", "ekstern.svg",
                           "svg+xml", "animate", "<set", "@import", "javascript", "xml-stylesheet", "<a"] {
             #expect(!clean.contains(forbidden), "\(forbidden) in \(clean)")
         }
@@ -165,9 +178,9 @@ struct HostileLookTests {
         let deep = "<svg xmlns=\"http://www.w3.org/2000/svg\">" + String(repeating: "<g>", count: 150) + String(repeating: "</g>", count: 150) + "</svg>"
         let large = "<svg xmlns=\"http://www.w3.org/2000/svg\"><desc>" + String(repeating: "x", count: SVGSanitizer.maximumBytes) + "</desc></svg>"
         for (svg, reason) in [("<svg", "ikke gyldig XML"), ("<html/>", "roden er ikke <svg>"), (deep, "nestet mere end"),
-                              (large, "større end"), ("<svg xmlns=\"http://www.w3.org/2000/svg\">\u{FF}</svg>", "")] {
+                              (large, "større end"), ("", "ikke gyldig UTF-8")] {
             var data = Data(svg.utf8)
-            if reason.isEmpty { data = Data("<svg xmlns=\"http://www.w3.org/2000/svg\">".utf8) + Data([0xFF]) + Data("</svg>".utf8) }
+            if svg.isEmpty { data = Data("<svg xmlns=\"http://www.w3.org/2000/svg\">".utf8) + Data([0xFF]) + Data("</svg>".utf8) }
             do {
                 _ = try SVGSanitizer.sanitize(data)
                 Issue.record("accepted: \(svg.prefix(60))")
@@ -183,7 +196,7 @@ struct HostileLookTests {
         #expect(!clean.contains("inkscape") && !clean.contains("sodipodi") && !clean.contains("rdf") && !clean.contains("metadata"), "\(clean)")
         #expect(clean.contains("<linearGradient gradientUnits=\"userSpaceOnUse\" id=\"fill\" x1=\"0\" x2=\"120\" xlink:href=\"#stops\" y1=\"0\" y2=\"0\">"), "\(clean)")
         #expect(clean.contains("style=\"fill:url(#fill);stroke:none\""))
-        #expect(clean.contains("<text style=\"font-size:16px;font-family:'DejaVu Sans';fill:#ffffff\" x=\"58\" xml:space=\"preserve\" y=\"36\"><tspan id=\"ts1\" x=\"58\" y=\"36\">Logo</tspan></text>"), "\(clean)")
+        #expect(clean.contains("<text id=\"t1\" style=\"font-size:16px;font-family:&apos;DejaVu Sans&apos;;fill:#ffffff\" x=\"58\" xml:space=\"preserve\" y=\"36\"><tspan id=\"ts1\" x=\"58\" y=\"36\">Logo</tspan></text>"), "\(clean)")
         #expect(clean.contains("<stop offset=\"0\" style=\"stop-color:#005a8c;stop-opacity:1\">"))
     }
 
@@ -197,7 +210,7 @@ struct HostileLookTests {
         let model = try DocxTemplateTests.model(template: nil, logo: logo)
         let entries = try DocxTemplateTests.render(model)
         let written = String(decoding: try #require(entries.first { $0.path == "word/media/logo.svg" }).data, as: UTF8.self)
-        #expect(!written.contains("script") && !written.contains("http:") && written.contains("<rect"), "\(written)")
+        #expect(!written.contains("script") && !written.contains("sporing.example") && written.contains("<rect"), "\(written)")
         #expect(try logo.contents() == SVGSanitizer.sanitize(Data(HostileSamples.scriptSVG.utf8)))
         let uri = try HTMLRenderer.TemplateCache().dataURI(logo)
         let inlined = String(decoding: try #require(Data(base64Encoded: String(uri.dropFirst("data:image/svg+xml;base64,".count)))), as: UTF8.self)

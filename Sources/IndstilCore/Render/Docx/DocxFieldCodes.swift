@@ -90,6 +90,10 @@ enum DocxFieldCodes {
         var removals: [Range<Int>] = []
         var dropped: [String] = []
         private var stack: [Field] = []
+        /// The index in `stack` of the outermost field still in its instruction (nil when
+        /// every open field shows its result), so text is placed without a search.
+        private var instructionOwner: Int?
+        private var inInstruction: Field? { instructionOwner.map { stack[$0] } }
         /// Open `fldSimple` elements: whether each is dropped.
         private var simple: [Bool] = []
         /// An element removed whole (fldChar with children, instrText), being read to its end.
@@ -140,7 +144,10 @@ enum DocxFieldCodes {
                 index = tagEnd
             }
             // Fields without an end: dropped, as Word would not show them either.
-            while let open = stack.popLast() { finish(open) }
+            while let open = stack.popLast() {
+                if instructionOwner == stack.count { instructionOwner = nil }
+                finish(open)
+            }
         }
 
         private mutating func tag(name: ArraySlice<UInt8>, range: Range<Int>, isEnd: Bool, isEmpty: Bool) {
@@ -179,8 +186,7 @@ enum DocxFieldCodes {
                     if simple.popLast() == true { removals.append(range) }
                     return
                 }
-                let kind = Self.kind(of: attribute("instr", in: range) ?? "")
-                let inInstruction = stack.first { !$0.inResult }
+                let kind = DocxFieldCodes.kind(of: attribute("instr", in: range) ?? "")
                 inInstruction?.containsSimpleField = true
                 let drop = !DocxFieldCodes.kept.contains(kind) || inInstruction != nil
                 if drop {
@@ -190,7 +196,7 @@ enum DocxFieldCodes {
                 if !isEmpty { simple.append(drop) }
             case "t", "delText":
                 // Text inside a field's instruction belongs to the outermost such field.
-                guard !isEnd, !isEmpty, let owner = stack.first(where: { !$0.inResult }) else { return }
+                guard !isEnd, !isEmpty, let owner = inInstruction else { return }
                 textStart = (name, range.lowerBound, owner)
             default:
                 return
@@ -212,12 +218,15 @@ enum DocxFieldCodes {
                 let field = Field()
                 field.markers.append(range)
                 stack.append(field)
+                if instructionOwner == nil { instructionOwner = stack.count - 1 }
             case "separate":
                 guard let field = stack.last else { removals.append(range); return }
                 field.markers.append(range)
                 field.inResult = true
+                if instructionOwner == stack.count - 1 { instructionOwner = nil }
             case "end":
                 guard let field = stack.popLast() else { removals.append(range); return }
+                if instructionOwner == stack.count { instructionOwner = nil }
                 field.markers.append(range)
                 finish(field)
             default:
@@ -274,7 +283,7 @@ enum DocxFieldCodes {
         }
 
         private func starts(with text: StaticString, at index: Int) -> Bool {
-            let count = text.utf8CodeUnitsCount
+            let count = text.utf8CodeUnitCount
             guard index + count <= bytes.count else { return false }
             return text.withUTF8Buffer { buffer in buffer.elementsEqual(bytes[index..<(index + count)]) }
         }
@@ -283,7 +292,7 @@ enum DocxFieldCodes {
         private func end(of text: StaticString, from start: Int) -> Int {
             var index = start
             while index < bytes.count {
-                if starts(with: text, at: index) { return index + text.utf8CodeUnitsCount }
+                if starts(with: text, at: index) { return index + text.utf8CodeUnitCount }
                 index += 1
             }
             return bytes.count
