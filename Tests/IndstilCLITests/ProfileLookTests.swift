@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import IndstilCore
 
 /// A profile's `look:` (logo, letterhead, stylesheet variables) in HTML and PDF, through the
 /// real binary on the second municipality's example, examples/vesteraa.
@@ -37,9 +38,10 @@ import Testing
         let data = try Self.render(project, "html", to: "ud/sag.html")
         let html = String(decoding: data, as: UTF8.self)
 
-        // The logo: the profile's own file, inlined, with its alt text; nothing is fetched.
-        let logo = try Data(contentsOf: Fixtures.packageRoot
-            .appendingPathComponent("examples/vesteraa/profiles/vesteraa-byraad/logo.svg"))
+        // The logo: the profile's own file (sanitised: SVGSanitizer), inlined, with its alt text; nothing is fetched.
+        let logo = try SVGSanitizer.sanitize(Data(contentsOf: Fixtures.packageRoot
+            .appendingPathComponent("examples/vesteraa/profiles/vesteraa-byraad/logo.svg")))
+        #expect(String(decoding: logo, as: UTF8.self).contains("<text fill=\"#1d5e3a\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"18\" x=\"94\" y=\"64\">Kommune</text>"))
         #expect(html.contains("<img class=\"logo\" src=\"data:image/svg+xml;base64,\(logo.base64EncodedString())\" alt=\"Vesterå Kommune\">"))
         #expect(!html.contains("src=\"http") && !html.contains("src=\"file") && !html.contains("<svg"))
 

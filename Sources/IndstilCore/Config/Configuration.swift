@@ -205,6 +205,13 @@ public struct Configuration: Sendable {
             guard !name.isEmpty, !command.isEmpty else {
                 throw invalid(item.line, "Et plugin skal have »name« og »command«", "A plugin needs \"name\" and \"command\"")
             }
+            // A plugin may not speak as a built-in area or as another plugin.
+            let nameLine = item.entries.first { $0.key == "name" }?.value.line ?? item.line
+            if let problem = PluginNames.problem(with: name) { throw invalid(nameLine, problem.da, problem.en) }
+            if plugins.contains(where: { $0.name == name }) {
+                throw invalid(nameLine, "To plugins hedder »\(name)«: et plugins navn skal være entydigt, så dets fund kan skelnes fra de andres",
+                              "Two plugins are named \"\(name)\": a plugin's name must be unique, so its findings can be told apart")
+            }
             for entry in item.entries where !["name", "command", "timeout"].contains(entry.key) {
                 throw invalid(entry.keyLine, "Ukendt nøgle »\(entry.key)« i plugin »\(name)« (kendte: name, command, timeout)", "Unknown key \"\(entry.key)\" in plugin \"\(name)\" (known: name, command, timeout)")
             }

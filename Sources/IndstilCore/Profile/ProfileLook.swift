@@ -17,7 +17,8 @@ import Foundation
 ///
 /// Paths are relative to the profile's folder and may not leave it; they are checked when
 /// the profile is loaded (`resolved(in:)`), so a missing logo is a profile error, not a
-/// missing picture in a published document.
+/// missing picture in a published document. An SVG logo is checked then too and every
+/// output gets it sanitised (`SVGSanitizer`): one with a DTD or entities is refused.
 public struct ProfileLook: Sendable, Decodable, Equatable {
     public struct Logo: Sendable, Decodable, Equatable {
         /// Path relative to the profile folder (SVG or PNG).
@@ -109,10 +110,15 @@ public struct ProfileLook: Sendable, Decodable, Equatable {
             }
             return url
         }
+        let resolvedLogo = try logo.map { ResolvedProfileLook.Logo(file: try file($0.file, "logo.file"), alt: $0.alt,
+                                                                   mediaType: Self.logoMediaType($0.file) ?? "image/png") }
+        // An SVG that cannot be made safe (a DTD, entities, not XML) is a profile error.
+        if let resolvedLogo, let logo {
+            do { _ = try resolvedLogo.contents() } catch { throw ProfileFormatError("look.logo.file '\(logo.file)': \(error.description)") }
+        }
         return ResolvedProfileLook(
             wordTemplate: try wordTemplate.map { try file($0, "word_template") },
-            logo: try logo.map { ResolvedProfileLook.Logo(file: try file($0.file, "logo.file"), alt: $0.alt,
-                                                          mediaType: Self.logoMediaType($0.file) ?? "image/png") },
+            logo: resolvedLogo,
             letterhead: letterhead,
             theme: ThemeVariable.allCases.compactMap { variable in theme[variable.rawValue].map { (variable, $0) } })
     }
@@ -125,6 +131,22 @@ public struct ResolvedProfileLook: Sendable {
         public let alt: String
         /// "image/svg+xml" or "image/png".
         public let mediaType: String
+
+        public init(file: URL, alt: String, mediaType: String) {
+            self.file = file
+            self.alt = alt
+            self.mediaType = mediaType
+        }
+
+        /// The bytes every output embeds: a PNG as it is, an SVG through `SVGSanitizer`
+        /// (no scripts, no references outside the file, no DTD). Read anew each time, so a
+        /// file changed after the profile was loaded is checked again.
+        public func contents() throws(SVGSanitizer.Refusal) -> Data {
+            guard let data = try? Data(contentsOf: file) else {
+                throw SVGSanitizer.Refusal(description: "logoet kan ikke læses")
+            }
+            return mediaType == "image/svg+xml" ? try SVGSanitizer.sanitize(data) : data
+        }
     }
 
     public let wordTemplate: URL?

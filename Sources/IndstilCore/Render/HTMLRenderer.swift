@@ -160,7 +160,7 @@ public enum HTMLRenderer {
             lock.lock()
             defer { lock.unlock() }
             if let cached = dataURIs[logo.file.path] { return cached }
-            guard let data = try? Data(contentsOf: logo.file) else {
+            guard let data = try? logo.contents() else {  // an SVG sanitised (SVGSanitizer)
                 throw TemplateError(description: "logoet \(logo.file.path) kan ikke læses")
             }
             let uri = "data:\(logo.mediaType);base64,\(data.base64EncodedString())"

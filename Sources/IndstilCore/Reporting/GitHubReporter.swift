@@ -1,7 +1,7 @@
 import Foundation
 /// GitHub Actions workflow commands, one annotation per diagnostic:
 /// `::error file=PATH,line=L,col=C,title=CHECK-ID::MESSAGE` (`::warning`, `::notice` for a
-/// note), then the plain summary line. Escaped as the Actions runner unescapes them.
+/// note; a plugin's finding has `title=plugin NAME: CHECK-ID`), then the plain summary line. Escaped as the Actions runner unescapes them.
 public enum GitHubReporter {
     public static func report(_ reports: [FileReport], language: Language) -> String {
         var out = ""
@@ -11,7 +11,7 @@ public enum GitHubReporter {
                     "file=" + escapeProperty(file.path),
                     "line=\(d.line)",
                     "col=\(d.column)",
-                    "title=" + escapeProperty(d.check),
+                    "title=" + escapeProperty(d.pluginName.map { "plugin \($0): \(d.check)" } ?? d.check),
                 ].joined(separator: ",")
                 out += "::\(command(d.severity)) \(properties)::\(escapeData(d.message.text(language)))\n"
             }
@@ -30,7 +30,7 @@ public enum GitHubReporter {
     }
 
     /// A command's message: `%`, CR and LF escaped as the runner unescapes them; other
-    /// control characters (ESC …) made visible.
+    /// control characters (ESC …), bidirectional controls and zero-width characters made visible.
     public static func escapeData(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {

@@ -21,7 +21,8 @@ public enum JSONReporter {
         return root.serialized() + "\n"
     }
 
-    /// One file's `"diagnostics"` array, as in the report (the browser workspace's
+    /// One file's `"diagnostics"` array, as in the report (a plugin's finding also has
+    /// `"plugin": "ordliste"`) (the browser workspace's
     /// `/api/analyse` answers with the same shape).
     public static func diagnostics(_ diagnostics: [Diagnostic], language: Language) -> JSONValue {
         .array(diagnostics.map { d in
@@ -31,7 +32,8 @@ public enum JSONReporter {
                 ("message", .string(d.message.text(language))),
                 ("line", .int(d.line)),
                 ("column", .int(d.column)),
-            ] + (d.heading.map { [("heading", JSONValue.string($0))] } ?? []))
+            ] + (d.heading.map { [("heading", JSONValue.string($0))] } ?? [])
+              + (d.pluginName.map { [("plugin", JSONValue.string($0))] } ?? []))
         })
     }
 }

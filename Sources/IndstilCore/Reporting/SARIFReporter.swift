@@ -3,7 +3,9 @@
 ///
 /// `tool.driver.rules` lists every rule of `CheckRegistry.rules` (in that order), then the
 /// check ids of out-of-process plugins that occur in the diagnostics, sorted by id, so
-/// every result's `ruleId` is a rule and `ruleIndex` points at it.
+/// every result's `ruleId` is a rule and `ruleIndex` points at it. A plugin's rule and
+/// results carry `properties.plugin` (its name; the rule also the tag "plugin"), so a
+/// reader can tell them from indstil's own.
 public enum SARIFReporter {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     /// The version `indstil --version` prints.
@@ -45,7 +47,7 @@ public enum SARIFReporter {
                     ] + (d.heading.map { [("logicalLocations", JSONValue.array([.object([
                         ("name", .string($0)), ("kind", .string("section")),
                     ])]))] } ?? []))])),
-                ]))
+                ] + (d.pluginName.map { [("properties", JSONValue.object([("plugin", .string($0))]))] } ?? [])))
             }
         }
 
@@ -57,7 +59,9 @@ public enum SARIFReporter {
                     ("id", .string(rule.id)),
                     ("shortDescription", .object([("text", .string(rule.summary.text(language)))])),
                     ("defaultConfiguration", .object([("level", .string(level(rule.severity)))])),
-                ])
+                ] + (rule.plugin.map { [("properties", JSONValue.object([
+                    ("plugin", .string($0)), ("tags", .array([.string("plugin")])),
+                ]))] } ?? []))
             })),
         ])
         let run = JSONValue.object([
@@ -89,6 +93,8 @@ public enum SARIFReporter {
         let id: String
         let severity: Severity
         let summary: Message
+        /// The plugin whose check this is, nil for a built-in rule.
+        var plugin: String? = nil
     }
 
     /// Every rule of the registry, then every other id used in `reports` (a plugin's own
@@ -101,8 +107,10 @@ public enum SARIFReporter {
             extra[d.check] = max(extra[d.check] ?? d.severity, d.severity)
         }
         for (id, severity) in extra.sorted(by: { $0.key < $1.key }) {
+            let plugin = PluginNames.area(of: id)
             rules.append(Rule(id: id, severity: severity, summary: Message(
-                da: "Kontrollen »\(id)« fra et plugin", en: "The check \"\(id)\" from a plugin")))
+                da: "Kontrollen »\(id)« fra pluginet »\(plugin)«", en: "The check \"\(id)\" from the plugin \"\(plugin)\""),
+                plugin: plugin))
         }
         return rules
     }

@@ -1,6 +1,7 @@
-/// `path:line:column: error: message [check-id]`, one per line, then a summary. Paths,
-/// messages and ids are printed with their control characters escaped: one diagnostic is
-/// always one line.
+/// `path:line:column: error: message [check-id]`, one per line, then a summary; a
+/// plugin's finding says so before its id (`… message [plugin ordliste] [ordliste.x]`).
+/// Paths, messages and ids are printed with their control, bidirectional and zero-width
+/// characters escaped: one diagnostic is always one line, shown as it is.
 public enum TextReporter {
     public static func report(_ reports: [FileReport], language: Language) -> String {
         var out = ""
@@ -16,7 +17,13 @@ public enum TextReporter {
     /// One diagnostic as one line, without its line end.
     public static func line(path: String, _ d: Diagnostic, language: Language) -> String {
         "\(path.escapingControlCharacters):\(d.line):\(d.column): \(severityWord(d.severity)): "
-            + "\(d.message.text(language).escapingControlCharacters)\(underHeading(d, language)) [\(d.check.escapingControlCharacters)]"
+            + "\(d.message.text(language).escapingControlCharacters)\(underHeading(d, language))\(pluginMarker(d)) [\(d.check.escapingControlCharacters)]"
+    }
+
+    /// " [plugin ordliste]" before the check id of a plugin's finding, so it is never
+    /// read as one of indstil's own; "" for a built-in check.
+    static func pluginMarker(_ diagnostic: Diagnostic) -> String {
+        diagnostic.pluginName.map { " [plugin \($0.escapingControlCharacters)]" } ?? ""
     }
 
     /// " (under »3. Hvorfor …«)" when the diagnostic names its heading.

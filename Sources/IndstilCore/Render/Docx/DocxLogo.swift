@@ -8,7 +8,8 @@ import Foundation
 /// the same name ending in `.png` beside the SVG when the profile has one, else at the
 /// SVG itself (LibreOffice shows an SVG there and does not read `svgBlip`; Word 2016+
 /// shows the `svgBlip`; only an older Word needs the PNG). indstil renders no SVG itself,
-/// so the output stays a function of the profile's files alone.
+/// so the output stays a function of the profile's files alone. The SVG written is the
+/// sanitised one (`ResolvedProfileLook.Logo.contents`: no script, no outside reference).
 struct DocxLogo {
     /// Relationship ids from word/document.xml.
     static let relationshipID = "rIdLogo"
@@ -24,7 +25,8 @@ struct DocxLogo {
     static let maximumWidth = 2_700_000
 
     init?(_ logo: ResolvedProfileLook.Logo) {
-        guard let data = try? Data(contentsOf: logo.file), !data.isEmpty else { return nil }
+        // An SVG as `SVGSanitizer` leaves it: the profile's load refused one it cannot clean.
+        guard let data = try? logo.contents(), !data.isEmpty else { return nil }
         let isSVG = logo.mediaType == "image/svg+xml"
         let size = isSVG ? Self.svgSize(data) : Self.pngSize(data)
         var width = Self.height

@@ -11,7 +11,9 @@ import Foundation
 /// headers' and footers' relationships only pictures inside the package and web or
 /// mail hyperlinks are kept; linked (external) pictures, OLE objects and every other
 /// relationship are dropped together with the attributes that refer to them, and the
-/// template's settings (with `attachedTemplate`) are not copied.
+/// template's settings (with `attachedTemplate`) are not copied. The headers' and
+/// footers' field codes other than PAGE, NUMPAGES and DATE (INCLUDETEXT, DDEAUTO, LINK …)
+/// are removed, their shown text kept, with a warning on stderr (`DocxFieldCodes`).
 struct DocxTemplate {
     /// A header or footer of the page setup, its relationships already cut to the safe ones.
     struct HeaderFooter {
@@ -122,6 +124,7 @@ struct DocxTemplate {
         var headersAndFooters: [HeaderFooter] = []
         var media: [Media] = []
         var mediaBySource: [String: String] = [:]
+        var droppedFields: [String] = []
         for reference in sectPr?.elements ?? [] where reference.name == "headerReference" || reference.name == "footerReference" {
             guard let id = reference.attributes["id"], let relationship = relationships.first(where: { $0.id == id && !$0.external }) else { continue }
             let type = reference.attributes["type"] ?? "default"
@@ -159,9 +162,12 @@ struct DocxTemplate {
                 }
                 kept.append((partRelationship.id, kind, "media/" + (written as NSString).lastPathComponent, false))
             }
+            let fields = DocxFieldCodes.strip(removingReferences(to: dropped, in: part.xml))
+            droppedFields += fields.dropped.filter { !droppedFields.contains($0) }
             headersAndFooters.append(HeaderFooter(isHeader: reference.name == "headerReference", type: type,
-                                                  xml: removingReferences(to: dropped, in: part.xml), relationships: kept))
+                                                  xml: fields.xml, relationships: kept))
         }
+        DocxFieldCodes.warn(template: url, dropped: droppedFields)
 
         return DocxTemplate(
             url: url, stylesXML: styles.xml, styles: DocxTemplateStyles(styles.root),
