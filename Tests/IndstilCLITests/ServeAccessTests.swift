@@ -46,8 +46,8 @@ import Glibc
     }
 
     @Test func theStartSecretIsTradedOnceForAnHttpOnlyStrictCookie() throws {
-        let (run, start, _) = try Self.start()
-        defer { run.send(SIGTERM); _ = run.wait(timeout: 30) }
+        let (run, start, folder) = try Self.start()
+        defer { run.send(SIGTERM); _ = run.wait(timeout: 30); folder.remove() }
         // Nothing before the trade, and a wrong secret trades nothing.
         #expect(try RawHTTP.exchange(port: start.port, "GET", "/").status == 403)
         #expect(try RawHTTP.exchange(port: start.port, "GET", "/?token=\(String(repeating: "1", count: 64))").status == 403)
@@ -93,9 +93,11 @@ import Glibc
         #expect(refused.status == 2 && !refused.timedOut, "\(refused)")
         #expect(refused.stderr.contains("--allow-remote"), "\(refused.stderr)")
 
-        let (run, start, _) = try Self.start(["--host", "0.0.0.0", "--allow-remote"])
-        defer { run.send(SIGTERM); _ = run.wait(timeout: 30) }
-        _ = start
+        let (run, start, served) = try Self.start(["--host", "0.0.0.0", "--allow-remote"])
+        defer { served.remove() }
+        #expect(try RawHTTP.exchange(port: start.port, "GET", "/api/documents", headers: ["X-Indstil-Token": start.token]).status == 200)
+        #expect(try RawHTTP.exchange(port: start.port, "GET", "/api/documents", headers: ["X-Indstil-Token": start.token,
+                                                                                       "Host": "0.0.0.0:\(start.port)"]).status == 403)
         run.send(SIGTERM)
         let end = try #require(run.wait(timeout: 30))
         #expect(end.stderr.contains("ADVARSEL"), "\(end.stderr)")

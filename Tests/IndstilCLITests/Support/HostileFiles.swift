@@ -44,7 +44,7 @@ enum HostileFiles {
         guard mkfifo(root.appendingPathComponent("fifo.md").path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
         if getuid() == 0 {
             // A character device named as a document (the same as /dev/null).
-            _ = mknod(root.appendingPathComponent("enhed.md").path, S_IFCHR | 0o666, makedev(1, 3))
+            _ = mknod(root.appendingPathComponent("enhed.md").path, S_IFCHR | 0o666, dev_t((1 << 8) | 3))  // makedev(1, 3)
         }
         // A table whose file is the hidden .env.
         try write("tabel-env.md", "---\nprofil: aarhus-byraad\n---\n# Tabel\n\n```tabel\ntitel: Hemmeligheder\nfil: .env\n```\n")
