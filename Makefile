@@ -114,6 +114,7 @@ test: deps deps-packaging
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	python3 tests/browser_test.py
+	python3 tests/serve_security_test.py
 	python3 tests/axe_pages.py
 	@$(MAKE) --no-print-directory plugin-test
 	@$(MAKE) --no-print-directory package-test

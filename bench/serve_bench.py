@@ -36,12 +36,9 @@ def _start(binary, project):
     if shutil.which("taskset"):
         command = ["taskset", "-c", "0"] + command
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    address = server.stdout.readline().strip().split("serve: ")[-1]
-    port = int(address.rstrip("/").rsplit(":", 1)[1])
-    page = http.client.HTTPConnection("127.0.0.1", port)
-    page.request("GET", "/")
-    token = re.search(r'name="indstil-token" content="([0-9a-f]+)"', page.getresponse().read().decode()).group(1)
-    return server, port, token
+    # indstil serve: http://127.0.0.1:PORT/?token=SECRET (the secret goes in X-Indstil-Token)
+    start = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=([0-9a-f]+)", server.stdout.readline())
+    return server, int(start.group(1)), start.group(2)
 
 
 def _analyse(connection, port, token, text):

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Browser tests of `indstil serve` in a real headless Chromium driven by Selenium.
 
-Starts the debug binary on a copy of examples/, then: the overview; a new document from
+Starts the debug binary on a copy of examples/, then: the start address trades its secret
+for the cookie (closed before); the overview; a new document from
 the skeleton; typing a decision point changes the findings and Antal tegn; a finding
 click lands on its line; save, reload, the text on disk; an edit on disk updates the
 page; a conflicting edit keeps both versions; axe-core (from axe-playwright-python,
@@ -42,14 +43,16 @@ def axe_source():
 
 
 def start_server(project):
+    """Starts indstil serve; (process, base address, start address with the one-time secret)."""
     process = subprocess.Popen([str(BINARY), "serve", str(project), "--port", "0"], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     line = process.stdout.readline().strip()
     prefix = "indstil serve: "
-    if not line.startswith(prefix):
+    if not line.startswith(prefix) or "/?token=" not in line:
         process.kill()
-        sys.exit(f"browser tests: indstil serve did not say its address: {line!r} {process.stderr.read()}")
-    return process, line[len(prefix):].rstrip("/")
+        sys.exit(f"browser tests: indstil serve did not say its start address: {line!r} {process.stderr.read()}")
+    start = line[len(prefix):]
+    return process, start.split("/?token=")[0], start
 
 
 def make_driver():
@@ -113,13 +116,18 @@ def main():
     work = pathlib.Path(tempfile.mkdtemp(prefix="indstil-browser-"))
     project = work / "examples"
     shutil.copytree(REPO / "examples", project)
-    server, address = start_server(project)
+    server, address, start = start_server(project)
     driver = None
     try:
         driver = make_driver()
 
         print("overview")
         driver.get(address + "/")
+        checks.expect("Adgang nægtet" in driver.page_source, "without the start address the workspace is closed")
+        driver.get(start)
+        wait_for(driver, lambda d: d.current_url == address + "/", "the start secret traded for the cookie and left out of the address")
+        checks.expect(driver.execute_script("return document.cookie") == "", "the cookie is HttpOnly (no script can read it)")
+        checks.expect(driver.find_elements(By.CSS_SELECTOR, 'meta[name="indstil-token"]') == [], "no page carries the secret")
         rows = driver.find_elements(By.CSS_SELECTOR, "#documents tbody tr")
         checks.expect(len(rows) >= 8, f"the overview lists the project's documents ({len(rows)} rows)")
         checks.expect("ny-ordning-moedelokaler.md" in driver.page_source, "the recommendation is listed")

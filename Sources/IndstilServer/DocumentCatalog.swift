@@ -87,7 +87,7 @@ struct DocumentCatalog {
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
                     if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) == nil { walk(url, depth: depth + 1) }
-                } else if Manifest.isManifest(url), name != ProjectRoot.configName, isPacketManifest(url) {
+                } else if Manifest.isManifest(url), name != ProjectRoot.configName, FileKind.isRegularFile(url), isPacketManifest(url) {
                     found.append(url)
                 }
             }
@@ -97,7 +97,7 @@ struct DocumentCatalog {
     }
 
     static func isPacketManifest(_ url: URL) -> Bool {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
+        guard let data = try? FileKind.read(url, limit: 4 << 20).get(), let text = String(data: data, encoding: .utf8) else { return false }
         return text.split(separator: "\n").contains { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             return ["type: betaenkning", "type: betænkning", "type: dagsorden", "type: referat"].contains(trimmed)

@@ -1,4 +1,5 @@
 import Foundation
+import IndstilCore
 
 /// A file's version as the browser holds it: a hash of its bytes (FNV-1a, 64 bits, hex).
 /// A save names the version it was opened at; a different version on disk is a conflict.
@@ -15,8 +16,9 @@ enum FileVersion {
 
     static func of(_ text: String) -> String { of(Data(text.utf8)) }
 
-    /// The version of the file at `url`, or nil when it cannot be read.
+    /// The version of the file at `url`, or nil when it cannot be read (or is not a regular
+    /// file: a FIFO is never waited on).
     static func of(fileAt url: URL) -> String? {
-        (try? Data(contentsOf: url)).map { of($0) }
+        try? FileKind.read(url, limit: 64 << 20).map { of($0) }.get()
     }
 }

@@ -1,10 +1,9 @@
 import Foundation
 import IndstilCore
 
-/// The frame of every page: Danish, landmarks, a skip link, the per-start token for the
-/// scripts, the workspace's own stylesheet and scripts (files, never inline).
+/// The frame of every page: Danish, landmarks, a skip link, the workspace's own stylesheet and scripts (files, never inline).
 enum PageLayout {
-    static func page(title: String, token: String, main: String, scripts: [String] = []) -> String {
+    static func page(title: String, main: String, scripts: [String] = []) -> String {
         let scriptTags = scripts.map { "<script src=\"/static/\(escape($0))\" defer></script>" }.joined(separator: "\n")
         return """
         <!DOCTYPE html>
@@ -12,8 +11,7 @@ enum PageLayout {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="indstil-token" content="\(escape(token))">
-        <title>\(escape(title)) – indstil</title>
+                <title>\(escape(title)) – indstil</title>
         <link rel="stylesheet" href="/static/serve.css">
         \(scriptTags)
         </head>

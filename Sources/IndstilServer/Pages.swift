@@ -11,7 +11,7 @@ enum Pages {
 
     static func kindName(_ kind: String) -> String { kindNames[kind] ?? kind.capitalized }
 
-    static func overview(_ entries: [DocumentCatalog.Entry], projectName: String, token: String) -> String {
+    static func overview(_ entries: [DocumentCatalog.Entry], projectName: String) -> String {
         let kinds = Array(Set(entries.map(\.kind))).sorted()
         let options = kinds.map { "<option value=\"\(escape($0))\">\(escape(kindName($0)))</option>" }.joined()
         let rows = entries.map { entry -> String in
@@ -56,10 +56,10 @@ enum Pages {
         </table>
         <p><a class="button" href="/ny">Nyt dokument fra en profils skabelon</a></p>
         """
-        return PageLayout.page(title: "Oversigt", token: token, main: main, scripts: ["overview.js"])
+        return PageLayout.page(title: "Oversigt", main: main, scripts: ["overview.js"])
     }
 
-    static func document(path: String, text: String, version: String, token: String) -> String {
+    static func document(path: String, text: String, version: String) -> String {
         let urlPath = PageLayout.urlPath(path)
         let main = """
         <h1>\(escape(path))</h1>
@@ -112,7 +112,7 @@ enum Pages {
         </div>
         </div>
         """
-        return PageLayout.page(title: path, token: token, main: main, scripts: ["document.js"])
+        return PageLayout.page(title: path, main: main, scripts: ["document.js"])
     }
 
     struct ProfileChoice {
@@ -122,7 +122,7 @@ enum Pages {
         let description: String
     }
 
-    static func newDocument(profiles: [ProfileChoice], token: String) -> String {
+    static func newDocument(profiles: [ProfileChoice]) -> String {
         let options = profiles.map {
             "<option value=\"\(escape($0.id))\" data-type=\"\(escape($0.type))\">\(escape($0.name)) (\(escape($0.id)), \(escape(kindName($0.type).lowercased())))</option>"
         }.joined(separator: "\n")
@@ -148,10 +148,10 @@ enum Pages {
         \(guidance)
         </dl>
         """
-        return PageLayout.page(title: "Nyt dokument", token: token, main: main, scripts: ["new.js"])
+        return PageLayout.page(title: "Nyt dokument", main: main, scripts: ["new.js"])
     }
 
-    static func packet(path: String, summary: PacketPreview.Summary, token: String) -> String {
+    static func packet(path: String, summary: PacketPreview.Summary) -> String {
         let urlPath = PageLayout.urlPath(path)
         let packets = summary.packets.map { packet -> String in
             let closed = packet == .lukket
@@ -178,16 +178,16 @@ enum Pages {
         \(findings.isEmpty ? "<p>Ingen fund.</p>" : "<ul class=\"findings\">\(findingItems)</ul>")
         </section>
         """
-        return PageLayout.page(title: summary.title, token: token, main: main)
+        return PageLayout.page(title: summary.title, main: main)
     }
 
-    static func error(status: Int, message: String, token: String) -> String {
+    static func error(status: Int, message: String) -> String {
         let main = """
         <h1>Fejl \(status)</h1>
         <p class="status error">\(escape(message))</p>
         <p><a href="/">Tilbage til oversigten</a></p>
         """
-        return PageLayout.page(title: "Fejl \(status)", token: token, main: main)
+        return PageLayout.page(title: "Fejl \(status)", main: main)
     }
 
     static func severityName(_ severity: Severity) -> String {

@@ -15,5 +15,15 @@ struct Refusal: Error, Sendable {
         Refusal(.notFound, "»\(path)« findes ikke i projektet.")
     }
 
+    /// A file the workspace does not show (configuration, plugin sources, arbitrary files).
+    static func notShown(_ path: String) -> Refusal {
+        Refusal(.forbidden, "»\(path)« er ikke et dokument eller en pakke, som arbejdsrummet viser.")
+    }
+
+    /// A FIFO, a device, a socket or a symbolic link where a file was expected.
+    static func notRegular(_ path: String) -> Refusal {
+        Refusal(.forbidden, "»\(path)« er ikke en almindelig fil (fx en FIFO, en enhed eller en genvej) og bruges ikke.")
+    }
+
     static let outsideProject = Refusal(.forbidden, "Stien peger uden for projektet; kun filer i projektmappen kan åbnes.")
 }

@@ -12,23 +12,24 @@ struct WorkspaceRoutes: HTTPResponder {
     let identity: ServerIdentity
     let settings: ServerSettings
     let packets: PacketPreview
+    let access: WorkspaceAccess
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
         let isAPI = path.hasPrefix("/api/")
         do {
-            try RequestGate(identity: identity).admit(request)
+            if let answer = try RequestGate(identity: identity, access: access).admit(request) { return answer }
             return try await route(request, path: path)
         } catch let refusal as Refusal {
-            return HTTPAnswers.refusal(refusal, api: isAPI, token: identity.token)
+            return HTTPAnswers.refusal(refusal, api: isAPI)
         } catch let failure as AtomicFile.Failure {
-            return HTTPAnswers.refusal(Refusal(.internalServerError, failure.description), api: isAPI, token: identity.token)
+            return HTTPAnswers.refusal(Refusal(.internalServerError, failure.description), api: isAPI)
         } catch let failure as PacketFailure {
-            return HTTPAnswers.refusal(Refusal(.internalServerError, failure.description), api: isAPI, token: identity.token)
+            return HTTPAnswers.refusal(Refusal(.internalServerError, failure.description), api: isAPI)
         } catch let failure as Renderer.Failure {
-            return HTTPAnswers.refusal(Refusal(.internalServerError, failure.description), api: isAPI, token: identity.token)
+            return HTTPAnswers.refusal(Refusal(.internalServerError, failure.description), api: isAPI)
         } catch {
-            return HTTPAnswers.refusal(Refusal(.internalServerError, "Der opstod en fejl: \(error)"), api: isAPI, token: identity.token)
+            return HTTPAnswers.refusal(Refusal(.internalServerError, "Der opstod en fejl: \(error)"), api: isAPI)
         }
     }
 
@@ -55,7 +56,7 @@ struct WorkspaceRoutes: HTTPResponder {
         if method == .get, path.hasPrefix("/api/render/") { return try await renderDownload(try ProjectFiles.decoded(path, after: "/api/render/")) }
         if method == .get, path.hasPrefix("/api/packets/") { return try await packetPDF(try ProjectFiles.decoded(path, after: "/api/packets/")) }
         if method == .get, path.hasPrefix("/api/events/") {
-            let url = try existingFile(try ProjectFiles.decoded(path, after: "/api/events/"))
+            let url = try files.served(try ProjectFiles.decoded(path, after: "/api/events/"), as: .document)
             return FileEvents.stream(for: url)
         }
         if [.get, .head].contains(method) || path.hasPrefix("/api/") {
@@ -69,7 +70,7 @@ struct WorkspaceRoutes: HTTPResponder {
     private func overviewPage() async throws -> Response {
         let workspace = self.workspace, files = self.files
         let entries = try await Blocking.run { DocumentCatalog.entries(workspace: workspace, files: files) }
-        return HTTPAnswers.html(Pages.overview(entries, projectName: files.root.lastPathComponent, token: identity.token))
+        return HTTPAnswers.html(Pages.overview(entries, projectName: files.root.lastPathComponent))
     }
 
     private func newDocumentPage() -> Response {
@@ -78,27 +79,27 @@ struct WorkspaceRoutes: HTTPResponder {
             guard case .success(let profile)? = store.profile(id: id) else { return nil }
             return Pages.ProfileChoice(id: id, name: profile.name, type: profile.documentType, description: profile.description)
         }
-        return HTTPAnswers.html(Pages.newDocument(profiles: choices, token: identity.token))
+        return HTTPAnswers.html(Pages.newDocument(profiles: choices))
     }
 
     private func documentPage(_ relative: String) throws -> Response {
-        let url = try existingFile(relative)
+        let url = try files.served(relative, as: .document)
         let (text, version) = try read(url, relative)
-        return HTTPAnswers.html(Pages.document(path: files.relativePath(of: url), text: text, version: version, token: identity.token))
+        return HTTPAnswers.html(Pages.document(path: files.relativePath(of: url), text: text, version: version))
     }
 
     private func packetPage(_ relative: String) async throws -> Response {
-        let url = try existingFile(relative)
+        let url = try files.served(relative, as: .manifest)
         let path = files.relativePath(of: url)
         let workspace = self.workspace, packets = self.packets
         let summary = try await Blocking.run { packets.summary(of: url, path: path, workspace: workspace) }
-        return HTTPAnswers.html(Pages.packet(path: path, summary: summary, token: identity.token))
+        return HTTPAnswers.html(Pages.packet(path: path, summary: summary))
     }
 
     /// `/websted/{offentlig|lukket}/{manifest path}/{file in the site}`.
     private func siteFile(_ rest: String) async throws -> Response {
         let (packet, manifestPath, inside) = try packetAddress(rest)
-        let url = try existingFile(manifestPath)
+        let url = try files.served(manifestPath, as: .manifest)
         let path = files.relativePath(of: url)
         let workspace = self.workspace, packets = self.packets
         let site = try await Blocking.run {
@@ -106,9 +107,18 @@ struct WorkspaceRoutes: HTTPResponder {
             inside == "index.html" ? try packets.buildSite(of: url, path: path, packet: packet, workspace: workspace)
                 : try packets.site(of: url, path: path, packet: packet, workspace: workspace)
         }
-        let file = try ProjectFiles(root: site).url(for: inside.isEmpty ? "index.html" : inside)
-        guard let data = FileManager.default.contents(atPath: file.path) else { throw Refusal.notFound(inside) }
-        return HTTPAnswers.data(data, contentType: HTTPAnswers.contentType(forExtension: file.pathExtension))
+        let name = inside.isEmpty ? "index.html" : inside
+        let siteFiles = ProjectFiles(root: site)
+        let file = try siteFiles.url(for: name)
+        _ = try siteFiles.realLocation(of: file)
+        let data = try siteFiles.bytes(of: file, name)
+        // The site's own pages and stylesheet (made by indstil from the documents, every text
+        // escaped) are shown, without any script; everything else is an appendix as its author
+        // gave it: only ever a download, sandboxed, never rendered in the workspace's origin.
+        let isOwnPage = !name.contains("/") && ["html", "css"].contains(file.pathExtension.lowercased())
+        guard isOwnPage else { return HTTPAnswers.attachment(data, name: file.lastPathComponent) }
+        return HTTPAnswers.data(data, contentType: HTTPAnswers.contentType(forExtension: file.pathExtension),
+                                policy: HTTPAnswers.sitePolicy)
     }
 
     private func packetAddress(_ rest: String) throws(Refusal) -> (PacketPreview.Packet, String, String) {
@@ -141,6 +151,8 @@ struct WorkspaceRoutes: HTTPResponder {
         let body = try await RequestBody.read(request, limit: settings.maximumBodyBytes)
         let relative = try body.string("path"), text = try body.string("text")
         let url = try files.url(for: relative)
+        guard url.pathExtension.lowercased() == "md" else { throw Refusal.notShown(relative) }
+        _ = try files.realLocation(of: url)
         let path = files.relativePath(of: url)
         let workspace = self.workspace
         let answer = try await Blocking.run { DocumentAnalysis.json(text: text, url: url, path: path, workspace: workspace) }
@@ -148,7 +160,7 @@ struct WorkspaceRoutes: HTTPResponder {
     }
 
     private func readDocument(_ relative: String) throws -> Response {
-        let url = try existingFile(relative)
+        let url = try files.served(relative, as: .document)
         let (text, version) = try read(url, relative)
         return HTTPAnswers.json(.object([("path", .string(files.relativePath(of: url))), ("text", .string(text)), ("version", .string(version))]))
     }
@@ -160,8 +172,18 @@ struct WorkspaceRoutes: HTTPResponder {
         let text = try body.string("text"), openedAt = try body.string("version")
         let url = try files.url(for: relative)
         guard url.pathExtension.lowercased() == "md" else { throw Refusal(.forbidden, "Kun Markdown-filer (.md) kan gemmes fra arbejdsrummet.") }
+        let components = files.relativePath(of: url).split(separator: "/").map(String.init)
+        guard !components.contains(where: ProjectFiles.unservedFolders.contains) else { throw Refusal.notShown(relative) }
+        // The save goes to the file itself, never through a symbolic link (it would replace
+        // the link, or write where it leads) and never into a FIFO or a device.
+        let real = try files.realLocation(of: url)
         let answer: Response = try SaveLock.shared.run {
-            let onDisk = FileManager.default.contents(atPath: url.path)
+            let onDisk: Data?
+            switch FileKind.ofLink(url) {
+            case .missing: onDisk = nil
+            case .regular: onDisk = try files.bytes(of: url, relative)
+            case .directory, .special: throw Refusal.notRegular(relative)
+            }
             let diskVersion = onDisk.map { FileVersion.of($0) } ?? "missing"
             guard diskVersion == openedAt else {
                 return HTTPAnswers.json(.object([
@@ -171,7 +193,8 @@ struct WorkspaceRoutes: HTTPResponder {
                     ("version", .string(diskVersion)),
                 ]), status: .conflict)
             }
-            try AtomicFile.write(text, to: url)
+            guard FileKind.ofLink(url) == .regular || (onDisk == nil && FileKind.ofLink(url) == .missing) else { throw Refusal.notRegular(relative) }
+            try AtomicFile.write(text, to: real)
             return HTTPAnswers.json(.object([("path", .string(files.relativePath(of: url))), ("version", .string(FileVersion.of(text)))]))
         }
         return answer
@@ -182,15 +205,19 @@ struct WorkspaceRoutes: HTTPResponder {
         let relative = try body.string("path"), profileID = try body.string("profile")
         let url = try files.url(for: relative)
         guard url.pathExtension.lowercased() == "md" else { throw Refusal(.badRequest, "Filnavnet skal ende på ».md«.") }
+        let components = files.relativePath(of: url).split(separator: "/").map(String.init)
+        guard !components.contains(where: ProjectFiles.unservedFolders.contains) else { throw Refusal.notShown(relative) }
+        let real = try files.realLocation(of: url)
         guard case .success(let profile)? = workspace.profileStore(for: url.deletingLastPathComponent()).profile(id: profileID) else {
             throw Refusal(.badRequest, "Profilen »\(profileID)« findes ikke.")
         }
         try SaveLock.shared.run {
-            guard !FileManager.default.fileExists(atPath: url.path) else {
+            // A dangling symbolic link is something there too: never written through.
+            guard FileKind.ofLink(url) == .missing else {
                 throw Refusal(.conflict, "»\(relative)« findes allerede; vælg et andet navn.")
             }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(SkeletonWriter.skeleton(for: profile), to: url)
+            try FileManager.default.createDirectory(at: real.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try AtomicFile.write(SkeletonWriter.skeleton(for: profile), to: real)
         }
         let path = files.relativePath(of: url)
         return HTTPAnswers.json(.object([("path", .string(path)), ("page", .string("/dokument/\(PageLayout.urlPath(path))"))]), status: .created)
@@ -201,7 +228,7 @@ struct WorkspaceRoutes: HTTPResponder {
         guard let slash = rest.firstIndex(of: "/"), let format = Renderer.Format(rawValue: String(rest[..<slash])),
               format == .docx || format == .pdf
         else { throw Refusal(.notFound, "Kun DOCX og PDF kan hentes (/api/render/docx/… eller /api/render/pdf/…).") }
-        let url = try existingFile(String(rest[rest.index(after: slash)...]))
+        let url = try files.served(String(rest[rest.index(after: slash)...]), as: .document)
         let path = files.relativePath(of: url)
         let workspace = self.workspace
         let data = try await Blocking.run { () throws -> Data in
@@ -218,7 +245,7 @@ struct WorkspaceRoutes: HTTPResponder {
     /// `/api/packets/{offentlig|lukket}/{manifest path}`: the packet's PDF.
     private func packetPDF(_ rest: String) async throws -> Response {
         let (packet, manifestPath, _) = try packetAddress(rest)
-        let url = try existingFile(manifestPath)
+        let url = try files.served(manifestPath, as: .manifest)
         let path = files.relativePath(of: url)
         let workspace = self.workspace, packets = self.packets
         let data = try await Blocking.run { try packets.pdf(of: url, path: path, packet: packet, workspace: workspace) }
@@ -228,17 +255,8 @@ struct WorkspaceRoutes: HTTPResponder {
 
     // MARK: - Files
 
-    private func existingFile(_ relative: String) throws(Refusal) -> URL {
-        let url = try files.url(for: relative)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw Refusal.notFound(relative)
-        }
-        return url
-    }
-
     private func read(_ url: URL, _ relative: String) throws(Refusal) -> (String, String) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw Refusal.notFound(relative) }
+        let data = try files.bytes(of: url, relative)
         guard let text = String(data: data, encoding: .utf8) else {
             throw Refusal(.unprocessableContent, "»\(relative)« er ikke UTF-8-tekst og kan ikke åbnes i editoren.")
         }

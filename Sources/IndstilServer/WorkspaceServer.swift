@@ -27,17 +27,19 @@ public final class WorkspaceServer: Sendable {
     }
 
     /// Runs until the task is cancelled or the process ends; `started` is called once the
-    /// server listens.
+    /// server listens. `Start.identity.startAddress` is what the user opens (once).
     public func run(started: @escaping @Sendable (Start) -> Void) async throws {
         let isBusy = settings.port != 0 && !PortProbe.isFree(host: settings.host, port: settings.port)
         let port = isBusy ? 0 : settings.port
         let busyPort: Int? = isBusy ? settings.port : nil
         let token = ServerIdentity.newToken()
+        let access = WorkspaceAccess(token: token)
         let holder = IdentityHolder()
         let packets = PacketPreview()
         let settings = self.settings, workspace = self.workspace, root = self.root
         let responder = LateResponder(holder: holder) { identity in
-            WorkspaceRoutes(workspace: workspace, files: ProjectFiles(root: root), identity: identity, settings: settings, packets: packets)
+            WorkspaceRoutes(workspace: workspace, files: ProjectFiles(root: root), identity: identity, settings: settings, packets: packets,
+                            access: access)
         }
         var app = Application(
             responder: responder,

@@ -7,7 +7,11 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Arbejdsrummet i browseren: skriv, kontrollér og se indstillinger og pakker i projektet.",
-        discussion: "Skriver adressen (http://127.0.0.1:PORT/) og kører, til den afbrydes med Ctrl-C.")
+        discussion: """
+            Skriver startadressen (http://127.0.0.1:PORT/?token=NØGLE) og kører, til den afbrydes med Ctrl-C. \
+            Det første besøg med adressen bytter nøglen til en cookie i browseren; derefter kræver hver forespørgsel \
+            cookien eller headeren X-Indstil-Token, og startadressen kan ikke bruges igen.
+            """)
 
     @Argument(help: "Projektmappen (standard: den aktuelle mappe; nærmeste indstil.yml opad er projektets rod).")
     var folder: String = "."
@@ -15,8 +19,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Porten (0 vælger en ledig; en optaget port erstattes af en ledig).")
     var port: Int = 4000
 
-    @Option(help: "Adressen der lyttes på (standard 127.0.0.1, kun denne maskine).")
+    @Option(help: "Adressen der lyttes på (standard 127.0.0.1, kun denne maskine; andre kræver --allow-remote).")
     var host: String = "127.0.0.1"
+
+    @Flag(help: "Tillad en --host, som andre maskiner kan nå (arbejdsrummet viser lukkede sager; brug det kun på et betroet net).")
+    var allowRemote = false
 
     @Flag(help: "Åbn arbejdsrummet i browseren.")
     var open = false
@@ -27,6 +34,11 @@ struct ServeCommand: ParsableCommand {
             throw UsageError("»\(folder)« er ikke en mappe")
         }
         guard (0...65535).contains(port) else { throw UsageError("--port skal være mellem 0 og 65535") }
+        let remote = !ServerIdentity.isLoopback(host)
+        if remote && !allowRemote {
+            throw UsageError("--host \(host) kan nås fra andre maskiner; arbejdsrummet lytter kun på denne maskine (127.0.0.1), "
+                             + "medmindre du også giver --allow-remote")
+        }
         let settings = ServerSettings(folder: URL(fileURLWithPath: folder), host: host, port: port)
         let server: WorkspaceServer
         do {
@@ -43,9 +55,13 @@ struct ServeCommand: ParsableCommand {
                     if let busy = start.busyPort {
                         Output.progress("Porten \(busy) er optaget; bruger \(start.identity.port) i stedet.")
                     }
-                    Output.write("indstil serve: \(start.identity.address)\n")
+                    if remote {
+                        Output.progress("ADVARSEL: arbejdsrummet lytter på \(host), som andre maskiner kan nå. Alle med startadressen "
+                                        + "kan læse og ændre projektet, også lukkede sager, og forbindelsen er ikke krypteret (http).")
+                    }
+                    Output.write("indstil serve: \(start.identity.startAddress)\n")
                     Output.progress("Arbejdsrummet for \(server.root.path) kører; stop det med Ctrl-C.")
-                    if shouldOpen { BrowserOpener.open(start.identity.address) }
+                    if shouldOpen { BrowserOpener.open(start.identity.startAddress) }
                 }
             } catch {
                 outcome.failure = "\(error)"

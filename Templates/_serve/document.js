@@ -8,7 +8,6 @@ const numberFormat = new Intl.NumberFormat("da-DK");
 const decimalFormat = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 document.addEventListener("DOMContentLoaded", () => {
-  const token = document.querySelector('meta[name="indstil-token"]').content;
   const workspace = document.getElementById("workspace");
   const editor = document.getElementById("editor");
   const preview = document.getElementById("preview");
@@ -115,7 +114,8 @@ document.addEventListener("DOMContentLoaded", () => {
     try {
       const response = await fetch("/api/analyse", {
         method: "POST",
-        headers: { "Content-Type": "application/json", "X-Indstil-Token": token },
+        credentials: "same-origin",  // the workspace's cookie; the browser adds this page's Origin
+        headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ path, text: editor.value }),
       });
       const answer = await response.json();
@@ -149,7 +149,8 @@ document.addEventListener("DOMContentLoaded", () => {
     try {
       const response = await fetch(`/api/documents/${urlPath}`, {
         method: "PUT",
-        headers: { "Content-Type": "application/json", "X-Indstil-Token": token },
+        credentials: "same-origin",  // the workspace's cookie; the browser adds this page's Origin
+        headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ text, version }),
       });
       const answer = await response.json();

@@ -3,7 +3,6 @@
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("new-document");
   const status = document.getElementById("new-status");
-  const token = document.querySelector('meta[name="indstil-token"]').content;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     status.textContent = "Opretter …";
@@ -11,7 +10,8 @@ document.addEventListener("DOMContentLoaded", () => {
     try {
       const response = await fetch("/api/documents", {
         method: "POST",
-        headers: { "Content-Type": "application/json", "X-Indstil-Token": token },
+        credentials: "same-origin",  // the workspace's cookie; the browser adds this page's Origin
+        headers: { "Content-Type": "application/json" },
         body: JSON.stringify(body),
       });
       const answer = await response.json();

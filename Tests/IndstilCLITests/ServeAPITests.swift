@@ -120,7 +120,7 @@ import Testing
         DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
             try? (String(decoding: before, as: UTF8.self) + "\nÆndret udefra.\n").write(to: url, atomically: true, encoding: .utf8)
         }
-        let events = try RawHTTP.stream(port: port, "/api/events/\(path)", until: { $0.components(separatedBy: "event: version").count > 2 },
+        let events = try RawHTTP.stream(port: port, "/api/events/\(path)", headers: ["X-Indstil-Token": served.token], until: { $0.components(separatedBy: "event: version").count > 2 },
                                         timeout: 10)
         #expect(events.contains("text/event-stream"))
         #expect(events.components(separatedBy: "event: version").count == 3, "\(events)")

@@ -9,10 +9,10 @@ import Glibc
 /// busy one and says so, answers, and ends on Ctrl-C through indstil's interruption
 /// handling (exit 130, temporary packet sites removed).
 @Suite struct ServeCommandTests {
-    func address(of run: RunningProcess) throws -> (line: String, port: Int) {
+    func address(of run: RunningProcess) throws -> (line: String, port: Int, token: String) {
         let line = try #require(run.waitForOutputLine(containing: "http://127.0.0.1:", timeout: 60), "no address on stdout")
-        let port = try #require(line.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "/ "))) })
-        return (line, port)
+        let start = try #require(ServeStartLine(line), "the start line: \(line)")
+        return (line, start.port, start.token)
     }
 
     @Test func itSaysItsAddressAnswersAndEndsOnCtrlC() throws {
@@ -20,13 +20,14 @@ import Glibc
         let temporary = try folder.write("tmp/.keep", "").deletingLastPathComponent()
         let run = try RunningProcess(try #require(CLI.binary), ["serve", "examples", "--port", "0"], in: folder.url,
                                      environment: ["TMPDIR": temporary.path])
-        let (line, port) = try address(of: run)
-        #expect(line == "indstil serve: http://127.0.0.1:\(port)/")
-        let overview = try RawHTTP.exchange(port: port, "GET", "/")
+        let (line, port, token) = try address(of: run)
+        #expect(line == "indstil serve: http://127.0.0.1:\(port)/?token=\(token)")
+        let overview = try RawHTTP.exchange(port: port, "GET", "/", headers: ["X-Indstil-Token": token])
         #expect(overview.status == 200)
         #expect(overview.text.contains("aarhus-byraad/ny-ordning-moedelokaler.md"))
         // A packet site built for browsing lives in the temporary folder until the end.
-        #expect(try RawHTTP.exchange(port: port, "GET", "/websted/offentlig/bilagsmateriale/bundle.yml/index.html").status == 200)
+        #expect(try RawHTTP.exchange(port: port, "GET", "/websted/offentlig/bilagsmateriale/bundle.yml/index.html",
+                                     headers: ["X-Indstil-Token": token]).status == 200)
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).count > 1)
         run.send(SIGINT)
         let end = try #require(run.wait(timeout: 30))
@@ -38,9 +39,9 @@ import Glibc
     @Test func aBusyPortIsReplacedByAFreeOneAndSaidSo() throws {
         let folder = try TempFolder.withExamples()
         let first = try RunningProcess(try #require(CLI.binary), ["serve", "examples", "--port", "0"], in: folder.url)
-        let (_, busy) = try address(of: first)
+        let (_, busy, _) = try address(of: first)
         let second = try RunningProcess(try #require(CLI.binary), ["serve", "examples", "--port", String(busy)], in: folder.url)
-        let (_, port) = try address(of: second)
+        let (_, port, _) = try address(of: second)
         #expect(port != busy)
         second.send(SIGTERM)
         let end = try #require(second.wait(timeout: 30))

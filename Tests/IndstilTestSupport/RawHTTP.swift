@@ -44,10 +44,11 @@ public enum RawHTTP {
 
     /// Opens a streaming request (server-sent events) and reads until `until` appears in
     /// what arrived after the headers, or `timeout` passes; what arrived.
-    public static func stream(port: Int, _ path: String, until: (String) -> Bool, timeout: TimeInterval) throws -> String {
+    public static func stream(port: Int, _ path: String, headers: [String: String?] = [:], until: (String) -> Bool,
+                              timeout: TimeInterval) throws -> String {
         let descriptor = try dial(port: port, timeout: 0.2)
         defer { close(descriptor) }
-        try transmit(requestData(port: port, "GET", path, headers: [:], body: nil), to: descriptor)
+        try transmit(requestData(port: port, "GET", path, headers: headers, body: nil), to: descriptor)
         var received = Data()
         var chunk = [UInt8](repeating: 0, count: 4096)
         let deadline = Date().addingTimeInterval(timeout)

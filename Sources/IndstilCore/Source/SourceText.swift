@@ -54,7 +54,8 @@ public enum SourceText {
             if info.st_size == 0 {
                 return .success("")
             }
-            data = try Data(contentsOf: url)
+            // Read through the one file gate: never waits on what was swapped for a FIFO since the stat.
+            data = try FileKind.read(url, limit: maximumBytes).get()
         } catch {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "adgang nægtet eller ikke en fil" : "filen findes ikke"
             return .failure(.unreadable(reason))

@@ -32,4 +32,14 @@ public enum ProjectRoot {
         let target = path.resolvingSymlinksInPath().standardizedFileURL.path
         return target == rootPath || target.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
     }
+
+    /// True when a component of `path` below `root` (both as given, links not resolved)
+    /// starts with a dot: `.env`, `.git/config`. A path outside `root` is judged by its own
+    /// components.
+    public static func isHidden(_ path: URL, in root: URL) -> Bool {
+        let full = path.standardizedFileURL.path, base = root.standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        let relative = full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
+        return relative.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
 }

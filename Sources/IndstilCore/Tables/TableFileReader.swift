@@ -21,7 +21,8 @@ public struct TableFileReader: Sendable {
     }
 
     public func read(_ path: String) -> Outcome {
-        let resolvedRoot = ProjectRoot.resolvedPath(ProjectRoot.find(from: folder) ?? folder)
+        let root = ProjectRoot.find(from: folder) ?? folder
+        let resolvedRoot = ProjectRoot.resolvedPath(root)
         let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
         guard ProjectRoot.contains(resolvedRoot: resolvedRoot, url) else {
             return .problem(Message(
@@ -29,18 +30,30 @@ public struct TableFileReader: Sendable {
                 en: "The table file \"\(path)\" is outside the project folder \(resolvedRoot); put it inside the project"))
         }
         let resolved = url.resolvingSymlinksInPath()
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved.path) else {
+        // A hidden file or folder (.env, .git/…) is never a table, as written or where a link leads.
+        guard !ProjectRoot.isHidden(url, in: root), !ProjectRoot.isHidden(resolved, in: URL(fileURLWithPath: resolvedRoot)) else {
+            return .problem(Message(da: "Tabelfilen »\(path)« er en skjult fil (et navn med punktum foran) og læses ikke",
+                                    en: "The table file \"\(path)\" is a hidden file (a name starting with a dot) and is not read"))
+        }
+        switch FileKind.of(resolved) {
+        case .missing:
             return .problem(Message(da: "Tabelfilen »\(path)« findes ikke", en: "The table file \"\(path)\" does not exist"))
-        }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        case .directory, .special:
             return .problem(Message(da: "Tabelfilen »\(path)« er ikke en almindelig fil", en: "The table file \"\(path)\" is not a regular file"))
+        case .regular:
+            break
         }
-        if let size = attributes[.size] as? Int, size > Self.maximumBytes {
+        let data: Data
+        switch FileKind.read(resolved, limit: Self.maximumBytes) {
+        case .success(let bytes):
+            data = bytes
+        case .failure(.tooLarge(let size)):
             return .problem(Message(
                 da: "Tabelfilen »\(path)« er for stor (\(DanishFormat.integer(size)) byte; højst \(DanishFormat.integer(Self.maximumBytes)))",
                 en: "The table file \"\(path)\" is too large (\(size) bytes; at most \(Self.maximumBytes))"))
-        }
-        guard let data = FileManager.default.contents(atPath: resolved.path) else {
+        case .failure(.notRegular):
+            return .problem(Message(da: "Tabelfilen »\(path)« er ikke en almindelig fil", en: "The table file \"\(path)\" is not a regular file"))
+        case .failure:
             return .problem(Message(da: "Tabelfilen »\(path)« kan ikke læses", en: "The table file \"\(path)\" cannot be read"))
         }
         guard var text = String(data: data, encoding: .utf8) else {

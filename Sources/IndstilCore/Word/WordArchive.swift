@@ -22,7 +22,7 @@ struct WordArchive {
     static func open(_ url: URL) -> Result<WordArchive, WordReadFailure> {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return .failure(.unreadable("filen findes ikke", "the file does not exist")) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
+        guard FileKind.kind(info.st_mode) == .regular else {  // the one file gate (FileKind)
             return .failure(.unreadable("»\(url.lastPathComponent)« er ikke en almindelig fil", "\"\(url.lastPathComponent)\" is not a regular file"))
         }
         guard Int(info.st_size) <= maximumFileBytes else {

@@ -57,7 +57,9 @@ public struct UntaggedAttachmentCheck: BundleCheck, AgendaCheck {
     }
 
     func report(_ file: URL, shown: String, path: String, line: Int) -> LocatedDiagnostic? {
-        guard file.pathExtension.lowercased() == "pdf", PDFTagging.isTagged(file) == false else { return nil }
+        // Only a regular file goes to qpdf (a FIFO named .pdf would hold qpdf, and the check, for ever):
+        // anything else is appendix.missing-file's finding.
+        guard file.pathExtension.lowercased() == "pdf", FileKind.isRegularFile(file), PDFTagging.isTagged(file) == false else { return nil }
         return LocatedDiagnostic(path, diagnostic(
             "PDF-bilaget »\(shown)« er ikke tagget (intet strukturtræ): en skærmlæser kan ikke læse det, og det opfylder ikke webtilgængelighedsloven; "
                 + "gem det igen som tagget PDF (fx i Word: Gem som PDF med »Dokumentstrukturkoder til tilgængelighed«)",

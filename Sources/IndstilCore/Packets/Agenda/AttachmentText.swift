@@ -25,6 +25,9 @@ enum AttachmentText {
     }
 
     static func read(_ url: URL) -> Reading {
+        // Only a regular file is given to pdftotext or unzipped (a FIFO would hold it for ever);
+        // anything else is appendix.missing-file's finding.
+        guard FileKind.isRegularFile(url) else { return .noText }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maximumBytes else { return .noText }
         switch url.pathExtension.lowercased() {
