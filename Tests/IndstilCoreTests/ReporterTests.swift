@@ -249,10 +249,11 @@ struct ReporterTests {
             "::error file=sager/indstilling.md,line=12,col=1,title=skeleton.missing-section::Afsnittet »Hvorfor skal byrådet behandle sagen?« mangler",
             "::warning file=sager/indstilling.md,line=20,col=3,title=appendix.unreferenced::Bilag 2 »Økonomi & tal« nævnes ikke i teksten",
             "::notice file=sager/indstilling.md,line=31,col=5,title=readability.long-sentence::Sætningen har 42 ord; del den gerne op",
-            "::error file=sager/indstilling.md,line=40,col=7,title=ordliste.forbudt-ord::Ordet »ca.« er forbudt: skriv 100 %25, ikke <ca.> & lign.%0ASe ordlisten",
+            "::error file=sager/indstilling.md,line=40,col=7,title=plugin ordliste%3A ordliste.forbudt-ord::Ordet »ca.« er forbudt: skriv 100 %25, ikke <ca.> & lign.%0ASe ordlisten",
             "::error file=sager/ældre%2C pleje%3A 2026.md,line=1,col=1,title=plugin.failed::Plugin »ordliste« svarede ikke inden for 10 s",
             // Other control characters are made visible: ESC sequences must not reach a log viewer.
-            "::warning file=sager/ældre%2C pleje%3A 2026.md,line=3,col=2,title=ordliste.forbudt-ord::Styrende tegn\\u{1} og\\u{B} lodret tab%0D%0Afjernes i XML",
+            // A plugin's finding is titled as the plugin's.
+            "::warning file=sager/ældre%2C pleje%3A 2026.md,line=3,col=2,title=plugin ordliste%3A ordliste.forbudt-ord::Styrende tegn\\u{1} og\\u{B} lodret tab%0D%0Afjernes i XML",
             "3 filer kontrolleret: 3 fejl, 2 advarsler, 1 note",
             "",
         ])

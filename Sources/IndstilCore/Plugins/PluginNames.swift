@@ -31,11 +31,16 @@ public enum PluginNames {
     }
 }
 
-extension Diagnostic {
-    /// The plugin that reported this finding (the area of its check id when that is not
-    /// one of indstil's own), nil for a built-in check.
-    public var pluginName: String? {
-        let area = PluginNames.area(of: check)
-        return area.isEmpty || area == check || PluginNames.builtInAreas.contains(area) ? nil : area
+extension PluginNames {
+    /// The plugin a check id belongs to (its area when that is not one of indstil's own),
+    /// nil for a built-in check.
+    public static func plugin(ofCheck id: String) -> String? {
+        let area = area(of: id)
+        return area.isEmpty || area == id || builtInAreas.contains(area) ? nil : area
     }
+}
+
+extension Diagnostic {
+    /// The plugin that reported this finding, nil for a built-in check.
+    public var pluginName: String? { PluginNames.plugin(ofCheck: check) }
 }

@@ -107,10 +107,10 @@ public enum SARIFReporter {
             extra[d.check] = max(extra[d.check] ?? d.severity, d.severity)
         }
         for (id, severity) in extra.sorted(by: { $0.key < $1.key }) {
-            let plugin = PluginNames.area(of: id)
-            rules.append(Rule(id: id, severity: severity, summary: Message(
-                da: "Kontrollen »\(id)« fra pluginet »\(plugin)«", en: "The check \"\(id)\" from the plugin \"\(plugin)\""),
-                plugin: plugin))
+            let plugin = PluginNames.plugin(ofCheck: id)
+            let summary = plugin.map { Message(da: "Kontrollen »\(id)« fra pluginet »\($0)«", en: "The check \"\(id)\" from the plugin \"\($0)\"") }
+                ?? Message(da: "Kontrollen »\(id)«", en: "The check \"\(id)\"")
+            rules.append(Rule(id: id, severity: severity, summary: summary, plugin: plugin))
         }
         return rules
     }

@@ -4,7 +4,8 @@
 /// LibreOffice often split such a text over several runs ("{" "titel" "}" after an edit
 /// or a spelling check); the text of a paragraph's `w:t` elements is read as one, and
 /// the value is put where the placeholder starts, keeping that run's formatting. Word
-/// fields (PAGE, NUMPAGES) are `w:fldChar`/`w:instrText`, not text, and stay fields.
+/// fields (PAGE, NUMPAGES) are `w:fldChar`/`w:instrText`, not text, and stay fields; the
+/// template's other field codes are already gone (`DocxFieldCodes`).
 enum DocxPlaceholders {
     /// `{name}`, `{a.b}`, `{name|filter}`: letters, digits, `_ . | -`.
     private static func isNameCharacter(_ character: Character) -> Bool {
