@@ -167,4 +167,30 @@ struct PublicationGateTests {
             #expect(closed.contains { $0.1.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(sentinel) }, "\(sentinel) not in the closed packet")
         }
     }
+
+    @Test("The workspace: the analysis names the closed file, and neither the public site nor the public PDF is built")
+    func theWorkspaceRefusesToo() throws {
+        let served = try ServedProject { root, _ in
+            let agenda = root.appendingPathComponent("raadmandsmoede/dagsorden.yml")
+            let text = try String(contentsOf: agenda, encoding: .utf8).replacingOccurrences(
+                of: "        titel: \"Orientering fra Magistraten den 31. august 2026\"\n",
+                with: "        titel: \"Orientering fra Magistraten den 31. august 2026\"\n      - fil: punkt-4/omplacering.md\n")
+            try text.write(to: agenda, atomically: true, encoding: .utf8)
+        }
+        let manifest = try served.text("raadmandsmoede/dagsorden.yml")
+        #expect(manifest.contains("punkt-4/omplacering.md"))
+        let list = try served.get("/api/documents", timeout: 240)
+        let entries = try #require((try? JSONSerialization.jsonObject(with: list.body)) as? [[String: Any]] ?? (list.json()?["documents"] as? [[String: Any]]),
+                                   "\(list.text)")
+        let agenda = try #require(entries.first { ($0["path"] as? String) == "raadmandsmoede/dagsorden.yml" }, "\(list.text)")
+        #expect((agenda["errors"] as? Int ?? 0) >= 1, "\(agenda)")
+        for path in ["/websted/offentlig/raadmandsmoede/dagsorden.yml/index.html", "/api/packets/offentlig/raadmandsmoede/dagsorden.yml",
+                     "/websted/offentlig/raadmandsmoede/referat.yml/index.html"] {
+            let reply = try served.get(path, timeout: 240)
+            #expect(reply.status >= 400, "\(path): \(reply.status)")
+            for sentinel in ["Per Opdigtet", "per.opdigtet@example.dk", "Omplacering af en medarbejder"] {
+                #expect(!reply.text.contains(sentinel), "\(path) carries \(sentinel)")
+            }
+        }
+    }
 }
