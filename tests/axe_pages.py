@@ -33,6 +33,9 @@ DOCUMENTS = [
     "examples/aarhus-budgetkatalog/spareforslag-2027.md",
     "examples/randers/aabningstider-borgerservice.md",
     "examples/vesteraa/vintertjeneste-cykelstier.md",
+    # A closed document (its LUKKET banner) and one with errors (its UDKAST banner).
+    "examples/raadmandsmoede/punkt-4/omplacering.md",
+    "Tests/Fixtures/aarhuskompasset-2021/aarhuskompasset.md",
 ]
 # Manifests whose sites are built; an agenda's and minutes' closed site lands beside it.
 SITES = [

@@ -223,7 +223,8 @@ struct WorkspaceRoutes: HTTPResponder {
         return HTTPAnswers.json(.object([("path", .string(path)), ("page", .string("/dokument/\(PageLayout.urlPath(path))"))]), status: .created)
     }
 
-    /// `/api/render/{docx|pdf}/{path}`: the saved document as a download.
+    /// `/api/render/{docx|pdf}/{path}`: the saved document as a download, marked as
+    /// `indstil render` marks it (closed, and a draft while its checks find errors).
     private func renderDownload(_ rest: String) async throws -> Response {
         guard let slash = rest.firstIndex(of: "/"), let format = Renderer.Format(rawValue: String(rest[..<slash])),
               format == .docx || format == .pdf
@@ -232,11 +233,11 @@ struct WorkspaceRoutes: HTTPResponder {
         let path = files.relativePath(of: url)
         let workspace = self.workspace
         let data = try await Blocking.run { () throws -> Data in
-            let analysis = workspace.analyze(url, displayPath: path, checking: false)
+            let analysis = workspace.analyze(url, displayPath: path)
             guard let analyzed = analysis.analyzed else {
                 throw Refusal(.conflict, "Dokumentet kan ikke gengives: \(analysis.diagnostics.first?.message.da ?? "det har ingen profil").")
             }
-            return try Renderer.render(analyzed, to: format)
+            return try Renderer.render(analyzed, to: format, marking: DocumentMarking(analysis))
         }
         let name = url.deletingPathExtension().lastPathComponent + "." + format.fileExtension
         return HTTPAnswers.data(data, contentType: HTTPAnswers.contentType(forExtension: format.fileExtension), downloadName: name)

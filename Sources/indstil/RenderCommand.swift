@@ -24,6 +24,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .customLong("arkiv"), help: "Med --to pdf: skriv arkivkopien som PDF/A-2 (tagget, skrifter indlejret, ingen eksterne henvisninger).")
     var archive = false
 
+    @Flag(help: "Gengiv ikke et dokument med fejl (exit-kode 1, intet skrives); uden den gengives html, docx og pdf som UDKAST.")
+    var strict = false
+
     func validate() throws {
         if archive && to != .pdf { throw ValidationError("--arkiv gælder kun --to pdf") }
     }
@@ -33,14 +36,20 @@ struct RenderCommand: ParsableCommand {
         let file = files[0]
         let workspace = try ProjectWorkspace.current(profileOverride: profile)
         let data: Data
-        if to == .md {
+        if to == .md && !strict {
             data = Data(Renderer.normalizedMarkdown(try workspace.source(file)).utf8)
         } else {
-            do {
-                data = try Renderer.render(try workspace.document(file), to: to, archive: archive)
-            } catch let failure as Renderer.Failure {
-                throw UsageError(failure.description)
+            let (analyzed, marking) = try Self.markedDocument(file, in: workspace, format: to, strict: strict)
+            if let refusal = RenderMarkingNotice.refusal(file, marking, strict: strict) {
+                Output.progress(refusal)
+                throw ExitCode(1)
             }
+            do {
+                data = try Renderer.render(analyzed, to: to, archive: archive, marking: marking)
+            } catch {
+                throw UsageError(error.description)  // a Renderer.Failure (typed throws)
+            }
+            if let warning = RenderMarkingNotice.warning(file, marking, format: to) { Output.progress(warning) }
         }
         let isBinary = to == .docx || to == .pdf
         if output == "-" || (output == nil && !isBinary) {
@@ -66,23 +75,68 @@ struct RenderCommand: ParsableCommand {
         if let collision = OutputCollision.find(outputs: outputs, inputs: files.map { URL(fileURLWithPath: $0) }) {
             throw UsageError(collision.description)
         }
-        let failures = RenderFailures()
-        let files = self.files, format = self.to, archive = self.archive
+        let failures = RenderFailures(), notices = RenderFailures(), refusals = RenderFailures()
+        let files = self.files, format = self.to, archive = self.archive, strict = self.strict
         let workspace = try ProjectWorkspace.current(profileOverride: profile)
         // Twice as many workers as cores: each written file waits for its fsync (AtomicFile via
         // Data.write), and meanwhile another worker keeps the core busy.
         BoundedWorkers.run(count: files.count, width: 2 * ProcessInfo.processInfo.activeProcessorCount) { index in
             do {
-                let analyzed = try workspace.document(files[index])
-                let data = try Renderer.render(analyzed, to: format, archive: archive)
+                let (analyzed, marking) = try Self.markedDocument(files[index], in: workspace, format: format, strict: strict)
+                if let refusal = RenderMarkingNotice.refusal(files[index], marking, strict: strict) {
+                    refusals.add(refusal)
+                    return
+                }
+                let data = try Renderer.render(analyzed, to: format, archive: archive, marking: marking)
                 try AtomicFile.write(data, to: folder.appendingPathComponent("\(names[index]).\(format.fileExtension)"))
+                if let warning = RenderMarkingNotice.warning(files[index], marking, format: format) { notices.add(warning) }
             } catch {
                 failures.add("\(files[index]): \(error)")
             }
         }
+        for notice in notices.sorted + refusals.sorted { Output.progress(notice) }
         let messages = failures.sorted
         if !messages.isEmpty { throw UsageError(messages.joined(separator: "\n")) }
+        if !refusals.sorted.isEmpty { throw ExitCode(1) }
         Output.progress("Skrev \(files.count) filer i \(output)")
+    }
+
+    /// The document read through its profile with the checks `indstil check` runs (the
+    /// configured severities applied), and how its pages are marked: closed when it says
+    /// `status: lukket`, a draft while the checks find errors. The text and Markdown are
+    /// never marked; their checks run only for `--strict`.
+    static func markedDocument(_ path: String, in workspace: Workspace, format: Renderer.Format,
+                               strict: Bool) throws -> (AnalyzedDocument, DocumentMarking) {
+        guard format.isMarked || strict else {
+            let analyzed = try workspace.document(path)
+            return (analyzed, .unmarked)
+        }
+        let analysis = workspace.analyze(URL(fileURLWithPath: path), displayPath: path, checking: true, keep: false)
+        guard let analyzed = analysis.analyzed, let marking = DocumentMarking(analysis) else {
+            return (try workspace.document(path), .unmarked)  // throws why the file cannot be read
+        }
+        return (analyzed, format.isMarked ? marking : DocumentMarking(isClosed: false, errorCount: marking.errorCount))
+    }
+}
+
+extension Renderer.Format {
+    /// The formats whose pages say "UDKAST" and "LUKKET" (`DocumentMarking`).
+    var isMarked: Bool { self == .html || self == .docx || self == .pdf }
+}
+
+/// What `render` says on stderr about a document with errors: a warning that it is
+/// marked as a draft, or with `--strict` why it was not rendered.
+enum RenderMarkingNotice {
+    static func warning(_ path: String, _ marking: DocumentMarking, format: Renderer.Format) -> String? {
+        guard marking.isDraft, format.isMarked else { return nil }
+        let shown = path.escapingControlCharacters
+        return "indstil: advarsel: \(shown) har \(DanishFormat.integer(marking.errorCount)) fejl og er sat som UDKAST; ret dem med »indstil check \(shown)«"
+    }
+
+    static func refusal(_ path: String, _ marking: DocumentMarking, strict: Bool) -> String? {
+        guard strict, marking.isDraft else { return nil }
+        let shown = path.escapingControlCharacters
+        return "indstil: fejl: \(shown) har \(DanishFormat.integer(marking.errorCount)) fejl; med --strict gengives det ikke; ret dem med »indstil check \(shown)«"
     }
 }
 

@@ -31,7 +31,7 @@ import Testing
                         hasAppendices: true, earlierDecisions: ["2020"], hasEarlierDecisions: true, sidebar: [field],
                         css: "body{}", date: "2026-05-27",
                         logo: .init(dataURI: "data:image/png;base64,AA==", alt: "Logo"), letterhead: ["Torvet 1"], hasLetterhead: true,
-                        hasLetterheadBlock: true)
+                        hasLetterheadBlock: true, markingHTML: "<section class=\"markering\"></section>", isClosed: true)
         Self.sameAsMirror(page)
         Self.sameAsMirror(page.logo!)
         Self.sameAsMirror(section)

@@ -40,6 +40,9 @@ public struct RenderModel: Sendable {
     public let date: String?
     /// The municipality's logo, letterhead, stylesheet variables and Word template.
     public var look: RenderLook = .plain
+    /// "LUKKET – må ikke offentliggøres" and "UDKAST" on every page (`DocumentMarking`);
+    /// never part of the text "Antal tegn" counts.
+    public var marking: DocumentMarking = .unmarked
 
     /// True when a section holds a table (at any depth).
     public var hasTables: Bool {

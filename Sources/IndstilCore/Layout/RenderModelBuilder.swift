@@ -4,9 +4,13 @@ import Foundation
 /// that HTML, DOCX, the text file and "Antal tegn" all read.
 public enum RenderModelBuilder {
     /// The model a rendering shows, "Antal tegn" stamped into its metadata block.
-    public static func build(_ analyzed: AnalyzedDocument) -> RenderModel {
-        build(document: analyzed.document, profile: analyzed.profile, sections: analyzed.sections,
-              appendices: analyzed.appendices, characterCount: analyzed.characterCount)
+    /// `marking` nil: the document is marked closed when it says so, and not as a draft
+    /// (its checks were not run).
+    public static func build(_ analyzed: AnalyzedDocument, marking: DocumentMarking? = nil) -> RenderModel {
+        var model = build(document: analyzed.document, profile: analyzed.profile, sections: analyzed.sections,
+                          appendices: analyzed.appendices, characterCount: analyzed.characterCount)
+        model.marking = marking ?? DocumentMarking(document: analyzed.document)
+        return model
     }
 
     /// With `characterCount` nil, the metadata lines that show it are left out: that is

@@ -81,14 +81,33 @@ public enum DocxWriter {
                 relationships.append(Relationship(id: id, type: kind, target: name))
                 overrides.append(("/word/\(name)", part(kind)))
                 let prefix = DocxRawXML.rootPrefix(headerFooter.xml)
-                let filled = model.look.fields.map { fields in
+                var filled = model.look.fields.map { fields in
                     DocxPlaceholders.fill(headerFooter.xml, prefix: prefix) { fields.expand("{\($0)}") ?? "" }
                 } ?? headerFooter.xml
+                if headerFooter.isHeader {
+                    // A closed or draft document says so at the top of every header (`DocxMarking`).
+                    guard let marked = DocxMarking.prepending(model.marking, to: filled) else {
+                        throw DocxTemplateFailure(path: template.url.path, reason: "word/\(name) har intet rodelement")
+                    }
+                    filled = marked
+                }
                 extra.append(("word/\(name)", Data(filled.utf8)))
                 if !headerFooter.relationships.isEmpty {
                     extra.append(("word/_rels/\(name).rels", Data(DocxParts.relationships(headerFooter.relationships.map {
                         Relationship(id: $0.id, type: $0.type, target: $0.target, external: $0.external)
                     }).utf8)))
+                }
+            }
+            // The pages whose header the template leaves out get one with the marking alone.
+            if let header = DocxMarking.header(model.marking) {
+                for type in DocxMarking.headerTypes(titlePage: template.hasTitlePage, evenAndOdd: template.evenAndOddHeaders)
+                where !template.headersAndFooters.contains(where: { $0.isHeader && $0.type == type }) {
+                    counts.headers += 1
+                    let name = "header\(counts.headers).xml", id = "rIdHeader\(counts.headers)"
+                    references += "<w:headerReference w:type=\"\(type)\" r:id=\"\(id)\"/>"
+                    relationships.append(Relationship(id: id, type: "header", target: name))
+                    overrides.append(("/word/\(name)", part("header")))
+                    extra.append(("word/\(name)", Data(header.utf8)))
                 }
             }
             media += template.media.map { ($0.path, $0.data, $0.contentType) }
@@ -115,8 +134,17 @@ public enum DocxWriter {
             }
         } else {
             styles = DocxParts.styles(headingColour: headingColour)
-            built = DocxDocumentBuilder.build(model, logo: logo?.drawing)
+            let header = DocxMarking.header(model.marking)
+            built = DocxDocumentBuilder.build(model, sectionProperties: header == nil ? DocxDocumentBuilder.sectionProperties
+                                                                                   : DocxDocumentBuilder.markedSectionProperties,
+                                              logo: logo?.drawing)
             numbering = built.numbering.xml
+            if let header {
+                // A closed or draft document says so in the header of every page (`DocxMarking`).
+                relationships.append(Relationship(id: ids.markingHeader, type: "header", target: "header1.xml"))
+                overrides.append(("/word/header1.xml", part("header")))
+                extra.append(("word/header1.xml", Data(header.utf8)))
+            }
             relationships.append(Relationship(id: ids.footer, type: "footer", target: "footer1.xml"))
             overrides.append(("/word/footer1.xml", part("footer")))
             extra.append(("word/footer1.xml", Data(DocxParts.footer.utf8)))

@@ -51,6 +51,10 @@ public enum HTMLRenderer {
         let hasLetterhead: Bool
         /// A logo or letterhead lines: the page opens with the letterhead block.
         let hasLetterheadBlock: Bool
+        /// The banner that opens a closed or draft document (`HTMLMarking.banner`), nil for none.
+        let markingHTML: String?
+        /// `status: lukket`: the page asks not to be indexed.
+        let isClosed: Bool
     }
 
     public struct TemplateError: Error, CustomStringConvertible {
@@ -64,6 +68,7 @@ public enum HTMLRenderer {
         // Only a page with a table carries the table rules: other pages stay as they were.
         if model.hasTables { css += cache.text(cache.file(named: "table.css", profile: profile)) }
         css += themeRule(model.look)
+        css += HTMLMarking.css(model.marking)
         // Mustache escapes markup, not characters HTML and XML do not allow (C0 controls,
         // U+FFFE, U+FFFF): those are dropped from every string the template sees.
         let clean = MarkupEscaping.allowedCharacters
@@ -91,8 +96,10 @@ public enum HTMLRenderer {
             logo: logo,
             letterhead: model.look.letterhead.map { AddressBreaks.markup(clean($0)) },
             hasLetterhead: !model.look.letterhead.isEmpty,
-            hasLetterheadBlock: logo != nil || !model.look.letterhead.isEmpty)
-        return template.render(page)
+            hasLetterheadBlock: logo != nil || !model.look.letterhead.isEmpty,
+            markingHTML: HTMLMarking.banner(model.marking),
+            isClosed: model.marking.isClosed)
+        return HTMLMarking.ensuringBanner(template.render(page), model.marking)
     }
 
     /// The profile's `look.theme` as a `:root` rule after the stylesheet, overriding its
@@ -217,6 +224,8 @@ extension HTMLRenderer.Page: MustacheParent {
         case "letterhead": return letterhead
         case "hasLetterhead": return hasLetterhead
         case "hasLetterheadBlock": return hasLetterheadBlock
+        case "markingHTML": return markingHTML
+        case "isClosed": return isClosed
         default: return nil
         }
     }

@@ -49,6 +49,10 @@ struct DocxDocumentBuilder {
     static let sectionProperties = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"\(DocxParts.DocumentRelationship.footer)\"/>"
         + pageSetup + "</w:sectPr>"
 
+    /// indstil's own page with the header a closed or draft document has on every page (`DocxMarking`).
+    static let markedSectionProperties = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"\(DocxParts.DocumentRelationship.markingHeader)\"/>"
+        + "<w:footerReference w:type=\"default\" r:id=\"\(DocxParts.DocumentRelationship.footer)\"/>" + pageSetup + "</w:sectPr>"
+
     /// Page size, margins and columns: what a template without a page setup gets too.
     static let pageSetup = "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
         + "<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"

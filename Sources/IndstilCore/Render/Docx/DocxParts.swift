@@ -43,6 +43,8 @@ enum DocxParts {
         static let numbering = "rId2"
         static let settings = "rId3"
         static let footer = "rId4"
+        /// The header a closed or draft document has on every page (`DocxMarking`).
+        static let markingHeader = "rIdMarking"
         static let firstHyperlink = 5
     }
 
