@@ -45,6 +45,7 @@ enum OfficeConversion {
         let temporary = office.appendingPathComponent("tmp", isDirectory: true)
         let profile = office.appendingPathComponent("profil", isDirectory: true)
         var inputs: [(source: URL, copy: URL)] = []
+        try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)  // the caller's, normally there
         for place in [folder, office, temporary] {
             do { try TemporaryItems.makePrivateFolder(place) } catch {
                 throw PacketFailure(.converting, "kan ikke oprette \(place.path): \(SystemErrorText.reason(error))", file: place)
