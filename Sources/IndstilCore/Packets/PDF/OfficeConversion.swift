@@ -73,7 +73,9 @@ enum OfficeConversion {
         }
         switch result {
         case .notFound:
-            return [:]
+            // It was found on PATH a moment ago: it could not be started (no processes left, say).
+            throw PacketFailure(.converting, "LibreOffice (\(program)) kunne ikke startes til at konvertere \(unconverted()) til PDF; intet er skrevet",
+                                file: sources[0])
         case .timedOut:
             throw PacketFailure(.converting, "LibreOffice blev ikke færdig inden for \(Int(limit)) sekunder med at konvertere "
                                 + "\(unconverted()) til PDF; intet er skrevet (sæt INDSTIL_LIBREOFFICE_TIMEOUT til flere sekunder, "
