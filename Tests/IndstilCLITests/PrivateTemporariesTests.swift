@@ -80,7 +80,10 @@ struct PrivateTemporariesTests {
                 Issue.record("\(program) never ran under indstil")
                 continue
             }
-            samples.append(Sample(project))
+            let sample = Sample(project)
+            // Tried at once, while the items are there.
+            try Self.expectUnreadableByAnotherUser(sample.roots.map(\.path) + sample.nested.map(\.path), at: sample.moment)
+            samples.append(sample)
         }
         let end = try #require(run.wait(timeout: 240))
         #expect(end.status == 0, "\(end)")
@@ -96,7 +99,6 @@ struct PrivateTemporariesTests {
             for (path, mode) in programs {
                 #expect(mode & 0o077 == 0, "\(path) is \(String(mode & 0o7777, radix: 8)) at \(sample.moment)")
             }
-            try Self.expectUnreadableByAnotherUser(sample.roots.map(\.path) + sample.nested.map(\.path), at: sample.moment)
         }
         #expect(samples.contains { $0.nested.contains { $0.path.contains("/libreoffice/tmp") } }, "LibreOffice's private temporary folder was never seen")
         #expect(samples.contains { $0.roots.contains { $0.path.contains(".ud-lukket.indstil-") } }, "the closed site's staging was never seen")
@@ -166,18 +168,19 @@ struct PrivateTemporariesTests {
         #expect(project.leftovers().isEmpty, "left behind after signal \(signal): \(project.leftovers())")
     }
 
-    @Test("SIGKILL while a WeasyPrint behind a wrapper script sets a page: the wrapper's child ends too, within 5 s")
+    @Test("SIGKILL while a WeasyPrint wrapper script runs a program of its own: that grandchild of indstil's ends too, within 5 s")
     func killedWithWrappedWeasyPrint() throws {
         let project = try Project()
         let weasyprint = try #require(ExternalProgramPath.find("weasyprint"), "weasyprint is missing: run `make deps`")
-        // A wrapper that does not exec (as a virtualenv's or a distribution's may): WeasyPrint is indstil's grandchild.
-        let wrapper = try project.script("weasyprint", "'\(weasyprint)' \"$@\"\nexit $?")
+        // A wrapper that starts a program before WeasyPrint (as a virtualenv's or a distribution's may):
+        // the program is indstil's grandchild, which no parent-death signal reaches.
+        let wrapper = try project.script("weasyprint", "sleep 31\nexec '\(weasyprint)' \"$@\"")
         let run = try project.start(["render", "--to", "pdf", "examples/\(Fixtures.byraad)", "-o", "sag.pdf"],
                                     environment: ["INDSTIL_WEASYPRINT": wrapper.path])
-        let child = try #require(run.waitForDescendant(named: "python", timeout: 60), "WeasyPrint never ran")
+        let child = try #require(run.waitForDescendant(named: "sleep 31", timeout: 60), "the wrapper never ran")
         run.send(SIGKILL)
         _ = run.wait(timeout: 30)
-        #expect(RunningProcess.waitUntilGone(child, timeout: 5), "WeasyPrint kept running after indstil was killed")
+        #expect(RunningProcess.waitUntilGone(child, timeout: 5), "the wrapper's program kept running after indstil was killed")
         #expect(Self.processesStarted(by: run.pid).isEmpty, "still running: \(Self.processesStarted(by: run.pid))")
     }
 

@@ -1,7 +1,9 @@
 import Foundation
 
 /// A new, empty temporary folder for a packet's intermediate files (a `TemporaryItems`
-/// folder: removed when indstil is interrupted); the caller removes it with `remove`.
+/// folder: 0700 whatever the umask, removed when indstil is interrupted, and by the next
+/// run when indstil was killed); the caller removes it with `remove`. LibreOffice's and
+/// WeasyPrint's own temporary folders are made inside it (`OfficeConversion`, `WeasyPrint`).
 enum PacketWorkFolder {
     static func make() throws(PacketFailure) -> URL {
         do {

@@ -45,6 +45,7 @@ enum OfficeConversion {
         let temporary = office.appendingPathComponent("tmp", isDirectory: true)
         let profile = office.appendingPathComponent("profil", isDirectory: true)
         var inputs: [(source: URL, copy: URL)] = []
+        try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)  // the caller's, normally there
         for place in [folder, office, temporary] {
             do { try TemporaryItems.makePrivateFolder(place) } catch {
                 throw PacketFailure(.converting, "kan ikke oprette \(place.path): \(SystemErrorText.reason(error))", file: place)
@@ -72,7 +73,9 @@ enum OfficeConversion {
         }
         switch result {
         case .notFound:
-            return [:]
+            // It was found on PATH a moment ago: it could not be started (no processes left, say).
+            throw PacketFailure(.converting, "LibreOffice (\(program)) kunne ikke startes til at konvertere \(unconverted()) til PDF; intet er skrevet",
+                                file: sources[0])
         case .timedOut:
             throw PacketFailure(.converting, "LibreOffice blev ikke færdig inden for \(Int(limit)) sekunder med at konvertere "
                                 + "\(unconverted()) til PDF; intet er skrevet (sæt INDSTIL_LIBREOFFICE_TIMEOUT til flere sekunder, "
