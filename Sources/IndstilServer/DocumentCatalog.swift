@@ -79,6 +79,7 @@ struct DocumentCatalog {
     /// The project's manifests: YAML files with `type: betaenkning` or `type: dagsorden`.
     static func manifests(in root: URL) -> [URL] {
         var found: [URL] = []
+        let resolvedRoot = root.resolvingSymlinksInPath()
         func walk(_ folder: URL, depth: Int) {
             guard depth < 16, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
             for name in names.sorted() where !name.hasPrefix(".") && !["Templates", "profiles", "plugins", "node_modules"].contains(name) {
@@ -87,7 +88,8 @@ struct DocumentCatalog {
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
                     if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) == nil { walk(url, depth: depth + 1) }
-                } else if Manifest.isManifest(url), name != ProjectRoot.configName, FileKind.isRegularFile(url), isPacketManifest(url) {
+                } else if Manifest.isManifest(url), name != ProjectRoot.configName, FileKind.isRegularFile(url),
+                          ProjectRoot.contains(resolvedRoot, url), isPacketManifest(url) {
                     found.append(url)
                 }
             }

@@ -133,7 +133,7 @@ public enum DecisionRegister {
 
     /// A YAML file whose `type` is `referat` (read cheaply: the line, not the YAML).
     static func isMinutes(_ url: URL) -> Bool {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
+        guard FileKind.isRegularFile(url), let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
         return text.split(whereSeparator: \.isNewline).contains { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             return trimmed == "type: referat" || trimmed == "type: \"referat\""

@@ -167,7 +167,7 @@ public enum HTMLRenderer {
             lock.lock()
             defer { lock.unlock() }
             if let cached = dataURIs[logo.file.path] { return cached }
-            guard let data = try? logo.contents() else {  // an SVG sanitised (SVGSanitizer)
+            guard FileKind.isRegularFile(logo.file), let data = try? logo.contents() else {  // an SVG sanitised (SVGSanitizer)
                 throw TemplateError(description: "logoet \(logo.file.path) kan ikke læses")
             }
             let uri = "data:\(logo.mediaType);base64,\(data.base64EncodedString())"
@@ -179,14 +179,14 @@ public enum HTMLRenderer {
             lock.lock()
             defer { lock.unlock() }
             if let cached = texts[url.path] { return cached }
-            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            let text = FileKind.isRegularFile(url) ? ((try? String(contentsOf: url, encoding: .utf8)) ?? "") : ""
             texts[url.path] = text
             return text
         }
     }
 
     static func loadTemplate(_ url: URL) throws(TemplateError) -> MustacheTemplate {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard FileKind.isRegularFile(url), let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw TemplateError(description: "skabelonen \(url.path) kan ikke læses")
         }
         do {

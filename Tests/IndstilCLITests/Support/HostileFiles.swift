@@ -16,10 +16,10 @@ enum HostileFiles {
         fetch("/api/documents/skrevet-af-script.md", {method: "PUT", headers: {"Content-Type": "application/json"},
               body: JSON.stringify({text: "skrevet", version: "missing"})});
         """
-    static let html = "<!DOCTYPE html><html lang=\"da\"><head><title>Bilag</title><script src=\"kode.js\"></script></head><body><p>Bilag</p></body></html>\n"
+    static let html = "<!DOCTYPE html><html lang=\"da\"><head><title>Bilag</title><script src=\"B1.5-kode.js\"></script></head><body><p>Bilag</p></body></html>\n"
     static let svg = """
         <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">\
-        <script xlink:href="kode.js"/><rect width="10" height="10"/></svg>
+        <script xlink:href="B1.5-kode.js"/><rect width="10" height="10"/></svg>
 
         """
 
