@@ -287,17 +287,18 @@ struct DocumentMarkingTests {
         let server = try RunningProcess(binary, ["serve", "examples", "--port", "0"], in: folder.url)
         defer { server.send(SIGTERM); _ = server.wait(timeout: 10) }
         let line = try #require(server.waitForOutputLine(containing: "http://127.0.0.1:", timeout: 60))
-        let port = try #require(line.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "/ "))) })
+        let start = try #require(ServeStartLine(line), "\(line)")
+        let port = start.port, access: [String: String?] = ["X-Indstil-Token": start.token]
 
         for (path, words, absent) in [("aarhus-raadmand/lukket.md", [Self.closed], Self.draft), ("udkast.md", [Self.draft], "LUKKET")] {
-            let pdf = try RawHTTP.exchange(port: port, "GET", "/api/render/pdf/\(path)", timeout: 180)
+            let pdf = try RawHTTP.exchange(port: port, "GET", "/api/render/pdf/\(path)", headers: access, timeout: 180)
             #expect(pdf.status == 200, "\(pdf.text.prefix(300))")
             let pdfFile = try folder.write("hentet/\(path).pdf", data: pdf.body)
             for (index, page) in try ClosedMarkingTests.pages(pdfFile).enumerated() {
                 for word in words { #expect(page.contains(word), "\(path) page \(index + 1) lacks \(word)") }
                 #expect(!page.contains(absent), "\(path) page \(index + 1) says \(absent)")
             }
-            let docx = try RawHTTP.exchange(port: port, "GET", "/api/render/docx/\(path)", timeout: 60)
+            let docx = try RawHTTP.exchange(port: port, "GET", "/api/render/docx/\(path)", headers: access, timeout: 60)
             #expect(docx.status == 200)
             let docxFile = try folder.write("hentet/\(path).docx", data: docx.body)
             try Self.expectEveryHeader(docxFile, says: words, "download of \(path)")
