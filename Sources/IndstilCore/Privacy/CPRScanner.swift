@@ -48,28 +48,6 @@ enum CPRScanner {
                         today: CalendarDay = .today) -> [Match] {
         let bytes = text.bytes
         var found: [Match] = []
-        var index = 0
-        while index < bytes.count {
-            guard PrivacyText.isDigit(bytes[index]) else { index += 1; continue }
-            let start = index
-            var end = index
-            while end < bytes.count, PrivacyText.isDigit(bytes[end]) { end += 1 }
-            index = end
-            var digitsEnd = end
-            if end - start == 6, let (second, secondEnd) = serial(after: end, in: text) {
-                digitsEnd = secondEnd
-                index = secondEnd
-                guard standsAlone(start..<secondEnd, in: text) else { continue }
-                let digits = (Array(bytes[start..<end]) + Array(bytes[second..<secondEnd])).map { Int($0) - 0x30 }
-                consider(digits, start..<secondEnd)
-            } else if end - start == 10 {
-                guard standsAlone(start..<end, in: text) else { continue }
-                consider(bytes[start..<end].map { Int($0) - 0x30 }, start..<end)
-            }
-            _ = digitsEnd
-        }
-        return found
-
         func consider(_ digits: [Int], _ range: Range<Int>) {
             guard let number = CPRNumber(digits: digits, today: today) else { return }
             var verdict = localVerdict(before: range.lowerBound, in: text)
@@ -78,6 +56,25 @@ enum CPRScanner {
             guard !dense || verdict == .cpr else { return }
             found.append(Match(range: range, number: number, hasContext: verdict == .cpr))
         }
+        var index = 0
+        while index < bytes.count {
+            guard PrivacyText.isDigit(bytes[index]) else { index += 1; continue }
+            let start = index
+            var end = index
+            while end < bytes.count, PrivacyText.isDigit(bytes[end]) { end += 1 }
+            index = end
+            if end - start == 6, let after = serial(after: end, in: text) {
+                let (second, secondEnd) = after
+                index = secondEnd
+                guard standsAlone(start..<secondEnd, in: text) else { continue }
+                let digits = (Array(bytes[start..<end]) + Array(bytes[second..<secondEnd])).map { Int($0) - 0x30 }
+                consider(digits, start..<secondEnd)
+            } else if end - start == 10 {
+                guard standsAlone(start..<end, in: text) else { continue }
+                consider(bytes[start..<end].map { Int($0) - 0x30 }, start..<end)
+            }
+        }
+        return found
     }
 
     /// After six digits: a separator ("-", "/", " ", an en dash or a non-breaking hyphen)

@@ -42,7 +42,7 @@ public struct PersonalDataAcceptance: Sendable, Equatable {
             return [(key, Message(da: "skal være en liste af godkendelser med »tjek«, »tekst« og »begrundelse«",
                                   en: "must be a list of acceptances with \"tjek\", \"tekst\" and \"begrundelse\""), value.line, value.column)]
         }
-        var problems: [(String, Message, Int, Int)] = []
+        var problems: [(path: String, reason: Message, line: Int, column: Int)] = []
         for (index, item) in items.enumerated() {
             let path = "\(key)[\(index + 1)]"
             guard case .mapping(let entries) = item.content else {

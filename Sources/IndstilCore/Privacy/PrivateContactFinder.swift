@@ -24,7 +24,9 @@ enum PrivateContactFinder {
             while start > lastEnd, isAddressByte(bytes[start - 1]) { start -= 1 }
             var end = at + 1
             while end < bytes.count, isAddressByte(bytes[end]) || bytes[end] == 0x2E && end + 1 < bytes.count && isAddressByte(bytes[end + 1]) { end += 1 }
-            lastEnd = end
+            // A sentence's full stop or a dash after the address is not part of it.
+            while end > at + 1, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x2D { end -= 1 }
+            lastEnd = max(end, at + 1)
             guard start < at, end > at + 1 else { continue }
             let domain = String(decoding: text.folded[(at + 1)..<end], as: UTF8.self)
             if privateDomains.contains(domain) { found.append(Found(range: start..<end, text: text.string(start..<end))) }

@@ -105,7 +105,7 @@ enum DocumentPersonalData {
         }
         for block in document.body.textBlocks {
             var text = ""
-            var lines: [(Int, Int, Int)] = []
+            var lines: [(offset: Int, line: Int, column: Int)] = []
             for (index, piece) in block.textLines.enumerated() {
                 if index > 0 { text += "\n" }
                 lines.append((text.utf8.count, piece.line, index == 0 ? block.column : 1))
@@ -116,7 +116,7 @@ enum DocumentPersonalData {
         document.body.forEach { node in
             guard case .codeBlock(_, let literal) = node.kind else { return }
             var offset = 0
-            var lines: [(Int, Int, Int)] = []
+            var lines: [(offset: Int, line: Int, column: Int)] = []
             for (index, line) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 lines.append((offset, node.line + 1 + index, 1))
                 offset += line.utf8.count + 1
@@ -143,7 +143,7 @@ enum DocumentPersonalData {
             // The row as one text, each cell at its place, for a name in one cell and an
             // address in the next; its CPR numbers are reported cell by cell below.
             var rowText = ""
-            var lines: [(Int, Int, Int)] = []
+            var lines: [(offset: Int, line: Int, column: Int)] = []
             for cell in row.cells where !cell.text.isEmpty {
                 if !rowText.isEmpty { rowText += " | " }
                 lines.append((rowText.utf8.count, cell.line, cell.column))
