@@ -45,6 +45,10 @@ public enum CheckRegistry {
         CatalogueThemeSheetCheck(),
         CatalogueOverviewCheck(),
         CatalogueDepartmentCheck(),
+        PrivacyCPRCheck(),
+        PrivacyNameAddressCheck(),
+        PrivacyHealthCheck(),
+        PrivacyContactCheck(),
     ]
 
     /// The checks of a betænkning's bundle as a whole (`BundleAssembler`).

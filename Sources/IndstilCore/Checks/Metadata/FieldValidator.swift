@@ -12,6 +12,11 @@ enum FieldValidator {
     static func problems(in frontMatter: YAMLValue, profile: Profile) -> [Problem] {
         var problems: [Problem] = []
         validate(mapping: frontMatter, specs: profile.fields, prefix: "", anchorLine: 1, into: &problems)
+        if let acceptances = frontMatter[PersonalDataAcceptance.frontMatterKey] {
+            for problem in PersonalDataAcceptance.problems(in: acceptances) {
+                problems.append(.invalid(path: problem.path, label: problem.path, reason: problem.reason, line: problem.line, column: problem.column))
+            }
+        }
         return problems
     }
 
@@ -30,8 +35,9 @@ enum FieldValidator {
             }
             validate(value: value, spec: spec, path: path, keyLine: keyLine, into: &problems)
         }
-        // A stated "Antal tegn" is every profile's: length.stated-count compares it.
-        let known = Set(specs.map(\.key) + (prefix.isEmpty ? [StatedCountCheck.frontMatterKey] : []))
+        // A stated "Antal tegn" is every profile's: length.stated-count compares it; so are
+        // accepted personal data (privacy.*).
+        let known = Set(specs.map(\.key) + (prefix.isEmpty ? [StatedCountCheck.frontMatterKey, PersonalDataAcceptance.frontMatterKey] : []))
         for entry in mapping.entries where !known.contains(entry.key) {
             problems.append(.unknown(path: prefix + entry.key, line: entry.keyLine))
         }
