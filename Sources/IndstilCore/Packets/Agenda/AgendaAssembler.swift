@@ -129,7 +129,7 @@ private struct Assembly {
             for entry in recommendation.appendices {
                 // Missing and escaping files are reported by the indstilling's own checks.
                 guard let file = entry.file, case .success(let url) = paths.resolve(file, relativeTo: documentFolder, line: entry.fileLine),
-                      let read = appendix(url, listPath: recommendationPath, line: entry.line) else { continue }
+                      let read = appendix(url, listPath: recommendationPath, line: entry.line, closed: entry.isClosed || isClosed) else { continue }
                 listed.append(listing(url, title: entry.title, listPath: recommendationPath, line: entry.line, fileTitle: read.fileTitle,
                                       listedClosed: entry.isClosed, evidence: read.evidence))
                 append(title: entry.title.isEmpty ? url.lastPathComponent : entry.title, titleFromFile: entry.title.isEmpty,
@@ -148,7 +148,7 @@ private struct Assembly {
                             "The appendix \"\(attachment.file)\" is not Markdown and needs a \"titel\"")
                     continue
                 }
-                guard let read = appendix(url, listPath: displayPath, line: attachment.line) else { continue }
+                guard let read = appendix(url, listPath: displayPath, line: attachment.line, closed: (attachment.isClosed ?? false) || isClosed) else { continue }
                 listed.append(listing(url, title: attachment.title ?? "", listPath: displayPath, line: attachment.line,
                                       fileTitle: read.fileTitle, listedClosed: attachment.isClosed ?? false, evidence: read.evidence))
                 var title = attachment.title ?? ""
@@ -233,8 +233,10 @@ private struct Assembly {
                                  evidence: ClosedEvidence?)
 
     /// An appendix's content, read once and checked, what the file says its title is, and
-    /// whether it says it is closed; nil when it cannot be read.
-    mutating func appendix(_ url: URL, listPath: String, line: Int) -> AppendixReading? {
+    /// whether it says it is closed; nil when it cannot be read. The text of a PDF or DOCX
+    /// attachment is searched for personal data (`privacy.*`, as in documents; a CPR number
+    /// is an error unless the appendix is `closed` by its listing, its item or itself).
+    mutating func appendix(_ url: URL, listPath: String, line: Int, closed: Bool) -> AppendixReading? {
         let fileExtension = url.pathExtension.lowercased()
         guard fileExtension == "md" else {
             let name = url.lastPathComponent
@@ -253,6 +255,8 @@ private struct Assembly {
                         "The appendix \"\(name)\" cannot be read as \(fileExtension.uppercased()); the file is damaged or not what its name says")
                 return nil
             case .pages(let pages):
+                let evidence = ClosedEvidence.own(url, frontMatter: nil, pages: pages)
+                collector.add(listPath, PersonalDataScan.attachmentFindings(pages: pages, fileName: name, isClosed: closed || evidence != nil, line: line))
                 var seen: Set<String> = []
                 for (index, page) in pages.enumerated() {
                     for text in page.split(separator: "\n") {
@@ -263,8 +267,7 @@ private struct Assembly {
                             "Template leftover \"\(found)\" \(place.1): fix the appendix before it goes on the agenda", line: line)])
                     }
                 }
-                return (.attachment(fileExtension: fileExtension), .openingText(pages.prefix(2).joined(separator: " ")),
-                        ClosedEvidence.own(url, frontMatter: nil, pages: pages))
+                return (.attachment(fileExtension: fileExtension), .openingText(pages.prefix(2).joined(separator: " ")), evidence)
             }
         }
         let analysis = workspace.analyze(url, displayPath: shown(url), requirement: .optional)

@@ -68,6 +68,10 @@ public enum BundleAssembler {
                     var pages: [String]?
                     if case .pages(let text) = AttachmentText.read(url) { pages = text }
                     gate(url, shownPath: shown(entry.file), line: entry.fileLine, frontMatter: nil, pages: pages)
+                    // A bundle is published whole: personal data in an attachment's text is found as in a document.
+                    if let pages {
+                        collector.add(displayPath, PersonalDataScan.attachmentFindings(pages: pages, fileName: url.lastPathComponent, isClosed: false, line: entry.fileLine))
+                    }
                     appendices.append(.init(id: entry.id, number: number, title: title, chapter: chapterNumber,
                                             position: position + 1, source: url, content: .attachment(fileExtension: fileExtension)))
                     continue

@@ -47,10 +47,36 @@ public enum MinutesAssembler {
         for check in CheckRegistry.minutesChecks {
             collector.add(check.check(context))
         }
+        collector.add(displayPath, personalData(in: manifest, agenda: agenda.packet))
         for (found, line) in PlaceholderCheck.leftovers(in: manifest.yaml) {
             collector.add(PlaceholderCheck().diagnostic("Skabelonrest »\(found)«: erstat den med den rigtige tekst",
                                                         "Template leftover \"\(found)\": replace it with the real text", line: line))
         }
         return .assembled(Assembled(packet: minutes, reports: collector.reports(workspace)))
+    }
+
+    /// `privacy.*` in what the minutes say of each item (its decision, remarks and reasons),
+    /// which the public minutes print for an open item: a CPR number is an error there and
+    /// a note in a closed item, as in documents.
+    static func personalData(in manifest: MinutesManifest, agenda: ResolvedAgenda) -> [Diagnostic] {
+        let scanner = PersonalDataScanner()
+        let place = Message(da: " i referatet", en: " in the minutes")
+        return manifest.items.flatMap { entry -> [Diagnostic] in
+            let isClosed = agenda.items.first { $0.number == entry.number }?.isClosed ?? false
+            var texts: [(String, Int)] = []
+            if let decision = entry.decision { texts.append((decision, entry.decisionLine)) }
+            if let remarks = entry.remarks { texts.append((remarks, entry.line)) }
+            if let reason = entry.reason { texts.append((reason, entry.outcomeLine)) }
+            for point in entry.points {
+                for text in [point.text, point.reason].compactMap({ $0 }) { texts.append((text, point.line)) }
+            }
+            return texts.flatMap { text, line in
+                PersonalDataScan.paragraphs(of: text).flatMap { paragraph in
+                    scanner.scan(paragraph, warnings: !isClosed).map {
+                        PersonalDataScan.diagnostic(for: $0, place: place, isClosed: isClosed, inAttachment: false, line: line)
+                    }
+                }
+            }
+        }
     }
 }
