@@ -99,6 +99,20 @@ import Glibc
         }
     }
 
+    /// The site's pages (index and the chapter pages it links).
+    func pages(of manifest: String) throws -> [String] {
+        let index = try served.get("/websted/offentlig/\(manifest)/index.html").text
+        var pages = [index]
+        for match in index.matches(of: /href="([^"\/]+\.html)"/) {
+            pages.append(try served.get("/websted/offentlig/\(manifest)/\(match.1)").text)
+        }
+        return pages
+    }
+}
+
+/// The same hostile bundle on the command line: the untagged-attachment check never hands
+/// qpdf a FIFO (issue 25: `check`, `bundle` and the overview hung on it).
+@Suite struct FIFOAppendixCommandTests {
     @Test func aBundleWhosePDFAppendixIsAFIFOIsAFindingNotAHang() throws {
         let folder = try TempFolder.withExamples()
         let pdf = folder.url.appendingPathComponent("examples/bilagsmateriale/kapitel-1/spoergeskema.pdf")
@@ -109,16 +123,6 @@ import Glibc
         #expect(check.diagnostics.contains { $0.check == "appendix.missing-file" && $0.message.contains("ikke en almindelig fil") }, "\(check)")
         let bundle = try folder.run("bundle", "examples/bilagsmateriale/bundle.yml", "-o", "ud", timeout: 30)
         #expect(!bundle.timedOut && bundle.status == 1 && !folder.exists("ud"), "\(bundle)")
-    }
-
-    /// The site's pages (index and the chapter pages it links).
-    func pages(of manifest: String) throws -> [String] {
-        let index = try served.get("/websted/offentlig/\(manifest)/index.html").text
-        var pages = [index]
-        for match in index.matches(of: /href="([^"\/]+\.html)"/) {
-            pages.append(try served.get("/websted/offentlig/\(manifest)/\(match.1)").text)
-        }
-        return pages
     }
 }
 
