@@ -151,7 +151,11 @@ struct WorkspaceRoutes: HTTPResponder {
         let body = try await RequestBody.read(request, limit: settings.maximumBodyBytes)
         let relative = try body.string("path"), text = try body.string("text")
         let url = try files.url(for: relative)
-        guard url.pathExtension.lowercased() == "md" else { throw Refusal.notShown(relative) }
+        // The text comes with the request; the path places it (profile, relative files) among
+        // the documents and manifests the workspace shows.
+        guard ["md", "yml", "yaml"].contains(url.pathExtension.lowercased()), url.lastPathComponent != ProjectRoot.configName,
+              !files.relativePath(of: url).split(separator: "/").contains(where: { ProjectFiles.unservedFolders.contains(String($0)) })
+        else { throw Refusal.notShown(relative) }
         _ = try files.realLocation(of: url)
         let path = files.relativePath(of: url)
         let workspace = self.workspace

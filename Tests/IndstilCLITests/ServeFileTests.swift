@@ -110,6 +110,22 @@ import Glibc
     }
 }
 
+/// The same hostile bundle on the command line: the untagged-attachment check never hands
+/// qpdf a FIFO (issue 25: `check`, `bundle` and the overview hung on it).
+@Suite struct FIFOAppendixCommandTests {
+    @Test func aBundleWhosePDFAppendixIsAFIFOIsAFindingNotAHang() throws {
+        let folder = try TempFolder.withExamples()
+        let pdf = folder.url.appendingPathComponent("examples/bilagsmateriale/kapitel-1/spoergeskema.pdf")
+        try FileManager.default.removeItem(at: pdf)
+        #expect(mkfifo(pdf.path, 0o644) == 0)
+        let check = try folder.run("check", "examples/bilagsmateriale/bundle.yml", timeout: 30)
+        #expect(!check.timedOut && check.status == 1, "\(check)")
+        #expect(check.diagnostics.contains { $0.check == "appendix.missing-file" && $0.message.contains("ikke en almindelig fil") }, "\(check)")
+        let bundle = try folder.run("bundle", "examples/bilagsmateriale/bundle.yml", "-o", "ud", timeout: 30)
+        #expect(!bundle.timedOut && bundle.status == 1 && !folder.exists("ud"), "\(bundle)")
+    }
+}
+
 enum FileKindProbe {
     static func isFIFO(_ url: URL) -> Bool {
         var info = stat()
