@@ -193,4 +193,37 @@ struct PublicationGateTests {
             }
         }
     }
+
+    @Test("privacy.cpr in an agenda's DOCX and PDF attachments: an error on the listing's line under an open item, masked in every format; a note when the appendix is closed")
+    func personalDataInAttachments() throws {
+        let folder = try TempFolder.withExamples()
+        let sentence = "Borgerens CPR-nr. 010190-1234 fremgår af sagen."
+        try WordFixture.write(WordFixture.parts(body: "<w:p><w:r><w:t>\(sentence)</w:t></w:r></w:p>"),
+                              to: folder.url("examples/raadmandsmoede/punkt-5/borgerbrev.docx"))
+        _ = try folder.write("brev.html", "<html lang=\"da\"><body><p>Side et.</p><p style=\"page-break-before: always\">\(sentence)</p></body></html>")
+        try TestProcess.run("weasyprint", [folder.url("brev.html").path, folder.url("examples/raadmandsmoede/punkt-5/borgerbrev.pdf").path],
+                            timeout: 120).requireSuccess()
+        try Self.leakingAgenda(folder, appendix: "punkt-5/borgerbrev.docx\n        titel: Brev fra en borger\n      - fil: punkt-5/borgerbrev.pdf\n        titel: Brev fra en borger (PDF)")
+        let text = try folder.read(Self.agenda)
+        let docxLine = try #require(text.lineNumber(of: "      - fil: punkt-5/borgerbrev.docx"))
+        let pdfLine = try #require(text.lineNumber(of: "      - fil: punkt-5/borgerbrev.pdf"))
+        let result = try folder.run("check", Self.agenda, timeout: 120)
+        #expect(result.status == 1, "\(result)")
+        let cpr = result.diagnostics.filter { $0.check == "privacy.cpr" }
+        #expect(cpr.map(\.line).sorted() == [docxLine, pdfLine] && cpr.allSatisfy { $0.severity == "error" }, "\(result.stdout)")
+        #expect(cpr.contains { $0.message.contains("side 2") && $0.message.contains("010190-XXXX") }, "\(cpr)")
+        for format in ["text", "json", "sarif", "junit", "github"] {
+            let output = try folder.run("check", Self.agenda, "--format", format, timeout: 120)
+            #expect(output.stdout.contains("010190-XXXX") && !output.stdout.contains("1234") , "\(format): \(output.stdout.prefix(2000))")
+        }
+        let bundle = try folder.run("bundle", Self.agenda, "-o", "ud", timeout: 240)
+        #expect(bundle.status == 1 && !folder.exists("ud"), "\(bundle)")
+
+        // Listed as closed: a note, and the packets are written (the number only in the closed one).
+        _ = try folder.write(Self.agenda, text.replacingOccurrences(of: "        titel: Brev fra en borger\n", with: "        titel: Brev fra en borger\n        status: lukket\n")
+            .replacingOccurrences(of: "        titel: Brev fra en borger (PDF)\n", with: "        titel: Brev fra en borger (PDF)\n        status: lukket\n"))
+        let closed = try folder.run("check", Self.agenda, timeout: 120)
+        #expect(closed.status == 0 && closed.diagnostics.filter { $0.check == "privacy.cpr" }.allSatisfy { $0.severity == "note" }
+                && closed.diagnostics.contains { $0.check == "privacy.cpr" }, "\(closed.stdout)")
+    }
 }
