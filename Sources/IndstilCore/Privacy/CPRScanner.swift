@@ -21,8 +21,8 @@ enum CPRScanner {
     /// What the words before a number say it is.
     enum Verdict: Sendable { case cpr, other, none }
 
-    static let cprWords = PrivacyText.utf8(["cpr", "personnummer", "personnr", "person nr", "født", "fødselsnummer"])
-    static let otherWords = PrivacyText.utf8([
+    static let cprWords = WordList(["cpr", "personnummer", "personnr", "person nr", "født", "fødselsnummer"])
+    static let otherWords = WordList([
         "sagsnr", "sags-nr", "sagsnummer", "sag nr", "journalnr", "journal-nr", "journalnummer", "j.nr", "j. nr", "jnr",
         "fakturanr", "faktura-nr", "fakturanummer", "faktura nr", "bilagsnr", "bilags-nr", "bilagsnummer",
         "p-nr", "p-nummer", "pnr", "ordrenr", "ordre-nr", "ordrenummer", "kontonr", "konto-nr", "kontonummer", "konto",
@@ -57,11 +57,16 @@ enum CPRScanner {
             found.append(Match(range: range, number: number, hasContext: verdict == .cpr))
         }
         var index = 0
-        while index < bytes.count {
-            guard PrivacyText.isDigit(bytes[index]) else { index += 1; continue }
-            let start = index
-            var end = index
-            while end < bytes.count, PrivacyText.isDigit(bytes[end]) { end += 1 }
+        let count = bytes.count
+        while index < count {
+            // Runs of six or ten digits: the rest of the text is passed over a byte at a time.
+            guard let start = bytes.withUnsafeBufferPointer({ buffer -> Int? in
+                var position = index
+                while position < count, buffer[position] &- 0x30 >= 10 { position += 1 }
+                return position < count ? position : nil
+            }) else { break }
+            var end = start
+            while end < count, PrivacyText.isDigit(bytes[end]) { end += 1 }
             index = end
             if end - start == 6, let after = serial(after: end, in: text) {
                 let (second, secondEnd) = after

@@ -10,19 +10,23 @@ enum DanishAddressFinder {
     }
 
     /// Endings of Danish street names (the names register, DAR, is mostly made of these).
-    static let streetEndings = PrivacyText.utf8([
+    static let streetEndings: [[UInt8]] = [
         "vej", "vejen", "gade", "gaden", "allé", "alle", "stræde", "vænget", "vænge", "plads", "pladsen", "torv", "torvet",
         "boulevard", "parken", "bakken", "bakke", "toften", "vangen", "høj", "højen", "engen", "stien", "kæret",
         "haven", "have", "hegnet", "lunden", "kvarter", "passage", "tværgade", "promenade", "brink", "brinken",
         "stræde", "kaj", "kajen", "bro", "broen", "mølle", "møllevej", "agre", "ager", "holmen", "marken", "vangen",
         "løkke", "løkken", "skrænten", "dalen", "sletten", "gården",
-    ])
+    ].map { Array($0.utf8) }
+    /// The last bytes of the endings: most words are ruled out at one look.
+    static let lastBytes = Set(streetEndings.compactMap(\.last))
+
     /// Separate words that are a street's last word ("Store Torv", "Kongens Have").
     static let streetWords: Set<String> = ["vej", "gade", "allé", "alle", "torv", "plads", "stræde", "have", "boulevard", "vænge", "kvarter", "kaj", "bro"]
 
     /// Whether `word` is (or ends in) a street word.
     static func isStreetWord(_ text: PrivacyText, _ word: Range<Int>) -> Bool {
         let folded = text.folded[word]
+        guard let last = folded.last, lastBytes.contains(last) else { return false }
         if streetWords.contains(String(decoding: folded, as: UTF8.self)) { return true }
         return streetEndings.contains { ending in
             folded.count > ending.count + 2 && folded.suffix(ending.count).elementsEqual(ending)
@@ -31,8 +35,10 @@ enum DanishAddressFinder {
 
     static func addresses(in text: PrivacyText, words: [Range<Int>]) -> [Address] {
         var found: [Address] = []
-        for (index, word) in words.enumerated() where text.isUpper(at: word.lowerBound) || streetWords.contains(String(decoding: text.folded[word], as: UTF8.self)) {
-            guard isStreetWord(text, word), let numberEnd = houseNumber(after: word.upperBound, in: text) else { continue }
+        for (index, word) in words.enumerated() {
+            guard text.bytes[word.upperBound - 1] != 0x2D, isStreetWord(text, word),
+                  let numberEnd = houseNumber(after: word.upperBound, in: text) else { continue }
+            guard text.isUpper(at: word.lowerBound) || streetWords.contains(String(decoding: text.folded[word], as: UTF8.self)) else { continue }
             // The street's name may be several capitalised words: "Gammel Kage Landevej".
             var first = index
             while first > 0, index - first < 4, text.isUpper(at: words[first - 1].lowerBound),
@@ -45,6 +51,8 @@ enum DanishAddressFinder {
         }
         return found
     }
+
+    static let amounts = WordList([" %", " pct", " kr", " mio", " mia", " år", " procent", " timer", " dage", " uger", " måneder", " stk", " m2", " km", " meter"])
 
     /// After a street word: one space, a number 1–999, an optional letter, and nothing that
     /// makes it an amount, a year or a share ("Vej 2026", "gade 12 %", "torv 3 mio. kr.").
@@ -65,7 +73,6 @@ enum DanishAddressFinder {
         guard !text.isLetter(at: end), !text.isDigit(at: end) else { return nil }
         if end < bytes.count, ".,".utf8.contains(bytes[end]), text.isDigit(at: end + 1) { return nil }
         let after = max(end, 0)..<min(bytes.count, end + 8)
-        let amounts = PrivacyText.utf8([" %", " pct", " kr", " mio", " mia", " år", " procent", " timer", " dage", " uger", " måneder", " stk", " m2", " km", " meter"])
         if text.containsWord(from: amounts, in: after) { return nil }
         return end
     }

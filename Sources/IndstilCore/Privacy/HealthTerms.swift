@@ -28,19 +28,20 @@ enum HealthTerms {
         "antidepressiv", "medicin", "kemoterapi", "genoptræning", "sygemeldt", "sygemelding", "førtidspension",
         "abort", "graviditet", "gravid",
     ]
-    static let needles = PrivacyText.utf8(words)
-    /// The needles by their first byte, so most words are passed over at one look.
-    static let byFirstByte: [UInt8: [Int]] = Dictionary(grouping: needles.indices, by: { needles[$0][0] })
+    /// The words indexed by their first byte, so most words are passed over at one look.
+    static let list = WordList(words)
 
     /// Words that make a sentence about one person even without a name.
     static let personWords: Set<String> = ["han", "hun", "ansøgeren", "klageren", "patienten"]
+    static let personWordLengths = Set(personWords.map(\.utf8.count))
 
     /// The health word starting at `word`, or nil.
     static func term(at word: Range<Int>, in text: PrivacyText) -> String? {
         let folded = text.folded
-        guard let candidates = byFirstByte[folded[word.lowerBound]] else { return nil }
+        let candidates = list.byFirstByte[Int(folded[word.lowerBound])]
+        guard !candidates.isEmpty else { return nil }
         for index in candidates {
-            let needle = needles[index]
+            let needle = list.needles[index]
             guard word.lowerBound + needle.count <= folded.count else { continue }
             guard needle.count <= word.count || needle.contains(0x20) else { continue }
             if folded[word.lowerBound..<word.lowerBound + needle.count].elementsEqual(needle) {

@@ -9,7 +9,7 @@ enum PersonNameFinder {
 
     /// Words after which a name is an official's, not a citizen's: the case officer, the
     /// signature of a letter, a politician's title.
-    static let officialWords = PrivacyText.utf8([
+    static let officialWords = WordList([
         "sagsbehandler", "kontaktperson", "kontakt", "rådmand", "borgmester", "direktør", "chef", "leder",
         "formand", "næstformand", "medlem", "byrådsmedlem", "underskrevet", "venlig hilsen", "hilsen", "med venlig",
         "udvalgsformand", "konsulent", "specialkonsulent", "fuldmægtig", "afdelingschef", "kontorchef",

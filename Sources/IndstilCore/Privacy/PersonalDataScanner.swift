@@ -18,13 +18,13 @@ struct PersonalDataScanner: Sendable {
 
     /// Words of a municipality's own letterhead or of an institution: an address near them
     /// is an office's.
-    static let institutionWords = PrivacyText.utf8([
+    static let institutionWords = WordList([
         "kommune", "rådhus", "afdeling", "forvaltning", "sekretariat", "magistrat", "sagsbehandler", "byråd",
         "direkte telefon", "hovednummer", "center for", "skole", "bibliotek", "hospital", "a/s", "aps", "i/s",
         "erhvervshus", "fonden", "forening", "selskab", "ministeriet", "styrelse", "region", "universitet",
         "møde", "mødested", "adresse:", "kontor", "borgerservice", "dokk1", "plejehjem", "bosted",
     ])
-    static let phoneWords = PrivacyText.utf8(["tlf", "telefon", "mobil", "mob.", "ring", "sms", "+45"])
+    static let phoneWords = WordList(["tlf", "telefon", "mobil", "mob.", "ring", "sms", "+45"])
 
     func scan(_ string: String, dense: Bool = false, surrounding: CPRScanner.Verdict = .none,
               warnings: Bool = true) -> [PersonalDataFinding] {
@@ -77,10 +77,11 @@ struct PersonalDataScanner: Sendable {
                                   cprs: [CPRScanner.Match]) -> [PersonalDataFinding] {
         guard !names.isEmpty else { return [] }
         var found: [PersonalDataFinding] = []
-        let addresses = DanishAddressFinder.addresses(in: text, words: words)
         for name in names {
+            // Only the words around the name are read for an address: linear however many names.
             let around = (name.range.lowerBound - Self.nearness - 200)..<(name.range.upperBound + Self.nearness + 1)
-            if let address = Self.within(addresses, \.range, around).first(where: { Self.near(name.range, $0.range) && !$0.range.overlaps(name.range) }) {
+            let addresses = DanishAddressFinder.addresses(in: text, words: Array(Self.within(words, \.self, around)))
+            if let address = addresses.first(where: { Self.near(name.range, $0.range) && !$0.range.overlaps(name.range) }) {
                 let window = max(0, min(name.range.lowerBound, address.range.lowerBound) - 60)..<min(text.count, max(name.range.upperBound, address.range.upperBound) + 60)
                 if text.containsWord(from: Self.institutionWords, in: window) { continue }
                 let nameText = name.text, addressText = address.text
@@ -121,31 +122,30 @@ struct PersonalDataScanner: Sendable {
         a.upperBound <= b.lowerBound ? b.lowerBound - a.upperBound <= nearness : a.lowerBound - b.upperBound <= nearness
     }
 
+    /// Health words in the sentence of a name or of "han"/"hun"/"klageren" …: the sentences
+    /// are read around those anchors only, so most text is passed over.
     private func health(_ text: PrivacyText, words: [Range<Int>], names: [PersonNameFinder.Name]) -> [PersonalDataFinding] {
+        var anchors: [(range: Range<Int>, text: String)] = names.map { ($0.range, $0.text) }
+        for word in words where HealthTerms.personWordLengths.contains(word.count) {
+            if HealthTerms.personWords.contains(String(decoding: text.folded[word], as: UTF8.self)) { anchors.append((word, text.string(word))) }
+        }
+        anchors.sort { $0.range.lowerBound < $1.range.lowerBound }
         var found: [PersonalDataFinding] = []
         var reported: Set<Int> = []
-        for (index, word) in words.enumerated() {
-            guard let term = HealthTerms.term(at: word, in: text) else { continue }
-            let sentence = Self.sentence(around: word, in: text)
+        for anchor in anchors {
+            let sentence = Self.sentence(around: anchor.range, in: text)
             guard !reported.contains(sentence.lowerBound) else { continue }
-            var person = Self.within(names, \.range, sentence).first?.text
-            if person == nil {
-                var other = index - 1
-                while other >= 0, words[other].lowerBound >= sentence.lowerBound {
-                    if HealthTerms.personWords.contains(String(decoding: text.folded[words[other]], as: UTF8.self)) {
-                        person = text.string(words[other])
-                        break
-                    }
-                    other -= 1
-                }
+            for word in Self.within(words, \.self, sentence) {
+                guard let term = HealthTerms.term(at: word, in: text) else { continue }
+                reported.insert(sentence.lowerBound)
+                let person = anchor.text
+                found.append(PersonalDataFinding(kind: .health, range: word, subjects: [term, person]) { place, attachment in
+                    let advice = Self.advice(attachment)
+                    return Message(da: "Helbredsoplysning: »\(term)« står i samme sætning som »\(person)«\(place.da)\(advice.da) (helbredsoplysninger er følsomme, GDPR art. 9)",
+                                   en: "Health data: \"\(term)\" stands in the same sentence as \"\(person)\"\(place.en)\(advice.en) (health data is sensitive, GDPR art. 9)")
+                })
+                break
             }
-            guard let person else { continue }
-            reported.insert(sentence.lowerBound)
-            found.append(PersonalDataFinding(kind: .health, range: word, subjects: [term, person]) { place, attachment in
-                let advice = Self.advice(attachment)
-                return Message(da: "Helbredsoplysning: »\(term)« står i samme sætning som »\(person)«\(place.da)\(advice.da) (helbredsoplysninger er følsomme, GDPR art. 9)",
-                               en: "Health data: \"\(term)\" stands in the same sentence as \"\(person)\"\(place.en)\(advice.en) (health data is sensitive, GDPR art. 9)")
-            })
         }
         return found
     }

@@ -9,17 +9,20 @@ struct PrivacyText {
     init(_ text: String) {
         bytes = Array(text.utf8)
         var folded = bytes
-        var index = 0
-        while index < folded.count {
-            let byte = folded[index]
-            if byte >= 0x41 && byte <= 0x5A {
-                folded[index] = byte + 32
-            } else if byte == 0xC3, index + 1 < folded.count {
-                let next = folded[index + 1]
-                if next >= 0x80 && next <= 0x9E && next != 0x97 { folded[index + 1] = next + 0x20 }
+        folded.withUnsafeMutableBufferPointer { folded in
+            var index = 0
+            let count = folded.count
+            while index < count {
+                let byte = folded[index]
+                if byte &- 0x41 < 26 {
+                    folded[index] = byte + 32
+                } else if byte == 0xC3, index + 1 < count {
+                    let next = folded[index + 1]
+                    if next >= 0x80 && next <= 0x9E && next != 0x97 { folded[index + 1] = next + 0x20 }
+                    index += 1
+                }
                 index += 1
             }
-            index += 1
         }
         self.folded = folded
     }
@@ -72,48 +75,70 @@ struct PrivacyText {
     }
 
     /// The words (maximal runs of letters, a hyphen between two letters included), in order.
+    /// One pass over the bytes (through a buffer pointer: this runs on every byte of a 5 MB line).
     func words() -> [Range<Int>] {
-        var found: [Range<Int>] = []
-        var index = 0
-        while index < bytes.count {
-            let length = letterLength(at: index)
-            guard length > 0 else { index += 1; continue }
-            let start = index
-            index += length
-            while index < bytes.count {
-                let next = letterLength(at: index)
-                if next > 0 { index += next; continue }
-                if bytes[index] == 0x2D, letterLength(at: index + 1) > 0 { index += 1; continue }
-                break
+        bytes.withUnsafeBufferPointer { bytes in
+            // A letter starts at `index`: ASCII letters, or a multi-byte character that is not
+            // Latin-1 punctuation (C2 ..), × or ÷, or general punctuation (E2 ..).
+            func letterLength(_ index: Int) -> Int {
+                guard index < bytes.count else { return 0 }
+                let byte = bytes[index]
+                if byte < 0x80 { return (byte | 0x20) &- 0x61 < 26 ? 1 : 0 }
+                if byte == 0xC3 { return index + 1 < bytes.count && bytes[index + 1] != 0x97 && bytes[index + 1] != 0xB7 ? 2 : 0 }
+                if byte >= 0xC4 && byte <= 0xDF { return index + 1 < bytes.count ? 2 : 0 }
+                if byte >= 0xE0 && byte <= 0xEF && byte != 0xE2 { return index + 2 < bytes.count ? 3 : 0 }
+                return 0
             }
-            found.append(start..<index)
-        }
-        return found
-    }
-
-    /// Whether one of `needles` (folded UTF-8) starts a word inside `window`.
-    func containsWord(from needles: [[UInt8]], in window: Range<Int>) -> Bool {
-        lastWord(from: needles, in: window) != nil
-    }
-
-    /// The end of the last occurrence in `window` of one of `needles` that starts a word.
-    /// `window` should be short (a few dozen bytes): the search looks at every position.
-    func lastWord(from needles: [[UInt8]], in window: Range<Int>) -> Int? {
-        let window = window.clamped(to: 0..<folded.count)
-        var best: Int?
-        for needle in needles where !needle.isEmpty && needle.count <= window.count {
-            var start = window.upperBound - needle.count
-            while start >= window.lowerBound {
-                if folded[start] == needle[0], !isLetter(before: start) || !isLetter(at: start),
-                   folded[start..<start + needle.count].elementsEqual(needle) {
-                    let end = start + needle.count
-                    if best.map({ end > $0 }) ?? true { best = end }
+            var found: [Range<Int>] = []
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let length = letterLength(index)
+                guard length > 0 else { index += 1; continue }
+                let start = index
+                index += length
+                while index < count {
+                    let next = letterLength(index)
+                    if next > 0 { index += next; continue }
+                    if bytes[index] == 0x2D, letterLength(index + 1) > 0 { index += 1; continue }
                     break
                 }
-                start -= 1
+                found.append(start..<index)
             }
+            return found
         }
-        return best
+    }
+
+    /// Whether one of `list`'s words starts a word inside `window`.
+    func containsWord(from list: WordList, in window: Range<Int>) -> Bool {
+        lastWord(from: list, in: window) != nil
+    }
+
+    /// The end of the right-most occurrence in `window` of one of `list`'s words that starts
+    /// a word (or starts with a non-letter). One look per byte of the window, then only the
+    /// words that begin with that byte.
+    func lastWord(from list: WordList, in window: Range<Int>) -> Int? {
+        let window = window.clamped(to: 0..<folded.count)
+        var start = window.upperBound - 1
+        while start >= window.lowerBound {
+            let candidates = list.byFirstByte[Int(folded[start])]
+            if !candidates.isEmpty, !isLetter(before: start) || !isLetter(at: start) {
+                for index in candidates {
+                    let needle = list.needles[index]
+                    let end = start + needle.count
+                    guard end <= window.upperBound else { continue }
+                    var matches = true
+                    var offset = 1
+                    while offset < needle.count {
+                        if folded[start + offset] != needle[offset] { matches = false; break }
+                        offset += 1
+                    }
+                    if matches { return end }
+                }
+            }
+            start -= 1
+        }
+        return nil
     }
 
     /// Whether `window` holds nothing but white space and the characters in `allowed`.
@@ -121,24 +146,40 @@ struct PrivacyText {
         bytes[window.clamped(to: 0..<bytes.count)].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || allowed.contains($0) }
     }
 
-    static func utf8(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
 
     /// Text is number-dense (a budget table's row, a column of account numbers) when at least
     /// half its white-space separated tokens, and at least four of them, are figures.
     var isNumberDense: Bool {
-        var tokens = 0, figures = 0
-        var index = 0
-        while index < bytes.count {
-            while index < bytes.count, bytes[index] <= 0x20 { index += 1 }
-            guard index < bytes.count else { break }
-            var digits = 0, letters = 0
-            while index < bytes.count, bytes[index] > 0x20 {
-                if Self.isDigit(bytes[index]) { digits += 1 } else if letterLength(at: index) > 0 { letters += 1 }
-                index += 1
+        bytes.withUnsafeBufferPointer { bytes in
+            var tokens = 0, figures = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                while index < count, bytes[index] <= 0x20 { index += 1 }
+                guard index < count else { break }
+                var digits = false, letters = false
+                while index < count, bytes[index] > 0x20 {
+                    let byte = bytes[index]
+                    if byte &- 0x30 < 10 { digits = true } else if (byte | 0x20) &- 0x61 < 26 || byte >= 0xC3 { letters = true }
+                    index += 1
+                }
+                tokens += 1
+                if digits && !letters { figures += 1 }
             }
-            tokens += 1
-            if digits > 0 && letters == 0 { figures += 1 }
+            return figures >= 4 && figures * 2 >= tokens
         }
-        return figures >= 4 && figures * 2 >= tokens
+    }
+}
+
+/// Words to look for, lower-case, indexed by their first byte.
+struct WordList: Sendable {
+    let needles: [[UInt8]]
+    let byFirstByte: [[Int]]
+
+    init(_ words: [String]) {
+        needles = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var index = [[Int]](repeating: [], count: 256)
+        for (position, needle) in needles.enumerated() { index[Int(needle[0])].append(position) }
+        byFirstByte = index
     }
 }

@@ -19,7 +19,8 @@ enum PrivateContactFinder {
         let bytes = text.bytes
         var found: [Found] = []
         var lastEnd = 0
-        for at in bytes.indices where bytes[at] == 0x40 && at >= lastEnd {
+        let ats = bytes.withUnsafeBufferPointer { buffer in buffer.indices.filter { buffer[$0] == 0x40 } }
+        for at in ats where at >= lastEnd {
             var start = at
             while start > lastEnd, isAddressByte(bytes[start - 1]) { start -= 1 }
             var end = at + 1
@@ -44,9 +45,14 @@ enum PrivateContactFinder {
         let bytes = text.bytes
         var found: [Found] = []
         var index = 0
-        while index < bytes.count {
-            guard PrivacyText.isDigit(bytes[index]) else { index += 1; continue }
-            let start = index
+        let count = bytes.count
+        while index < count {
+            guard let start = bytes.withUnsafeBufferPointer({ buffer -> Int? in
+                var position = index
+                while position < count, buffer[position] &- 0x30 >= 10 { position += 1 }
+                return position < count ? position : nil
+            }) else { break }
+            index = start
             var groups: [Int] = []
             var end = index
             var cursor = index
