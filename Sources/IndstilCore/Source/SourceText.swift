@@ -98,7 +98,7 @@ public enum SourceText {
     static func firstNUL(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty, let found = memchr(base, 0, buffer.count) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
         }
     }
 
