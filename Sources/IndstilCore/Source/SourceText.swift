@@ -102,12 +102,12 @@ public enum SourceText {
         }
     }
 
-    /// Line (counting line feeds, and carriage returns not before one) and column (in
-    /// Characters, 1-based) of the byte at `offset`.
+    /// Line (counting line feeds, as `firstInvalidUTF8` does) and column (in Characters,
+    /// 1-based) of the byte at `offset`.
     static func lineAndColumn(_ bytes: [UInt8], at offset: Int) -> (Int, Int) {
         var line = 1
         var lineStart = 0
-        for index in 0..<offset where bytes[index] == 10 || (bytes[index] == 13 && (index + 1 >= bytes.count || bytes[index + 1] != 10)) {
+        for index in 0..<offset where bytes[index] == 10 {
             line += 1
             lineStart = index + 1
         }
