@@ -83,6 +83,63 @@ struct HostileInputTests {
         }
     }
 
+    // MARK: Size and time (issue 25)
+
+    /// The fastest of three `check` runs of `path`, and that run.
+    static func bestOfThree(_ project: TempFolder, _ path: String) throws -> (result: RunResult, seconds: Double) {
+        var best: (result: RunResult, seconds: Double)?
+        for _ in 0..<3 {
+            let started = Date()
+            let result = try project.run(arguments: ["check", path], timeout: 60)
+            let seconds = Date().timeIntervalSince(started)
+            #expect(!result.timedOut && !result.signaled, "\(result)")
+            if seconds < best?.seconds ?? .infinity { best = (result, seconds) }
+        }
+        return try #require(best)
+    }
+
+    @Test("A flood of [ within the markup limit: 4 times as many, at most 5 times the time")
+    func bracketFloodIsLinear() throws {
+        let project = try TempFolder.withExamples()
+        var times: [Double] = []
+        for count in [50_000, 200_000] {
+            let (text, _) = try Self.withBlock(String(repeating: "[", count: count))
+            let path = "examples/aarhus-byraad/klammer-\(count).md"
+            try project.write(path, text)
+            let (result, seconds) = try Self.bestOfThree(project, path)
+            #expect(!result.diagnostics.contains { $0.check == "input.invalid" }, "\(result)")
+            times.append(seconds)
+        }
+        #expect(times[1] <= 5 * times[0] + 0.3, "\(times[0]) s at 1×, \(times[1]) s at 4×")
+    }
+
+    @Test("More [ than the markup limit: one input.invalid naming the limit, quickly")
+    func bracketFloodPastTheLimit() throws {
+        let project = try TempFolder.withExamples()
+        let (text, line) = try Self.withBlock(String(repeating: "[", count: 1_200_000))
+        let path = "examples/aarhus-byraad/klammer.md"
+        try project.write(path, text)
+        let result = try Self.survives(project, path)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.diagnostics.map(\.check) == ["input.invalid"], "\(result)")
+        #expect(result.diagnostics.first?.line == line, "\(result)")
+        #expect(result.stdout.contains("højst 1.000.000"), "\(result)")
+    }
+
+    @Test("A NUL byte in the text: input.invalid on its line and column")
+    func nulByte() throws {
+        let project = try TempFolder.withExamples()
+        let (text, line) = try Self.withBlock("Lokalerne\u{0} skal bruges.")
+        let path = "examples/aarhus-byraad/nul.md"
+        try project.write(path, text)
+        let result = try Self.survives(project, path)
+        #expect(result.status == 1, "\(result)")
+        let invalid = result.diagnostics.filter { $0.check == "input.invalid" }
+        #expect(invalid.count == 1, "\(result)")
+        #expect(invalid.first?.line == line && invalid.first?.column == 10, "\(result)")
+        #expect(invalid.first?.message.contains("NUL") == true, "\(result)")
+    }
+
     // MARK: Front matter
 
     @Test("A YAML alias bomb in the front matter: input.invalid inside the front matter, quickly")

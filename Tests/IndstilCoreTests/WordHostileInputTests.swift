@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import IndstilCore
+@testable import IndstilCore
 import IndstilTestSupport
 
 /// Each hostile .docx is one `input.invalid` finding within a second, never a crash.
@@ -158,5 +158,132 @@ struct WordHostileInputTests {
             }
         }
         #expect(slowest < 1, "\(slowest) s")
+    }
+
+    // MARK: Size and time (issue 25): each grows linearly, and what the README promises is read
+
+    /// Words in a fixed pseudo-random order, `bytes` long: text that does not compress 200
+    /// times (the zip-bomb ratio), as real text does not.
+    static func words(_ bytes: Int, seed: UInt64 = 25) -> String {
+        let words = ["kommunen", "byrådet", "forslaget", "budgettet", "borgerne", "skolen", "vejen", "planen", "og", "til", "af", "i", "år", "økonomien"]
+        var state = seed
+        var out = ""
+        out.reserveCapacity(bytes + 16)
+        while out.utf8.count < bytes {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            out += words[Int((state >> 33) % UInt64(words.count))]
+            out += (state >> 20) % 11 == 0 ? ". " : " "
+        }
+        return out
+    }
+
+    /// The fastest of three analyses of the .docx `write` makes, with that analysis.
+    static func bestOfThree(_ write: (URL) throws -> Void) throws -> (diagnostics: [Diagnostic], seconds: Double) {
+        let folder = try TempFolder("word-scaling")
+        defer { folder.remove() }
+        let url = folder.url("sag.docx")
+        try write(url)
+        var best: (diagnostics: [Diagnostic], seconds: Double) = ([], .infinity)
+        for _ in 0..<3 {
+            let started = Date()
+            let analysis = Workspace(profileOverride: "aarhus-byraad").analyze(url, displayPath: "sag.docx", keep: false)
+            let seconds = Date().timeIntervalSince(started)
+            if seconds < best.seconds { best = (analysis.diagnostics, seconds) }
+        }
+        return best
+    }
+
+    /// `body(n)` at n and 4n: both read (no input.invalid), and 4 times the input takes at
+    /// most 5 times as long (plus 0.2 s of noise).
+    static func expectLinear(_ what: String, base: Int, body: (Int) -> String) throws {
+        let small = try bestOfThree { try WordFixture.write(WordFixture.parts(body: Self.body + body(base)), to: $0) }
+        let large = try bestOfThree { try WordFixture.write(WordFixture.parts(body: Self.body + body(4 * base)), to: $0) }
+        for result in [small, large] {
+            #expect(!result.diagnostics.contains { $0.check == "input.invalid" }, "\(what): \(result.diagnostics.filter { $0.check == "input.invalid" })")
+        }
+        #expect(large.seconds <= 5 * small.seconds + 0.2, "\(what): \(small.seconds) s at 1×, \(large.seconds) s at 4×")
+    }
+
+    @Test("One paragraph of many runs: 4 times the runs, at most 5 times the time")
+    func paragraphOfManyRuns() throws {
+        try Self.expectLinear("runs", base: 4_000) { runs in
+            "<w:p>" + (0..<runs).map { "<w:r><w:t xml:space=\"preserve\">\(Self.words(40, seed: UInt64($0))) </w:t></w:r>" }.joined() + "</w:p>"
+        }
+    }
+
+    @Test("One paragraph of one long text: 4 times the text, at most 5 times the time")
+    func paragraphOfOneText() throws {
+        try Self.expectLinear("text", base: 250_000) { bytes in "<w:p><w:r><w:t>\(Self.words(bytes))</w:t></w:r></w:p>" }
+    }
+
+    @Test("A field instruction in many pieces: linear")
+    func fieldInstructionPieces() throws {
+        try Self.expectLinear("instrText", base: 5_000) { pieces in
+            "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                + (0..<pieces).map { "<w:r><w:instrText xml:space=\"preserve\"> \(Self.words(30, seed: UInt64($0))) </w:instrText></w:r>" }.joined()
+                + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>Sagen</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+        }
+    }
+
+    @Test("A part of 12 MB (past the 10 MB Foundation's parser took; a part may unpack to 20 MB) is read, not refused as invalid XML")
+    func twelveMegabytePart() throws {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"\(WordFixture.w)\"><w:body>"
+        var index = 0
+        while xml.utf8.count < 12_000_000 {
+            xml += "<w:p><w:r><w:t>\(Self.words(200, seed: UInt64(index)))</w:t></w:r></w:p>\n"
+            index += 1
+        }
+        xml += "</w:body></w:document>"
+        guard case .success(let root) = WordXML.parse(Data(xml.utf8), part: "word/document.xml") else {
+            Issue.record("\(WordXML.parse(Data(xml.utf8), part: "word/document.xml"))")
+            return
+        }
+        #expect(root.child("body")?.children("p").count == index)
+    }
+
+    @Test("200 000 attributes on one element: refused at once, naming the limit")
+    func manyAttributes() throws {
+        let attributes = (0..<200_000).map { " w:a\($0)=\"1\"" }.joined()
+        Self.expectOneInvalid(try Self.check { url in
+            try WordFixture.write(WordFixture.parts(body: Self.body + "<w:p\(attributes)><w:r><w:t>Tekst.</w:t></w:r></w:p>"), to: url)
+        }, mentioning: "1.000 attributter", "linje 1")
+    }
+
+    @Test("1 000 attributes on one element are read")
+    func thousandAttributes() throws {
+        let attributes = (0..<1_000).map { " w:a\($0)=\"1\"" }.joined()
+        let result = try Self.check { url in
+            try WordFixture.write(WordFixture.parts(body: Self.body + "<w:p\(attributes)><w:r><w:t>Tekst.</w:t></w:r></w:p>"), to: url)
+        }
+        #expect(!result.diagnostics.contains { $0.check == "input.invalid" }, "\(result.diagnostics)")
+    }
+
+    /// An OLE compound file (the header, then one directory sector) whose directory names `streams`.
+    static func compoundFile(streams: [String]) -> Data {
+        var header = [UInt8](repeating: 0, count: 512)
+        header.replaceSubrange(0..<8, with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        header.replaceSubrange(24..<34, with: [0x3E, 0x00, 0x03, 0x00, 0xFE, 0xFF, 0x09, 0x00, 0x06, 0x00])
+        var directory: [UInt8] = []
+        for name in ["Root Entry"] + streams {
+            var entry = [UInt8](repeating: 0, count: 128)
+            let utf16 = Array(name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            entry.replaceSubrange(0..<utf16.count, with: utf16)
+            entry[64] = UInt8(utf16.count + 2)
+            entry[66] = name == "Root Entry" ? 5 : 2
+            directory += entry
+        }
+        return Data(header + directory + [UInt8](repeating: 0, count: 512 - directory.count % 512))
+    }
+
+    @Test("A password-protected .docx says it is encrypted and how to remove the protection")
+    func encrypted() throws {
+        Self.expectOneInvalid(try Self.check { try Self.compoundFile(streams: ["EncryptionInfo", "EncryptedPackage"]).write(to: $0) },
+                              mentioning: "adgangskode", "krypteret", "fjern beskyttelsen")
+    }
+
+    @Test("A Word 97–2003 .doc named .docx says it is the old format")
+    func oldWordFormat() throws {
+        Self.expectOneInvalid(try Self.check { try Self.compoundFile(streams: ["WordDocument", "1Table"]).write(to: $0) },
+                              mentioning: "gamle format", ".doc")
     }
 }

@@ -59,6 +59,9 @@ public enum DocumentLoader {
                 frontMatterEndLine: split.closingLine, body: MarkdownNode(kind: .document, line: split.bodyLineOffset + 1),
                 preamble: [], sections: [], flattenedAtLine: nil))
         }
+        if let exceeded = MarkdownParser.markupLimitExceeded(split.body, lineOffset: split.bodyLineOffset) {
+            return .failed(MarkdownParser.markupLimitDiagnostic(line: exceeded.line, count: exceeded.count))
+        }
         let parsed = MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset, tableFiles: TableFileReader(documentURL: url))
         var preamble: [MarkdownNode] = []
         var sections: [Section] = []

@@ -19,6 +19,12 @@ public enum MarkdownParser {
     ///   - tableFiles: reads the CSV files that `tabel` blocks name in `fil:`; without it
     ///     such a table has no rows.
     public static func parse(_ markdown: String, lineOffset: Int = 0, tableFiles: TableFileReader? = nil) -> Result {
+        if markupLimitExceeded(markdown, lineOffset: lineOffset) != nil {
+            // Not given to cmark (see `maximumMarkup`): the text as it stands, one paragraph.
+            let text = MarkdownNode(kind: .text(markdown), line: 1 + lineOffset)
+            let paragraph = MarkdownNode(kind: .paragraph, children: [text], line: 1 + lineOffset)
+            return Result(root: MarkdownNode(kind: .document, children: [paragraph], line: 1 + lineOffset), flattenedAtLine: nil)
+        }
         let result = parseWithoutTables(markdown, lineOffset: lineOffset)
         guard TableRecognizer.mayHoldTable(markdown) else { return result }
         let recognizer = TableRecognizer(markdown: markdown, lineOffset: lineOffset, files: tableFiles)
@@ -68,10 +74,29 @@ public enum MarkdownParser {
                     : textNode
             }
             var children: [MarkdownNode] = []
+            // Adjacent text nodes are one: cmark makes a node of every `[`, `]`, `!` and `&`
+            // it does not match, and a line of them would be a node per byte.
+            var text: (literal: String, line: Int, column: Int)?
             var child = cmark_node_first_child(node)
             while let current = child {
-                children.append(convert(current, depth: depth + 1))
+                if cmark_node_get_type(current) == CMARK_NODE_TEXT {
+                    let literal = Self.string(cmark_node_get_literal(current))
+                    if text != nil {
+                        text!.literal += literal
+                    } else {
+                        text = (literal, Int(cmark_node_get_start_line(current)) + lineOffset, Int(cmark_node_get_start_column(current)))
+                    }
+                } else {
+                    if let pending = text {
+                        children.append(MarkdownNode(kind: .text(pending.literal), line: pending.line, column: pending.column))
+                        text = nil
+                    }
+                    children.append(convert(current, depth: depth + 1))
+                }
                 child = cmark_node_next(current)
+            }
+            if let pending = text {
+                children.append(MarkdownNode(kind: .text(pending.literal), line: pending.line, column: pending.column))
             }
             return MarkdownNode(kind: kind, children: children, line: line, column: column, endLine: endLine)
         }
@@ -144,8 +169,50 @@ public enum MarkdownParser {
 }
 
 extension MarkdownParser {
+    /// cmark keeps its whole tree in memory, some 200 bytes a node, and it can make a node
+    /// of nearly every byte: of each `[ ] ! & < \\` (a link or an entity that might begin),
+    /// each run of `` ` * _ `` and each line. A text with more of these than this is not
+    /// given to cmark (5 MB of `[` would be a gigabyte); a real recommendation has a few
+    /// thousand, and a 5 MB text of ordinary prose under 200 000.
+    public static let maximumMarkup = 1_000_000
+
+    /// The file line at which the text passes `maximumMarkup`, and its count of markup in
+    /// all; nil when it stays within it. One pass over the bytes.
+    public static func markupLimitExceeded(_ markdown: String, lineOffset: Int = 0) -> (line: Int, count: Int)? {
+        var count = 0
+        var line = 1 + lineOffset
+        var exceededAt: Int?
+        var previous: UInt8 = 0
+        for byte in markdown.utf8 {
+            switch byte {
+            case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: "\\"):
+                count += 1
+            case UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"):
+                if byte != previous { count += 1 }
+            case 10:
+                count += 1
+                line += 1
+            default:
+                break
+            }
+            previous = byte
+            if exceededAt == nil, count > maximumMarkup { exceededAt = line }
+        }
+        return exceededAt.map { ($0, count) }
+    }
+
+    /// The `input.invalid` finding for a text past `maximumMarkup`.
+    public static func markupLimitDiagnostic(line: Int, count: Int) -> Diagnostic {
+        Diagnostic(check: "input.invalid", severity: .error,
+                   message: Message(
+                    da: "Teksten har \(DanishFormat.integer(count)) tegn, der kan være Markdown-opmærkning (linjeskift og [ ] ! & < \\ ` * _); indstil læser højst \(DanishFormat.integer(maximumMarkup)) (grænsen er nået i linje \(line)); en rigtig indstilling har nogle tusinde",
+                    en: "The text has \(count) characters that may be Markdown markup (line breaks and [ ] ! & < \\ ` * _); indstil reads at most \(maximumMarkup) (the limit is reached on line \(line)); a real recommendation has a few thousand"),
+                   line: line)
+    }
+
     /// The body re-written as canonical CommonMark by cmark (`render --to md`).
     public static func normalized(_ markdown: String) -> String {
+        if markupLimitExceeded(markdown) != nil { return markdown }
         var utf8 = Array(markdown.utf8)
         let length = utf8.count
         utf8.append(0)

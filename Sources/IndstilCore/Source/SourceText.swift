@@ -10,6 +10,8 @@ public enum SourceText {
         case unreadable(String)
         case tooLarge(bytes: Int)
         case invalidUTF8(line: Int, column: Int)
+        /// A NUL byte (U+0000), which no text file holds: a binary file, or one saved as UTF-16.
+        case nul(line: Int, column: Int)
 
         public var diagnostic: Diagnostic {
             switch self {
@@ -29,6 +31,12 @@ public enum SourceText {
                                   message: Message(
                                     da: "Filen er ikke gyldig UTF-8 (ugyldig byte i linje \(line)); gem den som UTF-8",
                                     en: "The file is not valid UTF-8 (invalid byte on line \(line)); save it as UTF-8"),
+                                  line: line, column: column)
+            case .nul(let line, let column):
+                return Diagnostic(check: "input.invalid", severity: .error,
+                                  message: Message(
+                                    da: "Filen indeholder et NUL-tegn (byte 0) i linje \(line), som ingen tekstfil har; er den gemt som UTF-16 eller ikke en tekstfil? Gem den som UTF-8",
+                                    en: "The file contains a NUL character (byte 0) on line \(line), which no text file has; was it saved as UTF-16, or is it not a text file? Save it as UTF-8"),
                                   line: line, column: column)
             }
         }
@@ -71,6 +79,10 @@ public enum SourceText {
             let (line, column) = firstInvalidUTF8(bytes)
             return .failure(.invalidUTF8(line: line, column: column))
         }
+        if let nul = firstNUL(bytes) {
+            let (line, column) = lineAndColumn(bytes, at: nul)
+            return .failure(.nul(line: line, column: column))
+        }
         guard containsCarriageReturn(bytes) else { return .success(text) }  // the text's bytes are `bytes`
         return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
@@ -81,6 +93,26 @@ public enum SourceText {
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
             return memchr(base, 13, buffer.count) != nil
         }
+    }
+
+    /// Offset of the first NUL byte: `memchr`, as every file is searched through.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty, let found = memchr(base, 0, buffer.count) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        }
+    }
+
+    /// Line (counting line feeds, as `firstInvalidUTF8` does) and column (in Characters,
+    /// 1-based) of the byte at `offset`.
+    static func lineAndColumn(_ bytes: [UInt8], at offset: Int) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == 10 {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1)
     }
 
     /// Line and column (1-based) of the first byte that does not decode as UTF-8.

@@ -31,11 +31,17 @@ struct WordArchive {
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             return .failure(.unreadable("adgang nægtet", "permission denied"))
         }
-        let signature = handle.readData(ofLength: 4)
-        try? handle.close()
+        let signature = handle.readData(ofLength: 8)
         guard signature.starts(with: [0x50, 0x4B, 0x03, 0x04]) || signature.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
-            return .failure(.notAZip)
+            // An OLE compound file: an encrypted .docx (Word puts a password-protected
+            // document in one, as streams named EncryptionInfo and EncryptedPackage) or a
+            // Word 97–2003 .doc renamed.
+            let compound = signature.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+            let encrypted = compound && Self.namesEncryptedPackage(handle.readDataToEndOfFile())
+            try? handle.close()
+            return .failure(encrypted ? .encrypted : compound ? .oldWordFormat : .notAZip)
         }
+        try? handle.close()
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
@@ -63,6 +69,20 @@ struct WordArchive {
             entries[entry.path] = entry
         }
         return .success(WordArchive(archive: archive, entries: entries))
+    }
+
+    /// Whether a compound file's bytes hold the stream name "EncryptedPackage" (UTF-16LE, as
+    /// a directory entry names it). One pass; the file is at most `maximumFileBytes`.
+    static func namesEncryptedPackage(_ data: Data) -> Bool {
+        let name = Array("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes.count >= name.count else { return false }
+            for start in 0...(bytes.count - name.count) where bytes[start] == name[0] {
+                if (1..<name.count).allSatisfy({ bytes[start + $0] == name[$0] }) { return true }
+            }
+            return false
+        }
     }
 
     func contains(_ path: String) -> Bool { entries[path] != nil }

@@ -179,9 +179,14 @@ struct WordBodyReader {
             if let last = fieldStack.last, !last.showingResult { return }  // a field's instruction is not shown
             var piece = style
             piece.content = content
-            if case .text(let text) = content, case .text(let previous)? = paragraph.runs.last?.content,
-               paragraph.runs.last.map({ ($0.bold, $0.italic, $0.code, $0.link) == (piece.bold, piece.italic, piece.code, piece.link) }) == true {
-                paragraph.runs[paragraph.runs.count - 1].content = .text(previous + text)
+            if case .text(let text) = content, let last = paragraph.runs.indices.last, case .text(var previous) = paragraph.runs[last].content,
+               (paragraph.runs[last].bold, paragraph.runs[last].italic, paragraph.runs[last].code, paragraph.runs[last].link)
+                == (piece.bold, piece.italic, piece.code, piece.link) {
+                // Appended in place: the run gives up its text first, so `previous` is its
+                // only owner and grows without a copy (a paragraph of 100 000 runs is linear).
+                paragraph.runs[last].content = .lineBreak
+                previous += text
+                paragraph.runs[last].content = .text(previous)
             } else {
                 paragraph.runs.append(piece)
             }
@@ -213,7 +218,10 @@ struct WordBodyReader {
                 default: break
                 }
             case "instrText":
-                if let last = fieldStack.popLast() { fieldStack.append((last.instruction + element.text, last.showingResult)) }
+                if var last = fieldStack.popLast() {
+                    last.instruction += element.text
+                    fieldStack.append(last)
+                }
             case "commentReference":
                 if let id = element.attributes["id"], reportedComments.insert(id).inserted {
                     let comment = comments[id]

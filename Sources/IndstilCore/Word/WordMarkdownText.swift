@@ -18,13 +18,25 @@ struct WordMarkdownText {
     private(set) var headings: [(paragraph: Int, text: String)] = []
 
     mutating func markHeading(_ text: String, paragraph: Int) {
+        if let last = headings.last, last.paragraph > paragraph { headingsInOrder = false }
         headings.append((paragraph, text))
     }
 
-    /// The heading a paragraph stands under; nil above the first.
+    /// The heading a paragraph stands under; nil above the first. The last one marked at
+    /// or before it, found by halving when the headings are in order (they are, but for
+    /// the appendix list's), so a document's every finding is not a walk over every heading.
     func heading(atParagraph paragraph: Int) -> String? {
-        headings.last { $0.paragraph <= paragraph }?.text
+        guard headingsInOrder else { return headings.last { $0.paragraph <= paragraph }?.text }
+        var low = 0
+        var high = headings.count  // the first heading after `paragraph` is in low...high
+        while low < high {
+            let middle = (low + high) / 2
+            if headings[middle].paragraph <= paragraph { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? headings[low - 1].text : nil
     }
+
+    private var headingsInOrder = true
 
     mutating func append(_ line: String, paragraph: Int, heading: String?) {
         lines.append(line)

@@ -142,8 +142,9 @@ struct WordMarkdownWriter {
                 case RenderModel.appendixListHeading?:
                     if let match = Self.appendixLine(text) {
                         appendices.append((match, paragraph.number))
-                    } else if let last = appendices.popLast() {
-                        appendices.append((last.title + " " + text, last.paragraph))
+                    } else if var last = appendices.popLast() {
+                        last.title += " " + text
+                        appendices.append(last)
                     }
                 case RenderModel.earlierDecisionsHeading?:
                     readEarlierDecisionOrSidebar(paragraph)
@@ -184,8 +185,9 @@ struct WordMarkdownWriter {
             sidebarInTrailer = true
         } else if sidebarInTrailer {
             notices.append(WordNotice(kind: .unreadLine(text: text), paragraph: paragraph.number))
-        } else if let last = earlierDecisions.popLast() {
-            earlierDecisions.append((last.line + " " + text, last.paragraph))
+        } else if var last = earlierDecisions.popLast() {
+            last.line += " " + text
+            earlierDecisions.append(last)
         } else {
             earlierDecisions.append((text, paragraph.number))
         }
@@ -397,13 +399,20 @@ struct WordMarkdownWriter {
         var seen = Set<String>()
         for run in paragraph.runs {
             guard case .noteReference(let marker) = run.content, seen.insert(marker).inserted else { continue }
-            let text = package.body.notes.first { key, _ in noteMarker(key) == marker }?.value ?? ""
+            let text = noteTexts[marker] ?? ""
             out.separate()
             out.append(marker + " " + WordMarkdownText.protectLineStart(WordMarkdownText.escape(text)), paragraph: paragraph.number, heading: heading)
         }
     }
 
-    private func noteMarker(_ key: WordNoteKey) -> String? { package.body.noteMarkers[key] }
+    /// Each note's text by the marker it is shown with (looked up once per reference).
+    private lazy var noteTexts: [String: String] = {
+        var texts: [String: String] = [:]
+        for (key, text) in package.body.notes {
+            if let marker = package.body.noteMarkers[key], texts[marker] == nil { texts[marker] = text }
+        }
+        return texts
+    }()
 
     /// A body table becomes a pipe table, which the table model reads (its totals and
     /// shares are checked like any Markdown table's).

@@ -2,6 +2,10 @@
 enum WordReadFailure: Error, Sendable, Equatable {
     case unreadable(String, String)
     case notAZip
+    /// Password-protected: an encrypted package in an OLE compound file.
+    case encrypted
+    /// An OLE compound file that is not encrypted: a Word 97–2003 .doc.
+    case oldWordFormat
     /// A size, count or ratio limit (a zip bomb).
     case limit(String, String)
     /// A part that cannot be inflated (a damaged zip).
@@ -18,6 +22,12 @@ enum WordReadFailure: Error, Sendable, Equatable {
         case .notAZip:
             message = Message(da: "Filen er ikke et Word-dokument (.docx er en zip-pakke, og det er denne fil ikke); gem den som .docx i Word",
                               en: "The file is not a Word document (a .docx is a zip package and this file is not one); save it as .docx in Word")
+        case .encrypted:
+            message = Message(da: "Word-dokumentet er beskyttet med adgangskode (krypteret) og kan ikke læses; fjern beskyttelsen i Word (Filer → Oplysninger → Beskyt dokument → Krypter med adgangskode, slet adgangskoden) og gem det igen",
+                              en: "The Word document is password-protected (encrypted) and cannot be read; remove the protection in Word (File → Info → Protect Document → Encrypt with Password, delete the password) and save it again")
+        case .oldWordFormat:
+            message = Message(da: "Filen er et Word-dokument i det gamle format (.doc fra Word 97–2003), ikke .docx; gem den som .docx i Word",
+                              en: "The file is a Word document in the old format (.doc from Word 97–2003), not .docx; save it as .docx in Word")
         case .limit(let da, let en):
             message = Message(da: "Word-dokumentet læses ikke: \(da)", en: "The Word document is not read: \(en)")
         case .damaged(let part):

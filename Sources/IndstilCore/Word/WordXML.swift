@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// One element of a WordprocessingML part, names without their namespace prefix
 /// ("w:p" → "p", "r:id" → "id"): Word, LibreOffice and pandoc all use the standard
@@ -18,19 +15,14 @@ final class WordXMLElement {
 
     func append(_ node: WordXMLNode) { children.append(node) }
 
-    func appendText(_ text: String) {
-        if case .text(let previous)? = children.last {
-            children[children.count - 1] = .text(previous + text)
-        } else {
-            children.append(.text(text))
-        }
-    }
-
     var elements: [WordXMLElement] {
         children.compactMap { if case .element(let element) = $0 { return element } else { return nil } }
     }
 
-    func child(_ name: String) -> WordXMLElement? { elements.first { $0.name == name } }
+    func child(_ name: String) -> WordXMLElement? {
+        for case .element(let element) in children where element.name == name { return element }
+        return nil
+    }
 
     func children(_ name: String) -> [WordXMLElement] { elements.filter { $0.name == name } }
 
@@ -59,39 +51,47 @@ enum WordXMLNode {
     case text(String)
 }
 
-/// Parses one part with Foundation's XMLParser: no DOCTYPE (so no entities, external or
-/// internal: Word never writes one), external entities off all the same, and nesting
-/// deeper than `maximumDepth` refused. The tree is built without recursion.
+/// Parses one part with `WordXMLScanner` (linear in the part's size): no DOCTYPE (so no
+/// entities, external or internal: Word never writes one), nesting deeper than
+/// `maximumDepth` and more than `maximumAttributes` attributes on one element refused.
+/// The tree is built without recursion.
 enum WordXML {
     /// Word's own documents nest some twenty levels; tables in tables in text boxes perhaps 60.
     static let maximumDepth = 200
+    /// Word writes a few dozen attributes on an element at most (namespace declarations on the root).
+    static let maximumAttributes = 1_000
 
     static func parse(_ data: Data, part: String) -> Result<WordXMLElement, WordReadFailure> {
         if containsDoctype(data) {
             return .failure(.invalidXML(part: part, da: "har en DOCTYPE (entiteter), som Word aldrig skriver; den læses ikke",
                                         en: "has a DOCTYPE (entities), which Word never writes; it is not read"))
         }
-        // Foundation's parser on Linux traps on names and attribute values that are not
-        // UTF-8 (found by damaging documents in tests); Word writes UTF-8 only.
         guard String(validating: data, as: UTF8.self) != nil else {
             return .failure(.invalidXML(part: part, da: "er ikke gyldig UTF-8", en: "is not valid UTF-8"))
         }
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.shouldReportNamespacePrefixes = false
-        let builder = TreeBuilder()
-        parser.delegate = builder
-        let parsed = parser.parse()
-        if builder.tooDeep {
-            return .failure(.invalidXML(part: part, da: "er nestet mere end \(maximumDepth) niveauer dybt",
-                                        en: "is nested more than \(maximumDepth) levels deep"))
+        let result = data.withUnsafeBytes { raw in WordXMLScanner.parse(raw.bindMemory(to: UInt8.self)) }
+        switch result {
+        case .success(let root):
+            return .success(root)
+        case .failure(let failure):
+            switch failure.kind {
+            case .tooDeep:
+                return .failure(.invalidXML(part: part, da: "er nestet mere end \(maximumDepth) niveauer dybt",
+                                            en: "is nested more than \(maximumDepth) levels deep"))
+            case .tooManyAttributes:
+                let line = lineNumber(data, at: failure.offset)
+                return .failure(.invalidXML(part: part, da: "har et element med mere end \(DanishFormat.integer(maximumAttributes)) attributter (linje \(line)); det gør intet Word-dokument",
+                                            en: "has an element with more than \(maximumAttributes) attributes (line \(line)); no Word document has"))
+            case .malformed:
+                let line = lineNumber(data, at: failure.offset)
+                return .failure(.invalidXML(part: part, da: "er ikke gyldig XML (linje \(line))", en: "is not valid XML (line \(line))"))
+            }
         }
-        guard parsed, parser.parserError == nil, builder.stack.isEmpty, let root = builder.root else {
-            let line = parser.lineNumber
-            return .failure(.invalidXML(part: part, da: "er ikke gyldig XML (linje \(line))", en: "is not valid XML (line \(line))"))
-        }
-        return .success(root)
+    }
+
+    /// 1-based line of the byte at `offset`.
+    static func lineNumber(_ data: Data, at offset: Int) -> Int {
+        data.prefix(offset).reduce(into: 1) { line, byte in if byte == 10 { line += 1 } }
     }
 
     /// "<!DOCTYPE" anywhere in the bytes (XML allows it only before the root element).
@@ -113,41 +113,6 @@ enum WordXML {
                 index += 1
             }
             return false
-        }
-    }
-
-    private final class TreeBuilder: NSObject, XMLParserDelegate {
-        var root: WordXMLElement?
-        var stack: [WordXMLElement] = []
-        var tooDeep = false
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes attributeDict: [String: String] = [:]) {
-            guard stack.count < WordXML.maximumDepth else {
-                tooDeep = true
-                parser.abortParsing()
-                return
-            }
-            var attributes: [String: String] = [:]
-            for (key, value) in attributeDict { attributes[localName(key)] = value }
-            let element = WordXMLElement(name: localName(elementName), attributes: attributes)
-            if let parent = stack.last { parent.append(.element(element)) } else if root == nil { root = element }
-            stack.append(element)
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            _ = stack.popLast()
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack.last?.appendText(string)
-        }
-
-        func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
-
-        private func localName(_ name: String) -> String {
-            guard let colon = name.lastIndex(of: ":") else { return name }
-            return String(name[name.index(after: colon)...])
         }
     }
 }

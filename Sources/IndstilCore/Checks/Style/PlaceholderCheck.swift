@@ -24,7 +24,9 @@ public struct PlaceholderCheck: Check {
     }
 
     private static let bracketed = try! NSRegularExpression(
-        pattern: #"\[\s*(?:…|\.\.\.?|x+|[^\]]{0,80}?(?:indsæt|udfyld|skriv|tekst her|navn|titel|minutter|link|dato)[^\]]{0,80}?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^\]]{0,40})\s*\]"#,
+        // No "[" inside the brackets: at a run of "[" every try then fails at once (a line of
+        // 250 000 "[" took 4 s of the regex engine with `[^\]]`).
+        pattern: #"\[\s*(?:…|\.\.\.?|x+|[^\[\]]{0,80}?(?:indsæt|udfyld|skriv|tekst her|navn|titel|minutter|link|dato)[^\[\]]{0,80}?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^\[\]]{0,40})\s*\]"#,
         options: [.caseInsensitive])
     private static let markers = try! NSRegularExpression(pattern: #"(?<![\p{L}\d])(?:X{2,}|TODO|FIXME|TBD)(?![\p{L}\d])"#)
 
