@@ -59,6 +59,10 @@ deps:
 	if ! command -v $(SWIFT) >/dev/null 2>&1; then \
 	  echo "make deps: '$(SWIFT)' not found; install a Swift 6 toolchain from https://swift.org/install" >&2; exit 1; \
 	fi; \
+	if ! python3 -c 'import selenium' 2>/dev/null; then \
+	  echo "make deps: installing selenium for this python3 (Debian's python3-selenium is only for /usr/bin/python3)"; \
+	  python3 -m pip install --quiet selenium 2>/dev/null || python3 -m pip install --quiet --user --break-system-packages selenium; \
+	fi; \
 	if ! python3 -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("axe_playwright_python") is None)' 2>/dev/null; then \
 	  echo "make deps: installing axe-playwright-python (only its axe.min.js is used, by tests/browser_test.py)"; \
 	  python3 -m pip install --quiet --no-deps axe-playwright-python 2>/dev/null \
