@@ -33,15 +33,29 @@ public struct StatedCountCheck: Check {
         }
         // A line in a section is shown, so it is in the count, and a count cannot include
         // itself; text before the first heading is not shown and not counted.
-        let shown = context.document.sections.flatMap(\.blocks).flatMap(\.textBlocks).map { ($0, true) }
-        let notShown = context.document.preamble.flatMap(\.textBlocks).map { ($0, false) }
-        for (block, isShown) in shown + notShown {
-            let text = block.plainText.foldingWhitespace
-            guard let stated = WordFields.statedCount(in: text) else { continue }
-            let expected = isShown ? counted - text.count : counted
-            return stated == expected ? [] : [mismatch(stated: stated, counted: expected, line: block.line)]
+        // Block by block, without copying the document's blocks into one array (an imported
+        // Word document of 300 000 paragraphs made that copy 200 MB).
+        for section in context.document.sections {
+            for block in section.blocks {
+                for textBlock in block.textBlocks {
+                    if let found = stated(in: textBlock, isShown: true, counted: counted) { return found }
+                }
+            }
+        }
+        for block in context.document.preamble {
+            for textBlock in block.textBlocks {
+                if let found = stated(in: textBlock, isShown: false, counted: counted) { return found }
+            }
         }
         return []
+    }
+
+    /// The findings of a block that states a count (none when it is right), nil when it states none.
+    private func stated(in block: MarkdownNode, isShown: Bool, counted: Int) -> [Diagnostic]? {
+        let text = block.plainText.foldingWhitespace
+        guard let stated = WordFields.statedCount(in: text) else { return nil }
+        let expected = isShown ? counted - text.count : counted
+        return stated == expected ? [] : [mismatch(stated: stated, counted: expected, line: block.line)]
     }
 
     private func mismatch(stated: Int, counted: Int, line: Int) -> Diagnostic {

@@ -47,11 +47,11 @@ enum DocumentPersonalData {
     static func findings(in document: Document, kind: PersonalDataKind) -> [Located] {
         let scanner = scanner(for: document)
         var located: [Located] = []
-        for unit in units(of: document, warnings: kind != .cpr) {
-            guard kind != .cpr || unit.reportsCPR else { continue }
+        forEachUnit(of: document, warnings: kind != .cpr) { unit in
+            guard kind != .cpr || unit.reportsCPR else { return }
             let findings = scanner.scan(unit.text, dense: unit.dense, surrounding: unit.surrounding, warnings: unit.warnings)
                 .filter { $0.kind == kind && ($0.kind != .cpr || unit.reportsCPR) }
-            guard !findings.isEmpty else { continue }
+            guard !findings.isEmpty else { return }
             let bytes = Array(unit.text.utf8)
             for finding in findings {
                 let place = unit.place(of: finding.range.lowerBound)
@@ -95,23 +95,26 @@ enum DocumentPersonalData {
 
     // MARK: Units
 
-    private static func units(of document: Document, warnings: Bool) -> [Unit] {
-        var units: [Unit] = []
+    /// Each unit in turn, none kept: a document of 300 000 paragraphs held them all at once
+    /// (with a copy of every paragraph), the largest memory of checking it.
+    private static func forEachUnit(of document: Document, warnings: Bool, _ visit: (Unit) -> Void) {
         // Front matter: CPR numbers in any value but the case officer's and the acceptances.
         for entry in document.frontMatter.entries where !["sagsbehandler", PersonalDataAcceptance.frontMatterKey].contains(entry.key) {
             scalars(entry.value) { text, line, column in
-                units.append(Unit(text: text, lines: [(0, line, column)], warnings: false))
+                visit(Unit(text: text, lines: [(0, line, column)], warnings: false))
             }
         }
-        for block in document.body.textBlocks {
-            var text = ""
-            var lines: [(offset: Int, line: Int, column: Int)] = []
-            for (index, piece) in block.textLines.enumerated() {
-                if index > 0 { text += "\n" }
-                lines.append((text.utf8.count, piece.line, index == 0 ? block.column : 1))
-                text += piece.text
+        for top in document.body.children {
+            for block in top.textBlocks {
+                var text = ""
+                var lines: [(offset: Int, line: Int, column: Int)] = []
+                for (index, piece) in block.textLines.enumerated() {
+                    if index > 0 { text += "\n" }
+                    lines.append((text.utf8.count, piece.line, index == 0 ? block.column : 1))
+                    text += piece.text
+                }
+                if !lines.isEmpty { visit(Unit(text: text, lines: lines, warnings: warnings)) }
             }
-            if !lines.isEmpty { units.append(Unit(text: text, lines: lines, warnings: warnings)) }
         }
         document.body.forEach { node in
             guard case .codeBlock(_, let literal) = node.kind else { return }
@@ -121,12 +124,11 @@ enum DocumentPersonalData {
                 lines.append((offset, node.line + 1 + index, 1))
                 offset += line.utf8.count + 1
             }
-            units.append(Unit(text: literal, lines: lines, warnings: warnings))
+            visit(Unit(text: literal, lines: lines, warnings: warnings))
         }
         for table in document.body.tables {
-            units += Self.units(of: table, warnings: warnings)
+            Self.units(of: table, warnings: warnings).forEach(visit)
         }
-        return units
     }
 
     /// Each cell of a table. A table whose cells are mostly figures (a budget) is number-dense:
