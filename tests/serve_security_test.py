@@ -31,6 +31,9 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from browser_test import Checks  # noqa: E402  (the same ok/FAIL tally as the workspace's browser tests)
+
 REPO = pathlib.Path(__file__).resolve().parent.parent
 ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
 BINARY = pathlib.Path(ARGS[0] if ARGS else REPO / ".build/debug/indstil")
@@ -46,20 +49,6 @@ fetch("/api/documents/skrevet-af-script.md", {{method: "PUT", headers: {{"Conten
 HTML = '<!DOCTYPE html><html lang="da"><head><title>Bilag</title><script src="B1.5-kode.js"></script></head><body><p>Bilag</p></body></html>\n'
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
        '<script xlink:href="B1.5-kode.js"/><rect width="10" height="10"/></svg>\n')
-
-
-class Checks:
-    def __init__(self):
-        self.failures = []
-        self.passed = 0
-
-    def expect(self, condition, what):
-        if condition:
-            self.passed += 1
-            print(f"  ok    {what}")
-        else:
-            self.failures.append(what)
-            print(f"  FAIL  {what}")
 
 
 def make_project(work):
