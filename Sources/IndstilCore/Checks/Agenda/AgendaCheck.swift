@@ -19,8 +19,9 @@ public struct AgendaCheckContext: Sendable {
         public let recommendationPath: String
         /// The indstilling's file, when the item has one that could be read.
         public let recommendationURL: URL?
-        /// Whether the item is closed (the manifest or its indstilling says so).
-        public let isClosed: Bool
+        /// Whether the item is closed (the manifest or its indstilling says so, or the
+        /// publication gate found its indstilling closed elsewhere in the agenda).
+        public internal(set) var isClosed: Bool
         public var appendices: [ListedAppendix]
         /// Why the indstilling of an item the manifest calls open is closed after all (the same
         /// file closed elsewhere in the agenda); set by the publication gate.

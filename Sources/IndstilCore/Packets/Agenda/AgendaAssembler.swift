@@ -191,6 +191,7 @@ private struct Assembly {
             var draft = draft
             if !draft.isClosed, let own = recommendationListing(draft), let evidence = gate.evidence(for: own, own: nil) {
                 draft.facts.recommendationEvidence = evidence
+                draft.facts.isClosed = true
                 draft.isClosed = true
             }
             let offset = draft.facts.recommendationURL == nil ? 0 : 1
