@@ -28,15 +28,38 @@ let package = Package(
         // Starting programs so that they die with indstil (fork, PR_SET_PDEATHSIG, exec) and
         // adopting their orphans (PR_SET_CHILD_SUBREAPER): what Swift cannot call itself.
         .target(name: "CIndstilProcess"),
+        // The library, in layers: each target imports only the ones before it (see
+        // Sources/IndstilCore/IndstilCore.swift), so a wrong-way dependency does not compile.
         .target(
-            name: "IndstilCore",
+            name: "IndstilSupport",
+            dependencies: ["CIndstilProcess", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "IndstilDocument",
             dependencies: [
-                "CCmark",
-                "CIndstilProcess",
+                "IndstilSupport", "CCmark",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(name: "IndstilChecks", dependencies: ["IndstilSupport", "IndstilDocument"]),
+        .target(
+            name: "IndstilRender",
+            dependencies: [
+                "IndstilSupport", "IndstilDocument",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        .target(name: "IndstilWorkspace", dependencies: ["IndstilSupport", "IndstilDocument", "IndstilChecks"]),
+        .target(
+            name: "IndstilPackets",
+            dependencies: ["IndstilSupport", "IndstilDocument", "IndstilChecks", "IndstilRender", "IndstilWorkspace"]
+        ),
+        // The façade the CLI, the server and other packages import.
+        .target(
+            name: "IndstilCore",
+            dependencies: ["IndstilSupport", "IndstilDocument", "IndstilChecks", "IndstilRender", "IndstilWorkspace", "IndstilPackets"]
         ),
         // The code paths the fuzz targets in Fuzz/ and the fuzz regression tests drive.
         .target(name: "IndstilFuzzHarness", dependencies: ["IndstilCore"]),

@@ -1,0 +1,69 @@
+import IndstilSupport
+import IndstilDocument
+
+/// What the reader found in a Word file that the council must not receive or that was
+/// not read, as findings of the `word.*` rules.
+package enum WordNotices {
+    package static func diagnostics(_ notices: [WordNotice]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var reportedParagraphs: [String: Set<Int>] = [:]
+        func once(_ rule: any Rule, _ paragraph: Int, _ da: String, _ en: String) {
+            // One finding per rule and paragraph: a paragraph rewritten with tracking on
+            // holds dozens of changes.
+            guard reportedParagraphs[rule.id, default: []].insert(paragraph).inserted else { return }
+            diagnostics.append(rule.diagnostic(da, en, line: paragraph))
+        }
+        for notice in notices {
+            let paragraph = notice.paragraph
+            switch notice.kind {
+            case .insertion(let author):
+                once(WordTrackedChangeRule(), paragraph, "Afsnittet har sporede ændringer (indsat tekst\(by(author, "af"))); godkend eller afvis dem i Word, før sagen sendes",
+                     "The paragraph has tracked changes (inserted text\(by(author, "by"))); accept or reject them in Word before the case is sent")
+            case .deletion(let author, let text):
+                once(WordTrackedChangeRule(), paragraph, "Afsnittet har sporede ændringer (slettet tekst\(by(author, "af"))\(quoted(text))); godkend eller afvis dem i Word, før sagen sendes",
+                     "The paragraph has tracked changes (deleted text\(by(author, "by"))\(quoted(text))); accept or reject them in Word before the case is sent")
+            case .formatChange(let author):
+                once(WordTrackedChangeRule(), paragraph, "Afsnittet har sporede formatændringer\(by(author, "af")); godkend eller afvis dem i Word",
+                     "The paragraph has tracked formatting changes\(by(author, "by")); accept or reject them in Word")
+            case .comment(let author, let text):
+                diagnostics.append(WordCommentRule().diagnostic(
+                    "En kommentar\(by(author, "fra"))\(quoted(text)) står stadig i dokumentet; slet den, før sagen sendes",
+                    "A comment\(by(author, "from"))\(quoted(text)) is still in the document; delete it before the case is sent", line: paragraph))
+            case .field(let instruction):
+                let name = instruction.split(separator: " ").first.map(String.init) ?? "?"
+                once(WordSkippedContentRule(), paragraph, "Feltet »\(name)« er læst som den tekst, Word sidst viste; indstil opdaterer ikke felter",
+                     "The field \"\(name)\" is read as the text Word last showed; indstil does not update fields")
+            case .textBox(let lines):
+                let text = lines.joined(separator: " ")
+                once(WordSkippedContentRule(), paragraph, "En tekstboks\(quoted(text)) er sprunget over; flyt teksten ind i brødteksten, hvis den skal med",
+                     "A text box\(quoted(text)) was skipped; move its text into the body if it belongs there")
+            case .embeddedObject:
+                once(WordSkippedContentRule(), paragraph, "Et indlejret objekt (fx et regneark) er sprunget over",
+                     "An embedded object (e.g. a spreadsheet) was skipped")
+            case .imageWithoutDescription:
+                once(WordSkippedContentRule(), paragraph, "Et billede uden alternativ tekst er sprunget over; giv det en beskrivelse i Word (Alternativ tekst)",
+                     "An image without alternative text was skipped; give it a description in Word (Alt Text)")
+            case .unreadLine(let text):
+                once(WordSkippedContentRule(), paragraph, "Linjen »\(text)« blandt sagsoplysningerne er ikke læst (feltet har allerede en værdi, eller profilen kender det ikke)",
+                     "The line \"\(text)\" among the case details was not read (the field already has a value, or the profile does not know it)")
+            case .table(let rows, let columns):
+                diagnostics.append(WordTableRule().diagnostic(
+                    "En tabel (\(rows) rækker, \(columns) kolonner) er læst som tekst; dens tal kontrolleres ikke",
+                    "A table (\(rows) rows, \(columns) columns) is read as text; its numbers are not checked", line: paragraph))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func by(_ author: String?, _ word: String) -> String {
+        guard let author = author?.foldingWhitespace, !author.isEmpty else { return "" }
+        return " \(word) \(author)"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        let folded = text.foldingWhitespace
+        guard !folded.isEmpty else { return "" }
+        let short = folded.count > 60 ? String(folded.prefix(57)) + "…" : folded
+        return ": »\(short)«"
+    }
+}

@@ -1,8 +1,0 @@
-extension ExampleDocument {
-    /// The clean recommendation with lines added at the end of its front matter.
-    func appendingFrontMatter(_ lines: [String]) -> ExampleDocument {
-        var copy = self
-        copy.frontMatter += lines
-        return copy
-    }
-}

@@ -1,0 +1,149 @@
+import Foundation
+import IndstilSupport
+
+/// A meeting's agenda with every item numbered and timed and every appendix numbered
+/// per item and loaded: what the packets (site and PDF) are built from.
+///
+/// An item with an indstilling has it as its Bilag 1, as the exported packets do
+/// ("Punkt 3, Bilag 1: Indstilling – …"); the indstilling's own appendices follow as
+/// Bilag 2, 3 … and keep their number in the indstilling ("Bilag 1: Sammenfatning" is
+/// stamped "Punkt 3, Bilag 2: Sammenfatning"). The manifest's own `bilag` come last.
+public struct ResolvedAgenda: Sendable {
+    public struct Appendix: Sendable {
+        public enum Content: Sendable {
+            /// The item's indstilling itself.
+            case recommendation(AnalyzedDocument)
+            /// A Markdown appendix with a profile (checked against it).
+            case document(AnalyzedDocument)
+            /// A Markdown appendix without a profile: a notat, shown as written.
+            case notat(MarkdownNode)
+            /// A PDF, DOCX, XLSX … included as it is (PDF pages stamped).
+            case attachment(fileExtension: String)
+        }
+
+        /// The item's number.
+        public let item: Int
+        /// Its number within the item, from 1.
+        public let number: Int
+        public let title: String
+        /// What a packet that names it as closed prints instead of a title read from the file
+        /// itself (a title a bilag list gives is the list's, and is kept).
+        public let publicTitle: String
+        /// Its number in the indstilling's own bilag list, when it comes from there.
+        public let documentNumber: Int?
+        public let isClosed: Bool
+        public let source: URL
+        public let content: Content
+
+        /// The title of a closed appendix whose title only the file itself gives.
+        package static let closedTitle = "Lukket bilag"
+
+        /// The same appendix, closed or not as the publication gate decided.
+        package func closed(_ closed: Bool) -> Appendix {
+            Appendix(item: item, number: number, title: title, publicTitle: publicTitle, documentNumber: documentNumber,
+                     isClosed: closed, source: source, content: content)
+        }
+
+        /// "Punkt 3, Bilag 2": the packet's number, on every page.
+        public var label: String { "Punkt \(item), Bilag \(number)" }
+        /// "Punkt 3, Bilag 2: Sammenfatning".
+        public var stamp: String { "\(label): \(title)" }
+        /// A stable key within the agenda.
+        public var key: String { "p\(item)-b\(number)" }
+
+        package init(item: Int, number: Int, title: String, publicTitle: String, documentNumber: Int?, isClosed: Bool, source: URL, content: Content) {
+            self.item = item
+            self.number = number
+            self.title = title
+            self.publicTitle = publicTitle
+            self.documentNumber = documentNumber
+            self.isClosed = isClosed
+            self.source = source
+            self.content = content
+        }
+    }
+
+    public struct Item: Sendable {
+        public let number: Int
+        public let title: String
+        /// What the public packet says instead of the title of a closed item.
+        public let publicTitle: String
+        public let minutes: Int?
+        /// The item's time on the agenda; nil for an item without minutes.
+        public let slot: ClockSlot?
+        public let isClosed: Bool
+        public let closedReason: String?
+        public let recommendation: AnalyzedDocument?
+        public let appendices: [Appendix]
+
+        /// "Punkt 3: Titel".
+        public var label: String { "Punkt \(number): \(title)" }
+
+        package init(number: Int, title: String, publicTitle: String, minutes: Int?, slot: ClockSlot?, isClosed: Bool, closedReason: String?, recommendation: AnalyzedDocument?, appendices: [Appendix]) {
+            self.number = number
+            self.title = title
+            self.publicTitle = publicTitle
+            self.minutes = minutes
+            self.slot = slot
+            self.isClosed = isClosed
+            self.closedReason = closedReason
+            self.recommendation = recommendation
+            self.appendices = appendices
+        }
+    }
+
+    public let manifest: AgendaManifest
+    public let items: [Item]
+    /// Files the publication gate found closed although an open item lists them as open
+    /// (`publication.closed-file`): while there is one, no public packet is written.
+    public package(set) var withheld: [URL] = []
+
+    public var appendices: [Appendix] { items.flatMap(\.appendices) }
+    public var hasClosedContent: Bool { items.contains { $0.isClosed || $0.appendices.contains(where: \.isClosed) } }
+
+    /// Minutes the items take, and the meeting's slot.
+    public var plannedMinutes: Int { items.compactMap(\.slot?.minutes).reduce(0, +) }
+    public var meetingMinutes: Int { manifest.end.minutes - manifest.start.minutes }
+
+    package init(manifest: AgendaManifest, items: [Item], withheld: [URL] = []) {
+        self.manifest = manifest
+        self.items = items
+        self.withheld = withheld
+    }
+}
+
+/// One of the two packets an agenda gives: the public one, which holds nothing closed,
+/// and the closed one for the members, which holds everything.
+public struct AgendaPacket: Sendable {
+    public enum Audience: String, Sendable {
+        /// Published: closed items and closed appendices are named as closed, never shown.
+        case offentlig
+        /// For the members: every item and appendix.
+        case lukket
+    }
+
+    public let agenda: ResolvedAgenda
+    public let audience: Audience
+
+    public init(agenda: ResolvedAgenda, audience: Audience) {
+        self.agenda = agenda
+        self.audience = audience
+    }
+
+    public func shows(_ item: ResolvedAgenda.Item) -> Bool { audience == .lukket || !item.isClosed }
+    public func shows(_ appendix: ResolvedAgenda.Appendix) -> Bool { audience == .lukket || !appendix.isClosed }
+
+    /// The item's title as this packet may print it.
+    public func title(of item: ResolvedAgenda.Item) -> String { shows(item) ? item.title : item.publicTitle }
+
+    /// Appendices of shown items that this packet includes, in order.
+    public var includedAppendices: [ResolvedAgenda.Appendix] {
+        agenda.items.filter(shows).flatMap { $0.appendices.filter(shows) }
+    }
+
+    /// "Dagsorden" or "Lukket dagsorden".
+    public var label: String { audience == .lukket ? "Lukket dagsorden" : "Dagsorden" }
+
+    /// The closed packet of an agenda with closed content: marked closed on every page.
+    package var isClosedPacket: Bool { audience == .lukket && agenda.hasClosedContent }
+}

@@ -1,0 +1,325 @@
+import Foundation
+import IndstilSupport
+
+/// A house style: what a document of this kind must contain and how it is laid out.
+/// Loaded from `profile.yml` at run time, so municipalities add their own without Swift.
+public struct Profile: Sendable, Decodable {
+    public let id: String
+    public let name: String
+    public let description: String
+    /// The document-type label printed above everything ("Indstilling").
+    public let documentLabel: String
+    /// The `type` that `indstil new` accepts for this profile (indstilling, bilag …).
+    public let documentType: String
+    public let numberSections: Bool
+    public let headingStyle: HeadingStyle
+    public let fields: [FieldSpec]
+    public let sections: [SectionSpec]
+    /// True when headings other than the skeleton's may follow it (appendix analyses).
+    public let allowOtherSections: Bool
+    public let decision: DecisionSpec?
+    public let councilReason: CouncilReasonSpec?
+    public let length: LengthSpec?
+    public let readability: ReadabilitySpec
+    public let layout: LayoutSpec
+    /// A budget catalogue's theme sheets (`catalogue:`), nil for other documents.
+    public let catalogue: CatalogueSpec?
+    /// The municipality's look (`look:`): Word template, logo, letterhead, stylesheet variables.
+    public let look: ProfileLook
+
+    /// Folder the profile was loaded from (its templates live there too).
+    public var folder: URL?
+    /// `look` with its files found in `folder` (set by `ProfileStore.load`).
+    public package(set) var resolvedLook: ResolvedProfileLook = .none
+
+    public enum HeadingStyle: String, Sendable, Decodable {
+        case asWritten = "as_written"
+        case upper
+    }
+
+    package enum CodingKeys: String, CodingKey {
+        case id, name, description, fields, sections, decision, length, readability, layout
+        case documentLabel = "document_label"
+        case documentType = "document_type"
+        case numberSections = "number_sections"
+        case headingStyle = "heading_style"
+        case allowOtherSections = "allow_other_sections"
+        case councilReason = "council_reason"
+        case catalogue, look
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        documentLabel = try c.decode(String.self, forKey: .documentLabel)
+        documentType = try c.decodeIfPresent(String.self, forKey: .documentType) ?? "indstilling"
+        numberSections = try c.decodeIfPresent(Bool.self, forKey: .numberSections) ?? false
+        headingStyle = try c.decodeIfPresent(HeadingStyle.self, forKey: .headingStyle) ?? .asWritten
+        fields = try c.decode([FieldSpec].self, forKey: .fields)
+        sections = try c.decode([SectionSpec].self, forKey: .sections)
+        allowOtherSections = try c.decodeIfPresent(Bool.self, forKey: .allowOtherSections) ?? false
+        decision = try c.decodeIfPresent(DecisionSpec.self, forKey: .decision)
+        councilReason = try c.decodeIfPresent(CouncilReasonSpec.self, forKey: .councilReason)
+        length = try c.decodeIfPresent(LengthSpec.self, forKey: .length)
+        readability = try c.decodeIfPresent(ReadabilitySpec.self, forKey: .readability) ?? ReadabilitySpec()
+        layout = try c.decodeIfPresent(LayoutSpec.self, forKey: .layout) ?? LayoutSpec()
+        catalogue = try c.decodeIfPresent(CatalogueSpec.self, forKey: .catalogue)
+        look = try c.decodeIfPresent(ProfileLook.self, forKey: .look) ?? ProfileLook()
+        folder = nil
+        try validate()
+    }
+
+    private func validate() throws {
+        let ids = sections.map(\.id)
+        if Set(ids).count != ids.count {
+            throw ProfileFormatError("section ids must be unique: \(ids.joined(separator: ", "))")
+        }
+        if let decision, !ids.contains(decision.section) {
+            throw ProfileFormatError("decision.section '\(decision.section)' is not one of the sections")
+        }
+        if let councilReason, !ids.contains(councilReason.section) {
+            throw ProfileFormatError("council_reason.section '\(councilReason.section)' is not one of the sections")
+        }
+    }
+
+    public func section(withID id: String) -> SectionSpec? {
+        sections.first { $0.id == id }
+    }
+
+    /// The skeleton section a heading names, matched case-insensitively, with or
+    /// without a leading number, through the aliases.
+    public func sectionSpec(forHeading heading: String) -> SectionSpec? {
+        let key = Self.headingKey(heading)
+        return sections.first { spec in
+            spec.headingKeys.contains(key)
+        }
+    }
+
+    /// "3. Hvorfor skal byrådet behandle sagen?" → "hvorfor skal byrådet behandle sagen".
+    public static func headingKey(_ heading: String) -> String {
+        var text = Substring(heading.foldingWhitespace)
+        if let numberEnd = text.firstIndex(where: { !$0.isNumber && $0 != "." }), numberEnd > text.startIndex,
+           text[text.startIndex..<numberEnd].first?.isNumber == true {
+            text = text[numberEnd...].drop { $0 == " " || $0 == ")" }
+        }
+        let folded = text.lowercased().filter { !$0.isPunctuation || $0 == "/" }
+        return folded.foldingWhitespace
+    }
+}
+
+public struct ProfileFormatError: Error, CustomStringConvertible {
+    public let description: String
+    package init(_ description: String) { self.description = description }
+}
+
+public struct FieldSpec: Sendable, Decodable {
+    public enum Kind: String, Sendable, Decodable {
+        case text, date, email, phone, pattern, list, choice, group, integer, path
+    }
+
+    public let key: String
+    public let label: String?
+    public let type: Kind
+    public let required: Bool
+    /// Required only when another field has a given value (begrundelse when status is lukket).
+    public let requiredWhen: [String: String]?
+    public let pattern: String?
+    /// `pattern`, compiled once when the profile is loaded (case-sensitive).
+    public let compiledPattern: CompiledPattern?
+    public let patternHint: String?
+    public let values: [String]?
+    public let fields: [FieldSpec]?
+    /// A sample value `indstil new` writes, in the author's words.
+    public let example: String?
+    public let guidance: String?
+
+    package enum CodingKeys: String, CodingKey {
+        case key, label, type, required, pattern, values, fields, example, guidance
+        case requiredWhen = "required_when"
+        case patternHint = "pattern_hint"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        key = try c.decode(String.self, forKey: .key)
+        label = try c.decodeIfPresent(String.self, forKey: .label)
+        type = try c.decodeIfPresent(Kind.self, forKey: .type) ?? .text
+        required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
+        requiredWhen = try c.decodeIfPresent([String: String].self, forKey: .requiredWhen)
+        pattern = try c.decodeIfPresent(String.self, forKey: .pattern)
+        patternHint = try c.decodeIfPresent(String.self, forKey: .patternHint)
+        values = try c.decodeIfPresent([String].self, forKey: .values)
+        fields = try c.decodeIfPresent([FieldSpec].self, forKey: .fields)
+        example = try c.decodeIfPresent(String.self, forKey: .example)
+        guidance = try c.decodeIfPresent(String.self, forKey: .guidance)
+        if type == .pattern {
+            guard let pattern else { throw ProfileFormatError("field '\(key)' of type pattern needs a pattern") }
+            do { compiledPattern = try CompiledPattern(pattern, caseInsensitive: false) } catch {
+                throw ProfileFormatError("field '\(key)': invalid pattern \(pattern)")
+            }
+        } else {
+            compiledPattern = nil
+        }
+        if type == .choice && (values ?? []).isEmpty {
+            throw ProfileFormatError("field '\(key)' of type choice needs values")
+        }
+    }
+
+    public var displayName: String { label ?? key }
+}
+
+public struct SectionSpec: Sendable, Decodable {
+    public let id: String
+    public let heading: String
+    public let aliases: [String]
+    public let required: Bool
+    public let maxCharacters: Int?
+    /// The section may hold just "-" (nothing to add), as rådmandsindstillinger do.
+    public let allowDash: Bool
+    public let guidance: String?
+    /// `Profile.headingKey` of the heading and of each alias, worked out once when the
+    /// profile is read rather than for every heading of every document.
+    package let headingKeys: [String]
+
+    package enum CodingKeys: String, CodingKey {
+        case id, heading, aliases, required, guidance
+        case maxCharacters = "max_characters"
+        case allowDash = "allow_dash"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        heading = try c.decode(String.self, forKey: .heading)
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? true
+        maxCharacters = try c.decodeIfPresent(Int.self, forKey: .maxCharacters)
+        allowDash = try c.decodeIfPresent(Bool.self, forKey: .allowDash) ?? false
+        guidance = try c.decodeIfPresent(String.self, forKey: .guidance)
+        headingKeys = ([heading] + aliases).map(Profile.headingKey)
+    }
+}
+
+public struct DecisionSpec: Sendable, Decodable {
+    public let section: String
+    /// "Det indstilles på magistratens anbefaling:"
+    public let leadIn: String
+    /// How a point is rendered: "At {n}) {tekst}" or "{n}) {tekst}".
+    public let form: String
+    /// Who decides: each point must name one of these first (after an optional "at").
+    public let subjects: [String]
+
+    package enum CodingKeys: String, CodingKey {
+        case section, form, subjects
+        case leadIn = "lead_in"
+    }
+}
+
+public struct CouncilReasonSpec: Sendable, Decodable {
+    public let section: String
+    public let grounds: [Ground]
+
+    public struct Ground: Sendable, Decodable {
+        public let id: String
+        public let label: String
+        public let patterns: [CompiledPattern]
+    }
+}
+
+/// A case-insensitive regular expression from a profile, compiled once.
+public struct CompiledPattern: @unchecked Sendable, Decodable {
+    // NSRegularExpression is immutable and documented as safe to share between threads.
+    public let source: String
+    public let regex: NSRegularExpression
+
+    public init(_ source: String, caseInsensitive: Bool = true) throws {
+        self.source = source
+        self.regex = try NSRegularExpression(pattern: source, options: caseInsensitive ? [.caseInsensitive] : [])
+    }
+
+    public init(from decoder: Decoder) throws {
+        let source = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(source) } catch { throw ProfileFormatError("invalid pattern \(source)") }
+    }
+
+    public func matches(_ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}
+
+public struct LengthSpec: Sendable, Decodable {
+    public enum Scope: String, Sendable, Decodable {
+        /// Everything the rendered document shows (the contract's "Antal tegn").
+        case document
+        /// Only the skeleton sections, headings included.
+        case body
+    }
+
+    public var maxCharacters: Int
+    public let scope: Scope
+
+    package enum CodingKeys: String, CodingKey {
+        case scope
+        case maxCharacters = "max_characters"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        maxCharacters = try c.decode(Int.self, forKey: .maxCharacters)
+        scope = try c.decodeIfPresent(Scope.self, forKey: .scope) ?? .document
+    }
+}
+
+public struct ReadabilitySpec: Sendable, Decodable {
+    public let lixMax: Double
+    public let sentenceMaxWords: Int
+
+    package enum CodingKeys: String, CodingKey {
+        case lixMax = "lix_max"
+        case sentenceMaxWords = "sentence_max_words"
+    }
+
+    public init(lixMax: Double = 55, sentenceMaxWords: Int = 35) {
+        self.lixMax = lixMax
+        self.sentenceMaxWords = sentenceMaxWords
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        lixMax = try c.decodeIfPresent(Double.self, forKey: .lixMax) ?? 55
+        sentenceMaxWords = try c.decodeIfPresent(Int.self, forKey: .sentenceMaxWords) ?? 35
+    }
+}
+
+/// What the rendered document shows around the sections. Lines are templates with
+/// `{field.path}` placeholders; a line whose fields are all empty is left out.
+/// `{antal_tegn}` is the computed character count (never part of the count itself).
+public struct LayoutSpec: Sendable, Decodable {
+    public let header: [String]
+    public let afterTitle: [String]
+    public let sidebar: [String]
+    public let defaultSignature: String?
+
+    package enum CodingKeys: String, CodingKey {
+        case header, sidebar
+        case afterTitle = "after_title"
+        case defaultSignature = "default_signature"
+    }
+
+    public init(header: [String] = [], afterTitle: [String] = [], sidebar: [String] = [], defaultSignature: String? = nil) {
+        self.header = header
+        self.afterTitle = afterTitle
+        self.sidebar = sidebar
+        self.defaultSignature = defaultSignature
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        header = try c.decodeIfPresent([String].self, forKey: .header) ?? []
+        afterTitle = try c.decodeIfPresent([String].self, forKey: .afterTitle) ?? []
+        sidebar = try c.decodeIfPresent([String].self, forKey: .sidebar) ?? []
+        defaultSignature = try c.decodeIfPresent(String.self, forKey: .defaultSignature)
+    }
+}

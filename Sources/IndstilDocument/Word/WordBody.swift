@@ -1,0 +1,113 @@
+import IndstilSupport
+
+/// A Word document's body as the reader keeps it: paragraphs in order (each with its
+/// number, counted over every `w:p` of the body, empty ones and table cells included:
+/// that number is the "line" of a finding), tables as rows of cell paragraphs, and what
+/// was found that is reported rather than read.
+package struct WordBody {
+    package var blocks: [WordBlock] = []
+    /// Content controls (`w:sdt`) with a title or tag, and their text.
+    package var contentControls: [(label: String, text: String, paragraph: Int)] = []
+    package var notices: [WordNotice] = []
+    /// Text of each footnote and endnote, by reference.
+    package var notes: [WordNoteKey: String] = [:]
+    /// The superscript number each referenced note is shown with ("¹").
+    package var noteMarkers: [WordNoteKey: String] = [:]
+}
+
+package enum WordBlock {
+    case paragraph(WordParagraph)
+    case table(WordTable)
+}
+
+package struct WordParagraph {
+    package let number: Int
+    package var style: String?
+    /// `w:outlineLvl` set on the paragraph itself.
+    package var outlineLevel: Int?
+    package var list: WordListReference?
+    package var runs: [WordRun] = []
+
+    /// The text a reader sees, line breaks as spaces.
+    package var text: String {
+        runs.map { run in
+            switch run.content {
+            case .text(let text): text
+            case .lineBreak: " "
+            case .noteReference(let marker): marker
+            }
+        }.joined()
+    }
+
+    package var hasVisibleText: Bool { text.contains { !$0.isWhitespace } }
+
+    /// The text split at line breaks, each line folded; empty lines left out.
+    package var lines: [String] {
+        var lines = [""]
+        for run in runs {
+            switch run.content {
+            case .text(let text), .noteReference(let text): lines[lines.count - 1] += text
+            case .lineBreak: lines.append("")
+            }
+        }
+        return lines.map(\.foldingWhitespace).filter { !$0.isEmpty }
+    }
+}
+
+package struct WordRun: Equatable {
+    package enum Content: Equatable {
+        case text(String)
+        case lineBreak
+        /// A footnote or endnote mark, shown as a superscript number.
+        case noteReference(String)
+    }
+
+    package var content: Content
+    package var bold = false
+    package var italic = false
+    package var code = false
+    /// A web or mail address the run links to.
+    package var link: String?
+}
+
+package struct WordTable {
+    package let firstParagraph: Int
+    /// Rows of cells, each cell its paragraphs and nested tables.
+    package var rows: [[[WordBlock]]]
+
+    /// A cell's paragraphs, those of nested tables included, in order.
+    package static func paragraphs(_ cell: [WordBlock]) -> [WordParagraph] {
+        cell.flatMap { block -> [WordParagraph] in
+            switch block {
+            case .paragraph(let paragraph): return [paragraph]
+            case .table(let nested): return nested.rows.flatMap { $0.flatMap(paragraphs) }
+            }
+        }
+    }
+}
+
+package enum WordNoteKey: Hashable {
+    case footnote(String)
+    case endnote(String)
+}
+
+/// Something in the file that is reported, with the paragraph it is in.
+package struct WordNotice: Equatable {
+    package enum Kind: Equatable {
+        case insertion(author: String?)
+        case deletion(author: String?, text: String)
+        case formatChange(author: String?)
+        case comment(author: String?, text: String)
+        case field(instruction: String)
+        /// Its paragraphs' texts.
+        case textBox(lines: [String])
+        case embeddedObject
+        case table(rows: Int, columns: Int)
+        case imageWithoutDescription
+        /// A line among the template's fields that no field takes (a second phone number).
+        case unreadLine(text: String)
+    }
+
+    package let kind: Kind
+    package let paragraph: Int
+}

@@ -1,0 +1,330 @@
+import IndstilSupport
+
+/// Walks word/document.xml into a `WordBody`. Text is what Word shows with tracked
+/// changes accepted (insertions read, deletions left out), each change, comment, field,
+/// text box and embedded object reported with the paragraph it is in. Recursion follows
+/// the XML, whose depth `WordXML` has already limited.
+package struct WordBodyReader {
+    /// Relationship id → external address (hyperlinks).
+    package let links: [String: String]
+    /// Comment id → author and text.
+    package let comments: [String: (author: String?, text: String)]
+
+    private var body = WordBody()
+    private var paragraphCount = 0
+    private var noteCount = 0
+    private var noteMarkers: [WordNoteKey: String] = [:]
+    /// A comment is marked where its range starts and where it is referred to: one finding.
+    private var reportedComments = Set<String>()
+    /// Inside a complex field: before `separate` the instruction, after it the shown result.
+    private var fieldStack: [(instruction: String, showingResult: Bool)] = []
+
+    package init(links: [String: String], comments: [String: (author: String?, text: String)]) {
+        self.links = links
+        self.comments = comments
+    }
+
+    package static func read(document: WordXMLElement, notes: [WordNoteKey: WordXMLElement], links: [String: String],
+                     comments: [String: (author: String?, text: String)]) -> WordBody {
+        var reader = WordBodyReader(links: links, comments: comments)
+        let bodyElement = document.child("body") ?? document
+        var blocks: [WordBlock] = []
+        reader.readBlocks(bodyElement, into: &blocks)
+        reader.body.blocks = blocks
+        reader.body.noteMarkers = reader.noteMarkers
+        // Notes are read after the body: their numbers follow the order of reference.
+        for (key, element) in notes where reader.noteMarkers[key] != nil {
+            var paragraphs: [WordBlock] = []
+            var noteReader = WordBodyReader(links: links, comments: comments)
+            noteReader.readBlocks(element, into: &paragraphs)
+            let text = paragraphs.compactMap { block -> String? in
+                if case .paragraph(let paragraph) = block { return paragraph.text.foldingWhitespace }
+                return nil
+            }.filter { !$0.isEmpty }.joined(separator: " ")
+            reader.body.notes[key] = text
+        }
+        return reader.body
+    }
+
+    // MARK: Blocks
+
+    private mutating func readBlocks(_ container: WordXMLElement, into blocks: inout [WordBlock]) {
+        for element in container.elements {
+            switch element.name {
+            case "p":
+                blocks.append(.paragraph(readParagraph(element)))
+            case "tbl":
+                blocks.append(.table(readTable(element)))
+            case "sdt":
+                let content = element.child("sdtContent")
+                let first = paragraphCount + 1
+                var inner: [WordBlock] = []
+                if let content { readBlocks(content, into: &inner) }
+                recordContentControl(element.child("sdtPr"), blocks: inner, paragraph: first)
+                blocks += inner
+            case "ins", "moveTo":
+                body.notices.append(WordNotice(kind: .insertion(author: element.attributes["author"]), paragraph: paragraphCount + 1))
+                readBlocks(element, into: &blocks)
+            case "del", "moveFrom":
+                body.notices.append(WordNotice(kind: .deletion(author: element.attributes["author"], text: Self.deletedText(element)),
+                                               paragraph: paragraphCount + 1))
+            case "customXml", "smartTag", "body", "txbxContent":
+                readBlocks(element, into: &blocks)
+            case "AlternateContent":
+                if let choice = element.child("Choice") { readBlocks(choice, into: &blocks) }
+            default:
+                break  // sectPr, bookmarks, proofing marks: nothing shown
+            }
+        }
+    }
+
+    private mutating func readTable(_ table: WordXMLElement) -> WordTable {
+        let first = paragraphCount + 1
+        var rows: [[[WordBlock]]] = []
+        for row in table.descendantsStopping(at: "tbl", named: "tr") {
+            var cells: [[WordBlock]] = []
+            for cell in row.descendantsStopping(at: "tbl", named: "tc") {
+                var blocks: [WordBlock] = []
+                readBlocks(cell, into: &blocks)
+                cells.append(blocks)
+            }
+            rows.append(cells)
+        }
+        return WordTable(firstParagraph: first, rows: rows)
+    }
+
+    private mutating func recordContentControl(_ properties: WordXMLElement?, blocks: [WordBlock], paragraph: Int) {
+        guard let properties, let label = properties.value(of: "alias") ?? properties.value(of: "tag"), !label.isEmpty else { return }
+        let text = blocks.compactMap { block -> String? in
+            if case .paragraph(let paragraph) = block { return paragraph.text }
+            return nil
+        }.joined(separator: " ").foldingWhitespace
+        body.contentControls.append((label, text, paragraph))
+    }
+
+    // MARK: Paragraphs
+
+    private mutating func readParagraph(_ element: WordXMLElement) -> WordParagraph {
+        paragraphCount += 1
+        var paragraph = WordParagraph(number: paragraphCount)
+        if let pPr = element.child("pPr") {
+            paragraph.style = pPr.value(of: "pStyle")
+            paragraph.outlineLevel = pPr.value(of: "outlineLvl").flatMap(Int.init)
+            paragraph.list = pPr.child("numPr").flatMap(WordListReference.init)
+            if let change = pPr.child("pPrChange") {
+                body.notices.append(WordNotice(kind: .formatChange(author: change.attributes["author"]), paragraph: paragraph.number))
+            }
+            // The paragraph mark itself inserted or deleted (paragraphs split or joined).
+            if let inserted = pPr.child("rPr")?.child("ins") {
+                body.notices.append(WordNotice(kind: .insertion(author: inserted.attributes["author"]), paragraph: paragraph.number))
+            }
+            if let deleted = pPr.child("rPr")?.child("del") {
+                body.notices.append(WordNotice(kind: .deletion(author: deleted.attributes["author"], text: ""), paragraph: paragraph.number))
+            }
+        }
+        readInline(element, format: WordRun(content: .text("")), into: &paragraph)
+        return paragraph
+    }
+
+    private mutating func readInline(_ container: WordXMLElement, format: WordRun, into paragraph: inout WordParagraph) {
+        for element in container.elements {
+            switch element.name {
+            case "pPr":
+                break
+            case "r":
+                readRun(element, format: format, into: &paragraph)
+            case "hyperlink":
+                var inner = format
+                if let id = element.attributes["id"], let target = links[id] { inner.link = target }
+                readInline(element, format: inner, into: &paragraph)
+            case "fldSimple":
+                let instruction = (element.attributes["instr"] ?? "").foldingWhitespace
+                notice(.field(instruction: instruction), in: paragraph)
+                readInline(element, format: format, into: &paragraph)
+            case "ins", "moveTo":
+                notice(.insertion(author: element.attributes["author"]), in: paragraph)
+                readInline(element, format: format, into: &paragraph)
+            case "del", "moveFrom":
+                notice(.deletion(author: element.attributes["author"], text: Self.deletedText(element)), in: paragraph)
+            case "commentRangeStart", "commentReference":
+                if let id = element.attributes["id"], reportedComments.insert(id).inserted {
+                    let comment = comments[id]
+                    notice(.comment(author: comment?.author, text: comment?.text ?? ""), in: paragraph)
+                }
+            case "sdt":
+                let before = paragraph.runs.count
+                if let content = element.child("sdtContent") { readInline(content, format: format, into: &paragraph) }
+                if let properties = element.child("sdtPr"), let label = properties.value(of: "alias") ?? properties.value(of: "tag"), !label.isEmpty {
+                    let text = WordParagraph(number: 0, runs: Array(paragraph.runs[before...])).text.foldingWhitespace
+                    body.contentControls.append((label, text, paragraph.number))
+                }
+            case "AlternateContent":
+                // The modern form is the first choice; the fallback repeats it for old readers.
+                if let choice = element.child("Choice") { readInline(choice, format: format, into: &paragraph) }
+            default:
+                readInline(element, format: format, into: &paragraph)  // smartTag, customXml, bdo, math …
+            }
+        }
+    }
+
+    private mutating func readRun(_ run: WordXMLElement, format: WordRun, into paragraph: inout WordParagraph) {
+        var style = format
+        if let rPr = run.child("rPr") {
+            style.bold = Self.isOn(rPr.child("b")) ?? style.bold
+            style.italic = Self.isOn(rPr.child("i")) ?? style.italic
+            if let runStyle = rPr.value(of: "rStyle")?.lowercased(), runStyle.contains("code") { style.code = true }
+            if rPr.child("rPrChange") != nil {
+                notice(.formatChange(author: rPr.child("rPrChange")?.attributes["author"]), in: paragraph)
+            }
+        }
+        func append(_ content: WordRun.Content) {
+            if let last = fieldStack.last, !last.showingResult { return }  // a field's instruction is not shown
+            var piece = style
+            piece.content = content
+            if case .text(let text) = content, let last = paragraph.runs.indices.last, case .text(var previous) = paragraph.runs[last].content,
+               (paragraph.runs[last].bold, paragraph.runs[last].italic, paragraph.runs[last].code, paragraph.runs[last].link)
+                == (piece.bold, piece.italic, piece.code, piece.link) {
+                // Appended in place: the run gives up its text first, so `previous` is its
+                // only owner and grows without a copy (a paragraph of 100 000 runs is linear).
+                paragraph.runs[last].content = .lineBreak
+                previous += text
+                paragraph.runs[last].content = .text(previous)
+            } else {
+                paragraph.runs.append(piece)
+            }
+        }
+        for element in run.elements {
+            switch element.name {
+            case "t":
+                append(.text(element.text))
+            case "tab", "ptab":
+                append(.text("\t"))
+            case "br", "cr":
+                if element.attributes["type"] != "page" && element.attributes["type"] != "column" { append(.lineBreak) }
+            case "noBreakHyphen":
+                append(.text("-"))
+            case "sym":
+                break  // a symbol-font glyph (Wingdings): no text
+            case "fldChar":
+                switch element.attributes["fldCharType"] {
+                case "begin": fieldStack.append(("", false))
+                case "separate":
+                    if let last = fieldStack.popLast() {
+                        fieldStack.append((last.instruction, true))
+                        notice(.field(instruction: last.instruction.foldingWhitespace), in: paragraph)
+                    }
+                case "end":
+                    if let last = fieldStack.popLast(), !last.showingResult {
+                        notice(.field(instruction: last.instruction.foldingWhitespace), in: paragraph)
+                    }
+                default: break
+                }
+            case "instrText":
+                if var last = fieldStack.popLast() {
+                    last.instruction += element.text
+                    fieldStack.append(last)
+                }
+            case "commentReference":
+                if let id = element.attributes["id"], reportedComments.insert(id).inserted {
+                    let comment = comments[id]
+                    notice(.comment(author: comment?.author, text: comment?.text ?? ""), in: paragraph)
+                }
+            case "footnoteReference", "endnoteReference":
+                guard let id = element.attributes["id"] else { break }
+                let key: WordNoteKey = element.name == "footnoteReference" ? .footnote(id) : .endnote(id)
+                let marker = noteMarkers[key] ?? {
+                    noteCount += 1
+                    return Self.superscript(noteCount)
+                }()
+                noteMarkers[key] = marker
+                append(.noteReference(marker))
+            case "drawing":
+                if let description = readDrawing(element, in: paragraph) { append(.text(description)) }
+            case "pict":
+                if let textBox = element.descendants("txbxContent").first {
+                    notice(.textBox(lines: Self.lines(textBox)), in: paragraph)
+                } else if let shape = element.descendants("shape").first, let alt = shape.attributes["alt"], !alt.isEmpty {
+                    append(.text(alt))
+                }
+            case "object":
+                notice(.embeddedObject, in: paragraph)
+            case "AlternateContent":
+                if let choice = element.child("Choice") {
+                    let wrapper = WordXMLElement(name: "r", attributes: [:])
+                    if let rPr = run.child("rPr") { wrapper.append(.element(rPr)) }
+                    for child in choice.elements { wrapper.append(.element(child)) }
+                    readRun(wrapper, format: format, into: &paragraph)
+                }
+            default:
+                break  // rPr, lastRenderedPageBreak, delText (a deletion is reported where it is)
+            }
+        }
+    }
+
+    /// An image shows its description (alt text), returned; a text box in a drawing, or
+    /// an image without a description, is reported.
+    private mutating func readDrawing(_ drawing: WordXMLElement, in paragraph: WordParagraph) -> String? {
+        if let textBox = drawing.descendants("txbxContent").first {
+            notice(.textBox(lines: Self.lines(textBox)), in: paragraph)
+            return nil
+        }
+        guard let properties = drawing.descendants("docPr").first else { return nil }
+        let description = (properties.attributes["descr"] ?? properties.attributes["title"] ?? "").foldingWhitespace
+        if description.isEmpty {
+            notice(.imageWithoutDescription, in: paragraph)
+            return nil
+        }
+        return description
+    }
+
+    private mutating func notice(_ kind: WordNotice.Kind, in paragraph: WordParagraph) {
+        body.notices.append(WordNotice(kind: kind, paragraph: paragraph.number))
+    }
+
+    // MARK: Helpers
+
+    /// `<w:b/>` is on, `<w:b w:val="0"/>` (or "false", "off") is off, no element: inherited.
+    package static func isOn(_ element: WordXMLElement?) -> Bool? {
+        guard let element else { return nil }
+        guard let value = element.attributes["val"]?.lowercased() else { return true }
+        return !(value == "0" || value == "false" || value == "off" || value == "none")
+    }
+
+    package static func deletedText(_ element: WordXMLElement) -> String {
+        element.descendants("delText").map(\.text).joined().foldingWhitespace
+    }
+
+    /// The text of each paragraph below `element`.
+    package static func lines(_ element: WordXMLElement) -> [String] {
+        element.descendants("p").map { paragraph in
+            paragraph.descendantsStopping(at: "txbxContent", named: "t").map(\.text).joined().foldingWhitespace
+        }.filter { !$0.isEmpty }
+    }
+
+    package static func allText(_ element: WordXMLElement) -> String {
+        element.descendants("t").map(\.text).joined(separator: " ").foldingWhitespace
+    }
+
+    package static func superscript(_ number: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return String(String(number).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+    }
+}
+
+extension WordXMLElement {
+    /// Elements named `name` below this one, not looking inside elements named `boundary`
+    /// (a table's own rows, not those of a table nested in a cell).
+    package func descendantsStopping(at boundary: String, named name: String) -> [WordXMLElement] {
+        var found: [WordXMLElement] = []
+        var stack = elements.reversed().map { $0 }
+        while let element = stack.popLast() {
+            if element.name == name {
+                found.append(element)
+                continue
+            }
+            if element.name == boundary { continue }
+            stack.append(contentsOf: element.elements.reversed())
+        }
+        return found
+    }
+}

@@ -1,0 +1,438 @@
+import Foundation
+import IndstilSupport
+
+/// Turns a read Word document into indstil Markdown: the header block into front matter
+/// (`WordFields`), the appendix list, earlier decisions and signature that indstil's own
+/// DOCX shows after the sections back into their fields, and the body into Markdown.
+package struct WordMarkdownWriter {
+    package let package: WordPackage
+    package let profile: Profile?
+    package let profileID: String?
+
+    private var fields: WordFields
+    private var out = WordMarkdownText()
+    private var heading: String?
+    private var title: (text: String, paragraph: Int)?
+    private var appendices: [(title: String, paragraph: Int)] = []
+    private var earlierDecisions: [(line: String, paragraph: Int)] = []
+    private var signature: (text: String, paragraph: Int)?
+    package private(set) var notices: [WordNotice] = []
+    /// Numbers already given in each list (numId) at each level.
+    private var counters: [String: [Int: Int]] = [:]
+    /// The list (numId) whose top-level items are being written, and the text indent of
+    /// each open level: nil and empty outside a list.
+    private var listInProgress: String?
+    private var listIndents: [Int] = []
+
+    package init(package: WordPackage, profile: Profile?, profileID: String?) {
+        self.package = package
+        self.profile = profile
+        self.profileID = profileID
+        fields = WordFields(profile: profile)
+    }
+
+    /// The Markdown with front matter, each line's origin, and what is reported.
+    package static func write(_ package: WordPackage, profile: Profile?, profileID: String?) -> (text: WordMarkdownText, notices: [WordNotice]) {
+        var writer = WordMarkdownWriter(package: package, profile: profile, profileID: profileID)
+        let body = writer.writeBody()
+        var document = WordMarkdownText()
+        let frontMatter = WordFrontMatter(profileID: profileID, title: writer.title, fields: writer.fields.fields,
+                                          statedCount: writer.fields.statedCount, appendices: writer.appendices,
+                                          earlierDecisions: writer.earlierDecisions, signature: writer.signature)
+        frontMatter.write(into: &document, profile: profile)
+        for (index, line) in body.lines.enumerated() {
+            document.append(line, paragraph: body.origins[index].paragraph, heading: body.origins[index].heading)
+        }
+        for heading in body.headings { document.markHeading(heading.text, paragraph: heading.paragraph) }
+        return (document, writer.notices + writer.unreadNotices)
+    }
+
+    // MARK: Roles
+
+    private func role(_ paragraph: WordParagraph) -> WordStyles.Role {
+        if let level = paragraph.outlineLevel, (0...8).contains(level) { return .heading(level + 1) }
+        return package.styles.role(of: paragraph.style)
+    }
+
+    /// Level-1 sections are the shallowest heading level used; but a single heading at
+    /// that level above two or more of the next, naming no section of the profile, is the
+    /// document's title (Word users often put the title in "Overskrift 1").
+    private func sectionLevel(_ paragraphs: [WordParagraph]) -> (level: Int, titleParagraph: WordParagraph?) {
+        let headings = paragraphs.compactMap { paragraph -> (level: Int, paragraph: WordParagraph)? in
+            if case .heading(let level) = role(paragraph), paragraph.hasVisibleText { return (level, paragraph) }
+            return nil
+        }
+        guard let top = headings.map(\.level).min() else { return (1, nil) }
+        let atTop = headings.filter { $0.level == top }
+        if atTop.count == 1, headings.first?.level == top, headings.filter({ $0.level == top + 1 }).count >= 2,
+           profile?.sectionSpec(forHeading: atTop[0].paragraph.text.foldingWhitespace) == nil {
+            return (top + 1, atTop[0].paragraph)
+        }
+        return (top, nil)
+    }
+
+    private func isProfileHeading(_ paragraph: WordParagraph) -> Bool {
+        guard let profile, paragraph.list == nil, role(paragraph) == .body else { return false }
+        let text = paragraph.text.foldingWhitespace
+        guard !text.isEmpty, text.count <= 100, text != profile.documentLabel else { return false }
+        return profile.sectionSpec(forHeading: text) != nil
+    }
+
+    // MARK: Body
+
+    private mutating func writeBody() -> WordMarkdownText {
+        let blocks = package.body.blocks
+        let paragraphs = blocks.compactMap { block -> WordParagraph? in
+            if case .paragraph(let paragraph) = block { return paragraph }
+            return nil
+        }
+        let (topLevel, titleHeading) = sectionLevel(paragraphs)
+        if let titleHeading { title = (titleHeading.text.foldingWhitespace, titleHeading.number) }
+        let hasStyledHeadings = paragraphs.contains { if case .heading = role($0) { return $0.hasVisibleText } else { return false } }
+        func level(of paragraph: WordParagraph) -> Int? {
+            if paragraph.number == titleHeading?.number { return nil }
+            if case .heading(let level) = role(paragraph), paragraph.hasVisibleText { return max(1, level - topLevel + 1) }
+            return !hasStyledHeadings && (isProfileHeading(paragraph) || Self.isTrailerHeading(paragraph.text.foldingWhitespace)) ? 1 : nil
+        }
+        let firstSection = blocks.firstIndex { block in
+            if case .paragraph(let paragraph) = block { return level(of: paragraph) == 1 }
+            return false
+        } ?? blocks.count
+        readHeaderBlock(blocks[..<firstSection])
+        let firstSectionParagraph: Int
+        if firstSection < blocks.count, case .paragraph(let paragraph) = blocks[firstSection] {
+            firstSectionParagraph = paragraph.number
+        } else {
+            firstSectionParagraph = Int.max
+        }
+        readTextBoxFields(before: firstSectionParagraph)
+        for control in package.body.contentControls {
+            _ = fields.take(label: control.label, value: control.text, paragraph: control.paragraph)
+        }
+        var trailer: String?  // "Bilag" or "Tidligere beslutninger" after the sections
+        for block in blocks[firstSection...] {
+            switch block {
+            case .table(let table):
+                endList()
+                writeTable(table)
+            case .paragraph(let paragraph):
+                let text = paragraph.text.foldingWhitespace
+                if WordFields.statedCount(in: text) != nil, fields.take(text, paragraph: paragraph.number) { continue }
+                if let headingLevel = level(of: paragraph) {
+                    endList()
+                    out.markHeading(text, paragraph: paragraph.number)
+                    if headingLevel == 1, Self.isTrailerHeading(text) {
+                        heading = text
+                        trailer = text.lowercased().hasPrefix("bilag") ? RenderModel.appendixListHeading : RenderModel.earlierDecisionsHeading
+                        continue
+                    }
+                    trailer = nil
+                    heading = text
+                    out.separate()
+                    // A heading's bold or italics is its style, not emphasis: plain text.
+                    out.append(String(repeating: "#", count: min(headingLevel, 6)) + " " + WordMarkdownText.escape(text),
+                               paragraph: paragraph.number, heading: heading)
+                    continue
+                }
+                guard paragraph.hasVisibleText else { continue }
+                if role(paragraph) == .signature || (trailer == nil && text == profile?.layout.defaultSignature?.foldingWhitespace) {
+                    signature = (text, paragraph.number)
+                    continue
+                }
+                switch trailer {
+                case RenderModel.appendixListHeading?:
+                    if let match = Self.appendixLine(text) {
+                        appendices.append((match, paragraph.number))
+                    } else if var last = appendices.popLast() {
+                        last.title += " " + text
+                        appendices.append(last)
+                    }
+                case RenderModel.earlierDecisionsHeading?:
+                    readEarlierDecisionOrSidebar(paragraph)
+                default:
+                    writeParagraph(paragraph)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The headings indstil's DOCX (and the house template) puts after the sections: the
+    /// appendix list and the earlier decisions.
+    package static func isTrailerHeading(_ text: String) -> Bool {
+        [RenderModel.appendixListHeading, RenderModel.earlierDecisionsHeading, "Bilagsliste"].contains { $0.lowercased() == text.lowercased() }
+    }
+
+    /// "Bilag 2: Erfaringer fra forsøget" → "Erfaringer fra forsøget".
+    package static func appendixLine(_ text: String) -> String? {
+        guard text.lowercased().hasPrefix("bilag ") else { return nil }
+        let rest = text.dropFirst("bilag ".count)
+        let number = rest.prefix { $0.isNumber }
+        guard !number.isEmpty else { return nil }
+        let title = rest.dropFirst(number.count).drop { $0 == ":" || $0 == "." || $0 == " " }
+        return title.isEmpty ? nil : String(title)
+    }
+
+    /// After "Tidligere beslutninger": an entry begins with its date ("6. marts 2019: …");
+    /// once a line there is a field, the template's sidebar has begun (as it does in a
+    /// document pasted from the printed page), and a line no field takes is reported.
+    private var sidebarInTrailer = false
+
+    private mutating func readEarlierDecisionOrSidebar(_ paragraph: WordParagraph) {
+        let text = paragraph.text.foldingWhitespace
+        if !sidebarInTrailer, WordFrontMatter.earlierDecision(text).date != nil {
+            earlierDecisions.append((text, paragraph.number))
+        } else if fields.take(text, paragraph: paragraph.number, zone: sidebarInTrailer ? .sidebar : .anywhere) {
+            sidebarInTrailer = true
+        } else if sidebarInTrailer {
+            notices.append(WordNotice(kind: .unreadLine(text: text), paragraph: paragraph.number))
+        } else if var last = earlierDecisions.popLast() {
+            last.line += " " + text
+            earlierDecisions.append(last)
+        } else {
+            earlierDecisions.append((text, paragraph.number))
+        }
+    }
+
+    // MARK: Header block
+
+    private mutating func readHeaderBlock(_ blocks: ArraySlice<WordBlock>) {
+        var leftovers: [WordParagraph] = []
+        for block in blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                guard paragraph.hasVisibleText, paragraph.number != title?.paragraph else { continue }
+                let text = paragraph.text.foldingWhitespace
+                switch role(paragraph) {
+                case .title where title == nil:
+                    title = (text, paragraph.number)
+                case .documentLabel:
+                    continue
+                case .letterhead:
+                    // The sender's block: its fields are read, the rest is not the document's text.
+                    _ = takeFields(paragraph)
+                default:
+                    if text == profile?.documentLabel { continue }
+                    leftovers += takeFields(paragraph)
+                }
+            case .table(let table):
+                if !readHeaderTable(table, leftovers: &leftovers) {
+                    notices.append(WordNotice(kind: .table(rows: table.rows.count, columns: table.rows.map(\.count).max() ?? 0),
+                                              paragraph: table.firstParagraph))
+                }
+            }
+        }
+        // Without a title style, the title is the last line of the header block that is no field.
+        if title == nil, let last = leftovers.popLast() { title = (last.text.foldingWhitespace, last.number) }
+        for paragraph in leftovers { writeParagraph(paragraph) }
+    }
+
+    /// A table in the header block: a row of a label cell and a value cell is one field;
+    /// other cells are read line by line, nested tables (indstil's metadata block sits in
+    /// the header table's right cell) as tables. False when something was not a field.
+    private mutating func readHeaderTable(_ table: WordTable, leftovers: inout [WordParagraph]) -> Bool {
+        var consumedAll = true
+        for row in table.rows {
+            let filled = row.map { WordTable.paragraphs($0).filter(\.hasVisibleText) }.filter { !$0.isEmpty }
+            if filled.count == 2, filled[0].count == 1, filled[1].count == 1, row.allSatisfy({ !$0.contains(where: Self.isTable) }),
+               fields.take(label: filled[0][0].text, value: filled[1][0].text, paragraph: filled[0][0].number) {
+                continue
+            }
+            for block in row.flatMap({ $0 }) {
+                switch block {
+                case .table(let nested):
+                    if !readHeaderTable(nested, leftovers: &leftovers) { consumedAll = false }
+                case .paragraph(let paragraph):
+                    guard paragraph.hasVisibleText else { continue }
+                    let text = paragraph.text.foldingWhitespace
+                    if role(paragraph) == .documentLabel || text == profile?.documentLabel { continue }
+                    if role(paragraph) == .letterhead {
+                        _ = takeFields(paragraph)
+                        continue
+                    }
+                    if role(paragraph) == .title, title == nil {
+                        title = (text, paragraph.number)
+                        continue
+                    }
+                    let untaken = takeFields(paragraph)
+                    leftovers += untaken
+                    if !untaken.isEmpty { consumedAll = false }
+                }
+            }
+        }
+        return consumedAll
+    }
+
+    /// Each line of a header-block paragraph ("Til Aarhus Byråd⏎Fra Magistraten⏎Dato …" is
+    /// often one paragraph) taken as a field where it is one; the lines that are not, as
+    /// paragraphs of their own (empty when every line was a field).
+    private mutating func takeFields(_ paragraph: WordParagraph) -> [WordParagraph] {
+        let zone = zone(paragraph)
+        let lines = paragraph.lines
+        let untaken = lines.filter { !fields.take($0, paragraph: paragraph.number, zone: zone) }
+        if untaken.count == lines.count { return [paragraph] }
+        return untaken.map { WordParagraph(number: paragraph.number, style: paragraph.style, runs: [WordRun(content: .text($0))]) }
+    }
+
+    /// The layout part a header-block paragraph is in, by its indstil style.
+    private func zone(_ paragraph: WordParagraph) -> WordFields.Zone {
+        switch role(paragraph) {
+        case .metadata: .sidebar
+        case .headerLine: .header
+        case .letterhead: .letterhead
+        case .subtitle: .afterTitle
+        default: .anywhere
+        }
+    }
+
+    private static func isTable(_ block: WordBlock) -> Bool {
+        if case .table = block { return true }
+        return false
+    }
+
+    /// The template's sidebar often stands in a text box: one in the header block whose
+    /// every line is a field, one at least named by its label, is read as fields, not reported.
+    private var fieldTextBoxes: Set<Int> = []
+
+    private mutating func readTextBoxFields(before firstSectionParagraph: Int) {
+        for (index, notice) in package.body.notices.enumerated() where notice.paragraph < firstSectionParagraph {
+            guard case .textBox(let lines) = notice.kind, !lines.isEmpty else { continue }
+            var labelled = fields
+            guard lines.contains(where: { labelled.take($0, paragraph: notice.paragraph) }) else { continue }
+            var probe = fields
+            if lines.allSatisfy({ probe.take($0, paragraph: notice.paragraph, zone: .sidebar) }) {
+                fields = probe
+                fieldTextBoxes.insert(index)
+            }
+        }
+    }
+
+    /// The reader's notices but the text boxes read as fields.
+    private var unreadNotices: [WordNotice] {
+        package.body.notices.enumerated().filter { !fieldTextBoxes.contains($0.offset) }.map(\.element)
+    }
+
+    // MARK: Blocks
+
+    private mutating func endList() {
+        listInProgress = nil
+        listIndents = []
+    }
+
+    private mutating func writeParagraph(_ paragraph: WordParagraph) {
+        let list = paragraph.list ?? package.styles.listReference(of: paragraph.style)
+        let lines = WordMarkdownText.inline(paragraph.runs).map(WordMarkdownText.trimmed)
+        if let list {
+            writeListItem(paragraph, reference: list, lines: lines)
+        } else if !listIndents.isEmpty, Self.isListParagraphStyle(paragraph.style) {
+            // An unnumbered paragraph in list style continues the item above.
+            let indent = String(repeating: " ", count: listIndents.last ?? 0)
+            out.separate()
+            write(lines, firstPrefix: indent, prefix: indent, paragraph: paragraph)
+        } else {
+            endList()
+            out.separate()
+            switch role(paragraph) {
+            case .quote:
+                write(lines, firstPrefix: "> ", prefix: "> ", paragraph: paragraph)
+            case .code:
+                out.append("```", paragraph: paragraph.number, heading: heading)
+                for line in paragraph.runs.map({ run -> String in
+                    switch run.content {
+                    case .text(let text), .noteReference(let text): return text
+                    case .lineBreak: return "\n"
+                    }
+                }).joined().split(separator: "\n", omittingEmptySubsequences: false) {
+                    out.append(line.hasPrefix("```") ? " " + line : String(line), paragraph: paragraph.number, heading: heading)
+                }
+                out.append("```", paragraph: paragraph.number, heading: heading)
+            default:
+                write(lines, firstPrefix: "", prefix: "", paragraph: paragraph)
+            }
+        }
+        writeNotes(of: paragraph)
+    }
+
+    package static func isListParagraphStyle(_ style: String?) -> Bool {
+        guard let style = style?.lowercased() else { return false }
+        return style == "listparagraph" || style == "listeafsnit" || style.hasPrefix("list")
+    }
+
+    private mutating func writeListItem(_ paragraph: WordParagraph, reference: WordListReference, lines: [String]) {
+        let level = package.numbering.level(reference)
+        let depth = reference.level
+        if listIndents.isEmpty {
+            out.separate()
+        } else if depth == 0, let current = listInProgress, current != reference.numID {
+            // Another list: CommonMark would join two lists of the same kind.
+            out.separate()
+            out.append("<!-- -->", paragraph: paragraph.number, heading: heading)
+            out.separate()
+            listIndents = []
+        }
+        if depth == 0 { listInProgress = reference.numID }
+        while listIndents.count > depth { listIndents.removeLast() }
+        let indent = listIndents.last ?? 0
+        var levels = counters[reference.numID] ?? [:]
+        for deeper in levels.keys where deeper > depth { levels[deeper] = nil }
+        let number = (levels[depth] ?? (level.start - 1)) + 1
+        levels[depth] = number
+        counters[reference.numID] = levels
+        let marker = level.isOrdered ? "\(number). " : "- "
+        let pad = String(repeating: " ", count: indent)
+        write(lines, firstPrefix: pad + marker, prefix: pad + String(repeating: " ", count: marker.count), paragraph: paragraph)
+        listIndents.append(indent + marker.count)
+    }
+
+    /// Lines of one paragraph: the first after `firstPrefix`, the rest (after a hard
+    /// break, a backslash at the line end) after `prefix`.
+    private mutating func write(_ lines: [String], firstPrefix: String, prefix: String, paragraph: WordParagraph) {
+        let kept = lines.enumerated().filter { $0.offset == 0 || !$0.element.isEmpty }.map(\.element)
+        for (index, line) in kept.enumerated() {
+            let isLast = index == kept.count - 1
+            let protected = WordMarkdownText.protectLineStart(line)
+            out.append((index == 0 ? firstPrefix : prefix) + protected + (isLast ? "" : "\\"), paragraph: paragraph.number, heading: heading)
+        }
+    }
+
+    private mutating func writeNotes(of paragraph: WordParagraph) {
+        // Notes follow the paragraph that refers to them, as "¹ The note's text".
+        var seen = Set<String>()
+        for run in paragraph.runs {
+            guard case .noteReference(let marker) = run.content, seen.insert(marker).inserted else { continue }
+            let text = noteTexts[marker] ?? ""
+            out.separate()
+            out.append(marker + " " + WordMarkdownText.protectLineStart(WordMarkdownText.escape(text)), paragraph: paragraph.number, heading: heading)
+        }
+    }
+
+    /// Each note's text by the marker it is shown with (looked up once per reference).
+    private lazy var noteTexts: [String: String] = {
+        var texts: [String: String] = [:]
+        for (key, text) in package.body.notes {
+            if let marker = package.body.noteMarkers[key], texts[marker] == nil { texts[marker] = text }
+        }
+        return texts
+    }()
+
+    /// A body table becomes a pipe table, which the table model reads (its totals and
+    /// shares are checked like any Markdown table's).
+    private mutating func writeTable(_ table: WordTable) {
+        let width = table.rows.map(\.count).max() ?? 0
+        guard width > 0 else { return }
+        out.separate()
+        for (index, row) in table.rows.enumerated() {
+            let cells = (0..<width).map { column -> String in
+                guard column < row.count else { return "" }
+                return WordTable.paragraphs(row[column]).map { WordMarkdownText.inline($0.runs).joined(separator: " ") }
+                    .joined(separator: " ").foldingWhitespace
+            }
+            let paragraph = row.first.flatMap { WordTable.paragraphs($0).first?.number } ?? table.firstParagraph
+            out.append("| " + cells.joined(separator: " | ") + " |", paragraph: paragraph, heading: heading)
+            if index == 0 {
+                out.append("|" + String(repeating: " --- |", count: width), paragraph: paragraph, heading: heading)
+            }
+        }
+        out.separate()
+    }
+}

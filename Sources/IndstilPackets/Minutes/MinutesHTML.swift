@@ -1,0 +1,75 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+import IndstilChecks
+import IndstilRender
+import IndstilWorkspace
+
+/// The HTML of the minutes that the site and the PDF share: the meeting's facts and
+/// attendance, and each item with its decision. Every text is escaped (`markupEscaped`).
+/// A closed item in the public packet says only that it was treated.
+package struct MinutesHTML {
+    package let packet: MinutesPacket
+
+    package var minutes: ResolvedMinutes { packet.minutes }
+
+    /// Date, time, place, minute-taker, members, present and absent.
+    package var facts: [(String, String)] {
+        let agenda = minutes.agenda.manifest
+        let manifest = minutes.manifest
+        var facts = [("Dato", DanishFormat.weekdayAndDate(agenda.date)), ("Tid", "kl. \(agenda.start.danish)–\(agenda.end.danish)")]
+        if let place = agenda.place { facts.append(("Sted", place)) }
+        if let taker = manifest.minuteTaker { facts.append(("Referent", taker)) }
+        let absent = manifest.absent.map(\.name)
+        let present = manifest.present.isEmpty
+            ? manifest.members.map(\.name).filter { !absent.contains($0) } : manifest.present.map(\.name)
+        if !present.isEmpty { facts.append(("Deltagere", present.joined(separator: ", "))) }
+        facts.append(("Afbud", absent.isEmpty ? "Ingen" : absent.joined(separator: ", ")))
+        if let date = manifest.date { facts.append(("Referatet er skrevet", DanishFormat.date(date))) }
+        return facts
+    }
+
+    package func factList(class className: String) -> String {
+        "<dl class=\"\(className)\">\n" + facts.map { "<div><dt>\($0.0.markupEscaped)</dt><dd>\($0.1.markupEscaped)</dd></div>" }.joined(separator: "\n") + "\n</dl>"
+    }
+
+    package var closedWarning: String {
+        guard packet.audience == .lukket && minutes.hasClosedContent else { return "" }
+        return "<p class=\"advarsel\"><strong>Lukket referat.</strong> Indeholder beslutninger i lukkede punkter og må ikke offentliggøres.</p>\n"
+    }
+
+    /// The item's decision, attendance and remarks (without its heading).
+    package func decision(_ item: ResolvedMinutes.Item) -> String {
+        guard packet.shows(item) else {
+            return "<p class=\"lukket-note\">Punktet blev behandlet for lukkede døre. Beslutningen findes kun i det lukkede referat.</p>"
+        }
+        var parts: [String] = []
+        if !item.absent.isEmpty {
+            parts.append("<p class=\"fravaer\">Fraværende under punktet: \(item.absent.joined(separator: ", ").markupEscaped)</p>")
+        }
+        let stated = item.decisions.filter { $0.text != nil }
+        if !stated.isEmpty {
+            let entries = stated.map { decision in
+                "<li value=\"\(decision.number)\"><p class=\"udfald\">\(decision.text!.markupEscaped)</p>"
+                    + "<p class=\"forslag\">Indstillingen: at \(Self.proposal(decision.proposal).markupEscaped)</p></li>"
+            }
+            parts.append("<ol class=\"beslutningspunkter\">\n\(entries.joined(separator: "\n"))\n</ol>")
+        }
+        if let text = item.decisionText {
+            parts.insert("<p class=\"beslutning\">\(text.markupEscaped)</p>", at: item.absent.isEmpty ? 0 : 1)
+        }
+        if parts.isEmpty || (stated.isEmpty && item.decisionText == nil) {
+            parts.append("<p class=\"beslutning\">Intet referat.</p>")
+        }
+        if let remarks = item.remarks {
+            parts.append(remarks.components(separatedBy: "\n\n").map { "<p class=\"bemaerkninger\">\($0.foldingWhitespace.markupEscaped)</p>" }.joined(separator: "\n"))
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    /// "at rådmanden godkender …" → "rådmanden godkender …".
+    package static func proposal(_ text: String) -> String {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("at ") ? String(text.dropFirst(3)) : text
+    }
+}

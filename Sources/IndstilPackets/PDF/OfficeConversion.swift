@@ -1,0 +1,168 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+import IndstilChecks
+import IndstilRender
+import IndstilWorkspace
+
+/// DOCX (and other office) attachments turned into PDF with LibreOffice, so they can be
+/// stamped on every page and merged into a packet like PDF attachments, as the exported
+/// packets do ("Punkt 6, Bilag 1: Dagsorden … .docx"). Without LibreOffice the attachment
+/// is published as it is and the caller (`PacketFiles`) says so; a conversion that fails or
+/// does not finish in time is an error naming the file (exit 2), never a silent reference.
+///
+/// The PDF is tagged (PDF/UA-1: LibreOffice's structure tree from the document's headings,
+/// lists and tables) and PDF/A-2b, so it can go into an archive copy (`PDFArchiveParts`).
+///
+/// LibreOffice runs in the packet's private work folder: the copies it converts, its user
+/// profile (`-env:UserInstallation`) and its temporary files (TMPDIR, TMP, TEMP) are in
+/// 0700 folders there, removed with the work folder; it runs in its own process group,
+/// which is stopped with indstil, also when indstil is killed outright (`Subprocess`).
+package enum OfficeConversion {
+    package static let convertible: Set<String> = ["docx", "doc", "odt", "rtf"]
+
+    /// Seconds LibreOffice has for one packet's office files: 300, or `INDSTIL_LIBREOFFICE_TIMEOUT`.
+    package static var timeout: TimeInterval {
+        if let text = ProcessInfo.processInfo.environment["INDSTIL_LIBREOFFICE_TIMEOUT"], let seconds = TimeInterval(text),
+           seconds > 0, seconds.isFinite {
+            return seconds
+        }
+        return 300
+    }
+
+    /// LibreOffice's PDF export: tagged, PDF/UA-1, PDF/A-2b.
+    package static let filter = #"pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"#
+        + #""PDFUACompliance":{"type":"boolean","value":"true"},"SelectPdfVersion":{"type":"long","value":"2"}}"#
+
+    /// The time of conversion, which LibreOffice writes into the document information and
+    /// the XMP metadata, is replaced by this one (SOURCE_DATE_EPOCH's 1980-01-01): the same
+    /// attachment gives the same packet.
+    package static let fixedDate = (info: "D:19800101000000Z", xmp: "1980-01-01T00:00:00Z")
+
+    /// The converted PDF of every source, by source; empty when LibreOffice is not installed.
+    /// One LibreOffice run for all of them, with a private user profile (so it never waits
+    /// for another instance). Throws, naming the file, when LibreOffice fails, does not
+    /// finish within `timeout`, or leaves a file unconverted.
+    package static func pdfs(of sources: [URL], work: URL) throws(PacketFailure) -> [URL: URL] {
+        guard !sources.isEmpty, let program = ["soffice", "libreoffice"].first(where: { ExternalProgram.find($0) != nil }) else { return [:] }
+        let folder = work.appendingPathComponent("konvertering", isDirectory: true)
+        let office = work.appendingPathComponent("libreoffice", isDirectory: true)
+        let temporary = office.appendingPathComponent("tmp", isDirectory: true)
+        let profile = office.appendingPathComponent("profil", isDirectory: true)
+        var inputs: [(source: URL, copy: URL)] = []
+        try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)  // the caller's, normally there
+        for place in [folder, office, temporary] {
+            do { try TemporaryItems.makePrivateFolder(place) } catch {
+                throw PacketFailure(.converting, "kan ikke oprette \(place.path): \(SystemErrorText.reason(error))", file: place)
+            }
+        }
+        for (index, source) in sources.enumerated() {
+            let copy = folder.appendingPathComponent("bilag-\(index + 1).\(source.pathExtension.lowercased())")
+            do { try TemporaryItems.copyPrivately(source, to: copy) } catch {
+                throw PacketFailure(.copying, "Bilaget »\(source.path)« kan ikke kopieres til konvertering: \(SystemErrorText.reason(error))", file: source)
+            }
+            inputs.append((source, copy))
+        }
+        let limit = Self.timeout
+        let result = ExternalProgram.run(program, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
+                                                   "--convert-to", filter, "--outdir", folder.path] + inputs.map(\.copy.path),
+                                         timeout: limit, temporaryFolder: temporary)
+        func isPDF(_ copy: URL) -> Bool {
+            let pdf = copy.deletingPathExtension().appendingPathExtension("pdf")
+            return (try? FileHandle(forReadingFrom: pdf).read(upToCount: 4)) == Data("%PDF".utf8)
+        }
+        /// The files LibreOffice left unconverted, for the message.
+        func unconverted() -> String {
+            let missing = inputs.filter { !isPDF($0.copy) }.map(\.source)
+            return (missing.isEmpty ? sources : missing).map { "»\($0.path)«" }.joined(separator: ", ")
+        }
+        switch result {
+        case .notFound:
+            // It was found on PATH a moment ago: it could not be started (no processes left, say).
+            throw PacketFailure(.converting, "LibreOffice (\(program)) kunne ikke startes til at konvertere \(unconverted()) til PDF; intet er skrevet",
+                                file: sources[0])
+        case .timedOut:
+            throw PacketFailure(.converting, "LibreOffice blev ikke færdig inden for \(Int(limit)) sekunder med at konvertere "
+                                + "\(unconverted()) til PDF; intet er skrevet (sæt INDSTIL_LIBREOFFICE_TIMEOUT til flere sekunder, "
+                                + "eller gem bilaget som PDF)", file: inputs.first { !isPDF($0.copy) }?.source ?? sources[0])
+        case .finished(let status, let stderr) where status != 0:
+            throw PacketFailure(.converting, "LibreOffice fejlede (exit \(status)) ved konvertering af \(unconverted()) til PDF; "
+                                + "intet er skrevet: \(stderr.prefix(500))", file: inputs.first { !isPDF($0.copy) }?.source ?? sources[0])
+        case .finished:
+            break
+        }
+        var converted: [URL: URL] = [:]
+        for (source, copy) in inputs {
+            guard isPDF(copy) else {
+                throw PacketFailure(.converting, "LibreOffice kunne ikke konvertere »\(source.path)« til PDF (er filen beskadiget, "
+                                    + "eller beskyttet med adgangskode?); intet er skrevet. Gem bilaget som PDF, eller ret filen", file: source)
+            }
+            let pdf = copy.deletingPathExtension().appendingPathExtension("pdf")
+            let fixed = copy.deletingPathExtension().appendingPathExtension("fast.pdf")
+            try fixDates(pdf, to: fixed, work: folder)
+            converted[source] = fixed
+        }
+        return converted
+    }
+
+    /// `pdf` with `fixedDate` as its creation and modification time (document information,
+    /// XMP and the output intent's ICC profile alike, as PDF/A wants them to agree), and an
+    /// /ID derived from its content.
+    package static func fixDates(_ pdf: URL, to output: URL, work: URL) throws(PacketFailure) {
+        func objects(_ refs: [String], inline: Bool = false) throws(PacketFailure) -> [String: Any] {
+            let json = try QPDF.json(pdf, keys: ["qpdf"] , extra: (inline ? ["--json-stream-data=inline"] : []) + refs.map { "--json-object=\($0)" },
+                                     into: work.appendingPathComponent("datoer.json"), step: .converting, what: "ved konvertering")
+            return QPDF.objects(json)
+        }
+        var update: [String: Any] = [:]
+        guard var trailer = (try objects(["trailer"])["trailer"] as? [String: Any])?["value"] as? [String: Any],
+              let root = trailer["/Root"] as? String else {
+            throw PacketFailure(.converting, "den konverterede PDF har ingen katalog", file: pdf)
+        }
+        // LibreOffice's checksum and /ID differ from run to run; qpdf keeps the first /ID
+        // element it finds, and derives both from the content (--deterministic-id) when there is none.
+        trailer["/DocChecksum"] = nil
+        trailer["/ID"] = nil
+        update["trailer"] = ["value": trailer]
+        let info = trailer["/Info"] as? String
+        let found = try objects([root] + (info.map { [$0] } ?? []))
+        if let info, var dates = QPDF.value(found, info) {
+            for key in ["/CreationDate", "/ModDate"] where dates[key] != nil { dates[key] = "u:" + fixedDate.info }
+            update["obj:" + info] = ["value": dates]
+        }
+        /// A stream's dictionary (without its filters: the data given back is plain) and data.
+        func stream(_ ref: String) throws(PacketFailure) -> (dictionary: [String: Any], data: Data)? {
+            guard let stream = (try objects([ref], inline: true)["obj:" + ref] as? [String: Any])?["stream"] as? [String: Any],
+                  let encoded = stream["data"] as? String, let data = Data(base64Encoded: encoded) else { return nil }
+            var dictionary = stream["dict"] as? [String: Any] ?? [:]
+            for key in ["/Filter", "/DecodeParms", "/Length"] { dictionary[key] = nil }
+            return (dictionary, data)
+        }
+        let catalog = QPDF.value(found, root)
+        if let metadata = catalog?["/Metadata"] as? String, let (dictionary, data) = try stream(metadata), var xmp = String(data: data, encoding: .utf8) {
+            xmp = xmp.replacing(/(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*/) { $0.1 + fixedDate.xmp }
+            xmp = xmp.replacing(/(xmp:(?:CreateDate|ModifyDate|MetadataDate)=")[^"]*/) { $0.1 + fixedDate.xmp }
+            update["obj:" + metadata] = ["stream": ["dict": dictionary, "data": Data(xmp.utf8).base64EncodedString()]]
+        }
+        // The sRGB profile of the PDF/A output intent, which LibreOffice has lcms make at export
+        // time: its header carries that time (bytes 24–35, ICC.1 7.2.8).
+        var intents = catalog?["/OutputIntents"] as? [Any] ?? []
+        if let ref = catalog?["/OutputIntents"] as? String { intents = try objects([ref])["obj:" + ref].flatMap { ($0 as? [String: Any])?["value"] as? [Any] } ?? [] }
+        for intent in intents {
+            var dictionary = intent as? [String: Any]
+            if let ref = intent as? String { dictionary = QPDF.value(try objects([ref]), ref) }
+            guard let profile = dictionary?["/DestOutputProfile"] as? String, var (profileDictionary, data) = try stream(profile), data.count >= 128 else { continue }
+            data.replaceSubrange(24..<36, with: [0x07, 0xbc, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0])
+            profileDictionary["/N"] = profileDictionary["/N"] ?? 3
+            update["obj:" + profile] = ["stream": ["dict": profileDictionary, "data": data.base64EncodedString()]]
+        }
+        let updateFile = work.appendingPathComponent("datoer-opdatering.json")
+        do {
+            try TemporaryItems.writePrivately(JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]],
+                                                                     options: [.sortedKeys, .withoutEscapingSlashes]), to: updateFile)
+        } catch {
+            throw PacketFailure(.converting, "kan ikke skrive \(updateFile.path): \(SystemErrorText.reason(error))", file: updateFile)
+        }
+        try QPDF.write([pdf.path, "--update-from-json=\(updateFile.path)", output.path], step: .converting, what: "ved konvertering")
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+import IndstilChecks
+import IndstilRender
+import IndstilWorkspace
+
+/// Puts each PDF attachment's pages in place of the pages reserved for it, then points
+/// the attachment's bookmark and every link to it at its first page and hangs the
+/// attachment's own bookmarks under it.
+///
+/// How the bookmarks survive: `qpdf main.pdf --pages . 1-K bilag.pdf 1-z . L-z --
+/// out.pdf` keeps main.pdf as the primary file, so the catalog (outlines, named
+/// destinations of the internal links) is main.pdf's and its other pages stay the very
+/// same page objects the bookmarks and links point at. What pointed at a reserved page
+/// (`ReservedPages`: the attachment's bookmark and anchor, on its first) is pointed at the
+/// attachment page that took its position. Each attachment page takes exactly the
+/// position of a reserved page, so every page number WeasyPrint printed stays right.
+///
+/// The packet's own tags stay intact (`ForeignPages`): the attachment pages are marked as
+/// artifacts and lose their `/StructParents`, which would otherwise point into the
+/// packet's ParentTree at numbers WeasyPrint gave its own pages.
+package enum PDFMerge {
+    package static func merge(main: URL, reserved: ReservedPages, attachments: [PDFAttachment], work: URL, output: URL,
+                      progress: (String) -> Void) throws(PacketFailure) {
+        // 1. The merge.
+        progress("Fletter \(counted(attachments.count, "PDF-bilag", "PDF-bilag")) ind med qpdf …")
+        var arguments = [main.path, "--pages"]
+        var next = 1
+        for (run, attachment) in zip(reserved.runs, attachments) {
+            if run.first > next { arguments += [".", "\(next)-\(run.first - 1)"] }
+            arguments += [attachment.file.path, "1-\(attachment.pageCount)"]
+            next = run.first + run.count
+        }
+        if next <= reserved.pageCount { arguments += [".", "\(next)-\(reserved.pageCount)"] }
+        let merged = work.appendingPathComponent("flettet.pdf")
+        try QPDF.write(arguments + ["--", merged.path], step: .merging, what: "ved fletning af PDF-bilagene")
+
+        // 2. The bookmarks and links to the attachments, and the attachments' own bookmarks.
+        progress("Sætter bogmærker til PDF-bilagene …")
+        let json = try QPDF.json(merged, keys: ["pages", "outlines", "qpdf"], into: work.appendingPathComponent("flettet.json"),
+                                 step: .merging, what: "ved læsning af den flettede PDF")
+        let pages = QPDF.pageRefs(json)
+        guard pages.count == reserved.pageCount else {
+            throw PacketFailure(.merging, "intern fejl: den flettede PDF har \(pages.count) sider, men skulle have \(reserved.pageCount)")
+        }
+        let objects = QPDF.objects(json)
+        let outline = json["outlines"] as? [[String: Any]] ?? []
+        var update: [String: Any] = [:]
+        var nextObject = QPDF.maxObjectID(json) + 1
+        let foreign = ForeignPages(objects: objects, next: &nextObject, into: &update)
+        for run in reserved.runs {
+            for page in pages[(run.first - 1)..<(run.first - 1 + run.count)] { foreign.markAsArtifact(page, into: &update) }
+        }
+        for (run, attachment) in zip(reserved.runs, attachments) {
+            // The attachment's bookmark, "B3.1 …", on its first reserved page.
+            guard let bookmark = reserved.bookmarks.last(where: { $0.page == run.first && $0.title.hasPrefix(attachment.label + " ") }),
+                  let itemRef = item(at: bookmark.path, in: outline), var item = QPDF.value(objects, itemRef) else {
+                throw PacketFailure(.merging, "intern fejl: bogmærket for \(attachment.label) findes ikke på side \(run.first)")
+            }
+            item["/Dest"] = [pages[run.first - 1], "/Fit"]
+            let kids = attachment.outline.map { outlineObjects($0, firstPage: run.first, pages: pages) }
+            if let children = link(kids, parent: itemRef, next: &nextObject, into: &update) {
+                item["/First"] = children.first
+                item["/Last"] = children.last
+                item["/Count"] = -children.count  // closed: the open counts above it stay right
+            }
+            update["obj:" + itemRef] = ["value": item]
+        }
+        let destinations = reserved.destinations.mapValues { page -> [Any] in [pages[page - 1], "/Fit"] }
+        update.merge(PDFNamedDestinations(objects: objects).moving(destinations)) { _, new in new }
+        let updateFile = work.appendingPathComponent("bogmaerker.json")
+        do {
+            let header: [String: Any] = ["jsonversion": 2]
+            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [header, update]], options: [.sortedKeys, .withoutEscapingSlashes])
+            try data.write(to: updateFile)
+        } catch {
+            throw PacketFailure(.merging, "bogmærkerne kan ikke skrives: \(SystemErrorText.reason(error))", file: updateFile)
+        }
+        try QPDF.write([merged.path, "--update-from-json=\(updateFile.path)", output.path], step: .merging, what: "ved opdatering af bogmærkerne")
+    }
+
+    /// Marks merged attachment pages as artifacts in the packet's tagged PDF.
+    ///
+    /// Why artifacts, not tags: qpdf's page merge takes an attachment's pages but not its
+    /// structure tree, so whatever tags the attachment had point nowhere in the packet, and
+    /// an untagged attachment has none to give; the packet cannot honestly describe a
+    /// foreign page's headings or reading order. Left as they are, the pages would be
+    /// "content neither tagged nor an artifact" (a PDF/UA failure) and their `/StructParents`
+    /// numbers would collide with the packet's ParentTree. Marked as artifacts, the packet's
+    /// own tree stays valid; the attachment is still announced by its tagged bookmark and
+    /// index entry and published as its own file, and `a11y.untagged-attachment` tells the
+    /// secretariat at check time which attachments are untagged.
+    package struct ForeignPages {
+        package let objects: [String: Any]
+        /// Two content streams shared by every attachment page: `/Artifact BMC` before its
+        /// own content, `EMC` after it.
+        package let begin: String
+        package let end: String
+
+        package init(objects: [String: Any], next: inout Int, into update: inout [String: Any]) {
+            self.objects = objects
+            begin = "\(next) 0 R"
+            end = "\(next + 1) 0 R"
+            next += 2
+            update["obj:" + begin] = ["stream": ["dict": [String: Any](), "data": Data("/Artifact BMC\n".utf8).base64EncodedString()]]
+            update["obj:" + end] = ["stream": ["dict": [String: Any](), "data": Data("\nEMC\n".utf8).base64EncodedString()]]
+        }
+
+        package func markAsArtifact(_ pageRef: String, into update: inout [String: Any]) {
+            guard var page = QPDF.value(objects, pageRef) else { return }
+            let contents: [Any] = (page["/Contents"] as? [Any]) ?? [page["/Contents"]].compactMap { $0 }
+            page["/Contents"] = [begin] + contents + [end]
+            page["/StructParents"] = nil
+            update["obj:" + pageRef] = ["value": page]
+            // The attachment's annotations (links) point into its own, dropped ParentTree too.
+            let annotations = (page["/Annots"] as? [Any]) ?? []
+            for case let ref as String in annotations {
+                guard var annotation = QPDF.value(objects, ref), annotation["/StructParent"] != nil else { continue }
+                annotation["/StructParent"] = nil
+                update["obj:" + ref] = ["value": annotation]
+            }
+        }
+    }
+
+    /// The object reference of the outline item at `path` (child indexes from the top level).
+    package static func item(at path: [Int], in items: [[String: Any]]) -> String? {
+        guard let index = path.first, items.indices.contains(index) else { return nil }
+        if path.count == 1 { return items[index]["object"] as? String }
+        return item(at: Array(path.dropFirst()), in: items[index]["kids"] as? [[String: Any]] ?? [])
+    }
+
+    /// An attachment bookmark with its destination moved into the merged file.
+    package struct NewItem {
+        package let title: String
+        package let dest: [Any]
+        package let kids: [NewItem]
+    }
+
+    package static func outlineObjects(_ item: PDFOutlineItem, firstPage: Int, pages: [String]) -> NewItem {
+        let page = pages[firstPage - 1 + (item.page ?? 1) - 1]
+        return NewItem(title: item.title, dest: [page] + (item.view.isEmpty ? ["/Fit"] : item.view),
+                       kids: item.kids.map { outlineObjects($0, firstPage: firstPage, pages: pages) })
+    }
+
+    /// Writes new outline item objects for `items` under `parent`: first, last and how many.
+    package static func link(_ items: [NewItem], parent: String, next: inout Int, into update: inout [String: Any]) -> (first: String, last: String, count: Int)? {
+        guard !items.isEmpty else { return nil }
+        let refs = items.map { _ -> String in
+            defer { next += 1 }
+            return "\(next) 0 R"
+        }
+        for (index, item) in items.enumerated() {
+            var value: [String: Any] = ["/Title": "u:" + item.title, "/Parent": parent, "/Dest": item.dest]
+            if index > 0 { value["/Prev"] = refs[index - 1] }
+            if index < items.count - 1 { value["/Next"] = refs[index + 1] }
+            if let children = link(item.kids, parent: refs[index], next: &next, into: &update) {
+                value["/First"] = children.first
+                value["/Last"] = children.last
+                value["/Count"] = -children.count
+            }
+            update["obj:" + refs[index]] = ["value": value]
+        }
+        return (refs[0], refs[refs.count - 1], refs.count)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+import IndstilChecks
+import IndstilRender
+import IndstilWorkspace
+
+/// `indstil bundle … --to pdf`: a packet as one A4 PDF.
+///
+/// One HTML document (`PacketPDFDocument`, the body from the kind's `PacketPDFPlan`) is
+/// set by WeasyPrint; each PDF attachment (or office file turned into PDF) gets blank
+/// pages reserved for its pages (`ReservedPages`), which qpdf then swaps for the
+/// attachment's own pages (`PDFMerge`: kept as they are, vector; stamped first by
+/// `PDFStamper` with their header and "side X af Y"), its bookmark and the links to it
+/// pointed at its first page and its own bookmarks hung under it. Other attachments
+/// (XLSX …) get a placeholder page saying they are published as separate files.
+///
+/// Everything is built in a temporary folder; `file` is written only at the end, in
+/// one rename (an agenda's public and closed PDFs together), so a failure leaves no
+/// partial PDF and never one new PDF beside an old one.
+public enum PacketPDF {
+    /// Big packets (hundreds of pages) take WeasyPrint minutes.
+    public static let timeout: TimeInterval = 600
+
+    /// A betænkning bundle's PDF (see `BundlePDFPlan`).
+    /// `archive`, here and below: the archive copy, PDF/A-2 (`WeasyPrint.Variant.archive`,
+    /// `PDFArchiveParts`), instead of the tagged PDF/UA-1.
+    public static func write(_ bundle: ResolvedBundle, to file: URL, archive: Bool = false, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether([(bundle, file)], archive: archive, progress: progress)
+    }
+
+    /// An agenda's PDFs (see `AgendaPDFPlan`): its public packet and, when it has closed
+    /// content, its closed packet, put in place together: either both files are new or
+    /// both are as they were.
+    public static func write(_ packets: [(packet: AgendaPacket, file: URL)], archive: Bool = false, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether(packets.map { ($0.packet, $0.file) }, archive: archive, progress: progress)
+    }
+
+    /// Minutes' PDFs (see `MinutesPDFPlan`): public and closed, put in place together.
+    public static func write(_ packets: [(packet: MinutesPacket, file: URL)], archive: Bool = false, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether(packets.map { ($0.packet, $0.file) }, archive: archive, progress: progress)
+    }
+
+    package static func write(packet: some Packet, to file: URL, progress: (String) -> Void) throws(PacketFailure) {
+        try writeTogether([(packet, file)], progress: progress)
+    }
+
+    /// Sets each packet's PDF in its own work folder; only when all are done are they
+    /// staged beside their targets and put in place together (`OutputStaging`).
+    package static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) {
+        for (packet, _) in packets { try packet.refuseWithheld() }
+        var works: [URL] = []
+        defer { works.forEach(PacketWorkFolder.remove) }
+        var results: [URL] = []
+        for (packet, _) in packets {
+            let work = try PacketWorkFolder.make()
+            works.append(work)
+            results.append(try build(packet, work: work, archive: archive, progress: progress))
+        }
+        let targets = packets.map { $0.1.standardizedFileURL }
+        do throws(AtomicFile.Failure) {
+            let staging = try OutputStaging(targets: targets, folders: false, closed: zip(packets, targets).filter { $0.0.0.isClosed }.map(\.1))
+            do throws(AtomicFile.Failure) {
+                for (result, target) in zip(results, targets) {
+                    try staging.copy(result, for: target)
+                }
+                try staging.commit()
+            } catch {
+                staging.discard()
+                throw error
+            }
+        } catch {
+            throw PacketFailure(.writing, error.description, file: URL(fileURLWithPath: error.path))
+        }
+    }
+
+    /// The packet's finished PDF, built in `work`.
+    package static func build(_ packet: some Packet, work: URL, archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) -> URL {
+
+        // The PDF attachments, measured: their pages are reserved in the set PDF.
+        let files = try PacketFiles(packet, work: work, progress: progress)
+        var attachments: [PDFAttachment] = []
+        for attachment in files.attachments {
+            guard let pdf = files.pdf(of: attachment) else {
+                progress("Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« er ikke en PDF og kommer kun med som henvisning")
+                continue
+            }
+            attachments.append(try PDFAttachment.inspect(source: pdf, key: attachment.key, label: attachment.bookmarkLabel,
+                                                         pageHeader: attachment.pageHeader, index: attachments.count + 1, work: work))
+        }
+        if archive { try PDFArchiveParts.requireConforming(attachments, work: work) }
+
+        let plan = packet.pdfPlan(files)
+        progress("Bygger HTML til PDF: \(plan.summary) …")
+        let pages = Dictionary(attachments.map { ($0.key, $0.pageCount) }, uniquingKeysWith: { first, _ in first })
+        let html = PacketPDFDocument.html(plan, attachmentPages: pages, css: try stylesheet())
+
+        let input = work.appendingPathComponent("pakke.html")
+        let set = work.appendingPathComponent("sat.pdf")
+        progress("Sætter PDF med WeasyPrint …")
+        try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, archive: archive, timeout: timeout)
+        guard !attachments.isEmpty else { return set }
+
+        // Each attachment page stamped with its header and its page number in the packet, then merged.
+        let reserved = try ReservedPages.read(set, pageCounts: attachments.map(\.pageCount), work: work)
+        let stamped = attachments.indices.map { work.appendingPathComponent("stemplet-\($0 + 1).pdf") }
+        let jobs = zip(attachments, reserved.runs).enumerated().map { index, pair in
+            PDFStamper.Job(source: pair.0.file, stamp: pair.0.pageHeader, destination: stamped[index],
+                           pageNumbers: .init(first: pair.1.first, total: reserved.pageCount))
+        }
+        try PDFStamper.stamp(jobs, work: work, progress: progress)
+        let result = work.appendingPathComponent("pakke.pdf")
+        try PDFMerge.merge(main: set, reserved: reserved, attachments: zip(attachments, stamped).map { $0.stamped(as: $1) },
+                           work: work, output: result, progress: progress)
+        return result
+    }
+
+    /// `Templates/_base/bundle-pdf.css`: the house style of every packet PDF.
+    package static func stylesheet() throws(PacketFailure) -> String {
+        let url = (ShippedTemplates.folder ?? URL(fileURLWithPath: "Templates"))
+            .appendingPathComponent("_base").appendingPathComponent("bundle-pdf.css")
+        guard let css = try? String(contentsOf: url, encoding: .utf8) else {
+            throw PacketFailure(.stylesheet, "stilarket \(url.path) kan ikke læses", file: url)
+        }
+        return css
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+import IndstilChecks
+import IndstilRender
+import IndstilWorkspace
+
+/// Where WeasyPrint set the pages reserved for a packet's PDF attachments
+/// (`PacketPDFDocument.reservedPages`), and what in the set PDF points at them.
+///
+/// Read before the merge: the attachments' page numbers ("side X af Y") are their
+/// positions here, and the bookmarks and named destinations that point at a reserved
+/// page (the attachment's first) are remembered by position, for `PDFMerge` to point
+/// them at the attachment page that takes it.
+package struct ReservedPages {
+    package struct Run {
+        /// 1-based page position of the first reserved page.
+        package let first: Int
+        package let count: Int
+    }
+
+    /// One run per PDF attachment, in order.
+    package let runs: [Run]
+    /// The set PDF's page count: the merged PDF's too.
+    package let pageCount: Int
+    /// Bookmarks pointing at a reserved page: the path of child indexes from the outline's
+    /// top level (the merge keeps the outline's shape), and the position.
+    package let bookmarks: [(path: [Int], title: String, page: Int)]
+    /// Named destinations (the targets of the internal links) on a reserved page: name → position.
+    package let destinations: [String: Int]
+
+    /// Reads `main` (the set PDF) and checks that its runs fit `pageCounts`, the PDF attachments' page counts.
+    package static func read(_ main: URL, pageCounts: [Int], work: URL) throws(PacketFailure) -> ReservedPages {
+        let json = try QPDF.json(main, keys: ["pages", "outlines", "qpdf"], into: work.appendingPathComponent("main.json"),
+                                 step: .merging, what: "ved læsning af den satte PDF")
+        let pages = QPDF.pageRefs(json)
+        let objects = QPDF.objects(json)
+        // Blocks of reserved pages in a row; attachments that follow each other share one, in order.
+        var blocks: [Run] = []
+        for (index, ref) in pages.enumerated() where isReserved(QPDF.value(objects, ref)) {
+            if let last = blocks.last, last.first + last.count == index + 1 {
+                blocks[blocks.count - 1] = Run(first: last.first, count: last.count + 1)
+            } else {
+                blocks.append(Run(first: index + 1, count: 1))
+            }
+        }
+        var runs: [Run] = []
+        var counts = pageCounts[...]
+        for block in blocks {
+            var first = block.first
+            while first < block.first + block.count, let count = counts.popFirst() {
+                runs.append(Run(first: first, count: count))
+                first += count
+            }
+            guard first == block.first + block.count else { runs = []; break }
+        }
+        guard runs.map(\.count) == pageCounts else {
+            throw PacketFailure(.merging, "intern fejl: WeasyPrint satte \(blocks.map(\.count)) reserverede sider i træk, men PDF-bilagene har \(pageCounts)")
+        }
+        let reservedPositions = Set(runs.flatMap { $0.first..<($0.first + $0.count) })
+
+        var bookmarks: [(path: [Int], title: String, page: Int)] = []
+        func collect(_ items: [[String: Any]], path: [Int]) {
+            for (index, item) in items.enumerated() {
+                if let page = item["destpageposfrom1"] as? Int, reservedPositions.contains(page) {
+                    bookmarks.append((path + [index], item["title"] as? String ?? "", page))
+                }
+                collect(item["kids"] as? [[String: Any]] ?? [], path: path + [index])
+            }
+        }
+        collect(json["outlines"] as? [[String: Any]] ?? [], path: [])
+
+        let positions = Dictionary(pages.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        var destinations: [String: Int] = [:]
+        let tree = PDFNamedDestinations(objects: objects)
+        for (name, destination) in tree.all() {
+            if let page = tree.page(of: destination).flatMap({ positions[$0] }), reservedPositions.contains(page) {
+                destinations[name] = page
+            }
+        }
+        return ReservedPages(runs: runs, pageCount: pages.count, bookmarks: bookmarks, destinations: destinations)
+    }
+
+    /// A page WeasyPrint set on the reserved page size.
+    package static func isReserved(_ page: [String: Any]?) -> Bool {
+        guard let box = page?["/MediaBox"] as? [Any], box.count == 4 else { return false }
+        let numbers = box.compactMap { ($0 as? NSNumber)?.doubleValue }
+        guard numbers.count == 4 else { return false }
+        return abs(numbers[2] - numbers[0] - PacketPDFDocument.reservedPageWidth) < 0.5
+            && abs(numbers[3] - numbers[1] - PacketPDFDocument.reservedPageHeight) < 0.5
+    }
+}
+
+/// The catalog's named destinations (`/Names /Dests`, a name tree) in qpdf's JSON: read
+/// them, and write them back with some pointed at other pages.
+package struct PDFNamedDestinations {
+    package let objects: [String: Any]
+
+    /// Every name with its destination, as written (an array, a reference to one, or a `/D` dictionary).
+    package func all() -> [(name: String, destination: Any)] {
+        guard let root = destsRoot() else { return [] }
+        var out: [(String, Any)] = []
+        func walk(_ node: Any, depth: Int) {
+            guard depth < 32, let node = resolved(node) as? [String: Any] else { return }
+            if let names = resolved(node["/Names"] as Any) as? [Any] {
+                for index in stride(from: 0, to: names.count - 1, by: 2) {
+                    if let name = names[index] as? String { out.append((name, names[index + 1])) }
+                }
+            }
+            for kid in resolved(node["/Kids"] as Any) as? [Any] ?? [] { walk(kid, depth: depth + 1) }
+        }
+        walk(root, depth: 0)
+        return out
+    }
+
+    /// The page object a destination points at.
+    package func page(of destination: Any) -> String? {
+        let value = resolved(destination)
+        if let array = value as? [Any] { return array.first as? String }
+        if let dictionary = value as? [String: Any] { return page(of: dictionary["/D"] as Any) }
+        return nil
+    }
+
+    /// The objects to update so that each name in `moved` points at its new destination
+    /// (`qpdf --update-from-json` entries, "obj:N 0 R" → value).
+    package func moving(_ moved: [String: [Any]]) -> [String: Any] {
+        guard !moved.isEmpty, let catalogRef = catalogRef() else { return [:] }
+        var update: [String: Any] = [:]
+        /// Applies `change` to `value`, in place when it is direct, in its object (recorded in `update`) when it is a reference.
+        func edit(_ value: Any, _ change: ([String: Any]) -> [String: Any]) -> Any {
+            if let ref = value as? String, let object = QPDF.value(objects, ref) {
+                update["obj:" + ref] = ["value": change(object)]
+                return ref
+            }
+            guard let dictionary = value as? [String: Any] else { return value }
+            return change(dictionary)
+        }
+        func node(_ value: Any, depth: Int) -> Any {
+            guard depth < 32 else { return value }
+            return edit(value) { dictionary in
+                var dictionary = dictionary
+                if let names = dictionary["/Names"] {
+                    dictionary["/Names"] = editArray(names) { names in
+                        var names = names
+                        for index in stride(from: 0, to: names.count - 1, by: 2) {
+                            guard let name = names[index] as? String, let destination = moved[name] else { continue }
+                            names[index + 1] = replaced(names[index + 1], with: destination)
+                        }
+                        return names
+                    }
+                }
+                if let kids = dictionary["/Kids"] {
+                    dictionary["/Kids"] = editArray(kids) { $0.map { node($0, depth: depth + 1) } }
+                }
+                return dictionary
+            }
+        }
+        func editArray(_ value: Any, _ change: ([Any]) -> [Any]) -> Any {
+            if let ref = value as? String, let array = (objects["obj:" + ref] as? [String: Any])?["value"] as? [Any] {
+                update["obj:" + ref] = ["value": change(array)]
+                return ref
+            }
+            return (value as? [Any]).map(change) ?? value
+        }
+        func replaced(_ destination: Any, with new: [Any]) -> Any {
+            if let ref = destination as? String, let old = (objects["obj:" + ref] as? [String: Any])?["value"] {
+                update["obj:" + ref] = ["value": replaced(old, with: new)]
+                return ref
+            }
+            if var dictionary = destination as? [String: Any], let inner = dictionary["/D"] {
+                dictionary["/D"] = replaced(inner, with: new)
+                return dictionary
+            }
+            return new
+        }
+        guard var catalog = QPDF.value(objects, catalogRef), let names = catalog["/Names"] else { return [:] }
+        catalog["/Names"] = edit(names) { names in
+            var names = names
+            if let dests = names["/Dests"] { names["/Dests"] = node(dests, depth: 0) }
+            return names
+        }
+        update["obj:" + catalogRef] = ["value": catalog]
+        return update
+    }
+
+    package func catalogRef() -> String? {
+        objects.first { ($0.value as? [String: Any]).flatMap { $0["value"] as? [String: Any] }?["/Type"] as? String == "/Catalog" }
+            .map { String($0.key.dropFirst("obj:".count)) }
+    }
+
+    package func destsRoot() -> Any? {
+        guard let catalog = catalogRef().flatMap({ QPDF.value(objects, $0) }),
+              let names = resolved(catalog["/Names"] as Any) as? [String: Any] else { return nil }
+        return names["/Dests"]
+    }
+
+    /// A reference's value; anything else as it is.
+    package func resolved(_ value: Any) -> Any? {
+        if let ref = value as? String, ref.hasSuffix(" R"), let object = objects["obj:" + ref] as? [String: Any] {
+            return object["value"]
+        }
+        return value
+    }
+}

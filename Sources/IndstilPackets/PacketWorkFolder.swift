@@ -1,0 +1,25 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+import IndstilChecks
+import IndstilRender
+import IndstilWorkspace
+
+/// A new, empty temporary folder for a packet's intermediate files (a `TemporaryItems`
+/// folder: 0700 whatever the umask, removed when indstil is interrupted, and by the next
+/// run when indstil was killed); the caller removes it with `remove`. LibreOffice's and
+/// WeasyPrint's own temporary folders are made inside it (`OfficeConversion`, `WeasyPrint`).
+package enum PacketWorkFolder {
+    package static func make() throws(PacketFailure) -> URL {
+        do {
+            return try TemporaryItems.makeFolder(kind: "pakke")
+        } catch {
+            let folder = FileManager.default.temporaryDirectory
+            throw PacketFailure(.writing, "kan ikke oprette en midlertidig mappe i \(folder.path): \(SystemErrorText.reason(error))", file: folder)
+        }
+    }
+
+    package static func remove(_ work: URL) {
+        TemporaryItems.remove(work)
+    }
+}

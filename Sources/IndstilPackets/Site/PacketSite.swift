@@ -1,0 +1,185 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+import IndstilChecks
+import IndstilRender
+import IndstilWorkspace
+
+/// `indstil bundle … -o DIR`: a packet as a static website.
+///
+/// Every page is the kind's main content (`PacketSitePlan`) in one shared frame
+/// (`SiteFrame`: the site's title, the way to the index, the page's chapter or item,
+/// previous and next) and links one `style.css`; attachments go to `bilag/`, stamped
+/// when the packet stamps them.
+///
+/// The site is built beside `DIR` and swapped in only when complete (`OutputStaging`),
+/// so `DIR` holds either the old site or the whole new one; an agenda's public and closed
+/// sites are swapped in together. The same packet always gives the same bytes.
+public enum PacketSite {
+    package static let indexFile = "index.html"
+    package static let styleFile = "style.css"
+    package static let attachmentFolder = "bilag"
+    /// The `<meta name="generator">` of every page; an existing `DIR` is only replaced
+    /// when it is empty or its `index.html` carries this.
+    package static let generator = "indstil bundle"
+
+    /// A betænkning bundle's site (see `BundleSitePlan`).
+    public static func write(_ bundle: ResolvedBundle, to folder: URL, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether([(bundle, folder)], progress: progress)
+    }
+
+    /// An agenda's sites (see `AgendaSitePlan`): its public packet and, when it has closed
+    /// content, its closed packet, staged together and swapped in as one: either both
+    /// folders are new or both are as they were.
+    public static func write(_ packets: [(packet: AgendaPacket, folder: URL)], progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether(packets.map { ($0.packet, $0.folder) }, progress: progress)
+    }
+
+    /// Minutes' sites (see `MinutesSitePlan`): public and closed, swapped in as one.
+    public static func write(_ packets: [(packet: MinutesPacket, folder: URL)], progress: @Sendable (String) -> Void) throws(PacketFailure) {
+        try writeTogether(packets.map { ($0.packet, $0.folder) }, progress: progress)
+    }
+
+    /// Builds each packet's site in a staging folder beside its target, then puts them all
+    /// in place together (`OutputStaging`); nothing is replaced unless every site was built.
+    package static func writeTogether<P: Packet>(_ packets: [(P, URL)], progress: (String) -> Void) throws(PacketFailure) {
+        for (packet, _) in packets { try packet.refuseWithheld() }
+        let targets = packets.map { $0.1.standardizedFileURL }
+        for target in targets { try checkReplaceable(target) }
+        let css = try stylesheet()
+        let staging: OutputStaging
+        do {
+            staging = try OutputStaging(targets: targets, folders: true, closed: zip(packets, targets).filter { $0.0.0.isClosed }.map(\.1))
+        } catch {
+            throw PacketFailure(.output, error.description, file: URL(fileURLWithPath: error.path))
+        }
+        do throws(PacketFailure) {
+            for (packet, target) in zip(packets.map(\.0), targets) {
+                // Plan first: names, order and every cross-reference, before anything is written.
+                let work = try PacketWorkFolder.make()
+                defer { PacketWorkFolder.remove(work) }
+                let files = try PacketFiles(packet, work: work, progress: progress)
+                let plan = try packet.sitePlan(files)
+                try build(plan, files: files, css: css, into: staging.staged(for: target), work: work, progress: progress)
+            }
+            do {
+                try staging.commit()
+            } catch {
+                throw PacketFailure(.output, error.description, file: URL(fileURLWithPath: error.path))
+            }
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    package static func write(packet: some Packet, to folder: URL, progress: (String) -> Void) throws(PacketFailure) {
+        try writeTogether([(packet, folder)], progress: progress)
+    }
+
+    /// Writes every file of the site into `folder` (empty, made by `write`): pages in
+    /// reading order, each page's attachments at its turn, the stamped ones last in one run.
+    package static func build<Plan: PacketSitePlan>(_ plan: Plan, files: PacketFiles, css: String, into folder: URL, work: URL,
+                                            progress: (String) -> Void) throws(PacketFailure) {
+        try put(css, styleFile, in: folder)
+        let total = plan.pages.reduce(0) { total, page in
+            total + (page.progressLabel == nil ? 0 : 1) + page.files.filter { $0.progressLabel != nil }.count
+        }
+        var done = 0
+        func report(_ label: String?) {
+            guard let label else { return }
+            done += 1
+            if done % 25 == 0 || done == total { progress("Bilag \(done)/\(total): \(label)") }
+        }
+
+        var stamps: [PDFStamper.Job] = []
+        for (position, page) in plan.pages.enumerated() {
+            try put(html(plan, position: position), page.file, in: folder)
+            report(page.progressLabel)
+            for file in page.files {
+                let destination = folder.appendingPathComponent(file.path)
+                try makeFolder(of: destination)
+                if let stamp = file.attachment.stamp, let pdf = files.pdf(of: file.attachment) {
+                    stamps.append(.init(source: pdf, stamp: stamp, destination: destination))
+                } else {
+                    try copy(file.attachment, to: destination)
+                }
+                report(file.progressLabel)
+            }
+        }
+        try PDFStamper.stamp(stamps, work: work, progress: progress)
+        if total == 0, let note = plan.noAppendicesNote { progress(note) }
+    }
+
+    /// The page at `position`: its main content in the frame, with the pages before and after it.
+    package static func html<Plan: PacketSitePlan>(_ plan: Plan, position: Int) -> String {
+        let page = plan.pages[position]
+        let link = { (page: SitePage<Plan.PageContent>) in SiteFrame.Link(file: page.file, label: page.label) }
+        let siteTitle = plan.frame.siteTitle
+        return plan.frame.html(title: position == 0 ? siteTitle : "\(page.label) – \(siteTitle)", file: page.file, parent: page.parent,
+                               previous: position > 0 ? link(plan.pages[position - 1]) : nil,
+                               next: position + 1 < plan.pages.count ? link(plan.pages[position + 1]) : nil,
+                               main: plan.main(page.content))
+    }
+
+    package static func put(_ text: String, _ name: String, in folder: URL) throws(PacketFailure) {
+        let file = folder.appendingPathComponent(name)
+        do { try Data(text.utf8).write(to: file) } catch {
+            throw PacketFailure(.writing, "\(name) kan ikke skrives i \(folder.path): \(SystemErrorText.reason(error))", file: file)
+        }
+    }
+
+    package static func makeFolder(of destination: URL) throws(PacketFailure) {
+        let folder = destination.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw PacketFailure(.writing, "Mappen til bilagene (\(folder.path)) kan ikke oprettes: \(SystemErrorText.reason(error))", file: folder)
+        }
+    }
+
+    /// Copies an attachment into the site as it is.
+    package static func copy(_ attachment: PacketAttachment, to destination: URL) throws(PacketFailure) {
+        do {
+            try FileManager.default.copyItem(at: attachment.source, to: destination)
+        } catch {
+            throw PacketFailure(.copying, "Bilaget \(attachment.label) (\(attachment.source.path)) kan ikke kopieres: \(SystemErrorText.reason(error))",
+                                file: attachment.source)
+        }
+    }
+
+    /// `Templates/_base/style.css` (the house style) followed by `bundle.css` (the site's own rules).
+    package static func stylesheet() throws(PacketFailure) -> String {
+        let base = (ShippedTemplates.folder ?? URL(fileURLWithPath: "Templates")).appendingPathComponent("_base")
+        var parts: [String] = []
+        for name in ["style.css", "bundle.css"] {
+            let url = base.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw PacketFailure(.stylesheet, "Stilarket \(url.path) kan ikke læses; er indstil installeret med sin Templates-mappe?", file: url)
+            }
+            parts.append(text.hasSuffix("\n") ? text : text + "\n")
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    /// `DIR` may be missing, an empty folder or an earlier site; anything else (a file, a
+    /// folder with other content) is refused rather than replaced.
+    package static func checkReplaceable(_ target: URL) throws(PacketFailure) {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw PacketFailure(.output, "»\(target.path)« findes og er ikke en mappe; vælg en anden mappe med -o", file: target)
+        }
+        let contents = (try? fileManager.contentsOfDirectory(atPath: target.path)) ?? []
+        if contents.isEmpty { return }
+        let index = target.appendingPathComponent(indexFile)
+        if let handle = try? FileHandle(forReadingFrom: index) {
+            defer { try? handle.close() }
+            let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+            if head.contains("<meta name=\"generator\" content=\"\(generator)\">") { return }
+        }
+        throw PacketFailure(.output, "Mappen »\(target.path)« findes og indeholder ikke et website fra indstil bundle; "
+            + "den bliver ikke overskrevet. Vælg en anden mappe med -o, eller slet den først", file: target)
+    }
+}

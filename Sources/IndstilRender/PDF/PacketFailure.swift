@@ -1,0 +1,44 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+
+/// Why a packet (betænkning bundle, agenda …) could not be written: the step that
+/// failed, the file it failed on, and a Danish sentence for the user, which is what the
+/// CLI prints (`description`). Nothing is left half-written when one is thrown: the site
+/// is swapped in and the PDF renamed into place only at the very end.
+public struct PacketFailure: Error, CustomStringConvertible, Sendable {
+    public enum Step: String, Sendable {
+        /// Checking that the output folder may be replaced, and swapping the new site in.
+        case output
+        /// Deciding names, order and links (an attachment that cannot be read, a dead link).
+        case planning
+        /// Reading the shipped stylesheet.
+        case stylesheet
+        /// Writing a page, or the work folder's intermediate files.
+        case writing
+        /// Copying an attachment into the site or the work folder.
+        case copying
+        /// Turning office attachments into PDF (LibreOffice, qpdf).
+        case converting
+        /// Measuring a PDF attachment (qpdf, pdfinfo).
+        case inspecting
+        /// Stamping the pages of PDF attachments.
+        case stamping
+        /// Setting HTML as PDF with WeasyPrint.
+        case setting
+        /// Merging PDF attachments in and hanging their bookmarks (qpdf).
+        case merging
+    }
+
+    public let step: Step
+    /// The file or folder the step failed on, when there is one.
+    public let file: URL?
+    /// The Danish message.
+    public let description: String
+
+    package init(_ step: Step, _ description: String, file: URL? = nil) {
+        self.step = step
+        self.file = file
+        self.description = description
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+
+/// Finishes, in place, a tagged PDF WeasyPrint wrote (qpdf, `--update-from-json`), so that a
+/// PDF/UA checker finds nothing it can check automatically:
+/// - every table header cell (`/TH`) says what it heads (`/A << /O /Table /Scope … >>`):
+///   `/Column` in a row of header cells only (or in a `THead`), `/Row` when the row also has
+///   data cells (the label column of a metadata table). WeasyPrint 57 writes no scope, so a
+///   screen reader cannot tell which cells a header belongs to;
+/// - a file with bookmarks opens with them shown (`/PageMode /UseOutlines`).
+package enum TaggedPDFFinish {
+    package static func apply(_ pdf: URL, work: URL) throws(PacketFailure) {
+        let json = try QPDF.json(pdf, keys: ["qpdf"], into: work.appendingPathComponent("tags.json"),
+                                 step: .setting, what: "ved læsning af PDF'ens tags")
+        let objects = QPDF.objects(json)
+        var update: [String: Any] = [:]
+
+        for (key, entry) in objects where key.hasPrefix("obj:") {
+            // No attributes yet, or only the owner WeasyPrint 70 writes (`<< /O /Table >>`).
+            guard var cell = (entry as? [String: Any])?["value"] as? [String: Any], cell["/S"] as? String == "/TH",
+                  var attributes = cell["/A"] == nil ? ["/O": "/Table"] : cell["/A"] as? [String: Any],
+                  attributes["/O"] as? String == "/Table", attributes["/Scope"] == nil,
+                  let rowRef = cell["/P"] as? String, let row = QPDF.value(objects, rowRef) else { continue }
+            let section = (row["/P"] as? String).flatMap { QPDF.value(objects, $0) }?["/S"] as? String
+            let cells = kids(row).compactMap { QPDF.value(objects, $0)?["/S"] as? String }
+            attributes["/Scope"] = section == "/THead" || !cells.contains("/TD") ? "/Column" : "/Row"
+            cell["/A"] = attributes
+            update[key] = ["value": cell]
+        }
+
+        if let trailer = (objects["trailer"] as? [String: Any])?["value"] as? [String: Any], let rootRef = trailer["/Root"] as? String,
+           var catalog = QPDF.value(objects, rootRef), catalog["/Outlines"] != nil, catalog["/PageMode"] == nil {
+            catalog["/PageMode"] = "/UseOutlines"
+            update["obj:" + rootRef] = ["value": catalog]
+        }
+
+        guard !update.isEmpty else { return }
+        let updateFile = work.appendingPathComponent("tags-opdatering.json")
+        let finished = work.appendingPathComponent("faerdig-" + pdf.lastPathComponent)
+        do {
+            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]], options: [.sortedKeys, .withoutEscapingSlashes])
+            try data.write(to: updateFile)
+        } catch {
+            throw PacketFailure(.setting, "tags kan ikke skrives: \(SystemErrorText.reason(error))", file: updateFile)
+        }
+        try QPDF.write([pdf.path, "--update-from-json=\(updateFile.path)", finished.path], step: .setting, what: "ved færdiggørelse af tags")
+        guard rename(finished.path, pdf.path) == 0 else {
+            throw PacketFailure(.setting, "\(pdf.path) kan ikke erstattes: \(String(cString: strerror(errno)))", file: pdf)
+        }
+    }
+
+    /// A structure element's kids that are objects (`/K` one reference or an array).
+    package static func kids(_ element: [String: Any]) -> [String] {
+        if let one = element["/K"] as? String { return [one] }
+        return (element["/K"] as? [Any] ?? []).compactMap { $0 as? String }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What happens when indstil is interrupted (Ctrl-C, SIGTERM from a CI runner or a
+/// service manager, the terminal closing): every program it started is stopped, every
+/// temporary item removed (staged packets included: closed material is never left
+/// behind), and indstil ends with 128 + the signal's number. An output being put in place
+/// (`uninterrupted`) finishes first, so the outputs are either all old or all new.
+public enum Interruption {
+    private static let criticalSection = NSLock()
+    private static let flagLock = NSLock()
+    nonisolated(unsafe) private static var interrupted = false
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    /// Handles SIGINT, SIGTERM and SIGHUP from now on (the CLI calls this once at start).
+    public static func install() {
+        let queue = DispatchQueue(label: "indstil.interruption")
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler { end(by: signalNumber) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Runs `work` (renames that put outputs in place) so that an interruption waits for it.
+    package static func uninterrupted<T, E: Error>(_ work: () throws(E) -> T) throws(E) -> T {
+        criticalSection.lock()
+        defer { criticalSection.unlock() }
+        return try work()
+    }
+
+    /// Stops the calling thread for good when indstil is being interrupted: a thread
+    /// whose program was just stopped must not go on to report that as a failure, or
+    /// write anything, while the interruption cleans up and ends indstil.
+    package static func holdIfInterrupted() {
+        flagLock.lock()
+        let stopping = interrupted
+        flagLock.unlock()
+        if stopping { criticalSection.lock() }  // held by `end` until the process ends
+    }
+
+    private static func end(by signalNumber: Int32) -> Never {
+        flagLock.lock()
+        interrupted = true
+        flagLock.unlock()
+        criticalSection.lock()  // never released: nothing more is put in place
+        ChildProcesses.stopAll()
+        TemporaryItems.removeAll()
+        // A thread that was writing when the signal came may have recreated a folder.
+        usleep(50_000)
+        TemporaryItems.removeAll()
+        let name = signalNumber == SIGINT ? "Ctrl-C" : signalNumber == SIGTERM ? "SIGTERM" : "SIGHUP"
+        let message = "indstil: afbrudt (\(name)); intet halvfærdigt er efterladt\n"
+        message.utf8CString.withUnsafeBufferPointer { _ = write(2, $0.baseAddress, $0.count - 1) }
+        _exit(128 + signalNumber)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+import IndstilChecks
+
+/// What a workspace has read, by file and content: each file's text parsed once, and each
+/// parsed document analysed once per profile. An entry is used again only for exactly the
+/// same text; a changed file replaces it. A single pass over many files (`keep: false`)
+/// uses what is kept but keeps nothing new, so a check of a thousand files does not hold
+/// them all in memory. Counts how often each file was parsed and analysed, so tests can
+/// show that a packet build reads each file once.
+package final class AnalysisCache: @unchecked Sendable {
+    /// A file as one caller names it.
+    package struct FileKey: Hashable {
+        package let path: String
+        package let displayPath: String
+    }
+
+    /// A file read through one profile.
+    package struct AnalysisKey: Hashable {
+        package let file: FileKey
+        package let profileID: String
+    }
+
+    /// A file's text, parsed.
+    package enum Parsed: Sendable {
+        case document(Document)
+        case failed(Diagnostic)
+        /// No front matter: the Markdown is parsed only when someone wants it.
+        case noFrontMatter(Lazy<MarkdownNode>)
+    }
+
+    private var parsedFiles: [FileKey: (text: String, value: Parsed)] = [:]
+    private var markdownFiles: [FileKey: (text: String, value: MarkdownNode)] = [:]
+    private var analyses: [AnalysisKey: (text: String, value: FileAnalysis)] = [:]
+    private var parseCounts: [String: Int] = [:]
+    private var analysisCounts: [String: Int] = [:]
+    private let lock = NSLock()
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    package func parsed(_ key: FileKey, text: String, keep: Bool, parse: () -> Parsed) -> Parsed {
+        reading(\.parsedFiles, key, text: text, keep: keep, parse: parse)
+    }
+
+    /// The body of a file read as Markdown only (front matter skipped, never checked).
+    package func markdown(_ key: FileKey, text: String, keep: Bool, parse: () -> MarkdownNode) -> MarkdownNode {
+        reading(\.markdownFiles, key, text: text, keep: keep, parse: parse)
+    }
+
+    /// The kept value for exactly this text, or a new one (counted as a parse).
+    private func reading<Value>(_ store: ReferenceWritableKeyPath<AnalysisCache, [FileKey: (text: String, value: Value)]>, _ key: FileKey,
+                                text: String, keep: Bool, parse: () -> Value) -> Value {
+        if let entry = locked({ self[keyPath: store][key] }), entry.text == text { return entry.value }
+        let value = parse()
+        locked {
+            if keep { self[keyPath: store][key] = (text, value) }
+            parseCounts[key.path, default: 0] += 1
+        }
+        return value
+    }
+
+    package func analysis(_ key: AnalysisKey, text: String) -> FileAnalysis? {
+        locked {
+            guard let entry = analyses[key], entry.text == text else { return nil }
+            return entry.value
+        }
+    }
+
+    /// Keeps `analysis`; `isNew` when its document was analysed for it (not only checked).
+    package func store(_ analysis: FileAnalysis, for key: AnalysisKey, text: String, isNew: Bool, keep: Bool) {
+        locked {
+            if keep { analyses[key] = (text, analysis) }
+            if isNew { analysisCounts[key.file.path, default: 0] += 1 }
+        }
+    }
+
+    package var counts: (parses: [String: Int], analyses: [String: Int]) {
+        locked { (parseCounts, analysisCounts) }
+    }
+}
+
+/// A value computed on first use and then kept; shared by copies.
+package final class Lazy<Value: Sendable>: @unchecked Sendable {
+    private let once = Once<Value>()
+    private let compute: @Sendable () -> Value
+
+    package init(_ compute: @escaping @Sendable () -> Value) { self.compute = compute }
+
+    package var value: Value { once.value(compute) }
+}

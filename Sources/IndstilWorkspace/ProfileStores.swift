@@ -1,0 +1,57 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+import IndstilChecks
+
+/// One profile store per project root, and the project root of each folder, shared by
+/// every file the analysis service reads. Each store searches the project's `profiles/`,
+/// then `profile_paths` from indstil.yml, then the shipped `Templates/`.
+package final class ProfileStores: @unchecked Sendable {
+    private let extraFolders: [URL]
+    private var stores: [String: ProfileStore] = [:]
+    private var projectRoots: [String: URL?] = [:]
+    private var resolvedRoots: [String: String] = [:]
+    private let lock = NSLock()
+
+    package init(extraFolders: [URL]) {
+        self.extraFolders = extraFolders
+    }
+
+    package func store(forProjectRoot root: URL?) -> ProfileStore {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = root?.path ?? ""
+        if let store = stores[key] { return store }
+        let store = ProfileStore.standard(projectRoot: root, extraFolders: extraFolders)
+        stores[key] = store
+        return store
+    }
+
+    /// `ProjectRoot.resolvedPath(_:)` (symbolic links resolved), remembered per root.
+    package func resolvedPath(of root: URL) -> String {
+        remembered(\.resolvedRoots, root.path) { ProjectRoot.resolvedPath(root) }
+    }
+
+    /// `ProjectRoot.find(from:)`, remembered per folder: files of one folder share the walk
+    /// up the folders (two file-system look-ups per level).
+    package func projectRoot(from folder: URL) -> URL? {
+        remembered(\.projectRoots, folder.path) { ProjectRoot.find(from: folder) }
+    }
+
+    /// The value kept under `key`, or `compute`'s, kept; computed outside the lock (file
+    /// system look-ups), so two threads may both compute the same value once.
+    private func remembered<Value>(_ table: ReferenceWritableKeyPath<ProfileStores, [String: Value]>, _ key: String,
+                                   _ compute: () -> Value) -> Value {
+        lock.lock()
+        if let known = self[keyPath: table][key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let value = compute()
+        lock.lock()
+        self[keyPath: table][key] = value
+        lock.unlock()
+        return value
+    }
+}
