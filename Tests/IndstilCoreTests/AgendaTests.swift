@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// The agenda's building blocks: times, the schedule's rules, the manifest's parser,
 /// the stamp pages' sizes and the attachment text helpers.

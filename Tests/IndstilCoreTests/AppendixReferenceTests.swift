@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// `AppendixReference.find(inText:)` runs its pattern only on the part of a line from just
 /// before the first "bilag": it must find what the pattern finds on the whole line.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// `PacketPDF`: a betænkning bundle as one PDF (CONTRACT §5 `--to pdf`), checked with
 /// the real tools: WeasyPrint sets it, qpdf merges, pdfinfo/pdftotext/qpdf read it back.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// `PacketSite`: the static website of a betænkning bundle (CONTRACT §2 cross-references, §5 output).
 @Suite struct BundleSiteTests {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// Writing a document into a municipality's Word template: Tests/Fixtures/word-template/
 /// testkommune.dotx, made with LibreOffice by make-template.sh from testkommune.fodt.

@@ -5,6 +5,12 @@ import FoundationXML
 import Testing
 import ZIPFoundation
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 @Suite("DOCX")
 struct DocxWriterTests {

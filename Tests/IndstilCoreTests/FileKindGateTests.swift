@@ -2,6 +2,12 @@ import Foundation
 import IndstilTestSupport
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,11 @@
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// `foldingWhitespace` works on UTF-8 bytes for speed; it must agree with the plain
 /// definition (Character.isWhitespace runs folded to one space, ends trimmed).

@@ -1,5 +1,11 @@
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// `FrontMatterSplit.split` finds the fences on UTF-8 bytes and stops at the closing one;
 /// it must agree with the definition on Characters: the lines of `lineSlices`, a first

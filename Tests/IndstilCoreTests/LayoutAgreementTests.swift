@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// "Antal tegn" is of what the reader sees (CONTRACT.md §4): the count equals the
 /// characters of the HTML page's visible text, read from the HTML alone.

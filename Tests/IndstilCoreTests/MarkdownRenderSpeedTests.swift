@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// `render --to md` used to be quadratic in the nesting depth of emphasis (cmark's
 /// CommonMark renderer walks every node's parents): 126 KB took 5 s, 1 MB minutes.

@@ -1,5 +1,11 @@
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 @Suite struct MarkdownWalkerTests {
     static let tree = MarkdownParser.parse("""

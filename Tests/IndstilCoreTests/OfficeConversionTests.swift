@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// LibreOffice turns an office attachment into a tagged PDF (PDF/UA-1) that is PDF/A-2b,
 /// with the time of conversion fixed, so the same attachment gives the same packet.

@@ -4,6 +4,12 @@ import Glibc
 #endif
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// The personal-data rules (`privacy.*`): the CPR number itself, the detectors, masking in
 /// every report format, the acceptance key, attachments, and zero false positives on the

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// Template leftovers in brackets are looked for in the "[…]" pieces of a line only (issue
 /// 25): the same finding as the regular expression over the whole line, in one pass.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// Issue 16, print layout and the HTML pages: addresses break only after @ . /, packet PDF
 /// labels keep their distance from their values, the sidebar keeps its fill in PDF, a

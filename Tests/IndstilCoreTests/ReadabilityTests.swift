@@ -1,5 +1,11 @@
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 @Suite("Readability: Danish sentences and LIX")
 struct ReadabilityTests {

@@ -4,6 +4,12 @@ import FoundationXML
 #endif
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 @Suite("Reporters: SARIF, JUnit, GitHub annotations")
 struct ReporterTests {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// The real 2021 Aarhus recommendation (seed 003, people pseudonymised) and the
 /// synthetic corpus from shared/bench/gen_corpus.py.

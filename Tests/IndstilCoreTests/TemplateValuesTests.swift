@@ -1,6 +1,12 @@
 import Mustache
 import Testing
 @testable import IndstilCore
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+@testable import IndstilRender
+@testable import IndstilWorkspace
+@testable import IndstilPackets
 
 /// The HTML template reads the page through `child(named:)` instead of Mirror; every stored
 /// property must still be reachable by its name, with the value Mirror would give.
