@@ -106,9 +106,16 @@ enum ChecksMarkdownTable {
         return out
     }
 
-    /// A cell's text on one line, with `|` escaped so that it cannot end the cell.
+    /// A cell's text on one line, shown as written: `|` cannot end the cell, and what Markdown would
+    /// read as markup (`[LINK](#)` as a link, `<b>` as HTML, `*` as emphasis) is escaped.
     static func cell(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
-            .replacingOccurrences(of: "|", with: "\\|")
+        var out = ""
+        for character in text.split(whereSeparator: \.isNewline).joined(separator: " ") {
+            if markup.contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
     }
+
+    static let markup: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~"]
 }
