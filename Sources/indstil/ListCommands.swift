@@ -49,7 +49,7 @@ struct ChecksCommand: ParsableCommand {
         abstract: "Vis alle kontroller med id, standardniveau og beskrivelse.",
         discussion: """
             --format markdown skriver listen som en Markdown-tabel (id, standardniveau, altid fejl, \
-            beskrivelse) – den tabel, docs/checks.md viser; `make docs` skriver den dér.
+            beskrivelse) til dokumentation; kontroltabellen i indstils docs/checks.md er lavet sådan.
             """)
 
     @Option(help: "Sprog: da eller en.")
