@@ -66,6 +66,30 @@ struct DocumentationTests {
         #expect(help.stdout.contains("--format") && help.stdout.contains("markdown"), "\(help)")
     }
 
+    @Test("docs/README.md lists every command with every option its --help names")
+    func everyCommandDocumented() throws {
+        let folder = try TempFolder()
+        let help = try folder.run("--help")
+        try #require(help.status == 0, "\(help)")
+        let afterHeading = try #require(help.stdout.components(separatedBy: "SUBCOMMANDS:").last)
+        let commands = afterHeading.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+            return line.split(separator: " ").first.map(String.init)
+        }.filter { $0.allSatisfy(\.isLowercase) }
+        #expect(commands.count >= 11, "\(commands)")
+        let manual = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/README.md"), encoding: .utf8)
+        for command in commands {
+            let row = manual.split(separator: "\n").first { $0.hasPrefix("| `indstil \(command) ") || $0.hasPrefix("| `indstil \(command)`") }
+            guard let row else { Issue.record("docs/README.md has no row for `indstil \(command)`"); continue }
+            let commandHelp = try folder.run(command, "--help")
+            for line in commandHelp.stdout.split(separator: "\n") where line.hasPrefix("  -") {
+                let names = line.split(separator: " ").prefix { $0.hasPrefix("-") }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+                guard !names.contains("--help"), !names.contains("--version") else { continue }
+                #expect(names.contains { row.contains("\($0) ") || row.contains("\($0)]") }, "docs/README.md: `indstil \(command)` lacks \(names)")
+            }
+        }
+    }
+
     @Test("README.md: the title first, at most 300 lines, tables unbroken, self-contained")
     func readmeShape() throws {
         let text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
