@@ -6,6 +6,7 @@
 #   make stage; make install / uninstall   the release binary, profiles, manual page and completions
 #               below $(DESTDIR)$(PREFIX) (default /usr/local); uninstall removes exactly what install wrote
 #   make deb    a Debian package (dist/indstil_<version>_<arch>.deb) that needs no Swift toolchain
+#   make docs   regenerate the check tables in docs/checks.md and docs/checks-en.md (indstil checks --format markdown)
 #
 # Both install what is missing first (`make deps`, Debian/Ubuntu apt packages).
 
@@ -122,6 +123,25 @@ test: deps deps-packaging
 	python3 tests/axe_pages.py
 	@$(MAKE) --no-print-directory plugin-test
 	@$(MAKE) --no-print-directory package-test
+
+## docs: regenerate the check tables of docs/checks.md (Danish) and docs/checks-en.md (English) from the
+##       check registry, `indstil checks --format markdown`, between <!-- checks:begin --> and <!-- checks:end -->
+.PHONY: docs
+docs:
+	$(SWIFT) build --product indstil
+	@bin="$$($(SWIFT) build --show-bin-path)/indstil"; \
+	for pair in docs/checks.md:da docs/checks-en.md:en; do \
+	  file=$${pair%%:*}; lang=$${pair##*:}; \
+	  grep -q '^<!-- checks:begin -->$$' "$$file" && grep -q '^<!-- checks:end -->$$' "$$file" \
+	    || { echo "make docs: $$file lacks the lines <!-- checks:begin --> and <!-- checks:end -->" >&2; exit 1; }; \
+	  "$$bin" checks --format markdown --lang "$$lang" > "$$file.table.tmp"; \
+	  awk -v table="$$file.table.tmp" \
+	    '/^<!-- checks:end -->$$/ { print ""; while ((getline row < table) > 0) print row; print ""; skip = 0 } \
+	     !skip { print } \
+	     /^<!-- checks:begin -->$$/ { skip = 1 }' "$$file" > "$$file.tmp"; \
+	  echo "make docs: $$file: $$(grep -c '^| `' "$$file.table.tmp") checks"; \
+	  rm "$$file.table.tmp"; mv "$$file.tmp" "$$file"; \
+	done
 
 ## plugin-test: the SwiftPM command plugin passes on clean examples and fails on findings
 plugin-test:

@@ -39,16 +39,44 @@ struct PluginsCommand: ParsableCommand {
     }
 }
 
+enum ChecksFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown
+}
+
 struct ChecksCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "checks", abstract: "Vis alle kontroller med id, standardniveau og beskrivelse.")
+    static let configuration = CommandConfiguration(
+        commandName: "checks",
+        abstract: "Vis alle kontroller med id, standardniveau og beskrivelse.",
+        discussion: """
+            --format markdown skriver listen som en Markdown-tabel (id, standardniveau, altid fejl, \
+            beskrivelse) til dokumentation; kontroltabellen i indstils docs/checks.md er lavet sådan.
+            """)
 
     @Option(help: "Sprog: da eller en.")
     var lang: Language = .da
 
-    @Flag(help: "Vis også eksempler, der udløser kontrollen.")
+    @Option(help: "text (standard) eller markdown: en tabel med id, standardniveau, altid fejl og beskrivelse.")
+    var format: ChecksFormat = .text
+
+    @Flag(help: "Vis også eksempler, der udløser kontrollen (kun med --format text).")
     var examples = false
 
+    func validate() throws {
+        if examples && format == .markdown {
+            throw ValidationError(lang == .da
+                ? "--examples kan ikke bruges med --format markdown."
+                : "--examples cannot be used with --format markdown.")
+        }
+    }
+
     func run() throws {
+        switch format {
+        case .text: Output.write(textList())
+        case .markdown: Output.write(ChecksMarkdownTable.render(CheckRegistry.rules, lang: lang))
+        }
+    }
+
+    private func textList() -> String {
         var out = ""
         for rule in CheckRegistry.rules {
             let mandatory = rule.isMandatory ? (lang == .da ? " (altid fejl)" : " (always an error)") : ""
@@ -59,6 +87,35 @@ struct ChecksCommand: ParsableCommand {
                 }
             }
         }
-        Output.write(out)
+        return out
     }
+}
+
+/// The check table of docs/checks.md: one GitHub Markdown table row per registered rule, in
+/// registry order, with no blank line inside it (a blank line would end the table on GitHub).
+enum ChecksMarkdownTable {
+    static func render(_ rules: [any Rule], lang: Language) -> String {
+        let header = lang == .da
+            ? "| id | standardniveau | altid fejl | beskrivelse |"
+            : "| id | default level | always an error | description |"
+        var out = header + "\n|---|---|---|---|\n"
+        for rule in rules {
+            let mandatory = rule.isMandatory ? (lang == .da ? "ja" : "yes") : ""
+            out += "| `\(rule.id)` | \(rule.defaultSeverity.rawValue) | \(mandatory) | \(cell(rule.summary.text(lang))) |\n"
+        }
+        return out
+    }
+
+    /// A cell's text on one line, shown as written: `|` cannot end the cell, and what Markdown would
+    /// read as markup (`[LINK](#)` as a link, `<b>` as HTML, `*` as emphasis) is escaped.
+    static func cell(_ text: String) -> String {
+        var out = ""
+        for character in text.split(whereSeparator: \.isNewline).joined(separator: " ") {
+            if markup.contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    static let markup: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~"]
 }

@@ -166,7 +166,7 @@ struct WordHostileInputTests {
         #expect(slowest < 1, "\(slowest) s")
     }
 
-    // MARK: Size and time (issue 25): each grows linearly, and what the README promises is read
+    // MARK: Size and time (issue 25): each grows linearly, and what docs/case-officer.md promises is read
 
     /// Words in a fixed pseudo-random order, `bytes` long: text that does not compress 200
     /// times (the zip-bomb ratio), as real text does not.
