@@ -65,7 +65,7 @@ enum Pages {
         <section class="pane editor-pane" aria-labelledby="editor-heading">
         <h2 id="editor-heading">Tekst</h2>
         <label for="editor">Dokumentet i Markdown med front matter</label>
-        <textarea id="editor" spellcheck="true" rows="30">\(MarkupEscaping.escape(text))</textarea>
+        <textarea id="editor" spellcheck="true" rows="30">\(text.markupEscaped)</textarea>
         <div class="actions">
         <button type="button" id="save">Gem</button>
         <a class="button" href="/api/render/docx/\(urlPath.markupAttributeEscaped)">Hent DOCX</a>
