@@ -63,36 +63,35 @@ package struct HTMLPageShell: Sendable {
     /// The whole page; `body` is the page's own content, already HTML, written as it is
     /// (end it with a line break to put `</body>` on a line of its own).
     package func html(body: String) -> String {
-        func attribute(_ text: String) -> String { MarkupEscaping.escape(text, for: .attribute) }
-        var page = "<!DOCTYPE html>\n<html lang=\"\(attribute(language))\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var page = "<!DOCTYPE html>\n<html lang=\"\(language.markupAttributeEscaped)\">\n<head>\n<meta charset=\"utf-8\">\n"
         if viewport {
             page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         }
         if let generator {
-            page += "<meta name=\"generator\" content=\"\(attribute(generator))\">\n"
+            page += "<meta name=\"generator\" content=\"\(generator.markupAttributeEscaped)\">\n"
         }
         if let title {
             page += "\(titleIndentation)<title>\(MarkupEscaping.escape(title, for: titleEscaping))</title>\n"
         }
         if let robots {
-            page += "<meta name=\"robots\" content=\"\(attribute(robots))\">\n"
+            page += "<meta name=\"robots\" content=\"\(robots.markupAttributeEscaped)\">\n"
         }
         if let description {
-            page += "<meta name=\"description\" content=\"\(attribute(description))\">\n"
+            page += "<meta name=\"description\" content=\"\(description.markupAttributeEscaped)\">\n"
         }
         for stylesheet in stylesheets {
-            page += "<link rel=\"stylesheet\" href=\"\(attribute(stylesheet))\">\n"
+            page += "<link rel=\"stylesheet\" href=\"\(stylesheet.markupAttributeEscaped)\">\n"
         }
         if let style {
             page += "<style>\n\(style)</style>\n"
         }
         if !scripts.isEmpty || writesEmptyScriptLine {
-            page += scripts.map { "<script src=\"\(attribute($0))\" defer></script>" }.joined(separator: "\n") + "\n"
+            page += scripts.map { "<script src=\"\($0.markupAttributeEscaped)\" defer></script>" }.joined(separator: "\n") + "\n"
         }
         page += "</head>\n"
-        page += bodyClass.map { "<body class=\"\(attribute($0))\">\n" } ?? "<body>\n"
+        page += bodyClass.map { "<body class=\"\($0.markupAttributeEscaped)\">\n" } ?? "<body>\n"
         if let skipLink {
-            page += "<a class=\"\(attribute(skipLink.className))\" href=\"#\(attribute(skipLink.target))\">\(MarkupEscaping.escape(skipLink.label))</a>\n"
+            page += "<a class=\"\(skipLink.className.markupAttributeEscaped)\" href=\"#\(skipLink.target.markupAttributeEscaped)\">\(skipLink.label.markupEscaped)</a>\n"
         }
         page += body
         if let bodyScript {

@@ -5,6 +5,7 @@ import Testing
 @testable import IndstilDocument
 @testable import IndstilRender
 @testable import IndstilPackets
+import IndstilTestSupport
 
 /// The one page shell: its parts in their order, every text escaped, and the bytes each
 /// writer of a page has always written.
@@ -145,5 +146,29 @@ import Testing
         let page = PDFStamper.stampHTML([])
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<style>\nhtml, body { margin: 0; padding: 0; }\n"))
         #expect(page.hasSuffix(".sidetal.smal { right: 2mm; font-size: 6.5pt; }\n</style>\n</head>\n<body>\n</body>\n</html>\n"))
+    }
+
+    /// The Swift sources under Sources/, by path relative to the checkout.
+    static func swiftSources() throws -> [(path: String, text: String)] {
+        let sources = TestPackage.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        return try files.map { url in
+            ("Sources" + url.path.dropFirst(sources.path.count), try String(contentsOf: url, encoding: .utf8))
+        }.sorted { $0.path < $1.path }
+    }
+
+    /// A page writer that writes its own doctype and head has grown a second page shell.
+    @Test func onlyTheShellWritesADoctype() throws {
+        let writers = try Self.swiftSources().filter { $0.text.contains("<!DOCTYPE html") }.map(\.path)
+        #expect(writers == ["Sources/IndstilRender/HTMLPageShell.swift"])
+    }
+
+    /// A function that only hands its text on to `MarkupEscaping.escape` is a second escaping
+    /// helper: `markupEscaped` and `markupAttributeEscaped` are the ones.
+    @Test func noEscapeHelperBesideMarkupEscaping() throws {
+        let wrapper = try Regex(#"func \w+\([^)]*\) -> String \{\s*MarkupEscaping\.escape\("#)
+        let helpers = try Self.swiftSources().filter { $0.text.contains(wrapper) }.map(\.path)
+        #expect(helpers == [])
     }
 }
