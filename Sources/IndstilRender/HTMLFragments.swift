@@ -5,10 +5,6 @@ import IndstilDocument
 /// from the source was dropped when the model was built, every text is escaped, and
 /// a link keeps its target only when it is http(s), mailto or an in-page anchor.
 public enum HTMLFragments {
-    public static func escape(_ text: String) -> String {
-        MarkupEscaping.escape(text)
-    }
-
     /// Where a link that the page itself understands goes (a bundle's `bilag:ID` or
     /// `kapitel:N`): the href, and the text shown when the link has no text of its own.
     public struct ResolvedLink: Sendable, Equatable {
@@ -46,13 +42,13 @@ public enum HTMLFragments {
             return "<\(tag)\(startAttribute)>\n\(body)\n</\(tag)>"
         case .decisionPoints(let items):
             let body = items.map { item in
-                "<li><span class=\"punkt-nr\">\(escape(item.prefix))</span> \(inlines(item.content))</li>"
+                "<li><span class=\"punkt-nr\">\(item.prefix.markupEscaped)</span> \(inlines(item.content))</li>"
             }.joined(separator: "\n")
             return "<ol class=\"beslutningspunkter\">\n\(body)\n</ol>"
         case .quote(let content):
             return "<blockquote>\n\(blocks(content))\n</blockquote>"
         case .code(let literal):
-            return "<pre><code>\(escape(literal))</code></pre>"
+            return "<pre><code>\(literal.markupEscaped)</code></pre>"
         case .table(let table):
             return self.table(table, resolver)
         }
@@ -69,11 +65,11 @@ public enum HTMLFragments {
     package static func table(_ table: RenderTable, _ resolver: LinkResolver?) -> String {
         var out = "<table class=\"tabel\">\n"
         if let caption = table.caption {
-            out += "<caption>\(escape(caption))"
-            if let unit = table.unit { out += " <span class=\"enhed\">(\(escape(unit)))</span>" }
+            out += "<caption>\(caption.markupEscaped)"
+            if let unit = table.unit { out += " <span class=\"enhed\">(\(unit.markupEscaped))</span>" }
             out += "</caption>\n"
         } else if let unit = table.unit {
-            out += "<caption><span class=\"enhed\">(\(escape(unit)))</span></caption>\n"
+            out += "<caption><span class=\"enhed\">(\(unit.markupEscaped))</span></caption>\n"
         }
         out += "<thead>\n<tr>"
         for cell in table.header.cells {
@@ -113,17 +109,17 @@ public enum HTMLFragments {
         let inlines = { (content: [RenderInline]) in Self.inlines(content, resolvingLinks: resolver) }
         switch inline {
         case .text(let s): return AddressBreaks.markup(s)
-        case .code(let s): return "<code>\(escape(s))</code>"
+        case .code(let s): return "<code>\(s.markupEscaped)</code>"
         case .emphasis(let c): return "<em>\(inlines(c))</em>"
         case .strong(let c): return "<strong>\(inlines(c))</strong>"
         case .lineBreak: return "<br>"
         case .link(let destination, let c):
             if let resolved = resolver?(destination) {
-                let shown = c.plainText.trimmingCharacters(in: .whitespaces).isEmpty ? escape(resolved.text) : inlines(c)
-                return "<a href=\"\(escape(resolved.href))\">\(shown)</a>"
+                let shown = c.plainText.trimmingCharacters(in: .whitespaces).isEmpty ? resolved.text.markupEscaped : inlines(c)
+                return "<a href=\"\(resolved.href.markupEscaped)\">\(shown)</a>"
             }
             guard isSafe(destination) else { return inlines(c) }
-            return "<a href=\"\(escape(destination))\">\(inlines(c))</a>"
+            return "<a href=\"\(destination.markupEscaped)\">\(inlines(c))</a>"
         }
     }
 

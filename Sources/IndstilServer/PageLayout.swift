@@ -4,19 +4,15 @@ import IndstilCore
 /// The frame of every page: Danish, landmarks, a skip link, the workspace's own stylesheet and scripts (files, never inline).
 enum PageLayout {
     static func page(title: String, main: String, scripts: [String] = []) -> String {
-        let scriptTags = scripts.map { "<script src=\"/static/\(escape($0))\" defer></script>" }.joined(separator: "\n")
-        return """
-        <!DOCTYPE html>
-        <html lang="da">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>\(escape(title)) – indstil</title>
-        <link rel="stylesheet" href="/static/serve.css">
-        \(scriptTags)
-        </head>
-        <body>
-        <a class="skip" href="#indhold">Gå til indholdet</a>
+        var shell = HTMLPageShell()
+        shell.title = title + " – indstil"
+        shell.titleEscaping = .attribute
+        shell.titleIndentation = "        "
+        shell.stylesheets = ["/static/serve.css"]
+        shell.scripts = scripts.map { "/static/" + $0 }
+        shell.writesEmptyScriptLine = true
+        shell.skipLink = HTMLPageShell.SkipLink(target: "indhold", label: "Gå til indholdet", className: "skip")
+        return shell.html(body: """
         <header class="topbar">
         <nav aria-label="Arbejdsrum">
         <a href="/">Oversigt</a>
@@ -26,13 +22,9 @@ enum PageLayout {
         <main id="indhold" tabindex="-1">
         \(main)
         </main>
-        </body>
-        </html>
 
-        """
+        """)
     }
-
-    static func escape(_ text: String) -> String { MarkupEscaping.escape(text, for: .attribute) }
 
     /// A project path as a URL path, each component percent-encoded.
     static func urlPath(_ path: String) -> String {

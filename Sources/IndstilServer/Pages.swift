@@ -4,8 +4,6 @@ import IndstilCore
 /// The workspace's pages, built on the server with every text escaped; what changes while
 /// the user types comes from the JSON API through the scripts in Templates/_serve/.
 enum Pages {
-    private static func escape(_ text: String) -> String { PageLayout.escape(text) }
-
     static let kindNames = ["indstilling": "Indstilling", "bilag": "Bilag", "betaenkning": "Bilagsmateriale (betænkning)",
                             "dagsorden": "Dagsorden"]
 
@@ -13,7 +11,7 @@ enum Pages {
 
     static func overview(_ entries: [DocumentCatalog.Entry], projectName: String) -> String {
         let kinds = Array(Set(entries.map(\.kind))).sorted()
-        let options = kinds.map { "<option value=\"\(escape($0))\">\(escape(kindName($0)))</option>" }.joined()
+        let options = kinds.map { "<option value=\"\($0.markupAttributeEscaped)\">\(kindName($0).markupAttributeEscaped)</option>" }.joined()
         let rows = entries.map { entry -> String in
             let link = entry.isPacket ? "/pakke/\(PageLayout.urlPath(entry.path))" : "/dokument/\(PageLayout.urlPath(entry.path))"
             let count: String
@@ -25,19 +23,19 @@ enum Pages {
             }
             let statusClass = entry.status == "Klar" ? "ok" : (entry.errors > 0 || entry.status == "Over grænsen" ? "error" : "warning")
             return """
-            <tr data-kind="\(escape(entry.kind))">
-            <th scope="row"><a href="\(escape(link))">\(escape(entry.path))</a></th>
-            <td>\(escape(kindName(entry.kind)))</td>
-            <td>\(escape(entry.profile ?? "–"))</td>
+            <tr data-kind="\(entry.kind.markupAttributeEscaped)">
+            <th scope="row"><a href="\(link.markupAttributeEscaped)">\(entry.path.markupAttributeEscaped)</a></th>
+            <td>\(kindName(entry.kind).markupAttributeEscaped)</td>
+            <td>\((entry.profile ?? "–").markupAttributeEscaped)</td>
             <td class="number">\(entry.errors)</td>
             <td class="number">\(entry.warnings)</td>
-            <td class="number">\(escape(count))</td>
-            <td><span class="status \(statusClass)">\(escape(entry.status))</span></td>
+            <td class="number">\(count.markupAttributeEscaped)</td>
+            <td><span class="status \(statusClass)">\(entry.status.markupAttributeEscaped)</span></td>
             </tr>
             """
         }.joined(separator: "\n")
         let main = """
-        <h1>Oversigt over \(escape(projectName))</h1>
+        <h1>Oversigt over \(projectName.markupAttributeEscaped)</h1>
         <p>Alle indstillinger, bilag, bilagsmaterialer og dagsordener i projektet. Vælg et dokument for at skrive i det.</p>
         <div class="filter">
         <label for="kind-filter">Vis</label>
@@ -62,16 +60,16 @@ enum Pages {
     static func document(path: String, text: String, version: String) -> String {
         let urlPath = PageLayout.urlPath(path)
         let main = """
-        <h1>\(escape(path))</h1>
-        <div class="workspace" id="workspace" data-path="\(escape(path))" data-url-path="\(escape(urlPath))" data-version="\(escape(version))">
+        <h1>\(path.markupAttributeEscaped)</h1>
+        <div class="workspace" id="workspace" data-path="\(path.markupAttributeEscaped)" data-url-path="\(urlPath.markupAttributeEscaped)" data-version="\(version.markupAttributeEscaped)">
         <section class="pane editor-pane" aria-labelledby="editor-heading">
         <h2 id="editor-heading">Tekst</h2>
         <label for="editor">Dokumentet i Markdown med front matter</label>
-        <textarea id="editor" spellcheck="true" rows="30">\(MarkupEscaping.escape(text))</textarea>
+        <textarea id="editor" spellcheck="true" rows="30">\(text.markupEscaped)</textarea>
         <div class="actions">
         <button type="button" id="save">Gem</button>
-        <a class="button" href="/api/render/docx/\(escape(urlPath))">Hent DOCX</a>
-        <a class="button" href="/api/render/pdf/\(escape(urlPath))">Hent PDF</a>
+        <a class="button" href="/api/render/docx/\(urlPath.markupAttributeEscaped)">Hent DOCX</a>
+        <a class="button" href="/api/render/pdf/\(urlPath.markupAttributeEscaped)">Hent PDF</a>
         </div>
         <p id="save-status" role="status" aria-live="polite"></p>
         <section id="conflict" class="conflict" hidden aria-labelledby="conflict-heading">
@@ -124,10 +122,10 @@ enum Pages {
 
     static func newDocument(profiles: [ProfileChoice]) -> String {
         let options = profiles.map {
-            "<option value=\"\(escape($0.id))\" data-type=\"\(escape($0.type))\">\(escape($0.name)) (\(escape($0.id)), \(escape(kindName($0.type).lowercased())))</option>"
+            "<option value=\"\($0.id.markupAttributeEscaped)\" data-type=\"\($0.type.markupAttributeEscaped)\">\($0.name.markupAttributeEscaped) (\($0.id.markupAttributeEscaped), \(kindName($0.type).lowercased().markupAttributeEscaped))</option>"
         }.joined(separator: "\n")
         let guidance = profiles.map {
-            "<dt>\(escape($0.name))</dt><dd>\(escape($0.description))</dd>"
+            "<dt>\($0.name.markupAttributeEscaped)</dt><dd>\($0.description.markupAttributeEscaped)</dd>"
         }.joined(separator: "\n")
         let main = """
         <h1>Nyt dokument</h1>
@@ -160,18 +158,18 @@ enum Pages {
             return """
             <section class="packet \(closed ? "closed" : "public")" aria-labelledby="packet-\(packet.rawValue)">
             <h2 id="packet-\(packet.rawValue)">\(heading) <span class="badge \(closed ? "closed" : "public")">\(label)</span></h2>
-            <p><a class="button" href="/websted/\(packet.rawValue)/\(escape(urlPath))/index.html">Se webstedet (\(closed ? "lukket" : "offentligt"))</a>
-            <a class="button" href="/api/packets/\(packet.rawValue)/\(escape(urlPath))">Hent PDF (\(closed ? "lukket" : "offentlig"))</a></p>
+            <p><a class="button" href="/websted/\(packet.rawValue)/\(urlPath.markupAttributeEscaped)/index.html">Se webstedet (\(closed ? "lukket" : "offentligt"))</a>
+            <a class="button" href="/api/packets/\(packet.rawValue)/\(urlPath.markupAttributeEscaped)">Hent PDF (\(closed ? "lukket" : "offentlig"))</a></p>
             </section>
             """
         }.joined(separator: "\n")
         let findings = summary.reports.flatMap { report in report.diagnostics.map { (report.path, $0) } }
         let findingItems = findings.map { path, diagnostic in
-            "<li class=\"\(diagnostic.severity.rawValue)\"><span class=\"severity\">\(severityName(diagnostic.severity))</span> \(escape(path)):\(diagnostic.line): \(escape(diagnostic.message.da)) <span class=\"check\">[\(escape(diagnostic.check))]</span></li>"
+            "<li class=\"\(diagnostic.severity.rawValue)\"><span class=\"severity\">\(severityName(diagnostic.severity))</span> \(path.markupAttributeEscaped):\(diagnostic.line): \(diagnostic.message.da.markupAttributeEscaped) <span class=\"check\">[\(diagnostic.check.markupAttributeEscaped)]</span></li>"
         }.joined(separator: "\n")
         let main = """
-        <h1>\(escape(summary.title))</h1>
-        <p>\(escape(kindName(summary.kind))) fra <code>\(escape(path))</code>.</p>
+        <h1>\(summary.title.markupAttributeEscaped)</h1>
+        <p>\(kindName(summary.kind).markupAttributeEscaped) fra <code>\(path.markupAttributeEscaped)</code>.</p>
         \(summary.packets.isEmpty ? "<p class=\"status error\">Pakken kan ikke samles, før fejlene nedenfor er rettet.</p>" : packets)
         <section aria-labelledby="packet-findings">
         <h2 id="packet-findings">Fund</h2>
@@ -184,7 +182,7 @@ enum Pages {
     static func error(status: Int, message: String) -> String {
         let main = """
         <h1>Fejl \(status)</h1>
-        <p class="status error">\(escape(message))</p>
+        <p class="status error">\(message.markupAttributeEscaped)</p>
         <p><a href="/">Tilbage til oversigten</a></p>
         """
         return PageLayout.page(title: "Fejl \(status)", main: main)

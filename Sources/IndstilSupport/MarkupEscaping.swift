@@ -120,6 +120,10 @@ public enum MarkupEscaping {
 
 extension String {
     /// This text as HTML (or XML) element content or a quoted attribute value:
-    /// `MarkupEscaping.escape`, the one escaping every page of a packet uses.
+    /// `MarkupEscaping.escape`, the one escaping every page of a packet and every DOCX part uses.
     package var markupEscaped: String { MarkupEscaping.escape(self) }
+
+    /// This text escaped for a quoted attribute value, line breaks and tabs as references
+    /// (the workspace's pages use it for element content too).
+    package var markupAttributeEscaped: String { MarkupEscaping.escape(self, for: .attribute) }
 }

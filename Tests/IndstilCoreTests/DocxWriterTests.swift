@@ -123,7 +123,7 @@ struct DocxWriterTests {
         }
         let document = try Self.part("word/document.xml", in: entries)
         let numbering = try Self.part("word/numbering.xml", in: entries)
-        #expect(document.contains(DocxXML.escape(model.title)))
+        #expect(document.contains(model.title.markupEscaped))
         if profile == "aarhus-raadmand" {
             #expect(numbering.contains("<w:lvlText w:val=\"%1)\"/>"))
             #expect(document.contains("<w:tbl>"))
@@ -142,8 +142,8 @@ struct DocxWriterTests {
 
     @Test("Text is escaped and characters XML forbids are dropped")
     func escaping() throws {
-        #expect(DocxXML.escape("a & b < c > d \" e ' f") == "a &amp; b &lt; c &gt; d &quot; e &apos; f")
-        #expect(DocxXML.escape("x\u{0}\u{1}\u{8}\u{B}\u{C}\u{E}\u{1F}y\tz") == "xy\tz")
+        #expect("a & b < c > d \" e ' f".markupEscaped == "a &amp; b &lt; c &gt; d &quot; e &apos; f")
+        #expect("x\u{0}\u{1}\u{8}\u{B}\u{C}\u{E}\u{1F}y\tz".markupEscaped == "xy\tz")
         let text = ExampleDocument.byraad
             .replacingSection("6. Hvad igangsættes", body: "Tegn: <b>&amp; \"citat\" 'enkelt' \u{1}[web](https://example.dk/?a=1&b=2) og [mail](mailto:ida@example.dk) og [lokal](bilag/lokaler.md) og `kode` og *kursiv* og **fed**.")
             .settingField("titel", "titel: \"Titel med & og <tegn>\"")

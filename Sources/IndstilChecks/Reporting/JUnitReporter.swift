@@ -12,7 +12,7 @@ public enum JUnitReporter {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"indstil\" tests=\"\(totalTests)\" failures=\"\(summary.errors)\" errors=\"0\">\n"
         for file in reports {
-            let path = attribute(file.path)
+            let path = file.path.markupAttributeEscaped
             let failures = file.diagnostics.filter { $0.severity == .error }.count
             out += "  <testsuite name=\"\(path)\" tests=\"\(max(1, file.diagnostics.count))\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
             if file.diagnostics.isEmpty {
@@ -21,11 +21,11 @@ public enum JUnitReporter {
             for d in file.diagnostics {
                 let message = d.message.text(language)
                 let line = "\(file.path):\(d.line):\(d.column): \(d.severity.rawValue): \(message) [\(d.check)]"
-                out += "    <testcase classname=\"\(path)\" name=\"\(attribute("\(d.check):\(d.line)"))\">\n"
+                out += "    <testcase classname=\"\(path)\" name=\"\("\(d.check):\(d.line)".markupAttributeEscaped)\">\n"
                 if d.severity == .error {
-                    out += "      <failure message=\"\(attribute(message))\" type=\"\(attribute(d.check))\">\(text(line))</failure>\n"
+                    out += "      <failure message=\"\(message.markupAttributeEscaped)\" type=\"\(d.check.markupAttributeEscaped)\">\(line.markupEscaped)</failure>\n"
                 } else {
-                    out += "      <system-out>\(text(line))</system-out>\n"
+                    out += "      <system-out>\(line.markupEscaped)</system-out>\n"
                 }
                 out += "    </testcase>\n"
             }
@@ -33,15 +33,5 @@ public enum JUnitReporter {
         }
         out += "</testsuites>\n"
         return out
-    }
-
-    /// Text content: markup characters escaped, CR kept as a reference, illegal characters dropped.
-    package static func text(_ s: String) -> String {
-        MarkupEscaping.escape(s, for: .text)
-    }
-
-    /// An attribute value in double quotes, line breaks and tabs as references.
-    package static func attribute(_ s: String) -> String {
-        MarkupEscaping.escape(s, for: .attribute)
     }
 }

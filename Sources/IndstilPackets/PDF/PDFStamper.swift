@@ -174,13 +174,10 @@ package enum PDFStamper {
                 body += "</div>\n"
             }
         }
-        return """
-        <!DOCTYPE html>
-        <html lang="da">
-        <head>
-        <meta charset="utf-8">
-        <style>
-        \(rules)html, body { margin: 0; padding: 0; }
+        var shell = HTMLPageShell()
+        shell.viewport = false
+        shell.style = rules + """
+        html, body { margin: 0; padding: 0; }
         .side { break-before: page; position: relative; height: 12mm; }
         .side:first-child { break-before: auto; }
         .stempel { position: absolute; top: 5mm; right: 6mm; max-width: 95mm; padding: 1.5pt 4pt;
@@ -190,13 +187,9 @@ package enum PDFStamper {
         .sidetal { position: absolute; right: 2cm; margin: 0; padding: 1pt 0 1pt 3pt; background: #fff;
           font: 8.5pt "Liberation Sans", Arial, sans-serif; color: #4a4a4a; white-space: nowrap; }
         .sidetal.smal { right: 2mm; font-size: 6.5pt; }
-        </style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
 
         """
+        return shell.html(body: body)
     }
 
     package static func points(_ hundredths: Int) -> String {

@@ -66,22 +66,13 @@ package enum PacketPDFDocument {
 
     /// The whole document: `css` (the house style), the plan's structural rules, its body.
     package static func html(_ plan: some PacketPDFPlan, attachmentPages: [String: Int], css: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="da">
-        <head>
-        <meta charset="utf-8">
-        <meta name="generator" content="indstil bundle">
-        <title>\(plan.title.markupEscaped)</title>
-        \(plan.isClosed ? "<meta name=\"description\" content=\"\(ClosedMarking.notice)\">\n" : "")<style>
-        \(css + "\n" + type(of: plan).structuralCSS + "\n" + appendixCSS + (plan.isClosed ? "\n" + ClosedMarking.pageCSS : ""))
-        </style>
-        </head>
-        <body>
-        \(plan.body(attachmentPages: attachmentPages))</body>
-        </html>
-
-        """
+        var shell = HTMLPageShell()
+        shell.viewport = false
+        shell.generator = "indstil bundle"
+        shell.title = plan.title
+        shell.description = plan.isClosed ? ClosedMarking.notice : nil
+        shell.style = css + "\n" + type(of: plan).structuralCSS + "\n" + appendixCSS + (plan.isClosed ? "\n" + ClosedMarking.pageCSS : "") + "\n"
+        return shell.html(body: plan.body(attachmentPages: attachmentPages))
     }
 
     /// An appendix's heading: it starts a page, is its bookmark and its running header.

@@ -72,17 +72,11 @@ public enum RegisterHTML {
             let options = Array(Set(values)).sorted().map { "<option value=\"\($0.markupEscaped)\">\(($0.isEmpty ? "(intet udfald)" : $0).markupEscaped)</option>" }
             return "<label for=\"filter-\(key)\">\(label)<select id=\"filter-\(key)\" data-filter=\"\(key)\"><option value=\"\">Alle</option>\(options.joined())</select></label>"
         }
-        return """
-        <!DOCTYPE html>
-        <html lang="da">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Beslutningsregister</title>
-        <style>
-        \(style)</style>
-        </head>
-        <body>
+        var shell = HTMLPageShell()
+        shell.title = "Beslutningsregister"
+        shell.style = style
+        shell.bodyScript = script
+        return shell.html(body: """
         <main>
         <h1>Beslutningsregister</h1>
         <form aria-label="Filtrér beslutningerne">
@@ -93,11 +87,7 @@ public enum RegisterHTML {
         <p id="antal" role="status">\(rows.count) beslutningspunkter</p>
         \(table(rows))
         </main>
-        <script>
-        \(script)</script>
-        </body>
-        </html>
 
-        """
+        """)
     }
 }

@@ -62,18 +62,14 @@ package struct SiteFrame {
             pager.append("<a class=\"naeste\" rel=\"next\" href=\"\(next.file.markupEscaped)\"><span class=\"retning\">Næste →</span> <span class=\"titel\">\(next.label.markupEscaped)</span></a>")
         }
 
-        return """
-        <!DOCTYPE html>
-        <html lang="da">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="\(generator.markupEscaped)">
-        <title>\(title.markupEscaped)</title>
-        \(isClosed ? "<meta name=\"robots\" content=\"noindex, nofollow\">\n" : "")<link rel="stylesheet" href="\(PacketSite.styleFile)">
-        </head>
-        <body class="\(bodyClass.markupEscaped)">
-        <a class="spring" href="#indhold">Spring til indholdet</a>
+        var shell = HTMLPageShell()
+        shell.generator = generator
+        shell.title = title
+        shell.robots = isClosed ? "noindex, nofollow" : nil
+        shell.stylesheets = [PacketSite.styleFile]
+        shell.bodyClass = bodyClass
+        shell.skipLink = HTMLPageShell.SkipLink(target: "indhold", label: "Spring til indholdet", className: "spring")
+        return shell.html(body: """
         <header class="sitehoved">
         \(isClosed ? "<p class=\"lukket-banner\"><strong>\(ClosedMarking.notice)</strong></p>\n" : "")<div class="indre">
         <p class="bundletitel"><a href="\(indexFile.markupEscaped)">\(siteTitle.markupEscaped)</a></p>
@@ -92,9 +88,7 @@ package struct SiteFrame {
         \(pager.joined(separator: "\n"))
         </nav>
         </footer>
-        </body>
-        </html>
 
-        """
+        """)
     }
 }

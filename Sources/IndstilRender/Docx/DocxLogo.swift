@@ -53,7 +53,7 @@ package struct DocxLogo {
             media = [("word/media/logo.png", data, "image/png")]
             blip += "/>"
         }
-        let alt = DocxXML.escape(logo.alt)
+        let alt = logo.alt.markupEscaped
         var out = "<w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">"
         out += "<wp:extent cx=\"\(width)\" cy=\"\(Self.height)\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
         out += "<wp:docPr id=\"1\" name=\"Logo\" descr=\"\(alt)\"/>"

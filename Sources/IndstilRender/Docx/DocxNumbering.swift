@@ -130,7 +130,7 @@ package struct DocxNumbering {
     private func level(_ ilvl: Int, format: String, text: String, left: Int, hanging: Int, font: String?) -> String {
         var out = "<w:lvl w:ilvl=\"\(ilvl)\">"
         out += "<w:start w:val=\"1\"/><w:numFmt w:val=\"\(format)\"/>"
-        out += "<w:suff w:val=\"tab\"/><w:lvlText w:val=\"\(DocxXML.escape(text))\"/><w:lvlJc w:val=\"left\"/>"
+        out += "<w:suff w:val=\"tab\"/><w:lvlText w:val=\"\(text.markupEscaped)\"/><w:lvlJc w:val=\"left\"/>"
         out += "<w:pPr><w:tabs><w:tab w:val=\"num\" w:pos=\"\(left)\"/></w:tabs><w:ind w:left=\"\(left)\" w:hanging=\"\(hanging)\"/></w:pPr>"
         if let font {
             out += "<w:rPr><w:rFonts w:ascii=\"\(font)\" w:hAnsi=\"\(font)\" w:cs=\"\(font)\" w:hint=\"default\"/></w:rPr>"

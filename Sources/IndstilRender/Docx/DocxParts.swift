@@ -18,10 +18,10 @@ package enum DocxParts {
         out += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         out += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         for entry in defaults {
-            out += "<Default Extension=\"\(DocxXML.escape(entry.fileExtension))\" ContentType=\"\(DocxXML.escape(entry.contentType))\"/>"
+            out += "<Default Extension=\"\(entry.fileExtension.markupEscaped)\" ContentType=\"\(entry.contentType.markupEscaped)\"/>"
         }
         for entry in overrides {
-            out += "<Override PartName=\"\(DocxXML.escape(entry.partName))\" ContentType=\"\(DocxXML.escape(entry.contentType))\"/>"
+            out += "<Override PartName=\"\(entry.partName.markupEscaped)\" ContentType=\"\(entry.contentType.markupEscaped)\"/>"
         }
         out += "</Types>"
         return out
@@ -66,7 +66,7 @@ package enum DocxParts {
         out += "<Relationships xmlns=\"\(DocxXML.packageRelationshipsNamespace)\">"
         for relationship in relationships {
             let type = relationship.type.contains("/") ? relationship.type : "\(base)/\(relationship.type)"
-            out += "<Relationship Id=\"\(DocxXML.escape(relationship.id))\" Type=\"\(DocxXML.escape(type))\" Target=\"\(DocxXML.escape(relationship.target))\""
+            out += "<Relationship Id=\"\(relationship.id.markupEscaped)\" Type=\"\(type.markupEscaped)\" Target=\"\(relationship.target.markupEscaped)\""
             out += relationship.external ? " TargetMode=\"External\"/>" : "/>"
         }
         out += "</Relationships>"
@@ -80,8 +80,8 @@ package enum DocxParts {
         out += "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
         out += " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
         out += " xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-        out += "<dc:title>\(DocxXML.escape(title))</dc:title>"
-        if !subject.isEmpty { out += "<dc:subject>\(DocxXML.escape(subject))</dc:subject>" }
+        out += "<dc:title>\(title.markupEscaped)</dc:title>"
+        if !subject.isEmpty { out += "<dc:subject>\(subject.markupEscaped)</dc:subject>" }
         out += "<dc:language>da-DK</dc:language>"
         out += "</cp:coreProperties>"
         return out

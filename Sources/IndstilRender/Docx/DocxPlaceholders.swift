@@ -47,7 +47,7 @@ package enum DocxPlaceholders {
             if fillPlaceholders(&texts, value: value) {
                 for (node, text) in zip(group, texts) {
                     replacements.append((node.open, "<\(textTag) xml:space=\"preserve\">"))
-                    replacements.append((node.text, DocxXML.escape(String(text))))
+                    replacements.append((node.text, String(text).markupEscaped))
                 }
             }
             start = end + 1

@@ -230,7 +230,7 @@ package struct DocxTemplate {
         func write(_ element: WordXMLElement) -> String {
             var out = "<w:\(element.name)"
             for key in element.attributes.keys.sorted() {
-                out += " w:\(key)=\"\(DocxXML.escape(element.attributes[key] ?? ""))\""
+                out += " w:\(key)=\"\((element.attributes[key] ?? "").markupEscaped)\""
             }
             let children = element.elements
             guard !children.isEmpty else { return out + "/>" }

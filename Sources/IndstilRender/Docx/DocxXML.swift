@@ -1,7 +1,7 @@
 import IndstilSupport
 import IndstilDocument
 
-/// Small helpers for writing WordprocessingML by hand: escaping, the namespaces and the
+/// Small helpers for writing WordprocessingML by hand: the namespaces and the
 /// text runs. Everything here is a pure function of its input, so a document's bytes
 /// depend on nothing but the model.
 package enum DocxXML {
@@ -14,12 +14,6 @@ package enum DocxXML {
     /// The `w:` and `r:` namespace attributes of a part's root element.
     package static let rootNamespaces = "xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(relationshipsNamespace)\""
 
-    /// Escapes text for element content and attribute values alike (&, <, >, ", ')
-    /// and drops the characters XML 1.0 does not allow at all.
-    package static func escape(_ text: String) -> String {
-        MarkupEscaping.escape(text)
-    }
-
     /// The runs that show `text` with the run properties `properties` (already XML):
     /// tabs become `w:tab`, line breaks `w:br`, carriage returns are dropped, and
     /// spaces are kept (`xml:space="preserve"`).
@@ -29,7 +23,7 @@ package enum DocxXML {
         var pending = ""
         func flushText() {
             if !pending.isEmpty {
-                content += "<w:t xml:space=\"preserve\">\(escape(pending))</w:t>"
+                content += "<w:t xml:space=\"preserve\">\(pending.markupEscaped)</w:t>"
                 pending = ""
             }
         }
