@@ -51,7 +51,7 @@ extension Workspace {
     public func check(_ inputs: [FileCollector.Input]) -> [FileReport] {
         let manifests = inputs.filter { Manifest.isManifest($0.url) }.map { assemble($0.url, displayPath: $0.displayPath).reports }
         let documents = inputs.filter { !Manifest.isManifest($0.url) }
-        let reports = ParallelWork.map(documents) { report(for: $0) }
+        let reports = ParallelWork.map(documents) { self.report(for: $0) }
         return reports.compactMap { $0 } + manifests.flatMap { $0 }
     }
 

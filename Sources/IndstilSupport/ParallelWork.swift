@@ -17,35 +17,33 @@ package enum ParallelWork {
 
     /// `items.map(transform)`, with at most `workers` items at a time. One item (or one
     /// worker) runs on the calling thread.
-    package static func map<Item, Output>(_ items: [Item], workers: Int = cores, _ transform: (Item) -> Output) -> [Output] {
+    package static func map<Item, Output>(_ items: [Item], workers: Int = cores, _ transform: @escaping (Item) -> Output) -> [Output] {
         let width = max(1, min(workers, items.count))
         if width <= 1 { return items.map(transform) }
-        return withoutActuallyEscaping(transform) { transform in
-            // Shared across the workers; safe because every worker is done before `map` returns.
-            let job = UncheckedJob { index in transform(items[index]) }
-            let count = items.count
-            let results = Locked([Output?](repeating: nil, count: count))
-            let next = Locked(0)
-            let done = DispatchGroup()
-            for _ in 0..<width {
-                done.enter()
-                let thread = Thread {
-                    while let index = next.withLock({ value -> Int? in
-                        guard value < count else { return nil }
-                        value += 1
-                        return value - 1
-                    }) {
-                        let result = job.run(index)
-                        results.withLock { $0[index] = result }
-                    }
-                    done.leave()
+        // Shared by the workers, which only read it; every worker is done before `map` returns.
+        let job = UncheckedJob { index in transform(items[index]) }
+        let count = items.count
+        let results = Locked([Output?](repeating: nil, count: count))
+        let next = Locked(0)
+        let done = DispatchGroup()
+        for _ in 0..<width {
+            done.enter()
+            let thread = Thread {
+                while let index = next.withLock({ value -> Int? in
+                    guard value < count else { return nil }
+                    value += 1
+                    return value - 1
+                }) {
+                    let result = job.run(index)
+                    results.withLock { $0[index] = result }
                 }
-                thread.stackSize = stackSize
-                thread.start()
+                done.leave()
             }
-            done.wait()
-            return results.withLock { $0.map { $0! } }
+            thread.stackSize = stackSize
+            thread.start()
         }
+        done.wait()
+        return results.withLock { $0.map { $0! } }
     }
 
     /// The transform and the items, handed to the worker threads.
