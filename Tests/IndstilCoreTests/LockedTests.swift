@@ -8,9 +8,16 @@ struct LockedTests {
     func noLostUpdates() {
         let counter = Locked(0)
         DispatchQueue.concurrentPerform(iterations: 8) { _ in
-            for _ in 0..<10_000 { counter.withLock { $0 += 1 } }
+            for step in 0..<2_000 {
+                counter.withLock { count in
+                    let seen = count
+                    // Now and then give the other threads a chance to come in between (they must not).
+                    if step % 50 == 0 { usleep(10) }
+                    count = seen + 1
+                }
+            }
         }
-        #expect(counter.withLock { $0 } == 80_000)
+        #expect(counter.withLock { $0 } == 16_000)
     }
 
     struct Refused: Error, Equatable {}
@@ -33,7 +40,7 @@ struct LockedTests {
         let once = Once<Int>()
         let computed = Locked(0)
         DispatchQueue.concurrentPerform(iterations: 16) { _ in
-            _ = once.value { computed.withLock { $0 += 1 }; usleep(1_000); return 42 }
+            _ = once.value { computed.withLock { $0 += 1 }; usleep(20_000); return 42 }
         }
         #expect(computed.withLock { $0 } == 1)
         #expect(once.value { 0 } == 42)
