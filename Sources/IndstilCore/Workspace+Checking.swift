@@ -51,11 +51,8 @@ extension Workspace {
     public func check(_ inputs: [FileCollector.Input]) -> [FileReport] {
         let manifests = inputs.filter { Manifest.isManifest($0.url) }.map { assemble($0.url, displayPath: $0.displayPath).reports }
         let documents = inputs.filter { !Manifest.isManifest($0.url) }
-        let results = ConcurrentResults<FileReport?>(count: documents.count)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            results[index] = report(for: documents[index])
-        }
-        return results.values.compactMap { $0 } + manifests.flatMap { $0 }
+        let reports = ParallelWork.map(documents) { self.report(for: $0) }
+        return reports.compactMap { $0 } + manifests.flatMap { $0 }
     }
 
     package func report(for input: FileCollector.Input) -> FileReport? {

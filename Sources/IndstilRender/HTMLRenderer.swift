@@ -131,59 +131,54 @@ public enum HTMLRenderer {
     /// Templates and stylesheets are read and parsed once per run, not once per document.
     package static let cache = TemplateCache()
 
-    package final class TemplateCache: @unchecked Sendable {
-        // Guarded by `lock`; values never change once read.
-        private var templates: [String: MustacheTemplate] = [:]
-        private var texts: [String: String] = [:]
-        private var files: [String: URL] = [:]
-        private var dataURIs: [String: String] = [:]
-        private let lock = NSLock()
+    package final class TemplateCache: Sendable {
+        /// What has been read; values never change once read.
+        private struct Entries {
+            var templates: [String: MustacheTemplate] = [:]
+            var texts: [String: String] = [:]
+            var files: [String: URL] = [:]
+            var dataURIs: [String: String] = [:]
+        }
+        private let entries = Locked(Entries())
 
         /// `templateFile(named:profile:)`, looked up on disk once per profile folder and name.
         package func file(named name: String, profile: Profile) -> URL {
             let key = (profile.folder?.path ?? "") + "\u{0}" + name
-            lock.lock()
-            if let known = files[key] {
-                lock.unlock()
-                return known
-            }
-            lock.unlock()
+            if let known = entries.withLock({ $0.files[key] }) { return known }
             let url = HTMLRenderer.templateFile(named: name, profile: profile)
-            lock.lock()
-            files[key] = url
-            lock.unlock()
+            entries.withLock { $0.files[key] = url }
             return url
         }
 
         package func template(_ url: URL) throws(TemplateError) -> MustacheTemplate {
-            lock.lock()
-            defer { lock.unlock() }
-            if let cached = templates[url.path] { return cached }
-            let template = try HTMLRenderer.loadTemplate(url)
-            templates[url.path] = template
-            return template
+            try entries.withLock { entries throws(TemplateError) in
+                if let cached = entries.templates[url.path] { return cached }
+                let template = try HTMLRenderer.loadTemplate(url)
+                entries.templates[url.path] = template
+                return template
+            }
         }
 
         /// The logo file as a `data:` URI, read once per run.
         package func dataURI(_ logo: ResolvedProfileLook.Logo) throws(TemplateError) -> String {
-            lock.lock()
-            defer { lock.unlock() }
-            if let cached = dataURIs[logo.file.path] { return cached }
-            guard FileKind.isRegularFile(logo.file), let data = try? logo.contents() else {  // an SVG sanitised (SVGSanitizer)
-                throw TemplateError(description: "logoet \(logo.file.path) kan ikke læses")
+            try entries.withLock { entries throws(TemplateError) in
+                if let cached = entries.dataURIs[logo.file.path] { return cached }
+                guard FileKind.isRegularFile(logo.file), let data = try? logo.contents() else {  // an SVG sanitised (SVGSanitizer)
+                    throw TemplateError(description: "logoet \(logo.file.path) kan ikke læses")
+                }
+                let uri = "data:\(logo.mediaType);base64,\(data.base64EncodedString())"
+                entries.dataURIs[logo.file.path] = uri
+                return uri
             }
-            let uri = "data:\(logo.mediaType);base64,\(data.base64EncodedString())"
-            dataURIs[logo.file.path] = uri
-            return uri
         }
 
         package func text(_ url: URL) -> String {
-            lock.lock()
-            defer { lock.unlock() }
-            if let cached = texts[url.path] { return cached }
-            let text = FileKind.isRegularFile(url) ? ((try? String(contentsOf: url, encoding: .utf8)) ?? "") : ""
-            texts[url.path] = text
-            return text
+            entries.withLock { entries in
+                if let cached = entries.texts[url.path] { return cached }
+                let text = FileKind.isRegularFile(url) ? ((try? String(contentsOf: url, encoding: .utf8)) ?? "") : ""
+                entries.texts[url.path] = text
+                return text
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import IndstilCore
 /// preview is built in a `TemporaryItems` folder (0700, whatever the umask; removed when
 /// replaced, when the server stops or is interrupted, and by the next run after a SIGKILL),
 /// so no other user of the machine can read a closed packet's preview.
-final class PacketPreview: @unchecked Sendable {
+final class PacketPreview: Sendable {
     enum Packet: String, Sendable {
         /// A betænkning's bundle (one packet) or an agenda's public packet.
         case offentlig
@@ -22,9 +22,8 @@ final class PacketPreview: @unchecked Sendable {
         let reports: [FileReport]
     }
 
-    private let lock = NSLock()
     /// Built sites by manifest path and packet.
-    private var sites: [String: URL] = [:]
+    private let sites = Locked<[String: URL]>([:])
 
     /// What the manifest assembles into (no files written).
     func summary(of manifest: URL, path: String, workspace: Workspace) -> Summary {
@@ -58,19 +57,18 @@ final class PacketPreview: @unchecked Sendable {
             throw error
         }
         let key = "\(packet.rawValue)/\(path)"
-        lock.lock()
-        let previous = sites[key]
-        sites[key] = folder
-        lock.unlock()
+        let previous = sites.withLock { sites in
+            let previous = sites[key]
+            sites[key] = folder
+            return previous
+        }
         if let previous { TemporaryItems.remove(previous) }
         return target
     }
 
     /// The site folder last built for this packet, or a new one.
     func site(of manifest: URL, path: String, packet: Packet, workspace: Workspace) throws -> URL {
-        lock.lock()
-        let built = sites["\(packet.rawValue)/\(path)"]
-        lock.unlock()
+        let built = sites.withLock { $0["\(packet.rawValue)/\(path)"] }
         if let built { return built.appendingPathComponent("site") }
         return try buildSite(of: manifest, path: path, packet: packet, workspace: workspace)
     }
@@ -125,10 +123,11 @@ final class PacketPreview: @unchecked Sendable {
 
     /// Removes every site built (the server is stopping).
     func removeAll() {
-        lock.lock()
-        let all = sites.values
-        sites = [:]
-        lock.unlock()
+        let all = sites.withLock { sites in
+            let all = sites.values
+            sites = [:]
+            return all
+        }
         for folder in all { TemporaryItems.remove(folder) }
     }
 }

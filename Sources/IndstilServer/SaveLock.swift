@@ -1,13 +1,12 @@
 import Foundation
+import IndstilCore
 
 /// Saves one at a time: comparing the version on disk and writing are one step.
-final class SaveLock: @unchecked Sendable {
+final class SaveLock: Sendable {
     static let shared = SaveLock()
-    private let lock = NSLock()
+    private let saving = Locked()
 
     func run<T>(_ work: () throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try work()
+        try saving.withLock { _ in try work() }
     }
 }

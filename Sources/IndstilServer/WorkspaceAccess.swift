@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import IndstilCore
 
 /// Who may use the workspace, as Jupyter does it. The start line prints
 /// `http://127.0.0.1:PORT/?token=SECRET`; the first visit with it trades the secret for a
@@ -9,15 +10,15 @@ import Hummingbird
 /// `X-Indstil-Token: SECRET` (scripts, tests); no page, error page or JSON answer ever
 /// carries either value. A change (POST, PUT) with only the cookie must also come with this
 /// server's `Origin`, which browsers send with every such request.
-final class WorkspaceAccess: @unchecked Sendable {
+final class WorkspaceAccess: Sendable {
     static let tokenHeader = HTTPFields.Element.Name("X-Indstil-Token")!
 
     /// The start secret (the start address and `X-Indstil-Token`).
     let token: String
     /// The cookie's value.
     let session: String
-    private let lock = NSLock()
-    private var traded = false
+    /// Whether the start secret has been traded for the cookie.
+    private let traded = Locked(false)
 
     init(token: String, session: String = ServerIdentity.newToken()) {
         self.token = token
@@ -30,11 +31,11 @@ final class WorkspaceAccess: @unchecked Sendable {
     /// Trades the start secret for the cookie, once: true the first time the right secret is shown.
     func trade(_ offered: String) -> Bool {
         guard Self.constantTimeEqual(offered, token) else { return false }
-        lock.lock()
-        defer { lock.unlock() }
-        if traded { return false }
-        traded = true
-        return true
+        return traded.withLock { traded in
+            if traded { return false }
+            traded = true
+            return true
+        }
     }
 
     /// `Set-Cookie` for the session.

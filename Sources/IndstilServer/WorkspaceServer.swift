@@ -34,7 +34,7 @@ public final class WorkspaceServer: Sendable {
         let busyPort: Int? = isBusy ? settings.port : nil
         let token = ServerIdentity.newToken()
         let access = WorkspaceAccess(token: token)
-        let holder = IdentityHolder()
+        let holder = Locked<ServerIdentity?>(nil)
         let packets = PacketPreview()
         let settings = self.settings, workspace = self.workspace, root = self.root
         let responder = LateResponder(holder: holder) { identity in
@@ -46,7 +46,7 @@ public final class WorkspaceServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let identity = ServerIdentity(host: settings.host, port: channel.localAddress?.port ?? port, token: token)
-                holder.set(identity)
+                holder.withLock { $0 = identity }
                 started(Start(identity: identity, busyPort: busyPort))
             })
         // Hummingbird's own log lines (start, each connection) are not for the user.
@@ -56,32 +56,15 @@ public final class WorkspaceServer: Sendable {
     }
 }
 
-/// The identity is known only once the port is bound (port 0).
-final class IdentityHolder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var identity: ServerIdentity?
-
-    func set(_ identity: ServerIdentity) {
-        lock.lock()
-        self.identity = identity
-        lock.unlock()
-    }
-
-    var current: ServerIdentity? {
-        lock.lock()
-        defer { lock.unlock() }
-        return identity
-    }
-}
-
 /// Builds the routes once the identity is known; answers 503 before that.
 struct LateResponder: HTTPResponder {
     typealias Context = BasicRequestContext
-    let holder: IdentityHolder
+    /// The identity is known only once the port is bound (port 0).
+    let holder: Locked<ServerIdentity?>
     let make: @Sendable (ServerIdentity) -> WorkspaceRoutes
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        guard let identity = holder.current else {
+        guard let identity = holder.withLock({ $0 }) else {
             return HTTPAnswers.json(.object([("error", .int(503)), ("message", .string("Serveren starter; prøv igen om et øjeblik."))]),
                                     status: .serviceUnavailable)
         }

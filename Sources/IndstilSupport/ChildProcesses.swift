@@ -15,9 +15,12 @@ import Darwin
 /// `INDSTIL_PARENT_PID` in its environment, and so do its descendants: only those are
 /// ever stopped, never a child that other code in the same process started.
 public enum ChildProcesses {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var running: Set<pid_t> = []
-    nonisolated(unsafe) private static var adoptsOrphans = false
+    /// The programs started and not yet collected, and whether indstil is their subreaper.
+    private struct State {
+        var running: Set<pid_t> = []
+        var adoptsOrphans = false
+    }
+    private static let state = Locked(State())
 
     /// The variable, and its value, every program indstil starts is given.
     package static let markerName = "INDSTIL_PARENT_PID"
@@ -27,37 +30,33 @@ public enum ChildProcesses {
     /// (Linux), so that `stopOrphans` can end what they leave behind. For a program's
     /// `main`, not for a library inside another program.
     public static func adoptOrphans() {
-        lock.lock()
-        adoptsOrphans = indstil_become_subreaper() == 0
-        lock.unlock()
+        state.withLock { $0.adoptsOrphans = indstil_become_subreaper() == 0 }
     }
 
     /// Runs `spawn` and remembers the program it starts; no orphan sweep runs in between,
     /// so a program just started is never taken for an orphan.
     package static func start(_ spawn: () throws(Subprocess.SpawnError) -> pid_t) throws(Subprocess.SpawnError) -> pid_t {
         Interruption.holdIfInterrupted()
-        lock.lock()
-        defer { lock.unlock() }
-        let pid = try spawn()
-        running.insert(pid)
-        return pid
+        return try state.withLock { state throws(Subprocess.SpawnError) in
+            let pid = try spawn()
+            state.running.insert(pid)
+            return pid
+        }
     }
 
     /// The program has been collected (`waitpid`): its number may be reused.
     package static func collected(_ pid: pid_t) {
-        lock.lock()
-        running.remove(pid)
-        lock.unlock()
+        _ = state.withLock { $0.running.remove(pid) }
     }
 
     /// SIGKILL to every running program's group and to every orphan: indstil is ending.
     package static func stopAll() {
-        lock.lock()
-        for pid in running {
-            _ = kill(-pid, SIGKILL)
-            _ = kill(pid, SIGKILL)
+        state.withLock { state in
+            for pid in state.running {
+                _ = kill(-pid, SIGKILL)
+                _ = kill(pid, SIGKILL)
+            }
         }
-        lock.unlock()
         stopOrphans()
     }
 
@@ -65,15 +64,13 @@ public enum ChildProcesses {
     /// as subreaper), with its group, and collects it; then the orphans those leave, a few
     /// rounds deep.
     package static func stopOrphans() {
-        lock.lock()
-        let adopting = adoptsOrphans
-        lock.unlock()
+        let adopting = state.withLock { $0.adoptsOrphans }
         guard adopting else { return }
         let marker = Array((marker + "\0").utf8)
         for _ in 0..<8 {
-            lock.lock()
-            let orphans = childrenOfIndstil().subtracting(running).filter { carries(marker, $0) }
-            lock.unlock()
+            let orphans = state.withLock { state in
+                childrenOfIndstil().subtracting(state.running).filter { carries(marker, $0) }
+            }
             if orphans.isEmpty { return }
             for pid in orphans {
                 _ = kill(-pid, SIGKILL)

@@ -11,10 +11,11 @@ import Darwin
 /// behind), and indstil ends with 128 + the signal's number. An output being put in place
 /// (`uninterrupted`) finishes first, so the outputs are either all old or all new.
 public enum Interruption {
-    private static let criticalSection = NSLock()
-    private static let flagLock = NSLock()
-    nonisolated(unsafe) private static var interrupted = false
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    /// Held while outputs are put in place, and for good once indstil is being interrupted.
+    private static let criticalSection = Locked()
+    private static let interrupted = Locked(false)
+    /// The signal sources, kept for as long as the process runs.
+    private static let sources = Locked<[DispatchSourceSignal]>([])
 
     /// Handles SIGINT, SIGTERM and SIGHUP from now on (the CLI calls this once at start).
     public static func install() {
@@ -24,32 +25,26 @@ public enum Interruption {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler { end(by: signalNumber) }
             source.resume()
-            sources.append(source)
+            sources.withLock { $0.append(source) }
         }
     }
 
     /// Runs `work` (renames that put outputs in place) so that an interruption waits for it.
     package static func uninterrupted<T, E: Error>(_ work: () throws(E) -> T) throws(E) -> T {
-        criticalSection.lock()
-        defer { criticalSection.unlock() }
-        return try work()
+        try criticalSection.withLock { _ throws(E) in try work() }
     }
 
     /// Stops the calling thread for good when indstil is being interrupted: a thread
     /// whose program was just stopped must not go on to report that as a failure, or
     /// write anything, while the interruption cleans up and ends indstil.
     package static func holdIfInterrupted() {
-        flagLock.lock()
-        let stopping = interrupted
-        flagLock.unlock()
-        if stopping { criticalSection.lock() }  // held by `end` until the process ends
+        let stopping = interrupted.withLock { $0 }
+        if stopping { criticalSection.holdForever() }  // held by `end` until the process ends
     }
 
     private static func end(by signalNumber: Int32) -> Never {
-        flagLock.lock()
-        interrupted = true
-        flagLock.unlock()
-        criticalSection.lock()  // never released: nothing more is put in place
+        interrupted.withLock { $0 = true }
+        criticalSection.holdForever()  // never released: nothing more is put in place
         ChildProcesses.stopAll()
         TemporaryItems.removeAll()
         // A thread that was writing when the signal came may have recreated a folder.

@@ -228,18 +228,18 @@ package enum AbandonedOutputs {
         package let isOld: Bool
     }
 
-    private static let lock = NSLock()
     /// Per folder (listed once per run), the leftovers of dead processes by the target they belong to.
-    nonisolated(unsafe) private static var leftovers: [String: [String: [Leftover]]] = [:]
+    private static let leftovers = Locked<[String: [String: [Leftover]]]>([:])
 
     package static func remove(beside target: URL) {
         let name = target.lastPathComponent
         let folder = target.deletingLastPathComponent()
-        lock.lock()
-        if leftovers[folder.path] == nil { leftovers[folder.path] = scan(folder) }
-        let found = leftovers[folder.path]?[name] ?? []
-        leftovers[folder.path]?[name] = nil
-        lock.unlock()
+        let found = leftovers.withLock { leftovers in
+            if leftovers[folder.path] == nil { leftovers[folder.path] = scan(folder) }
+            let found = leftovers[folder.path]?[name] ?? []
+            leftovers[folder.path]?[name] = nil
+            return found
+        }
         for leftover in found {
             let url = folder.appendingPathComponent(leftover.entry)
             if leftover.isOld && !FileManager.default.fileExists(atPath: target.path) && rename(url.path, target.path) == 0 { continue }

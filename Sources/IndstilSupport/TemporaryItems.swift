@@ -18,8 +18,7 @@ import Darwin
 /// neither list nor read them. They are removed on every way out: when the work is done
 /// or fails (by the code that made them), and on SIGINT, SIGTERM and SIGHUP (`Interruption`).
 public enum TemporaryItems {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var items: Set<URL> = []
+    private static let items = Locked<Set<URL>>([])
 
     /// This process's id, as it appears in the names of its temporary items.
     package static var ownID: Int32 { getpid() }
@@ -131,15 +130,11 @@ public enum TemporaryItems {
     }
 
     package static func register(_ url: URL) {
-        lock.lock()
-        items.insert(url.standardizedFileURL)
-        lock.unlock()
+        _ = items.withLock { $0.insert(url.standardizedFileURL) }
     }
 
     package static func unregister(_ url: URL) {
-        lock.lock()
-        items.remove(url.standardizedFileURL)
-        lock.unlock()
+        _ = items.withLock { $0.remove(url.standardizedFileURL) }
     }
 
     /// Removes `url` (if it is there) and forgets it.
@@ -150,9 +145,7 @@ public enum TemporaryItems {
 
     /// Removes every registered item (they stay registered): indstil is being interrupted.
     package static func removeAll() {
-        lock.lock()
-        let all = items
-        lock.unlock()
+        let all = items.withLock { $0 }
         for url in all { try? FileManager.default.removeItem(at: url) }
     }
 

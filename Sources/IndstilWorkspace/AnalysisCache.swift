@@ -9,7 +9,7 @@ import IndstilChecks
 /// uses what is kept but keeps nothing new, so a check of a thousand files does not hold
 /// them all in memory. Counts how often each file was parsed and analysed, so tests can
 /// show that a packet build reads each file once.
-package final class AnalysisCache: @unchecked Sendable {
+package final class AnalysisCache: Sendable {
     /// A file as one caller names it.
     package struct FileKey: Hashable {
         package let path: String
@@ -30,18 +30,14 @@ package final class AnalysisCache: @unchecked Sendable {
         case noFrontMatter(Lazy<MarkdownNode>)
     }
 
-    private var parsedFiles: [FileKey: (text: String, value: Parsed)] = [:]
-    private var markdownFiles: [FileKey: (text: String, value: MarkdownNode)] = [:]
-    private var analyses: [AnalysisKey: (text: String, value: FileAnalysis)] = [:]
-    private var parseCounts: [String: Int] = [:]
-    private var analysisCounts: [String: Int] = [:]
-    private let lock = NSLock()
-
-    private func locked<T>(_ body: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
+    private struct Entries {
+        var parsedFiles: [FileKey: (text: String, value: Parsed)] = [:]
+        var markdownFiles: [FileKey: (text: String, value: MarkdownNode)] = [:]
+        var analyses: [AnalysisKey: (text: String, value: FileAnalysis)] = [:]
+        var parseCounts: [String: Int] = [:]
+        var analysisCounts: [String: Int] = [:]
     }
+    private let entries = Locked(Entries())
 
     package func parsed(_ key: FileKey, text: String, keep: Bool, parse: () -> Parsed) -> Parsed {
         reading(\.parsedFiles, key, text: text, keep: keep, parse: parse)
@@ -53,39 +49,39 @@ package final class AnalysisCache: @unchecked Sendable {
     }
 
     /// The kept value for exactly this text, or a new one (counted as a parse).
-    private func reading<Value>(_ store: ReferenceWritableKeyPath<AnalysisCache, [FileKey: (text: String, value: Value)]>, _ key: FileKey,
+    private func reading<Value>(_ store: WritableKeyPath<Entries, [FileKey: (text: String, value: Value)]>, _ key: FileKey,
                                 text: String, keep: Bool, parse: () -> Value) -> Value {
-        if let entry = locked({ self[keyPath: store][key] }), entry.text == text { return entry.value }
+        if let entry = entries.withLock({ $0[keyPath: store][key] }), entry.text == text { return entry.value }
         let value = parse()
-        locked {
-            if keep { self[keyPath: store][key] = (text, value) }
-            parseCounts[key.path, default: 0] += 1
+        entries.withLock { entries in
+            if keep { entries[keyPath: store][key] = (text, value) }
+            entries.parseCounts[key.path, default: 0] += 1
         }
         return value
     }
 
     package func analysis(_ key: AnalysisKey, text: String) -> FileAnalysis? {
-        locked {
-            guard let entry = analyses[key], entry.text == text else { return nil }
+        entries.withLock { entries in
+            guard let entry = entries.analyses[key], entry.text == text else { return nil }
             return entry.value
         }
     }
 
     /// Keeps `analysis`; `isNew` when its document was analysed for it (not only checked).
     package func store(_ analysis: FileAnalysis, for key: AnalysisKey, text: String, isNew: Bool, keep: Bool) {
-        locked {
-            if keep { analyses[key] = (text, analysis) }
-            if isNew { analysisCounts[key.file.path, default: 0] += 1 }
+        entries.withLock { entries in
+            if keep { entries.analyses[key] = (text, analysis) }
+            if isNew { entries.analysisCounts[key.file.path, default: 0] += 1 }
         }
     }
 
     package var counts: (parses: [String: Int], analyses: [String: Int]) {
-        locked { (parseCounts, analysisCounts) }
+        entries.withLock { ($0.parseCounts, $0.analysisCounts) }
     }
 }
 
 /// A value computed on first use and then kept; shared by copies.
-package final class Lazy<Value: Sendable>: @unchecked Sendable {
+package final class Lazy<Value: Sendable>: Sendable {
     private let once = Once<Value>()
     private let compute: @Sendable () -> Value
 

@@ -6,25 +6,27 @@ import IndstilChecks
 /// One profile store per project root, and the project root of each folder, shared by
 /// every file the analysis service reads. Each store searches the project's `profiles/`,
 /// then `profile_paths` from indstil.yml, then the shipped `Templates/`.
-package final class ProfileStores: @unchecked Sendable {
+package final class ProfileStores: Sendable {
     private let extraFolders: [URL]
-    private var stores: [String: ProfileStore] = [:]
-    private var projectRoots: [String: URL?] = [:]
-    private var resolvedRoots: [String: String] = [:]
-    private let lock = NSLock()
+    private struct Tables {
+        var stores: [String: ProfileStore] = [:]
+        var projectRoots: [String: URL?] = [:]
+        var resolvedRoots: [String: String] = [:]
+    }
+    private let tables = Locked(Tables())
 
     package init(extraFolders: [URL]) {
         self.extraFolders = extraFolders
     }
 
     package func store(forProjectRoot root: URL?) -> ProfileStore {
-        lock.lock()
-        defer { lock.unlock() }
         let key = root?.path ?? ""
-        if let store = stores[key] { return store }
-        let store = ProfileStore.standard(projectRoot: root, extraFolders: extraFolders)
-        stores[key] = store
-        return store
+        return tables.withLock { tables in
+            if let store = tables.stores[key] { return store }
+            let store = ProfileStore.standard(projectRoot: root, extraFolders: extraFolders)
+            tables.stores[key] = store
+            return store
+        }
     }
 
     /// `ProjectRoot.resolvedPath(_:)` (symbolic links resolved), remembered per root.
@@ -40,18 +42,11 @@ package final class ProfileStores: @unchecked Sendable {
 
     /// The value kept under `key`, or `compute`'s, kept; computed outside the lock (file
     /// system look-ups), so two threads may both compute the same value once.
-    private func remembered<Value>(_ table: ReferenceWritableKeyPath<ProfileStores, [String: Value]>, _ key: String,
+    private func remembered<Value>(_ table: WritableKeyPath<Tables, [String: Value]>, _ key: String,
                                    _ compute: () -> Value) -> Value {
-        lock.lock()
-        if let known = self[keyPath: table][key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
+        if let known = tables.withLock({ $0[keyPath: table][key] }) { return known }
         let value = compute()
-        lock.lock()
-        self[keyPath: table][key] = value
-        lock.unlock()
+        tables.withLock { $0[keyPath: table][key] = value }
         return value
     }
 }

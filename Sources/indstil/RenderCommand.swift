@@ -75,29 +75,26 @@ struct RenderCommand: ParsableCommand {
         if let collision = OutputCollision.find(outputs: outputs, inputs: files.map { URL(fileURLWithPath: $0) }) {
             throw UsageError(collision.description)
         }
-        let failures = RenderFailures(), notices = RenderFailures(), refusals = RenderFailures()
         let files = self.files, format = self.to, archive = self.archive, strict = self.strict
         let workspace = try ProjectWorkspace.current(profileOverride: profile)
         // Twice as many workers as cores: each written file waits for its fsync (AtomicFile via
         // Data.write), and meanwhile another worker keeps the core busy.
-        BoundedWorkers.run(count: files.count, width: 2 * ProcessInfo.processInfo.activeProcessorCount) { index in
+        let outcomes = ParallelWork.map(Array(files.indices), workers: 2 * ParallelWork.cores) { index -> RenderOutcome in
             do {
                 let (analyzed, marking) = try Self.markedDocument(files[index], in: workspace, format: format, strict: strict)
-                if let refusal = RenderMarkingNotice.refusal(files[index], marking, strict: strict) {
-                    refusals.add(refusal)
-                    return
-                }
+                if let refusal = RenderMarkingNotice.refusal(files[index], marking, strict: strict) { return .refused(refusal) }
                 let data = try Renderer.render(analyzed, to: format, archive: archive, marking: marking)
                 try AtomicFile.write(data, to: folder.appendingPathComponent("\(names[index]).\(format.fileExtension)"))
-                if let warning = RenderMarkingNotice.warning(files[index], marking, format: format) { notices.add(warning) }
+                return .written(warning: RenderMarkingNotice.warning(files[index], marking, format: format))
             } catch {
-                failures.add("\(files[index]): \(error)")
+                return .failed("\(files[index]): \(error)")
             }
         }
-        for notice in notices.sorted + refusals.sorted { Output.progress(notice) }
-        let messages = failures.sorted
+        let notices = outcomes.compactMap(\.warning).sorted(), refusals = outcomes.compactMap(\.refusal).sorted()
+        for notice in notices + refusals { Output.progress(notice) }
+        let messages = outcomes.compactMap(\.failure).sorted()
         if !messages.isEmpty { throw UsageError(messages.joined(separator: "\n")) }
-        if !refusals.sorted.isEmpty { throw ExitCode(1) }
+        if !refusals.isEmpty { throw ExitCode(1) }
         Output.progress("Skrev \(files.count) filer i \(output)")
     }
 
@@ -140,51 +137,15 @@ enum RenderMarkingNotice {
     }
 }
 
-/// `count` jobs on `width` threads, each taking the next job until none are left.
-enum BoundedWorkers {
-    static func run(count: Int, width: Int, _ job: @escaping @Sendable (Int) -> Void) {
-        let next = NextIndex()
-        let done = DispatchGroup()
-        for _ in 0..<max(1, min(width, count)) {
-            done.enter()
-            let thread = Thread {
-                while let index = next.take(below: count) { job(index) }
-                done.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        done.wait()
-    }
+/// What became of one document of `render -o FOLDER`.
+enum RenderOutcome {
+    /// Written; with the warning that it is marked as a draft, if it is.
+    case written(warning: String?)
+    /// Not rendered (`--strict` and errors): why.
+    case refused(String)
+    case failed(String)
 
-    final class NextIndex: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
-
-        func take(below count: Int) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard value < count else { return nil }
-            value += 1
-            return value - 1
-        }
-    }
-}
-
-/// Errors collected from parallel renders.
-final class RenderFailures: @unchecked Sendable {
-    private var messages: [String] = []
-    private let lock = NSLock()
-
-    func add(_ message: String) {
-        lock.lock()
-        messages.append(message)
-        lock.unlock()
-    }
-
-    var sorted: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return messages.sorted()
-    }
+    var warning: String? { if case .written(let warning) = self { warning } else { nil } }
+    var refusal: String? { if case .refused(let refusal) = self { refusal } else { nil } }
+    var failure: String? { if case .failed(let failure) = self { failure } else { nil } }
 }

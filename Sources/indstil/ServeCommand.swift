@@ -47,7 +47,7 @@ struct ServeCommand: ParsableCommand {
             throw UsageError("\(error.path):\(error.line): \(error.message.da)")
         }
         let shouldOpen = open
-        let outcome = ServeOutcome()
+        let failure = Locked<String?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
@@ -64,20 +64,15 @@ struct ServeCommand: ParsableCommand {
                     if shouldOpen { BrowserOpener.open(start.identity.startAddress) }
                 }
             } catch {
-                outcome.failure = "\(error)"
+                failure.withLock { $0 = "\(error)" }
             }
             done.signal()
         }
         done.wait()
-        if let failure = outcome.failure {
+        if let failure = failure.withLock({ $0 }) {
             throw UsageError("arbejdsrummet kunne ikke starte på \(host):\(port): \(failure)")
         }
     }
-}
-
-/// How the server ended, handed from its task to the command.
-final class ServeOutcome: @unchecked Sendable {
-    var failure: String?
 }
 
 /// `--open`: the system's way of opening an address (xdg-open, open).

@@ -41,11 +41,9 @@ public enum PluginRunner {
         if plugins.count == 1 {
             return run(plugins[0], request: request, configuration: configuration, lineCount: lineCount, slots: slots)
         }
-        let results = ConcurrentResults<[Diagnostic]>(count: plugins.count)
-        DispatchQueue.concurrentPerform(iterations: plugins.count) { index in
-            results[index] = run(plugins[index], request: request, configuration: configuration, lineCount: lineCount, slots: slots)
-        }
-        return results.values.flatMap { $0 }
+        return ParallelWork.map(plugins) { plugin in
+            run(plugin, request: request, configuration: configuration, lineCount: lineCount, slots: slots)
+        }.flatMap { $0 }
     }
 
     package static func run(_ plugin: Configuration.Plugin, request: Data, configuration: Configuration, lineCount: Int,
@@ -295,19 +293,18 @@ public enum PluginRunner {
 
 /// One counting semaphore per project and concurrency, shared by every document of a
 /// run, so `plugin_concurrency` bounds the plugin processes of the whole run.
-package final class PluginSlots: @unchecked Sendable {
+package final class PluginSlots: Sendable {
     package static let shared = PluginSlots()
-    private var semaphores: [String: DispatchSemaphore] = [:]
-    private let lock = NSLock()
+    private let semaphores = Locked<[String: DispatchSemaphore]>([:])
 
     package func semaphore(for configuration: Configuration) -> DispatchSemaphore {
         let count = max(1, configuration.pluginConcurrency)
         let key = "\(count)\u{0}\(configuration.root?.path ?? "")"
-        lock.lock()
-        defer { lock.unlock() }
-        if let semaphore = semaphores[key] { return semaphore }
-        let semaphore = DispatchSemaphore(value: count)
-        semaphores[key] = semaphore
-        return semaphore
+        return semaphores.withLock { semaphores in
+            if let semaphore = semaphores[key] { return semaphore }
+            let semaphore = DispatchSemaphore(value: count)
+            semaphores[key] = semaphore
+            return semaphore
+        }
     }
 }

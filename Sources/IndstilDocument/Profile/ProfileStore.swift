@@ -10,11 +10,10 @@ public struct ProfileLoadError: Error, Sendable, CustomStringConvertible {
 
 /// Finds profiles by id: a project's `profiles/<id>/` first, then extra folders
 /// (from configuration), then the shipped `Templates/<id>/`.
-public final class ProfileStore: @unchecked Sendable {
-    // Mutable state is the cache, guarded by `lock`.
+public final class ProfileStore: Sendable {
     public let searchFolders: [URL]
-    private var cache: [String: Result<Profile, ProfileLoadError>] = [:]
-    private let lock = NSLock()
+    /// Profiles read so far, by id (the store's only mutable state).
+    private let cache = Locked<[String: Result<Profile, ProfileLoadError>]>([:])
 
     public init(searchFolders: [URL]) {
         self.searchFolders = searchFolders
@@ -31,18 +30,18 @@ public final class ProfileStore: @unchecked Sendable {
 
     /// nil when no folder holds a profile with this id.
     public func profile(id: String) -> Result<Profile, ProfileLoadError>? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = cache[id] { return cached }
-        guard Self.isValidID(id) else { return nil }
-        for folder in searchFolders {
-            let file = folder.appendingPathComponent(id).appendingPathComponent("profile.yml")
-            guard FileManager.default.fileExists(atPath: file.path) else { continue }
-            let result = Self.load(file)
-            cache[id] = result
-            return result
+        cache.withLock { cache in
+            if let cached = cache[id] { return cached }
+            guard Self.isValidID(id) else { return nil }
+            for folder in searchFolders {
+                let file = folder.appendingPathComponent(id).appendingPathComponent("profile.yml")
+                guard FileManager.default.fileExists(atPath: file.path) else { continue }
+                let result = Self.load(file)
+                cache[id] = result
+                return result
+            }
+            return nil
         }
-        return nil
     }
 
     /// Every profile id available, each from the first folder that has it.

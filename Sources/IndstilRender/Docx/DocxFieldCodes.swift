@@ -46,9 +46,7 @@ package enum DocxFieldCodes {
     /// Says on stderr, once per template and run, which field kinds were removed.
     package static func warn(template url: URL, dropped: [String]) {
         guard !dropped.isEmpty else { return }
-        warned.lock.lock()
-        let first = warned.paths.insert(url.standardizedFileURL.path).inserted
-        warned.lock.unlock()
+        let first = warned.withLock { $0.insert(url.standardizedFileURL.path).inserted }
         guard first else { return }
         FileHandle.standardError.write(Data(warning(template: url, dropped: dropped).utf8))
     }
@@ -59,11 +57,8 @@ package enum DocxFieldCodes {
             + dropped.joined(separator: ", ") + " (kun PAGE, NUMPAGES og DATE bevares; den viste tekst står tilbage som almindelig tekst)\n"
     }
 
-    private final class Warned: @unchecked Sendable {
-        let lock = NSLock()
-        var paths: Set<String> = []
-    }
-    private static let warned = Warned()
+    /// The templates warned about in this run.
+    private static let warned = Locked<Set<String>>([])
 
     /// A field's kind: the first word of its instruction, upper-cased, letters and digits
     /// only and at most 30 characters, so it can be printed.
