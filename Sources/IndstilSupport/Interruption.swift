@@ -39,7 +39,11 @@ public enum Interruption {
     /// write anything, while the interruption cleans up and ends indstil.
     package static func holdIfInterrupted() {
         let stopping = interrupted.withLock { $0 }
-        if stopping { criticalSection.holdForever() }  // held by `end` until the process ends
+        guard stopping else { return }
+        // Wait for `end` to end the process. Not by taking `criticalSection`: `end` sets the flag
+        // before it takes that lock, and a thread taking it in between would hold it for good
+        // while `end` waited for it — the run would hang instead of ending.
+        while true { sleep(3600) }
     }
 
     private static func end(by signalNumber: Int32) -> Never {
