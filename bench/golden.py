@@ -77,6 +77,11 @@ def manifest_type(path):
     return None
 
 
+def manifest_names_word(tree, rel):
+    with open(os.path.join(tree, rel), encoding="utf-8", errors="replace") as f:
+        return ".docx" in f.read()
+
+
 def project_of(tree, rel):
     """The folder (relative to tree) of the nearest indstil.yml above rel; "" for the tree."""
     folder = os.path.dirname(rel)
@@ -92,7 +97,8 @@ def slug(text):
 
 
 class Harness:
-    def __init__(self, binary, outdir, templates):
+    def __init__(self, binary, outdir, templates, archive_weasyprint=None):
+        self.archive_weasyprint = archive_weasyprint
         self.binary = os.path.abspath(binary)
         self.outdir = os.path.abspath(outdir)
         self.templates = os.path.realpath(templates)
@@ -246,6 +252,11 @@ def example_runs(h, keep_dir):
     def add(name, cwd, args, keep=None):
         runs.append((name, tree, cwd, args, keep))
 
+    if h.archive_weasyprint:
+        # `render --arkiv` needs WeasyPrint >= 63; indstil looks for .venv-weasyprint/ in the
+        # current folder (among others): a link to the one given, for the runs in the tree's root.
+        os.symlink(h.archive_weasyprint, os.path.join(tree, ".venv-weasyprint"))
+        h.freeze(tree)
     for p in projects:
         label = p or "root"
         for fmt in FORMATS:
@@ -267,6 +278,9 @@ def example_runs(h, keep_dir):
         rel = os.path.relpath(d, p or ".")
         for fmt in ("text", "json"):
             add(f"ex-stats-{d}-{fmt}", p, ["stats", rel, "--format", fmt])
+        if d.endswith(".docx"):
+            add(f"ex-stats-{d}-profile", p, ["stats", rel, "--profile", "aarhus-raadmand"])
+            add(f"ex-check-{d}-profile", p, ["check", rel, "--profile", "aarhus-raadmand"])
     word_dir = os.path.join(keep_dir, "examples-docx")
     for d in docs:
         p = project_of(tree, d)
@@ -293,8 +307,9 @@ def example_runs(h, keep_dir):
         rel = os.path.relpath(m, p or ".")
         base = os.path.dirname(rel)
         add(f"ex-bundle-{m}-html", p, ["bundle", rel, "-o", os.path.join(base, "golden-site")])
-        add(f"ex-bundle-{m}-html-en", p, ["bundle", rel, "--lang", "en", "-o", os.path.join(base, "golden-site")])
-        add(f"ex-bundle-{m}-default", os.path.dirname(m), ["bundle", os.path.basename(m)])
+        if not manifest_names_word(tree, m):  # each Word appendix costs a LibreOffice run (seconds)
+            add(f"ex-bundle-{m}-html-en", p, ["bundle", rel, "--lang", "en", "-o", os.path.join(base, "golden-site")])
+            add(f"ex-bundle-{m}-default", os.path.dirname(m), ["bundle", os.path.basename(m)])
         add(f"ex-bundle-{m}-pdf", p, ["bundle", rel, "--to", "pdf", "-o", os.path.join(base, "golden.pdf")])
     for fmt in ("csv", "json", "html"):
         add(f"ex-register-{fmt}", "", ["register", "--format", fmt])
@@ -305,9 +320,13 @@ def example_runs(h, keep_dir):
         p = project_of(tree, w)
         rel = os.path.relpath(w, p or ".")
         add(f"ex-import-{w}", p, ["import", rel])
-        add(f"ex-import-{w}-o", p, ["import", rel, "-o", "golden-import.md"])
+        add(f"ex-import-{w}-o", p, ["import", rel, "-o", "golden-import.md", "--profile", "aarhus-raadmand"])
     profiles = sorted(n for n in os.listdir(h.templates) if os.path.exists(os.path.join(h.templates, n, "profile.yml")))
-    for kind in ("indstilling", "bilag"):
+    kinds = {"indstilling", "bilag"}
+    for profile in profiles:
+        with open(os.path.join(h.templates, profile, "profile.yml"), encoding="utf-8") as f:
+            kinds |= set(re.findall(r"(?m)^document_type:\s*(\w+)", f.read()))
+    for kind in sorted(kinds):
         add(f"ex-new-{kind}", "", ["new", kind])
         for profile in profiles:
             add(f"ex-new-{kind}-{profile}", "", ["new", kind, f"golden-ny-{profile}.md", "--profile", profile])
@@ -350,6 +369,12 @@ def corpus_runs(h, docs_count, pdf_sample, keep_dir):
             out.write(f'type: dagsorden\nudvalg: Byrådet\ndato: 2026-09-04\nstart: "08:00"\nslut: "{end // 60:02d}:{end % 60:02d}"\npunkter:\n{lines}')
 
     agenda("dagsorden.yml", clean[:50])   # as bench/run.py
+    # The 200-appendix bundle to PDF takes minutes: a 12-appendix one (same generator) instead.
+    small = os.path.join(h.work, "corpus-lille")
+    subprocess.run([sys.executable, GEN, small, "--seed", str(SEED), "--docs", "0", "--appendices", "12", "--chapters", "2"],
+                   check=True, capture_output=True)
+    shutil.move(os.path.join(small, "bundle"), os.path.join(tree, "bundle-lille"))
+    shutil.rmtree(small)
     agenda("dagsorden-lille.yml", clean[:5])
     h.freeze(tree)
     paths = [f"indstillinger/{d}" for d in docs]
@@ -379,7 +404,9 @@ def corpus_runs(h, docs_count, pdf_sample, keep_dir):
         keep=[(f"golden-docx-udvalg/{os.path.splitext(os.path.basename(s))[0]}.docx",
                os.path.join(word_dir, os.path.splitext(os.path.basename(s))[0] + ".docx")) for s in sample])
     add("corpus-bundle-html", ["bundle", "bundle/bundle.yml", "-o", "golden-site"])
-    add("corpus-bundle-pdf", ["bundle", "bundle/bundle.yml", "--to", "pdf", "-o", "golden-bundle.pdf"])
+    add("corpus-check-bundle-lille", ["check", "bundle-lille/bundle.yml"])
+    add("corpus-bundle-lille-html", ["bundle", "bundle-lille/bundle.yml", "-o", "golden-site-lille"])
+    add("corpus-bundle-lille-pdf", ["bundle", "bundle-lille/bundle.yml", "--to", "pdf", "-o", "golden-bundle.pdf"])
     add("corpus-agenda-html", ["bundle", "dagsorden.yml", "-o", "golden-dagsorden"])
     add("corpus-agenda-pdf-small", ["bundle", "dagsorden-lille.yml", "--to", "pdf", "-o", "golden-dagsorden.pdf"])
     return runs, word_dir, tree
@@ -398,9 +425,9 @@ def word_runs(h, tree, cwd, word_dir, prefix):
     for n in sorted(os.listdir(target)):
         rel = f"golden-word/{n}"
         runs.append((f"{prefix}-import-{n}", tree, cwd, ["import", rel], None))
-        runs.append((f"{prefix}-import-{n}-o", tree, cwd, ["import", rel, "-o", "golden-import.md"], None))
-        runs.append((f"{prefix}-check-word-{n}", tree, cwd, ["check", rel, "--format", "json"], None))
-        runs.append((f"{prefix}-stats-word-{n}", tree, cwd, ["stats", rel], None))
+        runs.append((f"{prefix}-import-{n}-o", tree, cwd, ["import", rel, "-o", "golden-import.md", "--profile", "aarhus-byraad"], None))
+        runs.append((f"{prefix}-check-word-{n}", tree, cwd, ["check", rel, "--format", "json", "--profile", "aarhus-byraad"], None))
+        runs.append((f"{prefix}-stats-word-{n}", tree, cwd, ["stats", rel, "--format", "json", "--profile", "aarhus-byraad"], None))
     return runs
 
 
@@ -412,7 +439,9 @@ def record(args):
         sys.exit(f"golden: {GEN} not found (shared/ must sit beside the checkout)")
     shutil.rmtree(args.outdir, ignore_errors=True)
     os.makedirs(args.outdir)
-    h = Harness(args.binary, args.outdir, templates)
+    venv = args.archive_weasyprint or os.path.join(ROOT, ".venv-weasyprint")
+    venv = os.path.realpath(venv) if os.path.isdir(venv) else None
+    h = Harness(args.binary, args.outdir, templates, venv)
     keep_dir = os.path.join(h.work, "kept")
     start = time.monotonic()
     try:
@@ -430,7 +459,7 @@ def record(args):
         h.finish()
     total = time.monotonic() - start
     with open(os.path.join(args.outdir, "meta.txt"), "w") as f:
-        f.write(f"binary {os.path.abspath(args.binary)}\nsha256 {sha256_file(args.binary)}\ntemplates {os.path.realpath(templates)}\n"
+        f.write(f"binary {os.path.abspath(args.binary)}\nsha256 {sha256_file(args.binary)}\ntemplates {os.path.realpath(templates)}\narchive-weasyprint {venv}\n"
                 f"runs {len(h.timings)}\nseconds {total:.1f}\nwhen {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}\n")
     print(f"golden: {len(h.timings)} runs of {args.binary} in {total:.1f} s -> {args.outdir}", file=sys.stderr)
 
@@ -534,6 +563,8 @@ def main():
     ap.add_argument("binary", nargs="?")
     ap.add_argument("outdir", nargs="?")
     ap.add_argument("--templates", help="INDSTIL_TEMPLATES for the binary (default: Templates/ beside this script)")
+    ap.add_argument("--archive-weasyprint", metavar="VENV", help="a .venv-weasyprint folder (WeasyPrint >= 63) for "
+                    "`render --arkiv` (default: .venv-weasyprint/ of the checkout holding this script, when there is one)")
     ap.add_argument("--pdf-sample", type=int, default=20, help="corpus documents rendered to PDF (default 20)")
     ap.add_argument("--docs", type=int, default=1000, help="corpus size (default 1000, the bench's)")
     args = ap.parse_args()
