@@ -460,7 +460,7 @@ def record(args):
     total = time.monotonic() - start
     with open(os.path.join(args.outdir, "meta.txt"), "w") as f:
         f.write(f"binary {os.path.abspath(args.binary)}\nsha256 {sha256_file(args.binary)}\ntemplates {os.path.realpath(templates)}\narchive-weasyprint {venv}\n"
-                f"runs {len(h.timings)}\nseconds {total:.1f}\nwhen {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}\n")
+                f"options --pdf-sample {args.pdf_sample} --docs {args.docs}\nruns {len(h.timings)}\nseconds {total:.1f}\nwhen {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}\n")
     print(f"golden: {len(h.timings)} runs of {args.binary} in {total:.1f} s -> {args.outdir}", file=sys.stderr)
 
 
@@ -518,6 +518,18 @@ def compare(dir_a, dir_b):
     for d in (runs_a, runs_b):
         if not os.path.isdir(d):
             sys.exit(f"golden: {d} is not a golden output (no runs/)")
+    # How each was recorded (not compared as output): a different templates folder, archive
+    # WeasyPrint or options explain differences that are not the binary's.
+    def meta(d):
+        try:
+            lines = open(os.path.join(d, "meta.txt"), encoding="utf-8").read().splitlines()
+        except OSError:
+            return {}
+        return dict(line.split(" ", 1) for line in lines if " " in line)
+    ma, mb = meta(dir_a), meta(dir_b)
+    for key in ("templates", "archive-weasyprint", "options"):
+        if ma.get(key) != mb.get(key):
+            print(f"note: recorded with a different {key}: A {ma.get(key)} / B {mb.get(key)}")
     fa, fb = tree_files(runs_a), tree_files(runs_b)
     names_a = set(os.listdir(runs_a))
     names_b = set(os.listdir(runs_b))
