@@ -4,7 +4,7 @@ bench corpus, recorded so that two binaries (before and after a refactor) can be
 byte for byte (issue 26: "output of every command is byte-identical").
 
 usage:
-  bench/golden.py BINARY OUTDIR [--templates DIR] [--pdf-sample N] [--docs N]
+  bench/golden.py BINARY OUTDIR [--templates DIR] [--archive-weasyprint VENV] [--pdf-sample N] [--docs N]
       run BINARY and write its golden output to OUTDIR (replaced)
   bench/golden.py --compare DIR_A DIR_B
       compare two golden outputs; prints a summary, exit 1 on any difference
@@ -18,7 +18,8 @@ What is run (the list is built in `runs()`; read it for the exact argv):
     `--report FORMAT=FILE`; `stats` (text, json) of every document; `render` of every document
     `--to txt|md|html` (stdout), `--to docx|pdf` (-o), html to a file, docx beside the document, several
     documents to a folder, `--strict` and `--arkiv`; `bundle` of every bundle, agenda and minutes
-    manifest to a site and `--to pdf` (and `--lang en`); `register` csv/json/html, `--lukket`, -o;
+    manifest to a site and `--to pdf` (`--lang en` and the default output path too, except for
+    manifests with Word appendices: each costs a LibreOffice run); `register` csv/json/html, `--lukket`, -o;
     `import` of every .docx (examples/ and the Word files `render --to docx` wrote) to stdout and -o;
     `check`/`stats` of those Word files; `new` for every type × every profile in the templates;
     `profiles`, `checks` (`--lang en`, `--examples`), `plugins`; `--help` of every subcommand,
@@ -27,8 +28,9 @@ What is run (the list is built in `runs()`; read it for the exact argv):
     generated into the temporary folder): `check` of the 1000 recommendations in every format and
     both languages, of the 200-appendix bundle and of a 50-item agenda (as bench/run.py builds it);
     `stats` text/json of all; `render` of all to txt, md, html and docx (one process, -o folder);
-    PDF only for a sample (--pdf-sample, default 20 documents, and the agenda and bundle PDFs of a
-    smaller agenda / the full bundle); `import` of the sample's Word files.
+    the bundle and the agenda to a site; PDF only for a sample (--pdf-sample, default 20 documents,
+    every 50th; a 5-item agenda; a 12-appendix bundle from the same generator: the 200-appendix
+    bundle takes about two minutes as PDF); `import`, `check` and `stats` of the sample's Word files.
   * `serve` is a server: only its `--help` is recorded (the browser tests cover it).
 
 What is recorded, per run, in OUTDIR/runs/<name>/: `argv` (with the folder it ran in),
