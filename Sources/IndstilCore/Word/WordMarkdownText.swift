@@ -38,6 +38,13 @@ struct WordMarkdownText {
 
     private var headingsInOrder = true
 
+    /// Room for `count` lines in all, so a large document's lines and their origins are
+    /// held at their size.
+    mutating func reserveCapacity(_ count: Int) {
+        lines.reserveCapacity(count)
+        origins.reserveCapacity(count)
+    }
+
     mutating func append(_ line: String, paragraph: Int, heading: String?) {
         lines.append(line)
         origins.append(Origin(paragraph: max(1, paragraph), heading: heading))
