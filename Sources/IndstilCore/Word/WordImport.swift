@@ -6,7 +6,7 @@ import Foundation
 public struct WordImport: Sendable {
     public let markdown: String
     /// Index = Markdown line − 1.
-    let origins: [WordMarkdownText.Origin]
+    let origins: WordMarkdownText.Origins
     /// Tracked changes, comments, skipped fields and text boxes, tables kept as text,
     /// on their paragraphs (not yet at configured severity).
     public let findings: [Diagnostic]

@@ -11,8 +11,41 @@ struct WordMarkdownText {
         let heading: String?
     }
 
+    /// Each line's origin, held in 8 bytes a line (a 300 000-paragraph document has twice
+    /// as many lines): the paragraph, and an index into the headings, which follow each
+    /// other in runs.
+    struct Origins: RandomAccessCollection, Sendable {
+        private var paragraphs: [Int32] = []
+        /// Into `headings`; -1 for none.
+        private var headingIndices: [Int32] = []
+        private var headings: [String] = []
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { paragraphs.count }
+
+        subscript(position: Int) -> Origin {
+            let heading = Int(headingIndices[position])
+            return Origin(paragraph: Int(paragraphs[position]), heading: heading < 0 ? nil : headings[heading])
+        }
+
+        mutating func append(_ origin: Origin) {
+            paragraphs.append(Int32(clamping: origin.paragraph))
+            guard let heading = origin.heading else {
+                headingIndices.append(-1)
+                return
+            }
+            if headings.last != heading { headings.append(heading) }
+            headingIndices.append(Int32(clamping: headings.count - 1))
+        }
+
+        mutating func reserveCapacity(_ count: Int) {
+            paragraphs.reserveCapacity(count)
+            headingIndices.reserveCapacity(count)
+        }
+    }
+
     private(set) var lines: [String] = []
-    private(set) var origins: [Origin] = []
+    private(set) var origins = Origins()
     /// Every heading and its paragraph, also those not written as Markdown (the appendix
     /// list's): what a finding about a paragraph stands under.
     private(set) var headings: [(paragraph: Int, text: String)] = []
