@@ -48,11 +48,11 @@ enum DocumentPersonalData {
         findings(in: document, kinds: [kind])
     }
 
-    /// The findings of `kinds` in one scan: CPR numbers alone, or any of the warnings'
-    /// kinds (the scan reads the units the same way for each of those).
+    /// The findings of `kinds` in one scan: CPR numbers (asked for alone: they are scanned
+    /// without the warnings), or any of the warnings' kinds (the scan reads the units the
+    /// same way for each of those).
     static func findings(in document: Document, kinds: Set<PersonalDataKind>) -> [Located] {
         let cpr = kinds.contains(.cpr)
-        precondition(!cpr || kinds.count == 1, "CPR numbers are scanned on their own")
         let scanner = scanner(for: document)
         var located: [Located] = []
         forEachUnit(of: document, warnings: !cpr) { unit in
