@@ -13,7 +13,7 @@ public struct SectionLengthCheck: Check {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         context.analyzed.sections.enumerated().compactMap { index, match in
             guard let limit = match.spec?.maxCharacters else { return nil }
-            let count = context.analyzed.rendered.characters { $0 == .section(index) }
+            let count = context.analyzed.characterCounts.characters { $0 == .section(index) }
             guard count > limit else { return nil }
             return diagnostic(
                 "Afsnittet »\(match.section.title)« har \(DanishFormat.integer(count)) tegn; grænsen er \(DanishFormat.integer(limit))",

@@ -48,12 +48,20 @@ package enum DocumentPersonalData {
     }
 
     package static func findings(in document: Document, kind: PersonalDataKind) -> [Located] {
+        findings(in: document, kinds: [kind])
+    }
+
+    /// The findings of `kinds` in one scan: CPR numbers (asked for alone: they are scanned
+    /// without the warnings), or any of the warnings' kinds (the scan reads the units the
+    /// same way for each of those).
+    package static func findings(in document: Document, kinds: Set<PersonalDataKind>) -> [Located] {
+        let cpr = kinds.contains(.cpr)
         let scanner = scanner(for: document)
         var located: [Located] = []
-        forEachUnit(of: document, warnings: kind != .cpr) { unit in
-            guard kind != .cpr || unit.reportsCPR else { return }
+        forEachUnit(of: document, warnings: !cpr) { unit in
+            guard !cpr || unit.reportsCPR else { return }
             let findings = scanner.scan(unit.text, dense: unit.dense, surrounding: unit.surrounding, warnings: unit.warnings)
-                .filter { $0.kind == kind && ($0.kind != .cpr || unit.reportsCPR) }
+                .filter { kinds.contains($0.kind) && ($0.kind != .cpr || unit.reportsCPR) }
             guard !findings.isEmpty else { return }
             let bytes = Array(unit.text.utf8)
             for finding in findings {
@@ -70,11 +78,28 @@ package enum DocumentPersonalData {
     /// `persondata_godkendt` accepts becomes a note saying so. The warnings are given in open
     /// documents only (a closed item is where a citizen's details belong).
     package static func diagnostics(_ rule: some Rule, kind: PersonalDataKind, in document: Document) -> [Diagnostic] {
+        diagnostics(rule, kind: kind, in: document, shared: nil)
+    }
+
+    /// The same, the warnings' findings scanned once for all of them in `context`.
+    package static func diagnostics(_ rule: some Rule, kind: PersonalDataKind, in context: CheckContext) -> [Diagnostic] {
+        diagnostics(rule, kind: kind, in: context.document, shared: context.personalDataWarnings)
+    }
+
+    private static func diagnostics(_ rule: some Rule, kind: PersonalDataKind, in document: Document,
+                                    shared: Once<[Located]>?) -> [Diagnostic] {
         let closed = isClosed(document)
         if kind != .cpr && closed { return [] }
         let accepted = PersonalDataAcceptance.entries(in: document.frontMatter)
         let none = Message(da: "", en: "")
-        return findings(in: document, kind: kind).map { found in
+        let found: [Located]
+        if kind != .cpr, let shared {
+            found = shared.value { findings(in: document, kinds: Set(PersonalDataKind.allCases).subtracting([.cpr])) }
+                .filter { $0.finding.kind == kind }
+        } else {
+            found = findings(in: document, kind: kind)
+        }
+        return found.map { found in
             let diagnostic = PersonalDataScan.diagnostic(for: found.finding, place: none, isClosed: closed, inAttachment: false,
                                                          line: found.line, column: found.column)
             guard kind != .cpr, let entry = PersonalDataAcceptance.matching(accepted, check: kind.rawValue, subjects: found.finding.subjects) else {

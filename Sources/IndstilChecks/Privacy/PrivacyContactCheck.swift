@@ -23,6 +23,6 @@ public struct PrivacyContactCheck: Check {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        DocumentPersonalData.diagnostics(self, kind: .contact, in: context.document)
+        DocumentPersonalData.diagnostics(self, kind: .contact, in: context)
     }
 }

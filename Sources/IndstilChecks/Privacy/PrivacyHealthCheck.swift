@@ -26,6 +26,6 @@ public struct PrivacyHealthCheck: Check {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        DocumentPersonalData.diagnostics(self, kind: .health, in: context.document)
+        DocumentPersonalData.diagnostics(self, kind: .health, in: context)
     }
 }

@@ -32,6 +32,6 @@ public struct PrivacyNameAddressCheck: Check {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        DocumentPersonalData.diagnostics(self, kind: .nameAddress, in: context.document)
+        DocumentPersonalData.diagnostics(self, kind: .nameAddress, in: context)
     }
 }

@@ -35,7 +35,8 @@ public struct DuplicateParagraphCheck: Check {
         // for a paragraph that repeats one, so the reported repetitions are the same.
         var seen: [Int: [(text: String, line: Int)]] = [:]
         var diagnostics: [Diagnostic] = []
-        for block in context.document.sections.flatMap(\.blocks) {
+        // Section by section: the blocks of a large document are not copied into one array first.
+        for block in context.document.sections.lazy.flatMap(\.blocks) {
             for paragraph in block.textBlocks {
                 guard case .paragraph = paragraph.kind else { continue }
                 let text = paragraph.plainText.foldingWhitespace

@@ -118,7 +118,9 @@ public struct PlaceholderCheck: Check {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let document = context.document
         var found = Self.leftovers(in: document.frontMatter)
-        found += Self.leftovers(inBlocks: document.preamble + document.sections.flatMap(\.blocks))
+        // Section by section: the blocks of a large document are not copied into one array first.
+        found += Self.leftovers(inBlocks: document.preamble)
+        for section in document.sections { found += Self.leftovers(inBlocks: section.blocks) }
         for section in document.sections {
             if let leftover = Self.leftover(in: section.heading) { found.append((leftover, section.line)) }
         }

@@ -8,7 +8,7 @@ import IndstilDocument
 public struct WordImport: Sendable {
     public let markdown: String
     /// Index = Markdown line − 1.
-    package let origins: [WordMarkdownText.Origin]
+    package let origins: WordMarkdownText.Origins
     /// Tracked changes, comments, skipped fields and text boxes, tables kept as text,
     /// on their paragraphs (not yet at configured severity).
     public let findings: [Diagnostic]

@@ -21,7 +21,17 @@ public struct AnalyzedDocument: Sendable {
     public var appendixReferences: [AppendixReference] {
         appendixReferenceCache.value { AppendixReference.find(in: document, sections: document.sections) }
     }
-    public let rendered: RenderedText
+    /// The text of the model that HTML and DOCX show, its "Antal tegn" line left out: laid
+    /// out on first use (`render --to txt`); checking needs only `characterCounts`.
+    public var rendered: RenderedText {
+        renderedCache.value {
+            PlainTextLayout.layout(RenderModelBuilder.build(
+                document: document, profile: profile, sections: sections, appendices: appendices, characterCount: nil))
+        }
+    }
+    /// The characters of each part of `rendered` (`characterCounts.characters(where:)` is
+    /// `rendered.characters(where:)`), counted section by section without keeping the text.
+    public let characterCounts: RenderedText.Counts
     /// "Antal tegn": characters with spaces of everything the rendered document shows.
     public let characterCount: Int
 
@@ -36,11 +46,16 @@ public struct AnalyzedDocument: Sendable {
             decisionPoints = []
         }
         appendices = AppendixEntry.entries(in: document.frontMatter)
-        // The text of the model that HTML and DOCX show, its "Antal tegn" line left out.
-        let rendered = PlainTextLayout.layout(RenderModelBuilder.build(
-            document: document, profile: profile, sections: sections, appendices: appendices, characterCount: nil))
-        self.rendered = rendered
-        characterCount = rendered.characters()
+        // Counted on the model that HTML and DOCX show, its "Antal tegn" line left out; the
+        // sections are made and laid out one at a time (a 300 000-paragraph document's
+        // model and text were each held whole beside its parsed Markdown).
+        let model = RenderModelBuilder.build(document: document, profile: profile, sections: [],
+                                             appendices: appendices, characterCount: nil)
+        let counts = PlainTextLayout.characterCounts(model, sectionCount: sections.count) { index in
+            RenderModelBuilder.section(sections[index], at: index, profile: profile)
+        }
+        characterCounts = counts
+        characterCount = counts.characters()
     }
 
     /// Characters counted against the profile's length limit (its scope).
@@ -48,7 +63,7 @@ public struct AnalyzedDocument: Sendable {
         switch profile.length?.scope ?? .document {
         case .document: return characterCount
         case .body:
-            return rendered.characters { if case .section = $0 { return true } else { return false } }
+            return characterCounts.characters { if case .section = $0 { return true } else { return false } }
         }
     }
 
@@ -70,10 +85,21 @@ public struct AnalyzedDocument: Sendable {
     /// (LIX and long sentences each tokenized every block before).
     public var readableBlocks: [Readability.Block] {
         readabilityCache.value {
-            sections.flatMap { $0.section.blocks.flatMap(\.textBlocks) }.map { Readability.block($0.plainText, line: $0.line) }
+            // Block by block: the text blocks of a whole document are not gathered first.
+            var blocks: [Readability.Block] = []
+            blocks.reserveCapacity(sections.reduce(0) { $0 + $1.section.blocks.count })
+            for match in sections {
+                for block in match.section.blocks {
+                    for textBlock in block.textBlocks {
+                        blocks.append(Readability.block(textBlock.plainText, line: textBlock.line))
+                    }
+                }
+            }
+            return blocks
         }
     }
 
     private let readabilityCache = Once<[Readability.Block]>()
+    private let renderedCache = Once<RenderedText>()
     private let appendixReferenceCache = Once<[AppendixReference]>()
 }

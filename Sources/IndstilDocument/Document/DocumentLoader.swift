@@ -64,27 +64,16 @@ public enum DocumentLoader {
             return .failed(MarkdownParser.markupLimitDiagnostic(line: exceeded.line, count: exceeded.count))
         }
         let parsed = MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset, tableFiles: TableFileReader(documentURL: url))
-        var preamble: [MarkdownNode] = []
+        // Each section's blocks are copied once, at their exact size (appending them one by
+        // one held a large document's blocks with up to twice the room).
+        let blocks = parsed.root.children
+        let headings = blocks.indices.filter { if case .heading(level: 1) = blocks[$0].kind { return true } else { return false } }
+        let preamble = Array(blocks[..<(headings.first ?? blocks.endIndex)])
         var sections: [Section] = []
-        var currentHeading: MarkdownNode?
-        var currentBlocks: [MarkdownNode] = []
-        for block in parsed.root.children {
-            if case .heading(level: 1) = block.kind {
-                if let heading = currentHeading {
-                    sections.append(Section(headingNode: heading, blocks: currentBlocks))
-                } else {
-                    preamble = currentBlocks
-                }
-                currentHeading = block
-                currentBlocks = []
-            } else {
-                currentBlocks.append(block)
-            }
-        }
-        if let heading = currentHeading {
-            sections.append(Section(headingNode: heading, blocks: currentBlocks))
-        } else {
-            preamble = currentBlocks
+        sections.reserveCapacity(headings.count)
+        for (number, heading) in headings.enumerated() {
+            let end = number + 1 < headings.count ? headings[number + 1] : blocks.endIndex
+            sections.append(Section(headingNode: blocks[heading], blocks: Array(blocks[(heading + 1)..<end])))
         }
         let lines = text.lineSlices
         return .document(Document(

@@ -16,21 +16,41 @@ public struct PlainTextLayout {
     /// item that opens with a nested list).
     private var pendingMarker = ""
 
+    /// Set when the layout only counts (`characterCounts`): each block's lines are counted
+    /// and dropped as soon as it is laid out.
+    private var counts: RenderedText.Counts?
+
     public static func layout(_ model: RenderModel) -> RenderedText {
         var layout = PlainTextLayout()
-        layout.add(model)
+        layout.add(model, sectionCount: model.sections.count) { model.sections[$0] }
         return layout.out
     }
 
-    private mutating func add(_ model: RenderModel) {
+    /// The characters of each part of the layout of `model` with the sections `section`
+    /// makes (its own `sections` are not read), counted exactly as `layout(_:).characters(where:)`
+    /// counts them; each section is made, laid out and counted in turn, so neither the
+    /// whole model nor the whole text of a large document is ever held.
+    public static func characterCounts(_ model: RenderModel, sectionCount: Int,
+                                       section: (Int) -> RenderModel.Section) -> RenderedText.Counts {
+        var layout = PlainTextLayout()
+        layout.counts = RenderedText.Counts()
+        layout.add(model, sectionCount: sectionCount, section: section)
+        return layout.counts ?? RenderedText.Counts()
+    }
+
+    private mutating func add(_ model: RenderModel, sectionCount: Int, section makeSection: (Int) -> RenderModel.Section) {
         add(model.documentLabel, part: .header)
         add(model.headerLines, part: .header)
         add(model.title, part: .title)
         add(model.afterTitle, part: .header)
-        for (index, section) in model.sections.enumerated() {
+        for index in 0..<sectionCount {
+            let section = makeSection(index)
             let heading = section.number.map { "\($0) \(section.heading)" } ?? section.heading
             add(heading, part: .section(index))
-            for block in section.blocks { add(block, part: .section(index)) }
+            for block in section.blocks {
+                add(block, part: .section(index))
+                countAndDrop()
+            }
         }
         if let signature = model.signature { add(signature, part: .signature) }
         if !model.appendices.isEmpty {
@@ -42,6 +62,14 @@ public struct PlainTextLayout {
             add(model.earlierDecisions, part: .earlierDecisions)
         }
         add(model.sidebar, part: .sidebar)
+        countAndDrop()
+    }
+
+    /// When only counting: the lines laid out so far are counted and let go.
+    private mutating func countAndDrop() {
+        guard counts != nil, !out.blocks.isEmpty else { return }
+        counts?.add(out)
+        out = RenderedText()
     }
 
     private mutating func add(_ block: RenderBlock, part: RenderedText.Part) {

@@ -58,6 +58,36 @@ public struct RenderedText: Sendable, Equatable {
     public var plainText: String {
         blocks.map { $0.map(\.text).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }
+
+    /// The characters of each part of a layout, without its lines: what
+    /// `characters(where:)` answers, kept where the text itself is not (a checked
+    /// document's "Antal tegn" and section lengths).
+    public struct Counts: Sendable, Equatable {
+        /// Consecutive lines of one part summed, in layout order.
+        private var parts: [Tally] = []
+
+        private struct Tally: Sendable, Equatable {
+            let part: Part
+            var characters: Int
+        }
+
+        /// Adds the lines of `text`, counted as `characters(where:)` counts them.
+        package mutating func add(_ text: RenderedText) {
+            for line in text.blocks.joined() {
+                let characters = line.text.graphemeCount - line.cellBreaks
+                if let last = parts.indices.last, parts[last].part == line.part {
+                    parts[last].characters += characters
+                } else {
+                    parts.append(Tally(part: line.part, characters: characters))
+                }
+            }
+        }
+
+        /// Characters with spaces (grapheme clusters) of the parts `include` takes.
+        public func characters(where include: (Part) -> Bool = { _ in true }) -> Int {
+            parts.reduce(0) { include($1.part) ? $0 + $1.characters : $0 }
+        }
+    }
 }
 
 extension String {

@@ -38,15 +38,18 @@ public enum MarkdownParser {
     }
 
     private static func parseWithoutTables(_ markdown: String, lineOffset: Int) -> Result {
-        var utf8 = Array(markdown.utf8)
-        let length = utf8.count
-        utf8.append(0)  // never an empty buffer, so the base address exists
-        let options = CMARK_OPT_DEFAULT
-        let rootPointer: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parse_document($0, length, options)
+        // The copy of the text given to cmark is gone before the tree is converted.
+        let rootPointer: OpaquePointer? = {
+            var utf8 = Array(markdown.utf8)
+            let length = utf8.count
+            utf8.append(0)  // never an empty buffer, so the base address exists
+            let options = CMARK_OPT_DEFAULT
+            return utf8.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parse_document($0, length, options)
+                }
             }
-        }
+        }()
         guard let rootPointer else {
             return Result(root: MarkdownNode(kind: .document, line: 1 + lineOffset), flattenedAtLine: nil)
         }
@@ -75,11 +78,17 @@ public enum MarkdownParser {
                     : textNode
             }
             var children: [MarkdownNode] = []
+            children.reserveCapacity(Self.convertedChildCount(node))
             // Adjacent text nodes are one: cmark makes a node of every `[`, `]`, `!` and `&`
             // it does not match, and a line of them would be a node per byte.
             var text: (literal: String, line: Int, column: Int)?
             var child = cmark_node_first_child(node)
             while let current = child {
+                child = cmark_node_next(current)
+                // The document's blocks are freed as they are converted: the C tree of a
+                // large document (some 200 bytes a node) and its Swift tree are never both
+                // whole, so the peak is the larger of them, not their sum.
+                defer { if depth == 0 { cmark_node_free(current) } }
                 if cmark_node_get_type(current) == CMARK_NODE_TEXT {
                     let literal = Self.string(cmark_node_get_literal(current))
                     if text != nil {
@@ -94,12 +103,26 @@ public enum MarkdownParser {
                     }
                     children.append(convert(current, depth: depth + 1))
                 }
-                child = cmark_node_next(current)
             }
             if let pending = text {
                 children.append(MarkdownNode(kind: .text(pending.literal), line: pending.line, column: pending.column))
             }
             return MarkdownNode(kind: kind, children: children, line: line, column: column, endLine: endLine)
+        }
+
+        /// The number of children `convert` makes of `node`'s (a run of text nodes is one):
+        /// a large document's blocks are held at their exact size, not with up to twice the room.
+        static func convertedChildCount(_ node: OpaquePointer) -> Int {
+            var count = 0
+            var previousIsText = false
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                let isText = cmark_node_get_type(current) == CMARK_NODE_TEXT
+                if !(isText && previousIsText) { count += 1 }
+                previousIsText = isText
+                child = cmark_node_next(current)
+            }
+            return count
         }
 
         static func isBlock(_ node: OpaquePointer) -> Bool {

@@ -31,7 +31,7 @@ public struct DocumentStatistics: Sendable {
         sections = analyzed.sections.enumerated().map { index, match in
             SectionFigures(
                 id: match.spec?.id, heading: match.section.heading, line: lineOfSection(match.section.line),
-                characters: analyzed.rendered.characters { $0 == .section(index) },
+                characters: analyzed.characterCounts.characters { $0 == .section(index) },
                 lix: Readability.score(analyzed.prose(ofSection: index)).lix)
         }
     }

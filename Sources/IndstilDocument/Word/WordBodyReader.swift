@@ -29,7 +29,19 @@ package struct WordBodyReader {
         var reader = WordBodyReader(links: links, comments: comments)
         let bodyElement = document.child("body") ?? document
         var blocks: [WordBlock] = []
-        reader.readBlocks(bodyElement, into: &blocks)
+        // The body's elements are taken out of the tree and each let go once read: the XML
+        // of a large body (some 150 bytes an element) and what is read from it are never
+        // both whole.
+        var nodes = bodyElement.takeChildren()
+        blocks.reserveCapacity(nodes.reduce(0) { count, node in
+            if case .element(let element) = node, element.name == "p" || element.name == "tbl" { return count + 1 }
+            return count
+        })
+        for index in nodes.indices {
+            guard case .element(let element) = nodes[index] else { continue }
+            nodes[index] = .text("")
+            reader.readBlock(element, into: &blocks)
+        }
         reader.body.blocks = blocks
         reader.body.noteMarkers = reader.noteMarkers
         // Notes are read after the body: their numbers follow the order of reference.
@@ -49,32 +61,34 @@ package struct WordBodyReader {
     // MARK: Blocks
 
     private mutating func readBlocks(_ container: WordXMLElement, into blocks: inout [WordBlock]) {
-        for element in container.elements {
-            switch element.name {
-            case "p":
-                blocks.append(.paragraph(readParagraph(element)))
-            case "tbl":
-                blocks.append(.table(readTable(element)))
-            case "sdt":
-                let content = element.child("sdtContent")
-                let first = paragraphCount + 1
-                var inner: [WordBlock] = []
-                if let content { readBlocks(content, into: &inner) }
-                recordContentControl(element.child("sdtPr"), blocks: inner, paragraph: first)
-                blocks += inner
-            case "ins", "moveTo":
-                body.notices.append(WordNotice(kind: .insertion(author: element.attributes["author"]), paragraph: paragraphCount + 1))
-                readBlocks(element, into: &blocks)
-            case "del", "moveFrom":
-                body.notices.append(WordNotice(kind: .deletion(author: element.attributes["author"], text: Self.deletedText(element)),
-                                               paragraph: paragraphCount + 1))
-            case "customXml", "smartTag", "body", "txbxContent":
-                readBlocks(element, into: &blocks)
-            case "AlternateContent":
-                if let choice = element.child("Choice") { readBlocks(choice, into: &blocks) }
-            default:
-                break  // sectPr, bookmarks, proofing marks: nothing shown
-            }
+        for element in container.elements { readBlock(element, into: &blocks) }
+    }
+
+    private mutating func readBlock(_ element: WordXMLElement, into blocks: inout [WordBlock]) {
+        switch element.name {
+        case "p":
+            blocks.append(.paragraph(readParagraph(element)))
+        case "tbl":
+            blocks.append(.table(readTable(element)))
+        case "sdt":
+            let content = element.child("sdtContent")
+            let first = paragraphCount + 1
+            var inner: [WordBlock] = []
+            if let content { readBlocks(content, into: &inner) }
+            recordContentControl(element.child("sdtPr"), blocks: inner, paragraph: first)
+            blocks += inner
+        case "ins", "moveTo":
+            body.notices.append(WordNotice(kind: .insertion(author: element.attributes["author"]), paragraph: paragraphCount + 1))
+            readBlocks(element, into: &blocks)
+        case "del", "moveFrom":
+            body.notices.append(WordNotice(kind: .deletion(author: element.attributes["author"], text: Self.deletedText(element)),
+                                           paragraph: paragraphCount + 1))
+        case "customXml", "smartTag", "body", "txbxContent":
+            readBlocks(element, into: &blocks)
+        case "AlternateContent":
+            if let choice = element.child("Choice") { readBlocks(choice, into: &blocks) }
+        default:
+            break  // sectPr, bookmarks, proofing marks: nothing shown
         }
     }
 

@@ -12,8 +12,41 @@ package struct WordMarkdownText {
         package let heading: String?
     }
 
+    /// Each line's origin, held in 8 bytes a line (a 300 000-paragraph document has twice
+    /// as many lines): the paragraph, and an index into the headings, which follow each
+    /// other in runs.
+    package struct Origins: RandomAccessCollection, Sendable {
+        private var paragraphs: [Int32] = []
+        /// Into `headings`; -1 for none.
+        private var headingIndices: [Int32] = []
+        private var headings: [String] = []
+
+        package var startIndex: Int { 0 }
+        package var endIndex: Int { paragraphs.count }
+
+        package subscript(position: Int) -> Origin {
+            let heading = Int(headingIndices[position])
+            return Origin(paragraph: Int(paragraphs[position]), heading: heading < 0 ? nil : headings[heading])
+        }
+
+        package mutating func append(_ origin: Origin) {
+            paragraphs.append(Int32(clamping: origin.paragraph))
+            guard let heading = origin.heading else {
+                headingIndices.append(-1)
+                return
+            }
+            if headings.last != heading { headings.append(heading) }
+            headingIndices.append(Int32(clamping: headings.count - 1))
+        }
+
+        package mutating func reserveCapacity(_ count: Int) {
+            paragraphs.reserveCapacity(count)
+            headingIndices.reserveCapacity(count)
+        }
+    }
+
     package private(set) var lines: [String] = []
-    package private(set) var origins: [Origin] = []
+    package private(set) var origins = Origins()
     /// Every heading and its paragraph, also those not written as Markdown (the appendix
     /// list's): what a finding about a paragraph stands under.
     package private(set) var headings: [(paragraph: Int, text: String)] = []
@@ -38,6 +71,13 @@ package struct WordMarkdownText {
     }
 
     private var headingsInOrder = true
+
+    /// Room for `count` lines in all, so a large document's lines and their origins are
+    /// held at their size.
+    package mutating func reserveCapacity(_ count: Int) {
+        lines.reserveCapacity(count)
+        origins.reserveCapacity(count)
+    }
 
     package mutating func append(_ line: String, paragraph: Int, heading: String?) {
         lines.append(line)

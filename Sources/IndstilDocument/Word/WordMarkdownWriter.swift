@@ -40,6 +40,7 @@ package struct WordMarkdownWriter {
                                           statedCount: writer.fields.statedCount, appendices: writer.appendices,
                                           earlierDecisions: writer.earlierDecisions, signature: writer.signature)
         frontMatter.write(into: &document, profile: profile)
+        document.reserveCapacity(document.lines.count + body.lines.count)
         for (index, line) in body.lines.enumerated() {
             document.append(line, paragraph: body.origins[index].paragraph, heading: body.origins[index].heading)
         }

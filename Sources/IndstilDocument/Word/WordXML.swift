@@ -16,6 +16,13 @@ package final class WordXMLElement {
 
     package func append(_ node: WordXMLNode) { children.append(node) }
 
+    /// The children, handed over: this element keeps none, so a reader that walks a large
+    /// part once can let each one go as soon as it is read.
+    package func takeChildren() -> [WordXMLNode] {
+        defer { children = [] }
+        return children
+    }
+
     package var elements: [WordXMLElement] {
         children.compactMap { if case .element(let element) = $0 { return element } else { return nil } }
     }

@@ -90,6 +90,10 @@ extension String {
 
     private static func lineSlices(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Substring] {
         var lines: [Substring] = []
+        // Counted first, so a large text's lines are not held with up to twice the room.
+        var count = 1
+        for offset in 0..<bytes.count where bytes[offset] == 10 && (offset == 0 || bytes[offset - 1] != 13) { count += 1 }
+        lines.reserveCapacity(count)
         let utf8 = text.utf8
         var lineStart = utf8.startIndex
         var startOffset = 0
