@@ -7,19 +7,19 @@ import IndstilWorkspace
 
 /// Resolves the file paths a manifest (or a document in it) names: relative to the
 /// naming file's folder, confined to the project, and existing as a file.
-package struct ManifestPaths {
+struct ManifestPaths {
     /// The project folder no path may leave.
-    package let root: URL
+    let root: URL
 
-    package init(root: URL) {
+    init(root: URL) {
         self.root = root
     }
 
-    package enum Problem: Error {
+    enum Problem: Error {
         case escapes(Diagnostic)
         case missing(Diagnostic)
 
-        package var diagnostic: Diagnostic {
+        var diagnostic: Diagnostic {
             switch self {
             case .escapes(let diagnostic), .missing(let diagnostic): return diagnostic
             }
@@ -28,7 +28,7 @@ package struct ManifestPaths {
 
     /// The file `path` names relative to `folder`, or the `appendix.path-escape` /
     /// `appendix.missing-file` diagnostic at `line`.
-    package func resolve(_ path: String, relativeTo folder: URL, line: Int) -> Result<URL, Problem> {
+    func resolve(_ path: String, relativeTo folder: URL, line: Int) -> Result<URL, Problem> {
         let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)).standardizedFileURL
         guard ProjectRoot.contains(root, url) else {
             return .failure(.escapes(Diagnostic(

@@ -25,7 +25,7 @@ import IndstilWorkspace
 /// 3. a `PacketPDFPlan` (cover, index and articles of its PDF);
 /// and the one-line public `write` overloads in `PacketSite` and `PacketPDF` through
 /// which the CLI reaches the generic writers.
-package protocol Packet {
+protocol Packet {
     associatedtype SitePlan: PacketSitePlan
     associatedtype PDFPlan: PacketPDFPlan
 
@@ -51,7 +51,7 @@ package protocol Packet {
 
 extension Packet {
     /// The writers' first step: a packet with withheld files is not written at all.
-    package func refuseWithheld() throws(PacketFailure) {
+    func refuseWithheld() throws(PacketFailure) {
         guard let first = withheld.first else { return }
         throw PacketFailure(.planning, "»\(first.lastPathComponent)« er lukket og må ikke komme i en offentlig pakke; intet er skrevet "
                             + "(kør »indstil check« på manifestet)", file: first)

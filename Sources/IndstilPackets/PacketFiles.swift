@@ -7,15 +7,15 @@ import IndstilWorkspace
 
 /// A packet's attachments with the office files among them turned into PDF (when the
 /// kind asks for it): what the site and the PDF publish for each.
-package struct PacketFiles {
-    package let attachments: [PacketAttachment]
+struct PacketFiles {
+    let attachments: [PacketAttachment]
     /// The converted PDF of each office attachment that converted, by source.
-    package let converted: [URL: URL]
+    let converted: [URL: URL]
 
     /// Converts what `packet` asks to be converted, in `work`. Without LibreOffice that is
     /// said in `progress` and the files are published as they are; a conversion that fails
     /// or times out throws (`OfficeConversion`).
-    package init(_ packet: some Packet, work: URL, progress: (String) -> Void) throws(PacketFailure) {
+    init(_ packet: some Packet, work: URL, progress: (String) -> Void) throws(PacketFailure) {
         attachments = packet.attachments
         let office = packet.convertsOfficeFiles ? attachments.filter { OfficeConversion.convertible.contains($0.fileExtension) } : []
         guard !office.isEmpty else {
@@ -32,18 +32,18 @@ package struct PacketFiles {
 
     /// The attachments as they are, nothing converted (for rendering pages without
     /// running LibreOffice: the fuzz harness).
-    package init(unconverted packet: some Packet) {
+    init(unconverted packet: some Packet) {
         attachments = packet.attachments
         converted = [:]
     }
 
     /// The PDF whose pages stand for `attachment`: the file itself, or its conversion.
-    package func pdf(of attachment: PacketAttachment) -> URL? {
+    func pdf(of attachment: PacketAttachment) -> URL? {
         attachment.fileExtension == "pdf" ? attachment.source : converted[attachment.source]
     }
 
     /// Whether `attachment` is published as the PDF it was converted to.
-    package func isConverted(_ attachment: PacketAttachment) -> Bool {
+    func isConverted(_ attachment: PacketAttachment) -> Bool {
         converted[attachment.source] != nil
     }
 }

@@ -8,7 +8,7 @@ import IndstilWorkspace
 /// and appendix). Its outputs are its owner's only (folders 0700, files 0600: `OutputStaging`);
 /// a public packet's follow the umask.
 extension Packet {
-    package var isClosed: Bool {
+    var isClosed: Bool {
         switch self {
         case let agenda as AgendaPacket: agenda.audience == .lukket
         case let minutes as MinutesPacket: minutes.audience == .lukket

@@ -9,8 +9,8 @@ import IndstilWorkspace
 /// folder: 0700 whatever the umask, removed when indstil is interrupted, and by the next
 /// run when indstil was killed); the caller removes it with `remove`. LibreOffice's and
 /// WeasyPrint's own temporary folders are made inside it (`OfficeConversion`, `WeasyPrint`).
-package enum PacketWorkFolder {
-    package static func make() throws(PacketFailure) -> URL {
+enum PacketWorkFolder {
+    static func make() throws(PacketFailure) -> URL {
         do {
             return try TemporaryItems.makeFolder(kind: "pakke")
         } catch {
@@ -19,7 +19,7 @@ package enum PacketWorkFolder {
         }
     }
 
-    package static func remove(_ work: URL) {
+    static func remove(_ work: URL) {
         TemporaryItems.remove(work)
     }
 }

@@ -8,9 +8,9 @@ import IndstilWorkspace
 /// The one way a packet turns a number or title into a name for a file or an anchor:
 /// Danish letters spelled out, other accents dropped, lowercase, every run of anything
 /// but a–z and 0–9 one "-". "B1.2" → "b1-2", "Ø1" → "oe1".
-package enum Slug {
+enum Slug {
     /// "B1.2" → "b1-2"; may be empty.
-    package static func of(_ text: String) -> String {
+    static func of(_ text: String) -> String {
         var out = ""
         for scalar in SiteNames.ascii(text).lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
@@ -24,7 +24,7 @@ package enum Slug {
     }
 
     /// The slug as an HTML id: it always starts with a letter ("2.1" → "bilag-2-1").
-    package static func anchor(_ text: String) -> String {
+    static func anchor(_ text: String) -> String {
         let slug = of(text)
         guard let first = slug.unicodeScalars.first, ("a"..."z").contains(first) else {
             return slug.isEmpty ? "bilag" : "bilag-" + slug

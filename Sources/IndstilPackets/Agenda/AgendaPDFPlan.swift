@@ -10,22 +10,22 @@ import IndstilWorkspace
 /// its appendices. The running header of an appendix's pages is its stamp, "Punkt 3,
 /// Bilag 2: Titel", which PDF attachments carry on every page too. Bookmarks:
 /// Dagsorden, each item, under it each appendix.
-package struct AgendaPDFPlan: PacketPDFPlan {
+struct AgendaPDFPlan: PacketPDFPlan {
     /// The agenda is the cover ("Dagsorden" in the bookmarks); each item starts a page
     /// and is a level-1 bookmark.
-    package static let structuralCSS = """
+    static let structuralCSS = """
     .forside-titel { bookmark-level: 1; bookmark-label: "Dagsorden"; string-set: bundletitel content(); }
     .punkt { break-before: page; }
     .punkt-titel { bookmark-level: 1; bookmark-label: content(); string-set: bilag content(); }
     """
 
-    package let packet: AgendaPacket
+    let packet: AgendaPacket
 
-    package var title: String { packet.documentTitle }
-    package var isClosed: Bool { packet.isClosedPacket }
-    package var summary: String { counted(packet.agenda.items.count, "punkt", "punkter") + ", " + counted(packet.includedAppendices.count, "bilag", "bilag") }
+    var title: String { packet.documentTitle }
+    var isClosed: Bool { packet.isClosedPacket }
+    var summary: String { counted(packet.agenda.items.count, "punkt", "punkter") + ", " + counted(packet.includedAppendices.count, "bilag", "bilag") }
 
-    package func body(attachmentPages: [String: Int]) -> String {
+    func body(attachmentPages: [String: Int]) -> String {
         var out = front()
         for item in packet.agenda.items {
             out += self.item(item)
@@ -37,9 +37,9 @@ package struct AgendaPDFPlan: PacketPDFPlan {
         return out
     }
 
-    package static func anchor(_ appendix: ResolvedAgenda.Appendix) -> String { "punkt-\(appendix.item)-bilag-\(appendix.number)" }
+    static func anchor(_ appendix: ResolvedAgenda.Appendix) -> String { "punkt-\(appendix.item)-bilag-\(appendix.number)" }
 
-    package func front() -> String {
+    func front() -> String {
         let agenda = packet.agenda
         let manifest = agenda.manifest
         var facts = [("Dato", DanishFormat.weekdayAndDate(manifest.date)), ("Tid", "kl. \(manifest.start.danish)–\(manifest.end.danish)")]
@@ -61,7 +61,7 @@ package struct AgendaPDFPlan: PacketPDFPlan {
         return out + "</tbody>\n</table>\n</section>\n\n"
     }
 
-    package func appendixList(_ item: ResolvedAgenda.Item) -> String? {
+    func appendixList(_ item: ResolvedAgenda.Item) -> String? {
         guard packet.shows(item), !item.appendices.isEmpty else { return nil }
         let entries = item.appendices.map { appendix -> String in
             guard packet.shows(appendix) else {
@@ -73,7 +73,7 @@ package struct AgendaPDFPlan: PacketPDFPlan {
         return "\n<ul class=\"punktbilag\">\n\(entries.joined())</ul>"
     }
 
-    package func item(_ item: ResolvedAgenda.Item) -> String {
+    func item(_ item: ResolvedAgenda.Item) -> String {
         var out = "<section class=\"punkt\" id=\"punkt-\(item.number)\">\n<h1 class=\"punkt-titel\">Punkt \(item.number): \(packet.title(of: item).markupEscaped)</h1>\n<dl class=\"moedefakta\">\n"
         if let slot = item.slot { out += "<div><dt>Tid</dt><dd>\(slot.danish.markupEscaped)</dd></div>\n" }
         out += "<div><dt>Status</dt><dd>\(item.isClosed ? "Lukket" : "Åben")</dd></div>\n"
@@ -89,7 +89,7 @@ package struct AgendaPDFPlan: PacketPDFPlan {
         return out + "</section>\n\n"
     }
 
-    package func appendix(_ appendix: ResolvedAgenda.Appendix, attachmentPages: [String: Int]) -> String {
+    func appendix(_ appendix: ResolvedAgenda.Appendix, attachmentPages: [String: Int]) -> String {
         let anchor = Self.anchor(appendix)
         let heading = PacketPDFDocument.appendixHeading(anchor: anchor, appendix.stamp.markupEscaped)
         switch appendix.content {

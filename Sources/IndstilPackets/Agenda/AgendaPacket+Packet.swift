@@ -9,7 +9,7 @@ import IndstilWorkspace
 /// appendices it shows, each stamped "Punkt 3, Bilag 2: Titel" on every page, office
 /// files turned into PDF first; its site is `AgendaSitePlan`, its PDF `AgendaPDFPlan`.
 extension AgendaPacket: Packet {
-    package var attachments: [PacketAttachment] {
+    var attachments: [PacketAttachment] {
         includedAppendices.compactMap { appendix in
             guard case .attachment(let fileExtension) = appendix.content else { return nil }
             let stamp = isClosedPacket ? ClosedMarking.stamp(appendix.stamp) : appendix.stamp
@@ -18,22 +18,22 @@ extension AgendaPacket: Packet {
         }
     }
 
-    package var convertsOfficeFiles: Bool { true }
+    var convertsOfficeFiles: Bool { true }
 
     /// The public packet refuses files the gate found closed under an open listing; the
     /// closed packet, which holds everything, is for the members.
-    package var withheld: [URL] { audience == .offentlig ? agenda.withheld : [] }
+    var withheld: [URL] { audience == .offentlig ? agenda.withheld : [] }
 
-    package func sitePlan(_ files: PacketFiles) -> AgendaSitePlan {
+    func sitePlan(_ files: PacketFiles) -> AgendaSitePlan {
         AgendaSitePlan(self, files: files)
     }
 
-    package func pdfPlan(_ files: PacketFiles) -> AgendaPDFPlan {
+    func pdfPlan(_ files: PacketFiles) -> AgendaPDFPlan {
         AgendaPDFPlan(packet: self)
     }
 
     /// "Dagsorden: Rådmandsmøde …, 4. september 2026": the site's and the PDF's title.
-    package var documentTitle: String {
+    var documentTitle: String {
         "\(label): \(agenda.manifest.committee), \(DanishFormat.date(agenda.manifest.date))"
     }
 }

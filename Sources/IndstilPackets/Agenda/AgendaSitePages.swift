@@ -8,7 +8,7 @@ import IndstilWorkspace
 /// The main content of each page of an agenda packet's site: the agenda, an item, a
 /// Markdown appendix (`ProfiledDocumentHTML`). Every text is escaped (`markupEscaped`).
 extension AgendaSitePlan {
-    package func main(_ content: PageContent) -> String {
+    func main(_ content: PageContent) -> String {
         switch content {
         case .index: index()
         case .item(let item): self.item(item)
@@ -18,7 +18,7 @@ extension AgendaSitePlan {
 
     // MARK: - The agenda
 
-    package func index() -> String {
+    func index() -> String {
         let agenda = packet.agenda
         let manifest = agenda.manifest
         var facts = [("Dato", DanishFormat.weekdayAndDate(manifest.date)),
@@ -57,19 +57,19 @@ extension AgendaSitePlan {
         """
     }
 
-    package static func definitionList(_ facts: [(String, String)]) -> String {
+    static func definitionList(_ facts: [(String, String)]) -> String {
         "<dl class=\"oplysninger\">\n" + facts.map { "<div><dt>\($0.0.markupEscaped)</dt><dd>\($0.1.markupEscaped)</dd></div>" }.joined(separator: "\n") + "\n</dl>"
     }
 
     /// The item's appendices, each linked, or said to be closed; nil when it has none (or they are not shown).
-    package func appendixList(_ item: ResolvedAgenda.Item) -> String? {
+    func appendixList(_ item: ResolvedAgenda.Item) -> String? {
         guard packet.shows(item), !item.appendices.isEmpty else { return nil }
         let entries = item.appendices.map { "<li>\(appendixEntry($0))</li>" }
         return "<ul class=\"bilagsliste\">\n\(entries.joined(separator: "\n"))\n</ul>"
     }
 
     /// - Parameter fullLabel: "Punkt 3, Bilag 2" rather than "Bilag 2" (outside the item's own list).
-    package func appendixEntry(_ appendix: ResolvedAgenda.Appendix, fullLabel: Bool = false) -> String {
+    func appendixEntry(_ appendix: ResolvedAgenda.Appendix, fullLabel: Bool = false) -> String {
         let number = "<span class=\"nr\">\(fullLabel ? appendix.label : "Bilag \(appendix.number)")</span>"
         guard packet.shows(appendix), let href = href(of: appendix) else {
             return "\(number) <span class=\"titel\">\(appendix.publicTitle.markupEscaped)</span> <span class=\"lukket\">– lukket bilag; findes kun i den lukkede dagsorden</span>"
@@ -85,7 +85,7 @@ extension AgendaSitePlan {
 
     // MARK: - An item
 
-    package func item(_ item: ResolvedAgenda.Item) -> String {
+    func item(_ item: ResolvedAgenda.Item) -> String {
         var parts = ["<h1><span class=\"nr\">Punkt \(item.number):</span> \(packet.title(of: item).markupEscaped)</h1>"]
         var facts: [(String, String)] = []
         if let slot = item.slot { facts.append(("Tid", slot.danish)) }
@@ -106,7 +106,7 @@ extension AgendaSitePlan {
 
     // MARK: - A Markdown appendix
 
-    package func appendix(_ appendix: ResolvedAgenda.Appendix) -> String {
+    func appendix(_ appendix: ResolvedAgenda.Appendix) -> String {
         let item = packet.agenda.items.first { $0.number == appendix.item }
         var parts: [String] = []
         if let item {

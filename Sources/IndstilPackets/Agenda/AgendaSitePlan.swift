@@ -13,26 +13,26 @@ import IndstilWorkspace
 /// every page of a PDF stamped "Punkt N, Bilag M: Titel". Which items and appendices
 /// are shown is the packet's audience: the public packet names closed ones as closed
 /// and holds nothing of them.
-package struct AgendaSitePlan: PacketSitePlan {
-    package enum PageContent {
+struct AgendaSitePlan: PacketSitePlan {
+    enum PageContent {
         case index
         case item(ResolvedAgenda.Item)
         case appendix(ResolvedAgenda.Appendix)
     }
 
-    package let packet: AgendaPacket
-    package let pages: [SitePage<PageContent>]
+    let packet: AgendaPacket
+    let pages: [SitePage<PageContent>]
     /// Page of each shown Markdown appendix, by key.
-    package let appendixPages: [String: String]
+    let appendixPages: [String: String]
     /// "bilag/punkt-3-bilag-2-sammenfatning.pdf" of each shown attachment, by key.
-    package let attachments: [String: String]
+    let attachments: [String: String]
 
-    package var frame: SiteFrame {
+    var frame: SiteFrame {
         SiteFrame(siteTitle: packet.documentTitle, indexLabel: packet.label, bodyClass: "bilagsmateriale dagsordenpakke", isClosed: packet.isClosedPacket)
     }
-    package var noAppendicesNote: String? { nil }
+    var noAppendicesNote: String? { nil }
 
-    package init(_ packet: AgendaPacket, files: PacketFiles) {
+    init(_ packet: AgendaPacket, files: PacketFiles) {
         self.packet = packet
         let packetAttachments = Dictionary(files.attachments.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var pages = [SitePage<PageContent>(content: .index, file: PacketSite.indexFile, label: packet.label)]
@@ -65,9 +65,9 @@ package struct AgendaSitePlan: PacketSitePlan {
         self.attachments = attachments
     }
 
-    package static func itemFile(_ number: Int) -> String { "punkt-\(number).html" }
+    static func itemFile(_ number: Int) -> String { "punkt-\(number).html" }
 
-    package func href(of appendix: ResolvedAgenda.Appendix) -> String? {
+    func href(of appendix: ResolvedAgenda.Appendix) -> String? {
         appendixPages[appendix.key] ?? attachments[appendix.key]
     }
 }

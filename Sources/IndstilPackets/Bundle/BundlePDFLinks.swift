@@ -8,10 +8,10 @@ import IndstilWorkspace
 /// In-document anchors of the bundle PDF: `kapitel-N` for chapters and one per
 /// appendix made from its number (`Slug.anchor`: "B2.1" → `b2-1`), unique even when a
 /// custom numbering repeats itself.
-package struct BundlePDFAnchors {
+struct BundlePDFAnchors {
     private let byID: [String: String]
 
-    package init(_ bundle: ResolvedBundle) {
+    init(_ bundle: ResolvedBundle) {
         var byID: [String: String] = [:]
         var used: Set<String> = []
         for chapter in bundle.chapters {
@@ -31,32 +31,32 @@ package struct BundlePDFAnchors {
         self.byID = byID
     }
 
-    package static func chapter(_ number: Int) -> String { "kapitel-\(number)" }
+    static func chapter(_ number: Int) -> String { "kapitel-\(number)" }
 
     /// Every appendix has one.
-    package func appendix(_ appendix: ResolvedBundle.Appendix) -> String { byID[appendix.id] ?? Slug.anchor(appendix.number) }
+    func appendix(_ appendix: ResolvedBundle.Appendix) -> String { byID[appendix.id] ?? Slug.anchor(appendix.number) }
 
-    package func appendix(id: String) -> String? { byID[id] }
+    func appendix(id: String) -> String? { byID[id] }
 }
 
 /// Rewrites the links of one document's render blocks for the bundle PDF:
 /// `bilag:ID` → `#b2-1` (an empty link text becomes "B2.1 Titel"), `kapitel:N` →
 /// `#kapitel-N`, the document's own `#afsnit-N` → its prefixed anchor. A link the
 /// PDF cannot point at keeps its text and loses the link.
-package struct BundlePDFLinks {
-    package let bundle: ResolvedBundle
-    package let anchors: BundlePDFAnchors
+struct BundlePDFLinks {
+    let bundle: ResolvedBundle
+    let anchors: BundlePDFAnchors
     /// "#afsnit-2" → "#b1-1-afsnit-2" for the document being rendered.
-    package var localAnchors: [String: String] = [:]
+    var localAnchors: [String: String] = [:]
     /// Added to every subheading level: the appendix's own sections sit one level
     /// lower in the bundle than in a standalone rendering (and a chapter intro higher).
-    package var headingShift = 0
+    var headingShift = 0
 
-    package func blocks(_ blocks: [RenderBlock]) -> [RenderBlock] {
+    func blocks(_ blocks: [RenderBlock]) -> [RenderBlock] {
         blocks.map(block)
     }
 
-    package func block(_ block: RenderBlock) -> RenderBlock {
+    func block(_ block: RenderBlock) -> RenderBlock {
         switch block {
         case .paragraph(let content):
             return .paragraph(inlines(content))
@@ -75,11 +75,11 @@ package struct BundlePDFLinks {
         }
     }
 
-    package func inlines(_ content: [RenderInline]) -> [RenderInline] {
+    func inlines(_ content: [RenderInline]) -> [RenderInline] {
         content.flatMap(inline)
     }
 
-    package func inline(_ inline: RenderInline) -> [RenderInline] {
+    func inline(_ inline: RenderInline) -> [RenderInline] {
         switch inline {
         case .text, .code, .lineBreak:
             return [inline]

@@ -9,10 +9,10 @@ import IndstilWorkspace
 /// (clickable), then every chapter (h1) followed by its appendices (h2), each appendix
 /// on a new page under a running header with its number and title. Bookmarks: Forside,
 /// Bilagsfortegnelse, each chapter, and under it each appendix as "B2.1 Titel".
-package struct BundlePDFPlan: PacketPDFPlan {
+struct BundlePDFPlan: PacketPDFPlan {
     /// The cover, the bilagsfortegnelse and each chapter start a page and are level-1
     /// bookmarks; the cover has no page number either.
-    package static let structuralCSS = """
+    static let structuralCSS = """
     .forside-titel { bookmark-level: 1; bookmark-label: "Forside"; string-set: bundletitel content(); }
     .fortegnelse { break-before: page; }
     .fortegnelse-titel { bookmark-level: 1; bookmark-label: "Bilagsfortegnelse"; string-set: bilag "Bilagsfortegnelse"; }
@@ -23,23 +23,23 @@ package struct BundlePDFPlan: PacketPDFPlan {
     }
     """
 
-    package let bundle: ResolvedBundle
-    package let anchors: BundlePDFAnchors
+    let bundle: ResolvedBundle
+    let anchors: BundlePDFAnchors
 
-    package init(_ bundle: ResolvedBundle) {
+    init(_ bundle: ResolvedBundle) {
         self.bundle = bundle
         self.anchors = BundlePDFAnchors(bundle)
     }
 
-    package var title: String { bundle.title }
+    var title: String { bundle.title }
     /// "2 kapitler, 7 bilag"; the cover says it with a "·".
-    package var summary: String { scope(separator: ", ") }
+    var summary: String { scope(separator: ", ") }
 
-    package func scope(separator: String) -> String {
+    func scope(separator: String) -> String {
         counted(bundle.chapters.count, "kapitel", "kapitler") + separator + counted(bundle.appendices.count, "bilag", "bilag")
     }
 
-    package func body(attachmentPages: [String: Int]) -> String {
+    func body(attachmentPages: [String: Int]) -> String {
         var out = cover() + index()
         for chapter in bundle.chapters {
             out += self.chapter(chapter)
@@ -52,7 +52,7 @@ package struct BundlePDFPlan: PacketPDFPlan {
 
     /// Label, title and scope; the manifest's municipality, committee and date under the
     /// title, its reading guide at the foot of the page.
-    package func cover() -> String {
+    func cover() -> String {
         let cover = bundle.manifest.cover
         var out = """
         <section class="forside">
@@ -65,7 +65,7 @@ package struct BundlePDFPlan: PacketPDFPlan {
         return out + "</section>\n\n"
     }
 
-    package func index() -> String {
+    func index() -> String {
         var out = "<nav class=\"fortegnelse\" aria-label=\"Bilagsfortegnelse\">\n<h1 class=\"fortegnelse-titel\">Bilagsfortegnelse</h1>\n<ol class=\"fortegnelse-kapitler\">\n"
         for chapter in bundle.chapters {
             out += "<li><a class=\"fortegnelse-kapitel\" href=\"#\(BundlePDFAnchors.chapter(chapter.number))\">Kapitel \(chapter.number): \(chapter.title.markupEscaped)</a>"
@@ -79,12 +79,12 @@ package struct BundlePDFPlan: PacketPDFPlan {
     }
 
     /// A list item per appendix of the chapter, each linking it.
-    package func appendixItems(_ chapter: ResolvedBundle.Chapter) -> String {
+    func appendixItems(_ chapter: ResolvedBundle.Chapter) -> String {
         chapter.appendices.map { "<li>\(appendixLink($0))</li>\n" }.joined()
     }
 
     /// "B2.1 Titel", marked with the file type when the appendix is not Markdown.
-    package func appendixLink(_ appendix: ResolvedBundle.Appendix) -> String {
+    func appendixLink(_ appendix: ResolvedBundle.Appendix) -> String {
         var type = ""
         if case .attachment(let fileExtension) = appendix.content {
             type = " <span class=\"filtype\">(\(fileExtension.uppercased().markupEscaped))</span>"
@@ -92,11 +92,11 @@ package struct BundlePDFPlan: PacketPDFPlan {
         return "<a href=\"#\(anchors.appendix(appendix))\">\(numberAndTitle(appendix))\(type)</a>"
     }
 
-    package func numberAndTitle(_ appendix: ResolvedBundle.Appendix) -> String {
+    func numberAndTitle(_ appendix: ResolvedBundle.Appendix) -> String {
         "<span class=\"nr\">\(appendix.number.markupEscaped)</span> \(appendix.title.markupEscaped)"
     }
 
-    package func chapter(_ chapter: ResolvedBundle.Chapter) -> String {
+    func chapter(_ chapter: ResolvedBundle.Chapter) -> String {
         var out = "<section class=\"kapitel\">\n"
         out += "<h1 class=\"kapitel-titel\" id=\"\(BundlePDFAnchors.chapter(chapter.number))\"><span class=\"nr\">Kapitel \(chapter.number):</span> \(chapter.title.markupEscaped)</h1>\n"
         if let intro = chapter.intro {
@@ -117,7 +117,7 @@ package struct BundlePDFPlan: PacketPDFPlan {
         return out
     }
 
-    package func appendix(_ appendix: ResolvedBundle.Appendix, attachmentPages: [String: Int]) -> String {
+    func appendix(_ appendix: ResolvedBundle.Appendix, attachmentPages: [String: Int]) -> String {
         let anchor = anchors.appendix(appendix)
         let heading = PacketPDFDocument.appendixHeading(anchor: anchor, numberAndTitle(appendix))
         switch appendix.content {

@@ -10,7 +10,7 @@ import IndstilWorkspace
 /// from the bundle is escaped (`markupEscaped`); bodies come from `HTMLFragments`, which
 /// escapes as well.
 extension BundleSitePlan {
-    package func main(_ content: PageContent) -> String {
+    func main(_ content: PageContent) -> String {
         switch content {
         case .index: index()
         case .chapter(let chapter): self.chapter(chapter)
@@ -20,7 +20,7 @@ extension BundleSitePlan {
 
     // MARK: - Index: the bilagsfortegnelse
 
-    package func index() -> String {
+    func index() -> String {
         let count = bundle.appendices.count
         let copied = bundle.appendices.filter { attachments[$0.id] != nil }.count
         var summary = "Bilagsmaterialet har \(bundle.chapters.count) \(bundle.chapters.count == 1 ? "kapitel" : "kapitler") og \(count) bilag"
@@ -45,12 +45,12 @@ extension BundleSitePlan {
 
     /// The manifest's municipality, committee and date, and its reading guide, before the
     /// bilagsfortegnelse; nothing when the manifest has none of them.
-    package func coverFacts() -> String {
+    func coverFacts() -> String {
         bundle.manifest.cover.html(labelledHeadingID: "laesevejledning-overskrift")
     }
 
     /// "B1.2 Title" per appendix, linking its page, or its copied file with type and size.
-    package func appendixList(_ appendices: [ResolvedBundle.Appendix]) -> String {
+    func appendixList(_ appendices: [ResolvedBundle.Appendix]) -> String {
         let items = appendices.map { appendix -> String in
             let number = "<span class=\"nr\">\(appendix.number.markupEscaped)</span>"
             if let attachment = attachments[appendix.id] {
@@ -70,7 +70,7 @@ extension BundleSitePlan {
 
     // MARK: - Chapter page
 
-    package func chapter(_ chapter: ResolvedBundle.Chapter) -> String {
+    func chapter(_ chapter: ResolvedBundle.Chapter) -> String {
         var parts = ["<h1><span class=\"nr\">Kapitel \(chapter.number):</span> \(chapter.title.markupEscaped)</h1>"]
         if let intro = chapter.intro {
             let blocks = ProfiledDocumentHTML.looseBlocks(intro) { Self.repeatsChapter($0, chapter) }
@@ -90,7 +90,7 @@ extension BundleSitePlan {
 
     /// Whether an intro's first heading only repeats "Kapitel N" or the chapter title
     /// (the page's h1 says it already).
-    package static func repeatsChapter(_ heading: String, _ chapter: ResolvedBundle.Chapter) -> Bool {
+    static func repeatsChapter(_ heading: String, _ chapter: ResolvedBundle.Chapter) -> Bool {
         let text = heading.foldingWhitespace.lowercased()
         let title = chapter.title.foldingWhitespace.lowercased()
         if text == title { return true }
@@ -102,7 +102,7 @@ extension BundleSitePlan {
 
     // MARK: - Appendix page
 
-    package func appendix(_ appendix: ResolvedBundle.Appendix, _ analyzed: AnalyzedDocument) -> String {
+    func appendix(_ appendix: ResolvedBundle.Appendix, _ analyzed: AnalyzedDocument) -> String {
         var parts: [String] = []
         if let chapter = bundle.chapters.first(where: { $0.number == appendix.chapter }) {
             parts.append("<p class=\"overrubrik\"><a href=\"\(Self.chapterFile(chapter.number))\">\(Self.chapterLabel(chapter).markupEscaped)</a></p>")

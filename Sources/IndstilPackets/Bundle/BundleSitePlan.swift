@@ -12,32 +12,32 @@ import IndstilWorkspace
 /// appendix is copied to `bilag/` under its number (`bilag/B1.3-analyse.pdf`) when its
 /// chapter's page is written. Reading order: index → chapter 1 → its appendices →
 /// chapter 2 …; `[](bilag:ID)` and `kapitel:N` become numbered, titled links.
-package struct BundleSitePlan: PacketSitePlan {
-    package enum PageContent {
+struct BundleSitePlan: PacketSitePlan {
+    enum PageContent {
         case index
         case chapter(ResolvedBundle.Chapter)
         case appendix(ResolvedBundle.Appendix, AnalyzedDocument)
     }
 
     /// A non-Markdown appendix, copied as it is.
-    package struct Attachment {
+    struct Attachment {
         /// "bilag/B1.3-analyse.pdf"
-        package let path: String
+        let path: String
         /// "PDF, 120 KB"
-        package let info: String
+        let info: String
     }
 
-    package let bundle: ResolvedBundle
+    let bundle: ResolvedBundle
     /// In reading order.
-    package let pages: [SitePage<PageContent>]
+    let pages: [SitePage<PageContent>]
     /// By appendix id.
-    package let pageFiles: [String: String]
-    package let attachments: [String: Attachment]
+    let pageFiles: [String: String]
+    let attachments: [String: Attachment]
 
-    package var frame: SiteFrame { SiteFrame(siteTitle: bundle.title, indexLabel: "Bilagsfortegnelse", bodyClass: "bilagsmateriale") }
-    package var noAppendicesNote: String? { "Bilagsmaterialet har ingen bilag" }
+    var frame: SiteFrame { SiteFrame(siteTitle: bundle.title, indexLabel: "Bilagsfortegnelse", bodyClass: "bilagsmateriale") }
+    var noAppendicesNote: String? { "Bilagsmaterialet har ingen bilag" }
 
-    package init(_ bundle: ResolvedBundle, files: PacketFiles) throws(PacketFailure) {
+    init(_ bundle: ResolvedBundle, files: PacketFiles) throws(PacketFailure) {
         self.bundle = bundle
         var pages = [SitePage<PageContent>(content: .index, file: PacketSite.indexFile, label: "Bilagsfortegnelse")]
         var used: Set<String> = [PacketSite.indexFile, PacketSite.styleFile]
@@ -105,18 +105,18 @@ package struct BundleSitePlan: PacketSitePlan {
         self.attachments = attachments
     }
 
-    package static func chapterFile(_ number: Int) -> String { "kapitel-\(number).html" }
-    package static func chapterLabel(_ chapter: ResolvedBundle.Chapter) -> String { "Kapitel \(chapter.number): \(chapter.title)" }
-    package static func appendixLabel(_ appendix: ResolvedBundle.Appendix) -> String { "\(appendix.number) \(appendix.title)" }
+    static func chapterFile(_ number: Int) -> String { "kapitel-\(number).html" }
+    static func chapterLabel(_ chapter: ResolvedBundle.Chapter) -> String { "Kapitel \(chapter.number): \(chapter.title)" }
+    static func appendixLabel(_ appendix: ResolvedBundle.Appendix) -> String { "\(appendix.number) \(appendix.title)" }
 
     /// The page or copied file an appendix is found at.
-    package func href(ofAppendix id: String) -> String? {
+    func href(ofAppendix id: String) -> String? {
         pageFiles[id] ?? attachments[id]?.path
     }
 
     /// `bilag:ID` → the appendix ("B2.1 Title"), `kapitel:N` → the chapter page
     /// ("Kapitel 2: Title"); nil for ordinary links and for targets that do not exist.
-    package func resolve(_ destination: String) -> HTMLFragments.ResolvedLink? {
+    func resolve(_ destination: String) -> HTMLFragments.ResolvedLink? {
         switch BundleReference.parse(destination) {
         case .appendix(let id)?:
             guard let appendix = bundle.appendix(id: id), let href = href(ofAppendix: id) else { return nil }
@@ -132,7 +132,7 @@ package struct BundleSitePlan: PacketSitePlan {
     /// Every `bilag:`/`kapitel:` link in the intros and appendices that has no target in
     /// the site ("file:line:column: …"). The assembler reports these too; this keeps a
     /// site from ever being written with a dead link.
-    package func unresolvedReferences() -> [String] {
+    func unresolvedReferences() -> [String] {
         let base = bundle.manifest.url.deletingLastPathComponent().standardizedFileURL.path + "/"
         func shown(_ url: URL) -> String {
             let path = url.standardizedFileURL.path

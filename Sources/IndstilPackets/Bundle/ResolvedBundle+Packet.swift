@@ -9,7 +9,7 @@ import IndstilWorkspace
 /// are (no stamp, no conversion); in its PDF their pages are headed "B1.2 Titel"; its
 /// site is `BundleSitePlan`, its PDF `BundlePDFPlan`.
 extension ResolvedBundle: Packet {
-    package var attachments: [PacketAttachment] {
+    var attachments: [PacketAttachment] {
         appendices.compactMap { appendix in
             guard case .attachment(let fileExtension) = appendix.content else { return nil }
             return PacketAttachment(key: appendix.id, label: appendix.number, bookmarkLabel: appendix.number,
@@ -18,9 +18,9 @@ extension ResolvedBundle: Packet {
         }
     }
 
-    package var convertsOfficeFiles: Bool { false }
+    var convertsOfficeFiles: Bool { false }
 
-    package func sitePlan(_ files: PacketFiles) throws(PacketFailure) -> BundleSitePlan {
+    func sitePlan(_ files: PacketFiles) throws(PacketFailure) -> BundleSitePlan {
         let plan = try BundleSitePlan(self, files: files)
         let unresolved = plan.unresolvedReferences()
         if !unresolved.isEmpty {
@@ -30,7 +30,7 @@ extension ResolvedBundle: Packet {
         return plan
     }
 
-    package func pdfPlan(_ files: PacketFiles) -> BundlePDFPlan {
+    func pdfPlan(_ files: PacketFiles) -> BundlePDFPlan {
         BundlePDFPlan(self)
     }
 }

@@ -10,9 +10,9 @@ import IndstilWorkspace
 /// and own bilag list. The one rendering every packet kind uses; `Layout` says what
 /// differs with where the document stands. A document without a profile (a notat, a
 /// chapter's intro) is `looseBlocks`.
-package struct ProfiledDocumentHTML {
+struct ProfiledDocumentHTML {
     /// How the profile's fields (Beslutningstager …) are shown.
-    package enum Fields {
+    enum Fields {
         /// `<dl class="oplysninger">` of every header field; `addingSender` adds the
         /// front matter's `afsender` when no field says it.
         case definitionList(addingSender: Bool)
@@ -21,7 +21,7 @@ package struct ProfiledDocumentHTML {
     }
 
     /// How sections are marked up.
-    package enum Sections {
+    enum Sections {
         /// `<section class="afsnit" id="PREFIX-anchor">` with an `h<level>` heading.
         case plain(level: Int, idPrefix: String)
         /// A page of its own: each section labelled by its `h2`, the profile's skeleton
@@ -30,24 +30,24 @@ package struct ProfiledDocumentHTML {
     }
 
     /// The document's own bilag list.
-    package struct OwnAppendices {
+    struct OwnAppendices {
         /// "Bilag", "Bilag til B1.2".
-        package let heading: String
+        let heading: String
         /// The heading with an id that labels the section (a page of its own).
-        package let labelled: Bool
+        let labelled: Bool
         /// The packet's line for the document's own bilag number N, as HTML, if any.
-        package var packetEntry: (Int) -> String? = { _ in nil }
+        var packetEntry: (Int) -> String? = { _ in nil }
     }
 
-    package let fields: Fields
-    package let sections: Sections
-    package let ownAppendices: OwnAppendices
+    let fields: Fields
+    let sections: Sections
+    let ownAppendices: OwnAppendices
     /// A section's blocks as HTML: links resolved or rewritten for where the document stands.
-    package let blocks: ([RenderBlock]) -> String
+    let blocks: ([RenderBlock]) -> String
 
     /// The document's parts, in order: fields, sections, signature, own bilag; with the
     /// profile's look, one part that opens with its letterhead (`ProfileLookHTML`).
-    package func parts(_ analyzed: AnalyzedDocument) -> [String] {
+    func parts(_ analyzed: AnalyzedDocument) -> [String] {
         let model = RenderModelBuilder.build(analyzed)
         var parts: [String] = []
         if let fields = fieldsHTML(model, analyzed) { parts.append(fields) }
@@ -87,12 +87,12 @@ package struct ProfiledDocumentHTML {
         return ProfileLookHTML.wrapping(parts, look: model.look)
     }
 
-    package static func heading(_ section: RenderModel.Section) -> String {
+    static func heading(_ section: RenderModel.Section) -> String {
         let number = section.number.map { "<span class=\"nr\">\($0.markupEscaped)</span> " } ?? ""
         return number + section.heading.markupEscaped
     }
 
-    package func fieldsHTML(_ model: RenderModel, _ analyzed: AnalyzedDocument) -> String? {
+    func fieldsHTML(_ model: RenderModel, _ analyzed: AnalyzedDocument) -> String? {
         switch fields {
         case .headerLines:
             guard !model.headerLines.isEmpty else { return nil }
@@ -112,7 +112,7 @@ package struct ProfiledDocumentHTML {
         }
     }
 
-    package func ownAppendicesHTML(_ appendices: [RenderModel.Appendix]) -> String {
+    func ownAppendicesHTML(_ appendices: [RenderModel.Appendix]) -> String {
         let level: Int
         switch sections {
         case .plain(let sectionLevel, _): level = sectionLevel
@@ -138,7 +138,7 @@ package struct ProfiledDocumentHTML {
     /// The blocks of a document without a profile (a notat, a chapter's intro), its
     /// highest heading level becoming 1, levels never skipped; a first heading that
     /// `repeatsTitle` (it is shown above already) is left out.
-    package static func looseBlocks(_ body: MarkdownNode, repeatsTitle: (String) -> Bool) -> [RenderBlock] {
+    static func looseBlocks(_ body: MarkdownNode, repeatsTitle: (String) -> Bool) -> [RenderBlock] {
         var nodes = body.children
         if let first = nodes.first, case .heading = first.kind, repeatsTitle(first.plainText) {
             nodes.removeFirst()
@@ -155,7 +155,7 @@ package struct ProfiledDocumentHTML {
     }
 
     /// Subheadings moved down `levels` (a section's "##" is h3 on its own page, h4 in the PDF).
-    package static func shifted(_ blocks: [RenderBlock], by levels: Int) -> [RenderBlock] {
+    static func shifted(_ blocks: [RenderBlock], by levels: Int) -> [RenderBlock] {
         guard levels != 0 else { return blocks }
         return blocks.map { block in
             if case .subheading(let level, let content) = block { return .subheading(level: min(6, max(1, level + levels)), content) }

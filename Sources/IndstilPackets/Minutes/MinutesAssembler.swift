@@ -63,7 +63,7 @@ public enum MinutesAssembler {
     /// `privacy.*` in what the minutes say of each item (its decision, remarks and reasons),
     /// which the public minutes print for an open item: a CPR number is an error there and
     /// a note in a closed item, as in documents.
-    package static func personalData(in manifest: MinutesManifest, agenda: ResolvedAgenda) -> [Diagnostic] {
+    static func personalData(in manifest: MinutesManifest, agenda: ResolvedAgenda) -> [Diagnostic] {
         let scanner = PersonalDataScanner()
         let place = Message(da: " i referatet", en: " in the minutes")
         return manifest.items.flatMap { entry -> [Diagnostic] in

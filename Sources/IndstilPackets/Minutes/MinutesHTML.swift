@@ -8,13 +8,13 @@ import IndstilWorkspace
 /// The HTML of the minutes that the site and the PDF share: the meeting's facts and
 /// attendance, and each item with its decision. Every text is escaped (`markupEscaped`).
 /// A closed item in the public packet says only that it was treated.
-package struct MinutesHTML {
-    package let packet: MinutesPacket
+struct MinutesHTML {
+    let packet: MinutesPacket
 
-    package var minutes: ResolvedMinutes { packet.minutes }
+    var minutes: ResolvedMinutes { packet.minutes }
 
     /// Date, time, place, minute-taker, members, present and absent.
-    package var facts: [(String, String)] {
+    var facts: [(String, String)] {
         let agenda = minutes.agenda.manifest
         let manifest = minutes.manifest
         var facts = [("Dato", DanishFormat.weekdayAndDate(agenda.date)), ("Tid", "kl. \(agenda.start.danish)–\(agenda.end.danish)")]
@@ -29,17 +29,17 @@ package struct MinutesHTML {
         return facts
     }
 
-    package func factList(class className: String) -> String {
+    func factList(class className: String) -> String {
         "<dl class=\"\(className)\">\n" + facts.map { "<div><dt>\($0.0.markupEscaped)</dt><dd>\($0.1.markupEscaped)</dd></div>" }.joined(separator: "\n") + "\n</dl>"
     }
 
-    package var closedWarning: String {
+    var closedWarning: String {
         guard packet.audience == .lukket && minutes.hasClosedContent else { return "" }
         return "<p class=\"advarsel\"><strong>Lukket referat.</strong> Indeholder beslutninger i lukkede punkter og må ikke offentliggøres.</p>\n"
     }
 
     /// The item's decision, attendance and remarks (without its heading).
-    package func decision(_ item: ResolvedMinutes.Item) -> String {
+    func decision(_ item: ResolvedMinutes.Item) -> String {
         guard packet.shows(item) else {
             return "<p class=\"lukket-note\">Punktet blev behandlet for lukkede døre. Beslutningen findes kun i det lukkede referat.</p>"
         }
@@ -68,7 +68,7 @@ package struct MinutesHTML {
     }
 
     /// "at rådmanden godkender …" → "rådmanden godkender …".
-    package static func proposal(_ text: String) -> String {
+    static func proposal(_ text: String) -> String {
         let lowered = text.lowercased()
         return lowered.hasPrefix("at ") ? String(text.dropFirst(3)) : text
     }

@@ -7,19 +7,19 @@ import IndstilWorkspace
 
 /// The body of a minutes PDF: the meeting's facts and attendance on the first page, then
 /// every item with its decision. Bookmarks: Referat, each item.
-package struct MinutesPDFPlan: PacketPDFPlan {
-    package static let structuralCSS = """
+struct MinutesPDFPlan: PacketPDFPlan {
+    static let structuralCSS = """
     .forside-titel { bookmark-level: 1; bookmark-label: "Referat"; string-set: bundletitel content(); }
     .referatpunkt-titel { bookmark-level: 1; bookmark-label: content(); }
     """
 
-    package let packet: MinutesPacket
+    let packet: MinutesPacket
 
-    package var title: String { packet.documentTitle }
-    package var isClosed: Bool { packet.isClosedPacket }
-    package var summary: String { counted(packet.minutes.items.count, "punkt", "punkter") }
+    var title: String { packet.documentTitle }
+    var isClosed: Bool { packet.isClosedPacket }
+    var summary: String { counted(packet.minutes.items.count, "punkt", "punkter") }
 
-    package func body(attachmentPages: [String: Int]) -> String {
+    func body(attachmentPages: [String: Int]) -> String {
         let html = MinutesHTML(packet: packet)
         var out = "<section class=\"forside referat-forside\">\n<p class=\"forside-etiket\">\(packet.label.markupEscaped)</p>\n"
         out += "<h1 class=\"forside-titel\">\(packet.minutes.agenda.manifest.committee.markupEscaped)</h1>\n"

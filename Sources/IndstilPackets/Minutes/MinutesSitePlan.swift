@@ -8,34 +8,34 @@ import IndstilWorkspace
 /// The pages of a minutes site: `index.html` the minutes (facts, attendance, every item
 /// with its decision) and `beslutninger.html` the meeting's decision register (every
 /// decision point and its outcome, as `indstil register` lists them across meetings).
-package struct MinutesSitePlan: PacketSitePlan {
-    package enum PageContent {
+struct MinutesSitePlan: PacketSitePlan {
+    enum PageContent {
         case index
         case register
     }
 
-    package static let registerFile = "beslutninger.html"
+    static let registerFile = "beslutninger.html"
 
-    package let packet: MinutesPacket
+    let packet: MinutesPacket
 
-    package var frame: SiteFrame {
+    var frame: SiteFrame {
         SiteFrame(siteTitle: packet.documentTitle, indexLabel: packet.label, bodyClass: "bilagsmateriale referat", isClosed: packet.isClosedPacket)
     }
-    package var noAppendicesNote: String? { nil }
+    var noAppendicesNote: String? { nil }
 
-    package var pages: [SitePage<PageContent>] {
+    var pages: [SitePage<PageContent>] {
         [SitePage(content: .index, file: PacketSite.indexFile, label: packet.label),
          SitePage(content: .register, file: Self.registerFile, label: "Beslutninger")]
     }
 
-    package func main(_ content: PageContent) -> String {
+    func main(_ content: PageContent) -> String {
         switch content {
         case .index: index()
         case .register: register()
         }
     }
 
-    package func index() -> String {
+    func index() -> String {
         let html = MinutesHTML(packet: packet)
         var out = """
         <h1>\(packet.label.markupEscaped)</h1>
@@ -52,7 +52,7 @@ package struct MinutesSitePlan: PacketSitePlan {
         return out
     }
 
-    package func register() -> String {
+    func register() -> String {
         let rows = DecisionRegister.rows(of: packet.minutes, manifestPath: "", includingClosed: packet.audience == .lukket)
         return """
         <h1>Beslutninger</h1>

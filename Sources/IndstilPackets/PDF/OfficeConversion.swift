@@ -18,11 +18,11 @@ import IndstilWorkspace
 /// profile (`-env:UserInstallation`) and its temporary files (TMPDIR, TMP, TEMP) are in
 /// 0700 folders there, removed with the work folder; it runs in its own process group,
 /// which is stopped with indstil, also when indstil is killed outright (`Subprocess`).
-package enum OfficeConversion {
-    package static let convertible: Set<String> = ["docx", "doc", "odt", "rtf"]
+enum OfficeConversion {
+    static let convertible: Set<String> = ["docx", "doc", "odt", "rtf"]
 
     /// Seconds LibreOffice has for one packet's office files: 300, or `INDSTIL_LIBREOFFICE_TIMEOUT`.
-    package static var timeout: TimeInterval {
+    static var timeout: TimeInterval {
         if let text = ProcessInfo.processInfo.environment["INDSTIL_LIBREOFFICE_TIMEOUT"], let seconds = TimeInterval(text),
            seconds > 0, seconds.isFinite {
             return seconds
@@ -31,19 +31,19 @@ package enum OfficeConversion {
     }
 
     /// LibreOffice's PDF export: tagged, PDF/UA-1, PDF/A-2b.
-    package static let filter = #"pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"#
+    static let filter = #"pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"#
         + #""PDFUACompliance":{"type":"boolean","value":"true"},"SelectPdfVersion":{"type":"long","value":"2"}}"#
 
     /// The time of conversion, which LibreOffice writes into the document information and
     /// the XMP metadata, is replaced by this one (SOURCE_DATE_EPOCH's 1980-01-01): the same
     /// attachment gives the same packet.
-    package static let fixedDate = (info: "D:19800101000000Z", xmp: "1980-01-01T00:00:00Z")
+    static let fixedDate = (info: "D:19800101000000Z", xmp: "1980-01-01T00:00:00Z")
 
     /// The converted PDF of every source, by source; empty when LibreOffice is not installed.
     /// One LibreOffice run for all of them, with a private user profile (so it never waits
     /// for another instance). Throws, naming the file, when LibreOffice fails, does not
     /// finish within `timeout`, or leaves a file unconverted.
-    package static func pdfs(of sources: [URL], work: URL) throws(PacketFailure) -> [URL: URL] {
+    static func pdfs(of sources: [URL], work: URL) throws(PacketFailure) -> [URL: URL] {
         guard !sources.isEmpty, let program = ["soffice", "libreoffice"].first(where: { ExternalProgram.find($0) != nil }) else { return [:] }
         let folder = work.appendingPathComponent("konvertering", isDirectory: true)
         let office = work.appendingPathComponent("libreoffice", isDirectory: true)
@@ -108,7 +108,7 @@ package enum OfficeConversion {
     /// `pdf` with `fixedDate` as its creation and modification time (document information,
     /// XMP and the output intent's ICC profile alike, as PDF/A wants them to agree), and an
     /// /ID derived from its content.
-    package static func fixDates(_ pdf: URL, to output: URL, work: URL) throws(PacketFailure) {
+    static func fixDates(_ pdf: URL, to output: URL, work: URL) throws(PacketFailure) {
         func objects(_ refs: [String], inline: Bool = false) throws(PacketFailure) -> [String: Any] {
             let json = try QPDF.json(pdf, keys: ["qpdf"] , extra: (inline ? ["--json-stream-data=inline"] : []) + refs.map { "--json-object=\($0)" },
                                      into: work.appendingPathComponent("datoer.json"), step: .converting, what: "ved konvertering")

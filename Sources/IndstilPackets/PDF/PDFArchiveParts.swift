@@ -15,8 +15,8 @@ import IndstilWorkspace
 /// archive copy with a message naming it; the secretariat exports it again as PDF/A
 /// (Word and LibreOffice can). Office attachments converted by LibreOffice are PDF/A-2 already
 /// (`OfficeConversion`).
-package enum PDFArchiveParts {
-    package static func requireConforming(_ attachments: [PDFAttachment], work: URL) throws(PacketFailure) {
+enum PDFArchiveParts {
+    static func requireConforming(_ attachments: [PDFAttachment], work: URL) throws(PacketFailure) {
         for (index, attachment) in attachments.enumerated() {
             let metadata = work.appendingPathComponent("arkiv-metadata-\(index + 1).xml")
             switch ExternalProgram.run("pdfinfo", ["-meta", attachment.file.path], timeout: 120, standardOutput: metadata) {
@@ -36,7 +36,7 @@ package enum PDFArchiveParts {
     }
 
     /// `pdfaid:part="2"` or `<pdfaid:part>2</pdfaid:part>` in an XMP packet.
-    package static func declaredPart(_ xmp: String) -> Int? {
+    static func declaredPart(_ xmp: String) -> Int? {
         guard let match = xmp.firstMatch(of: /pdfaid:part(?:="|>)\s*(\d)/) else { return nil }
         return Int(match.1)
     }

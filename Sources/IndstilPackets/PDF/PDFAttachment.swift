@@ -6,15 +6,15 @@ import IndstilRender
 import IndstilWorkspace
 
 /// One bookmark of a PDF attachment's own outline, as qpdf reports it.
-package struct PDFOutlineItem {
-    package let title: String
+struct PDFOutlineItem {
+    let title: String
     /// 1-based page in the attachment; nil when the bookmark points nowhere qpdf can resolve.
-    package let page: Int?
+    let page: Int?
     /// The destination after its page ("/XYZ", left, top, zoom), or empty.
-    package let view: [Any]
-    package let kids: [PDFOutlineItem]
+    let view: [Any]
+    let kids: [PDFOutlineItem]
 
-    package static func parse(_ items: [[String: Any]]) -> [PDFOutlineItem] {
+    static func parse(_ items: [[String: Any]]) -> [PDFOutlineItem] {
         items.map { item in
             let dest = item["dest"] as? [Any] ?? []
             let view = dest.count > 1 && (dest[1] as? String)?.hasPrefix("/") == true ? Array(dest.dropFirst()) : []
@@ -27,7 +27,7 @@ package struct PDFOutlineItem {
 
     /// Without bookmarks that carry no title, PowerPoint's "Default Section" (or
     /// Danish "Standardsektion") or no destination: their children move up a level.
-    package static func cleaned(_ items: [PDFOutlineItem], pageCount: Int) -> [PDFOutlineItem] {
+    static func cleaned(_ items: [PDFOutlineItem], pageCount: Int) -> [PDFOutlineItem] {
         items.flatMap { item -> [PDFOutlineItem] in
             let kids = cleaned(item.kids, pageCount: pageCount)
             let title = item.title.foldingWhitespace
@@ -39,24 +39,24 @@ package struct PDFOutlineItem {
 }
 
 /// A PDF appendix, copied into the work folder and measured.
-package struct PDFAttachment {
+struct PDFAttachment {
     /// The attachment's key in its packet (`PacketAttachment.key`).
-    package let key: String
+    let key: String
     /// What its bookmark starts with and how messages name it ("B3.1", "Punkt 3, Bilag 2:").
-    package let label: String
+    let label: String
     /// Stamped at the head of each of its pages (`PacketAttachment.pageHeader`).
-    package let pageHeader: String
+    let pageHeader: String
     /// What is merged: the private copy, then the stamped one (`stamped(as:)`).
-    package let file: URL
-    package let pageCount: Int
-    package let outline: [PDFOutlineItem]
+    let file: URL
+    let pageCount: Int
+    let outline: [PDFOutlineItem]
 
     /// The same attachment, its pages now in `file`.
-    package func stamped(as file: URL) -> PDFAttachment {
+    func stamped(as file: URL) -> PDFAttachment {
         PDFAttachment(key: key, label: label, pageHeader: pageHeader, file: file, pageCount: pageCount, outline: outline)
     }
 
-    package static func inspect(source: URL, key: String, label: String, pageHeader: String, index: Int, work: URL) throws(PacketFailure) -> PDFAttachment {
+    static func inspect(source: URL, key: String, label: String, pageHeader: String, index: Int, work: URL) throws(PacketFailure) -> PDFAttachment {
         // A private copy with a plain name: qpdf then never sees one file twice, or a name it could misread.
         let file = work.appendingPathComponent("bilag-\(index).pdf")
         do {

@@ -20,8 +20,8 @@ import IndstilWorkspace
 /// The packet's own tags stay intact (`ForeignPages`): the attachment pages are marked as
 /// artifacts and lose their `/StructParents`, which would otherwise point into the
 /// packet's ParentTree at numbers WeasyPrint gave its own pages.
-package enum PDFMerge {
-    package static func merge(main: URL, reserved: ReservedPages, attachments: [PDFAttachment], work: URL, output: URL,
+enum PDFMerge {
+    static func merge(main: URL, reserved: ReservedPages, attachments: [PDFAttachment], work: URL, output: URL,
                       progress: (String) -> Void) throws(PacketFailure) {
         // 1. The merge.
         progress("Fletter \(counted(attachments.count, "PDF-bilag", "PDF-bilag")) ind med qpdf …")
@@ -91,14 +91,14 @@ package enum PDFMerge {
     /// own tree stays valid; the attachment is still announced by its tagged bookmark and
     /// index entry and published as its own file, and `a11y.untagged-attachment` tells the
     /// secretariat at check time which attachments are untagged.
-    package struct ForeignPages {
-        package let objects: [String: Any]
+    struct ForeignPages {
+        let objects: [String: Any]
         /// Two content streams shared by every attachment page: `/Artifact BMC` before its
         /// own content, `EMC` after it.
-        package let begin: String
-        package let end: String
+        let begin: String
+        let end: String
 
-        package init(objects: [String: Any], next: inout Int, into update: inout [String: Any]) {
+        init(objects: [String: Any], next: inout Int, into update: inout [String: Any]) {
             self.objects = objects
             begin = "\(next) 0 R"
             end = "\(next + 1) 0 R"
@@ -107,7 +107,7 @@ package enum PDFMerge {
             update["obj:" + end] = ["stream": ["dict": [String: Any](), "data": Data("\nEMC\n".utf8).base64EncodedString()]]
         }
 
-        package func markAsArtifact(_ pageRef: String, into update: inout [String: Any]) {
+        func markAsArtifact(_ pageRef: String, into update: inout [String: Any]) {
             guard var page = QPDF.value(objects, pageRef) else { return }
             let contents: [Any] = (page["/Contents"] as? [Any]) ?? [page["/Contents"]].compactMap { $0 }
             page["/Contents"] = [begin] + contents + [end]
@@ -124,27 +124,27 @@ package enum PDFMerge {
     }
 
     /// The object reference of the outline item at `path` (child indexes from the top level).
-    package static func item(at path: [Int], in items: [[String: Any]]) -> String? {
+    static func item(at path: [Int], in items: [[String: Any]]) -> String? {
         guard let index = path.first, items.indices.contains(index) else { return nil }
         if path.count == 1 { return items[index]["object"] as? String }
         return item(at: Array(path.dropFirst()), in: items[index]["kids"] as? [[String: Any]] ?? [])
     }
 
     /// An attachment bookmark with its destination moved into the merged file.
-    package struct NewItem {
-        package let title: String
-        package let dest: [Any]
-        package let kids: [NewItem]
+    struct NewItem {
+        let title: String
+        let dest: [Any]
+        let kids: [NewItem]
     }
 
-    package static func outlineObjects(_ item: PDFOutlineItem, firstPage: Int, pages: [String]) -> NewItem {
+    static func outlineObjects(_ item: PDFOutlineItem, firstPage: Int, pages: [String]) -> NewItem {
         let page = pages[firstPage - 1 + (item.page ?? 1) - 1]
         return NewItem(title: item.title, dest: [page] + (item.view.isEmpty ? ["/Fit"] : item.view),
                        kids: item.kids.map { outlineObjects($0, firstPage: firstPage, pages: pages) })
     }
 
     /// Writes new outline item objects for `items` under `parent`: first, last and how many.
-    package static func link(_ items: [NewItem], parent: String, next: inout Int, into update: inout [String: Any]) -> (first: String, last: String, count: Int)? {
+    static func link(_ items: [NewItem], parent: String, next: inout Int, into update: inout [String: Any]) -> (first: String, last: String, count: Int)? {
         guard !items.isEmpty else { return nil }
         let refs = items.map { _ -> String in
             defer { next += 1 }

@@ -18,31 +18,31 @@ import IndstilWorkspace
 /// then lays each attachment's stamp pages over its pages (`--overlay`), so the stamp is
 /// text that can be searched and extracted with pdftotext. The attachment's own content
 /// is left as it is.
-package enum PDFStamper {
-    package struct Job {
-        package let source: URL
-        package let stamp: String
-        package let destination: URL
+enum PDFStamper {
+    struct Job {
+        let source: URL
+        let stamp: String
+        let destination: URL
         /// The packet's page numbers of the attachment's pages; nil: no page number (the
         /// copies published beside a site).
-        package var pageNumbers: PageNumbers? = nil
+        var pageNumbers: PageNumbers? = nil
     }
 
     /// "side first af total" on the attachment's first page, counting on.
-    package struct PageNumbers {
-        package let first: Int
-        package let total: Int
+    struct PageNumbers {
+        let first: Int
+        let total: Int
     }
 
-    package struct PageSize: Hashable {
+    struct PageSize: Hashable {
         /// Points, rounded to 1/100.
-        package let width: Int
-        package let height: Int
+        let width: Int
+        let height: Int
     }
 
-    package static let timeout: TimeInterval = 600
+    static let timeout: TimeInterval = 600
 
-    package static func stamp(_ jobs: [Job], work: URL, progress: (String) -> Void) throws(PacketFailure) {
+    static func stamp(_ jobs: [Job], work: URL, progress: (String) -> Void) throws(PacketFailure) {
         guard !jobs.isEmpty else { return }
         var sizes: [[PageSize]] = []
         for (index, job) in jobs.enumerated() {
@@ -72,7 +72,7 @@ package enum PDFStamper {
     /// "/Artifact BMC" before the page's content streams and one "EMC" after. qpdf's
     /// overlay makes the page a form XObject of the streams joined, so the whole stamp is
     /// one artifact where it lands.
-    package static func markAsArtifacts(_ pdf: URL, json: [String: Any], work: URL, output: URL) throws(PacketFailure) {
+    static func markAsArtifacts(_ pdf: URL, json: [String: Any], work: URL, output: URL) throws(PacketFailure) {
         let objects = QPDF.objects(json)
         let next = QPDF.maxObjectID(json) + 1
         let begin = "\(next) 0 R", end = "\(next + 1) 0 R"
@@ -98,7 +98,7 @@ package enum PDFStamper {
 
     /// Each page's size as shown (after its /Rotate), from `pdfinfo -box`: the TrimBox,
     /// which is where qpdf places an overlay.
-    package static func pageSizes(_ pdf: URL, work: URL, index: Int) throws(PacketFailure) -> [PageSize] {
+    static func pageSizes(_ pdf: URL, work: URL, index: Int) throws(PacketFailure) -> [PageSize] {
         let output = work.appendingPathComponent("sider-\(index).txt")
         let what = "»\(pdf.lastPathComponent)«"
         switch ExternalProgram.run("pdfinfo", ["-f", "1", "-l", "1000000", "-box", pdf.path], timeout: 120, standardOutput: output) {
@@ -118,7 +118,7 @@ package enum PDFStamper {
     }
 
     /// "Page    1 rot:  90" and "Page    1 TrimBox:  0.00  0.00  595.28  841.89" lines.
-    package static func parsePageSizes(_ text: String) -> [PageSize] {
+    static func parsePageSizes(_ text: String) -> [PageSize] {
         var boxes: [Int: (Double, Double)] = [:]
         var rotations: [Int: Int] = [:]
         for line in text.split(separator: "\n") where line.hasPrefix("Page ") {
@@ -146,12 +146,12 @@ package enum PDFStamper {
     /// right edge): the top of its line, in points above the page's bottom edge (measured
     /// with pdftotext -bbox; `PacketPageNumberTests` holds the two to the same place).
     /// (In hundredths of a point, as `PageSize`.)
-    package static let pageNumberLineTop = 3976
+    static let pageNumberLineTop = 3976
     /// On a narrow page (under 300 pt), where the house margins would not fit: 5 mm.
-    package static let narrowPageNumberLineTop = 1417
+    static let narrowPageNumberLineTop = 1417
 
     /// One page per attachment page, each on a named page of its own size.
-    package static func stampHTML(_ attachments: [(stamp: String, pageNumbers: PageNumbers?, pages: [PageSize])]) -> String {
+    static func stampHTML(_ attachments: [(stamp: String, pageNumbers: PageNumbers?, pages: [PageSize])]) -> String {
         var names: [PageSize: String] = [:]
         var rules = ""
         var body = ""
@@ -192,7 +192,7 @@ package enum PDFStamper {
         return shell.html(body: body)
     }
 
-    package static func points(_ hundredths: Int) -> String {
+    static func points(_ hundredths: Int) -> String {
         "\(hundredths / 100).\(String(hundredths % 100).leftPadded(to: 2, with: "0"))"
     }
 }

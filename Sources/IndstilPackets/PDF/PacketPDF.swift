@@ -41,13 +41,13 @@ public enum PacketPDF {
         try writeTogether(packets.map { ($0.packet, $0.file) }, archive: archive, progress: progress)
     }
 
-    package static func write(packet: some Packet, to file: URL, progress: (String) -> Void) throws(PacketFailure) {
+    static func write(packet: some Packet, to file: URL, progress: (String) -> Void) throws(PacketFailure) {
         try writeTogether([(packet, file)], progress: progress)
     }
 
     /// Sets each packet's PDF in its own work folder; only when all are done are they
     /// staged beside their targets and put in place together (`OutputStaging`).
-    package static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) {
+    static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) {
         for (packet, _) in packets { try packet.refuseWithheld() }
         var works: [URL] = []
         defer { works.forEach(PacketWorkFolder.remove) }
@@ -75,7 +75,7 @@ public enum PacketPDF {
     }
 
     /// The packet's finished PDF, built in `work`.
-    package static func build(_ packet: some Packet, work: URL, archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) -> URL {
+    static func build(_ packet: some Packet, work: URL, archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) -> URL {
 
         // The PDF attachments, measured: their pages are reserved in the set PDF.
         let files = try PacketFiles(packet, work: work, progress: progress)
@@ -116,7 +116,7 @@ public enum PacketPDF {
     }
 
     /// `Templates/_base/bundle-pdf.css`: the house style of every packet PDF.
-    package static func stylesheet() throws(PacketFailure) -> String {
+    static func stylesheet() throws(PacketFailure) -> String {
         let url = (ShippedTemplates.folder ?? URL(fileURLWithPath: "Templates"))
             .appendingPathComponent("_base").appendingPathComponent("bundle-pdf.css")
         guard let css = try? String(contentsOf: url, encoding: .utf8) else {

@@ -6,7 +6,7 @@ import IndstilRender
 import IndstilWorkspace
 
 /// What the kind of packet sets in its PDF: the cover, the index and the articles, in order.
-package protocol PacketPDFPlan {
+protocol PacketPDFPlan {
     /// The document's `<title>` (the PDF's title).
     var title: String { get }
     /// The kind's own structural rules (the cover's bookmark, what starts a page and is a
@@ -22,7 +22,7 @@ package protocol PacketPDFPlan {
 }
 
 extension PacketPDFPlan {
-    package var isClosed: Bool { false }
+    var isClosed: Bool { false }
 }
 
 /// The one HTML document WeasyPrint sets for a packet (bundle or agenda). A PDF
@@ -35,18 +35,18 @@ extension PacketPDFPlan {
 /// Bookmarks come from the headings through the structural CSS: only the cover, the
 /// kind's level-1 headings and the appendices (level 2) have one, each with a label, so
 /// there is never an untitled or "Default Section" bookmark.
-package enum PacketPDFDocument {
+enum PacketPDFDocument {
     /// The size of a reserved page, in points: nothing WeasyPrint sets from the house
     /// style has it, so the merge recognises reserved pages by their MediaBox.
-    package static let reservedPageWidth = 111.0
-    package static let reservedPageHeight = 222.0
+    static let reservedPageWidth = 111.0
+    static let reservedPageHeight = 222.0
 
     /// What every packet PDF needs: only the cover and the own headings below are
     /// bookmarks; an appendix (h2 `.bilag-titel`, or the first reserved page of a PDF
     /// attachment, `.bilag-pdf`, named by its `data-titel`) starts a page, is a level-2
     /// bookmark and the running header's value; a cover without header; the reserved
     /// pages of PDF attachments, bare.
-    package static let appendixCSS = """
+    static let appendixCSS = """
     h1, h2, h3, h4, h5, h6 { bookmark-level: none; }
     .forside { page: forside; }
     .bilag { break-before: page; }
@@ -65,7 +65,7 @@ package enum PacketPDFDocument {
     """
 
     /// The whole document: `css` (the house style), the plan's structural rules, its body.
-    package static func html(_ plan: some PacketPDFPlan, attachmentPages: [String: Int], css: String) -> String {
+    static func html(_ plan: some PacketPDFPlan, attachmentPages: [String: Int], css: String) -> String {
         var shell = HTMLPageShell()
         shell.viewport = false
         shell.generator = "indstil bundle"
@@ -77,19 +77,19 @@ package enum PacketPDFDocument {
 
     /// An appendix's heading: it starts a page, is its bookmark and its running header.
     /// - Parameter html: the heading's content, escaped.
-    package static func appendixHeading(anchor: String, _ html: String) -> String {
+    static func appendixHeading(anchor: String, _ html: String) -> String {
         "<h2 class=\"bilag-titel\" id=\"\(anchor)\">\(html)</h2>\n"
     }
 
     /// A Markdown appendix: its heading, then its content (`ProfiledDocumentHTML`).
-    package static func article(heading: String, _ content: String) -> String {
+    static func article(heading: String, _ content: String) -> String {
         "<article class=\"bilag\">\n" + heading + content + "</article>\n\n"
     }
 
     /// The pages reserved for a PDF attachment of `pages` pages: the first is its anchor
     /// and its bookmark (`bookmark`: "B1.2 Titel", "Punkt 3, Bilag 2: Titel"). They hold no
     /// text, so nothing of the packet's own is lost when the attachment's pages take their place.
-    package static func reservedPages(anchor: String, bookmark: String, pages: Int) -> String {
+    static func reservedPages(anchor: String, bookmark: String, pages: Int) -> String {
         "<div class=\"reserveret bilag-pdf\" id=\"\(anchor)\" data-titel=\"\(bookmark.markupEscaped)\"></div>\n"
             + String(repeating: "<div class=\"reserveret\"></div>\n", count: max(pages - 1, 0)) + "\n"
     }
@@ -97,7 +97,7 @@ package enum PacketPDFDocument {
     /// The page that stands for an attachment that cannot be set in the PDF: its heading
     /// and a note that it is published beside the PDF (`publishedWith`:
     /// "bilagsmaterialet", "dagsordenen").
-    package static func placeholder(heading: String, source: URL, fileExtension: String, publishedWith: String) -> String {
+    static func placeholder(heading: String, source: URL, fileExtension: String, publishedWith: String) -> String {
         let file = source.lastPathComponent.markupEscaped
         return """
         <article class="bilag vedlagt">

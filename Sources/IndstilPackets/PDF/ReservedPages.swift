@@ -12,25 +12,25 @@ import IndstilWorkspace
 /// positions here, and the bookmarks and named destinations that point at a reserved
 /// page (the attachment's first) are remembered by position, for `PDFMerge` to point
 /// them at the attachment page that takes it.
-package struct ReservedPages {
-    package struct Run {
+struct ReservedPages {
+    struct Run {
         /// 1-based page position of the first reserved page.
-        package let first: Int
-        package let count: Int
+        let first: Int
+        let count: Int
     }
 
     /// One run per PDF attachment, in order.
-    package let runs: [Run]
+    let runs: [Run]
     /// The set PDF's page count: the merged PDF's too.
-    package let pageCount: Int
+    let pageCount: Int
     /// Bookmarks pointing at a reserved page: the path of child indexes from the outline's
     /// top level (the merge keeps the outline's shape), and the position.
-    package let bookmarks: [(path: [Int], title: String, page: Int)]
+    let bookmarks: [(path: [Int], title: String, page: Int)]
     /// Named destinations (the targets of the internal links) on a reserved page: name → position.
-    package let destinations: [String: Int]
+    let destinations: [String: Int]
 
     /// Reads `main` (the set PDF) and checks that its runs fit `pageCounts`, the PDF attachments' page counts.
-    package static func read(_ main: URL, pageCounts: [Int], work: URL) throws(PacketFailure) -> ReservedPages {
+    static func read(_ main: URL, pageCounts: [Int], work: URL) throws(PacketFailure) -> ReservedPages {
         let json = try QPDF.json(main, keys: ["pages", "outlines", "qpdf"], into: work.appendingPathComponent("main.json"),
                                  step: .merging, what: "ved læsning af den satte PDF")
         let pages = QPDF.pageRefs(json)
@@ -82,7 +82,7 @@ package struct ReservedPages {
     }
 
     /// A page WeasyPrint set on the reserved page size.
-    package static func isReserved(_ page: [String: Any]?) -> Bool {
+    static func isReserved(_ page: [String: Any]?) -> Bool {
         guard let box = page?["/MediaBox"] as? [Any], box.count == 4 else { return false }
         let numbers = box.compactMap { ($0 as? NSNumber)?.doubleValue }
         guard numbers.count == 4 else { return false }
@@ -93,11 +93,11 @@ package struct ReservedPages {
 
 /// The catalog's named destinations (`/Names /Dests`, a name tree) in qpdf's JSON: read
 /// them, and write them back with some pointed at other pages.
-package struct PDFNamedDestinations {
-    package let objects: [String: Any]
+struct PDFNamedDestinations {
+    let objects: [String: Any]
 
     /// Every name with its destination, as written (an array, a reference to one, or a `/D` dictionary).
-    package func all() -> [(name: String, destination: Any)] {
+    func all() -> [(name: String, destination: Any)] {
         guard let root = destsRoot() else { return [] }
         var out: [(String, Any)] = []
         func walk(_ node: Any, depth: Int) {
@@ -114,7 +114,7 @@ package struct PDFNamedDestinations {
     }
 
     /// The page object a destination points at.
-    package func page(of destination: Any) -> String? {
+    func page(of destination: Any) -> String? {
         let value = resolved(destination)
         if let array = value as? [Any] { return array.first as? String }
         if let dictionary = value as? [String: Any] { return page(of: dictionary["/D"] as Any) }
@@ -123,7 +123,7 @@ package struct PDFNamedDestinations {
 
     /// The objects to update so that each name in `moved` points at its new destination
     /// (`qpdf --update-from-json` entries, "obj:N 0 R" → value).
-    package func moving(_ moved: [String: [Any]]) -> [String: Any] {
+    func moving(_ moved: [String: [Any]]) -> [String: Any] {
         guard !moved.isEmpty, let catalogRef = catalogRef() else { return [:] }
         var update: [String: Any] = [:]
         /// Applies `change` to `value`, in place when it is direct, in its object (recorded in `update`) when it is a reference.
@@ -183,19 +183,19 @@ package struct PDFNamedDestinations {
         return update
     }
 
-    package func catalogRef() -> String? {
+    func catalogRef() -> String? {
         objects.first { ($0.value as? [String: Any]).flatMap { $0["value"] as? [String: Any] }?["/Type"] as? String == "/Catalog" }
             .map { String($0.key.dropFirst("obj:".count)) }
     }
 
-    package func destsRoot() -> Any? {
+    func destsRoot() -> Any? {
         guard let catalog = catalogRef().flatMap({ QPDF.value(objects, $0) }),
               let names = resolved(catalog["/Names"] as Any) as? [String: Any] else { return nil }
         return names["/Dests"]
     }
 
     /// A reference's value; anything else as it is.
-    package func resolved(_ value: Any) -> Any? {
+    func resolved(_ value: Any) -> Any? {
         if let ref = value as? String, ref.hasSuffix(" R"), let object = objects["obj:" + ref] as? [String: Any] {
             return object["value"]
         }

@@ -20,20 +20,20 @@ import IndstilWorkspace
 /// whatever the severity settings say. Where the listing called the file open, the
 /// mismatch is the error `publication.closed-file` (`PublicationClosedFileCheck`), and no
 /// packet is written until the listing says what the file says.
-package struct PublicationGate {
+struct PublicationGate {
     /// A place the packet names a file, and whether that naming makes it closed.
-    package struct Listing {
-        package let url: URL
+    struct Listing {
+        let url: URL
         /// The file holding the listing, as shown, and the listing's line.
-        package let path: String
-        package let line: Int
-        package let isClosed: Bool
+        let path: String
+        let line: Int
+        let isClosed: Bool
     }
 
     /// The first closed listing of each file, by its real path.
     private var closedListings: [String: Listing] = [:]
 
-    package init(_ listings: [Listing]) {
+    init(_ listings: [Listing]) {
         for listing in listings where listing.isClosed {
             let key = Self.key(listing.url)
             if closedListings[key] == nil { closedListings[key] = listing }
@@ -42,7 +42,7 @@ package struct PublicationGate {
 
     /// Why the file of `listing` is closed beyond what the listing itself says: its own
     /// evidence, else another closed listing of the same file. nil: the file may be public.
-    package func evidence(for listing: Listing, own: ClosedEvidence?) -> ClosedEvidence? {
+    func evidence(for listing: Listing, own: ClosedEvidence?) -> ClosedEvidence? {
         if let own { return own }
         if let other = closedListings[Self.key(listing.url)], other.path != listing.path || other.line != listing.line {
             return .closedElsewhere(path: other.path, line: other.line)
@@ -51,7 +51,7 @@ package struct PublicationGate {
     }
 
     /// The same file whatever the path that names it (`./a/../b.md`, a symbolic link).
-    package static func key(_ url: URL) -> String {
+    static func key(_ url: URL) -> String {
         url.standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

@@ -33,7 +33,7 @@ public enum DecisionRegister {
 
         public var year: String { String(meetingDate.prefix(4)) }
 
-        package enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey {
             case committee, meetingDate = "meeting_date", item, itemTitle = "item_title",
                  recommendationTitle = "recommendation_title", caseNumber = "case_number",
                  recommendationFile = "recommendation_file", decisionPoint = "decision_point", proposal,
@@ -137,7 +137,7 @@ public enum DecisionRegister {
     }
 
     /// A YAML file whose `type` is `referat` (read cheaply: the line, not the YAML).
-    package static func isMinutes(_ url: URL) -> Bool {
+    static func isMinutes(_ url: URL) -> Bool {
         guard FileKind.isRegularFile(url), let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
         return text.split(whereSeparator: \.isNewline).contains { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)

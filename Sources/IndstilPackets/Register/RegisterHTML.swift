@@ -10,7 +10,7 @@ import IndstilWorkspace
 /// the whole table shows.
 public enum RegisterHTML {
     /// The table alone (also a page of a minutes site).
-    package static func table(_ rows: [DecisionRegister.Row]) -> String {
+    static func table(_ rows: [DecisionRegister.Row]) -> String {
         let head = DecisionRegister.headings.map { "<th scope=\"col\">\($0.markupEscaped)</th>" }.joined()
         let body = rows.map { row -> String in
             let cells = DecisionRegister.cells(row).map { "<td>\($0.markupEscaped)</td>" }.joined()
@@ -30,7 +30,7 @@ public enum RegisterHTML {
         """
     }
 
-    package static let script = """
+    static let script = """
     (function () {
       var filters = document.querySelectorAll("select[data-filter]");
       var rows = document.querySelectorAll("table.register tbody tr");
@@ -52,7 +52,7 @@ public enum RegisterHTML {
     })();
     """
 
-    package static let style = """
+    static let style = """
     body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1a1a1a; }
     form { display: flex; flex-wrap: wrap; gap: 1rem; margin-bottom: 1rem; }
     label { display: flex; flex-direction: column; font-weight: 600; }

@@ -8,9 +8,9 @@ import IndstilWorkspace
 /// The register as JSON (keys in English, stable):
 /// `{"version":1,"decisions":[{"committee","meeting_date","item",…}]}`.
 public enum RegisterJSON {
-    package struct Document: Encodable {
-        package let version = 1
-        package let decisions: [DecisionRegister.Row]
+    struct Document: Encodable {
+        let version = 1
+        let decisions: [DecisionRegister.Row]
     }
 
     public static func render(_ rows: [DecisionRegister.Row]) -> String {

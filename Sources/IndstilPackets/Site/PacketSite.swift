@@ -16,12 +16,12 @@ import IndstilWorkspace
 /// so `DIR` holds either the old site or the whole new one; an agenda's public and closed
 /// sites are swapped in together. The same packet always gives the same bytes.
 public enum PacketSite {
-    package static let indexFile = "index.html"
-    package static let styleFile = "style.css"
-    package static let attachmentFolder = "bilag"
+    static let indexFile = "index.html"
+    static let styleFile = "style.css"
+    static let attachmentFolder = "bilag"
     /// The `<meta name="generator">` of every page; an existing `DIR` is only replaced
     /// when it is empty or its `index.html` carries this.
-    package static let generator = "indstil bundle"
+    static let generator = "indstil bundle"
 
     /// A betænkning bundle's site (see `BundleSitePlan`).
     public static func write(_ bundle: ResolvedBundle, to folder: URL, progress: @Sendable (String) -> Void) throws(PacketFailure) {
@@ -42,7 +42,7 @@ public enum PacketSite {
 
     /// Builds each packet's site in a staging folder beside its target, then puts them all
     /// in place together (`OutputStaging`); nothing is replaced unless every site was built.
-    package static func writeTogether<P: Packet>(_ packets: [(P, URL)], progress: (String) -> Void) throws(PacketFailure) {
+    static func writeTogether<P: Packet>(_ packets: [(P, URL)], progress: (String) -> Void) throws(PacketFailure) {
         for (packet, _) in packets { try packet.refuseWithheld() }
         let targets = packets.map { $0.1.standardizedFileURL }
         for target in targets { try checkReplaceable(target) }
@@ -73,13 +73,13 @@ public enum PacketSite {
         }
     }
 
-    package static func write(packet: some Packet, to folder: URL, progress: (String) -> Void) throws(PacketFailure) {
+    static func write(packet: some Packet, to folder: URL, progress: (String) -> Void) throws(PacketFailure) {
         try writeTogether([(packet, folder)], progress: progress)
     }
 
     /// Writes every file of the site into `folder` (empty, made by `write`): pages in
     /// reading order, each page's attachments at its turn, the stamped ones last in one run.
-    package static func build<Plan: PacketSitePlan>(_ plan: Plan, files: PacketFiles, css: String, into folder: URL, work: URL,
+    static func build<Plan: PacketSitePlan>(_ plan: Plan, files: PacketFiles, css: String, into folder: URL, work: URL,
                                             progress: (String) -> Void) throws(PacketFailure) {
         try put(css, styleFile, in: folder)
         let total = plan.pages.reduce(0) { total, page in
@@ -112,7 +112,7 @@ public enum PacketSite {
     }
 
     /// The page at `position`: its main content in the frame, with the pages before and after it.
-    package static func html<Plan: PacketSitePlan>(_ plan: Plan, position: Int) -> String {
+    static func html<Plan: PacketSitePlan>(_ plan: Plan, position: Int) -> String {
         let page = plan.pages[position]
         let link = { (page: SitePage<Plan.PageContent>) in SiteFrame.Link(file: page.file, label: page.label) }
         let siteTitle = plan.frame.siteTitle
@@ -122,14 +122,14 @@ public enum PacketSite {
                                main: plan.main(page.content))
     }
 
-    package static func put(_ text: String, _ name: String, in folder: URL) throws(PacketFailure) {
+    static func put(_ text: String, _ name: String, in folder: URL) throws(PacketFailure) {
         let file = folder.appendingPathComponent(name)
         do { try Data(text.utf8).write(to: file) } catch {
             throw PacketFailure(.writing, "\(name) kan ikke skrives i \(folder.path): \(SystemErrorText.reason(error))", file: file)
         }
     }
 
-    package static func makeFolder(of destination: URL) throws(PacketFailure) {
+    static func makeFolder(of destination: URL) throws(PacketFailure) {
         let folder = destination.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -139,7 +139,7 @@ public enum PacketSite {
     }
 
     /// Copies an attachment into the site as it is.
-    package static func copy(_ attachment: PacketAttachment, to destination: URL) throws(PacketFailure) {
+    static func copy(_ attachment: PacketAttachment, to destination: URL) throws(PacketFailure) {
         do {
             try FileManager.default.copyItem(at: attachment.source, to: destination)
         } catch {
@@ -149,7 +149,7 @@ public enum PacketSite {
     }
 
     /// `Templates/_base/style.css` (the house style) followed by `bundle.css` (the site's own rules).
-    package static func stylesheet() throws(PacketFailure) -> String {
+    static func stylesheet() throws(PacketFailure) -> String {
         let base = (ShippedTemplates.folder ?? URL(fileURLWithPath: "Templates")).appendingPathComponent("_base")
         var parts: [String] = []
         for name in ["style.css", "bundle.css"] {
@@ -164,7 +164,7 @@ public enum PacketSite {
 
     /// `DIR` may be missing, an empty folder or an earlier site; anything else (a file, a
     /// folder with other content) is refused rather than replaced.
-    package static func checkReplaceable(_ target: URL) throws(PacketFailure) {
+    static func checkReplaceable(_ target: URL) throws(PacketFailure) {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }

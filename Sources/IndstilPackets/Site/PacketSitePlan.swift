@@ -8,7 +8,7 @@ import IndstilWorkspace
 /// Where everything of a packet's site goes, decided before a byte is written: its pages
 /// in reading order (each with the attachments copied at its turn) and the HTML of each
 /// page's main content. `PacketSite` does the writing, the frame and the navigation.
-package protocol PacketSitePlan {
+protocol PacketSitePlan {
     /// What a page shows (the index, a chapter, an item, an appendix …).
     associatedtype PageContent
 
@@ -24,26 +24,26 @@ package protocol PacketSitePlan {
 }
 
 /// One HTML page of a packet's site.
-package struct SitePage<Content> {
-    package let content: Content
+struct SitePage<Content> {
+    let content: Content
     /// "index.html", "kapitel-2.html", "punkt-3-bilag-1.html".
-    package let file: String
+    let file: String
     /// What a link to the page says: "Kapitel 2: Titel", "B2.1 Titel".
-    package let label: String
+    let label: String
     /// The chapter or item the page belongs to, linked from its navigation.
-    package var parent: SiteFrame.Parent? = nil
+    var parent: SiteFrame.Parent? = nil
     /// "B2.1 Titel" when the page is an appendix that the progress counts.
-    package var progressLabel: String? = nil
+    var progressLabel: String? = nil
     /// Attachments copied (or stamped) into the site when this page's turn comes.
-    package var files: [SiteFile] = []
+    var files: [SiteFile] = []
 }
 
 /// An attachment as the site publishes it: copied, or stamped when it has a stamp and
 /// a PDF (its own or converted).
-package struct SiteFile {
-    package let attachment: PacketAttachment
+struct SiteFile {
+    let attachment: PacketAttachment
     /// "bilag/B1.3-analyse.pdf", relative to the site.
-    package let path: String
+    let path: String
     /// "B1.3 Titel" when the progress counts it.
-    package var progressLabel: String? = nil
+    var progressLabel: String? = nil
 }

@@ -8,35 +8,35 @@ import IndstilWorkspace
 /// The frame every page of a generated site shares (betænkning bundles and agenda
 /// packets): head, a header with the site's title and the way around, the page's main
 /// content, and previous/next again at the foot.
-package struct SiteFrame {
+struct SiteFrame {
     /// A page a link can lead to.
-    package struct Link {
-        package let file: String
+    struct Link {
+        let file: String
         /// What the link says ("Kapitel 2: Titel", "Punkt 3: Titel").
-        package let label: String
+        let label: String
     }
 
     /// The chapter or item a page belongs to: its page, and what the way there says ("Kapitel 2").
-    package struct Parent {
-        package let link: Link
-        package let short: String
+    struct Parent {
+        let link: Link
+        let short: String
     }
 
     /// The site's title and its front page.
-    package let siteTitle: String
-    package let indexLabel: String
+    let siteTitle: String
+    let indexLabel: String
     /// `body` class.
-    package let bodyClass: String
+    let bodyClass: String
     /// A closed packet's site: every page gets a banner and `noindex` (`ClosedMarking`).
-    package var isClosed = false
-    package let indexFile = PacketSite.indexFile
+    var isClosed = false
+    let indexFile = PacketSite.indexFile
     /// The meta generator, by which an earlier site is recognised before it is replaced.
-    package let generator = PacketSite.generator
+    let generator = PacketSite.generator
 
     /// - Parameters:
     ///   - file: the page's own file (marks the current link).
     ///   - parent: the chapter or item the page belongs to ("Kapitel 2", its title).
-    package func html(title: String, file: String, parent: Parent?, previous: Link?, next: Link?, main: String) -> String {
+    func html(title: String, file: String, parent: Parent?, previous: Link?, next: Link?, main: String) -> String {
         func current(_ target: String) -> String { target == file ? " aria-current=\"page\"" : "" }
         var navigation: [String] = [
             "<li><a class=\"til-fortegnelse\" href=\"\(indexFile.markupEscaped)\"\(current(indexFile))>"

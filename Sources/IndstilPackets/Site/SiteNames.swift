@@ -8,23 +8,23 @@ import IndstilWorkspace
 /// File names in a packet's site (bundle or agenda): ASCII only, so they survive every
 /// web server, zip tool and file system, and stable, so a rebuilt site keeps its
 /// addresses. Page names and anchors are `Slug`s.
-package enum SiteNames {
+enum SiteNames {
     /// "Analyse 2025 (endelig).PDF" → "Analyse-2025-endelig.pdf": letters, digits, ".", "_"
     /// and "-" are kept, anything else becomes "-"; the extension is lowercased.
-    package static func fileName(_ original: String) -> String {
+    static func fileName(_ original: String) -> String {
         let parts = fileNameParts(original)
         return parts.fileExtension.isEmpty ? parts.stem : "\(parts.stem).\(parts.fileExtension)"
     }
 
     /// `fileName` in two parts: ("Analyse-2025-endelig", "pdf").
-    package static func fileNameParts(_ original: String) -> (stem: String, fileExtension: String) {
+    static func fileNameParts(_ original: String) -> (stem: String, fileExtension: String) {
         let url = URL(fileURLWithPath: original)
         let stem = safeRun(url.deletingPathExtension().lastPathComponent)
         return (stem.isEmpty ? "fil" : stem, safeRun(url.pathExtension).lowercased())
     }
 
     /// Danish letters spelled out, other accents dropped: "Ærø–Å" → "AEroe-Aa".
-    package static func ascii(_ text: String) -> String {
+    static func ascii(_ text: String) -> String {
         let spelled = text
             .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "Æ", with: "Ae")
             .replacingOccurrences(of: "ø", with: "oe").replacingOccurrences(of: "Ø", with: "Oe")
@@ -37,7 +37,7 @@ package enum SiteNames {
     }
 
     /// Keeps a–z, A–Z, 0–9, ".", "_" and "-"; other runs become one "-"; no "-" or "." at the ends.
-    package static func safeRun(_ text: String) -> String {
+    static func safeRun(_ text: String) -> String {
         var out = ""
         for scalar in ascii(text).unicodeScalars {
             if isAlphanumeric(scalar) || scalar == "." || scalar == "_" || scalar == "-" {
@@ -52,7 +52,7 @@ package enum SiteNames {
     }
 
     /// "PDF", "Word", "Excel" … for a file extension.
-    package static func fileType(_ fileExtension: String) -> String {
+    static func fileType(_ fileExtension: String) -> String {
         switch fileExtension.lowercased() {
         case "doc", "docx", "odt", "rtf": return "Word"
         case "xls", "xlsx", "ods": return "Excel"
@@ -64,7 +64,7 @@ package enum SiteNames {
     }
 
     /// "120 KB", "1,4 MB", "512 byte" (1 KB = 1024 byte).
-    package static func fileSize(_ bytes: Int) -> String {
+    static func fileSize(_ bytes: Int) -> String {
         if bytes < 1024 { return "\(bytes) byte" }
         let kilobytes = Double(bytes) / 1024
         if kilobytes < 1000 { return "\(DanishFormat.integer(Int(kilobytes.rounded()))) KB" }
