@@ -7,16 +7,16 @@ import IndstilWorkspace
 /// A packet laid out in memory — the HTML of every site page and of the PDF — without
 /// writing a file or starting an external program (no office conversion, no page counts):
 /// what the fuzz harness drives.
-enum PacketLayout {
-    static func html(of bundle: ResolvedBundle) -> (pages: [String], pdf: String) {
+package enum PacketLayout {
+    package static func html(of bundle: ResolvedBundle) -> (pages: [String], pdf: String) {
         layOut(bundle)
     }
 
-    static func html(of packet: AgendaPacket) -> (pages: [String], pdf: String) {
+    package static func html(of packet: AgendaPacket) -> (pages: [String], pdf: String) {
         layOut(packet)
     }
 
-    static func html(of packet: MinutesPacket) -> (pages: [String], pdf: String) {
+    package static func html(of packet: MinutesPacket) -> (pages: [String], pdf: String) {
         layOut(packet)
     }
 

@@ -9,21 +9,21 @@ import IndstilChecks
 /// uses what is kept but keeps nothing new, so a check of a thousand files does not hold
 /// them all in memory. Counts how often each file was parsed and analysed, so tests can
 /// show that a packet build reads each file once.
-package final class AnalysisCache: Sendable {
+final class AnalysisCache: Sendable {
     /// A file as one caller names it.
-    package struct FileKey: Hashable {
-        package let path: String
-        package let displayPath: String
+    struct FileKey: Hashable {
+        let path: String
+        let displayPath: String
     }
 
     /// A file read through one profile.
-    package struct AnalysisKey: Hashable {
-        package let file: FileKey
-        package let profileID: String
+    struct AnalysisKey: Hashable {
+        let file: FileKey
+        let profileID: String
     }
 
     /// A file's text, parsed.
-    package enum Parsed: Sendable {
+    enum Parsed: Sendable {
         case document(Document)
         case failed(Diagnostic)
         /// No front matter: the Markdown is parsed only when someone wants it.
@@ -39,12 +39,12 @@ package final class AnalysisCache: Sendable {
     }
     private let entries = Locked(Entries())
 
-    package func parsed(_ key: FileKey, text: String, keep: Bool, parse: () -> Parsed) -> Parsed {
+    func parsed(_ key: FileKey, text: String, keep: Bool, parse: () -> Parsed) -> Parsed {
         reading(\.parsedFiles, key, text: text, keep: keep, parse: parse)
     }
 
     /// The body of a file read as Markdown only (front matter skipped, never checked).
-    package func markdown(_ key: FileKey, text: String, keep: Bool, parse: () -> MarkdownNode) -> MarkdownNode {
+    func markdown(_ key: FileKey, text: String, keep: Bool, parse: () -> MarkdownNode) -> MarkdownNode {
         reading(\.markdownFiles, key, text: text, keep: keep, parse: parse)
     }
 
@@ -60,7 +60,7 @@ package final class AnalysisCache: Sendable {
         return value
     }
 
-    package func analysis(_ key: AnalysisKey, text: String) -> FileAnalysis? {
+    func analysis(_ key: AnalysisKey, text: String) -> FileAnalysis? {
         entries.withLock { entries in
             guard let entry = entries.analyses[key], entry.text == text else { return nil }
             return entry.value
@@ -68,24 +68,24 @@ package final class AnalysisCache: Sendable {
     }
 
     /// Keeps `analysis`; `isNew` when its document was analysed for it (not only checked).
-    package func store(_ analysis: FileAnalysis, for key: AnalysisKey, text: String, isNew: Bool, keep: Bool) {
+    func store(_ analysis: FileAnalysis, for key: AnalysisKey, text: String, isNew: Bool, keep: Bool) {
         entries.withLock { entries in
             if keep { entries.analyses[key] = (text, analysis) }
             if isNew { entries.analysisCounts[key.file.path, default: 0] += 1 }
         }
     }
 
-    package var counts: (parses: [String: Int], analyses: [String: Int]) {
+    var counts: (parses: [String: Int], analyses: [String: Int]) {
         entries.withLock { ($0.parseCounts, $0.analysisCounts) }
     }
 }
 
 /// A value computed on first use and then kept; shared by copies.
-package final class Lazy<Value: Sendable>: Sendable {
+final class Lazy<Value: Sendable>: Sendable {
     private let once = Once<Value>()
     private let compute: @Sendable () -> Value
 
-    package init(_ compute: @escaping @Sendable () -> Value) { self.compute = compute }
+    init(_ compute: @escaping @Sendable () -> Value) { self.compute = compute }
 
-    package var value: Value { once.value(compute) }
+    var value: Value { once.value(compute) }
 }

@@ -29,7 +29,7 @@ public struct FileAnalysis: Sendable {
     /// False when the document was analysed without running its checks (rendering).
     public let isChecked: Bool
 
-    package init(path: String, url: URL, content: Content, diagnostics: [Diagnostic], isChecked: Bool = true) {
+    init(path: String, url: URL, content: Content, diagnostics: [Diagnostic], isChecked: Bool = true) {
         self.path = path
         self.url = url
         self.content = content

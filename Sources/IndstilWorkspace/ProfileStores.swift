@@ -6,7 +6,7 @@ import IndstilChecks
 /// One profile store per project root, and the project root of each folder, shared by
 /// every file the analysis service reads. Each store searches the project's `profiles/`,
 /// then `profile_paths` from indstil.yml, then the shipped `Templates/`.
-package final class ProfileStores: Sendable {
+final class ProfileStores: Sendable {
     private let extraFolders: [URL]
     private struct Tables {
         var stores: [String: ProfileStore] = [:]
@@ -15,11 +15,11 @@ package final class ProfileStores: Sendable {
     }
     private let tables = Locked(Tables())
 
-    package init(extraFolders: [URL]) {
+    init(extraFolders: [URL]) {
         self.extraFolders = extraFolders
     }
 
-    package func store(forProjectRoot root: URL?) -> ProfileStore {
+    func store(forProjectRoot root: URL?) -> ProfileStore {
         let key = root?.path ?? ""
         return tables.withLock { tables in
             if let store = tables.stores[key] { return store }
@@ -30,13 +30,13 @@ package final class ProfileStores: Sendable {
     }
 
     /// `ProjectRoot.resolvedPath(_:)` (symbolic links resolved), remembered per root.
-    package func resolvedPath(of root: URL) -> String {
+    func resolvedPath(of root: URL) -> String {
         remembered(\.resolvedRoots, root.path) { ProjectRoot.resolvedPath(root) }
     }
 
     /// `ProjectRoot.find(from:)`, remembered per folder: files of one folder share the walk
     /// up the folders (two file-system look-ups per level).
-    package func projectRoot(from folder: URL) -> URL? {
+    func projectRoot(from folder: URL) -> URL? {
         remembered(\.projectRoots, folder.path) { ProjectRoot.find(from: folder) }
     }
 

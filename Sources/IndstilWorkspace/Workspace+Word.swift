@@ -8,7 +8,7 @@ extension Workspace {
     /// runs unchanged, and each finding is moved to the Word paragraph it is about and
     /// names the heading above it; the reader's own findings (tracked changes, comments,
     /// skipped content) are added.
-    package func analyzeWord(_ url: URL, displayPath: String, requirement: ProfileRequirement, checking: Bool, keep: Bool) -> FileAnalysis {
+    func analyzeWord(_ url: URL, displayPath: String, requirement: ProfileRequirement, checking: Bool, keep: Bool) -> FileAnalysis {
         let (profileID, profile) = wordProfile(for: url)
         switch WordImport.read(url, profile: profile, profileID: profileID) {
         case .failure(let diagnostic):
@@ -28,7 +28,7 @@ extension Workspace {
         }
     }
 
-    package static let wordWithoutProfile = Message(
+    static let wordWithoutProfile = Message(
         da: "Et Word-dokument angiver ingen profil; giv den med --profile (fx --profile aarhus-byraad) eller som »profile:« i indstil.yml",
         en: "A Word document names no profile; give it with --profile (e.g. --profile aarhus-byraad) or as \"profile:\" in indstil.yml")
 

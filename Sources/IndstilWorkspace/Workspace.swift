@@ -18,8 +18,8 @@ public final class Workspace: @unchecked Sendable {
     /// `--profile`: beats the document's own `profil` and indstil.yml's `profile`.
     public let profileOverride: String?
     public let checks: [any Check]
-    package let plugins: PluginHook?
-    package let profileStores: ProfileStores
+    let plugins: PluginHook?
+    let profileStores: ProfileStores
     private let cache = AnalysisCache()
 
     public init(configuration: Configuration = Configuration(), profileOverride: String? = nil,
@@ -57,7 +57,7 @@ public final class Workspace: @unchecked Sendable {
         resolveProfile(for: document, requirement: requirement, in: profileStore(for: document.url.deletingLastPathComponent()))
     }
 
-    package func resolveProfile(for document: Document, requirement: ProfileRequirement, in store: ProfileStore) -> Result<Profile?, Diagnostic> {
+    func resolveProfile(for document: Document, requirement: ProfileRequirement, in store: ProfileStore) -> Result<Profile?, Diagnostic> {
         let entry = document.frontMatter.entry("profil")
         let id: String
         if profileOverride == nil, let entry, entry.value.trimmedString == nil {
@@ -96,7 +96,7 @@ public final class Workspace: @unchecked Sendable {
         }
     }
 
-    package var missingProfile: Diagnostic {
+    var missingProfile: Diagnostic {
         Diagnostic(check: "metadata.missing-field", severity: .error,
                    message: Message(da: "Feltet »profil« mangler; skriv fx »profil: aarhus-byraad« (se »indstil profiles«)",
                                     en: "The field \"profil\" is missing; write e.g. \"profil: aarhus-byraad\" (see \"indstil profiles\")"),
@@ -180,14 +180,14 @@ public final class Workspace: @unchecked Sendable {
     public var parseCounts: [String: Int] { cache.counts.parses }
     public var analysisCounts: [String: Int] { cache.counts.analyses }
 
-    package static func markdownBody(_ text: String) -> MarkdownNode {
+    static func markdownBody(_ text: String) -> MarkdownNode {
         let split = FrontMatterSplit.split(text)
         return MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset).root
     }
 
     /// Every check, then the configured plugins, on an analysed document (before the
     /// configured severities are applied).
-    package func check(_ analyzed: AnalyzedDocument, projectRoot root: URL) -> [Diagnostic] {
+    func check(_ analyzed: AnalyzedDocument, projectRoot root: URL) -> [Diagnostic] {
         let context = CheckContext(analyzed: analyzed, projectRoot: root, resolvedProjectRoot: profileStores.resolvedPath(of: root),
                                    configuration: configuration)
         var found = checks.flatMap { $0.check(context) }
