@@ -6,9 +6,6 @@ import IndstilDocument
 /// front matter (`antal_tegn: 12246`, as `indstil import` writes a Word document's) or
 /// from a paragraph "Antal tegn: 12.246"; compared with the count indstil renders.
 public struct StatedCountCheck: Check {
-    /// The front-matter key a typed "Antal tegn" is kept under; every profile knows it.
-    public static let frontMatterKey = StatedCount.frontMatterKey
-
     public let id = "length.stated-count"
     public let defaultSeverity = Severity.warning
     public let summary = Message(da: "Det anførte »Antal tegn« passer ikke med det optalte",
@@ -16,7 +13,7 @@ public struct StatedCountCheck: Check {
 
     public var examples: [CheckExample] {
         [
-            .triggers("»antal_tegn: 100« i front matter", ExampleDocument.byraad.settingField(StatedCountCheck.frontMatterKey, "antal_tegn: 100 ⟵")),
+            .triggers("»antal_tegn: 100« i front matter", ExampleDocument.byraad.settingField(StatedCount.frontMatterKey, "antal_tegn: 100 ⟵")),
             .triggers("En linje »Antal tegn: 12.246« sidst i teksten",
                       ExampleDocument.byraad.replacingSection("9. Hvad er den videre proces", body: "Byrådet får en status efter det første år.\n\nAntal tegn: 12.246 ⟵")),
             .passes("Intet anført antal tegn", .byraad),
@@ -27,10 +24,10 @@ public struct StatedCountCheck: Check {
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let counted = context.analyzed.characterCount
-        if let entry = context.document.frontMatter.entry(StatedCountCheck.frontMatterKey), let text = entry.value.trimmedString {
+        if let entry = context.document.frontMatter.entry(StatedCount.frontMatterKey), let text = entry.value.trimmedString {
             guard let stated = Self.number(text) else {
-                return [diagnostic("»\(StatedCountCheck.frontMatterKey)« skal være et tal (fx 12246), ikke »\(text)«",
-                                   "\"\(StatedCountCheck.frontMatterKey)\" must be a number (e.g. 12246), not \"\(text)\"", line: entry.keyLine)]
+                return [diagnostic("»\(StatedCount.frontMatterKey)« skal være et tal (fx 12246), ikke »\(text)«",
+                                   "\"\(StatedCount.frontMatterKey)\" must be a number (e.g. 12246), not \"\(text)\"", line: entry.keyLine)]
             }
             return stated == counted ? [] : [mismatch(stated: stated, counted: counted, line: entry.keyLine)]
         }

@@ -39,7 +39,7 @@ package enum FieldValidator {
         }
         // A stated "Antal tegn" is every profile's: length.stated-count compares it; so are
         // accepted personal data (privacy.*).
-        let known = Set(specs.map(\.key) + (prefix.isEmpty ? [StatedCountCheck.frontMatterKey, PersonalDataAcceptance.frontMatterKey] : []))
+        let known = Set(specs.map(\.key) + (prefix.isEmpty ? [StatedCount.frontMatterKey, PersonalDataAcceptance.frontMatterKey] : []))
         for entry in mapping.entries where !known.contains(entry.key) {
             problems.append(.unknown(path: prefix + entry.key, line: entry.keyLine))
         }
