@@ -53,7 +53,10 @@ extension Packet {
     /// The writers' first step: a packet with withheld files is not written at all.
     func refuseWithheld() throws(PacketFailure) {
         guard let first = withheld.first else { return }
-        throw PacketFailure(.planning, "»\(first.lastPathComponent)« er lukket og må ikke komme i en offentlig pakke; intet er skrevet "
-                            + "(kør »indstil check« på manifestet)", file: first)
+        throw PacketFailure(.planning,
+                            da: "»\(first.lastPathComponent)« er lukket og må ikke komme i en offentlig pakke; intet er skrevet "
+                                + "(kør »indstil check« på manifestet)",
+                            en: "\"\(first.lastPathComponent)\" is closed and must not go into a public packet; nothing was written "
+                                + "(run \"indstil check\" on the manifest)", file: first)
     }
 }

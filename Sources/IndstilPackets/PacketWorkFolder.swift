@@ -15,7 +15,9 @@ enum PacketWorkFolder {
             return try TemporaryItems.makeFolder(kind: "pakke")
         } catch {
             let folder = FileManager.default.temporaryDirectory
-            throw PacketFailure(.writing, "kan ikke oprette en midlertidig mappe i \(folder.path): \(SystemErrorText.reason(error))", file: folder)
+            let reason = SystemErrorText.reason(error)
+            throw PacketFailure(.writing, da: "kan ikke oprette en midlertidig mappe i \(folder.path): \(reason.da)",
+                                en: "cannot create a temporary folder in \(folder.path): \(reason.en)", file: folder)
         }
     }
 

@@ -19,16 +19,6 @@ import ZIPFoundation
 /// fixed order, every zip entry carries the same fixed date, and no part holds a
 /// timestamp or a random id.
 public enum DocxWriter {
-    public enum Failure: Error, CustomStringConvertible {
-        case archive(String)
-
-        public var description: String {
-            switch self {
-            case .archive(let reason): return "Kunne ikke skrive .docx-filen: \(reason)"
-            }
-        }
-    }
-
     /// 1980-01-01 00:00:00 UTC, the earliest date a zip entry can hold.
     package static let entryDate = Date(timeIntervalSince1970: 315_532_800)
 
@@ -89,7 +79,7 @@ public enum DocxWriter {
                 if headerFooter.isHeader {
                     // A closed or draft document says so at the top of every header (`DocxMarking`).
                     guard let marked = DocxMarking.prepending(model.marking, to: filled) else {
-                        throw DocxTemplateFailure(path: template.url.path, reason: "word/\(name) har intet rodelement")
+                        throw DocxTemplateFailure(path: template.url.path, da: "word/\(name) har intet rodelement", en: "word/\(name) has no root element")
                     }
                     filled = marked
                 }
@@ -118,7 +108,7 @@ public enum DocxWriter {
                                               sectionProperties: sectionProperties, logo: logo?.drawing)
             if let templateNumbering = template.numberingXML {
                 guard let merged = built.numbering.merged(into: templateNumbering) else {
-                    throw DocxTemplateFailure(path: template.url.path, reason: "word/numbering.xml har ingen afslutning")
+                    throw DocxTemplateFailure(path: template.url.path, da: "word/numbering.xml har ingen afslutning", en: "word/numbering.xml has no end")
                 }
                 numbering = merged
             } else {
@@ -200,12 +190,15 @@ public enum DocxWriter {
         }
     }
 
-    package static func zip(_ parts: [(path: String, data: Data)]) throws -> Data {
+    package static func zip(_ parts: [(path: String, data: Data)]) throws(IndstilError) -> Data {
+        func failure(_ reason: String) -> IndstilError {
+            IndstilError(da: "Kunne ikke skrive .docx-filen: \(reason)", en: "Could not write the .docx file: \(reason)")
+        }
         let archive: Archive
         do {
             archive = try Archive(data: Data(), accessMode: .create)
         } catch {
-            throw Failure.archive(String(describing: error))
+            throw failure(String(describing: error))
         }
         for part in parts {
             let data = part.data
@@ -218,10 +211,10 @@ public enum DocxWriter {
                     return data.subdata(in: start..<min(start + size, data.count))
                 }
             } catch {
-                throw Failure.archive("\(part.path): \(error)")
+                throw failure("\(part.path): \(error)")
             }
         }
-        guard let data = archive.data else { throw Failure.archive("the archive has no data") }
+        guard let data = archive.data else { throw failure("the archive has no data") }
         return data
     }
 }

@@ -59,12 +59,8 @@ public enum HTMLRenderer {
         package let isClosed: Bool
     }
 
-    public struct TemplateError: Error, CustomStringConvertible {
-        public let description: String
-    }
-
     /// - Parameter linkingAppendices: each appendix with a `fil` links it (`AppendixLink`); false for a PDF.
-    public static func render(_ model: RenderModel, profile: Profile, linkingAppendices: Bool = true) throws(TemplateError) -> String {
+    public static func render(_ model: RenderModel, profile: Profile, linkingAppendices: Bool = true) throws(IndstilError) -> String {
         let template = try cache.template(cache.file(named: "document.html.mustache", profile: profile))
         var css = cache.text(cache.file(named: "style.css", profile: profile))
         // Only a page with a table carries the table rules: other pages stay as they were.
@@ -74,7 +70,7 @@ public enum HTMLRenderer {
         // Mustache escapes markup, not characters HTML and XML do not allow (C0 controls,
         // U+FFFE, U+FFFF): those are dropped from every string the template sees.
         let clean = MarkupEscaping.allowedCharacters
-        let logo = try model.look.logo.map { logo throws(TemplateError) in
+        let logo = try model.look.logo.map { logo throws(IndstilError) in
             Page.LogoView(dataURI: try cache.dataURI(logo), alt: clean(logo.alt))
         }
         let page = Page(
@@ -150,8 +146,8 @@ public enum HTMLRenderer {
             return url
         }
 
-        package func template(_ url: URL) throws(TemplateError) -> MustacheTemplate {
-            try entries.withLock { entries throws(TemplateError) in
+        package func template(_ url: URL) throws(IndstilError) -> MustacheTemplate {
+            try entries.withLock { entries throws(IndstilError) in
                 if let cached = entries.templates[url.path] { return cached }
                 let template = try HTMLRenderer.loadTemplate(url)
                 entries.templates[url.path] = template
@@ -160,11 +156,11 @@ public enum HTMLRenderer {
         }
 
         /// The logo file as a `data:` URI, read once per run.
-        package func dataURI(_ logo: ResolvedProfileLook.Logo) throws(TemplateError) -> String {
-            try entries.withLock { entries throws(TemplateError) in
+        package func dataURI(_ logo: ResolvedProfileLook.Logo) throws(IndstilError) -> String {
+            try entries.withLock { entries throws(IndstilError) in
                 if let cached = entries.dataURIs[logo.file.path] { return cached }
                 guard FileKind.isRegularFile(logo.file), let data = try? logo.contents() else {  // an SVG sanitised (SVGSanitizer)
-                    throw TemplateError(description: "logoet \(logo.file.path) kan ikke læses")
+                    throw IndstilError(da: "logoet \(logo.file.path) kan ikke læses", en: "the logo \(logo.file.path) cannot be read")
                 }
                 let uri = "data:\(logo.mediaType);base64,\(data.base64EncodedString())"
                 entries.dataURIs[logo.file.path] = uri
@@ -182,14 +178,14 @@ public enum HTMLRenderer {
         }
     }
 
-    package static func loadTemplate(_ url: URL) throws(TemplateError) -> MustacheTemplate {
+    package static func loadTemplate(_ url: URL) throws(IndstilError) -> MustacheTemplate {
         guard FileKind.isRegularFile(url), let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw TemplateError(description: "skabelonen \(url.path) kan ikke læses")
+            throw IndstilError(da: "skabelonen \(url.path) kan ikke læses", en: "the template \(url.path) cannot be read")
         }
         do {
             return try MustacheTemplate(string: text)
         } catch {
-            throw TemplateError(description: "skabelonen \(url.path) er ugyldig: \(error)")
+            throw IndstilError(da: "skabelonen \(url.path) er ugyldig: \(error)", en: "the template \(url.path) is invalid: \(error)")
         }
     }
 }

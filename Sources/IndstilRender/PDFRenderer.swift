@@ -6,19 +6,16 @@ import IndstilDocument
 /// installs, started by `WeasyPrint`): page numbers "side 1 af 3", the title in the PDF
 /// metadata, bookmarks from the headings.
 public enum PDFRenderer {
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-    }
-
     public static let timeout: TimeInterval = 120
 
     /// - Parameter archive: the archive copy, PDF/A-2 (`WeasyPrint.Variant.archive`), instead of the tagged PDF/UA-1.
-    public static func pdf(fromHTML html: String, archive: Bool = false) throws(Failure) -> Data {
+    public static func pdf(fromHTML html: String, archive: Bool = false) throws(IndstilError) -> Data {
         let folder: URL
         do {
             folder = try TemporaryItems.makeFolder(kind: "pdf")
         } catch {
-            throw Failure(description: "kan ikke oprette en midlertidig mappe i \(FileManager.default.temporaryDirectory.path): \(SystemErrorText.reason(error))")
+            let reason = SystemErrorText.reason(error), folder = FileManager.default.temporaryDirectory.path
+            throw IndstilError(da: "kan ikke oprette en midlertidig mappe i \(folder): \(reason.da)", en: "cannot create a temporary folder in \(folder): \(reason.en)")
         }
         defer { TemporaryItems.remove(folder) }
         let output = folder.appendingPathComponent("dokument.pdf")
@@ -27,9 +24,10 @@ public enum PDFRenderer {
                                presentationalHints: true, variant: archive ? .archive : .tagged, timeout: timeout)
             return try Data(contentsOf: output)
         } catch let problem as WeasyPrint.Problem {
-            throw Failure(description: problem.message(.document))
+            throw IndstilError(problem.message(.document))
         } catch {
-            throw Failure(description: "kan ikke skrive en midlertidig fil i \(folder.path): \(SystemErrorText.reason(error))")
+            let reason = SystemErrorText.reason(error)
+            throw IndstilError(da: "kan ikke skrive en midlertidig fil i \(folder.path): \(reason.da)", en: "cannot write a temporary file in \(folder.path): \(reason.en)")
         }
     }
 }

@@ -10,16 +10,12 @@ public enum Renderer {
         public var fileExtension: String { rawValue }
     }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-    }
-
     /// - Parameter archive: a PDF is written as the archive copy (PDF/A-2, `indstil render --arkiv`).
     /// - Parameter marking: what every page of an HTML, PDF or DOCX rendering says first
     ///   (`DocumentMarking`: closed, draft); nil marks the document closed when it says so
     ///   and not as a draft. The text and Markdown outputs are never marked.
     public static func render(_ analyzed: AnalyzedDocument, to format: Format, archive: Bool = false,
-                              marking: DocumentMarking? = nil) throws(Failure) -> Data {
+                              marking: DocumentMarking? = nil) throws(IndstilError) -> Data {
         switch format {
         case .txt:
             return Data(analyzed.rendered.plainText.utf8)
@@ -28,18 +24,10 @@ public enum Renderer {
         case .html:
             return Data(try html(analyzed, marking: marking).utf8)
         case .pdf:
-            do {
-                return try PDFRenderer.pdf(fromHTML: try html(analyzed, linkingAppendices: false, marking: marking), archive: archive)
-            } catch let error as PDFRenderer.Failure {
-                throw Failure(description: error.description)
-            } catch {
-                throw Failure(description: "\(error)")
-            }
+            return try PDFRenderer.pdf(fromHTML: try html(analyzed, linkingAppendices: false, marking: marking), archive: archive)
         case .docx:
-            do { return try DocxWriter.docx(RenderModelBuilder.build(analyzed, marking: marking)) } catch let failure as DocxTemplateFailure {
-                throw Failure(description: failure.description)
-            } catch {
-                throw Failure(description: "DOCX kunne ikke skrives: \(error)")
+            do { return try DocxWriter.docx(RenderModelBuilder.build(analyzed, marking: marking)) } catch {
+                throw IndstilError(error)
             }
         }
     }
@@ -48,13 +36,9 @@ public enum Renderer {
     ///   read away from them, lists them only.
     /// - Parameter marking: as for `render`.
     public static func html(_ analyzed: AnalyzedDocument, linkingAppendices: Bool = true,
-                            marking: DocumentMarking? = nil) throws(Failure) -> String {
-        do {
-            return try HTMLRenderer.render(RenderModelBuilder.build(analyzed, marking: marking), profile: analyzed.profile,
-                                           linkingAppendices: linkingAppendices)
-        } catch {
-            throw Failure(description: error.description)
-        }
+                            marking: DocumentMarking? = nil) throws(IndstilError) -> String {
+        try HTMLRenderer.render(RenderModelBuilder.build(analyzed, marking: marking), profile: analyzed.profile,
+                                linkingAppendices: linkingAppendices)
     }
 
     /// The front matter as written, then the body as canonical CommonMark.

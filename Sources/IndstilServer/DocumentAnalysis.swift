@@ -25,8 +25,8 @@ enum DocumentAnalysis {
                 html = .string(try Renderer.html(analyzed))
             } catch {
                 diagnostics.append(Diagnostic(check: "input.invalid", severity: .error,
-                                              message: Message(da: "Forhåndsvisningen kunne ikke laves: \(error.description)",
-                                                               en: "The preview could not be made: \(error.description)"),
+                                              message: Message(da: "Forhåndsvisningen kunne ikke laves: \(error.message.da)",
+                                                               en: "The preview could not be made: \(error.message.en)"),
                                               line: 1))
             }
         }

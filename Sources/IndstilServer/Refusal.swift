@@ -1,7 +1,9 @@
 import Hummingbird
+import IndstilCore
 
 /// A request the server does not carry out, with the status and the Danish sentence the
-/// user sees: as JSON for `/api/…`, as a page otherwise. Never a stack trace.
+/// user sees: as JSON for `/api/…`, as a page otherwise. Never a stack trace. It is the one
+/// error the router catches: any other error becomes one (`init(_:)`).
 struct Refusal: Error, Sendable {
     let status: HTTPResponse.Status
     let message: String
@@ -9,6 +11,16 @@ struct Refusal: Error, Sendable {
     init(_ status: HTTPResponse.Status, _ message: String) {
         self.status = status
         self.message = message
+    }
+
+    /// Any error as the answer to a request: a refusal as it is; anything else (a file that
+    /// could not be written, a packet that failed) is the server's failure, in the user's words.
+    init(_ error: any Error) {
+        if let refusal = error as? Refusal {
+            self = refusal
+        } else {
+            self.init(.internalServerError, IndstilError(error).text(.da))
+        }
     }
 
     static func notFound(_ path: String) -> Refusal {

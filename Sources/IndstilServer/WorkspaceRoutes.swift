@@ -20,16 +20,8 @@ struct WorkspaceRoutes: HTTPResponder {
         do {
             if let answer = try RequestGate(identity: identity, access: access).admit(request) { return answer }
             return try await route(request, path: path)
-        } catch let refusal as Refusal {
-            return HTTPAnswers.refusal(refusal, api: isAPI)
-        } catch let failure as AtomicFile.Failure {
-            return HTTPAnswers.refusal(Refusal(.internalServerError, failure.description), api: isAPI)
-        } catch let failure as PacketFailure {
-            return HTTPAnswers.refusal(Refusal(.internalServerError, failure.description), api: isAPI)
-        } catch let failure as Renderer.Failure {
-            return HTTPAnswers.refusal(Refusal(.internalServerError, failure.description), api: isAPI)
         } catch {
-            return HTTPAnswers.refusal(Refusal(.internalServerError, "Der opstod en fejl: \(error)"), api: isAPI)
+            return HTTPAnswers.refusal(Refusal(error), api: isAPI)
         }
     }
 

@@ -5,13 +5,17 @@ import Foundation
 public enum AtomicFile {
     /// Why a file could not be written, in words for the user: the file and the system's
     /// reason (never Foundation's "Error Domain=NSCocoaErrorDomain Code=512").
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct Failure: Error, Sendable, CustomStringConvertible, IndstilErrorConvertible {
         public let path: String
-        public let reason: String
+        public let reason: Message
 
-        public var description: String {
-            "»\(path)« kan ikke skrives: \(reason); tjek at mappen kan oprettes, at du har skriveadgang, og at der er plads på disken"
+        public var indstilError: IndstilError {
+            IndstilError(
+                da: "»\(path)« kan ikke skrives: \(reason.da); tjek at mappen kan oprettes, at du har skriveadgang, og at der er plads på disken",
+                en: "\"\(path)\" cannot be written: \(reason.en); check that the folder can be created, that you may write there and that the disk has room")
         }
+
+        public var description: String { indstilError.message.da }
     }
 
     public static func write(_ data: Data, to url: URL) throws(Failure) {

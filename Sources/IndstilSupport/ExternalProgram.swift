@@ -61,7 +61,7 @@ public enum ExternalProgram {
         case .exited(let status):
             if let standardOutput {
                 do { try TemporaryItems.writePrivately(result.stdout, to: standardOutput) } catch {
-                    return .finished(status: -1, stderr: "\(standardOutput.path) kan ikke skrives: \(SystemErrorText.reason(error))")
+                    return .finished(status: -1, stderr: "\(standardOutput.path) kan ikke skrives: \(SystemErrorText.reason(error).da)")
                 }
             }
             return .finished(status: status, stderr: stderr)

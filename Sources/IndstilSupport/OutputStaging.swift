@@ -42,11 +42,11 @@ package final class OutputStaging {
                 do {
                     try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
                 } catch {
-                    throw Failure(path: target.path, reason: "mappen \(parent.path) kan ikke oprettes (\(SystemErrorText.reason(error)))")
+                    throw Failure(path: target.path, reason: Message(da: "mappen \(parent.path) kan ikke oprettes (\(SystemErrorText.reason(error).da))", en: "the folder \(parent.path) cannot be created (\(SystemErrorText.reason(error).en))"))
                 }
                 AbandonedOutputs.remove(beside: target)
                 if !folders && Self.isFolder(target) {
-                    throw Failure(path: target.path, reason: "der er en mappe med det navn")
+                    throw Failure(path: target.path, reason: Message(da: "der er en mappe med det navn", en: "there is a folder of that name"))
                 }
                 let staged = Self.place(of: target, role: "ny")
                 try? fileManager.removeItem(at: staged)
@@ -56,7 +56,7 @@ package final class OutputStaging {
                     do {
                         try TemporaryItems.makePrivateFolder(staged)
                     } catch {
-                        throw Failure(path: target.path, reason: "mappen \(staged.lastPathComponent) kan ikke oprettes ved siden af (\(SystemErrorText.reason(error)))")
+                        throw Failure(path: target.path, reason: Message(da: "mappen \(staged.lastPathComponent) kan ikke oprettes ved siden af (\(SystemErrorText.reason(error).da))", en: "the folder \(staged.lastPathComponent) cannot be created beside it (\(SystemErrorText.reason(error).en))"))
                     }
                 }
             }
@@ -117,7 +117,7 @@ package final class OutputStaging {
             }
             apply(output.staged.path)
             if failure != 0 {
-                throw Failure(path: output.target.path, reason: "rettighederne kan ikke sættes (\(SystemErrorText.errnoText(failure)))")
+                throw Failure(path: output.target.path, reason: Message(da: "rettighederne kan ikke sættes (\(SystemErrorText.errnoText(failure).da))", en: "its permissions cannot be set (\(SystemErrorText.errnoText(failure).en))"))
             }
         }
     }
@@ -178,7 +178,7 @@ package final class OutputStaging {
                     let reason = SystemErrorText.errnoText(errno)
                     TemporaryItems.unregister(old)
                     undo()
-                    throw Failure(path: output.target.path, reason: "den tidligere udgave kan ikke flyttes (\(reason))")
+                    throw Failure(path: output.target.path, reason: Message(da: "den tidligere udgave kan ikke flyttes (\(reason.da))", en: "the earlier version cannot be moved (\(reason.en))"))
                 }
                 kept.append((output.target, old, false))
             }
@@ -186,7 +186,7 @@ package final class OutputStaging {
                 guard rename(output.staged.path, output.target.path) == 0 else {
                     let reason = SystemErrorText.errnoText(errno)
                     undo()
-                    throw Failure(path: output.target.path, reason: "den nye udgave kan ikke flyttes på plads (\(reason))")
+                    throw Failure(path: output.target.path, reason: Message(da: "den nye udgave kan ikke flyttes på plads (\(reason.da))", en: "the new version cannot be moved into place (\(reason.en))"))
                 }
                 TemporaryItems.unregister(output.staged)
                 placed.append(output)

@@ -19,11 +19,15 @@ public enum FileCollector {
         }
     }
 
-    public struct MissingPath: Error, Sendable {
+    public struct MissingPath: Error, Sendable, IndstilErrorConvertible {
         public let path: String
 
         package init(path: String) {
             self.path = path
+        }
+
+        public var indstilError: IndstilError {
+            IndstilError(da: "»\(path)« findes ikke", en: "\"\(path)\" does not exist")
         }
     }
 

@@ -32,7 +32,7 @@ struct BundleCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: manifest).standardizedFileURL
-        guard FileManager.default.fileExists(atPath: url.path) else { throw UsageError("»\(manifest)« findes ikke") }
+        guard FileManager.default.fileExists(atPath: url.path) else { throw FileCollector.MissingPath(path: manifest) }
         let workspace = try ProjectWorkspace.current()
         Output.progress("Læser \(manifest) …")
         switch workspace.assemble(url, displayPath: manifest) {
@@ -57,7 +57,7 @@ struct BundleCommand: ParsableCommand {
 
     /// Nothing is written over, or in place of a folder holding, a file the packet is made from.
     func refuseOverwriting(_ inputs: [URL], with outputs: [URL]) throws {
-        if let collision = OutputCollision.find(outputs: outputs, inputs: inputs) { throw UsageError(collision.description) }
+        if let collision = OutputCollision.find(outputs: outputs, inputs: inputs) { throw collision }
     }
 
     /// Nothing is written when the manifest or a file in it has errors.

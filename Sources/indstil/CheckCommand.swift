@@ -46,17 +46,12 @@ struct CheckCommand: ParsableCommand {
     var lang: Language = .da
 
     func run() throws {
-        let inputs: [FileCollector.Input]
-        do {
-            inputs = try FileCollector.collect(paths)
-        } catch {
-            throw UsageError(lang == .da ? "»\(error.path)« findes ikke" : "\"\(error.path)\" does not exist")
-        }
+        let inputs = try FileCollector.collect(paths)
         let workspace = try ProjectWorkspace.current(profileOverride: profile)
         if let profile {
             let store = workspace.profileStore(for: ProjectWorkspace.currentFolder)
             if store.profile(id: profile) == nil {
-                throw UsageError("Profilen »\(profile)« findes ikke; kendte profiler: \(store.availableIDs().joined(separator: ", "))")
+                throw IndstilError.unknownProfile(profile, known: store.availableIDs())
             }
         }
         if inputs.count > 50 { Output.progress("Gennemgår \(inputs.count) Markdown-filer …") }
@@ -66,7 +61,8 @@ struct CheckCommand: ParsableCommand {
             do {
                 try AtomicFile.write(target.format.render(reports, language: lang), to: URL(fileURLWithPath: target.path))
             } catch {
-                throw UsageError("rapporten \(error.description)")
+                let message = error.indstilError.message
+                throw IndstilError(da: "rapporten \(message.da)", en: "the report \(message.en)")
             }
         }
         Output.write(format.render(reports, language: lang))

@@ -19,12 +19,12 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
-        guard WordImport.isWordDocument(url) else { throw UsageError("\(file): indstil import læser Word-dokumenter (.docx)") }
+        guard WordImport.isWordDocument(url) else { throw IndstilError(da: "indstil import læser Word-dokumenter (.docx)", en: "indstil import reads Word documents (.docx)", file: file) }
         let workspace = try ProjectWorkspace.current(profileOverride: profile)
         let imported: WordImport
         switch workspace.importWord(url.standardizedFileURL) {
         case .failure(let diagnostic):
-            throw UsageError(TextReporter.line(path: file, diagnostic, language: .da))
+            throw IndstilError(da: TextReporter.line(path: file, diagnostic, language: .da), en: TextReporter.line(path: file, diagnostic, language: .en))
         case .success(let result):
             imported = result
         }
@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
             return
         }
         let target = URL(fileURLWithPath: output)
-        if let collision = OutputCollision.find(outputs: [target], inputs: [url]) { throw UsageError(collision.description) }
+        if let collision = OutputCollision.find(outputs: [target], inputs: [url]) { throw collision }
         try AtomicFile.write(imported.markdown, to: target)
         Output.progress("Skrev \(output)")
     }

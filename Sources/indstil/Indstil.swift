@@ -11,12 +11,6 @@ struct Indstil: ParsableCommand {
     )
 }
 
-/// An error that stops a command before it could do its job (exit code 2).
-struct UsageError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
 enum Output {
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
@@ -35,11 +29,7 @@ enum ProjectWorkspace {
     static var currentFolder: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
     static func current(profileOverride: String? = nil) throws -> Workspace {
-        do {
-            return try Workspace.discover(from: currentFolder, profileOverride: profileOverride)
-        } catch {
-            throw UsageError("\(error.path):\(error.line): \(error.message.da)")
-        }
+        try Workspace.discover(from: currentFolder, profileOverride: profileOverride)
     }
 }
 
@@ -51,12 +41,10 @@ extension Workspace {
     func source(_ path: String) throws -> Document {
         // A Word document has no Markdown source of its own: the one it is read into.
         if WordImport.isWordDocument(URL(fileURLWithPath: path)) { return try document(path).document }
-        let fail = { (diagnostic: Diagnostic) -> UsageError in
-            UsageError("\(path.escapingControlCharacters):\(diagnostic.line):\(diagnostic.column): error: \(diagnostic.message.da.escapingControlCharacters) [\(diagnostic.check)]")
-        }
+        let fail = { (diagnostic: Diagnostic) -> IndstilError in Self.failure(path, diagnostic) }
         switch DocumentLoader.load(URL(fileURLWithPath: path).standardizedFileURL, displayPath: path, parsingBody: false) {
         case .noFrontMatter:
-            throw UsageError("\(path): filen har ingen front matter; lav en ny med »indstil new«")
+            throw Self.noFrontMatter(path)
         case .failed(let diagnostic):
             throw fail(diagnostic)
         case .document(let document):
@@ -71,11 +59,23 @@ extension Workspace {
         case .analyzed(let analyzed):
             return analyzed
         case .noFrontMatter:
-            throw UsageError("\(path): filen har ingen front matter; lav en ny med »indstil new«")
+            throw Self.noFrontMatter(path)
         case .failed, .noProfile, .markdown:
             let diagnostic = analysis.diagnostics.first
-            let message = (diagnostic?.message.da ?? "filen kan ikke læses").escapingControlCharacters
-            throw UsageError("\(path.escapingControlCharacters):\(diagnostic?.line ?? 1):\(diagnostic?.column ?? 1): error: \(message) [\(diagnostic?.check ?? "input.invalid")]")
+                ?? Diagnostic(check: "input.invalid", severity: .error,
+                              message: Message(da: "filen kan ikke læses", en: "the file cannot be read"), line: 1)
+            throw Self.failure(path, diagnostic)
         }
+    }
+
+    private static func noFrontMatter(_ path: String) -> IndstilError {
+        IndstilError(da: "filen har ingen front matter; lav en ny med »indstil new«",
+                     en: "the file has no front matter; make a new one with \"indstil new\"", file: path)
+    }
+
+    /// The finding that stops a command, as `check` would show it: "path:line:column: error: … [check]".
+    private static func failure(_ path: String, _ diagnostic: Diagnostic) -> IndstilError {
+        IndstilError(da: "error: \(diagnostic.message.da) [\(diagnostic.check)]", en: "error: \(diagnostic.message.en) [\(diagnostic.check)]",
+                     file: path, line: diagnostic.line, column: diagnostic.column)
     }
 }

@@ -25,13 +25,15 @@ struct NewCommand: ParsableCommand {
         let store = try ProjectWorkspace.current().profileStore(for: target.deletingLastPathComponent())
         let id = profile ?? (type == "bilag" ? "betaenkning-bilag" : "aarhus-byraad")
         guard case .success(let chosen)? = store.profile(id: id) else {
-            throw UsageError("Profilen »\(id)« findes ikke; kendte profiler: \(store.availableIDs().joined(separator: ", "))")
+            throw IndstilError.unknownProfile(id, known: store.availableIDs())
         }
         guard chosen.documentType == type else {
-            throw UsageError("Profilen »\(id)« er til typen »\(chosen.documentType)«, ikke »\(type)«")
+            throw IndstilError(da: "Profilen »\(id)« er til typen »\(chosen.documentType)«, ikke »\(type)«",
+                               en: "The profile \"\(id)\" is for the type \"\(chosen.documentType)\", not \"\(type)\"")
         }
         if FileManager.default.fileExists(atPath: target.path) && !force {
-            throw UsageError("\(target.path) findes allerede; brug --force for at overskrive")
+            throw IndstilError(da: "\(target.path) findes allerede; brug --force for at overskrive",
+                               en: "\(target.path) exists already; use --force to overwrite it")
         }
         try AtomicFile.write(SkeletonWriter.skeleton(for: chosen), to: target)
         Output.progress("Skrev \(path ?? target.lastPathComponent) (profil \(id)). Udfyld felterne og afsnittene, og kør »indstil check \(path ?? target.lastPathComponent)«.")

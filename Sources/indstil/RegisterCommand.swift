@@ -30,12 +30,7 @@ struct RegisterCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try ProjectWorkspace.current()
-        let inputs: [FileCollector.Input]
-        do {
-            inputs = try DecisionRegister.minutesManifests(in: paths.isEmpty ? ["."] : paths)
-        } catch {
-            throw UsageError("»\(error.path)« findes ikke")
-        }
+        let inputs = try DecisionRegister.minutesManifests(in: paths.isEmpty ? ["."] : paths)
         var rows: [DecisionRegister.Row] = []
         var problems: [FileReport] = []
         for input in inputs {
@@ -57,11 +52,7 @@ struct RegisterCommand: ParsableCommand {
         case .html: RegisterHTML.render(rows)
         }
         guard let output else { return Output.write(text) }
-        do {
-            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
-        } catch {
-            throw UsageError("»\(output)« kunne ikke skrives: \(error)")
-        }
+        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
         Output.progress("Skrev \(output)")
     }
 }

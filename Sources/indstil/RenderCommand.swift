@@ -44,37 +44,32 @@ struct RenderCommand: ParsableCommand {
                 Output.progress(refusal)
                 throw ExitCode(1)
             }
-            do {
-                data = try Renderer.render(analyzed, to: to, archive: archive, marking: marking)
-            } catch {
-                throw UsageError(error.description)  // a Renderer.Failure (typed throws)
-            }
+            data = try Renderer.render(analyzed, to: to, archive: archive, marking: marking)
             if let warning = RenderMarkingNotice.warning(file, marking, format: to) { Output.progress(warning) }
         }
         let isBinary = to == .docx || to == .pdf
         if output == "-" || (output == nil && !isBinary) {
-            guard !isBinary else { throw UsageError("\(to.rawValue) er binært; angiv en fil med -o") }
+            guard !isBinary else { throw IndstilError(da: "\(to.rawValue) er binært; angiv en fil med -o", en: "\(to.rawValue) is binary; give a file with -o") }
             FileHandle.standardOutput.write(data)
             return
         }
         let target = output ?? (URL(fileURLWithPath: file).deletingPathExtension().path + "." + to.fileExtension)
-        if let collision = OutputCollision.find(outputs: [URL(fileURLWithPath: target)], inputs: [URL(fileURLWithPath: file)]) {
-            throw UsageError(collision.description)
-        }
+        if let collision = OutputCollision.find(outputs: [URL(fileURLWithPath: target)], inputs: [URL(fileURLWithPath: file)]) { throw collision }
         try AtomicFile.write(data, to: URL(fileURLWithPath: target))
         Output.progress("Skrev \(target) (\(DanishFormat.integer(data.count)) byte)")
     }
 
     /// Many documents in one process, in parallel, each to `DIR/<name>.<format>`.
     func renderMany() throws {
-        guard let output, output != "-" else { throw UsageError("flere filer kræver -o MAPPE") }
+        guard let output, output != "-" else { throw IndstilError(da: "flere filer kræver -o MAPPE", en: "several files need -o FOLDER") }
         let folder = URL(fileURLWithPath: output)
         let names = files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-        if Set(names).count != names.count { throw UsageError("to filer har samme navn; de ville overskrive hinanden i \(output)") }
-        let outputs = names.map { folder.appendingPathComponent("\($0).\(to.fileExtension)") }
-        if let collision = OutputCollision.find(outputs: outputs, inputs: files.map { URL(fileURLWithPath: $0) }) {
-            throw UsageError(collision.description)
+        if Set(names).count != names.count {
+            throw IndstilError(da: "to filer har samme navn; de ville overskrive hinanden i \(output)",
+                               en: "two files have the same name; they would overwrite each other in \(output)")
         }
+        let outputs = names.map { folder.appendingPathComponent("\($0).\(to.fileExtension)") }
+        if let collision = OutputCollision.find(outputs: outputs, inputs: files.map { URL(fileURLWithPath: $0) }) { throw collision }
         let files = self.files, format = self.to, archive = self.archive, strict = self.strict
         let workspace = try ProjectWorkspace.current(profileOverride: profile)
         // Twice as many workers as cores: each written file waits for its fsync (AtomicFile via
@@ -87,13 +82,18 @@ struct RenderCommand: ParsableCommand {
                 try AtomicFile.write(data, to: folder.appendingPathComponent("\(names[index]).\(format.fileExtension)"))
                 return .written(warning: RenderMarkingNotice.warning(files[index], marking, format: format))
             } catch {
-                return .failed("\(files[index]): \(error)")
+                var failure = IndstilError(error)
+                if failure.file == nil { failure.file = files[index] }  // which of the files it was
+                return .failed(failure)
             }
         }
         let notices = outcomes.compactMap(\.warning).sorted(), refusals = outcomes.compactMap(\.refusal).sorted()
         for notice in notices + refusals { Output.progress(notice) }
-        let messages = outcomes.compactMap(\.failure).sorted()
-        if !messages.isEmpty { throw UsageError(messages.joined(separator: "\n")) }
+        let failures = outcomes.compactMap(\.failure)
+        if !failures.isEmpty {
+            func joined(_ language: Language) -> String { failures.map { $0.text(language) }.sorted().joined(separator: "\n") }
+            throw IndstilError(da: joined(.da), en: joined(.en))
+        }
         if !refusals.isEmpty { throw ExitCode(1) }
         Output.progress("Skrev \(files.count) filer i \(output)")
     }
@@ -143,9 +143,9 @@ enum RenderOutcome {
     case written(warning: String?)
     /// Not rendered (`--strict` and errors): why.
     case refused(String)
-    case failed(String)
+    case failed(IndstilError)
 
     var warning: String? { if case .written(let warning) = self { warning } else { nil } }
     var refusal: String? { if case .refused(let refusal) = self { refusal } else { nil } }
-    var failure: String? { if case .failed(let failure) = self { failure } else { nil } }
+    var failure: IndstilError? { if case .failed(let failure) = self { failure } else { nil } }
 }

@@ -31,21 +31,18 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw UsageError("»\(folder)« er ikke en mappe")
+            throw IndstilError(da: "»\(folder)« er ikke en mappe", en: "\"\(folder)\" is not a folder")
         }
-        guard (0...65535).contains(port) else { throw UsageError("--port skal være mellem 0 og 65535") }
+        guard (0...65535).contains(port) else { throw IndstilError(da: "--port skal være mellem 0 og 65535", en: "--port must be between 0 and 65535") }
         let remote = !ServerIdentity.isLoopback(host)
         if remote && !allowRemote {
-            throw UsageError("--host \(host) kan nås fra andre maskiner; arbejdsrummet lytter kun på denne maskine (127.0.0.1), "
-                             + "medmindre du også giver --allow-remote")
+            throw IndstilError(da: "--host \(host) kan nås fra andre maskiner; arbejdsrummet lytter kun på denne maskine (127.0.0.1), "
+                                   + "medmindre du også giver --allow-remote",
+                               en: "--host \(host) can be reached from other machines; the workspace listens on this machine only (127.0.0.1) "
+                                   + "unless you also give --allow-remote")
         }
         let settings = ServerSettings(folder: URL(fileURLWithPath: folder), host: host, port: port)
-        let server: WorkspaceServer
-        do {
-            server = try WorkspaceServer(settings: settings)
-        } catch {
-            throw UsageError("\(error.path):\(error.line): \(error.message.da)")
-        }
+        let server = try WorkspaceServer(settings: settings)
         let shouldOpen = open
         let failure = Locked<String?>(nil)
         let done = DispatchSemaphore(value: 0)
@@ -70,7 +67,8 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let failure = failure.withLock({ $0 }) {
-            throw UsageError("arbejdsrummet kunne ikke starte på \(host):\(port): \(failure)")
+            throw IndstilError(da: "arbejdsrummet kunne ikke starte på \(host):\(port): \(failure)",
+                               en: "the workspace could not start on \(host):\(port): \(failure)")
         }
     }
 }

@@ -162,3 +162,37 @@ struct OtherCommandTests {
         #expect(!result.stdout.contains("FEJL"), "\(result)")
     }
 }
+
+/// A command that cannot run says why in the language of `--lang` (Danish by default), with
+/// the file it is about, and exits 2.
+@Suite("Errors in both languages (end to end)")
+struct ErrorLanguageTests {
+    @Test("check, bundle and register: a missing path, Danish by default and English with --lang en")
+    func missingPath() throws {
+        let folder = try TempFolder.withExamples()
+        for arguments in [["check", "mangler.md"], ["bundle", "mangler.yml"], ["register", "mangler"]] {
+            let danish = try folder.run(arguments: arguments)
+            #expect(danish.status == 2 && danish.stderr == "indstil: fejl: »mangler\(arguments[1].dropFirst(7))« findes ikke\n", "\(danish)")
+            let english = try folder.run(arguments: arguments + ["--lang", "en"])
+            #expect(english.status == 2 && english.stderr == "indstil: error: \"mangler\(arguments[1].dropFirst(7))\" does not exist\n", "\(english)")
+            let equals = try folder.run(arguments: arguments + ["--lang=en"])
+            #expect(equals.stderr == english.stderr, "\(equals)")
+        }
+    }
+
+    @Test("bundle -o over its own folder, in English: the collision in English, nothing replaced")
+    func collisionInEnglish() throws {
+        let folder = try TempFolder.withExamples()
+        let result = try folder.run("bundle", "examples/bilagsmateriale/bundle.yml", "-o", "examples/bilagsmateriale", "--lang", "en", timeout: 60)
+        #expect(result.status == 2 && result.stderr.contains("indstil: error: ") && result.stderr.contains("holds the source file"), "\(result)")
+        #expect(!result.stderr.contains("kildefilen"), "\(result)")
+    }
+
+    @Test("an invalid indstil.yml stops every command with its file and line, in English with --lang en")
+    func invalidConfiguration() throws {
+        let folder = try TempFolder.withExamples()
+        _ = try folder.write("indstil.yml", "profile: aarhus-byraad\nchecks: 5\n")
+        let result = try folder.run("check", "examples/\(Fixtures.byraad)", "--lang", "en")
+        #expect(result.status == 2 && result.stderr.hasPrefix("indstil: error: ") && result.stderr.contains("indstil.yml:2:"), "\(result)")
+    }
+}

@@ -160,7 +160,7 @@ struct DocxTemplateTests {
                 try DocxWriter.docx(model)
             } throws: { error in
                 guard let failure = error as? DocxTemplateFailure else { return false }
-                return failure.description.hasPrefix("Word-skabelonen \(url.path) kan ikke bruges: ") && (expected.isEmpty || failure.reason.contains(expected))
+                return failure.description.hasPrefix("Word-skabelonen \(url.path) kan ikke bruges: ") && (expected.isEmpty || failure.reason.da.contains(expected))
             }
         }
     }

@@ -58,11 +58,12 @@ public struct Configuration: Sendable {
 
     public init() {}
 
-    public struct Invalid: Error, Sendable, CustomStringConvertible {
+    public struct Invalid: Error, Sendable, CustomStringConvertible, IndstilErrorConvertible {
         public let path: String
         public let line: Int
         public let message: Message
-        public var description: String { "\(path):\(line): \(message.da)" }
+        public var indstilError: IndstilError { IndstilError(message, file: path, line: line) }
+        public var description: String { indstilError.text(.da) }
     }
 
     /// The configuration for work started in `folder`: the nearest `indstil.yml` upward.

@@ -88,7 +88,9 @@ struct BundleSitePlan: PacketSitePlan {
                         let attributes = try FileManager.default.attributesOfItem(atPath: appendix.source.path)
                         size = (attributes[.size] as? NSNumber)?.intValue ?? 0
                     } catch {
-                        throw PacketFailure(.planning, "Bilaget \(appendix.number) (\(appendix.source.path)) kan ikke læses: \(SystemErrorText.reason(error))",
+                        let reason = SystemErrorText.reason(error)
+                        throw PacketFailure(.planning, da: "Bilaget \(appendix.number) (\(appendix.source.path)) kan ikke læses: \(reason.da)",
+                                            en: "Appendix \(appendix.number) (\(appendix.source.path)) cannot be read: \(reason.en)",
                                             file: appendix.source)
                     }
                     let path = "\(PacketSite.attachmentFolder)/\(name)"

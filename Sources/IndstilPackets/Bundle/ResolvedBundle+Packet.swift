@@ -24,7 +24,8 @@ extension ResolvedBundle: Packet {
         let plan = try BundleSitePlan(self, files: files)
         let unresolved = plan.unresolvedReferences()
         if !unresolved.isEmpty {
-            throw PacketFailure(.planning, "Bilagsmaterialet har henvisninger uden mål; intet er skrevet:\n" + unresolved.joined(separator: "\n"),
+            throw PacketFailure(.planning, da: "Bilagsmaterialet har henvisninger uden mål; intet er skrevet:\n" + unresolved.joined(separator: "\n"),
+                                en: "The bundle has references without a target; nothing was written:\n" + unresolved.joined(separator: "\n"),
                                 file: manifest.url)
         }
         return plan

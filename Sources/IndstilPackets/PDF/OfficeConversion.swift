@@ -53,13 +53,16 @@ enum OfficeConversion {
         try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)  // the caller's, normally there
         for place in [folder, office, temporary] {
             do { try TemporaryItems.makePrivateFolder(place) } catch {
-                throw PacketFailure(.converting, "kan ikke oprette \(place.path): \(SystemErrorText.reason(error))", file: place)
+                let reason = SystemErrorText.reason(error)
+                throw PacketFailure(.converting, da: "kan ikke oprette \(place.path): \(reason.da)", en: "cannot create \(place.path): \(reason.en)", file: place)
             }
         }
         for (index, source) in sources.enumerated() {
             let copy = folder.appendingPathComponent("bilag-\(index + 1).\(source.pathExtension.lowercased())")
             do { try TemporaryItems.copyPrivately(source, to: copy) } catch {
-                throw PacketFailure(.copying, "Bilaget »\(source.path)« kan ikke kopieres til konvertering: \(SystemErrorText.reason(error))", file: source)
+                let reason = SystemErrorText.reason(error)
+                throw PacketFailure(.copying, da: "Bilaget »\(source.path)« kan ikke kopieres til konvertering: \(reason.da)",
+                                    en: "The appendix \"\(source.path)\" cannot be copied for conversion: \(reason.en)", file: source)
             }
             inputs.append((source, copy))
         }
@@ -79,23 +82,33 @@ enum OfficeConversion {
         switch result {
         case .notFound:
             // It was found on PATH a moment ago: it could not be started (no processes left, say).
-            throw PacketFailure(.converting, "LibreOffice (\(program)) kunne ikke startes til at konvertere \(unconverted()) til PDF; intet er skrevet",
+            throw PacketFailure(.converting, da: "LibreOffice (\(program)) kunne ikke startes til at konvertere \(unconverted()) til PDF; intet er skrevet",
+                                en: "LibreOffice (\(program)) could not be started to convert \(unconverted()) to PDF; nothing was written",
                                 file: sources[0])
         case .timedOut:
-            throw PacketFailure(.converting, "LibreOffice blev ikke færdig inden for \(Int(limit)) sekunder med at konvertere "
-                                + "\(unconverted()) til PDF; intet er skrevet (sæt INDSTIL_LIBREOFFICE_TIMEOUT til flere sekunder, "
-                                + "eller gem bilaget som PDF)", file: inputs.first { !isPDF($0.copy) }?.source ?? sources[0])
+            throw PacketFailure(.converting,
+                                da: "LibreOffice blev ikke færdig inden for \(Int(limit)) sekunder med at konvertere "
+                                    + "\(unconverted()) til PDF; intet er skrevet (sæt INDSTIL_LIBREOFFICE_TIMEOUT til flere sekunder, "
+                                    + "eller gem bilaget som PDF)",
+                                en: "LibreOffice did not finish converting \(unconverted()) to PDF within \(Int(limit)) seconds; "
+                                    + "nothing was written (set INDSTIL_LIBREOFFICE_TIMEOUT to more seconds, or save the appendix as PDF)", file: inputs.first { !isPDF($0.copy) }?.source ?? sources[0])
         case .finished(let status, let stderr) where status != 0:
-            throw PacketFailure(.converting, "LibreOffice fejlede (exit \(status)) ved konvertering af \(unconverted()) til PDF; "
-                                + "intet er skrevet: \(stderr.prefix(500))", file: inputs.first { !isPDF($0.copy) }?.source ?? sources[0])
+            throw PacketFailure(.converting,
+                                da: "LibreOffice fejlede (exit \(status)) ved konvertering af \(unconverted()) til PDF; "
+                                    + "intet er skrevet: \(stderr.prefix(500))",
+                                en: "LibreOffice failed (exit \(status)) converting \(unconverted()) to PDF; "
+                                    + "nothing was written: \(stderr.prefix(500))", file: inputs.first { !isPDF($0.copy) }?.source ?? sources[0])
         case .finished:
             break
         }
         var converted: [URL: URL] = [:]
         for (source, copy) in inputs {
             guard isPDF(copy) else {
-                throw PacketFailure(.converting, "LibreOffice kunne ikke konvertere »\(source.path)« til PDF (er filen beskadiget, "
-                                    + "eller beskyttet med adgangskode?); intet er skrevet. Gem bilaget som PDF, eller ret filen", file: source)
+                throw PacketFailure(.converting,
+                                    da: "LibreOffice kunne ikke konvertere »\(source.path)« til PDF (er filen beskadiget, "
+                                        + "eller beskyttet med adgangskode?); intet er skrevet. Gem bilaget som PDF, eller ret filen",
+                                    en: "LibreOffice could not convert \"\(source.path)\" to PDF (is the file damaged, "
+                                        + "or protected by a password?); nothing was written. Save the appendix as PDF, or repair the file", file: source)
             }
             let pdf = copy.deletingPathExtension().appendingPathExtension("pdf")
             let fixed = copy.deletingPathExtension().appendingPathExtension("fast.pdf")
@@ -111,13 +124,13 @@ enum OfficeConversion {
     static func fixDates(_ pdf: URL, to output: URL, work: URL) throws(PacketFailure) {
         func objects(_ refs: [String], inline: Bool = false) throws(PacketFailure) -> [String: Any] {
             let json = try QPDF.json(pdf, keys: ["qpdf"] , extra: (inline ? ["--json-stream-data=inline"] : []) + refs.map { "--json-object=\($0)" },
-                                     into: work.appendingPathComponent("datoer.json"), step: .converting, what: "ved konvertering")
+                                     into: work.appendingPathComponent("datoer.json"), step: .converting, what: Message(da: "ved konvertering", en: "while converting"))
             return QPDF.objects(json)
         }
         var update: [String: Any] = [:]
         guard var trailer = (try objects(["trailer"])["trailer"] as? [String: Any])?["value"] as? [String: Any],
               let root = trailer["/Root"] as? String else {
-            throw PacketFailure(.converting, "den konverterede PDF har ingen katalog", file: pdf)
+            throw PacketFailure(.converting, da: "den konverterede PDF har ingen katalog", en: "the converted PDF has no catalog", file: pdf)
         }
         // LibreOffice's checksum and /ID differ from run to run; qpdf keeps the first /ID
         // element it finds, and derives both from the content (--deterministic-id) when there is none.
@@ -161,8 +174,9 @@ enum OfficeConversion {
             try TemporaryItems.writePrivately(JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]],
                                                                      options: [.sortedKeys, .withoutEscapingSlashes]), to: updateFile)
         } catch {
-            throw PacketFailure(.converting, "kan ikke skrive \(updateFile.path): \(SystemErrorText.reason(error))", file: updateFile)
+            let reason = SystemErrorText.reason(error)
+            throw PacketFailure(.converting, da: "kan ikke skrive \(updateFile.path): \(reason.da)", en: "cannot write \(updateFile.path): \(reason.en)", file: updateFile)
         }
-        try QPDF.write([pdf.path, "--update-from-json=\(updateFile.path)", output.path], step: .converting, what: "ved konvertering")
+        try QPDF.write([pdf.path, "--update-from-json=\(updateFile.path)", output.path], step: .converting, what: Message(da: "ved konvertering", en: "while converting"))
     }
 }

@@ -21,16 +21,21 @@ enum PDFArchiveParts {
             let metadata = work.appendingPathComponent("arkiv-metadata-\(index + 1).xml")
             switch ExternalProgram.run("pdfinfo", ["-meta", attachment.file.path], timeout: 120, standardOutput: metadata) {
             case .notFound:
-                throw PacketFailure(.inspecting, "pdfinfo findes ikke (poppler-utils), men skal bruges til at læse PDF-bilagenes metadata; installér det med »make deps«")
+                throw PacketFailure(.inspecting, da: "pdfinfo findes ikke (poppler-utils), men skal bruges til at læse PDF-bilagenes metadata; installér det med »make deps«",
+                                    en: "pdfinfo is not installed (poppler-utils), but it is needed to read the PDF appendices' metadata; install it with \"make deps\"")
             case .timedOut:
-                throw PacketFailure(.inspecting, "pdfinfo svarede ikke inden for 120 sekunder (\(attachment.label))", file: attachment.file)
+                throw PacketFailure(.inspecting, da: "pdfinfo svarede ikke inden for 120 sekunder (\(attachment.label))",
+                                    en: "pdfinfo did not answer within 120 seconds (\(attachment.label))", file: attachment.file)
             case .finished:
                 break
             }
             let xmp = (try? String(contentsOf: metadata, encoding: .utf8)) ?? ""
             guard let part = declaredPart(xmp), (1...3).contains(part) else {
-                throw PacketFailure(.inspecting, "arkivkopien kan ikke være PDF/A-2: PDF-bilaget \(attachment.label) er ikke selv PDF/A. "
-                                    + "Gem bilaget som PDF/A (fx »Eksportér som PDF/A-2« i Word eller LibreOffice), eller skriv pakken uden --arkiv")
+                throw PacketFailure(.inspecting,
+                                    da: "arkivkopien kan ikke være PDF/A-2: PDF-bilaget \(attachment.label) er ikke selv PDF/A. "
+                                        + "Gem bilaget som PDF/A (fx »Eksportér som PDF/A-2« i Word eller LibreOffice), eller skriv pakken uden --arkiv",
+                                    en: "the archive copy cannot be PDF/A-2: the PDF appendix \(attachment.label) is not PDF/A itself. "
+                                        + "Save the appendix as PDF/A (e.g. \"Export as PDF/A-2\" in Word or LibreOffice), or write the packet without --arkiv")
             }
         }
     }

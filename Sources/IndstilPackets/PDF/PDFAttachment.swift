@@ -62,13 +62,17 @@ struct PDFAttachment {
         do {
             try FileManager.default.copyItem(at: source, to: file)
         } catch {
-            throw PacketFailure(.copying, "PDF-bilaget \(label) (\(source.path)) kan ikke kopieres: \(SystemErrorText.reason(error))", file: source)
+            let reason = SystemErrorText.reason(error)
+            throw PacketFailure(.copying, da: "PDF-bilaget \(label) (\(source.path)) kan ikke kopieres: \(reason.da)",
+                                en: "The PDF appendix \(label) (\(source.path)) cannot be copied: \(reason.en)", file: source)
         }
-        let what = "ved læsning af PDF-bilaget \(label) »\(source.lastPathComponent)«"
+        let what = Message(da: "ved læsning af PDF-bilaget \(label) »\(source.lastPathComponent)«",
+                           en: "while reading the PDF appendix \(label) \"\(source.lastPathComponent)\"")
         let json = try QPDF.json(file, keys: ["pages", "outlines"], into: work.appendingPathComponent("bilag-\(index).json"), step: .inspecting, what: what)
         let pageCount = QPDF.pageRefs(json).count
         guard pageCount > 0 else {
-            throw PacketFailure(.inspecting, "PDF-bilaget \(label) »\(source.lastPathComponent)« har ingen sider", file: source)
+            throw PacketFailure(.inspecting, da: "PDF-bilaget \(label) »\(source.lastPathComponent)« har ingen sider",
+                                en: "The PDF appendix \(label) \"\(source.lastPathComponent)\" has no pages", file: source)
         }
         let outline = PDFOutlineItem.cleaned(PDFOutlineItem.parse(json["outlines"] as? [[String: Any]] ?? []), pageCount: pageCount)
         return PDFAttachment(key: key, label: label, pageHeader: pageHeader, file: file, pageCount: pageCount, outline: outline)

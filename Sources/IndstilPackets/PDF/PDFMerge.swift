@@ -34,15 +34,16 @@ enum PDFMerge {
         }
         if next <= reserved.pageCount { arguments += [".", "\(next)-\(reserved.pageCount)"] }
         let merged = work.appendingPathComponent("flettet.pdf")
-        try QPDF.write(arguments + ["--", merged.path], step: .merging, what: "ved fletning af PDF-bilagene")
+        try QPDF.write(arguments + ["--", merged.path], step: .merging, what: Message(da: "ved fletning af PDF-bilagene", en: "while merging the PDF appendices"))
 
         // 2. The bookmarks and links to the attachments, and the attachments' own bookmarks.
         progress("Sætter bogmærker til PDF-bilagene …")
         let json = try QPDF.json(merged, keys: ["pages", "outlines", "qpdf"], into: work.appendingPathComponent("flettet.json"),
-                                 step: .merging, what: "ved læsning af den flettede PDF")
+                                 step: .merging, what: Message(da: "ved læsning af den flettede PDF", en: "while reading the merged PDF"))
         let pages = QPDF.pageRefs(json)
         guard pages.count == reserved.pageCount else {
-            throw PacketFailure(.merging, "intern fejl: den flettede PDF har \(pages.count) sider, men skulle have \(reserved.pageCount)")
+            throw PacketFailure(.merging, da: "intern fejl: den flettede PDF har \(pages.count) sider, men skulle have \(reserved.pageCount)",
+                                en: "internal error: the merged PDF has \(pages.count) pages, but should have \(reserved.pageCount)")
         }
         let objects = QPDF.objects(json)
         let outline = json["outlines"] as? [[String: Any]] ?? []
@@ -56,7 +57,8 @@ enum PDFMerge {
             // The attachment's bookmark, "B3.1 …", on its first reserved page.
             guard let bookmark = reserved.bookmarks.last(where: { $0.page == run.first && $0.title.hasPrefix(attachment.label + " ") }),
                   let itemRef = item(at: bookmark.path, in: outline), var item = QPDF.value(objects, itemRef) else {
-                throw PacketFailure(.merging, "intern fejl: bogmærket for \(attachment.label) findes ikke på side \(run.first)")
+                throw PacketFailure(.merging, da: "intern fejl: bogmærket for \(attachment.label) findes ikke på side \(run.first)",
+                                    en: "internal error: the bookmark for \(attachment.label) is not on page \(run.first)")
             }
             item["/Dest"] = [pages[run.first - 1], "/Fit"]
             let kids = attachment.outline.map { outlineObjects($0, firstPage: run.first, pages: pages) }
@@ -75,9 +77,10 @@ enum PDFMerge {
             let data = try JSONSerialization.data(withJSONObject: ["qpdf": [header, update]], options: [.sortedKeys, .withoutEscapingSlashes])
             try data.write(to: updateFile)
         } catch {
-            throw PacketFailure(.merging, "bogmærkerne kan ikke skrives: \(SystemErrorText.reason(error))", file: updateFile)
+            let reason = SystemErrorText.reason(error)
+            throw PacketFailure(.merging, da: "bogmærkerne kan ikke skrives: \(reason.da)", en: "the bookmarks cannot be written: \(reason.en)", file: updateFile)
         }
-        try QPDF.write([merged.path, "--update-from-json=\(updateFile.path)", output.path], step: .merging, what: "ved opdatering af bogmærkerne")
+        try QPDF.write([merged.path, "--update-from-json=\(updateFile.path)", output.path], step: .merging, what: Message(da: "ved opdatering af bogmærkerne", en: "while updating the bookmarks"))
     }
 
     /// Marks merged attachment pages as artifacts in the packet's tagged PDF.

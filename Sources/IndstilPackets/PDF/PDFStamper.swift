@@ -53,17 +53,18 @@ enum PDFStamper {
         let set = work.appendingPathComponent("stempler-sat.pdf")
         try WeasyPrint.setPacket(stampHTML(zip(jobs, sizes).map { ($0.stamp, $0.pageNumbers, $1) }), input: work.appendingPathComponent("stempler.html"),
                                  output: set, purpose: .stamps, timeout: timeout)
-        let json = try QPDF.json(set, keys: ["pages", "qpdf"], into: work.appendingPathComponent("stempler.json"), step: .stamping, what: "ved læsning af stemplerne")
+        let json = try QPDF.json(set, keys: ["pages", "qpdf"], into: work.appendingPathComponent("stempler.json"), step: .stamping, what: Message(da: "ved læsning af stemplerne", en: "while reading the stamps"))
         let total = sizes.map(\.count).reduce(0, +)
         guard QPDF.pageRefs(json).count == total else {
-            throw PacketFailure(.stamping, "intern fejl: WeasyPrint satte \(QPDF.pageRefs(json).count) stempelsider, men bilagene har \(total) sider")
+            throw PacketFailure(.stamping, da: "intern fejl: WeasyPrint satte \(QPDF.pageRefs(json).count) stempelsider, men bilagene har \(total) sider",
+                                en: "internal error: WeasyPrint set \(QPDF.pageRefs(json).count) stamp pages, but the appendices have \(total) pages")
         }
         try markAsArtifacts(set, json: json, work: work, output: stamps)
         var first = 1
         for (job, pages) in zip(jobs, sizes) {
             let last = first + pages.count - 1
             try QPDF.write([job.source.path, "--overlay", stamps.path, "--from=\(first)-\(last)", "--to=1-z", "--", job.destination.path],
-                           step: .stamping, what: "ved stempling af »\(job.source.lastPathComponent)«")
+                           step: .stamping, what: Message(da: "ved stempling af »\(job.source.lastPathComponent)«", en: "while stamping \"\(job.source.lastPathComponent)\""))
             first = last + 1
         }
     }
@@ -91,9 +92,11 @@ enum PDFStamper {
             let data = try JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2] as [String: Any], update]], options: [.sortedKeys])
             try data.write(to: updateFile)
         } catch {
-            throw PacketFailure(.stamping, "stemplerne kan ikke mærkes som artefakter: \(SystemErrorText.reason(error))", file: updateFile)
+            let reason = SystemErrorText.reason(error)
+            throw PacketFailure(.stamping, da: "stemplerne kan ikke mærkes som artefakter: \(reason.da)",
+                                en: "the stamps cannot be marked as artifacts: \(reason.en)", file: updateFile)
         }
-        try QPDF.write([pdf.path, "--update-from-json=\(updateFile.path)", output.path], step: .stamping, what: "ved mærkning af stemplerne som artefakter")
+        try QPDF.write([pdf.path, "--update-from-json=\(updateFile.path)", output.path], step: .stamping, what: Message(da: "ved mærkning af stemplerne som artefakter", en: "while marking the stamps as artifacts"))
     }
 
     /// Each page's size as shown (after its /Rotate), from `pdfinfo -box`: the TrimBox,
@@ -103,17 +106,19 @@ enum PDFStamper {
         let what = "»\(pdf.lastPathComponent)«"
         switch ExternalProgram.run("pdfinfo", ["-f", "1", "-l", "1000000", "-box", pdf.path], timeout: 120, standardOutput: output) {
         case .notFound:
-            throw PacketFailure(.inspecting, "pdfinfo findes ikke (poppler-utils), men skal bruges til at måle siderne i PDF-bilagene; installér det med »make deps«")
+            throw PacketFailure(.inspecting, da: "pdfinfo findes ikke (poppler-utils), men skal bruges til at måle siderne i PDF-bilagene; installér det med »make deps«",
+                                en: "pdfinfo is not installed (poppler-utils), but it is needed to measure the pages of the PDF appendices; install it with \"make deps\"")
         case .timedOut:
-            throw PacketFailure(.inspecting, "pdfinfo svarede ikke inden for 120 sekunder (\(what))", file: pdf)
+            throw PacketFailure(.inspecting, da: "pdfinfo svarede ikke inden for 120 sekunder (\(what))", en: "pdfinfo did not answer within 120 seconds (\(what))", file: pdf)
         case .finished(let status, let stderr):
             guard status == 0 else {
-                throw PacketFailure(.inspecting, "PDF-bilaget \(what) kan ikke læses (pdfinfo exit \(status)): \(stderr.prefix(300))", file: pdf)
+                throw PacketFailure(.inspecting, da: "PDF-bilaget \(what) kan ikke læses (pdfinfo exit \(status)): \(stderr.prefix(300))",
+                                    en: "The PDF appendix \(what) cannot be read (pdfinfo exit \(status)): \(stderr.prefix(300))", file: pdf)
             }
         }
         let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         let sizes = parsePageSizes(text)
-        guard !sizes.isEmpty else { throw PacketFailure(.inspecting, "PDF-bilaget \(what) har ingen sider", file: pdf) }
+        guard !sizes.isEmpty else { throw PacketFailure(.inspecting, da: "PDF-bilaget \(what) har ingen sider", en: "The PDF appendix \(what) has no pages", file: pdf) }
         return sizes
     }
 

@@ -70,7 +70,7 @@ public enum PacketPDF {
                 throw error
             }
         } catch {
-            throw PacketFailure(.writing, error.description, file: URL(fileURLWithPath: error.path))
+            throw PacketFailure(.writing, error.indstilError.message, file: URL(fileURLWithPath: error.path))
         }
     }
 
@@ -120,7 +120,7 @@ public enum PacketPDF {
         let url = (ShippedTemplates.folder ?? URL(fileURLWithPath: "Templates"))
             .appendingPathComponent("_base").appendingPathComponent("bundle-pdf.css")
         guard let css = try? String(contentsOf: url, encoding: .utf8) else {
-            throw PacketFailure(.stylesheet, "stilarket \(url.path) kan ikke læses", file: url)
+            throw PacketFailure(.stylesheet, da: "stilarket \(url.path) kan ikke læses", en: "the stylesheet \(url.path) cannot be read", file: url)
         }
         return css
     }

@@ -32,7 +32,7 @@ struct ReservedPages {
     /// Reads `main` (the set PDF) and checks that its runs fit `pageCounts`, the PDF attachments' page counts.
     static func read(_ main: URL, pageCounts: [Int], work: URL) throws(PacketFailure) -> ReservedPages {
         let json = try QPDF.json(main, keys: ["pages", "outlines", "qpdf"], into: work.appendingPathComponent("main.json"),
-                                 step: .merging, what: "ved læsning af den satte PDF")
+                                 step: .merging, what: Message(da: "ved læsning af den satte PDF", en: "while reading the set PDF"))
         let pages = QPDF.pageRefs(json)
         let objects = QPDF.objects(json)
         // Blocks of reserved pages in a row; attachments that follow each other share one, in order.
@@ -55,7 +55,8 @@ struct ReservedPages {
             guard first == block.first + block.count else { runs = []; break }
         }
         guard runs.map(\.count) == pageCounts else {
-            throw PacketFailure(.merging, "intern fejl: WeasyPrint satte \(blocks.map(\.count)) reserverede sider i træk, men PDF-bilagene har \(pageCounts)")
+            throw PacketFailure(.merging, da: "intern fejl: WeasyPrint satte \(blocks.map(\.count)) reserverede sider i træk, men PDF-bilagene har \(pageCounts)",
+                                en: "internal error: WeasyPrint set \(blocks.map(\.count)) reserved pages in a row, but the PDF appendices have \(pageCounts)")
         }
         let reservedPositions = Set(runs.flatMap { $0.first..<($0.first + $0.count) })
 

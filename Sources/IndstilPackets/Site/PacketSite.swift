@@ -51,7 +51,7 @@ public enum PacketSite {
         do {
             staging = try OutputStaging(targets: targets, folders: true, closed: zip(packets, targets).filter { $0.0.0.isClosed }.map(\.1))
         } catch {
-            throw PacketFailure(.output, error.description, file: URL(fileURLWithPath: error.path))
+            throw PacketFailure(.output, error.indstilError.message, file: URL(fileURLWithPath: error.path))
         }
         do throws(PacketFailure) {
             for (packet, target) in zip(packets.map(\.0), targets) {
@@ -65,7 +65,7 @@ public enum PacketSite {
             do {
                 try staging.commit()
             } catch {
-                throw PacketFailure(.output, error.description, file: URL(fileURLWithPath: error.path))
+                throw PacketFailure(.output, error.indstilError.message, file: URL(fileURLWithPath: error.path))
             }
         } catch {
             staging.discard()
@@ -125,7 +125,9 @@ public enum PacketSite {
     static func put(_ text: String, _ name: String, in folder: URL) throws(PacketFailure) {
         let file = folder.appendingPathComponent(name)
         do { try Data(text.utf8).write(to: file) } catch {
-            throw PacketFailure(.writing, "\(name) kan ikke skrives i \(folder.path): \(SystemErrorText.reason(error))", file: file)
+            let reason = SystemErrorText.reason(error)
+            throw PacketFailure(.writing, da: "\(name) kan ikke skrives i \(folder.path): \(reason.da)",
+                                en: "\(name) cannot be written in \(folder.path): \(reason.en)", file: file)
         }
     }
 
@@ -134,7 +136,9 @@ public enum PacketSite {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw PacketFailure(.writing, "Mappen til bilagene (\(folder.path)) kan ikke oprettes: \(SystemErrorText.reason(error))", file: folder)
+            let reason = SystemErrorText.reason(error)
+            throw PacketFailure(.writing, da: "Mappen til bilagene (\(folder.path)) kan ikke oprettes: \(reason.da)",
+                                en: "The folder for the appendices (\(folder.path)) cannot be created: \(reason.en)", file: folder)
         }
     }
 
@@ -143,7 +147,9 @@ public enum PacketSite {
         do {
             try FileManager.default.copyItem(at: attachment.source, to: destination)
         } catch {
-            throw PacketFailure(.copying, "Bilaget \(attachment.label) (\(attachment.source.path)) kan ikke kopieres: \(SystemErrorText.reason(error))",
+            let reason = SystemErrorText.reason(error)
+            throw PacketFailure(.copying, da: "Bilaget \(attachment.label) (\(attachment.source.path)) kan ikke kopieres: \(reason.da)",
+                                en: "Appendix \(attachment.label) (\(attachment.source.path)) cannot be copied: \(reason.en)",
                                 file: attachment.source)
         }
     }
@@ -155,7 +161,8 @@ public enum PacketSite {
         for name in ["style.css", "bundle.css"] {
             let url = base.appendingPathComponent(name)
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw PacketFailure(.stylesheet, "Stilarket \(url.path) kan ikke læses; er indstil installeret med sin Templates-mappe?", file: url)
+                throw PacketFailure(.stylesheet, da: "Stilarket \(url.path) kan ikke læses; er indstil installeret med sin Templates-mappe?",
+                                    en: "The stylesheet \(url.path) cannot be read; is indstil installed with its Templates folder?", file: url)
             }
             parts.append(text.hasSuffix("\n") ? text : text + "\n")
         }
@@ -169,7 +176,8 @@ public enum PacketSite {
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw PacketFailure(.output, "»\(target.path)« findes og er ikke en mappe; vælg en anden mappe med -o", file: target)
+            throw PacketFailure(.output, da: "»\(target.path)« findes og er ikke en mappe; vælg en anden mappe med -o",
+                                en: "\"\(target.path)\" exists and is not a folder; choose another folder with -o", file: target)
         }
         let contents = (try? fileManager.contentsOfDirectory(atPath: target.path)) ?? []
         if contents.isEmpty { return }
@@ -179,7 +187,10 @@ public enum PacketSite {
             let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
             if head.contains("<meta name=\"generator\" content=\"\(generator)\">") { return }
         }
-        throw PacketFailure(.output, "Mappen »\(target.path)« findes og indeholder ikke et website fra indstil bundle; "
-            + "den bliver ikke overskrevet. Vælg en anden mappe med -o, eller slet den først", file: target)
+        throw PacketFailure(.output,
+                            da: "Mappen »\(target.path)« findes og indeholder ikke et website fra indstil bundle; "
+                                + "den bliver ikke overskrevet. Vælg en anden mappe med -o, eller slet den først",
+                            en: "The folder \"\(target.path)\" exists and does not hold a site from indstil bundle; "
+                                + "it is not overwritten. Choose another folder with -o, or delete it first", file: target)
     }
 }

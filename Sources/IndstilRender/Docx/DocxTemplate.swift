@@ -79,7 +79,7 @@ package struct DocxTemplate {
         } catch let failure as WordReadFailure {
             throw .unreadable(url, failure)
         } catch {
-            throw DocxTemplateFailure(path: url.path, reason: "\(error)")
+            throw DocxTemplateFailure(path: url.path, da: "\(error)", en: "\(error)")
         }
     }
 

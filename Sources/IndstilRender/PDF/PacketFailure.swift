@@ -3,10 +3,10 @@ import IndstilSupport
 import IndstilDocument
 
 /// Why a packet (betænkning bundle, agenda …) could not be written: the step that
-/// failed, the file it failed on, and a Danish sentence for the user, which is what the
-/// CLI prints (`description`). Nothing is left half-written when one is thrown: the site
+/// failed, the file it failed on, and the sentence for the user in Danish and English,
+/// which is what the CLI prints (`indstilError`). Nothing is left half-written when one is thrown: the site
 /// is swapped in and the PDF renamed into place only at the very end.
-public struct PacketFailure: Error, CustomStringConvertible, Sendable {
+public struct PacketFailure: Error, CustomStringConvertible, Sendable, IndstilErrorConvertible {
     public enum Step: String, Sendable {
         /// Checking that the output folder may be replaced, and swapping the new site in.
         case output
@@ -33,12 +33,20 @@ public struct PacketFailure: Error, CustomStringConvertible, Sendable {
     public let step: Step
     /// The file or folder the step failed on, when there is one.
     public let file: URL?
-    /// The Danish message.
-    public let description: String
+    public let message: Message
 
-    package init(_ step: Step, _ description: String, file: URL? = nil) {
+    package init(_ step: Step, _ message: Message, file: URL? = nil) {
         self.step = step
         self.file = file
-        self.description = description
+        self.message = message
     }
+
+    package init(_ step: Step, da: String, en: String, file: URL? = nil) {
+        self.init(step, Message(da: da, en: en), file: file)
+    }
+
+    public var indstilError: IndstilError { IndstilError(message) }
+
+    /// The Danish message.
+    public var description: String { message.da }
 }

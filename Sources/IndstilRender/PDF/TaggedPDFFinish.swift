@@ -12,7 +12,7 @@ import IndstilDocument
 package enum TaggedPDFFinish {
     package static func apply(_ pdf: URL, work: URL) throws(PacketFailure) {
         let json = try QPDF.json(pdf, keys: ["qpdf"], into: work.appendingPathComponent("tags.json"),
-                                 step: .setting, what: "ved læsning af PDF'ens tags")
+                                 step: .setting, what: Message(da: "ved læsning af PDF'ens tags", en: "while reading the PDF's tags"))
         let objects = QPDF.objects(json)
         var update: [String: Any] = [:]
 
@@ -42,11 +42,13 @@ package enum TaggedPDFFinish {
             let data = try JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]], options: [.sortedKeys, .withoutEscapingSlashes])
             try data.write(to: updateFile)
         } catch {
-            throw PacketFailure(.setting, "tags kan ikke skrives: \(SystemErrorText.reason(error))", file: updateFile)
+            let reason = SystemErrorText.reason(error)
+            throw PacketFailure(.setting, da: "tags kan ikke skrives: \(reason.da)", en: "the tags cannot be written: \(reason.en)", file: updateFile)
         }
-        try QPDF.write([pdf.path, "--update-from-json=\(updateFile.path)", finished.path], step: .setting, what: "ved færdiggørelse af tags")
+        try QPDF.write([pdf.path, "--update-from-json=\(updateFile.path)", finished.path], step: .setting, what: Message(da: "ved færdiggørelse af tags", en: "while finishing the tags"))
         guard rename(finished.path, pdf.path) == 0 else {
-            throw PacketFailure(.setting, "\(pdf.path) kan ikke erstattes: \(String(cString: strerror(errno)))", file: pdf)
+            let reason = SystemErrorText.errnoText(errno)
+            throw PacketFailure(.setting, da: "\(pdf.path) kan ikke erstattes: \(reason.da)", en: "\(pdf.path) cannot be replaced: \(reason.en)", file: pdf)
         }
     }
 

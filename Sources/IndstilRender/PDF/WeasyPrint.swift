@@ -63,32 +63,43 @@ package enum WeasyPrint {
         case archiveUnsupported(program: String)
         case timedOut(TimeInterval)
         /// What WeasyPrint wrote could not be finished (`TaggedPDFFinish`).
-        case notFinished(String)
+        case notFinished(Message)
         /// WeasyPrint failed, or what it wrote is not a PDF.
         case failed(status: Int32, stderr: String)
 
-        /// The Danish message; `inputNotWritable` says its error as `detail` gives it.
-        package func message(_ purpose: Purpose, detail: (any Error) -> String = { SystemErrorText.reason($0) }) -> String {
+        /// What the user reads.
+        package func message(_ purpose: Purpose) -> Message {
             switch (self, purpose) {
             case (.inputNotWritable(let error), _):
-                return "kan ikke skrive midlertidig fil: \(detail(error))"
+                let reason = SystemErrorText.reason(error)
+                return Message(da: "kan ikke skrive midlertidig fil: \(reason.da)", en: "cannot write a temporary file: \(reason.en)")
             case (.notFound, .document):
-                return "WeasyPrint findes ikke; installér det med »make deps« (Debian-pakken weasyprint)"
+                return Message(da: "WeasyPrint findes ikke; installér det med »make deps« (Debian-pakken weasyprint)",
+                               en: "WeasyPrint is not installed; install it with \"make deps\" (the Debian package weasyprint)")
             case (.notFound, .stamps):
-                return "WeasyPrint findes ikke, men skal bruges til at sætte stempler på bilagene; installér det med »make deps«"
+                return Message(da: "WeasyPrint findes ikke, men skal bruges til at sætte stempler på bilagene; installér det med »make deps«",
+                               en: "WeasyPrint is not installed, but it is needed to stamp the appendices; install it with \"make deps\"")
             case (.archiveUnsupported(let program), _):
-                return "arkivkopien (PDF/A-2 med tags) kræver WeasyPrint 63 eller nyere, men »\(program)« kan ikke skrive PDF/A-2a; "
-                    + "»make deps« installerer en nyere WeasyPrint i .venv-weasyprint/ (som indstil så bruger), eller sæt INDSTIL_WEASYPRINT til en WeasyPrint 63 eller nyere"
+                return Message(
+                    da: "arkivkopien (PDF/A-2 med tags) kræver WeasyPrint 63 eller nyere, men »\(program)« kan ikke skrive PDF/A-2a; "
+                        + "»make deps« installerer en nyere WeasyPrint i .venv-weasyprint/ (som indstil så bruger), eller sæt INDSTIL_WEASYPRINT til en WeasyPrint 63 eller nyere",
+                    en: "the archive copy (tagged PDF/A-2) needs WeasyPrint 63 or newer, but \"\(program)\" cannot write PDF/A-2a; "
+                        + "\"make deps\" installs a newer WeasyPrint in .venv-weasyprint/ (which indstil then uses), or set INDSTIL_WEASYPRINT to a WeasyPrint 63 or newer")
             case (.notFinished(let reason), _):
-                return "PDF'en fra WeasyPrint kunne ikke gøres færdig: \(reason)"
+                return Message(da: "PDF'en fra WeasyPrint kunne ikke gøres færdig: \(reason.da)",
+                               en: "the PDF from WeasyPrint could not be finished: \(reason.en)")
             case (.timedOut(let timeout), .document):
-                return "WeasyPrint svarede ikke inden for \(Int(timeout)) sekunder"
+                return Message(da: "WeasyPrint svarede ikke inden for \(Int(timeout)) sekunder",
+                               en: "WeasyPrint did not answer within \(Int(timeout)) seconds")
             case (.timedOut(let timeout), .stamps):
-                return "WeasyPrint svarede ikke inden for \(Int(timeout)) sekunder (stempler)"
+                return Message(da: "WeasyPrint svarede ikke inden for \(Int(timeout)) sekunder (stempler)",
+                               en: "WeasyPrint did not answer within \(Int(timeout)) seconds (stamps)")
             case (.failed(let status, let stderr), .document):
-                return "WeasyPrint fejlede (exit \(status)): \(stderr.prefix(500))"
+                return Message(da: "WeasyPrint fejlede (exit \(status)): \(stderr.prefix(500))",
+                               en: "WeasyPrint failed (exit \(status)): \(stderr.prefix(500))")
             case (.failed(let status, let stderr), .stamps):
-                return "WeasyPrint fejlede (exit \(status)) ved stemplerne: \(stderr.prefix(500))"
+                return Message(da: "WeasyPrint fejlede (exit \(status)) ved stemplerne: \(stderr.prefix(500))",
+                               en: "WeasyPrint failed (exit \(status)) on the stamps: \(stderr.prefix(500))")
             }
         }
     }
@@ -127,7 +138,7 @@ package enum WeasyPrint {
         do {
             try TaggedPDFFinish.apply(output, work: input.deletingLastPathComponent())
         } catch {
-            throw .notFinished(error.description)
+            throw .notFinished(error.message)
         }
     }
 
