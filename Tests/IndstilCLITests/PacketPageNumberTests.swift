@@ -76,8 +76,8 @@ struct PacketPageNumberTests {
 
     @Test("Bundle PDF: the attachment's page says »side X af Y« and its B-number where the index, the link and the bookmark point; no filler page")
     func bundleAttachmentIsNumberedAndFindable() throws {
-        let folder = try TempFolder.withExamples()
-        let result = try folder.run("bundle", "examples/bilagsmateriale/bundle.yml", "--to", "pdf", "-o", "ud/bilag.pdf", timeout: 180)
+        let shared = try SharedOutputs.bundlePDF()
+        let folder = shared.folder, result = shared.result
         #expect(result.status == 0, "\(result)")
         let pdf = folder.url.appendingPathComponent("ud/bilag.pdf")
         let pages = try Self.pages(pdf, layout: true)
@@ -114,8 +114,8 @@ struct PacketPageNumberTests {
 
     @Test("Agenda PDFs: every attachment page says »side X af Y«; its stamp, index, link and bookmark name its first page")
     func agendaAttachmentsAreNumberedAndFindable() throws {
-        let folder = try TempFolder.withExamples()
-        let result = try folder.run("bundle", "examples/raadmandsmoede/dagsorden.yml", "--to", "pdf", "-o", "ud/dagsorden.pdf", timeout: 240)
+        let shared = try SharedOutputs.agendaPDF()
+        let folder = shared.folder, result = shared.result
         #expect(result.status == 0, "\(result)")
         // (item, appendix, the PDF it is; nil: a Word file LibreOffice turned into PDF)
         let open: [(Int, Int, String?)] = [(2, 1, "punkt-2/referat-2026-08-28.pdf"), (3, 2, "punkt-3/bilag/sammenfatning.pdf"), (5, 1, nil)]

@@ -13,27 +13,41 @@ struct TaggedPDFTests {
         let inOrder: [String]
         let mustHave: [String]
         var testDescription: String { arguments[0] + " " + arguments[1] }
+
+        /// The PDF the command writes: the slow lane's shared build when there is one
+        /// (`SharedOutputs`), else a run of its own; and the run that wrote it.
+        func pdf() throws -> (PDFProbe, RunResult) {
+            let shared: SharedOutputs.Output
+            switch arguments[1] {
+            case "examples/raadmandsmoede/dagsorden.yml": shared = try SharedOutputs.agendaPDF()
+            case "examples/bilagsmateriale/bundle.yml": shared = try SharedOutputs.bundlePDF()
+            default:
+                let folder = try TempFolder.withExamples()
+                let result = try folder.run(arguments: arguments + ["-o", "ud.pdf"], timeout: 240)
+                return (PDFProbe(file: folder.url.appendingPathComponent("ud.pdf"), keeping: folder), result)
+            }
+            let file = arguments[1].hasSuffix("dagsorden.yml") ? "ud/dagsorden.pdf" : "ud/bilag.pdf"
+            return (PDFProbe(file: shared.url(file), keeping: shared.folder), shared.result)
+        }
     }
 
     static let cases = [
-        Case(arguments: ["render", "--to", "pdf", "examples/aarhus-byraad/ny-ordning-moedelokaler.md", "-o", "ud.pdf"],
+        Case(arguments: ["render", "--to", "pdf", "examples/aarhus-byraad/ny-ordning-moedelokaler.md"],
              inOrder: ["H1 Ny ordning for udlån", "H2 1. Resume", "H2 2. Beslutningspunkter", "LI", "H2 3. Hvorfor skal byrådet", "H2 9."],
              mustHave: ["TH /Row"]),
-        Case(arguments: ["bundle", "examples/bilagsmateriale/bundle.yml", "--to", "pdf", "-o", "ud.pdf"],
+        Case(arguments: ["bundle", "examples/bilagsmateriale/bundle.yml", "--to", "pdf"],
              inOrder: ["H1 Bilagsfortegnelse", "LI", "H1 Kapitel 1: Byrådets mødebelastning", "H2 B1.1 ", "H3 Formål", "H2 B1.2 ",
                        "H1 Kapitel 2: Delegation", "H2 B2.1 ", "H2 B2.2 "],
              mustHave: []),
-        Case(arguments: ["bundle", "examples/raadmandsmoede/dagsorden.yml", "--to", "pdf", "-o", "ud.pdf"],
+        Case(arguments: ["bundle", "examples/raadmandsmoede/dagsorden.yml", "--to", "pdf"],
              inOrder: ["H1 Rådmandsmøde", "LI", "TH /Column", "H1 Punkt 1: Godkendelse af dagsorden", "H1 Punkt 2:", "H1 Punkt 3:"],
              mustHave: ["TH /Row"]),
     ]
 
     @Test("A recommendation, a bundle and an agenda PDF: tagged, structure in reading order, the checker finds nothing", arguments: cases)
     func taggedPDF(_ testCase: Case) throws {
-        let folder = try TempFolder.withExamples()
-        let result = try folder.run(arguments: testCase.arguments, timeout: 240)
+        let (pdf, result) = try testCase.pdf()
         #expect(result.status == 0, "\(result)")
-        let pdf = PDFProbe(file: folder.url.appendingPathComponent("ud.pdf"))
 
         #expect(try pdf.info.contains("Tagged:          yes"))
         let structure = try pdf.structure
@@ -74,10 +88,9 @@ struct TaggedPDFTests {
     /// packet's ParentTree numbers each of its own pages once, and nothing else points into it.
     @Test("A merged attachment keeps the packet's own tags intact")
     func mergedAttachmentKeepsPacketTags() throws {
-        let folder = try TempFolder.withExamples()
-        let result = try folder.run(arguments: ["bundle", "examples/bilagsmateriale/bundle.yml", "--to", "pdf", "-o", "ud.pdf"], timeout: 240)
-        #expect(result.status == 0, "\(result)")
-        let file = folder.url.appendingPathComponent("ud.pdf")
+        let shared = try SharedOutputs.bundlePDF()
+        #expect(shared.result.status == 0, "\(shared.result)")
+        let file = shared.url("ud/bilag.pdf")
         let (objects, pages) = try PDFProbe(file: file).objects
         func value(_ ref: String) -> [String: Any]? { (objects["obj:" + ref] as? [String: Any])?["value"] as? [String: Any] }
 

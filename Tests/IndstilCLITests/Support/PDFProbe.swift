@@ -5,6 +5,8 @@ import Testing
 /// use: poppler's pdfinfo and pdffonts, qpdf, and the PDF/UA checker `pdfua` (PyPI, `make deps`).
 struct PDFProbe {
     let file: URL
+    /// The folder the file is in, kept alive (a `TempFolder` is removed when it goes away).
+    var keeping: TempFolder? = nil
 
     var info: String { get throws { try TestProcess.run("pdfinfo", [file.path]).requireSuccess().stdout } }
     var metadata: String { get throws { try TestProcess.run("pdfinfo", ["-meta", file.path]).requireSuccess().stdout } }
