@@ -65,7 +65,7 @@ import Testing
         let item = try String(contentsOf: site.appendingPathComponent("punkt-1.html"), encoding: .utf8)
         #expect(item.contains("<title>Punkt 1: Noter – Noter fra mødet</title>"))
         #expect(try String(contentsOf: site.appendingPathComponent("bilag/bilag-1.txt"), encoding: .utf8) == "Et bilag\n")
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(PacketSite.styleFile).path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(SiteFrame.styleFile).path))
         #expect(messages.all == ["Bilag 2/2: Punkt 1"], "\(messages.all)")
 
         let html = PacketPDFDocument.html(packet.pdfPlan(PacketFiles(unconverted: packet)), attachmentPages: [:], css: "/* hus */")

@@ -23,7 +23,7 @@ public struct SectionOrderCheck: Check {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         let order = Dictionary(uniqueKeysWithValues: context.profile.sections.enumerated().map { ($1.id, $0) })
         var seen = Set<String>()
-        let placed: [(rank: Int, match: AnalyzedDocument.MatchedSection)] = context.analyzed.sections.compactMap { match in
+        let placed: [(rank: Int, match: MatchedSection)] = context.analyzed.sections.compactMap { match in
             guard let spec = match.spec, let rank = order[spec.id], seen.insert(spec.id).inserted else { return nil }
             return (rank, match)
         }

@@ -4,19 +4,10 @@ import IndstilSupport
 /// Builds the `RenderModel` of a document through its profile's layout: the one layout
 /// that HTML, DOCX, the text file and "Antal tegn" all read.
 public enum RenderModelBuilder {
-    /// The model a rendering shows, "Antal tegn" stamped into its metadata block.
-    /// `marking` nil: the document is marked closed when it says so, and not as a draft
-    /// (its checks were not run).
-    public static func build(_ analyzed: AnalyzedDocument, marking: DocumentMarking? = nil) -> RenderModel {
-        var model = build(document: analyzed.document, profile: analyzed.profile, sections: analyzed.sections,
-                          appendices: analyzed.appendices, characterCount: analyzed.characterCount)
-        model.marking = marking ?? DocumentMarking(document: analyzed.document)
-        return model
-    }
-
     /// With `characterCount` nil, the metadata lines that show it are left out: that is
-    /// the model "Antal tegn" is counted on (`AnalyzedDocument`).
-    package static func build(document: Document, profile: Profile, sections: [AnalyzedDocument.MatchedSection],
+    /// the model "Antal tegn" is counted on (`AnalyzedDocument`). The model of an analyzed
+    /// document is `build(_:marking:)` (RenderModelBuilder+Analyzed.swift).
+    package static func build(document: Document, profile: Profile, sections: [MatchedSection],
                       appendices: [AppendixEntry], characterCount: Int?) -> RenderModel {
         let fields = FieldTemplate(profile: profile, frontMatter: document.frontMatter, characterCount: characterCount)
         return RenderModel(
@@ -35,7 +26,7 @@ public enum RenderModelBuilder {
             look: RenderLook(profile.resolvedLook, fields: fields))
     }
 
-    package static func section(_ match: AnalyzedDocument.MatchedSection, at index: Int, profile: Profile) -> RenderModel.Section {
+    package static func section(_ match: MatchedSection, at index: Int, profile: Profile) -> RenderModel.Section {
         var heading = match.section.title
         if profile.headingStyle == .upper { heading = heading.uppercased() }
         let isDecision = match.spec?.id != nil && match.spec?.id == profile.decision?.section

@@ -35,7 +35,7 @@ struct AgendaSitePlan: PacketSitePlan {
     init(_ packet: AgendaPacket, files: PacketFiles) {
         self.packet = packet
         let packetAttachments = Dictionary(files.attachments.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        var pages = [SitePage<PageContent>(content: .index, file: PacketSite.indexFile, label: packet.label)]
+        var pages = [SitePage<PageContent>(content: .index, file: SiteFrame.indexFile, label: packet.label)]
         var appendixPages: [String: String] = [:]
         var attachments: [String: String] = [:]
         for item in packet.agenda.items {

@@ -57,7 +57,7 @@ extension BundleSitePlan {
                 return "<li><a href=\"\(attachment.path.markupEscaped)\">\(number) <span class=\"titel\">\(appendix.title.markupEscaped)</span></a>"
                     + " <span class=\"filinfo\">(\(attachment.info.markupEscaped))</span></li>"
             }
-            let href = pageFiles[appendix.id] ?? PacketSite.indexFile
+            let href = pageFiles[appendix.id] ?? SiteFrame.indexFile
             var item = "<li><a href=\"\(href.markupEscaped)\">\(number) <span class=\"titel\">\(appendix.title.markupEscaped)</span></a>"
             if case .markdown(let analyzed) = appendix.content,
                let decider = analyzed.document.frontMatter["beslutningstager"]?.trimmedString, !decider.isEmpty {

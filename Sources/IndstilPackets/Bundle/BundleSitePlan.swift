@@ -39,8 +39,8 @@ struct BundleSitePlan: PacketSitePlan {
 
     init(_ bundle: ResolvedBundle, files: PacketFiles) throws(PacketFailure) {
         self.bundle = bundle
-        var pages = [SitePage<PageContent>(content: .index, file: PacketSite.indexFile, label: "Bilagsfortegnelse")]
-        var used: Set<String> = [PacketSite.indexFile, PacketSite.styleFile]
+        var pages = [SitePage<PageContent>(content: .index, file: SiteFrame.indexFile, label: "Bilagsfortegnelse")]
+        var used: Set<String> = [SiteFrame.indexFile, SiteFrame.styleFile]
         for chapter in bundle.chapters { used.insert(Self.chapterFile(chapter.number)) }
         var pageFiles: [String: String] = [:]
         var attachments: [String: Attachment] = [:]

@@ -24,7 +24,7 @@ struct MinutesSitePlan: PacketSitePlan {
     var noAppendicesNote: String? { nil }
 
     var pages: [SitePage<PageContent>] {
-        [SitePage(content: .index, file: PacketSite.indexFile, label: packet.label),
+        [SitePage(content: .index, file: SiteFrame.indexFile, label: packet.label),
          SitePage(content: .register, file: Self.registerFile, label: "Beslutninger")]
     }
 

@@ -16,12 +16,7 @@ import IndstilWorkspace
 /// so `DIR` holds either the old site or the whole new one; an agenda's public and closed
 /// sites are swapped in together. The same packet always gives the same bytes.
 public enum PacketSite {
-    static let indexFile = "index.html"
-    static let styleFile = "style.css"
     static let attachmentFolder = "bilag"
-    /// The `<meta name="generator">` of every page; an existing `DIR` is only replaced
-    /// when it is empty or its `index.html` carries this.
-    static let generator = "indstil bundle"
 
     /// A betænkning bundle's site (see `BundleSitePlan`).
     public static func write(_ bundle: ResolvedBundle, to folder: URL, progress: @Sendable (String) -> Void) throws(PacketFailure) {
@@ -81,7 +76,7 @@ public enum PacketSite {
     /// reading order, each page's attachments at its turn, the stamped ones last in one run.
     static func build<Plan: PacketSitePlan>(_ plan: Plan, files: PacketFiles, css: String, into folder: URL, work: URL,
                                             progress: (String) -> Void) throws(PacketFailure) {
-        try put(css, styleFile, in: folder)
+        try put(css, SiteFrame.styleFile, in: folder)
         let total = plan.pages.reduce(0) { total, page in
             total + (page.progressLabel == nil ? 0 : 1) + page.files.filter { $0.progressLabel != nil }.count
         }
@@ -181,11 +176,11 @@ public enum PacketSite {
         }
         let contents = (try? fileManager.contentsOfDirectory(atPath: target.path)) ?? []
         if contents.isEmpty { return }
-        let index = target.appendingPathComponent(indexFile)
+        let index = target.appendingPathComponent(SiteFrame.indexFile)
         if let handle = try? FileHandle(forReadingFrom: index) {
             defer { try? handle.close() }
             let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
-            if head.contains("<meta name=\"generator\" content=\"\(generator)\">") { return }
+            if head.contains("<meta name=\"generator\" content=\"\(SiteFrame.generator)\">") { return }
         }
         throw PacketFailure(.output,
                             da: "Mappen »\(target.path)« findes og indeholder ikke et website fra indstil bundle; "

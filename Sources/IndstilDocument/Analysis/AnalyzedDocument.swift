@@ -5,12 +5,6 @@ import IndstilSupport
 /// appendices and references, its rendering as text and its counts.
 /// Built once per file; every check reads from it.
 public struct AnalyzedDocument: Sendable {
-    public struct MatchedSection: Sendable {
-        public let section: Section
-        /// The skeleton section the heading names, nil for an unknown heading.
-        public let spec: SectionSpec?
-    }
-
     public let document: Document
     public let profile: Profile
     public let sections: [MatchedSection]

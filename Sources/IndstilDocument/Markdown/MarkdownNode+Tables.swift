@@ -14,8 +14,3 @@ private struct TableCollector: MarkdownWalker {
 
     mutating func visitTable(_ node: MarkdownNode, table: Table) { found.append(table) }
 }
-
-extension Document {
-    /// Every table of the document, in order (preamble and sections).
-    public var tables: [Table] { body.tables }
-}

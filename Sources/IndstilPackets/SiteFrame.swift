@@ -29,9 +29,12 @@ struct SiteFrame {
     let bodyClass: String
     /// A closed packet's site: every page gets a banner and `noindex` (`ClosedMarking`).
     var isClosed = false
-    let indexFile = PacketSite.indexFile
-    /// The meta generator, by which an earlier site is recognised before it is replaced.
-    let generator = PacketSite.generator
+    /// Every site's front page, and the one stylesheet its pages link.
+    static let indexFile = "index.html"
+    static let styleFile = "style.css"
+    /// The `<meta name="generator">` of every page: an existing site folder is only replaced
+    /// when it is empty or its `index.html` carries this.
+    static let generator = "indstil bundle"
 
     /// - Parameters:
     ///   - file: the page's own file (marks the current link).
@@ -39,7 +42,7 @@ struct SiteFrame {
     func html(title: String, file: String, parent: Parent?, previous: Link?, next: Link?, main: String) -> String {
         func current(_ target: String) -> String { target == file ? " aria-current=\"page\"" : "" }
         var navigation: [String] = [
-            "<li><a class=\"til-fortegnelse\" href=\"\(indexFile.markupEscaped)\"\(current(indexFile))>"
+            "<li><a class=\"til-fortegnelse\" href=\"\(Self.indexFile.markupEscaped)\"\(current(Self.indexFile))>"
                 + "<span class=\"ikon\" aria-hidden=\"true\">☰</span> \(indexLabel.markupEscaped)</a></li>",
         ]
         if let parent {
@@ -63,16 +66,16 @@ struct SiteFrame {
         }
 
         var shell = HTMLPageShell()
-        shell.generator = generator
+        shell.generator = Self.generator
         shell.title = title
         shell.robots = isClosed ? "noindex, nofollow" : nil
-        shell.stylesheets = [PacketSite.styleFile]
+        shell.stylesheets = [Self.styleFile]
         shell.bodyClass = bodyClass
         shell.skipLink = HTMLPageShell.SkipLink(target: "indhold", label: "Spring til indholdet", className: "spring")
         return shell.html(body: """
         <header class="sitehoved">
         \(isClosed ? "<p class=\"lukket-banner\"><strong>\(ClosedMarking.notice)</strong></p>\n" : "")<div class="indre">
-        <p class="bundletitel"><a href="\(indexFile.markupEscaped)">\(siteTitle.markupEscaped)</a></p>
+        <p class="bundletitel"><a href="\(Self.indexFile.markupEscaped)">\(siteTitle.markupEscaped)</a></p>
         <nav class="navigation" aria-label="Navigation">
         <ul>
         \(navigation.joined(separator: "\n"))

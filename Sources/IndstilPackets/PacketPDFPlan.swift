@@ -1,0 +1,26 @@
+import Foundation
+import IndstilSupport
+import IndstilDocument
+import IndstilChecks
+import IndstilRender
+import IndstilWorkspace
+
+/// What the kind of packet sets in its PDF: the cover, the index and the articles, in order.
+protocol PacketPDFPlan {
+    /// The document's `<title>` (the PDF's title).
+    var title: String { get }
+    /// The kind's own structural rules (the cover's bookmark, what starts a page and is a
+    /// level-1 bookmark); the rules every packet shares (`PacketPDFDocument.appendixCSS`) follow.
+    static var structuralCSS: String { get }
+    /// "2 kapitler, 7 bilag": what the progress says is being built.
+    var summary: String { get }
+    /// Everything inside `<body>`, reserving `attachmentPages[key]` pages for each PDF
+    /// attachment (`PacketPDFDocument.reservedPages`).
+    func body(attachmentPages: [String: Int]) -> String
+    /// Whether the packet holds closed material: then every page says so (`ClosedMarking`).
+    var isClosed: Bool { get }
+}
+
+extension PacketPDFPlan {
+    var isClosed: Bool { false }
+}
