@@ -111,7 +111,7 @@ struct YAMLValueDecoderTests {
 
     @Test("A missing key is reported on the line of the key that holds the mapping")
     func missingKey() throws {
-        let (error, failure) = try Self.failure("title: Ark\nrows:\n  - name: a\n    count: 1\n  -\n    name: b\n")
+        let (error, failure) = try Self.failure("title: Ark\nrows:\n  - name: a\n    count: 1\n  - name: b\n")
         guard case .keyNotFound(let key, let context) = error else { Issue.record("\(error)"); return }
         #expect(key.stringValue == "count")
         #expect(context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } == ["rows", "1"])
