@@ -156,6 +156,18 @@ struct ProfileLoadingTests {
         #expect(pattern.message.en == "field 'sagsnummer': invalid pattern ^\\d{2}-(\\d{6}$")
     }
 
+    @Test("A bad look points at its line, also when the file is found missing after decoding")
+    func look() throws {
+        let (theme, themeText) = try Self.load { $0 + "look:\n  theme:\n    font: Georgia\n    heading: grøn\n" }
+        #expect(theme.message.da == "look.theme.heading: værdien 'grøn' kan ikke bruges (en farve som #005a8c)")
+        #expect(theme.line == (try Self.line("    heading: grøn", in: themeText)))
+
+        let (logo, logoText) = try Self.load { $0 + "look:\n  letterhead: [Kommunen]\n  logo:\n    alt: Kommunen\n    file: mangler.svg\n" }
+        #expect(logo.message.da == "look.logo.file 'mangler.svg' findes ikke i profilens mappe")
+        #expect(logo.message.en == "look.logo.file 'mangler.svg' does not exist in the profile's folder")
+        #expect(logo.line == (try Self.line("    file: mangler.svg", in: logoText)))
+    }
+
     @Test("Too many values and too deep nesting are refused, as in front matter")
     func limits() throws {
         let many = "extra: [" + Array(repeating: "1", count: YAMLReader.nodeBudget + 1).joined(separator: ", ") + "]\n"

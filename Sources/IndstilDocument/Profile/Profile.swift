@@ -136,10 +136,14 @@ public struct ProfileFormatError: Error, Sendable, CustomStringConvertible {
     /// The line in profile.yml, nil when not known (the decoder then gives the line of the
     /// value whose initialiser threw).
     public let line: Int?
+    /// The dotted key of the value at fault ("look.logo.file"), for its line when the
+    /// fault is found after decoding (a logo file that is missing).
+    package let key: String?
 
-    package init(_ message: Message, line: Int? = nil) {
+    package init(_ message: Message, line: Int? = nil, key: String? = nil) {
         self.message = message
         self.line = line
+        self.key = key
     }
 
     public var description: String { message.da }

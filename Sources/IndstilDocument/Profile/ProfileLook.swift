@@ -131,12 +131,14 @@ public struct ProfileLook: Sendable, Decodable, Equatable {
             let url = folder.appendingPathComponent(path).standardizedFileURL.resolvingSymlinksInPath()
             guard !path.hasPrefix("/"), url.path.hasPrefix(root.path + "/") else {
                 throw ProfileFormatError(Message(da: "look.\(key) '\(path)' skal ligge i profilens mappe",
-                                                 en: "look.\(key) '\(path)' must be in the profile's folder"))
+                                                 en: "look.\(key) '\(path)' must be in the profile's folder"),
+                                         key: "look.\(key)")
             }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
                 throw ProfileFormatError(Message(da: "look.\(key) '\(path)' findes ikke i profilens mappe",
-                                                 en: "look.\(key) '\(path)' does not exist in the profile's folder"))
+                                                 en: "look.\(key) '\(path)' does not exist in the profile's folder"),
+                                         key: "look.\(key)")
             }
             return url
         }
@@ -146,7 +148,8 @@ public struct ProfileLook: Sendable, Decodable, Equatable {
         if let resolvedLogo, let logo {
             do { _ = try resolvedLogo.contents() } catch {
                 throw ProfileFormatError(Message(da: "look.logo.file '\(logo.file)': \(error.description)",
-                                                 en: "look.logo.file '\(logo.file)': \(error.description)"))
+                                                 en: "look.logo.file '\(logo.file)': \(error.description)"),
+                                         key: "look.logo.file")
             }
         }
         return ResolvedProfileLook(

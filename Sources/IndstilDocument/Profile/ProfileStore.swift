@@ -110,7 +110,7 @@ public final class ProfileStore: Sendable {
         do {
             profile.resolvedLook = try profile.look.resolved(in: folder)
         } catch let error as ProfileFormatError {
-            return failure(error.message, line: error.line)
+            return failure(error.message, line: error.line ?? error.key.flatMap { value.value(at: $0)?.line })
         } catch {
             return failure(Message(da: "\(error)", en: "\(error)"), line: nil)
         }
