@@ -188,6 +188,17 @@ struct ProfileLoadingTests {
         #expect(error.message.da == "'': skal være nøgler med værdier (»nøgle: værdi«), ikke en liste")
     }
 
+    @Test("Invalid UTF-8 is reported on its line; an empty file as no mapping")
+    func unreadable() throws {
+        let project = try TempFolder("profile")
+        let file = try project.write("profiles/test-profil/profile.yml", data: Data("id: test-profil\nname: x\nlabel: \u{e6}".utf8.dropLast(1) + [0xE6]))
+        guard case .failure(let error) = ProfileStore.load(file) else { Issue.record("loaded"); return }
+        #expect(error.line == 3 && error.message.da.hasPrefix("Filen er ikke gyldig UTF-8"), "\(error)")
+        let empty = try project.write("profiles/tom/profile.yml", "")
+        guard case .failure(let emptyError) = ProfileStore.load(empty) else { Issue.record("loaded"); return }
+        #expect(emptyError.line == 1 && emptyError.message.da == "'': værdien mangler; skriv nøgler med værdier (»nøgle: værdi«)", "\(emptyError)")
+    }
+
     @Test("A folder name that differs from the id points at the id's line")
     func wrongID() throws {
         let (error, text) = try Self.load(Self.replacing("\nid: test-profil\n", "\nid: en-anden\n"))

@@ -5,7 +5,7 @@ import IndstilSupport
 public struct ProfileLoadError: Error, Sendable, CustomStringConvertible {
     public let path: String
     /// The line in profile.yml: of the value at fault, or of the key whose mapping lacks a
-    /// key; nil when the fault has no line (an unreadable file, a logo that is missing).
+    /// key; nil when the fault has no line (a file that cannot be read or is too large).
     public let line: Int?
     public let message: Message
 
@@ -79,10 +79,10 @@ public final class ProfileStore: Sendable {
         }
         let text: String
         switch SourceText.read(file) {
-        case .failure(let failure):
-            switch failure {
-            case .invalidUTF8(let line, _), .nul(let line, _): return .failure(ProfileLoadError(path: file.path, line: line, message: failure.diagnostic.message))
-            case .unreadable, .tooLarge: return .failure(ProfileLoadError(path: file.path, line: nil, message: failure.diagnostic.message))
+        case .failure(let unread):
+            switch unread {
+            case .invalidUTF8(let line, _), .nul(let line, _): return failure(unread.diagnostic.message, line: line)
+            case .unreadable, .tooLarge: return failure(unread.diagnostic.message, line: nil)
             }
         case .success(let read):
             text = read
@@ -133,9 +133,9 @@ public final class ProfileStore: Sendable {
                             en: "the key '\(key.stringValue)' is missing under '\(path(context.codingPath))'"),
                     failure?.line)
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            let where_ = path(context.codingPath)
+            let place = path(context.codingPath)
             let message = failure?.message ?? Message(da: context.debugDescription, en: context.debugDescription)
-            return (Message(da: "'\(where_)': \(message.da)", en: "'\(where_)': \(message.en)"), failure?.line)
+            return (Message(da: "'\(place)': \(message.da)", en: "'\(place)': \(message.en)"), failure?.line)
         @unknown default:
             return (Message(da: "\(error)", en: "\(error)"), failure?.line)
         }
