@@ -82,8 +82,8 @@ public final class Workspace: @unchecked Sendable {
             return .success(profile)
         case .failure(let error)?:
             return .failure(Diagnostic(check: "input.invalid", severity: .error,
-                                       message: Message(da: "Profilen »\(id)« kan ikke læses: \(error.reason) (\(error.path))",
-                                                        en: "The profile \"\(id)\" cannot be read: \(error.reason) (\(error.path))"),
+                                       message: Message(da: "Profilen »\(id)« kan ikke læses: \(error.message.da) (\(error.path)\(error.line.map { ":\($0)" } ?? ""))",
+                                                        en: "The profile \"\(id)\" cannot be read: \(error.message.en) (\(error.path)\(error.line.map { ":\($0)" } ?? ""))"),
                                        line: entry?.keyLine ?? 1))
         case nil:
             let known = store.availableIDs().joined(separator: ", ")

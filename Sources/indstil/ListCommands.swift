@@ -13,7 +13,7 @@ struct ProfilesCommand: ParsableCommand {
             case .success(let profile)?:
                 out += "\(id.padding(toLength: 22, withPad: " ", startingAt: 0)) \(profile.name) – \(profile.description) (\(profile.folder?.path ?? ""))\n"
             case .failure(let error)?:
-                out += "\(id.padding(toLength: 22, withPad: " ", startingAt: 0)) FEJL: \(error.reason)\n"
+                out += "\(id.padding(toLength: 22, withPad: " ", startingAt: 0)) FEJL: \(error.message.da)\(error.line.map { " (linje \($0))" } ?? "")\n"
             case nil:
                 break
             }

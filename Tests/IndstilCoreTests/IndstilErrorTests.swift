@@ -33,6 +33,7 @@ struct IndstilErrorTests {
             FileCollector.MissingPath(path: "mangler.md"),
             DocxTemplateFailure.macros(URL(fileURLWithPath: "/p/skabelon.dotm")),
             Configuration.Invalid(path: "indstil.yml", line: 4, message: Message(da: "ukendt nøgle", en: "unknown key")),
+            ProfileLoadError(path: "profiles/x/profile.yml", line: 7, message: Message(da: "mangler nøglen 'id'", en: "the key 'id' is missing")),
         ]
         for error in errors {
             let failure = IndstilError(error)

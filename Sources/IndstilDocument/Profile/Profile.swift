@@ -32,7 +32,7 @@ public struct Profile: Sendable, Decodable {
     /// `look` with its files found in `folder` (set by `ProfileStore.load`).
     public package(set) var resolvedLook: ResolvedProfileLook = .none
 
-    public enum HeadingStyle: String, Sendable, Decodable {
+    public enum HeadingStyle: String, Sendable, Decodable, CaseIterable {
         case asWritten = "as_written"
         case upper
     }
@@ -68,19 +68,39 @@ public struct Profile: Sendable, Decodable {
         catalogue = try c.decodeIfPresent(CatalogueSpec.self, forKey: .catalogue)
         look = try c.decodeIfPresent(ProfileLook.self, forKey: .look) ?? ProfileLook()
         folder = nil
-        try validate()
+        try validate(c)
     }
 
-    private func validate() throws {
+    /// The key under `decision` and `council_reason` that names a section.
+    private enum SectionKey: String, CodingKey { case section }
+
+    /// Checks what no single part can; `c` gives the lines (when read by `YAMLValueDecoder`).
+    private func validate(_ c: KeyedDecodingContainer<CodingKeys>) throws {
         let ids = sections.map(\.id)
         if Set(ids).count != ids.count {
-            throw ProfileFormatError("section ids must be unique: \(ids.joined(separator: ", "))")
+            // The line of the first section whose id came before.
+            var lines: [Int?] = []
+            if var list = try? c.nestedUnkeyedContainer(forKey: .sections) {
+                while !list.isAtEnd, let item = try? list.superDecoder() { lines.append(item.yamlLine) }
+            }
+            let repeated = ids.indices.first { ids[..<$0].contains(ids[$0]) }
+            let line = repeated.flatMap { $0 < lines.count ? lines[$0] : nil } ?? c.yamlLine(forKey: .sections)
+            throw ProfileFormatError(Message(da: "afsnittenes id (sections) skal være forskellige: \(ids.joined(separator: ", "))",
+                                             en: "section ids must be unique: \(ids.joined(separator: ", "))"),
+                                     line: line)
+        }
+        func sectionLine(_ key: CodingKeys) -> Int? {
+            (try? c.nestedContainer(keyedBy: SectionKey.self, forKey: key))?.yamlLine(forKey: .section)
         }
         if let decision, !ids.contains(decision.section) {
-            throw ProfileFormatError("decision.section '\(decision.section)' is not one of the sections")
+            throw ProfileFormatError(Message(da: "decision.section '\(decision.section)' er ikke et af afsnittene (sections)",
+                                             en: "decision.section '\(decision.section)' is not one of the sections"),
+                                     line: sectionLine(.decision))
         }
         if let councilReason, !ids.contains(councilReason.section) {
-            throw ProfileFormatError("council_reason.section '\(councilReason.section)' is not one of the sections")
+            throw ProfileFormatError(Message(da: "council_reason.section '\(councilReason.section)' er ikke et af afsnittene (sections)",
+                                             en: "council_reason.section '\(councilReason.section)' is not one of the sections"),
+                                     line: sectionLine(.councilReason))
         }
     }
 
@@ -109,13 +129,28 @@ public struct Profile: Sendable, Decodable {
     }
 }
 
-public struct ProfileFormatError: Error, CustomStringConvertible {
-    public let description: String
-    package init(_ description: String) { self.description = description }
+/// A profile that reads as YAML but says something that cannot be used (a choice field
+/// without values, a decision in no section, a logo that is not SVG or PNG).
+public struct ProfileFormatError: Error, Sendable, CustomStringConvertible {
+    public let message: Message
+    /// The line in profile.yml, nil when not known (the decoder then gives the line of the
+    /// value whose initialiser threw).
+    public let line: Int?
+    /// The dotted key of the value at fault ("look.logo.file"), for its line when the
+    /// fault is found after decoding (a logo file that is missing).
+    package let key: String?
+
+    package init(_ message: Message, line: Int? = nil, key: String? = nil) {
+        self.message = message
+        self.line = line
+        self.key = key
+    }
+
+    public var description: String { message.da }
 }
 
 public struct FieldSpec: Sendable, Decodable {
-    public enum Kind: String, Sendable, Decodable {
+    public enum Kind: String, Sendable, Decodable, CaseIterable {
         case text, date, email, phone, pattern, list, choice, group, integer, path
     }
 
@@ -155,15 +190,23 @@ public struct FieldSpec: Sendable, Decodable {
         example = try c.decodeIfPresent(String.self, forKey: .example)
         guidance = try c.decodeIfPresent(String.self, forKey: .guidance)
         if type == .pattern {
-            guard let pattern else { throw ProfileFormatError("field '\(key)' of type pattern needs a pattern") }
+            guard let pattern else {
+                throw ProfileFormatError(Message(da: "feltet '\(key)' af typen pattern skal have et pattern",
+                                                 en: "field '\(key)' of type pattern needs a pattern"),
+                                         line: c.yamlLine(forKey: .type))
+            }
             do { compiledPattern = try CompiledPattern(pattern, caseInsensitive: false) } catch {
-                throw ProfileFormatError("field '\(key)': invalid pattern \(pattern)")
+                throw ProfileFormatError(Message(da: "feltet '\(key)': ugyldigt regulært udtryk \(pattern)",
+                                                 en: "field '\(key)': invalid pattern \(pattern)"),
+                                         line: c.yamlLine(forKey: .pattern))
             }
         } else {
             compiledPattern = nil
         }
         if type == .choice && (values ?? []).isEmpty {
-            throw ProfileFormatError("field '\(key)' of type choice needs values")
+            throw ProfileFormatError(Message(da: "feltet '\(key)' af typen choice skal have værdier (values)",
+                                             en: "field '\(key)' of type choice needs values"),
+                                     line: c.yamlLine(forKey: .values) ?? c.yamlLine(forKey: .type))
         }
     }
 
@@ -241,7 +284,9 @@ public struct CompiledPattern: @unchecked Sendable, Decodable {
 
     public init(from decoder: Decoder) throws {
         let source = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(source) } catch { throw ProfileFormatError("invalid pattern \(source)") }
+        do { try self.init(source) } catch {
+            throw ProfileFormatError(Message(da: "ugyldigt regulært udtryk \(source)", en: "invalid pattern \(source)"))
+        }
     }
 
     public func matches(_ text: String) -> Bool {
@@ -250,7 +295,7 @@ public struct CompiledPattern: @unchecked Sendable, Decodable {
 }
 
 public struct LengthSpec: Sendable, Decodable {
-    public enum Scope: String, Sendable, Decodable {
+    public enum Scope: String, Sendable, Decodable, CaseIterable {
         /// Everything the rendered document shows (the contract's "Antal tegn").
         case document
         /// Only the skeleton sections, headings included.

@@ -55,34 +55,61 @@ public struct ProfileLook: Sendable, Decodable, Equatable {
         logo = try c.decodeIfPresent(Logo.self, forKey: .logo)
         letterhead = try c.decodeIfPresent([String].self, forKey: .letterhead) ?? []
         theme = try c.decodeIfPresent([String: String].self, forKey: .theme) ?? [:]
-        try validate()
+        try validate(c)
     }
 
-    private func validate() throws {
+    /// A variable's name under `theme`, for its line.
+    private struct ThemeKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { return nil }
+    }
+
+    /// `c` gives the lines (when read by `YAMLValueDecoder`).
+    private func validate(_ c: KeyedDecodingContainer<CodingKeys>) throws {
         if let logo {
+            let line = c.yamlLine(forKey: .logo)
             guard Self.logoMediaType(logo.file) != nil else {
-                throw ProfileFormatError("look.logo.file '\(logo.file)': logoet skal være en .svg- eller .png-fil")
+                throw ProfileFormatError(Message(da: "look.logo.file '\(logo.file)': logoet skal være en .svg- eller .png-fil",
+                                                 en: "look.logo.file '\(logo.file)': the logo must be an .svg or .png file"),
+                                         line: line)
             }
             guard !logo.alt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw ProfileFormatError("look.logo.alt: logoet skal have en alternativ tekst")
+                throw ProfileFormatError(Message(da: "look.logo.alt: logoet skal have en alternativ tekst",
+                                                 en: "look.logo.alt: the logo needs an alternative text"),
+                                         line: line)
             }
         }
         if let wordTemplate {
             let ext = (wordTemplate as NSString).pathExtension.lowercased()
             guard ext == "dotx" || ext == "docx" else {
                 let macro = ext == "dotm" || ext == "docm"
-                throw ProfileFormatError("look.word_template '\(wordTemplate)': "
-                    + (macro ? "skabeloner med makroer (.\(ext)) bruges ikke; gem skabelonen som .dotx"
-                             : "Word-skabelonen skal være en .dotx- eller .docx-fil"))
+                throw ProfileFormatError(
+                    Message(da: "look.word_template '\(wordTemplate)': "
+                                + (macro ? "skabeloner med makroer (.\(ext)) bruges ikke; gem skabelonen som .dotx"
+                                         : "Word-skabelonen skal være en .dotx- eller .docx-fil"),
+                            en: "look.word_template '\(wordTemplate)': "
+                                + (macro ? "templates with macros (.\(ext)) are not used; save the template as .dotx"
+                                         : "the Word template must be a .dotx or .docx file")),
+                    line: c.yamlLine(forKey: .wordTemplate))
             }
         }
-        for (name, value) in theme {
+        let themeLines = try? c.nestedContainer(keyedBy: ThemeKey.self, forKey: .theme)
+        // In the order written, so the first bad variable is the one reported.
+        for name in (themeLines?.allKeys.map(\.stringValue) ?? theme.keys.sorted()) {
+            guard let value = theme[name] else { continue }
+            let line = themeLines?.yamlLine(forKey: ThemeKey(stringValue: name))
             guard let variable = ThemeVariable(rawValue: name) else {
                 let known = ThemeVariable.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ProfileFormatError("look.theme.\(name): ukendt variabel (kendte: \(known))")
+                throw ProfileFormatError(Message(da: "look.theme.\(name): ukendt variabel (kendte: \(known))",
+                                                 en: "look.theme.\(name): unknown variable (known: \(known))"),
+                                         line: line)
             }
             guard variable.accepts(value) else {
-                throw ProfileFormatError("look.theme.\(name): værdien '\(value)' kan ikke bruges (\(variable.expectation))")
+                throw ProfileFormatError(Message(da: "look.theme.\(name): værdien '\(value)' kan ikke bruges (\(variable.expectation))",
+                                                 en: "look.theme.\(name): the value '\(value)' cannot be used (\(variable.expectation))"),
+                                         line: line)
             }
         }
     }
@@ -96,18 +123,22 @@ public struct ProfileLook: Sendable, Decodable, Equatable {
         }
     }
 
-    /// The look's files as checked URLs inside `folder`; throws a Danish reason when a file
+    /// The look's files as checked URLs inside `folder`; throws a `ProfileFormatError` when a file
     /// is missing or its path leaves the profile folder.
     package func resolved(in folder: URL) throws -> ResolvedProfileLook {
         func file(_ path: String, _ key: String) throws -> URL {
             let root = folder.standardizedFileURL.resolvingSymlinksInPath()
             let url = folder.appendingPathComponent(path).standardizedFileURL.resolvingSymlinksInPath()
             guard !path.hasPrefix("/"), url.path.hasPrefix(root.path + "/") else {
-                throw ProfileFormatError("look.\(key) '\(path)' skal ligge i profilens mappe")
+                throw ProfileFormatError(Message(da: "look.\(key) '\(path)' skal ligge i profilens mappe",
+                                                 en: "look.\(key) '\(path)' must be in the profile's folder"),
+                                         key: "look.\(key)")
             }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
-                throw ProfileFormatError("look.\(key) '\(path)' findes ikke i profilens mappe")
+                throw ProfileFormatError(Message(da: "look.\(key) '\(path)' findes ikke i profilens mappe",
+                                                 en: "look.\(key) '\(path)' does not exist in the profile's folder"),
+                                         key: "look.\(key)")
             }
             return url
         }
@@ -115,7 +146,11 @@ public struct ProfileLook: Sendable, Decodable, Equatable {
                                                                    mediaType: Self.logoMediaType($0.file) ?? "image/png") }
         // An SVG that cannot be made safe (a DTD, entities, not XML) is a profile error.
         if let resolvedLogo, let logo {
-            do { _ = try resolvedLogo.contents() } catch { throw ProfileFormatError("look.logo.file '\(logo.file)': \(error.description)") }
+            do { _ = try resolvedLogo.contents() } catch {
+                throw ProfileFormatError(Message(da: "look.logo.file '\(logo.file)': \(error.description)",
+                                                 en: "look.logo.file '\(logo.file)': \(error.description)"),
+                                         key: "look.logo.file")
+            }
         }
         return ResolvedProfileLook(
             wordTemplate: try wordTemplate.map { try file($0, "word_template") },

@@ -1,11 +1,26 @@
 import Foundation
 import IndstilSupport
-import Yams
 
-public struct ProfileLoadError: Error, Sendable, CustomStringConvertible {
+/// Why a profile cannot be used: its file, the line in it where known, and what is wrong.
+public struct ProfileLoadError: Error, Sendable, CustomStringConvertible, IndstilErrorConvertible {
     public let path: String
-    public let reason: String
-    public var description: String { "\(path): profilen kan ikke læses: \(reason)" }
+    /// The line in profile.yml: of the value at fault, or of the key whose mapping lacks a
+    /// key; nil when the fault has no line (a file that cannot be read or is too large).
+    public let line: Int?
+    public let message: Message
+
+    public init(path: String, line: Int?, message: Message) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var indstilError: IndstilError {
+        IndstilError(da: "profilen kan ikke læses: \(message.da)", en: "the profile cannot be read: \(message.en)", file: path, line: line)
+    }
+
+    /// "path:line: profilen kan ikke læses: …" (without ":line" when there is none).
+    public var description: String { "\(path)\(line.map { ":\($0)" } ?? ""): profilen kan ikke læses: \(message.da)" }
 }
 
 /// Finds profiles by id: a project's `profiles/<id>/` first, then extra folders
@@ -60,42 +75,73 @@ public final class ProfileStore: Sendable {
         !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } && !id.hasPrefix("-")
     }
 
+    /// Reads profile.yml through `YAMLReader` (aliases refused, size and depth limited)
+    /// and `YAMLValueDecoder`, so every fault has its line.
     public static func load(_ file: URL) -> Result<Profile, ProfileLoadError> {
-        switch SourceText.read(file) {
-        case .failure(let failure):
-            return .failure(ProfileLoadError(path: file.path, reason: failure.diagnostic.message.da))
-        case .success(let text):
-            do {
-                var profile = try YAMLDecoder().decode(Profile.self, from: text)
-                profile.folder = file.deletingLastPathComponent()
-                let folderName = file.deletingLastPathComponent().lastPathComponent
-                if profile.id != folderName {
-                    return .failure(ProfileLoadError(path: file.path, reason: "id '\(profile.id)' skal svare til mappens navn '\(folderName)'"))
-                }
-                profile.resolvedLook = try profile.look.resolved(in: file.deletingLastPathComponent())
-                return .success(profile)
-            } catch let error as DecodingError {
-                return .failure(ProfileLoadError(path: file.path, reason: Self.describe(error)))
-            } catch {
-                return .failure(ProfileLoadError(path: file.path, reason: "\(error)"))
-            }
+        func failure(_ message: Message, line: Int?) -> Result<Profile, ProfileLoadError> {
+            .failure(ProfileLoadError(path: file.path, line: line, message: message))
         }
+        let text: String
+        switch SourceText.read(file) {
+        case .failure(let unread):
+            switch unread {
+            case .invalidUTF8(let line, _), .nul(let line, _): return failure(unread.diagnostic.message, line: line)
+            case .unreadable, .tooLarge: return failure(unread.diagnostic.message, line: nil)
+            }
+        case .success(let read):
+            text = read
+        }
+        let value: YAMLValue
+        do throws(YAMLError) {
+            value = try YAMLReader.parse(text)
+        } catch {
+            return failure(error.message, line: error.line)
+        }
+        var profile: Profile
+        do throws(DecodingError) {
+            profile = try YAMLValueDecoder().decode(Profile.self, from: value)
+        } catch {
+            let (message, line) = describe(error)
+            return failure(message, line: line)
+        }
+        let folder = file.deletingLastPathComponent()
+        profile.folder = folder
+        if profile.id != folder.lastPathComponent {
+            return failure(Message(da: "id '\(profile.id)' skal svare til mappens navn '\(folder.lastPathComponent)'",
+                                   en: "id '\(profile.id)' must match the folder's name '\(folder.lastPathComponent)'"),
+                           line: value.entry("id")?.value.line)
+        }
+        do {
+            profile.resolvedLook = try profile.look.resolved(in: folder)
+        } catch let error as ProfileFormatError {
+            return failure(error.message, line: error.line ?? error.key.flatMap { value.value(at: $0)?.line })
+        } catch {
+            return failure(Message(da: "\(error)", en: "\(error)"), line: nil)
+        }
+        return .success(profile)
     }
 
-    package static func describe(_ error: DecodingError) -> String {
-        func path(_ codingPath: [CodingKey]) -> String {
+    /// The message and line of a decoding error: a profile's own validation says what is
+    /// wrong itself; the decoder's faults are prefixed with where in the profile they are.
+    package static func describe(_ error: DecodingError) -> (message: Message, line: Int?) {
+        func path(_ codingPath: [any CodingKey]) -> String {
             codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        let failure = YAMLValueDecoder.failure(in: error)
+        if let format = failure?.underlying as? ProfileFormatError {
+            return (format.message, format.line ?? failure?.line)
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return "mangler nøglen '\(key.stringValue)' under '\(path(context.codingPath))'"
-        case .dataCorrupted(let context) where context.underlyingError is ProfileFormatError:
-            // Yams wraps what a profile's own validation throws; its reason is the message.
-            return String(describing: context.underlyingError!)
+            return (Message(da: "mangler nøglen '\(key.stringValue)' under '\(path(context.codingPath))'",
+                            en: "the key '\(key.stringValue)' is missing under '\(path(context.codingPath))'"),
+                    failure?.line)
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "'\(path(context.codingPath))': \(context.debugDescription)"
+            let place = path(context.codingPath)
+            let message = failure?.message ?? Message(da: context.debugDescription, en: context.debugDescription)
+            return (Message(da: "'\(place)': \(message.da)", en: "'\(place)': \(message.en)"), failure?.line)
         @unknown default:
-            return "\(error)"
+            return (Message(da: "\(error)", en: "\(error)"), failure?.line)
         }
     }
 }

@@ -20,11 +20,16 @@ public struct YAMLValue: Sendable, Equatable {
     public let content: Content
     public let line: Int
     public let column: Int
+    /// A plain scalar (no quotes, no block style): the only kind read as a number or a
+    /// boolean (`YAMLValueDecoder`); `"12000"` is text. Explicit tags (`!!str`) are not
+    /// kept. True for nulls and collections, where it means nothing.
+    public let isPlain: Bool
 
-    public init(content: Content, line: Int, column: Int = 1) {
+    public init(content: Content, line: Int, column: Int = 1, isPlain: Bool = true) {
         self.content = content
         self.line = line
         self.column = column
+        self.isPlain = isPlain
     }
 
     public var string: String? {
@@ -147,7 +152,8 @@ public enum YAMLReader {
                ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
                 return YAMLValue(content: .null, line: line, column: column)
             }
-            return YAMLValue(content: .scalar(scalar.string), line: line, column: column)
+            return YAMLValue(content: .scalar(scalar.string), line: line, column: column,
+                             isPlain: scalar.style == .plain || scalar.style == .any)
         case .sequence(let sequence):
             var items: [YAMLValue] = []
             for child in sequence {
