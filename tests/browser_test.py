@@ -103,9 +103,35 @@ def axe_violations(driver, source):
     return result
 
 
+CM = "document.querySelector('.CodeMirror').CodeMirror"
+
+
+def editor_text(driver):
+    """The text in the document page's editor (CodeMirror)."""
+    return driver.execute_script(f"return {CM}.getValue()")
+
+
 def editor_line_of_caret(driver):
+    return driver.execute_script(f"return {CM}.getCursor().line + 1")
+
+
+def type_into_editor(driver, text, select=None, at_end=False):
+    """Puts the caret (or selects `select`, a (line, from, to) in CodeMirror's 0-based terms)
+    and types `text` as keystrokes into the focused editor."""
+    if at_end:
+        driver.execute_script(f"const cm = {CM}; cm.focus(); cm.setCursor(cm.lineCount(), 0);")
+    elif select is not None:
+        line, start, end = select
+        driver.execute_script(f"const cm = {CM}; cm.focus(); cm.setSelection({{line: {line}, ch: {start}}}, {{line: {line}, ch: {end}}});")
+    driver.switch_to.active_element.send_keys(text)
+
+
+def line_on_screen(driver, line):
+    """Whether line `line` (1-based) is inside the editor's visible area and the window."""
     return driver.execute_script(
-        "const e = document.getElementById('editor'); return e.value.slice(0, e.selectionStart).split('\\n').length;")
+        f"const cm = {CM}; const box = cm.getScrollerElement().getBoundingClientRect();"
+        "const at = cm.charCoords({line: arguments[0] - 1, ch: 0}, 'window');"
+        "return at.top >= box.top - 1 && at.bottom <= box.bottom + 1 && at.top >= 0 && at.bottom <= window.innerHeight;", line)
 
 
 def main():
@@ -152,12 +178,16 @@ def main():
         seen = analysed(driver)
         findings_before = len(driver.find_elements(By.CSS_SELECTOR, "#findings li"))
         characters_before = driver.find_element(By.ID, "count-total").get_attribute("data-characters")
-        editor = driver.find_element(By.ID, "editor")
-        driver.execute_script(
-            "const e = arguments[0]; const at = e.value.indexOf('1. Byrådet […]') + '1. Byrådet '.length;"
-            "e.focus(); e.setSelectionRange(at, at + 3);", editor)
+        checks.expect(driver.execute_script("return !!document.querySelector('.CodeMirror')"), "the editor is CodeMirror, with line numbers")
+        checks.expect(len(driver.find_elements(By.CSS_SELECTOR, ".CodeMirror-linenumber")) > 10, "line numbers are shown")
+        checks.expect(len(driver.find_elements(By.CSS_SELECTOR, ".finding-marker.error")) > 0, "findings are marked in the gutter")
+        checks.expect(driver.find_element(By.ID, "save-status").text == "", "a fresh page is not marked unsaved")
+        line_index = next(i for i, text in enumerate(editor_text(driver).split("\n")) if "1. Byrådet […]" in text)
+        column = editor_text(driver).split("\n")[line_index].index("1. Byrådet […]") + len("1. Byrådet ")
         started = time.monotonic()
-        editor.send_keys("godkender den nye ordning for mødelokaler")
+        type_into_editor(driver, "godkender den nye ordning for mødelokaler", select=(line_index, column, column + 3))
+        checks.expect(driver.find_element(By.ID, "save-status").text == "Ikke gemt." and driver.title.startswith("Ikke gemt"),
+                      "»Ikke gemt« shows on typing, in the page and the tab title")
         seen = analysed(driver, seen)
         wait_for(driver, lambda d: "godkender den nye ordning" in d.find_element(By.ID, "decisions").text, "the decision point listed")
         elapsed = time.monotonic() - started
@@ -166,41 +196,72 @@ def main():
         checks.expect(findings_after != findings_before, f"the finding count changed ({findings_before} → {findings_after})")
         checks.expect(characters_after != characters_before, f"Antal tegn changed ({characters_before} → {characters_after})")
         print(f"        (typing to updated findings: {elapsed * 1000:.0f} ms, Selenium's typing included)")
-        preview_text = driver.execute_script("return document.getElementById('preview').srcdoc")
-        checks.expect("godkender den nye ordning" in preview_text, "the preview shows the decision point")
+        wait_for(driver, lambda d: "godkender den nye ordning" in d.execute_script(
+            "return document.getElementById('preview').contentDocument.body.textContent"), "the preview shows the decision point")
+        checks.expect(True, "the preview shows the decision point")
+
+        print("the preview keeps its place while the text changes")
+        driver.execute_script("document.getElementById('preview').contentWindow.scrollTo(0, 400)")
+        before = driver.execute_script("return document.getElementById('preview').contentWindow.scrollY")
+        type_into_editor(driver, " ", select=(line_index, column, column))
+        seen = analysed(driver, seen)
+        after = driver.execute_script("return document.getElementById('preview').contentWindow.scrollY")
+        checks.expect(before > 0 and abs(after - before) <= 2, f"the preview's scroll survives an edit ({before} → {after})")
+        links = driver.execute_script(
+            "return [...document.getElementById('preview').contentDocument.querySelectorAll('a[href]')]"
+            ".map(a => [a.getAttribute('href'), a.target])")
+        checks.expect(all(href.startswith("#") or target == "_blank" for href, target in links),
+                      f"preview links open in a new tab or stay in the page ({links[:4]})")
 
         print("a finding leads to its line")
-        first = driver.find_element(By.CSS_SELECTOR, "#findings li button")
-        line = int(first.get_attribute("data-line"))
-        first.click()
+        buttons = driver.find_elements(By.CSS_SELECTOR, "#findings li button")
+        last = buttons[-1]
+        line = int(last.get_attribute("data-line"))
+        driver.execute_script(f"{CM}.scrollTo(0, 0)")
+        last.click()
         checks.expect(editor_line_of_caret(driver) == line, f"clicking a finding puts the caret on line {line}")
-        checks.expect(driver.switch_to.active_element.get_attribute("id") == "editor", "the editor has the focus")
+        checks.expect(line_on_screen(driver, line), f"line {line} is inside the visible editor area")
+        checks.expect(driver.execute_script(f"return {CM}.hasFocus()"), "the editor has the focus")
+        checks.expect(driver.find_element(By.ID, "line-findings").text.startswith(f"Linje {line}:"),
+                      "the line's findings are read out at the caret")
         violations = axe_violations(driver, axe)
         checks.expect(violations == [], f"axe: no violations on the document page {violations}")
 
         print("save, reload, the text on disk")
         driver.find_element(By.ID, "save").click()
         wait_for(driver, lambda d: d.find_element(By.ID, "save-status").text == "Gemt.", "Gemt.")
+        checks.expect(not driver.title.startswith("Ikke gemt"), "»Ikke gemt« goes on save")
         checks.expect("godkender den nye ordning for mødelokaler" in on_disk.read_text(encoding="utf-8"), "the saved text is on disk")
         driver.refresh()
-        checks.expect("godkender den nye ordning for mødelokaler" in driver.find_element(By.ID, "editor").get_attribute("value"),
-                      "the reloaded page shows the saved text")
+        wait_for(driver, lambda d: d.execute_script("return !!document.querySelector('.CodeMirror')"), "the editor after reload")
+        checks.expect("godkender den nye ordning for mødelokaler" in editor_text(driver), "the reloaded page shows the saved text")
+
+        print("a draft survives a closed tab")
+        type_into_editor(driver, "Kladdetekst, der ikke blev gemt.", at_end=True)
+        wait_for(driver, lambda d: d.execute_script("return localStorage.length") > 0, "the draft kept in the browser")
+        driver.execute_script("window.onbeforeunload = null; window.addEventListener('beforeunload', e => e.stopImmediatePropagation(), true)")
+        driver.get(driver.current_url)
+        wait_for(driver, lambda d: d.find_element(By.ID, "draft").is_displayed(), "the draft offered")
+        checks.expect("Kladdetekst" not in editor_text(driver), "the page shows the saved text until the draft is restored")
+        driver.find_element(By.ID, "draft-restore").click()
+        checks.expect("Kladdetekst, der ikke blev gemt." in editor_text(driver), "the restored draft is in the editor")
+        checks.expect(driver.find_element(By.ID, "save-status").text == "Ikke gemt.", "a restored draft is unsaved")
+        driver.find_element(By.ID, "save").click()
+        wait_for(driver, lambda d: d.find_element(By.ID, "save-status").text == "Gemt.", "Gemt. after the draft")
+        checks.expect(driver.execute_script("return localStorage.length") == 0, "a saved draft is dropped")
         seen = analysed(driver)
 
         print("an edit in another editor updates the page")
         on_disk.write_text(on_disk.read_text(encoding="utf-8") + "\nTilføjet i en anden editor.\n", encoding="utf-8")
-        wait_for(driver, lambda d: "Tilføjet i en anden editor." in d.find_element(By.ID, "editor").get_attribute("value"),
-                 "the page following the edit on disk")
+        wait_for(driver, lambda d: "Tilføjet i en anden editor." in editor_text(d), "the page following the edit on disk")
         checks.expect(True, "the page shows the text changed on disk")
 
         print("a conflicting edit keeps both versions")
-        editor = driver.find_element(By.ID, "editor")
-        driver.execute_script("const e = arguments[0]; e.focus(); e.setSelectionRange(e.value.length, e.value.length);", editor)
-        editor.send_keys("Min ændring i browseren.")
+        type_into_editor(driver, "Min ændring i browseren.", at_end=True)
         on_disk.write_text(on_disk.read_text(encoding="utf-8") + "Deres ændring på disken.\n", encoding="utf-8")
         driver.find_element(By.ID, "save").click()
         wait_for(driver, lambda d: d.find_element(By.ID, "conflict").is_displayed(), "the conflict shown")
-        mine = driver.find_element(By.ID, "editor").get_attribute("value")
+        mine = editor_text(driver)
         theirs = driver.find_element(By.ID, "disk-version").get_attribute("value")
         checks.expect("Min ændring i browseren." in mine and "Deres ændring på disken." not in mine, "my version stays in the editor")
         checks.expect("Deres ændring på disken." in theirs, "the version on disk is shown beside it")

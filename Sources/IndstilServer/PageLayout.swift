@@ -3,12 +3,13 @@ import IndstilCore
 
 /// The frame of every page: Danish, landmarks, a skip link, the workspace's own stylesheet and scripts (files, never inline).
 enum PageLayout {
-    static func page(title: String, main: String, scripts: [String] = []) -> String {
+    /// - Parameter stylesheets: more stylesheets under /static/, before the workspace's own.
+    static func page(title: String, main: String, scripts: [String] = [], stylesheets: [String] = []) -> String {
         var shell = HTMLPageShell()
         shell.title = title + " – indstil"
         shell.titleEscaping = .attribute
         shell.titleIndentation = "        "
-        shell.stylesheets = ["/static/serve.css"]
+        shell.stylesheets = stylesheets.map { "/static/" + $0 } + ["/static/serve.css"]
         shell.scripts = scripts.map { "/static/" + $0 }
         shell.writesEmptyScriptLine = true
         shell.skipLink = HTMLPageShell.SkipLink(target: "indhold", label: "Gå til indholdet", className: "skip")

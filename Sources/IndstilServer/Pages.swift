@@ -64,12 +64,22 @@ enum Pages {
         <div class="workspace" id="workspace" data-path="\(path.markupAttributeEscaped)" data-url-path="\(urlPath.markupAttributeEscaped)" data-version="\(version.markupAttributeEscaped)">
         <section class="pane editor-pane" aria-labelledby="editor-heading">
         <h2 id="editor-heading">Tekst</h2>
-        <label for="editor">Dokumentet i Markdown med front matter</label>
-        <textarea id="editor" spellcheck="true" rows="30">\(text.markupEscaped)</textarea>
+        <label for="editor" id="editor-label">Dokumentets tekst: felterne mellem de to linjer med --- øverst, derefter afsnittene</label>
+        <section id="draft" class="draft" hidden aria-labelledby="draft-heading">
+        <h3 id="draft-heading">En kladde blev ikke gemt</h3>
+        <p id="draft-text"></p>
         <div class="actions">
-        <button type="button" id="save">Gem</button>
-        <a class="button" href="/api/render/docx/\(urlPath.markupAttributeEscaped)">Hent DOCX</a>
-        <a class="button" href="/api/render/pdf/\(urlPath.markupAttributeEscaped)">Hent PDF</a>
+        <button type="button" id="draft-restore">Gendan kladden</button>
+        <button type="button" id="draft-discard" class="secondary">Kassér kladden</button>
+        </div>
+        </section>
+        <textarea id="editor" spellcheck="true" rows="30">\(text.markupEscaped)</textarea>
+        <p id="line-findings" class="line-findings" aria-live="polite"></p>
+        <div class="actions">
+        <button type="button" id="save" aria-keyshortcuts="Control+S">Gem</button>
+        <a class="button download" href="/api/render/docx/\(urlPath.markupAttributeEscaped)" data-format="DOCX">Hent DOCX</a>
+        <a class="button download" href="/api/render/pdf/\(urlPath.markupAttributeEscaped)" data-format="PDF">Hent PDF</a>
+        <a class="editor-summary" id="editor-summary" href="#findings-heading"></a>
         </div>
         <p id="save-status" role="status" aria-live="polite"></p>
         <section id="conflict" class="conflict" hidden aria-labelledby="conflict-heading">
@@ -85,7 +95,7 @@ enum Pages {
         </section>
         <section class="pane preview-pane" aria-labelledby="preview-heading">
         <h2 id="preview-heading">Forhåndsvisning</h2>
-        <iframe id="preview" title="Forhåndsvisning med profilens skabelon" sandbox></iframe>
+        <iframe id="preview" title="Forhåndsvisning med profilens skabelon" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>
         </section>
         <div class="panels" role="region" aria-label="Fund, antal tegn og beslutningspunkter" tabindex="0">
         <section aria-labelledby="findings-heading">
@@ -110,7 +120,12 @@ enum Pages {
         </div>
         </div>
         """
-        return PageLayout.page(title: path, main: main, scripts: ["document.js"])
+        // CodeMirror when the setup installed it (libjs-codemirror), else the plain text field.
+        let editor = VendorLibraries.hasCodeMirror
+            ? (VendorLibraries.codeMirrorScripts.map { VendorLibraries.urlPrefix + $0 },
+               VendorLibraries.codeMirrorStylesheets.map { VendorLibraries.urlPrefix + $0 })
+            : ([], [])
+        return PageLayout.page(title: path, main: main, scripts: editor.0 + ["danish.js", "editor.js", "document.js"], stylesheets: editor.1)
     }
 
     struct ProfileChoice {

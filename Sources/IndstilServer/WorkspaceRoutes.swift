@@ -124,6 +124,10 @@ struct WorkspaceRoutes: HTTPResponder {
     }
 
     private func staticFile(_ name: String) throws -> Response {
+        if name.hasPrefix(VendorLibraries.urlPrefix) {
+            guard let data = VendorLibraries.file(String(name.dropFirst(VendorLibraries.urlPrefix.count))) else { throw Refusal.notFound(name) }
+            return HTTPAnswers.data(data, contentType: HTTPAnswers.contentType(forExtension: (name as NSString).pathExtension))
+        }
         guard let folder = ShippedTemplates.folder?.appendingPathComponent("_serve"),
               !name.contains("/"), !name.hasPrefix("."),
               let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)

@@ -1,15 +1,14 @@
-// Document page: the editor, the live preview and findings (POST /api/analyse), saving
-// with conflict handling (PUT /api/documents/…), and following edits made elsewhere
-// (server-sent events from /api/events/…). No framework; every text goes in as text.
+// Document page: the editor (editor.js), the live preview and findings (POST /api/analyse),
+// saving with conflict handling (PUT /api/documents/…), unsaved state and a local draft
+// that survives a closed tab, and following edits made elsewhere (server-sent events from
+// /api/events/…). No framework; every text goes in as text.
 "use strict";
 
 const PAUSE_MS = 150;
-const numberFormat = new Intl.NumberFormat("da-DK");
-const decimalFormat = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 document.addEventListener("DOMContentLoaded", () => {
   const workspace = document.getElementById("workspace");
-  const editor = document.getElementById("editor");
+  const editor = TextEditor.create(document.getElementById("editor"));
   const preview = document.getElementById("preview");
   const saveButton = document.getElementById("save");
   const saveStatus = document.getElementById("save-status");
@@ -17,9 +16,14 @@ document.addEventListener("DOMContentLoaded", () => {
   const diskVersion = document.getElementById("disk-version");
   const path = workspace.dataset.path;
   const urlPath = workspace.dataset.urlPath;
+  const pageTitle = document.title;
+  const draftKey = `indstil-kladde:${path}`;
 
-  const state = { version: workspace.dataset.version, saved: editor.value, disk: null, timer: null, sequence: 0 };
-  const isDirty = () => editor.value !== state.saved;
+  const state = {
+    version: workspace.dataset.version, saved: editor.getValue(), disk: null, timer: null, draftTimer: null,
+    sequence: 0, diagnostics: [], previewReady: false, section: null,
+  };
+  const isDirty = () => editor.getValue() !== state.saved;
 
   function element(name, text, className) {
     const node = document.createElement(name);
@@ -28,19 +32,61 @@ document.addEventListener("DOMContentLoaded", () => {
     return node;
   }
 
-  function goToLine(line) {
-    const lines = editor.value.split("\n");
-    let offset = 0;
-    for (let index = 0; index < Math.min(line - 1, lines.length); index += 1) offset += lines[index].length + 1;
-    editor.focus();
-    editor.setSelectionRange(offset, offset + (lines[line - 1] || "").length);
-    const lineHeight = parseFloat(getComputedStyle(editor).lineHeight) || 20;
-    editor.scrollTop = Math.max(0, (line - 3) * lineHeight);
+  // MARK: unsaved state and the local draft
+
+  function showDirtyState() {
+    const dirty = isDirty();
+    document.title = dirty ? `Ikke gemt – ${pageTitle}` : pageTitle;
+    workspace.dataset.dirty = String(dirty);
+    if (conflict.hidden) {
+      if (dirty) saveStatus.textContent = "Ikke gemt.";
+      else if (saveStatus.textContent === "Ikke gemt.") saveStatus.textContent = "";
+    }
+    for (const link of document.querySelectorAll("a.download")) {
+      link.textContent = dirty ? `Gem og hent ${link.dataset.format}` : `Hent ${link.dataset.format}`;
+    }
   }
 
-  const severityNames = { error: "Fejl", warning: "Advarsel", note: "Bemærkning" };
+  function keepDraft() {
+    clearTimeout(state.draftTimer);
+    state.draftTimer = setTimeout(() => {
+      try {
+        if (isDirty()) localStorage.setItem(draftKey, JSON.stringify({ text: editor.getValue(), at: Date.now() }));
+        else localStorage.removeItem(draftKey);
+      } catch (error) { /* storage full or off: the draft is a help, not a promise */ }
+    }, 400);
+  }
+
+  function dropDraft() {
+    clearTimeout(state.draftTimer);
+    try { localStorage.removeItem(draftKey); } catch (error) { /* nothing kept */ }
+  }
+
+  function offerDraft() {
+    let draft = null;
+    try { draft = JSON.parse(localStorage.getItem(draftKey) || "null"); } catch (error) { draft = null; }
+    if (!draft || typeof draft.text !== "string" || draft.text === editor.getValue()) { dropDraft(); return; }
+    const box = document.getElementById("draft");
+    const when = new Date(draft.at);
+    document.getElementById("draft-text").textContent =
+      `Der er en kladde af dokumentet fra ${when.toLocaleDateString("da-DK", { day: "numeric", month: "long" })} `
+      + `${Danish.time(when)}, som ikke blev gemt. Gendan den i editoren (den gemmes først, når du vælger Gem), eller kassér den.`;
+    box.hidden = false;
+    document.getElementById("draft-restore").addEventListener("click", () => {
+      editor.setValue(draft.text);
+      box.hidden = true;
+      editor.focus();
+    }, { once: true });
+    document.getElementById("draft-discard").addEventListener("click", () => { dropDraft(); box.hidden = true; }, { once: true });
+  }
+
+  // MARK: findings, counts, decision points, preview
+
+  function goToLine(line) { editor.goToLine(line); }
 
   function showFindings(answer) {
+    state.diagnostics = answer.diagnostics;
+    editor.showFindings(answer.diagnostics);
     const list = document.getElementById("findings");
     list.replaceChildren();
     for (const diagnostic of answer.diagnostics) {
@@ -48,16 +94,29 @@ document.addEventListener("DOMContentLoaded", () => {
       const button = element("button");
       button.type = "button";
       button.dataset.line = diagnostic.line;
-      button.append(element("span", severityNames[diagnostic.severity] || diagnostic.severity, "severity"),
+      button.append(element("span", TextEditor.severityName(diagnostic.severity), "severity"),
         ` linje ${diagnostic.line}: ${diagnostic.message} `, element("span", `[${diagnostic.check}]`, "check"));
       button.addEventListener("click", () => goToLine(diagnostic.line));
       item.append(button);
       list.append(item);
     }
     const summary = answer.summary;
-    document.getElementById("findings-summary").textContent = answer.diagnostics.length === 0
-      ? "Ingen fund."
-      : `${summary.errors} fejl, ${summary.warnings} advarsler, ${summary.notes} bemærkninger.`;
+    const parts = [Danish.count(summary.errors, "fejl", "fejl"), Danish.count(summary.warnings, "advarsel", "advarsler"),
+      Danish.count(summary.notes, "note", "noter")];
+    const text = answer.diagnostics.length === 0 ? "Ingen fund." : `${parts.join(", ")}.`;
+    document.getElementById("findings-summary").textContent = text;
+    const near = document.getElementById("editor-summary");
+    near.textContent = answer.diagnostics.length === 0 ? "Ingen fund" : `Fund: ${parts.join(", ")}`;
+    near.className = `editor-summary ${summary.errors > 0 ? "error" : summary.warnings > 0 ? "warning" : "ok"}`;
+    showLineFindings(editor.cursorLine());
+  }
+
+  // The findings on the caret's line, read out as the caret reaches it (keyboard users
+  // cannot hover the gutter).
+  function showLineFindings(line) {
+    const here = state.diagnostics.filter((d) => d.line === line);
+    document.getElementById("line-findings").textContent = here.length === 0 ? ""
+      : `Linje ${line}: ` + here.map((d) => `${TextEditor.severityName(d.severity)}: ${d.message}`).join(" ");
   }
 
   function showCounts(answer) {
@@ -71,42 +130,97 @@ document.addEventListener("DOMContentLoaded", () => {
     }
     for (const section of answer.stats.sections) {
       const row = element("tr");
-      row.append(element("th", section.heading), element("td", numberFormat.format(section.characters), "number"),
-        element("td", decimalFormat.format(section.lix), "number"));
+      row.append(element("th", section.heading), element("td", Danish.integer(section.characters), "number"),
+        element("td", Danish.decimal(section.lix), "number"));
       row.firstChild.scope = "row";
       body.append(row);
     }
     const counted = answer.limitedCharacters;
     total.replaceChildren();
     if (answer.limit !== null) {
-      total.append(`Antal tegn: ${numberFormat.format(counted)} af højst ${numberFormat.format(answer.limit)}`);
+      total.append(`Antal tegn: ${Danish.integer(counted)} af højst ${Danish.integer(answer.limit)}`);
       if (counted > answer.limit) {
-        total.append(" – ", element("strong", `over med ${numberFormat.format(counted - answer.limit)}`, "over"));
+        total.append(" – ", element("strong", `over med ${Danish.integer(counted - answer.limit)}`, "over"));
       } else {
-        total.append(` (${numberFormat.format(answer.limit - counted)} tilbage)`);
+        total.append(` (${Danish.integer(answer.limit - counted)} tilbage)`);
       }
     } else {
-      total.append(`Antal tegn: ${numberFormat.format(answer.stats.characters)} (profilen har ingen grænse)`);
+      total.append(`Antal tegn: ${Danish.integer(answer.stats.characters)} (profilen har ingen grænse)`);
     }
     total.dataset.characters = counted;
-    document.getElementById("lix").textContent = `LIX for hele dokumentet: ${decimalFormat.format(answer.stats.lix)}`;
+    document.getElementById("lix").textContent = `LIX for hele dokumentet: ${Danish.decimal(answer.stats.lix)}`;
   }
 
   function showDecisions(answer) {
     const list = document.getElementById("decisions");
     list.replaceChildren();
     if (answer.decisionPoints.length === 0) {
-      list.append(element("li", "Ingen beslutningspunkter endnu."));
+      list.append(element("li", "Ingen beslutningspunkter endnu.", "empty"));
       return;
     }
     for (const point of answer.decisionPoints) {
       const item = element("li");
-      const button = element("button", `${point.number}. ${point.text}`);
+      item.value = point.number;  // the list numbers it; the text does not repeat the number
+      const button = element("button", point.text);
       button.type = "button";
       button.addEventListener("click", () => goToLine(point.line));
       item.append(button);
       list.append(item);
     }
+  }
+
+  // Links in the preview never open the workspace inside it: web addresses open in a new
+  // tab, a place in the document scrolls there, anything else (an appendix file) is text.
+  function neutralisedPreview(html) {
+    const page = new DOMParser().parseFromString(html, "text/html");
+    for (const link of page.querySelectorAll("a[href]")) {
+      const href = link.getAttribute("href");
+      if (/^(https?:|mailto:)/i.test(href)) {
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+      } else if (!href.startsWith("#")) {
+        link.removeAttribute("href");
+        link.title = "Åbnes ikke fra forhåndsvisningen";
+      }
+    }
+    return page;
+  }
+
+  // The preview is updated in place: its scroll position stays where the reader left it.
+  function showPreview(html) {
+    const page = neutralisedPreview(html);
+    const frame = state.previewReady ? preview.contentDocument : null;
+    if (frame && frame.body) {
+      const x = preview.contentWindow.scrollX, y = preview.contentWindow.scrollY;
+      frame.head.replaceWith(frame.importNode(page.head, true));
+      frame.body.replaceWith(frame.importNode(page.body, true));
+      preview.contentWindow.scrollTo(x, y);
+      followSection(editor.cursorLine(), true);
+    } else {
+      preview.addEventListener("load", () => { state.previewReady = true; followSection(editor.cursorLine(), true); }, { once: true });
+      preview.srcdoc = "<!DOCTYPE html>\n" + page.documentElement.outerHTML;
+    }
+  }
+
+  // The preview follows the section being edited: when the caret moves into another
+  // section, its heading is scrolled into view (unless it is on screen already).
+  function followSection(line, quietly) {
+    let heading = null;
+    for (let index = line; index >= 1; index -= 1) {
+      const match = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(editor.lineText(index));
+      if (match) { heading = match[1]; break; }
+    }
+    if (heading === state.section && quietly) return;
+    state.section = heading;
+    const frame = state.previewReady ? preview.contentDocument : null;
+    if (!heading || !frame) return;
+    const simple = (text) => text.toLowerCase().replace(/^[\d.\s]+/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const wanted = simple(heading);
+    const target = [...frame.querySelectorAll("h1, h2, h3, h4, h5, h6")].find((node) => simple(node.textContent) === wanted)
+      || [...frame.querySelectorAll("h1, h2, h3, h4, h5, h6")].find((node) => simple(node.textContent).includes(wanted));
+    if (!target) return;
+    const box = target.getBoundingClientRect();
+    if (box.top < 0 || box.top > preview.clientHeight - 40) target.scrollIntoView({ block: "start" });
   }
 
   async function analyse() {
@@ -116,7 +230,7 @@ document.addEventListener("DOMContentLoaded", () => {
         method: "POST",
         credentials: "same-origin",  // the workspace's cookie; the browser adds this page's Origin
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ path, text: editor.value }),
+        body: JSON.stringify({ path, text: editor.getValue() }),
       });
       const answer = await response.json();
       if (sequence !== state.sequence) return;  // a newer text is on its way
@@ -124,7 +238,7 @@ document.addEventListener("DOMContentLoaded", () => {
       showFindings(answer);
       showCounts(answer);
       showDecisions(answer);
-      if (answer.html !== null) preview.srcdoc = answer.html;
+      if (answer.html !== null) showPreview(answer.html);
       workspace.dataset.analysed = String(sequence);
     } catch (error) {
       document.getElementById("findings-summary").textContent = "Serveren svarer ikke; kører indstil serve stadig?";
@@ -136,6 +250,8 @@ document.addEventListener("DOMContentLoaded", () => {
     state.timer = setTimeout(analyse, PAUSE_MS);
   }
 
+  // MARK: saving
+
   function showConflict(text, version) {
     state.disk = { text, version };
     diskVersion.value = text;
@@ -143,9 +259,10 @@ document.addEventListener("DOMContentLoaded", () => {
     saveStatus.textContent = "Filen er ændret på disken. Begge versioner er bevaret; vælg hvilken der skal gælde.";
   }
 
+  /** Saves the text on screen; true when it is on disk. */
   async function save(version) {
     saveStatus.textContent = "Gemmer …";
-    const text = editor.value;
+    const text = editor.getValue();
     try {
       const response = await fetch(`/api/documents/${urlPath}`, {
         method: "PUT",
@@ -154,55 +271,77 @@ document.addEventListener("DOMContentLoaded", () => {
         body: JSON.stringify({ text, version }),
       });
       const answer = await response.json();
-      if (response.status === 409) { showConflict(answer.text, answer.version); return; }
-      if (!response.ok) { saveStatus.textContent = answer.message; return; }
+      if (response.status === 409) { showConflict(answer.text, answer.version); return false; }
+      if (!response.ok) { saveStatus.textContent = answer.message; return false; }
       state.version = answer.version;
       state.saved = text;
       state.disk = null;
       conflict.hidden = true;
-      saveStatus.textContent = "Gemt.";
+      dropDraft();
+      saveStatus.textContent = isDirty() ? "Ikke gemt." : "Gemt.";  // typed on while it was saved
+      showDirtyState();
+      return true;
     } catch (error) {
       saveStatus.textContent = "Serveren svarer ikke; intet er gemt.";
+      return false;
     }
   }
 
-  async function reloadFromDisk(version) {
+  async function reloadFromDisk() {
     const response = await fetch(`/api/documents/${urlPath}`);
     if (!response.ok) return;
     const answer = await response.json();
     if (answer.version === state.version) return;
-    if (answer.text === editor.value) { state.version = answer.version; state.saved = answer.text; return; }
+    if (answer.text === editor.getValue()) { state.version = answer.version; state.saved = answer.text; showDirtyState(); return; }
     if (isDirty()) { showConflict(answer.text, answer.version); return; }
-    editor.value = answer.text;
     state.saved = answer.text;
     state.version = answer.version;
+    editor.setValue(answer.text);
     saveStatus.textContent = "Filen blev ændret i en anden editor; siden viser nu den nye tekst.";
     analyse();
   }
 
-  editor.addEventListener("input", scheduleAnalysis);
+  editor.onChange(() => { showDirtyState(); keepDraft(); scheduleAnalysis(); });
+  editor.onCursorLine((line) => { showLineFindings(line); followSection(line, true); });
   saveButton.addEventListener("click", () => save(state.version));
+  // A download is of the text on screen: unsaved text is saved first (the link says so).
+  for (const link of document.querySelectorAll("a.download")) {
+    link.addEventListener("click", async (event) => {
+      if (!isDirty()) return;
+      event.preventDefault();
+      if (await save(state.version)) window.location.href = link.href;
+    });
+  }
   document.getElementById("keep-mine").addEventListener("click", () => { if (state.disk) save(state.disk.version); });
   document.getElementById("take-disk").addEventListener("click", () => {
     if (!state.disk) return;
-    editor.value = state.disk.text;
     state.saved = state.disk.text;
     state.version = state.disk.version;
+    editor.setValue(state.disk.text);
     state.disk = null;
     conflict.hidden = true;
+    dropDraft();
     saveStatus.textContent = "Versionen på disken bruges nu.";
+    showDirtyState();
     analyse();
   });
   document.addEventListener("keydown", (event) => {
-    if ((event.ctrlKey || event.metaKey) && event.key === "s") { event.preventDefault(); save(state.version); }
-  });
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+      event.preventDefault();
+      save(state.version);
+    }
+  }, true);
   window.addEventListener("beforeunload", (event) => { if (isDirty()) event.preventDefault(); });
 
   const events = new EventSource(`/api/events/${urlPath}`);
   events.addEventListener("version", (event) => {
     const version = JSON.parse(event.data).version;
-    if (version !== state.version && version !== "missing") reloadFromDisk(version);
+    if (version !== state.version && version !== "missing") reloadFromDisk();
   });
 
+  offerDraft();
+  showDirtyState();
   analyse();
+  // A new document (from "Nyt dokument") opens with the caret in the text.
+  if (new URLSearchParams(window.location.search).has("ny")) editor.focus();
 });

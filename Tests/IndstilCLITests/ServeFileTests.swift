@@ -25,6 +25,21 @@ import Glibc
         return reply
     }
 
+    /// The editor's library comes from Debian's libjs-codemirror on this machine (`make deps`
+    /// installs it): only the files the page loads are served, nothing else of the system.
+    @Test func theEditorLibraryIsServedFromTheSystemAndNothingElse() throws {
+        let page = try quick("GET", "/dokument/aarhus-byraad/ny-ordning-moedelokaler.md")
+        #expect(page.text.contains("<script src=\"/static/vendor/codemirror/lib/codemirror.js\" defer></script>"), "\(page.text.prefix(600))")
+        #expect(page.text.contains("/static/vendor/codemirror/mode/yaml-frontmatter/yaml-frontmatter.js"))
+        let script = try quick("GET", "/static/vendor/codemirror/lib/codemirror.js")
+        #expect(script.status == 200 && script.headers["content-type"]?.hasPrefix("text/javascript") == true && script.text.contains("CodeMirror"))
+        for path in ["/static/vendor/codemirror/mode/python/python.js", "/static/vendor/codemirror/../../../../etc/passwd",
+                     "/static/vendor/codemirror/lib/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/static/vendor/codemirror/", "/static/vendor/x.js"] {
+            let reply = try quick("GET", path)
+            #expect([403, 404].contains(reply.status) && !reply.text.contains("root:"), "\(path): \(reply.status)")
+        }
+    }
+
     @Test func onlyDocumentsAndManifestsAreServed() throws {
         for path in ["/api/documents/indstil.yml", "/api/documents/plugin-projekt/plugins/ordliste.py", "/api/documents/plugin-projekt/indstil.yml",
                      "/api/documents/noter.txt", "/dokument/noter.txt", "/api/documents/git-config.md", "/dokument/git-config.md",
