@@ -27,10 +27,10 @@ public struct CheckContext: Sendable {
     /// `projectRoot` with symbolic links resolved, for confining paths to it.
     package let resolvedProjectRoot: String
     /// Where each appendix file is (`AppendixFiles.resolutions`), worked out on first use.
-    package let appendixResolutions = Once<[AppendixFiles.Resolution]>()
+    let appendixResolutions = Once<[AppendixFiles.Resolution]>()
     /// The personal data the open-document `privacy.*` warnings report, found in one scan
     /// shared by them (each scanned every paragraph of the document before).
-    package let personalDataWarnings = Once<[DocumentPersonalData.Located]>()
+    let personalDataWarnings = Once<[DocumentPersonalData.Located]>()
 
     public var document: Document { analyzed.document }
     public var profile: Profile { analyzed.profile }

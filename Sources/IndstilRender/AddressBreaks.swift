@@ -45,7 +45,7 @@ package enum AddressBreaks {
 
     /// `<wbr>` after each `@`, `.` and `/` that a letter or digit follows (not inside "//",
     /// not before the closing punctuation of a sentence).
-    package static func withBreaks(_ word: Substring) -> String {
+    static func withBreaks(_ word: Substring) -> String {
         var out = ""
         var index = word.startIndex
         while index < word.endIndex {

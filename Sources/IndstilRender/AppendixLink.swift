@@ -6,7 +6,7 @@ import IndstilDocument
 /// document as the front matter writes it (`fil: bilag/oversigt.pdf`): characters a URL
 /// path cannot hold are percent-encoded, and a path that would read as a scheme
 /// ("javascript:…") is kept a relative path ("./javascript:…").
-package enum AppendixLink {
+enum AppendixLink {
     package static func href(_ file: String) -> String? {
         let trimmed = file.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty,

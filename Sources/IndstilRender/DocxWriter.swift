@@ -20,7 +20,7 @@ import ZIPFoundation
 /// timestamp or a random id.
 public enum DocxWriter {
     /// 1980-01-01 00:00:00 UTC, the earliest date a zip entry can hold.
-    package static let entryDate = Date(timeIntervalSince1970: 315_532_800)
+    static let entryDate = Date(timeIntervalSince1970: 315_532_800)
 
     /// Throws `DocxTemplateFailure` for a Word template that cannot be used.
     public static func docx(_ model: RenderModel) throws -> Data {
@@ -173,12 +173,12 @@ public enum DocxWriter {
 
     /// The heading colour of indstil's own styles: the profile's `look.theme.heading`
     /// ("#1d5e3a", "#363") or the stylesheet's (`DocxStyle.defaultHeadingColour`).
-    package static func headingColour(_ look: RenderLook) -> String {
+    static func headingColour(_ look: RenderLook) -> String {
         themeHeadingColour(look) ?? DocxStyle.defaultHeadingColour
     }
 
     /// `look.theme.heading` as Word writes a colour ("1D5E3A"), nil when the profile sets none.
-    package static func themeHeadingColour(_ look: RenderLook) -> String? {
+    static func themeHeadingColour(_ look: RenderLook) -> String? {
         guard let value = look.theme.first(where: { $0.variable == .heading })?.value.trimmingCharacters(in: .whitespaces),
               value.hasPrefix("#") else { return nil }
         let hex = value.dropFirst()

@@ -57,8 +57,8 @@ public enum HTMLFragments {
     /// Figures right-aligned in tabular figures and total rows set apart, by inline style
     /// as well as by class, so a table reads right wherever the fragment is placed (a
     /// bundle page, an agenda packet) whatever stylesheet is there.
-    package static let numberStyle = "text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap"
-    package static let totalStyle = "font-weight:700;border-top:1px solid currentColor"
+    static let numberStyle = "text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap"
+    static let totalStyle = "font-weight:700;border-top:1px solid currentColor"
 
     /// `<table>` with its caption, `<th scope="col">` over the columns and `<th scope="row">`
     /// for the rows' labels; the header in `<thead>`, which printing repeats on every page.
@@ -96,7 +96,7 @@ public enum HTMLFragments {
     }
 
     /// A tight item's single paragraph is written without <p>.
-    package static func listItem(_ item: [RenderBlock], _ resolver: LinkResolver? = nil) -> String {
+    static func listItem(_ item: [RenderBlock], _ resolver: LinkResolver? = nil) -> String {
         if item.count == 1, case .paragraph(let content) = item[0] { return inlines(content, resolvingLinks: resolver) }
         return blocks(item, resolvingLinks: resolver)
     }

@@ -8,14 +8,14 @@ import IndstilDocument
 ///
 /// The banner's text has a contrast of at least 9:1 (white on #8a1c1c for closed, #3d2b00
 /// on #fff1c2 for a draft; the running header #8a1c1c on white), above WCAG's 4.5:1.
-package enum HTMLMarking {
+enum HTMLMarking {
     /// The class the banner carries; a profile's own template that leaves the banner out
     /// still gets it (`ensuringBanner`).
-    package static let bannerClass = "markering"
+    static let bannerClass = "markering"
 
     /// `<section class="markering" aria-label="Dokumentets status">` with a line per marking,
     /// the draft first; nil for a clean, open document.
-    package static func banner(_ marking: DocumentMarking) -> String? {
+    static func banner(_ marking: DocumentMarking) -> String? {
         guard !marking.isEmpty else { return nil }
         var out = "<section class=\"\(bannerClass)\" aria-label=\"Dokumentets status\">\n"
         if marking.isDraft {
@@ -30,7 +30,7 @@ package enum HTMLMarking {
 
     /// The page with the banner right after `<body>` when the template did not place it
     /// (a profile's own `document.html.mustache` from before the marking existed).
-    package static func ensuringBanner(_ html: String, _ marking: DocumentMarking) -> String {
+    static func ensuringBanner(_ html: String, _ marking: DocumentMarking) -> String {
         guard let banner = banner(marking), !html.contains("<section class=\"\(bannerClass)\""),
               let body = html.range(of: "<body"), let close = html[body.upperBound...].firstIndex(of: ">") else { return html }
         var out = html

@@ -35,14 +35,14 @@ public enum HTMLRenderer {
         package let title: String
         package let documentLabel: String
         package let headerLines: [String]
-        package let hasHeaderLines: Bool
+        let hasHeaderLines: Bool
         package let afterTitle: [String]
         package let sections: [SectionView]
         package let signature: String?
         package let appendices: [AppendixView]
-        package let hasAppendices: Bool
+        let hasAppendices: Bool
         package let earlierDecisions: [String]
-        package let hasEarlierDecisions: Bool
+        let hasEarlierDecisions: Bool
         package let sidebar: [Field]
         package let css: String
         package let date: String?
@@ -50,11 +50,11 @@ public enum HTMLRenderer {
         /// as escaped HTML whose addresses break only after @ . / (`AddressBreaks`).
         package let logo: LogoView?
         package let letterhead: [String]
-        package let hasLetterhead: Bool
+        let hasLetterhead: Bool
         /// A logo or letterhead lines: the page opens with the letterhead block.
-        package let hasLetterheadBlock: Bool
+        let hasLetterheadBlock: Bool
         /// The banner that opens a closed or draft document (`HTMLMarking.banner`), nil for none.
-        package let markingHTML: String?
+        let markingHTML: String?
         /// `status: lukket`: the page asks not to be indexed.
         package let isClosed: Bool
     }
@@ -103,7 +103,7 @@ public enum HTMLRenderer {
     /// The profile's `look.theme` as a `:root` rule after the stylesheet, overriding its
     /// defaults; empty for a profile without one. The values are checked when the profile
     /// is loaded (`ThemeVariable.accepts`): none can leave its declaration or the `<style>`.
-    package static func themeRule(_ look: RenderLook) -> String {
+    static func themeRule(_ look: RenderLook) -> String {
         guard !look.theme.isEmpty else { return "" }
         return "\n/* look.theme */\n:root {\n\(look.customPropertyDeclarations)\n}"
     }
@@ -114,7 +114,7 @@ public enum HTMLRenderer {
         return .init(label: String(line[..<range.lowerBound]), value: String(line[range.upperBound...]))
     }
 
-    package static func templateFile(named name: String, profile: Profile) -> URL {
+    static func templateFile(named name: String, profile: Profile) -> URL {
         if let folder = profile.folder {
             let own = folder.appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: own.path) { return own }
@@ -178,7 +178,7 @@ public enum HTMLRenderer {
         }
     }
 
-    package static func loadTemplate(_ url: URL) throws(IndstilError) -> MustacheTemplate {
+    static func loadTemplate(_ url: URL) throws(IndstilError) -> MustacheTemplate {
         guard FileKind.isRegularFile(url), let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw IndstilError(da: "skabelonen \(url.path) kan ikke læses", en: "the template \(url.path) cannot be read")
         }

@@ -23,7 +23,7 @@ public enum ChildProcesses {
     private static let state = Locked(State())
 
     /// The variable, and its value, every program indstil starts is given.
-    package static let markerName = "INDSTIL_PARENT_PID"
+    static let markerName = "INDSTIL_PARENT_PID"
     package static var marker: String { "\(markerName)=\(getpid())" }
 
     /// Makes this process the subreaper of the programs it starts and their descendants
@@ -45,12 +45,12 @@ public enum ChildProcesses {
     }
 
     /// The program has been collected (`waitpid`): its number may be reused.
-    package static func collected(_ pid: pid_t) {
+    static func collected(_ pid: pid_t) {
         _ = state.withLock { $0.running.remove(pid) }
     }
 
     /// SIGKILL to every running program's group and to every orphan: indstil is ending.
-    package static func stopAll() {
+    static func stopAll() {
         state.withLock { state in
             for pid in state.running {
                 _ = kill(-pid, SIGKILL)
@@ -63,7 +63,7 @@ public enum ChildProcesses {
     /// Ends every child of indstil that indstil did not start itself (an orphan it adopted
     /// as subreaper), with its group, and collects it; then the orphans those leave, a few
     /// rounds deep.
-    package static func stopOrphans() {
+    static func stopOrphans() {
         let adopting = state.withLock { $0.adoptsOrphans }
         guard adopting else { return }
         let marker = Array((marker + "\0").utf8)

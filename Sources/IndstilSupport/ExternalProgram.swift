@@ -24,7 +24,7 @@ public enum ExternalProgram {
     /// The environment of every program run: ours, plus a fixed SOURCE_DATE_EPOCH for
     /// reproducible output (fontTools, inside WeasyPrint, stamps font subsets with it
     /// instead of now). Read once per process.
-    package static let childEnvironment: [String: String] = {
+    static let childEnvironment: [String: String] = {
         var environment = ProcessInfo.processInfo.environment
         if environment["SOURCE_DATE_EPOCH"] == nil { environment["SOURCE_DATE_EPOCH"] = "315532800" }
         return environment

@@ -30,14 +30,14 @@ public enum Interruption {
     }
 
     /// Runs `work` (renames that put outputs in place) so that an interruption waits for it.
-    package static func uninterrupted<T, E: Error>(_ work: () throws(E) -> T) throws(E) -> T {
+    static func uninterrupted<T, E: Error>(_ work: () throws(E) -> T) throws(E) -> T {
         try criticalSection.withLock { _ throws(E) in try work() }
     }
 
     /// Stops the calling thread for good when indstil is being interrupted: a thread
     /// whose program was just stopped must not go on to report that as a failure, or
     /// write anything, while the interruption cleans up and ends indstil.
-    package static func holdIfInterrupted() {
+    static func holdIfInterrupted() {
         let stopping = interrupted.withLock { $0 }
         guard stopping else { return }
         // Wait for `end` to end the process. Not by taking `criticalSection`: `end` sets the flag

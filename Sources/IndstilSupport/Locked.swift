@@ -26,7 +26,7 @@ package final class Locked<Value>: @unchecked Sendable {
 
     /// Takes the lock and never gives it back: for a process that is ending (`Interruption`),
     /// so that nothing else enters `withLock` again. Waits while another thread holds it.
-    package func holdForever() {
+    func holdForever() {
         lock.lock()
     }
 }

@@ -30,7 +30,7 @@ public struct OutputCollision: Error, Sendable, CustomStringConvertible, Indstil
         return nil
     }
 
-    package static func canonical(_ url: URL) -> String {
+    static func canonical(_ url: URL) -> String {
         url.standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

@@ -124,7 +124,7 @@ package final class OutputStaging {
 
     /// This process's umask, read without changing it (Linux: /proc/self/status); where
     /// that cannot be read, set and restored once, early.
-    package static let umask: mode_t = {
+    static let umask: mode_t = {
         #if os(Linux)
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
@@ -220,12 +220,12 @@ package final class OutputStaging {
 /// (`.NAME.indstil-PID.ny|gammel`) and earlier ones' (`NAME.tmp-PID`, `NAME.old-PID`,
 /// `.NAME.PID.tmp`). An old output whose target is missing (the run died between the
 /// two renames) is put back; everything else is removed, before anything is written.
-package enum AbandonedOutputs {
+enum AbandonedOutputs {
     /// One leftover: its name in the folder, the process that left it, and whether it holds an old output.
-    package struct Leftover {
+    struct Leftover {
         package let entry: String
-        package let pid: Int32
-        package let isOld: Bool
+        let pid: Int32
+        let isOld: Bool
     }
 
     /// Per folder (listed once per run), the leftovers of dead processes by the target they belong to.

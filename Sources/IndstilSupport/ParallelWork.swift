@@ -10,7 +10,7 @@ import Foundation
 /// document) cannot starve a shared pool. `map` returns when every item is done.
 package enum ParallelWork {
     /// The stack of each worker thread.
-    package static let stackSize = 8 << 20
+    static let stackSize = 8 << 20
 
     /// As many workers as the machine has cores: for work that computes.
     package static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }

@@ -43,7 +43,7 @@ package enum Subprocess {
 
     /// Seconds between SIGTERM and SIGKILL, and how long output is still read from a
     /// process group whose leader has ended.
-    package static let terminationGrace: TimeInterval = 1
+    static let terminationGrace: TimeInterval = 1
 
     /// The folders of PATH, in order (the usual ones when PATH is not set).
     package static func pathFolders() -> [String] {
@@ -219,7 +219,7 @@ package enum Subprocess {
 
     /// True when the child has ended; it is left a zombie (not reaped), so its process
     /// group id cannot be reused before `reap`.
-    package static func hasExited(_ pid: pid_t) -> Bool {
+    static func hasExited(_ pid: pid_t) -> Bool {
         var info = siginfo_t()
         guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 else { return errno == ECHILD }
         #if canImport(Darwin)
@@ -231,7 +231,7 @@ package enum Subprocess {
 
     /// The wait status of an ended child; nil if it does not end within `seconds`.
     @discardableResult
-    package static func reap(_ pid: pid_t, waitingUpTo seconds: TimeInterval) -> Int32? {
+    static func reap(_ pid: pid_t, waitingUpTo seconds: TimeInterval) -> Int32? {
         let limit = now() + nanoseconds(seconds)
         var status: Int32 = 0
         while true {
@@ -244,7 +244,7 @@ package enum Subprocess {
     }
 
     /// SIGTERM to the group, SIGKILL a second later, then reap.
-    package static func terminate(_ pid: pid_t) {
+    static func terminate(_ pid: pid_t) {
         if kill(-pid, SIGTERM) != 0 { _ = kill(pid, SIGTERM) }
         let limit = now() + nanoseconds(terminationGrace)
         while !hasExited(pid) && now() < limit { usleep(10_000) }
@@ -253,7 +253,7 @@ package enum Subprocess {
         reap(pid, waitingUpTo: 5)
     }
 
-    package static func spawn(executable: String, arguments: [String], argv0: String, directory: String?,
+    static func spawn(executable: String, arguments: [String], argv0: String, directory: String?,
                       stdin: Int32, stdout: Int32, stderr: Int32, environment: [String: String]? = nil,
                       privateFiles: Bool = false) throws(SpawnError) -> pid_t {
         // The marker that tells this program's descendants from other children (`ChildProcesses`).
@@ -298,9 +298,9 @@ package enum Subprocess {
 
     /// The watchdog of one program's process group (Linux; nothing elsewhere): it SIGKILLs
     /// the group when indstil ends without disarming it, by any signal, SIGKILL included.
-    package struct Watchdog {
-        package let pid: pid_t
-        package let fd: Int32
+    struct Watchdog {
+        let pid: pid_t
+        let fd: Int32
 
         package init?(group: pid_t) throws(SpawnError) {
             #if os(Linux)
@@ -316,7 +316,7 @@ package enum Subprocess {
         }
 
         /// The program has been collected: the watchdog ends without stopping anything.
-        package func disarm() {
+        func disarm() {
             indstil_disarm_watchdog(pid, fd)
         }
     }
@@ -325,7 +325,7 @@ package enum Subprocess {
 
     /// A pipe whose ends are closed on exec (so no other spawned program inherits them)
     /// and are not 0, 1 or 2.
-    package static func makePipe() throws(SpawnError) -> (read: Int32, write: Int32) {
+    static func makePipe() throws(SpawnError) -> (read: Int32, write: Int32) {
         var fds: [Int32] = [-1, -1]
         #if canImport(Darwin)
         guard pipe(&fds) == 0 else { throw SpawnError(code: errno) }
@@ -350,13 +350,13 @@ package enum Subprocess {
         return (fds[0], fds[1])
     }
 
-    package static func closeAll(_ fds: Int32...) {
+    static func closeAll(_ fds: Int32...) {
         for fd in fds where fd >= 0 { close(fd) }
     }
 
-    package static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
-    package static func nanoseconds(_ seconds: TimeInterval) -> UInt64 {
+    static func nanoseconds(_ seconds: TimeInterval) -> UInt64 {
         UInt64(max(0, min(seconds, 86_400)) * 1_000_000_000)
     }
 }

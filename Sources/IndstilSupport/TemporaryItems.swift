@@ -24,7 +24,7 @@ public enum TemporaryItems {
     package static var ownID: Int32 { getpid() }
 
     /// The start of every temporary item's name: `indstil-tmp.PID.KIND.UUID`.
-    package static let namePrefix = "indstil-tmp."
+    static let namePrefix = "indstil-tmp."
 
     /// A new empty folder `indstil-tmp.PID.KIND.UUID` in the temporary folder, registered.
     /// The first one a run makes first removes the abandoned ones of earlier runs.
@@ -125,7 +125,7 @@ public enum TemporaryItems {
     }
 
     /// An errno value as an error `SystemErrorText` words.
-    package static func systemError(_ code: Int32, _ url: URL) -> any Error {
+    static func systemError(_ code: Int32, _ url: URL) -> any Error {
         POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
     }
 
@@ -133,7 +133,7 @@ public enum TemporaryItems {
         _ = items.withLock { $0.insert(url.standardizedFileURL) }
     }
 
-    package static func unregister(_ url: URL) {
+    static func unregister(_ url: URL) {
         _ = items.withLock { $0.remove(url.standardizedFileURL) }
     }
 
@@ -150,7 +150,7 @@ public enum TemporaryItems {
     }
 
     /// Whether a process with this id is running (or exists at all, as far as we may know).
-    package static func isRunning(_ pid: Int32) -> Bool {
+    static func isRunning(_ pid: Int32) -> Bool {
         pid == ownID || kill(pid, 0) == 0 || errno == EPERM
     }
 

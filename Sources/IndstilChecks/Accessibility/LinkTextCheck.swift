@@ -11,7 +11,7 @@ public struct LinkTextCheck: Check {
     public let summary = Message(da: "Linkteksten siger ikke, hvor linket fører hen", en: "The link text does not say where the link leads")
 
     /// Folded, lower-cased link texts that say nothing on their own.
-    package static let meaningless: Set<String> = [
+    static let meaningless: Set<String> = [
         "her", "klik her", "tryk her", "se her", "læs her", "læs mere", "mere", "link", "linket", "dette link",
         "denne side", "siden", "hjemmesiden", "click here", "here", "read more", "more",
     ]

@@ -71,7 +71,7 @@ public struct UntaggedAttachmentCheck: BundleCheck, AgendaCheck {
     }
 
     /// A one-page PDF, tagged or not, with a correct cross-reference table.
-    package static func examplePDF(tagged: Bool) -> String {
+    static func examplePDF(tagged: Bool) -> String {
         let objects = [
             "<< /Type /Catalog /Pages 2 0 R" + (tagged ? " /MarkInfo << /Marked true >> /StructTreeRoot 4 0 R /Lang (da)" : "") + " >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

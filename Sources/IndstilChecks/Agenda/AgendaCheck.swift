@@ -99,12 +99,12 @@ public struct AgendaCheckContext: Sendable {
 }
 
 /// The small agenda every agenda check's examples change in one place.
-package enum AgendaExample {
-    package static let manifestName = "dagsorden.yml"
+enum AgendaExample {
+    static let manifestName = "dagsorden.yml"
     package static let recommendationPath = "punkt-2/praktikpladser.md"
 
     /// A clean meeting 10:00–11:00 on 4 September 2026; `items` are the lines under `punkter:`.
-    package static func project(items: [String] = defaultItems, recommendation: ExampleDocument = .raadmand,
+    static func project(items: [String] = defaultItems, recommendation: ExampleDocument = .raadmand,
                         extraFiles: [String: String] = [:], extraHeader: [String] = []) -> [String: String] {
         let manifest = [
             "type: dagsorden",
@@ -121,7 +121,7 @@ package enum AgendaExample {
         return files
     }
 
-    package static let defaultItems = [
+    static let defaultItems = [
         "  - titel: Godkendelse af dagsorden",
         "    minutter: 5",
         "  - indstilling: \(recommendationPath)",

@@ -9,7 +9,7 @@ public struct AgendaClosedCheck: AgendaCheck {
     public let summary = Message(da: "En lukket indstilling står som åbent punkt på dagsordenen", en: "A closed indstilling is an open item on the agenda")
     public let isMandatory = true
 
-    package static var closedRecommendation: ExampleDocument {
+    static var closedRecommendation: ExampleDocument {
         ExampleDocument.raadmand.settingField("status", "status: lukket").settingField("begrundelse", "begrundelse: \"Personfølsomme oplysninger\"")
     }
 

@@ -5,7 +5,7 @@ import IndstilDocument
 extension AppendixFiles {
     /// The resolution of every appendix of the document, in order: worked out once per document
     /// (the missing-file and path-escape checks both need it) with the project root resolved once per workspace.
-    package static func resolutions(_ context: CheckContext) -> [Resolution] {
+    static func resolutions(_ context: CheckContext) -> [Resolution] {
         context.appendixResolutions.value {
             let appendices = context.analyzed.appendices
             guard appendices.contains(where: { !($0.file ?? "").isEmpty }) else { return appendices.map { _ in .noFile } }

@@ -50,11 +50,11 @@ public struct BundleCheckContext: Sendable {
 }
 
 /// The small bundle every bundle check's examples change in one place.
-package enum BundleExample {
-    package static let manifestName = "bundle.yml"
+enum BundleExample {
+    static let manifestName = "bundle.yml"
 
     /// A clean two-chapter bundle; `appendices` are the chapter 1 lines under `bilag:`.
-    package static func project(chapterOne appendices: [String] = defaultAppendices, intro: String = defaultIntro,
+    static func project(chapterOne appendices: [String] = defaultAppendices, intro: String = defaultIntro,
                         extraFiles: [String: String] = [:]) -> [String: String] {
         let manifest = [
             "type: betaenkning",
@@ -81,7 +81,7 @@ package enum BundleExample {
         return files
     }
 
-    package static let defaultAppendices = [
+    static let defaultAppendices = [
         "      - id: moeder",
         "        fil: kapitel-1/moeder.md",
         "      - id: skema",
@@ -89,5 +89,5 @@ package enum BundleExample {
         "        titel: \"Spørgeskema\"",
     ]
 
-    package static let defaultIntro = "# Møderne\n\nKapitlet samler [kortlægningen](bilag:moeder) og [skemaet](bilag:skema); se også [kapitel 2](kapitel:2).\n"
+    static let defaultIntro = "# Møderne\n\nKapitlet samler [kortlægningen](bilag:moeder) og [skemaet](bilag:skema); se også [kapitel 2](kapitel:2).\n"
 }

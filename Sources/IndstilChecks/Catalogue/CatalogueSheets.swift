@@ -2,20 +2,20 @@ import IndstilSupport
 import IndstilDocument
 
 /// The theme sheets of a catalogue and its overview table, read through the profile's `catalogue:`.
-package struct CatalogueSheets {
-    package struct Theme {
+struct CatalogueSheets {
+    struct Theme {
         package let number: Int
         package let title: String
         package let section: Section
         /// Level-2 headings of the sheet with their lines.
-        package let subsections: [(title: String, line: Int)]
+        let subsections: [(title: String, line: Int)]
     }
 
-    package let themes: [Theme]
+    let themes: [Theme]
     /// The overview: the first table before the first theme sheet.
     package let overview: Table?
     /// The overview's rows "N. Titel".
-    package let overviewRows: [(number: Int, title: String, row: TableRow)]
+    let overviewRows: [(number: Int, title: String, row: TableRow)]
 
     package init(document: Document, spec: CatalogueSpec) {
         var themes: [Theme] = []

@@ -89,7 +89,7 @@ extension Configuration {
         return urls
     }
 
-    package static func checkSettings(_ value: YAMLValue, invalid: (Int, String, String) -> Invalid) throws(Invalid) -> [String: CheckSetting] {
+    static func checkSettings(_ value: YAMLValue, invalid: (Int, String, String) -> Invalid) throws(Invalid) -> [String: CheckSetting] {
         guard case .mapping(let entries) = value.content else {
             if value.isEmpty { return [:] }
             throw invalid(value.line, "»checks« skal have et kontrol-id pr. linje, fx »readability.lix: error«", "\"checks\" must map check ids to settings, e.g. \"readability.lix: error\"")
@@ -118,7 +118,7 @@ extension Configuration {
     /// A check id in `checks:` must be a rule of `CheckRegistry.rules` or start with a
     /// configured plugin's name ("ordliste.forbudt-ord"): a typo must not silently do
     /// nothing. A mandatory rule may not be lowered or turned off.
-    package func validateCheckIDs(lines: [String: Int], invalid: (Int, String, String) -> Invalid) throws(Invalid) {
+    func validateCheckIDs(lines: [String: Int], invalid: (Int, String, String) -> Invalid) throws(Invalid) {
         let pluginNames = Set(plugins.map(\.name))
         for id in checks.keys.sorted() {
             if let rule = CheckRegistry.rule(withID: id) {

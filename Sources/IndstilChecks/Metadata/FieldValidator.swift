@@ -4,7 +4,7 @@ import IndstilDocument
 
 /// Walks front matter against the profile's field specs and reports what is missing,
 /// malformed or unknown. The metadata checks each take their kind of problem.
-package enum FieldValidator {
+enum FieldValidator {
     package enum Problem {
         case missing(path: String, label: String, line: Int)
         case invalid(path: String, label: String, reason: Message, line: Int, column: Int)
@@ -80,14 +80,14 @@ package enum FieldValidator {
         }
     }
 
-    package static func fieldList(_ spec: FieldSpec) -> String {
+    static func fieldList(_ spec: FieldSpec) -> String {
         (spec.fields ?? []).map(\.key).joined(separator: ", ")
     }
 
     private static let emailPattern = try! NSRegularExpression(pattern: #"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"#)
 
     /// Why a scalar is not a valid value of its field, or nil.
-    package static func reasonInvalid(_ text: String, spec: FieldSpec) -> Message? {
+    static func reasonInvalid(_ text: String, spec: FieldSpec) -> Message? {
         switch spec.type {
         case .date:
             if CalendarDate(iso: text) == nil {

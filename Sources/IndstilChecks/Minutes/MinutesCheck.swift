@@ -31,7 +31,7 @@ public struct MinutesCheckContext: Sendable {
     public let items: [Item]
 
     /// The line under `punkter:` where an item without an entry would go.
-    package var itemsLine: Int { manifest.yaml.entry("punkter")?.keyLine ?? 1 }
+    var itemsLine: Int { manifest.yaml.entry("punkter")?.keyLine ?? 1 }
 
     package init(manifest: MinutesManifest, manifestPath: String, agenda: ResolvedAgenda, items: [Item]) {
         self.manifest = manifest
@@ -44,19 +44,19 @@ public struct MinutesCheckContext: Sendable {
 /// The small meeting every minutes check's examples change in one place: the agenda of
 /// `AgendaExample` (item 1 without an indstilling, item 2 with one decision point, "at
 /// rådmanden tager status på ordningen til efterretning") and its minutes.
-package enum MinutesExample {
-    package static let manifestName = "referat.yml"
+enum MinutesExample {
+    static let manifestName = "referat.yml"
 
     /// `items` are the lines under `punkter:`; `header` replaces the lines above it.
     /// `markItems` marks the `punkter:` line, where a finding about a missing item goes.
-    package static func project(items: [String] = defaultItems, header: [String] = defaultHeader,
+    static func project(items: [String] = defaultItems, header: [String] = defaultHeader,
                         agendaItems: [String] = AgendaExample.defaultItems, markItems: Bool = false) -> [String: String] {
         var files = AgendaExample.project(items: agendaItems)
         files[manifestName] = (header + [markItems ? "punkter: ⟵" : "punkter:"] + items).joined(separator: "\n") + "\n"
         return files
     }
 
-    package static let defaultHeader = [
+    static let defaultHeader = [
         "type: referat",
         "dagsorden: \(AgendaExample.manifestName)",
         "dato: 2026-09-07",
@@ -65,7 +65,7 @@ package enum MinutesExample {
         "afbud: [Direktør Lis Eksempel]",
     ]
 
-    package static let defaultItems = [
+    static let defaultItems = [
         "  - punkt: 1",
         "    udfald: godkendt",
         "  - punkt: 2",

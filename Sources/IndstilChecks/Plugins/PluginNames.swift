@@ -14,7 +14,7 @@ public enum PluginNames {
     public static let builtInAreas: Set<String> = Set(CheckRegistry.rules.map { area(of: $0.id) })
 
     /// "length" for "length.total".
-    package static func area(of id: String) -> String {
+    static func area(of id: String) -> String {
         String(id.prefix { $0 != "." })
     }
 

@@ -140,7 +140,7 @@ public enum PluginRunner {
 
     package enum FileKind { case executable, plain, missing }
 
-    package static func fileKind(_ path: String) -> FileKind {
+    static func fileKind(_ path: String) -> FileKind {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return .missing }
         return access(path, X_OK) == 0 ? .executable : .plain
@@ -240,7 +240,7 @@ public enum PluginRunner {
     }
 
     /// A JSON number that is a whole number (not true/false).
-    package static func wholeNumber(_ value: Any?) -> Int? {
+    static func wholeNumber(_ value: Any?) -> Int? {
         guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
         let double = number.doubleValue
         guard double.isFinite, double.rounded() == double, abs(double) < 1e15 else { return nil }
@@ -265,7 +265,7 @@ public enum PluginRunner {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    package static func secondsText(_ seconds: TimeInterval) -> (da: String, en: String) {
+    static func secondsText(_ seconds: TimeInterval) -> (da: String, en: String) {
         let whole = seconds.rounded() == seconds
         let da = whole ? DanishFormat.integer(Int(seconds)) : DanishFormat.decimal(seconds)
         let en = whole ? String(Int(seconds)) : String(seconds)
@@ -280,7 +280,7 @@ public enum PluginRunner {
         return line.count > 300 ? String(line.prefix(300)) + "…" : line
     }
 
-    package static func signalName(_ signal: Int32) -> String? {
+    static func signalName(_ signal: Int32) -> String? {
         let names: [Int32: String] = [
             SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGILL: "SIGILL", SIGTRAP: "SIGTRAP",
             SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGFPE: "SIGFPE", SIGKILL: "SIGKILL", SIGUSR1: "SIGUSR1",
@@ -293,11 +293,11 @@ public enum PluginRunner {
 
 /// One counting semaphore per project and concurrency, shared by every document of a
 /// run, so `plugin_concurrency` bounds the plugin processes of the whole run.
-package final class PluginSlots: Sendable {
+final class PluginSlots: Sendable {
     package static let shared = PluginSlots()
     private let semaphores = Locked<[String: DispatchSemaphore]>([:])
 
-    package func semaphore(for configuration: Configuration) -> DispatchSemaphore {
+    func semaphore(for configuration: Configuration) -> DispatchSemaphore {
         let count = max(1, configuration.pluginConcurrency)
         let key = "\(count)\u{0}\(configuration.root?.path ?? "")"
         return semaphores.withLock { semaphores in

@@ -42,7 +42,7 @@ extension DocumentPersonalData {
     }
 
     /// A message up to its advice (": en borgers …").
-    package static func firstClause(_ message: String) -> String {
+    static func firstClause(_ message: String) -> String {
         for marker in [": en borgers", ": a citizen's"] {
             if let range = message.range(of: marker) { return String(message[..<range.lowerBound]) }
         }

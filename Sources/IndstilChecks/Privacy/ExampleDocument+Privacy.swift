@@ -3,7 +3,7 @@ import IndstilDocument
 
 extension ExampleDocument {
     /// The clean recommendation with lines added at the end of its front matter.
-    package func appendingFrontMatter(_ lines: [String]) -> ExampleDocument {
+    func appendingFrontMatter(_ lines: [String]) -> ExampleDocument {
         var copy = self
         copy.frontMatter += lines
         return copy

@@ -17,11 +17,11 @@ public struct PublicationClosedFileCheck: AgendaCheck, BundleCheck {
                                  en: "A closed file is listed as open in a packet that is published")
     public let isMandatory = true
 
-    package static var closedRecommendation: ExampleDocument {
+    static var closedRecommendation: ExampleDocument {
         ExampleDocument.raadmand.settingField("status", "status: lukket").settingField("begrundelse", "begrundelse: \"Personfølsomme oplysninger\"")
     }
 
-    package static let closedNotat = "---\ntitel: Notat om en medarbejder\nstatus: lukket\n---\n\n# Notat om en medarbejder\n\nFortroligt indhold.\n"
+    static let closedNotat = "---\ntitel: Notat om en medarbejder\nstatus: lukket\n---\n\n# Notat om en medarbejder\n\nFortroligt indhold.\n"
 
     public var examples: [ProjectExample] {
         [

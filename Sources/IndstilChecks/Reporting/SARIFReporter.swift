@@ -102,7 +102,7 @@ public enum SARIFReporter {
 
     /// Every rule of the registry, then every other id used in `reports` (a plugin's own
     /// checks), by id.
-    package static func ruleDescriptors(for reports: [FileReport]) -> [Rule] {
+    static func ruleDescriptors(for reports: [FileReport]) -> [Rule] {
         var rules = CheckRegistry.rules.map { Rule(id: $0.id, severity: $0.defaultSeverity, summary: $0.summary) }
         let known = Set(rules.map(\.id))
         var extra: [String: Severity] = [:]
@@ -119,7 +119,7 @@ public enum SARIFReporter {
     }
 
     /// The file as SARIF names it: a relative path against `%SRCROOT%`, an absolute one as a file URI.
-    package static func artifactLocation(_ path: String, index: Int?) -> JSONValue {
+    static func artifactLocation(_ path: String, index: Int?) -> JSONValue {
         var entries: [(String, JSONValue)]
         if path.hasPrefix("/") {
             entries = [("uri", .string("file://" + percentEncodedPath(path)))]
@@ -133,7 +133,7 @@ public enum SARIFReporter {
     /// A path as a URI reference: unreserved characters, sub-delimiters, `:`, `@` and `/`
     /// stay; everything else (spaces, `%`, `#`, `?`, non-ASCII as UTF-8) is percent-encoded.
     /// A relative path whose first segment holds a `:` gets `./` so it is not read as a scheme.
-    package static func percentEncodedPath(_ path: String) -> String {
+    static func percentEncodedPath(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
             switch byte {

@@ -25,17 +25,17 @@ public enum TextReporter {
 
     /// " [plugin ordliste]" before the check id of a plugin's finding, so it is never
     /// read as one of indstil's own; "" for a built-in check.
-    package static func pluginMarker(_ diagnostic: Diagnostic) -> String {
+    static func pluginMarker(_ diagnostic: Diagnostic) -> String {
         diagnostic.pluginName.map { " [plugin \($0.escapingControlCharacters)]" } ?? ""
     }
 
     /// " (under »3. Hvorfor …«)" when the diagnostic names its heading.
-    package static func underHeading(_ diagnostic: Diagnostic, _ language: Language) -> String {
+    static func underHeading(_ diagnostic: Diagnostic, _ language: Language) -> String {
         guard let heading = diagnostic.heading?.escapingControlCharacters else { return "" }
         return language == .da ? " (under »\(heading)«)" : " (under \"\(heading)\")"
     }
 
-    package static func severityWord(_ severity: Severity) -> String {
+    static func severityWord(_ severity: Severity) -> String {
         severity.rawValue  // the compiler-style words editors and CI parse
     }
 

@@ -9,7 +9,7 @@ public struct DuplicateParagraphCheck: Check {
                                  en: "A paragraph repeats an earlier one word for word")
 
     /// Shorter paragraphs ("Se bilag 1.") may well repeat.
-    package static let minimumCharacters = 60
+    static let minimumCharacters = 60
 
     public var examples: [CheckExample] {
         let repeated = "Forsøget i to bydele har vist, at lokalerne står tomme to ud af tre aftener, og at foreningerne gerne vil bruge dem."
@@ -59,7 +59,7 @@ public struct DuplicateParagraphCheck: Check {
     }
 
     /// The number of U+0020 in `text`, counted on its UTF-8 bytes.
-    package static func spaces(in text: String) -> Int {
+    static func spaces(in text: String) -> Int {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes in

@@ -48,7 +48,7 @@ public struct PlaceholderCheck: Check {
     /// (no part of the pattern matches a bracket), so the expression runs on those pieces
     /// only, left to right: a line of many "[" is one pass over its bytes, where the engine
     /// tried a match from each "[" (a line of 960 000 "[" took 16 s).
-    package static func bracketedLeftover(in text: String) -> String? {
+    static func bracketedLeftover(in text: String) -> String? {
         let utf8 = text.utf8
         var open: String.Index?
         var index = utf8.startIndex
@@ -72,7 +72,7 @@ public struct PlaceholderCheck: Check {
 
     /// A paragraph that is nothing but "." or "…" (a template's empty item). A link with no
     /// text, as in "[](bilag:id).", is content, not a leftover.
-    package static func onlyDots(_ block: MarkdownNode) -> String? {
+    static func onlyDots(_ block: MarkdownNode) -> String? {
         // Almost every paragraph starts with a letter: an ASCII character other than "."
         // before any white space is folded away rules it out without folding the text.
         let plain = block.plainText
@@ -88,7 +88,7 @@ public struct PlaceholderCheck: Check {
 
     /// A byte scan that rules out most lines before any regular expression runs:
     /// a leftover needs "[", "XX", "TODO", "FIXME" or "TBD".
-    package static func mayHoldLeftover(_ text: String) -> Bool {
+    static func mayHoldLeftover(_ text: String) -> Bool {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable(mayHoldLeftover) ?? true

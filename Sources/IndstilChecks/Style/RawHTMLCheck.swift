@@ -63,18 +63,18 @@ public struct RawHTMLCheck: Check {
     }
 
     /// `<b>`, `</b>` and `<b class="x">` are all "b"; a tag without a name is shown whole.
-    package static func tagName(_ tag: String) -> String {
+    static func tagName(_ tag: String) -> String {
         let inner = tag.drop { $0 == "<" || $0 == "/" }
         let name = inner.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
         return name.isEmpty ? String(tag.trimmingCharacters(in: CharacterSet(charactersIn: "<>/"))) : name.lowercased()
     }
 
-    package static func isComment(_ html: String) -> Bool {
+    static func isComment(_ html: String) -> Bool {
         html.drop { $0.isWhitespace }.hasPrefix("<!--")
     }
 
     /// The text of `html` without its tags, folded and cut to 60 characters.
-    package static func excerpt(_ html: String) -> String {
+    static func excerpt(_ html: String) -> String {
         var text = ""
         var inTag = false
         for character in html {

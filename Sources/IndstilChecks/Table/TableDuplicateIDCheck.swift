@@ -56,7 +56,7 @@ public struct TableDuplicateIDCheck: Check {
     }
 
     /// The line of the `id:` option inside the block.
-    package static func idLine(of table: Table, id: String, in document: Document) -> Int {
+    static func idLine(of table: Table, id: String, in document: Document) -> Int {
         for line in table.line...max(table.line, table.endLine) {
             let text = document.sourceLine(line).trimmingCharacters(in: .whitespaces)
             if text.hasPrefix("id:"), text.hasSuffix(id) { return line }

@@ -3,7 +3,7 @@ import IndstilDocument
 
 /// What the reader found in a Word file that the council must not receive or that was
 /// not read, as findings of the `word.*` rules.
-package enum WordNotices {
+enum WordNotices {
     package static func diagnostics(_ notices: [WordNotice]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var reportedParagraphs: [String: Set<Int>] = [:]

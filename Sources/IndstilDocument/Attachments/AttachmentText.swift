@@ -38,7 +38,7 @@ package enum AttachmentText {
         }
     }
 
-    package static func pdfPages(_ url: URL) -> Reading {
+    static func pdfPages(_ url: URL) -> Reading {
         let output = TemporaryItems.makeFile(kind: "tekst", extension: "txt")
         defer { TemporaryItems.remove(output) }
         switch ExternalProgram.run("pdftotext", ["-q", "-enc", "UTF-8", url.path, output.path], timeout: timeout) {
@@ -59,7 +59,7 @@ package enum AttachmentText {
     }
 
     /// The paragraphs of `word/document.xml`, one per line.
-    package static func docxText(_ url: URL) -> Reading {
+    static func docxText(_ url: URL) -> Reading {
         guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil),
               let entry = archive["word/document.xml"] else { return .unreadable }
         guard entry.uncompressedSize < UInt64(maximumBytes) else { return .noText }

@@ -21,7 +21,7 @@ package enum PDFTagging {
     }
 
     /// `qpdf --show-object=OBJECT`: the object as PDF syntax.
-    package static func show(_ object: String, of pdf: URL, folder: URL) -> String? {
+    static func show(_ object: String, of pdf: URL, folder: URL) -> String? {
         let output = folder.appendingPathComponent("objekt.txt")
         guard case .finished(let status, _) = ExternalProgram.run("qpdf", ["--show-object=\(object)", pdf.path], timeout: 60, standardOutput: output),
               status == 0 || status == 3 else { return nil }

@@ -78,7 +78,7 @@ public struct AppendixReference: Sendable, Equatable {
     /// No character outside ASCII case-folds to a letter of "bilag", so the byte search finds
     /// exactly what a case-insensitive search finds. (`byte | 0x20` is a letter's lower case
     /// for exactly its two ASCII cases: only "B" and "b" give "b", and so on.)
-    package static func searchWindow(_ text: String) -> String? {
+    static func searchWindow(_ text: String) -> String? {
         var text = text
         text.makeContiguousUTF8()
         let start: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in

@@ -11,7 +11,7 @@ public struct DecisionPoint: Sendable, Equatable {
 
     /// Finds the decision points of a section: ordered (or bulleted) list items, and
     /// pasted lines of the form "At 1) Byrådet …" / "1) at rådmanden …".
-    package static func extract(from section: Section, in document: Document) -> [DecisionPoint] {
+    static func extract(from section: Section, in document: Document) -> [DecisionPoint] {
         var points: [DecisionPoint] = []
         for block in section.blocks {
             switch block.kind {
@@ -49,12 +49,12 @@ public struct DecisionPoint: Sendable, Equatable {
     /// `text.lowercased().hasPrefix("at ")`, lower-casing only the first three characters
     /// instead of the whole decision point (lower-casing maps scalar by scalar, so the
     /// prefix of the lower-cased text is the lower-cased prefix).
-    package static func startsWithAt(_ text: Substring) -> Bool {
+    static func startsWithAt(_ text: Substring) -> Bool {
         text.prefix(3).lowercased().hasPrefix("at ")
     }
 
     /// "At 2) Byrådet …" → (2, "Byrådet …"); "Byrådet …" → (nil, "Byrådet …").
-    package static func strippingPastedPrefix(_ text: String) -> (number: Int?, text: String) {
+    static func strippingPastedPrefix(_ text: String) -> (number: Int?, text: String) {
         var rest = Substring(text)
         if startsWithAt(rest) { rest = rest.dropFirst(3).drop { $0 == " " } }
         let digits = rest.prefix { $0.isASCII && $0.isNumber }

@@ -39,7 +39,7 @@ public struct Document: Sendable {
     /// below 0xCC) and no carriage return: there are no combining marks and no canonical
     /// singletons there, so Foundation's canonical-equivalence search finds exactly the first
     /// byte-equal occurrence, and each scalar is a Character of its own. Nil otherwise.
-    package static func plainColumn(of needle: String, in text: Substring) -> Int? {
+    static func plainColumn(of needle: String, in text: Substring) -> Int? {
         let haystack = Array(text.utf8), pattern = Array(needle.utf8)
         // "\r\n" would be one Character of two scalars.
         guard !haystack.contains(where: { $0 >= 0xCC || $0 == 13 }), !pattern.contains(where: { $0 >= 0xCC }) else { return nil }

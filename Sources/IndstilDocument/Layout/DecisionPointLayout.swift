@@ -3,7 +3,7 @@ import IndstilSupport
 /// The decision section laid out in the profile's form: the lead-in, then the points
 /// numbered "At 1)", "At 2)" … whether the author wrote a list or pasted "At 1) …" lines.
 extension RenderModelBuilder {
-    package static func decisionBlocks(_ section: Section, decision: DecisionSpec) -> [RenderBlock] {
+    static func decisionBlocks(_ section: Section, decision: DecisionSpec) -> [RenderBlock] {
         var blocks: [RenderBlock] = []
         var items: [RenderBlock.DecisionItem] = []
         func flush() {
@@ -54,7 +54,7 @@ extension RenderModelBuilder {
 
     /// Removes "At 1)" / "1)" written by the author, also in bold or italics
     /// ("**At 1)** Byrådet …"); the form adds its own.
-    package static func strippingPastedPrefix(_ content: [RenderInline]) -> [RenderInline] {
+    static func strippingPastedPrefix(_ content: [RenderInline]) -> [RenderInline] {
         switch content.first {
         case .text(let first)?:
             let stripped = DecisionPoint.strippingPastedPrefix(first.foldingWhitespace)
@@ -74,13 +74,13 @@ extension RenderModelBuilder {
         }
     }
 
-    package static func trimmingLeadingWhitespace(_ content: [RenderInline]) -> [RenderInline] {
+    static func trimmingLeadingWhitespace(_ content: [RenderInline]) -> [RenderInline] {
         guard case .text(let first)? = content.first else { return content }
         let trimmed = first.drop { $0.isWhitespace }
         return (trimmed.isEmpty ? [] : [.text(String(trimmed))]) + content.dropFirst()
     }
 
-    package static func splitAtBreaks(_ content: [RenderInline]) -> [[RenderInline]] {
+    static func splitAtBreaks(_ content: [RenderInline]) -> [[RenderInline]] {
         var lines: [[RenderInline]] = [[]]
         for inline in content {
             if inline == .lineBreak { lines.append([]) } else { lines[lines.count - 1].append(inline) }

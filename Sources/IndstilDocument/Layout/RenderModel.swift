@@ -111,7 +111,7 @@ public enum RenderInline: Sendable, Equatable {
         return out
     }
 
-    package func appendPlainText(to out: inout String) {
+    func appendPlainText(to out: inout String) {
         switch self {
         case .text(let s), .code(let s): out += s
         case .emphasis(let c), .strong(let c), .link(_, let c): c.appendPlainText(to: &out)
@@ -127,7 +127,7 @@ extension Array where Element == RenderInline {
         return out
     }
 
-    package func appendPlainText(to out: inout String) {
+    func appendPlainText(to out: inout String) {
         for inline in self { inline.appendPlainText(to: &out) }
     }
 }

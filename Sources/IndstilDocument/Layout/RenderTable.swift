@@ -75,7 +75,7 @@ public struct RenderTable: Sendable, Equatable {
     }
 
     /// A figure, "-" or an empty cell in a column of figures is aligned as a figure.
-    package static func isFigure(_ row: TableRow, _ index: Int) -> Bool {
+    static func isFigure(_ row: TableRow, _ index: Int) -> Bool {
         guard index < row.cells.count else { return true }
         if case .text = row.cells[index].reading { return false }
         return true

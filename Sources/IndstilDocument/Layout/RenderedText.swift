@@ -95,7 +95,7 @@ extension String {
     /// and there is no carriage return: there each scalar is a cluster of its own (no
     /// combining marks, joiners, Hangul or emoji; only "\r\n" joins two). "Antal tegn" counts
     /// every line of every document, mostly Latin text; anything else goes to `count`.
-    package var graphemeCount: Int {
+    var graphemeCount: Int {
         var text = self
         text.makeContiguousUTF8()
         let scalars: Int? = text.utf8.withContiguousStorageIfAvailable { bytes in

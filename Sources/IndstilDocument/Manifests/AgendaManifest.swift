@@ -75,9 +75,9 @@ public struct AgendaManifest: Sendable {
     /// The whole manifest, for checks over every value (template leftovers).
     public let yaml: YAMLValue
 
-    package static let rootKeys = ["type", "udvalg", "titel", "dato", "start", "slut", "sted", "udsendt", "materiale_udsendt", "punkter"]
-    package static let itemKeys = ["titel", "offentlig_titel", "indstilling", "minutter", "tid", "status", "begrundelse", "bilag"]
-    package static let attachmentKeys = ["fil", "titel", "status"]
+    static let rootKeys = ["type", "udvalg", "titel", "dato", "start", "slut", "sted", "udsendt", "materiale_udsendt", "punkter"]
+    static let itemKeys = ["titel", "offentlig_titel", "indstilling", "minutter", "tid", "status", "begrundelse", "bilag"]
+    static let attachmentKeys = ["fil", "titel", "status"]
 
     /// Reads the manifest from its YAML (read once by `Manifest.load`); any structural
     /// problem is one diagnostic with its line.
@@ -233,7 +233,7 @@ public struct AgendaManifest: Sendable {
     }
 
     /// "åben"/"aaben"/"open" → false, "lukket"/"closed" → true.
-    package static func parseStatus(_ value: YAMLValue) -> Result<Bool, Diagnostic> {
+    static func parseStatus(_ value: YAMLValue) -> Result<Bool, Diagnostic> {
         switch value.trimmedString?.lowercased() {
         case "åben", "aaben", "aben", "open": return .success(false)
         case "lukket", "closed": return .success(true)
@@ -241,7 +241,7 @@ public struct AgendaManifest: Sendable {
         }
     }
 
-    package static func unknownKey(in entries: [YAMLValue.Entry], known: [String]) -> YAMLValue.Entry? {
+    static func unknownKey(in entries: [YAMLValue.Entry], known: [String]) -> YAMLValue.Entry? {
         entries.first { !known.contains($0.key) }
     }
 }

@@ -52,7 +52,7 @@ public struct BundleCover: Sendable, Equatable {
     }
 
     /// "31. marts 2026", when the cover has a date.
-    package var dateText: String? { date.map(DanishFormat.date) }
+    var dateText: String? { date.map(DanishFormat.date) }
 
     /// The facts under the title, in the order the cover shows them: (label, value).
     package var facts: [(label: String, value: String)] {

@@ -34,7 +34,7 @@ public struct BundleManifest: Sendable {
 
     public static let defaultNumbering = "B{kapitel}.{nr}"
     /// The keys bundle.yml may have at its top, in the order the diagnostic names them.
-    package static let rootKeys = ["type", "titel", "nummerering", "kommune", "udvalg", "dato", "laesevejledning", "kapitler"]
+    static let rootKeys = ["type", "titel", "nummerering", "kommune", "udvalg", "dato", "laesevejledning", "kapitler"]
 
     /// Reads the manifest from its YAML (read once by `Manifest.load`); any structural
     /// problem is a diagnostic with its line.

@@ -83,9 +83,9 @@ public struct MinutesManifest: Sendable {
     public let phrases: [MinutesOutcome: String]
     public let yaml: YAMLValue
 
-    package static let rootKeys = ["type", "dagsorden", "dato", "referent", "medlemmer", "deltagere", "afbud", "punkter", "fraser"]
-    package static let itemKeys = ["punkt", "udfald", "beslutning", "begrundelse", "beslutningspunkter", "bemaerkninger", "fravaerende"]
-    package static let pointKeys = ["udfald", "tekst", "begrundelse"]
+    static let rootKeys = ["type", "dagsorden", "dato", "referent", "medlemmer", "deltagere", "afbud", "punkter", "fraser"]
+    static let itemKeys = ["punkt", "udfald", "beslutning", "begrundelse", "beslutningspunkter", "bemaerkninger", "fravaerende"]
+    static let pointKeys = ["udfald", "tekst", "begrundelse"]
 
     /// The phrase the minutes print for `outcome` (the manifest's own under `fraser:`, else the standard one).
     public func phrase(_ outcome: MinutesOutcome, noting: String?, reason: String?) -> String {

@@ -58,7 +58,7 @@ public enum MinutesOutcome: String, Sendable, CaseIterable {
 }
 
 extension String {
-    package var trimmingTrailingFullStop: String {
+    var trimmingTrailingFullStop: String {
         var text = trimmingWhitespaceAndNewlines
         while text.hasSuffix(".") { text.removeLast() }
         return text

@@ -3,7 +3,7 @@ import IndstilSupport
 /// Rows separated by a character: tab-separated lines pasted from a spreadsheet, and CSV
 /// files (";" as Danish Excel writes them, else ","). Quoted fields ("a;b", "say ""hi""")
 /// may hold the separator and doubled quotes; a quoted field does not span lines.
-package enum DelimitedRows {
+enum DelimitedRows {
     /// The fields of one line with their offsets in characters.
     package static func fields(_ line: Substring, separator: Character) -> [(text: String, offset: Int)] {
         var fields: [(String, Int)] = []

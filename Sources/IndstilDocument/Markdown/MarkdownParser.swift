@@ -33,7 +33,7 @@ public enum MarkdownParser {
     }
 
     /// cmark's blocks alone, for the text of a table cell or the lines before a table.
-    package static func parseBlocks(_ markdown: String, lineOffset: Int) -> MarkdownNode {
+    static func parseBlocks(_ markdown: String, lineOffset: Int) -> MarkdownNode {
         parseWithoutTables(markdown, lineOffset: lineOffset).root
     }
 
@@ -254,7 +254,7 @@ extension MarkdownParser {
     }
 
     /// Inline nesting below which emphasis is left to cmark as it is.
-    package static let emphasisFlatteningDepth = 32
+    static let emphasisFlatteningDepth = 32
 
     /// cmark's CommonMark renderer looks up the containing block of every node by walking
     /// its parents, which is quadratic in the nesting depth (1 MB of `*` nested emphasis
@@ -265,7 +265,7 @@ extension MarkdownParser {
     /// Linear: one pass chooses every delimiter on the unchanged tree (cmark's rule:
     /// `_` for emphasis that is the only child of emphasis, else `*`; `**` for strong),
     /// then the nodes are unwrapped outermost first, so every child moves only once.
-    package static func flattenDeepEmphasis(_ root: OpaquePointer) {
+    static func flattenDeepEmphasis(_ root: OpaquePointer) {
         guard let iterator = cmark_iter_new(root) else { return }
         var unwrap: [(node: OpaquePointer, delimiter: String)] = []
         var depth = 0

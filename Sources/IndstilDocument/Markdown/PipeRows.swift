@@ -2,10 +2,10 @@ import IndstilSupport
 
 /// GitHub-style pipe rows: `| Tema | 2024 |`, the delimiter row `|---|--:|` under the header.
 /// libcmark does not know them, so indstil reads them from the source lines.
-package enum PipeRows {
+enum PipeRows {
     /// One source line with the 1-based column its text starts at (after a container's
     /// prefix such as "> " or a list marker).
-    package struct SourceLine {
+    struct SourceLine {
         package let text: Substring
         package let line: Int
         package let column: Int
@@ -13,7 +13,7 @@ package enum PipeRows {
 
     /// True for a delimiter row: cells of `-` with optional `:` at either end, at least one pipe
     /// or at least two cells ("--- | ---").
-    package static func isDelimiterRow(_ text: Substring) -> Bool {
+    static func isDelimiterRow(_ text: Substring) -> Bool {
         guard text.contains("-") else { return false }
         let cells = split(text)
         guard !cells.isEmpty, text.contains("|") else { return false }
@@ -26,7 +26,7 @@ package enum PipeRows {
     }
 
     /// A line that can be a table row: it holds a pipe that is not escaped.
-    package static func isRow(_ text: Substring) -> Bool {
+    static func isRow(_ text: Substring) -> Bool {
         var escaped = false
         for character in text {
             if escaped { escaped = false; continue }

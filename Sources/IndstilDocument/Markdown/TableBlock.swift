@@ -14,12 +14,12 @@ import IndstilSupport
 ///     | 1. Færre tilsyn      |  600 |  600 |
 ///     | I alt                |  600 |  600 |
 ///     ```
-package enum TableBlock {
+enum TableBlock {
     /// The info string's first word that makes a fenced code block a table.
-    package static let infoWord = "tabel"
-    package static let optionNames = ["titel", "enhed", "id", "fil"]
+    static let infoWord = "tabel"
+    static let optionNames = ["titel", "enhed", "id", "fil"]
 
-    package static func isTableBlock(info: String) -> Bool {
+    static func isTableBlock(info: String) -> Bool {
         info.split(separator: " ").first.map { $0.lowercased() == infoWord } ?? false
     }
 
@@ -109,7 +109,7 @@ package enum TableBlock {
         return (String(name), unquoted(value), leading)
     }
 
-    package static func unquoted(_ value: String) -> String {
+    static func unquoted(_ value: String) -> String {
         if value.count >= 2, (value.hasPrefix("\"") && value.hasSuffix("\"")) || (value.hasPrefix("'") && value.hasSuffix("'")) {
             return String(value.dropFirst().dropLast())
         }
@@ -118,7 +118,7 @@ package enum TableBlock {
 
     /// Pipe rows (a delimiter row under the header is skipped) or, when a line holds a
     /// tab, tab-separated rows pasted from a spreadsheet.
-    package static func blockRows(_ lines: [PipeRows.SourceLine]) -> [TableRow] {
+    static func blockRows(_ lines: [PipeRows.SourceLine]) -> [TableRow] {
         guard !lines.isEmpty else { return [] }
         if lines.contains(where: { $0.text.contains("\t") }) {
             return lines.map { line in
@@ -137,7 +137,7 @@ package enum TableBlock {
     }
 
     /// The rows of a CSV file; each cell points at the `fil:` option and knows its file line.
-    package static func fileRows(_ text: String, line: Int, column: Int) -> [TableRow] {
+    static func fileRows(_ text: String, line: Int, column: Int) -> [TableRow] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard let first = lines.first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return [] }
         let separator = DelimitedRows.separator(forFirstLine: first)

@@ -3,7 +3,7 @@ import IndstilSupport
 /// Finds the tables libcmark does not know in its tree: a paragraph whose source lines are
 /// pipe rows with a delimiter row (GitHub's pipe table), and a fenced code block whose info
 /// string is `tabel`. Both become `.table` nodes; every other node is kept as it is.
-package struct TableRecognizer {
+struct TableRecognizer {
     /// The Markdown body's lines.
     package let lines: [Substring]
     /// File line of the body's first line, minus one.
@@ -18,11 +18,11 @@ package struct TableRecognizer {
 
     /// True when the body may hold a table: a pipe or a `tabel` fence somewhere. Most
     /// documents have neither, and their tree is then left untouched.
-    package static func mayHoldTable(_ markdown: String) -> Bool {
+    static func mayHoldTable(_ markdown: String) -> Bool {
         markdown.utf8.contains(UInt8(ascii: "|")) || markdown.contains("tabel")
     }
 
-    package func rewrite(_ node: MarkdownNode) -> MarkdownNode {
+    func rewrite(_ node: MarkdownNode) -> MarkdownNode {
         switch node.kind {
         case .document, .blockQuote, .list, .item:
             var changed = false

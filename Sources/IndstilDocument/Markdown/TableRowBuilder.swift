@@ -3,9 +3,9 @@ import IndstilSupport
 
 /// Turns the raw cells of one row (as split from pipe rows, tab-separated or CSV lines)
 /// into a `TableRow`: inline Markdown parsed, the row's role and its `{= id}` read.
-package enum TableRowBuilder {
+enum TableRowBuilder {
     /// A cell as split from its source line.
-    package struct RawCell {
+    struct RawCell {
         package let source: String
         package let line: Int
         package let column: Int
@@ -13,7 +13,7 @@ package enum TableRowBuilder {
     }
 
     /// Labels of a total row, compared without case, markup and a trailing colon.
-    package static let totalLabels: Set<String> = ["i alt", "total", "totalt", "sum", "samlet", "i alt (netto)",
+    static let totalLabels: Set<String> = ["i alt", "total", "totalt", "sum", "samlet", "i alt (netto)",
                                            "anslået samlet besparelse", "samlet besparelse", "samlet udgift", "samlede udgifter"]
 
     package static func row(_ cells: [RawCell], line: Int, markdown: Bool) -> TableRow {
@@ -38,20 +38,20 @@ package enum TableRowBuilder {
         return TableRow(cells: built, line: line, role: role, reference: reference)
     }
 
-    package static func isTotalLabel(_ label: String) -> Bool {
+    static func isTotalLabel(_ label: String) -> Bool {
         var text = label.lowercased().foldingWhitespace
         if text.hasSuffix(":") { text.removeLast() }
         return totalLabels.contains(text) || text.hasPrefix("i alt ")
     }
 
-    package enum Marker: Equatable {
+    enum Marker: Equatable {
         case total
         case reference(String)
     }
 
     /// "I alt {total}" → ("I alt", .total); "4. Tilsyn {= tema-4}" → ("4. Tilsyn", .reference("tema-4")),
     /// with the marker's offset in characters from the start of the cell.
-    package static func splitMarker(_ source: String) -> (String, Marker?, Int) {
+    static func splitMarker(_ source: String) -> (String, Marker?, Int) {
         let trimmed = source.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return (source, nil, 0) }
         let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
@@ -86,7 +86,7 @@ package enum TableRowBuilder {
 
     /// The inline nodes of one cell, parsed as a paragraph by cmark. A cell that cmark would
     /// read as a block ("1. Forslag" as a list, "# 3" as a heading) is escaped first.
-    package static func inlineNodes(_ source: String, line: Int) -> [MarkdownNode] {
+    static func inlineNodes(_ source: String, line: Int) -> [MarkdownNode] {
         let escaped = escapeBlockStart(source)
         let parsed = MarkdownParser.parseBlocks(escaped, lineOffset: line - 1)
         guard let paragraph = parsed.children.first, case .paragraph = paragraph.kind else {
@@ -96,7 +96,7 @@ package enum TableRowBuilder {
     }
 
     /// A backslash before what would open a list, heading or quote, so the cell stays inline.
-    package static func escapeBlockStart(_ source: String) -> String {
+    static func escapeBlockStart(_ source: String) -> String {
         guard let first = source.first else { return source }
         if first == "#" || first == ">" || first == "-" || first == "+" || first == "=" { return "\\" + source }
         if first == "*" && source.dropFirst().first == " " { return "\\" + source }

@@ -4,7 +4,7 @@ import IndstilSupport
 /// Reads numbers in the Danish convention: "." groups thousands, "," marks decimals.
 public enum DanishNumberReader {
     /// Units a cell may carry after its figure, longest first.
-    package static let cellUnits: [(suffix: String, unit: TableUnit)] = [
+    static let cellUnits: [(suffix: String, unit: TableUnit)] = [
         ("mia. kr.", .billionKroner), ("mia.kr.", .billionKroner), ("mia. kr", .billionKroner), ("mia.", .billionKroner),
         ("mio. kr.", .millionKroner), ("mio.kr.", .millionKroner), ("mio. kr", .millionKroner), ("mio.", .millionKroner),
         ("kr.", .kroner), ("kr", .kroner),
@@ -33,7 +33,7 @@ public enum DanishNumberReader {
     }
 
     /// A figure without its unit.
-    package static func readFigure(_ text: String, unit: TableUnit?) -> CellReading {
+    static func readFigure(_ text: String, unit: TableUnit?) -> CellReading {
         var scalars = Array(text.unicodeScalars)
         var negative = false
         if let first = scalars.first, first == "-" || first == "−" || first == "–" || first == "+" {
@@ -89,7 +89,7 @@ public enum DanishNumberReader {
         return .number(TableNumber(value: value, decimals: fraction.count, unit: unit))
     }
 
-    package static func otherConvention(_ shown: String) -> CellReading {
+    static func otherConvention(_ shown: String) -> CellReading {
         let danish = danishSpelling(ofEnglish: shown)
         return .ambiguous(
             reason: "»\(shown)« er skrevet med decimalpunktum eller engelsk tusindtalsskilletegn; på dansk skrives det \(danish)",

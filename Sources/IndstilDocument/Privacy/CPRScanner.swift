@@ -14,17 +14,17 @@ package enum CPRScanner {
         package let range: Range<Int>
         package let number: CPRNumber
         /// "cpr", "personnummer" or "født" stood just before it (or in the table's header).
-        package let hasContext: Bool
+        let hasContext: Bool
 
         /// Certain: CPR context, or the old modulus 11 control holds.
-        package var isCertain: Bool { hasContext || number.passesModulus11 }
+        var isCertain: Bool { hasContext || number.passesModulus11 }
     }
 
     /// What the words before a number say it is.
     package enum Verdict: Sendable { case cpr, other, none }
 
-    package static let cprWords = WordList(["cpr", "personnummer", "personnr", "person nr", "født", "fødselsnummer"])
-    package static let otherWords = WordList([
+    static let cprWords = WordList(["cpr", "personnummer", "personnr", "person nr", "født", "fødselsnummer"])
+    static let otherWords = WordList([
         "sagsnr", "sags-nr", "sagsnummer", "sag nr", "journalnr", "journal-nr", "journalnummer", "j.nr", "j. nr", "jnr",
         "fakturanr", "faktura-nr", "fakturanummer", "faktura nr", "bilagsnr", "bilags-nr", "bilagsnummer",
         "p-nr", "p-nummer", "pnr", "ordrenr", "ordre-nr", "ordrenummer", "kontonr", "konto-nr", "kontonummer", "konto",
@@ -34,10 +34,10 @@ package enum CPRScanner {
         "bank", "girokonto", "betalings-id", "fi-kort", "fik", "kvitteringsnr", "referencenr", "ref.nr", "ref. nr",
     ])
     /// How far back (in bytes) the context words are looked for.
-    package static let window = 40
+    static let window = 40
 
     /// The verdict of the words in `text` (a table's header cell, the first cell of the row).
-    package static func verdict(of text: String) -> Verdict {
+    static func verdict(of text: String) -> Verdict {
         let scanned = PrivacyText(text)
         let all = 0..<scanned.count
         if scanned.containsWord(from: cprWords, in: all) { return .cpr }

@@ -4,15 +4,15 @@ import IndstilSupport
 /// ("Skovvej", "Store Torv", "Hans Tavsens Gade", "Kongens Have"), a house number from 1 to
 /// 999 with an optional letter ("12", "12B", "12 B"), then optionally a floor and side
 /// (", 3. tv") and a postcode and town (", 8000 Aarhus C").
-package enum DanishAddressFinder {
-    package struct Address: Sendable, Equatable {
+enum DanishAddressFinder {
+    struct Address: Sendable, Equatable {
         package let range: Range<Int>
         /// The street and number, as written ("Skovvej 12").
         package let text: String
     }
 
     /// Endings of Danish street names (the names register, DAR, is mostly made of these).
-    package static let streetEndings: [[UInt8]] = [
+    static let streetEndings: [[UInt8]] = [
         "vej", "vejen", "gade", "gaden", "allé", "alle", "stræde", "vænget", "vænge", "plads", "pladsen", "torv", "torvet",
         "boulevard", "parken", "bakken", "bakke", "toften", "vangen", "høj", "højen", "engen", "stien", "kæret",
         "haven", "have", "hegnet", "lunden", "kvarter", "passage", "tværgade", "promenade", "brink", "brinken",
@@ -20,13 +20,13 @@ package enum DanishAddressFinder {
         "løkke", "løkken", "skrænten", "dalen", "sletten", "gården",
     ].map { Array($0.utf8) }
     /// The last bytes of the endings: most words are ruled out at one look.
-    package static let lastBytes = Set(streetEndings.compactMap(\.last))
+    static let lastBytes = Set(streetEndings.compactMap(\.last))
 
     /// Separate words that are a street's last word ("Store Torv", "Kongens Have").
-    package static let streetWords: Set<String> = ["vej", "gade", "allé", "alle", "torv", "plads", "stræde", "have", "boulevard", "vænge", "kvarter", "kaj", "bro"]
+    static let streetWords: Set<String> = ["vej", "gade", "allé", "alle", "torv", "plads", "stræde", "have", "boulevard", "vænge", "kvarter", "kaj", "bro"]
 
     /// Whether `word` is (or ends in) a street word.
-    package static func isStreetWord(_ text: PrivacyText, _ word: Range<Int>) -> Bool {
+    static func isStreetWord(_ text: PrivacyText, _ word: Range<Int>) -> Bool {
         let folded = text.folded[word]
         guard let last = folded.last, lastBytes.contains(last) else { return false }
         if streetWords.contains(String(decoding: folded, as: UTF8.self)) { return true }
@@ -35,7 +35,7 @@ package enum DanishAddressFinder {
         }
     }
 
-    package static func addresses(in text: PrivacyText, words: [Range<Int>]) -> [Address] {
+    static func addresses(in text: PrivacyText, words: [Range<Int>]) -> [Address] {
         var found: [Address] = []
         for (index, word) in words.enumerated() {
             guard text.bytes[word.upperBound - 1] != 0x2D, isStreetWord(text, word),
@@ -54,11 +54,11 @@ package enum DanishAddressFinder {
         return found
     }
 
-    package static let amounts = WordList([" %", " pct", " kr", " mio", " mia", " år", " procent", " timer", " dage", " uger", " måneder", " stk", " m2", " km", " meter"])
+    static let amounts = WordList([" %", " pct", " kr", " mio", " mia", " år", " procent", " timer", " dage", " uger", " måneder", " stk", " m2", " km", " meter"])
 
     /// After a street word: one space, a number 1–999, an optional letter, and nothing that
     /// makes it an amount, a year or a share ("Vej 2026", "gade 12 %", "torv 3 mio. kr.").
-    package static func houseNumber(after index: Int, in text: PrivacyText) -> Int? {
+    static func houseNumber(after index: Int, in text: PrivacyText) -> Int? {
         let bytes = text.bytes
         guard index < bytes.count, bytes[index] == 0x20 else { return nil }
         var end = index + 1

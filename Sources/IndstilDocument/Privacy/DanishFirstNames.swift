@@ -7,7 +7,7 @@ import IndstilSupport
 /// of each list, plus the common short forms. Names that are also ordinary Danish words
 /// written with a capital at the start of a sentence ("Per", "Bo", "Mark", "Storm", "Sol",
 /// "Alle") are left out, so a sentence's first word is not taken for a person.
-package enum DanishFirstNames {
+enum DanishFirstNames {
     package static let all: Set<String> = [
         // Women
         "anne", "kirsten", "mette", "hanne", "helle", "anna", "susanne", "lene", "maria", "marianne",

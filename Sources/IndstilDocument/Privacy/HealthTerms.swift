@@ -10,7 +10,7 @@ import IndstilSupport
 /// A word counts as itself or as the start of a compound ("kræftbehandling", "demenssygdom").
 /// It is a finding only in the same sentence as a person's name or a "han"/"hun" about one
 /// person: "borgere med demens" is policy, "Anna Jensen har demens" is a health record.
-package enum HealthTerms {
+enum HealthTerms {
     package static let words: [String] = [
         // Diagnoses and illnesses
         "diabetes", "sukkersyge", "kræft", "cancer", "leukæmi", "tumor", "hjerneblødning", "blodprop", "apopleksi",
@@ -34,11 +34,11 @@ package enum HealthTerms {
     package static let list = WordList(words)
 
     /// Words that make a sentence about one person even without a name.
-    package static let personWords: Set<String> = ["han", "hun", "ansøgeren", "klageren", "patienten"]
-    package static let personWordLengths = Set(personWords.map(\.utf8.count))
+    static let personWords: Set<String> = ["han", "hun", "ansøgeren", "klageren", "patienten"]
+    static let personWordLengths = Set(personWords.map(\.utf8.count))
 
     /// The health word starting at `word`, or nil.
-    package static func term(at word: Range<Int>, in text: PrivacyText) -> String? {
+    static func term(at word: Range<Int>, in text: PrivacyText) -> String? {
         let folded = text.folded
         let candidates = list.byFirstByte[Int(folded[word.lowerBound])]
         guard !candidates.isEmpty else { return nil }

@@ -3,7 +3,7 @@ import IndstilSupport
 /// Names of people in text: a common Danish first name (`DanishFirstNames`) written with a
 /// capital, followed by one to three more capitalised words (middle names, surnames). A
 /// name that runs into a street name ("Hans Tavsens Gade") is a street, not a person.
-package enum PersonNameFinder {
+enum PersonNameFinder {
     package struct Name: Sendable, Equatable {
         package let range: Range<Int>
         package let text: String
@@ -11,7 +11,7 @@ package enum PersonNameFinder {
 
     /// Words after which a name is an official's, not a citizen's: the case officer, the
     /// signature of a letter, a politician's title.
-    package static let officialWords = WordList([
+    static let officialWords = WordList([
         "sagsbehandler", "kontaktperson", "kontakt", "rådmand", "borgmester", "direktør", "chef", "leder",
         "formand", "næstformand", "medlem", "byrådsmedlem", "underskrevet", "venlig hilsen", "hilsen", "med venlig",
         "udvalgsformand", "konsulent", "specialkonsulent", "fuldmægtig", "afdelingschef", "kontorchef",
@@ -19,7 +19,7 @@ package enum PersonNameFinder {
     ])
 
     /// Capitalised words that end a name rather than continue it.
-    package static let notSurnames: Set<String> = [
+    static let notSurnames: Set<String> = [
         "kommune", "kommunes", "byråd", "byrådet", "afdeling", "og", "i", "på", "til", "fra", "med", "den", "det",
     ]
 
@@ -58,13 +58,13 @@ package enum PersonNameFinder {
     }
 
     /// Whether an official's title or a letter's signature stands just before the name.
-    package static func isOfficial(_ name: Name, in text: PrivacyText) -> Bool {
+    static func isOfficial(_ name: Name, in text: PrivacyText) -> Bool {
         text.containsWord(from: officialWords, in: max(0, name.range.lowerBound - 40)..<name.range.lowerBound)
     }
 
     /// Whether `name` is the person `other` names (both lower-cased and compared by words:
     /// "Ida Eksempel" is "Ida Marie Eksempel").
-    package static func same(_ name: String, as other: String) -> Bool {
+    static func same(_ name: String, as other: String) -> Bool {
         let a = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
         let b = other.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
         guard let aFirst = a.first, let bFirst = b.first, let aLast = a.last, let bLast = b.last else { return false }

@@ -34,7 +34,7 @@ public struct PersonalDataAcceptance: Sendable, Equatable {
     }
 
     /// The checks an entry may name: the warnings, not `privacy.cpr`.
-    package static let acceptable: Set<String> = [PersonalDataKind.nameAddress.rawValue, PersonalDataKind.health.rawValue, PersonalDataKind.contact.rawValue]
+    static let acceptable: Set<String> = [PersonalDataKind.nameAddress.rawValue, PersonalDataKind.health.rawValue, PersonalDataKind.contact.rawValue]
 
     /// What is wrong with the key's value, each with its line (metadata.invalid-field reports these).
     package static func problems(in value: YAMLValue) -> [(path: String, reason: Message, line: Int, column: Int)] {

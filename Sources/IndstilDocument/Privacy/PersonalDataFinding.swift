@@ -21,5 +21,5 @@ package struct PersonalDataFinding: Sendable {
     /// advise (an attachment cannot carry an acceptance).
     package let describe: @Sendable (_ place: Message, _ inAttachment: Bool) -> Message
     /// A CPR number in a closed document: a note, not an error.
-    package var isCertainCPR = false
+    var isCertainCPR = false
 }

@@ -10,27 +10,27 @@ import IndstilSupport
 /// Every step is one pass over the text or a look at a window of bounded size: linear.
 package struct PersonalDataScanner: Sendable {
     /// Names, phone numbers (digits only) and e-mail addresses of the case officer.
-    package var officerNames: [String] = []
-    package var officerPhones: [String] = []
-    package var officerEmails: [String] = []
-    package var today: CalendarDay = .today
+    var officerNames: [String] = []
+    var officerPhones: [String] = []
+    var officerEmails: [String] = []
+    var today: CalendarDay = .today
 
     package init(today: CalendarDay = .today) {
         self.today = today
     }
 
     /// How far apart (bytes) a name and an address, a CPR number or a phone number may be.
-    package static let nearness = 80
+    static let nearness = 80
 
     /// Words of a municipality's own letterhead or of an institution: an address near them
     /// is an office's.
-    package static let institutionWords = WordList([
+    static let institutionWords = WordList([
         "kommune", "rådhus", "afdeling", "forvaltning", "sekretariat", "magistrat", "sagsbehandler", "byråd",
         "direkte telefon", "hovednummer", "center for", "skole", "bibliotek", "hospital", "a/s", "aps", "i/s",
         "erhvervshus", "fonden", "forening", "selskab", "ministeriet", "styrelse", "region", "universitet",
         "møde", "mødested", "adresse:", "kontor", "borgerservice", "dokk1", "plejehjem", "bosted",
     ])
-    package static let phoneWords = WordList(["tlf", "telefon", "mobil", "mob.", "ring", "sms", "+45"])
+    static let phoneWords = WordList(["tlf", "telefon", "mobil", "mob.", "ring", "sms", "+45"])
 
     package func scan(_ string: String, dense: Bool = false, surrounding: CPRScanner.Verdict = .none,
               warnings: Bool = true) -> [PersonalDataFinding] {
@@ -77,7 +77,7 @@ package struct PersonalDataScanner: Sendable {
         da: ": en borgers personoplysninger må ikke offentliggøres; fjern dem fra bilaget, eller gør bilaget lukket",
         en: ": a citizen's personal data must not be published; remove it from the appendix, or make the appendix closed")
 
-    package static func advice(_ inAttachment: Bool) -> Message { inAttachment ? attachmentAdvice : advice }
+    static func advice(_ inAttachment: Bool) -> Message { inAttachment ? attachmentAdvice : advice }
 
     private func namesByAddresses(_ text: PrivacyText, words: [Range<Int>], names: [PersonNameFinder.Name],
                                   cprs: [CPRScanner.Match]) -> [PersonalDataFinding] {
@@ -111,7 +111,7 @@ package struct PersonalDataScanner: Sendable {
 
     /// The items (in order of their start) that start inside `window`: two binary searches,
     /// so a text full of names and addresses stays linear.
-    package static func within<T>(_ items: [T], _ range: KeyPath<T, Range<Int>>, _ window: Range<Int>) -> ArraySlice<T> {
+    static func within<T>(_ items: [T], _ range: KeyPath<T, Range<Int>>, _ window: Range<Int>) -> ArraySlice<T> {
         func firstIndex(startingAtOrAfter offset: Int) -> Int {
             var low = 0, high = items.count
             while low < high {
@@ -124,7 +124,7 @@ package struct PersonalDataScanner: Sendable {
         return items[lower..<max(lower, firstIndex(startingAtOrAfter: window.upperBound))]
     }
 
-    package static func near(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    static func near(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         a.upperBound <= b.lowerBound ? b.lowerBound - a.upperBound <= nearness : a.lowerBound - b.upperBound <= nearness
     }
 
@@ -208,7 +208,7 @@ package struct PersonalDataScanner: Sendable {
     }
 
     /// "+45 12 34 56 78" → "12345678".
-    package static func phoneDigits(_ text: String) -> String {
+    static func phoneDigits(_ text: String) -> String {
         var digits = text.filter { $0.isASCII && $0.isNumber }
         if digits.count == 10, digits.hasPrefix("45") { digits.removeFirst(2) }
         if digits.count == 12, digits.hasPrefix("0045") { digits.removeFirst(4) }

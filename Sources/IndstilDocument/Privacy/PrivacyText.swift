@@ -35,14 +35,14 @@ package struct PrivacyText {
         String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self)
     }
 
-    package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    package static func isUpperASCII(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    static func isUpperASCII(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
-    package func isDigit(at index: Int) -> Bool { index >= 0 && index < bytes.count && Self.isDigit(bytes[index]) }
+    func isDigit(at index: Int) -> Bool { index >= 0 && index < bytes.count && Self.isDigit(bytes[index]) }
 
     /// The length in bytes of the letter starting at `index`, or 0: ASCII letters, and any
     /// character from U+00C0 up except × and ÷ and the punctuation blocks (»«, –, ’, “).
-    package func letterLength(at index: Int) -> Int {
+    func letterLength(at index: Int) -> Int {
         guard index >= 0, index < bytes.count else { return 0 }
         let byte = bytes[index]
         if byte < 0x80 { return (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A ? 1 : 0 }
@@ -70,7 +70,7 @@ package struct PrivacyText {
     package func isLetter(at index: Int) -> Bool { letterLength(at: index) > 0 }
 
     /// Whether the character at `index` is an upper-case letter (A–Z, À–Þ).
-    package func isUpper(at index: Int) -> Bool {
+    func isUpper(at index: Int) -> Bool {
         guard index >= 0, index < bytes.count else { return false }
         if Self.isUpperASCII(bytes[index]) { return true }
         return bytes[index] == 0xC3 && index + 1 < bytes.count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9E && bytes[index + 1] != 0x97
@@ -112,14 +112,14 @@ package struct PrivacyText {
     }
 
     /// Whether one of `list`'s words starts a word inside `window`.
-    package func containsWord(from list: WordList, in window: Range<Int>) -> Bool {
+    func containsWord(from list: WordList, in window: Range<Int>) -> Bool {
         lastWord(from: list, in: window) != nil
     }
 
     /// The end of the right-most occurrence in `window` of one of `list`'s words that starts
     /// a word (or starts with a non-letter). One look per byte of the window, then only the
     /// words that begin with that byte.
-    package func lastWord(from list: WordList, in window: Range<Int>) -> Int? {
+    func lastWord(from list: WordList, in window: Range<Int>) -> Int? {
         let window = window.clamped(to: 0..<folded.count)
         var start = window.upperBound - 1
         while start >= window.lowerBound {
@@ -151,7 +151,7 @@ package struct PrivacyText {
 
     /// Text is number-dense (a budget table's row, a column of account numbers) when at least
     /// half its white-space separated tokens, and at least four of them, are figures.
-    package var isNumberDense: Bool {
+    var isNumberDense: Bool {
         bytes.withUnsafeBufferPointer { bytes in
             var tokens = 0, figures = 0
             var index = 0
@@ -174,9 +174,9 @@ package struct PrivacyText {
 }
 
 /// Words to look for, lower-case, indexed by their first byte.
-package struct WordList: Sendable {
-    package let needles: [[UInt8]]
-    package let byFirstByte: [[Int]]
+struct WordList: Sendable {
+    let needles: [[UInt8]]
+    let byFirstByte: [[Int]]
 
     package init(_ words: [String]) {
         needles = words.map { Array($0.utf8) }.filter { !$0.isEmpty }

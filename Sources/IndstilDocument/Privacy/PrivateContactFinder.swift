@@ -2,22 +2,22 @@ import IndstilSupport
 
 /// Private contact details: e-mail addresses at free mail providers (a citizen's, not an
 /// office's), and Danish phone numbers ("12 34 56 78", "1234 5678", "12345678", "+45 …").
-package enum PrivateContactFinder {
+enum PrivateContactFinder {
     /// Free e-mail providers used privately in Denmark.
-    package static let privateDomains: Set<String> = [
+    static let privateDomains: Set<String> = [
         "gmail.com", "googlemail.com", "hotmail.com", "hotmail.dk", "live.com", "live.dk", "outlook.com", "outlook.dk",
         "msn.com", "yahoo.com", "yahoo.dk", "icloud.com", "me.com", "mac.com", "mail.dk", "jubii.dk", "get2net.dk",
         "email.dk", "post.tele.dk", "youmail.dk", "protonmail.com", "proton.me", "gmx.com", "gmx.net", "aol.com",
         "stofanet.dk", "webspeed.dk", "privat.dk", "c.dk", "ofir.dk",
     ]
 
-    package struct Found: Sendable, Equatable {
+    struct Found: Sendable, Equatable {
         package let range: Range<Int>
         package let text: String
     }
 
     /// E-mail addresses at a private provider.
-    package static func privateEmails(in text: PrivacyText) -> [Found] {
+    static func privateEmails(in text: PrivacyText) -> [Found] {
         let bytes = text.bytes
         var found: [Found] = []
         var lastEnd = 0
@@ -43,7 +43,7 @@ package enum PrivateContactFinder {
 
     /// Danish phone numbers: eight digits starting 2–9, as one run, 4+4 or 2+2+2+2, an
     /// optional "+45" or "0045" before, standing alone.
-    package static func phoneNumbers(in text: PrivacyText) -> [Found] {
+    static func phoneNumbers(in text: PrivacyText) -> [Found] {
         let bytes = text.bytes
         var found: [Found] = []
         var index = 0

@@ -224,7 +224,7 @@ public struct SectionSpec: Sendable, Decodable {
     public let guidance: String?
     /// `Profile.headingKey` of the heading and of each alias, worked out once when the
     /// profile is read rather than for every heading of every document.
-    package let headingKeys: [String]
+    let headingKeys: [String]
 
     package enum CodingKeys: String, CodingKey {
         case id, heading, aliases, required, guidance

@@ -71,7 +71,7 @@ public final class ProfileStore: Sendable {
         return ids.sorted()
     }
 
-    package static func isValidID(_ id: String) -> Bool {
+    static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } && !id.hasPrefix("-")
     }
 

@@ -31,9 +31,9 @@ public enum SVGSanitizer {
     public static let maximumBytes = 5 * 1024 * 1024
     public static let maximumDepth = 100
 
-    package static let svgNamespace = "http://www.w3.org/2000/svg"
-    package static let xlinkNamespace = "http://www.w3.org/1999/xlink"
-    package static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+    static let svgNamespace = "http://www.w3.org/2000/svg"
+    static let xlinkNamespace = "http://www.w3.org/1999/xlink"
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
     /// Why a file cannot be used as a logo, in Danish (the end of a sentence naming it).
     public struct Refusal: Error, Sendable, CustomStringConvertible {
@@ -127,7 +127,7 @@ public enum SVGSanitizer {
     ]
 
     /// A `href` value that stays: a fragment of this file, or on `image` an embedded PNG or JPEG.
-    package static func allowsReference(_ value: String, on element: String) -> Bool {
+    static func allowsReference(_ value: String, on element: String) -> Bool {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("#"), trimmed.count > 1, !trimmed.contains(where: { $0.isWhitespace || $0 == "(" }) { return true }
         guard element == "image" else { return false }
@@ -136,7 +136,7 @@ public enum SVGSanitizer {
     }
 
     /// A presentation value is kept when each `url(` in it names a fragment, and it names no script.
-    package static func isSafeValue(_ value: String) -> Bool {
+    static func isSafeValue(_ value: String) -> Bool {
         let lower = value.lowercased()
         if lower.contains("javascript:") || lower.contains("expression(") || lower.contains("@import")
             || lower.contains("\\") || lower.contains("/*") || lower.contains("-moz-binding") || lower.contains("behavior") {
@@ -152,7 +152,7 @@ public enum SVGSanitizer {
     }
 
     /// CSS (a `style` attribute or element) with the unsafe declarations or rules left out.
-    package static func safeCSS(_ css: String, isSheet: Bool) -> String? {
+    static func safeCSS(_ css: String, isSheet: Bool) -> String? {
         if isSheet {
             // A style sheet is kept whole when it is safe, else dropped.
             return isSafeValue(css) ? css : nil

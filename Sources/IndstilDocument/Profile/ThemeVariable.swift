@@ -30,14 +30,14 @@ public enum ThemeVariable: String, CaseIterable, Sendable {
     /// `--indstil-heading-font`.
     public var customProperty: String { "--indstil-" + rawValue.replacingOccurrences(of: "_", with: "-") }
 
-    package var isColour: Bool {
+    var isColour: Bool {
         switch self {
         case .text, .heading, .accent, .link, .muted, .rule, .sidebarBackground: return true
         case .font, .headingFont, .baseSize: return false
         }
     }
 
-    package var expectation: String {
+    var expectation: String {
         switch self {
         case .font, .headingFont: return "en liste af skrifttyper, fx \"Georgia, serif\""
         case .baseSize: return "en størrelse, fx 11pt eller 1rem"

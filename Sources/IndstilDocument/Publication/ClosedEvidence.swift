@@ -52,7 +52,7 @@ extension ClosedEvidence {
 
     /// Whether a page's text says "LUKKET – må ikke offentliggøres" (any dash, any spacing,
     /// any case: pdftotext and Word keep them as the writer chose).
-    package static func carriesMarking(_ text: String) -> Bool {
+    static func carriesMarking(_ text: String) -> Bool {
         guard text.range(of: "lukket", options: .caseInsensitive) != nil else { return false }
         let folded = text.lowercased().unicodeScalars.filter { CharacterSet.letters.contains($0) }
         return String(String.UnicodeScalarView(folded)).contains("lukketmåikkeoffentliggøres")
@@ -67,7 +67,7 @@ package enum PublicationStatus {
 
     /// "punkt-4-lukket.pdf", "Lukket bilag.docx", "fortroligt_notat.pdf": a word of the name
     /// (split at - _ . space) is "lukket", "lukkede", "fortrolig" or "fortroligt".
-    package static func nameSaysClosed(_ url: URL) -> Bool {
+    static func nameSaysClosed(_ url: URL) -> Bool {
         let stem = url.deletingPathExtension().lastPathComponent.lowercased()
         let words = stem.split(whereSeparator: { "-_. ".contains($0) })
         return words.contains { ["lukket", "lukkede", "fortrolig", "fortroligt", "fortrolige"].contains(String($0)) }

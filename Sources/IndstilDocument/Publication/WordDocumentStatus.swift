@@ -7,11 +7,11 @@ import IndstilSupport
 /// header or footer ("LUKKET – må ikke offentliggøres", which `indstil render` writes on
 /// every page of a closed document). Read with the Word reader's limits; a file that cannot
 /// be read says nothing here (the reader's own findings cover it).
-package enum WordDocumentStatus {
-    package static let statusProperties: Set<String> = ["status", "offentlighed", "sikkerhed", "klassifikation"]
+enum WordDocumentStatus {
+    static let statusProperties: Set<String> = ["status", "offentlighed", "sikkerhed", "klassifikation"]
 
     /// The property (or part) that says the file is closed, or nil.
-    package static func closedProperty(in url: URL) -> String? {
+    static func closedProperty(in url: URL) -> String? {
         guard case .success(let archive) = WordArchive.open(url) else { return nil }
         if let custom = try? archive.xmlPart("docProps/custom.xml")?.root {
             for property in custom.children("property") {

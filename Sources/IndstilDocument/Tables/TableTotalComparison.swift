@@ -32,7 +32,7 @@ package struct TableTotalComparison {
 
     /// The column of `target` with the same header text as `column` of `table`; else the
     /// same position when both tables have as many columns.
-    package static func matchingColumn(_ column: Int, of table: Table, in target: Table) -> Int? {
+    static func matchingColumn(_ column: Int, of table: Table, in target: Table) -> Int? {
         let name = table.columnName(column).lowercased()
         if let match = target.header.cells.indices.dropFirst().first(where: { target.header.cells[$0].text.lowercased() == name }) {
             return match

@@ -34,7 +34,7 @@ public enum Readability {
     }
 
     /// Lower-case abbreviations (without the final dot) that never end a sentence.
-    package static let abbreviations: Set<String> = [
+    static let abbreviations: Set<String> = [
         "bl.a", "jf", "f.eks", "fx", "mv", "m.v", "m.m", "mm", "evt", "ca", "dvs", "d.v.s", "pga", "p.g.a",
         "mht", "m.h.t", "iht", "i.h.t", "inkl", "ekskl", "kr", "mio", "mia", "nr", "stk", "pkt", "hhv", "ift",
         "ifm", "i.f.m", "vedr", "osv", "o.l", "ol", "s", "tlf", "bl.", "cf", "etc", "el", "kl", "jan", "feb", "mar",
@@ -43,28 +43,28 @@ public enum Readability {
     ]
 
     /// The most letters in an abbreviation above ("el.lign", "lovbkg").
-    package static let maximumAbbreviationLetters = abbreviations.map { $0.unicodeScalars.filter(\.isFastLetter).count }.max() ?? 0
+    static let maximumAbbreviationLetters = abbreviations.map { $0.unicodeScalars.filter(\.isFastLetter).count }.max() ?? 0
 
     /// A run of non-space characters, measured in one pass over its Unicode scalars.
     package struct Token {
         package let range: Range<String.Index>
-        package var letters = 0
-        package var hasAlphanumeric = false
+        var letters = 0
+        var hasAlphanumeric = false
         /// Whether its first letter or digit is an upper-case letter.
-        package var startsUppercase = false
+        var startsUppercase = false
         /// The last scalar that is not a closing quote or bracket.
-        package var lastMark: Unicode.Scalar?
+        var lastMark: Unicode.Scalar?
     }
 
     /// `text` must be native UTF-8 (`makeContiguousUTF8()`): the ranges are UTF-8 positions.
-    package static func tokens(_ text: String) -> [Token] {
+    static func tokens(_ text: String) -> [Token] {
         text.utf8.withContiguousStorageIfAvailable { tokens(text, $0) } ?? []
     }
 
     /// What the tokenizer asks about a scalar.
-    package struct ScalarClass: OptionSet {
+    struct ScalarClass: OptionSet {
         package let rawValue: UInt8
-        package static let whitespace = ScalarClass(rawValue: 1)
+        static let whitespace = ScalarClass(rawValue: 1)
         package static let letter = ScalarClass(rawValue: 2)
         package static let digit = ScalarClass(rawValue: 4)
         /// Only for letters (the tokenizer asks only about letters).
@@ -88,7 +88,7 @@ public enum Readability {
     /// The classes of U+0000–U+00FF (ASCII and the Latin-1 letters, æ, ø and å among them),
     /// worked out once from the same properties: the tokenizer looks them up instead of
     /// asking Unicode's tables for every æ, ø and å.
-    package static let latin1Classes: [ScalarClass] = (0..<256).map { ScalarClass(Unicode.Scalar(UInt8($0))) }
+    static let latin1Classes: [ScalarClass] = (0..<256).map { ScalarClass(Unicode.Scalar(UInt8($0))) }
 
     /// The tokens, found on UTF-8 bytes: this runs over every word of every document, and
     /// walking `unicodeScalars` by `String.Index` costs several times more.
@@ -199,7 +199,7 @@ public enum Readability {
 
     /// A word ending in "." lower-cased, without surrounding quotes and brackets and without
     /// the final ".": what is looked up among the abbreviations.
-    package static func abbreviationStem(_ word: Substring) -> String {
+    static func abbreviationStem(_ word: Substring) -> String {
         if let stem = asciiAbbreviationStem(word) { return stem }
         let word = word.lowercased().trimmingCharacters(in: quoteOrBracket)
         return word.hasSuffix(".") ? String(word.dropLast()) : word
@@ -284,19 +284,19 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    package var isFastLetter: Bool {
+    var isFastLetter: Bool {
         let v = value
         if v < 0x80 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
         return properties.isAlphabetic
     }
 
-    package var isFastDigit: Bool {
+    var isFastDigit: Bool {
         let v = value
         if v < 0x80 { return v >= 48 && v <= 57 }
         return properties.numericType != nil
     }
 
-    package var isFastUppercase: Bool {
+    var isFastUppercase: Bool {
         let v = value
         if v < 0x80 { return v >= 65 && v <= 90 }
         return properties.isUppercase

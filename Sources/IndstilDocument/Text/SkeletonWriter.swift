@@ -32,7 +32,7 @@ public enum SkeletonWriter {
         return lines.joined(separator: "\n")
     }
 
-    package static func frontMatterLines(_ field: FieldSpec, profile: Profile, indent: String) -> [String] {
+    static func frontMatterLines(_ field: FieldSpec, profile: Profile, indent: String) -> [String] {
         var lines: [String] = []
         var note = field.guidance ?? ""
         if let hint = field.patternHint { note = note.isEmpty ? hint : "\(note); \(hint)" }
@@ -68,7 +68,7 @@ public enum SkeletonWriter {
 
     /// House constants (til, fra, status …) get their usual value; everything the
     /// officer must write gets "[…]", with the profile's example in the comment.
-    package static func placeholderValue(_ field: FieldSpec, parent: FieldSpec?) -> String {
+    static func placeholderValue(_ field: FieldSpec, parent: FieldSpec?) -> String {
         if parent?.key == "bilag" && field.key == "fil" { return "bilag/[…].pdf" }
         if field.type == .choice { return quoted(field.example ?? field.values?.first ?? "[…]") }
         if ["til", "fra", "underskrift"].contains(field.key), let example = field.example { return quoted(example) }

@@ -7,14 +7,14 @@ import ZIPFoundation
 /// its sizes): a zip bomb is refused, never unpacked.
 package struct WordArchive {
     /// A real recommendation is a few hundred KB unpacked; these are far past any.
-    package static let maximumEntries = 5_000
-    package static let maximumTotalBytes: UInt64 = 100 * 1024 * 1024
-    package static let maximumPartBytes: UInt64 = 20 * 1024 * 1024
+    static let maximumEntries = 5_000
+    static let maximumTotalBytes: UInt64 = 100 * 1024 * 1024
+    static let maximumPartBytes: UInt64 = 20 * 1024 * 1024
     /// Uncompressed ÷ compressed above this, for a part over `ratioFloorBytes`, is a bomb.
-    package static let maximumRatio: UInt64 = 200
-    package static let ratioFloorBytes: UInt64 = 1024 * 1024
+    static let maximumRatio: UInt64 = 200
+    static let ratioFloorBytes: UInt64 = 1024 * 1024
     /// A .docx file larger than this is not read at all.
-    package static let maximumFileBytes = 50 * 1024 * 1024
+    static let maximumFileBytes = 50 * 1024 * 1024
 
     private let archive: Archive
     private let entries: [String: Entry]
@@ -74,7 +74,7 @@ package struct WordArchive {
 
     /// Whether a compound file's bytes hold the stream name "EncryptedPackage" (UTF-16LE, as
     /// a directory entry names it). One pass; the file is at most `maximumFileBytes`.
-    package static func namesEncryptedPackage(_ data: Data) -> Bool {
+    static func namesEncryptedPackage(_ data: Data) -> Bool {
         let name = Array("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
             let bytes = raw.bindMemory(to: UInt8.self)

@@ -7,12 +7,12 @@ import IndstilSupport
 package struct WordBody {
     package var blocks: [WordBlock] = []
     /// Content controls (`w:sdt`) with a title or tag, and their text.
-    package var contentControls: [(label: String, text: String, paragraph: Int)] = []
+    var contentControls: [(label: String, text: String, paragraph: Int)] = []
     package var notices: [WordNotice] = []
     /// Text of each footnote and endnote, by reference.
     package var notes: [WordNoteKey: String] = [:]
     /// The superscript number each referenced note is shown with ("¹").
-    package var noteMarkers: [WordNoteKey: String] = [:]
+    var noteMarkers: [WordNoteKey: String] = [:]
 }
 
 package enum WordBlock {
@@ -39,7 +39,7 @@ package struct WordParagraph {
         }.joined()
     }
 
-    package var hasVisibleText: Bool { text.contains { !$0.isWhitespace } }
+    var hasVisibleText: Bool { text.contains { !$0.isWhitespace } }
 
     /// The text split at line breaks, each line folded; empty lines left out.
     package var lines: [String] {
@@ -71,7 +71,7 @@ package struct WordRun: Equatable {
 }
 
 package struct WordTable {
-    package let firstParagraph: Int
+    let firstParagraph: Int
     /// Rows of cells, each cell its paragraphs and nested tables.
     package var rows: [[[WordBlock]]]
 

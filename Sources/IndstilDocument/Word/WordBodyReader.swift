@@ -4,11 +4,11 @@ import IndstilSupport
 /// changes accepted (insertions read, deletions left out), each change, comment, field,
 /// text box and embedded object reported with the paragraph it is in. Recursion follows
 /// the XML, whose depth `WordXML` has already limited.
-package struct WordBodyReader {
+struct WordBodyReader {
     /// Relationship id → external address (hyperlinks).
     package let links: [String: String]
     /// Comment id → author and text.
-    package let comments: [String: (author: String?, text: String)]
+    let comments: [String: (author: String?, text: String)]
 
     private var body = WordBody()
     private var paragraphCount = 0
@@ -298,13 +298,13 @@ package struct WordBodyReader {
     // MARK: Helpers
 
     /// `<w:b/>` is on, `<w:b w:val="0"/>` (or "false", "off") is off, no element: inherited.
-    package static func isOn(_ element: WordXMLElement?) -> Bool? {
+    static func isOn(_ element: WordXMLElement?) -> Bool? {
         guard let element else { return nil }
         guard let value = element.attributes["val"]?.lowercased() else { return true }
         return !(value == "0" || value == "false" || value == "off" || value == "none")
     }
 
-    package static func deletedText(_ element: WordXMLElement) -> String {
+    static func deletedText(_ element: WordXMLElement) -> String {
         element.descendants("delText").map(\.text).joined().foldingWhitespace
     }
 
@@ -315,11 +315,11 @@ package struct WordBodyReader {
         }.filter { !$0.isEmpty }
     }
 
-    package static func allText(_ element: WordXMLElement) -> String {
+    static func allText(_ element: WordXMLElement) -> String {
         element.descendants("t").map(\.text).joined(separator: " ").foldingWhitespace
     }
 
-    package static func superscript(_ number: Int) -> String {
+    static func superscript(_ number: Int) -> String {
         let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
         return String(String(number).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
@@ -328,7 +328,7 @@ package struct WordBodyReader {
 extension WordXMLElement {
     /// Elements named `name` below this one, not looking inside elements named `boundary`
     /// (a table's own rows, not those of a table nested in a cell).
-    package func descendantsStopping(at boundary: String, named name: String) -> [WordXMLElement] {
+    func descendantsStopping(at boundary: String, named name: String) -> [WordXMLElement] {
         var found: [WordXMLElement] = []
         var stack = elements.reversed().map { $0 }
         while let element = stack.popLast() {

@@ -58,7 +58,7 @@ package struct WordStyles {
     }
 
     /// The list a style itself carries ("List Number"), following `basedOn`.
-    package func listReference(of id: String?) -> WordListReference? {
+    func listReference(of id: String?) -> WordListReference? {
         var current = id
         var steps = 0
         while let styleID = current, steps < 20 {
@@ -107,7 +107,7 @@ package struct WordListReference: Equatable {
 /// Word's "At %1)") or marks (bullets), and where it starts.
 package struct WordNumbering {
     package struct Level {
-        package let isOrdered: Bool
+        let isOrdered: Bool
         package let start: Int
     }
 

@@ -18,7 +18,7 @@ package final class WordXMLElement {
 
     /// The children, handed over: this element keeps none, so a reader that walks a large
     /// part once can let each one go as soon as it is read.
-    package func takeChildren() -> [WordXMLNode] {
+    func takeChildren() -> [WordXMLNode] {
         defer { children = [] }
         return children
     }
@@ -43,7 +43,7 @@ package final class WordXMLElement {
     }
 
     /// Every element below this one, depth first (iterative: no recursion).
-    package func descendants(_ name: String) -> [WordXMLElement] {
+    func descendants(_ name: String) -> [WordXMLElement] {
         var found: [WordXMLElement] = []
         var stack: [WordXMLElement] = [self]
         while let element = stack.popLast() {
@@ -63,11 +63,11 @@ package enum WordXMLNode {
 /// entities, external or internal: Word never writes one), nesting deeper than
 /// `maximumDepth` and more than `maximumAttributes` attributes on one element refused.
 /// The tree is built without recursion.
-package enum WordXML {
+enum WordXML {
     /// Word's own documents nest some twenty levels; tables in tables in text boxes perhaps 60.
     package static let maximumDepth = 200
     /// Word writes a few dozen attributes on an element at most (namespace declarations on the root).
-    package static let maximumAttributes = 1_000
+    static let maximumAttributes = 1_000
 
     package static func parse(_ data: Data, part: String) -> Result<WordXMLElement, WordReadFailure> {
         if containsDoctype(data) {
@@ -103,7 +103,7 @@ package enum WordXML {
     }
 
     /// "<!DOCTYPE" anywhere in the bytes (XML allows it only before the root element).
-    package static func containsDoctype(_ data: Data) -> Bool {
+    static func containsDoctype(_ data: Data) -> Bool {
         let pattern = Array("<!DOCTYPE".utf8)
         return data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
             let bytes = buffer.bindMemory(to: UInt8.self)

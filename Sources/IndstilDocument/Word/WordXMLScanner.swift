@@ -10,7 +10,7 @@ import IndstilSupport
 /// well-formed document cannot have (mismatched tags, a duplicate attribute, an undefined
 /// entity, control characters, text outside the root). A DOCTYPE is refused before this
 /// runs (`WordXML.containsDoctype`), and the bytes are already known to be UTF-8.
-package struct WordXMLScanner {
+struct WordXMLScanner {
     package struct Failure: Error {
         /// Byte offset of the problem.
         package let offset: Int

@@ -24,7 +24,7 @@ package struct WordFields {
 
     /// Where in the header block a line stands, after the profile's layout: a line that
     /// is only a placeholder ("{afdeling}") is read only in its own part.
-    package enum Zone {
+    enum Zone {
         case header, afterTitle, sidebar, letterhead, anywhere
     }
 
@@ -84,7 +84,7 @@ package struct WordFields {
     }
 
     /// Labels of the house templates, tried when the profile's layout does not match.
-    package static let labels: [(label: String, path: String)] = [
+    static let labels: [(label: String, path: String)] = [
         ("til", "til"), ("fra", "fra"), ("dato", "dato"), ("mødedato", "moededato"),
         ("sagsnummer", "sagsnummer"), ("sagsnr.", "sagsnummer"), ("sagsnr", "sagsnummer"),
         ("afdeling", "afdeling"), ("magistratsafdeling", "afdeling"),
@@ -97,7 +97,7 @@ package struct WordFields {
 
     /// Takes `line` as a field when it is one; false leaves it to the body. A layout line
     /// that is only a placeholder is matched only in its own `zone`.
-    package mutating func take(_ line: String, paragraph: Int, zone: Zone = .anywhere) -> Bool {
+    mutating func take(_ line: String, paragraph: Int, zone: Zone = .anywhere) -> Bool {
         let text = line.foldingWhitespace
         guard !text.isEmpty else { return false }
         if let count = Self.statedCount(in: text) {
@@ -127,7 +127,7 @@ package struct WordFields {
     }
 
     /// A label and a value given apart (two table cells, a content control's title).
-    package mutating func take(label: String, value: String, paragraph: Int) -> Bool {
+    mutating func take(label: String, value: String, paragraph: Int) -> Bool {
         let label = label.foldingWhitespace.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
         return take("\(label): \(value)", paragraph: paragraph)
     }
@@ -159,7 +159,7 @@ package struct WordFields {
     }
 
     /// "Sagsnummer: 21-030966" or "Til Aarhus Byråd" → label and value.
-    package static func splitLabel(_ text: String) -> (String, String)? {
+    static func splitLabel(_ text: String) -> (String, String)? {
         if let colon = text.range(of: ":") {
             let label = text[..<colon.lowerBound].trimmingCharacters(in: .whitespaces)
             let value = text[colon.upperBound...].trimmingCharacters(in: .whitespaces)

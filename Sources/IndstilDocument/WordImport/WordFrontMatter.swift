@@ -2,7 +2,7 @@ import IndstilSupport
 
 /// The front matter of an imported Word document, written as YAML in the profile's field
 /// order: each line keeps the paragraph its value was read from.
-package struct WordFrontMatter {
+struct WordFrontMatter {
     package var profileID: String?
     package var title: (text: String, paragraph: Int)?
     package var fields: [WordFields.Field] = []
@@ -65,7 +65,7 @@ package struct WordFrontMatter {
     private static func last(_ path: String) -> String { String(path.split(separator: ".").last ?? "") }
 
     /// "6. marts 2019: Sag nr. 9 Forsøg … (18/028943)" → date, text, case number.
-    package static func earlierDecision(_ line: String) -> (date: String?, text: String?, caseNumber: String?) {
+    static func earlierDecision(_ line: String) -> (date: String?, text: String?, caseNumber: String?) {
         var rest = Substring(line)
         var date: String?
         if let colon = rest.range(of: ": "), let parsed = WordFields.date(String(rest[..<colon.lowerBound])) {

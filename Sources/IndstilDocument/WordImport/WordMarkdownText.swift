@@ -51,7 +51,7 @@ package struct WordMarkdownText {
     /// list's): what a finding about a paragraph stands under.
     package private(set) var headings: [(paragraph: Int, text: String)] = []
 
-    package mutating func markHeading(_ text: String, paragraph: Int) {
+    mutating func markHeading(_ text: String, paragraph: Int) {
         if let last = headings.last, last.paragraph > paragraph { headingsInOrder = false }
         headings.append((paragraph, text))
     }
@@ -85,7 +85,7 @@ package struct WordMarkdownText {
     }
 
     /// A blank line, unless the text is empty or already ends with one.
-    package mutating func separate() {
+    mutating func separate() {
         guard let last = lines.last, !last.isEmpty, let origin = origins.last else { return }
         append("", paragraph: origin.paragraph, heading: origin.heading)
     }
@@ -128,7 +128,7 @@ package struct WordMarkdownText {
 
     /// A line beginning that CommonMark would read as a block marker ("1. ", "- ", "+ ",
     /// "=", "~~~") gets a backslash before its marker.
-    package static func protectLineStart(_ line: String) -> String {
+    static func protectLineStart(_ line: String) -> String {
         let trimmed = line.drop { $0 == " " }
         let indent = String(line.prefix(line.count - trimmed.count))
         guard let first = trimmed.first else { return line }

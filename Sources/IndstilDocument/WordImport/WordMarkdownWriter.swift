@@ -160,12 +160,12 @@ package struct WordMarkdownWriter {
 
     /// The headings indstil's DOCX (and the house template) puts after the sections: the
     /// appendix list and the earlier decisions.
-    package static func isTrailerHeading(_ text: String) -> Bool {
+    static func isTrailerHeading(_ text: String) -> Bool {
         [RenderModel.appendixListHeading, RenderModel.earlierDecisionsHeading, "Bilagsliste"].contains { $0.lowercased() == text.lowercased() }
     }
 
     /// "Bilag 2: Erfaringer fra forsøget" → "Erfaringer fra forsøget".
-    package static func appendixLine(_ text: String) -> String? {
+    static func appendixLine(_ text: String) -> String? {
         guard text.lowercased().hasPrefix("bilag ") else { return nil }
         let rest = text.dropFirst("bilag ".count)
         let number = rest.prefix { $0.isNumber }
@@ -354,7 +354,7 @@ package struct WordMarkdownWriter {
         writeNotes(of: paragraph)
     }
 
-    package static func isListParagraphStyle(_ style: String?) -> Bool {
+    static func isListParagraphStyle(_ style: String?) -> Bool {
         guard let style = style?.lowercased() else { return false }
         return style == "listparagraph" || style == "listeafsnit" || style.hasPrefix("list")
     }

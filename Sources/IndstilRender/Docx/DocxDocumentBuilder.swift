@@ -6,15 +6,15 @@ import IndstilDocument
 /// definitions (numbering.xml) and the hyperlink relationships the body refers to.
 /// Paragraphs and runs get the style ids of `styles` (indstil's own, or a Word
 /// template's); the page setup and the logo come from the writer.
-package struct DocxDocumentBuilder {
+struct DocxDocumentBuilder {
     /// A4 with 2.5 cm margins: 11906 − 2 × 1418 twentieths of a point of text width.
-    package static let pageWidth = 11906
-    package static let pageHeight = 16838
+    static let pageWidth = 11906
+    static let pageHeight = 16838
     package static let margin = 1418
-    package static let textWidth = pageWidth - 2 * margin
+    static let textWidth = pageWidth - 2 * margin
     /// The header block: recipient lines on the left, the metadata block on the right.
-    package static let metadataWidth = 4252
-    package static let metadataLabelWidth = 1644
+    static let metadataWidth = 4252
+    static let metadataLabelWidth = 1644
 
     package private(set) var numbering = DocxNumbering()
     package private(set) var hyperlinks: [(id: String, target: String)] = []
@@ -48,15 +48,15 @@ package struct DocxDocumentBuilder {
     }
 
     /// indstil's own page: A4, 2.5 cm margins, "side X af Y" in the footer.
-    package static let sectionProperties = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"\(DocxParts.DocumentRelationship.footer)\"/>"
+    static let sectionProperties = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"\(DocxParts.DocumentRelationship.footer)\"/>"
         + pageSetup + "</w:sectPr>"
 
     /// indstil's own page with the header a closed or draft document has on every page (`DocxMarking`).
-    package static let markedSectionProperties = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"\(DocxParts.DocumentRelationship.markingHeader)\"/>"
+    static let markedSectionProperties = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"\(DocxParts.DocumentRelationship.markingHeader)\"/>"
         + "<w:footerReference w:type=\"default\" r:id=\"\(DocxParts.DocumentRelationship.footer)\"/>" + pageSetup + "</w:sectPr>"
 
     /// Page size, margins and columns: what a template without a page setup gets too.
-    package static let pageSetup = "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
+    static let pageSetup = "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
         + "<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
         + "<w:cols w:space=\"708\"/>"
 
@@ -265,7 +265,7 @@ package struct DocxDocumentBuilder {
     }
 
     /// A label column of 40 % of the text width when the rows have labels, the rest shared.
-    package static func columnWidths(count: Int, labelled: Bool) -> [Int] {
+    static func columnWidths(count: Int, labelled: Bool) -> [Int] {
         guard count > 1, labelled else { return Array(repeating: textWidth / count, count: count) }
         let label = textWidth * 2 / 5
         let each = (textWidth - label) / (count - 1)
@@ -399,7 +399,7 @@ package struct DocxDocumentBuilder {
     }
 
     /// Only web and mail links become live links.
-    package static func isExternal(_ destination: String) -> Bool {
+    static func isExternal(_ destination: String) -> Bool {
         let lower = destination.lowercased()
         guard !destination.contains(where: { $0.isWhitespace }) else { return false }
         return (lower.hasPrefix("http://") && lower.count > 7)

@@ -21,13 +21,13 @@ import IndstilDocument
 ///
 /// Elements are recognised by their local name whatever prefix the part binds, and the
 /// part is read once from start to end (linear time).
-package enum DocxFieldCodes {
+enum DocxFieldCodes {
     /// Field kinds kept as fields.
     package static let kept: Set<String> = ["PAGE", "NUMPAGES", "DATE"]
 
     /// The part without the dropped fields, and the kinds dropped ("INCLUDETEXT", …) in
     /// the order they first occur.
-    package static func strip(_ xml: String) -> (xml: String, dropped: [String]) {
+    static func strip(_ xml: String) -> (xml: String, dropped: [String]) {
         let bytes = Array(xml.utf8)
         var scanner = Scanner(bytes: bytes)
         scanner.run()
@@ -44,7 +44,7 @@ package enum DocxFieldCodes {
     }
 
     /// Says on stderr, once per template and run, which field kinds were removed.
-    package static func warn(template url: URL, dropped: [String]) {
+    static func warn(template url: URL, dropped: [String]) {
         guard !dropped.isEmpty else { return }
         let first = warned.withLock { $0.insert(url.standardizedFileURL.path).inserted }
         guard first else { return }

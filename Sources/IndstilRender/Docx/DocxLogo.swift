@@ -12,10 +12,10 @@ import IndstilDocument
 /// shows the `svgBlip`; only an older Word needs the PNG). indstil renders no SVG itself,
 /// so the output stays a function of the profile's files alone. The SVG written is the
 /// sanitised one (`ResolvedProfileLook.Logo.contents`: no script, no outside reference).
-package struct DocxLogo {
+struct DocxLogo {
     /// Relationship ids from word/document.xml.
-    package static let relationshipID = "rIdLogo"
-    package static let svgRelationshipID = "rIdLogoSvg"
+    static let relationshipID = "rIdLogo"
+    static let svgRelationshipID = "rIdLogoSvg"
 
     /// Parts for the package: (path, bytes, content type).
     package let media: [(path: String, data: Data, contentType: String)]
@@ -24,7 +24,7 @@ package struct DocxLogo {
 
     /// Shown 1.6 cm high, at most `maximumWidth` (EMU) wide.
     package static let height = 576_000
-    package static let maximumWidth = 2_700_000
+    static let maximumWidth = 2_700_000
 
     package init?(_ logo: ResolvedProfileLook.Logo) {
         // An SVG as `SVGSanitizer` leaves it: the profile's load refused one it cannot clean.
@@ -84,7 +84,7 @@ package struct DocxLogo {
     }
 
     /// Width and height from a PNG's IHDR chunk.
-    package static func pngSize(_ data: Data) -> (width: Double, height: Double)? {
+    static func pngSize(_ data: Data) -> (width: Double, height: Double)? {
         let bytes = [UInt8](data.prefix(24))
         guard bytes.count == 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) else { return nil }
         func number(_ at: Int) -> Double { Double(bytes[at..<(at + 4)].reduce(0) { $0 << 8 | UInt32($1) }) }
@@ -92,7 +92,7 @@ package struct DocxLogo {
     }
 
     /// Width and height from an SVG root's `viewBox`, else its `width` and `height`.
-    package static func svgSize(_ data: Data) -> (width: Double, height: Double)? {
+    static func svgSize(_ data: Data) -> (width: Double, height: Double)? {
         let head = String(decoding: data.prefix(4096), as: UTF8.self)
         guard let start = head.range(of: "<svg") else { return nil }
         let tag = head[start.lowerBound...].prefix { $0 != ">" }

@@ -7,13 +7,13 @@ import IndstilDocument
 /// Word template's headers get it as their first paragraph, and a header the template's
 /// page setup leaves out (the first page's when it has a different first page, the even
 /// pages' when they have their own) is added holding only the line, so no page is without it.
-package enum DocxMarking {
+enum DocxMarking {
     /// The line's colour, as in the HTML and PDF (`HTMLMarking`): #8a1c1c, 9:1 on white.
-    package static let colour = "8A1C1C"
+    static let colour = "8A1C1C"
 
     /// The header types a page setup shows: "default", and "first" and "even" when the
     /// template has a different first page or even pages of their own.
-    package static func headerTypes(titlePage: Bool, evenAndOdd: Bool) -> [String] {
+    static func headerTypes(titlePage: Bool, evenAndOdd: Bool) -> [String] {
         ["default"] + (titlePage ? ["first"] : []) + (evenAndOdd ? ["even"] : [])
     }
 
@@ -34,7 +34,7 @@ package enum DocxMarking {
     /// its first block, declaring the `w:` namespace on it when the part binds `w:`
     /// otherwise; the part unchanged for a clean, open document, nil when its root
     /// element cannot be found.
-    package static func prepending(_ marking: DocumentMarking, to xml: String) -> String? {
+    static func prepending(_ marking: DocumentMarking, to xml: String) -> String? {
         guard let paragraph = paragraph(marking) else { return xml }
         let content = DocxRawXML.declaringWordNamespace(paragraph, declaration: DocxRawXML.wordNamespaceDeclaration(for: xml))
         guard let root = DocxRawXML.rootName(xml), let start = xml.range(of: "<" + root) else { return nil }

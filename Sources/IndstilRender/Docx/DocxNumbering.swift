@@ -6,7 +6,7 @@ import IndstilDocument
 /// definition per kind of list (numbered "1.", bullets, and each form of decision
 /// point such as "At %1)"), and one `w:num` per list in the document, which restarts
 /// the count at the list's own start value.
-package struct DocxNumbering {
+struct DocxNumbering {
     package enum Kind: Hashable {
         /// "1.", "2." … on every level.
         case decimal
@@ -41,7 +41,7 @@ package struct DocxNumbering {
 
     /// A new list of `kind` at `level` (0 for a top-level list) counting from `start`;
     /// returns its numId.
-    package mutating func newList(_ kind: Kind, level: Int, start: Int) -> Int {
+    mutating func newList(_ kind: Kind, level: Int, start: Int) -> Int {
         let abstractID: Int
         if let existing = kinds.firstIndex(of: kind) {
             abstractID = existing
@@ -55,7 +55,7 @@ package struct DocxNumbering {
 
     /// The level text for a decision point prefix: the point's number becomes "%1",
     /// so "At 1)" gives "At %1)" and "1)" gives "%1)".
-    package static func levelText(prefix: String, number: Int) -> String {
+    static func levelText(prefix: String, number: Int) -> String {
         let trimmed = prefix.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return "%1)" }
         guard let range = trimmed.range(of: String(number)) else { return trimmed }
@@ -64,9 +64,9 @@ package struct DocxNumbering {
 
     /// Left indent of list text at `level`, in twentieths of a point.
     package static func indent(level: Int) -> Int { 567 * (level + 1) }
-    package static let hanging = 567
+    static let hanging = 567
     /// Decision points need room for "At 10)".
-    package static let decisionIndent = 851
+    static let decisionIndent = 851
 
     package var xml: String {
         var out = DocxXML.declaration
@@ -78,7 +78,7 @@ package struct DocxNumbering {
     }
 
     /// The `w:abstractNum` elements, one per kind of list.
-    package var abstractDefinitions: String {
+    var abstractDefinitions: String {
         kinds.enumerated().map { abstractXML(id: abstractIDOffset + $0.offset, kind: $0.element) }.joined()
     }
 

@@ -4,14 +4,14 @@ import IndstilDocument
 /// The package parts around word/document.xml: content types, relationships, styles,
 /// settings, the page-number footer and the document properties. None of them holds a
 /// timestamp, a random id or anything else that varies between runs.
-package enum DocxParts {
+enum DocxParts {
     // MARK: Package
 
-    package static let wordprocessingML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    static let wordprocessingML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
     /// `defaults`: content types by file extension (pictures); `overrides`: by part name
     /// ("/word/document.xml"), in the order given.
-    package static func contentTypes(defaults: [(fileExtension: String, contentType: String)],
+    static func contentTypes(defaults: [(fileExtension: String, contentType: String)],
                              overrides: [(partName: String, contentType: String)]) -> String {
         var out = DocxXML.declaration
         out += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -27,7 +27,7 @@ package enum DocxParts {
         return out
     }
 
-    package static let packageRelationships: String = {
+    static let packageRelationships: String = {
         let officeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         var out = DocxXML.declaration
         out += "<Relationships xmlns=\"\(DocxXML.packageRelationshipsNamespace)\">"
@@ -41,23 +41,23 @@ package enum DocxParts {
     /// Fixed relationship ids of word/document.xml; hyperlinks are numbered after them.
     /// A Word template's theme, font table, headers and footers get ids of their own
     /// ("rIdTheme", "rIdHeader1" …).
-    package enum DocumentRelationship {
+    enum DocumentRelationship {
         package static let styles = "rId1"
         package static let numbering = "rId2"
         package static let settings = "rId3"
         package static let footer = "rId4"
         /// The header a closed or draft document has on every page (`DocxMarking`).
-        package static let markingHeader = "rIdMarking"
-        package static let firstHyperlink = 5
+        static let markingHeader = "rIdMarking"
+        static let firstHyperlink = 5
     }
 
     /// One relationship of a part: its id, its type's last word ("styles", "image"), the
     /// target and whether that is outside the package.
-    package struct Relationship {
+    struct Relationship {
         package let id: String
         package let type: String
         package let target: String
-        package var external = false
+        var external = false
     }
 
     package static func relationships(_ relationships: [Relationship]) -> String {

@@ -9,14 +9,14 @@ import IndstilDocument
 /// the value is put where the placeholder starts, keeping that run's formatting. Word
 /// fields (PAGE, NUMPAGES) are `w:fldChar`/`w:instrText`, not text, and stay fields; the
 /// template's other field codes are already gone (`DocxFieldCodes`).
-package enum DocxPlaceholders {
+enum DocxPlaceholders {
     /// `{name}`, `{a.b}`, `{name|filter}`: letters, digits, `_ . | -`.
     private static func isNameCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || "_.|-".contains(character)
     }
 
     /// The part with every placeholder replaced by `value(name)` (the text between the braces).
-    package static func fill(_ xml: String, prefix: String, value: (String) -> String) -> String {
+    static func fill(_ xml: String, prefix: String, value: (String) -> String) -> String {
         let textTag = prefix.isEmpty ? "t" : "\(prefix):t"
         let paragraphTag = prefix.isEmpty ? "p" : "\(prefix):p"
         // The w:t elements: where their text is, and which paragraph they are in.

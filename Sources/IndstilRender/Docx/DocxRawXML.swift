@@ -4,9 +4,9 @@ import IndstilDocument
 /// Edits on a template part's XML text, which is copied as written (it may hold any
 /// namespace Word or LibreOffice uses) after `WordXML` has checked it: finding the prefix
 /// of the root element, adding elements at its end, and XML text unescaping.
-package enum DocxRawXML {
+enum DocxRawXML {
     /// The root element's name ("w:styles"), skipping the declaration and comments.
-    package static func rootName(_ xml: String) -> String? {
+    static func rootName(_ xml: String) -> String? {
         var rest = Substring(xml)
         while let open = rest.firstIndex(of: "<") {
             let after = rest[rest.index(after: open)...]
@@ -22,21 +22,21 @@ package enum DocxRawXML {
     }
 
     /// The prefix the root element uses ("w"), "" for none.
-    package static func rootPrefix(_ xml: String) -> String {
+    static func rootPrefix(_ xml: String) -> String {
         guard let name = rootName(xml), let colon = name.firstIndex(of: ":") else { return "" }
         return String(name[..<colon])
     }
 
     /// `xmlns:w="…"` for elements indstil adds to a part whose root does not bind the
     /// `w:` prefix to WordprocessingML itself.
-    package static func wordNamespaceDeclaration(for xml: String) -> String {
+    static func wordNamespaceDeclaration(for xml: String) -> String {
         let head = xml.prefix(4096)
         return head.contains("xmlns:w=\"\(DocxXML.wordNamespace)\"") ? "" : " xmlns:w=\"\(DocxXML.wordNamespace)\""
     }
 
     /// Gives every top-level element of `fragment` ("<w:style …>…</w:style><w:style …>")
     /// the declaration, so it means the same inside a part that binds `w:` otherwise.
-    package static func declaringWordNamespace(_ fragment: String, declaration: String) -> String {
+    static func declaringWordNamespace(_ fragment: String, declaration: String) -> String {
         guard !declaration.isEmpty else { return fragment }
         var out = ""
         var depth = 0
@@ -65,7 +65,7 @@ package enum DocxRawXML {
 
     /// `xml` with `content` inserted before the first start tag of one of `names` (with
     /// the root's prefix), else before the root's end tag; nil when the root has no end tag.
-    package static func inserting(_ content: String, into xml: String, beforeFirst names: [String] = []) -> String? {
+    static func inserting(_ content: String, into xml: String, beforeFirst names: [String] = []) -> String? {
         let prefix = rootPrefix(xml)
         let qualified = { (name: String) in prefix.isEmpty ? name : "\(prefix):\(name)" }
         var earliest: String.Index?
@@ -88,7 +88,7 @@ package enum DocxRawXML {
     }
 
     /// Text content with the five predefined entities and character references resolved.
-    package static func unescape(_ text: Substring) -> String {
+    static func unescape(_ text: Substring) -> String {
         guard text.contains("&") else { return String(text) }
         var out = ""
         var rest = text

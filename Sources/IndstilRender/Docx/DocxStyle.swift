@@ -9,7 +9,7 @@ import IndstilDocument
 ///
 /// With a Word template, `DocxStyleMap` finds each style in the template by these names;
 /// the cases are in the order indstil's own definitions appear in styles.xml.
-package enum DocxStyle: CaseIterable {
+enum DocxStyle: CaseIterable {
     case title, subtitle, heading1, heading2, heading3, listParagraph, decisionPoint
     case documentLabel, headerLine, metadata, letterhead, quote, code, signature, footer
     /// Table captions: a template's "Caption"/"Billedtekst" when it has one; indstil's own
@@ -36,7 +36,7 @@ package enum DocxStyle: CaseIterable {
 
     /// Character styles are found among the template's character styles, the rest among
     /// its paragraph styles.
-    package var isCharacterStyle: Bool { self == .hyperlink || self == .inlineCode }
+    var isCharacterStyle: Bool { self == .hyperlink || self == .inlineCode }
 
     /// indstil's own style id (Word's id for its built-in styles).
     package var ownID: String {
@@ -89,16 +89,16 @@ package enum DocxStyle: CaseIterable {
 
     // MARK: indstil's own definitions
 
-    package static let bodyFont = "Arial"
-    package static let codeFont = "Consolas"
+    static let bodyFont = "Arial"
+    static let codeFont = "Consolas"
     /// Headings, the title and the document type line in the colour of the HTML and PDF
     /// stylesheet (`--blaa` in Templates/_base/style.css) unless the profile's
     /// `look.theme.heading` says otherwise.
-    package static let defaultHeadingColour = "00305C"
+    static let defaultHeadingColour = "00305C"
 
     /// indstil's own definition of this style under `id`, its `w:basedOn` found through
     /// `basedOn`; nil for `caption`, which indstil does not define.
-    package func definition(id: String, basedOn: (DocxStyle) -> String, headingColour: String) -> String? {
+    func definition(id: String, basedOn: (DocxStyle) -> String, headingColour: String) -> String? {
         func size(_ halfPoints: Int) -> String { "<w:sz w:val=\"\(halfPoints)\"/><w:szCs w:val=\"\(halfPoints)\"/>" }
         let bold = "<w:b/><w:bCs/>"
         let colour = "<w:color w:val=\"\(headingColour)\"/>"

@@ -14,7 +14,7 @@ import IndstilDocument
 /// for gets indstil's own definition, added to the template's styles under indstil's id
 /// (or "Indstil" + that id, should the template use the id for something else); the
 /// table caption, which indstil does not define, then has no style.
-package struct DocxStyleMap {
+struct DocxStyleMap {
     private var ids: [DocxStyle: String] = [:]
     /// The own definitions styles.xml must add, in `DocxStyle.allCases` order.
     package private(set) var fallbacks: [(style: DocxStyle, id: String)] = []
@@ -49,7 +49,7 @@ package struct DocxStyleMap {
 
     /// indstil's own definitions of the styles the document uses and does not otherwise
     /// have, for the end of styles.xml.
-    package func fallbackDefinitions(headingColour: String) -> String {
+    func fallbackDefinitions(headingColour: String) -> String {
         fallbacks.compactMap { entry in
             entry.style.definition(id: entry.id, basedOn: { self.id($0) ?? "Normal" }, headingColour: headingColour)
         }.joined()
@@ -57,16 +57,16 @@ package struct DocxStyleMap {
 }
 
 /// The paragraph and character styles of a template's styles.xml, in their order there.
-package struct DocxTemplateStyles {
+struct DocxTemplateStyles {
     package struct Style {
         package let id: String
-        package let isCharacter: Bool
+        let isCharacter: Bool
         /// `w:name` lower-cased and trimmed (the id when the style has no name).
         package let name: String
         package let basedOn: String?
         package let outlineLevel: Int?
         /// `w:color` of its run properties ("7A1F3D"), nil for none or "auto".
-        package let colour: String?
+        let colour: String?
     }
 
     package let styles: [Style]
@@ -87,7 +87,7 @@ package struct DocxTemplateStyles {
     }
 
     /// The text colour of style `id`, following `basedOn` (at most 20 steps).
-    package func colour(of id: String) -> String? {
+    func colour(of id: String) -> String? {
         var current: String? = id
         var steps = 0
         while let styleID = current, steps < 20 {
@@ -99,7 +99,7 @@ package struct DocxTemplateStyles {
         return nil
     }
 
-    package func hasStyle(id: String) -> Bool { styles.contains { $0.id == id } }
+    func hasStyle(id: String) -> Bool { styles.contains { $0.id == id } }
 
     /// The first style of the right kind whose name is one of `names`, else the one whose
     /// id is `ownID` (compared case-insensitively).
@@ -112,7 +112,7 @@ package struct DocxTemplateStyles {
     /// A custom heading style for `level`: the first paragraph style with outline level
     /// `level − 1`, or based on a style whose id reads "Heading<level>" / "Overskrift<level>"
     /// (Word keeps built-in styles a template does not change out of styles.xml).
-    package func customHeadingID(level: Int) -> String? {
+    func customHeadingID(level: Int) -> String? {
         let paragraphStyles = styles.filter { !$0.isCharacter }
         if let outlined = paragraphStyles.first(where: { $0.outlineLevel == level - 1 }) { return outlined.id }
         let headingIDs = ["heading\(level)", "overskrift\(level)"]

@@ -16,20 +16,20 @@ import IndstilDocument
 /// template's settings (with `attachedTemplate`) are not copied. The headers' and
 /// footers' field codes other than PAGE, NUMPAGES and DATE (INCLUDETEXT, DDEAUTO, LINK …)
 /// are removed, their shown text kept, with a warning on stderr (`DocxFieldCodes`).
-package struct DocxTemplate {
+struct DocxTemplate {
     /// A header or footer of the page setup, its relationships already cut to the safe ones.
-    package struct HeaderFooter {
-        package let isHeader: Bool
+    struct HeaderFooter {
+        let isHeader: Bool
         /// "default", "first" or "even".
         package let type: String
         package let xml: String
         /// The relationships kept: pictures (targets "media/template1.png", in `DocxTemplate.media`)
         /// and web or mail hyperlinks (external).
         package let relationships: [(id: String, type: String, target: String, external: Bool)]
-        package var hasPicture: Bool { relationships.contains { $0.type.hasSuffix("/image") && !$0.external } }
+        var hasPicture: Bool { relationships.contains { $0.type.hasSuffix("/image") && !$0.external } }
     }
 
-    package struct Media {
+    struct Media {
         /// Path in the written package ("word/media/template1.png").
         package let path: String
         package let data: Data
@@ -37,29 +37,29 @@ package struct DocxTemplate {
     }
 
     package let url: URL
-    package let stylesXML: String
+    let stylesXML: String
     package let styles: DocxTemplateStyles
-    package let numberingXML: String?
+    let numberingXML: String?
     /// The highest `w:abstractNumId` and `w:numId` the template's numbering uses (0 for none).
-    package let numberingMaximum: (abstractID: Int, numID: Int)
-    package let themeXML: String?
-    package let fontTableXML: String?
+    let numberingMaximum: (abstractID: Int, numID: Int)
+    let themeXML: String?
+    let fontTableXML: String?
     /// The page setup's own elements (page size, margins, title page …) as `w:` XML,
     /// without header and footer references, or nil when the template's body has none.
-    package let pageSetup: String?
-    package let headersAndFooters: [HeaderFooter]
+    let pageSetup: String?
+    let headersAndFooters: [HeaderFooter]
     package let media: [Media]
-    package let evenAndOddHeaders: Bool
+    let evenAndOddHeaders: Bool
     /// The page setup has `w:titlePg`: the first page has its own header and footer.
-    package let hasTitlePage: Bool
+    let hasTitlePage: Bool
 
     /// The header shown on the first page.
-    package var firstPageHeader: HeaderFooter? {
+    var firstPageHeader: HeaderFooter? {
         let wanted = hasTitlePage ? "first" : "default"
         return headersAndFooters.first { $0.isHeader && $0.type == wanted }
     }
 
-    package static let imageTypes: [String: String] = [
+    static let imageTypes: [String: String] = [
         "png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg", "gif": "image/gif", "bmp": "image/bmp",
         "tif": "image/tiff", "tiff": "image/tiff", "svg": "image/svg+xml", "emf": "image/x-emf", "wmf": "image/x-wmf",
     ]
@@ -213,7 +213,7 @@ package struct DocxTemplate {
 
     /// The part without the attributes (`r:id`, `r:embed`, `r:link` …) that name a dropped
     /// relationship: a linked picture becomes an empty one, a file: link plain text.
-    package static func removingReferences(to ids: [String], in xml: String) -> String {
+    static func removingReferences(to ids: [String], in xml: String) -> String {
         guard !ids.isEmpty else { return xml }
         var out = xml
         for id in ids {

@@ -27,12 +27,12 @@ public struct DocxTemplateFailure: Error, CustomStringConvertible, Equatable, In
         DocxTemplateFailure(path: url.path, reason: failure.diagnostic.message)
     }
 
-    package static func missingStyles(_ url: URL) -> DocxTemplateFailure {
+    static func missingStyles(_ url: URL) -> DocxTemplateFailure {
         DocxTemplateFailure(path: url.path, da: "den har ingen word/styles.xml (typografier); gem den som .dotx i Word eller LibreOffice",
                             en: "it has no word/styles.xml (styles); save it as .dotx in Word or LibreOffice")
     }
 
-    package static func macros(_ url: URL) -> DocxTemplateFailure {
+    static func macros(_ url: URL) -> DocxTemplateFailure {
         DocxTemplateFailure(path: url.path, da: "den indeholder makroer (vbaProject.bin); indstil bruger ikke skabeloner med makroer. Gem den som .dotx (uden makroer)",
                             en: "it holds macros (vbaProject.bin); indstil does not use templates with macros. Save it as .dotx (without macros)")
     }

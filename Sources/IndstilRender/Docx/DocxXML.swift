@@ -4,15 +4,15 @@ import IndstilDocument
 /// Small helpers for writing WordprocessingML by hand: the namespaces and the
 /// text runs. Everything here is a pure function of its input, so a document's bytes
 /// depend on nothing but the model.
-package enum DocxXML {
-    package static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+enum DocxXML {
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-    package static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    package static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    package static let packageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
+    static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let packageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
 
     /// The `w:` and `r:` namespace attributes of a part's root element.
-    package static let rootNamespaces = "xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(relationshipsNamespace)\""
+    static let rootNamespaces = "xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(relationshipsNamespace)\""
 
     /// The runs that show `text` with the run properties `properties` (already XML):
     /// tabs become `w:tab`, line breaks `w:br`, carriage returns are dropped, and
@@ -46,7 +46,7 @@ package enum DocxXML {
 
     /// A bookmark name Word accepts: letters, digits and underscores, starting with a
     /// letter, at most 40 characters.
-    package static func bookmarkName(_ anchor: String) -> String {
+    static func bookmarkName(_ anchor: String) -> String {
         var name = String(anchor.unicodeScalars.map { scalar -> Character in
             switch scalar.value {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return Character(scalar)

@@ -9,7 +9,7 @@ import IndstilDocument
 ///   data cells (the label column of a metadata table). WeasyPrint 57 writes no scope, so a
 ///   screen reader cannot tell which cells a header belongs to;
 /// - a file with bookmarks opens with them shown (`/PageMode /UseOutlines`).
-package enum TaggedPDFFinish {
+enum TaggedPDFFinish {
     package static func apply(_ pdf: URL, work: URL) throws(PacketFailure) {
         let json = try QPDF.json(pdf, keys: ["qpdf"], into: work.appendingPathComponent("tags.json"),
                                  step: .setting, what: Message(da: "ved læsning af PDF'ens tags", en: "while reading the PDF's tags"))

@@ -17,7 +17,7 @@ package enum WeasyPrint {
         return "weasyprint"
     }
 
-    package static let projectLocalWeasyPrint: String? = {
+    static let projectLocalWeasyPrint: String? = {
         let relative = ".venv-weasyprint/bin/weasyprint"
         var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative)]
         if let templates = ShippedTemplates.folder {

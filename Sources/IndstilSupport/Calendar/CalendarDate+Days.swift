@@ -8,7 +8,7 @@ extension CalendarDate {
     }
 
     /// Days since 1 January 1970 (negative before).
-    package var dayNumber: Int {
+    var dayNumber: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -88,7 +88,7 @@ public enum SourceText {
     }
 
     /// Whether a "\r" is among the bytes: `memchr`, as every file is searched through.
-    package static func containsCarriageReturn(_ bytes: [UInt8]) -> Bool {
+    static func containsCarriageReturn(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
             return memchr(base, 13, buffer.count) != nil
@@ -96,7 +96,7 @@ public enum SourceText {
     }
 
     /// Offset of the first NUL byte: `memchr`, as every file is searched through.
-    package static func firstNUL(_ bytes: [UInt8]) -> Int? {
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, !buffer.isEmpty, let found = memchr(base, 0, buffer.count) else { return nil }
             return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
@@ -105,7 +105,7 @@ public enum SourceText {
 
     /// Line (counting line feeds, as `firstInvalidUTF8` does) and column (in Characters,
     /// 1-based) of the byte at `offset`.
-    package static func lineAndColumn(_ bytes: [UInt8], at offset: Int) -> (Int, Int) {
+    static func lineAndColumn(_ bytes: [UInt8], at offset: Int) -> (Int, Int) {
         var line = 1
         var lineStart = 0
         for index in 0..<offset where bytes[index] == 10 {
@@ -116,7 +116,7 @@ public enum SourceText {
     }
 
     /// Line and column (1-based) of the first byte that does not decode as UTF-8.
-    package static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
         var line = 1
         var lineStart = 0
         var index = 0

@@ -182,7 +182,7 @@ public enum YAMLReader {
     /// Line (1-based, within `text`) of the first alias: a `*name` where a YAML value
     /// starts (after "key: ", "- ", "[", ",", "{" or "? "), outside quotes.
     /// "Plan for *alle* borgere" is plain text, not an alias.
-    package static func aliasLine(in text: String) -> Int? {
+    static func aliasLine(in text: String) -> Int? {
         // On bytes: Foundation's `contains` (a literal search) bridged every front matter to NSString.
         guard text.utf8.contains(UInt8(ascii: "*")) && text.utf8.contains(UInt8(ascii: "&")) else { return nil }
         var lineNumber = 0
@@ -210,7 +210,7 @@ public enum YAMLReader {
 
     /// Line of the repeated `key:` for a duplicate-key error: the next line after the
     /// first occurrence with the same indentation that starts with the key.
-    package static func secondOccurrenceLine(of key: String, in text: String, after first: Mark) -> Int? {
+    static func secondOccurrenceLine(of key: String, in text: String, after first: Mark) -> Int? {
         let indent = max(0, first.column - 1)
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 > first.line {
             let leading = line.prefix { $0 == " " }.count
@@ -220,7 +220,7 @@ public enum YAMLReader {
         return nil
     }
 
-    package static func yamlText(of error: YamlError) -> String {
+    static func yamlText(of error: YamlError) -> String {
         switch error {
         case .scanner(_, _, _, let yaml), .parser(_, _, _, let yaml), .composer(_, _, _, let yaml): return yaml
         default: return ""
@@ -229,7 +229,7 @@ public enum YAMLReader {
 
     /// The line of a value that opens a quote and never closes it on that line:
     /// the usual cause of a YAML error reported many lines further down.
-    package static func unterminatedQuoteLine(in text: String) -> Int? {
+    static func unterminatedQuoteLine(in text: String) -> Int? {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line.drop { $0 == " " }
             if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
