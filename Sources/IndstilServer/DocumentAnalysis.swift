@@ -13,11 +13,15 @@ enum DocumentAnalysis {
         var limit: JSONValue = .null
         var counted: JSONValue = .null
         var decisions: JSONValue = .array([])
+        var profile: JSONValue = .null, fields: JSONValue = .null, frontMatter: JSONValue = .null
         var diagnostics = analysis.diagnostics
         if let analyzed = analysis.analyzed {
             stats = DocumentStatistics(path: path, analyzed: analyzed).json
             limit = analyzed.profile.length.map { .int($0.maxCharacters) } ?? .null
             counted = .int(analyzed.limitedCharacterCount)
+            profile = .string(analyzed.profile.id)
+            fields = FrontMatterForm.fields(analyzed.profile.fields)
+            frontMatter = FrontMatterForm.values(analyzed.document.frontMatter)
             decisions = .array(analyzed.decisionPoints.enumerated().map { index, point in
                 .object([("number", .int(point.writtenNumber ?? index + 1)), ("text", .string(point.text)), ("line", .int(point.line))])
             })
@@ -40,6 +44,9 @@ enum DocumentAnalysis {
             ("limitedCharacters", counted),
             ("decisionPoints", decisions),
             ("html", html),
+            ("profile", profile),
+            ("fields", fields),
+            ("frontMatter", frontMatter),
         ])
     }
 }

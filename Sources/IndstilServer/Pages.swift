@@ -63,6 +63,12 @@ enum Pages {
         <h1>\(path.markupAttributeEscaped)</h1>
         <div class="workspace" id="workspace" data-path="\(path.markupAttributeEscaped)" data-url-path="\(urlPath.markupAttributeEscaped)" data-version="\(version.markupAttributeEscaped)">
         <section class="pane editor-pane" aria-labelledby="editor-heading">
+        <details class="fields-panel" id="fields-panel" open>
+        <summary>Felter</summary>
+        <p class="help">Felterne står øverst i teksten; det, du skriver her, skrives dér.</p>
+        <form id="fields" class="fields" aria-label="Dokumentets felter"></form>
+        <p id="fields-status" role="status" aria-live="polite"></p>
+        </details>
         <h2 id="editor-heading">Tekst</h2>
         <label for="editor" id="editor-label">Dokumentets tekst: felterne mellem de to linjer med --- øverst, derefter afsnittene</label>
         <section id="draft" class="draft" hidden aria-labelledby="draft-heading">
@@ -125,7 +131,7 @@ enum Pages {
             ? (VendorLibraries.codeMirrorScripts.map { VendorLibraries.urlPrefix + $0 },
                VendorLibraries.codeMirrorStylesheets.map { VendorLibraries.urlPrefix + $0 })
             : ([], [])
-        return PageLayout.page(title: path, main: main, scripts: editor.0 + ["danish.js", "editor.js", "document.js"], stylesheets: editor.1)
+        return PageLayout.page(title: path, main: main, scripts: editor.0 + ["danish.js", "editor.js", "fields.js", "document.js"], stylesheets: editor.1)
     }
 
     struct ProfileChoice {

@@ -33,6 +33,7 @@ struct WorkspaceRoutes: HTTPResponder {
         case (.get, "/api/documents"): return try await documentList()
         case (.post, "/api/documents"): return try await createDocument(request)
         case (.post, "/api/analyse"): return try await analyse(request)
+        case (.post, "/api/front-matter"): return try await editFrontMatter(request)
         default: break
         }
         if method == .get, path.hasPrefix("/static/") { return try staticFile(try ProjectFiles.decoded(path, after: "/static/")) }
@@ -157,6 +158,27 @@ struct WorkspaceRoutes: HTTPResponder {
         let workspace = self.workspace
         let answer = try await Blocking.run { DocumentAnalysis.json(text: text, url: url, path: path, workspace: workspace) }
         return HTTPAnswers.json(answer)
+    }
+
+    /// The form's changes to the front matter of the text on screen: the text with them
+    /// (nothing is saved; the page puts it in the editor, and the user saves as always).
+    private func editFrontMatter(_ request: Request) async throws -> Response {
+        let body = try await RequestBody.read(request, limit: settings.maximumBodyBytes)
+        let relative = try body.string("path"), text = try body.string("text")
+        let url = try files.served(relative, as: .document)
+        let path = files.relativePath(of: url), workspace = self.workspace
+        let analysis = try await Blocking.run { workspace.analyze(text: text, url: url, displayPath: path) }
+        guard let fields = analysis.analyzed?.profile.fields else {
+            throw Refusal(.unprocessableContent, "Felterne kan ikke ændres, før teksten kan læses: ret først fejlen i linje \(analysis.diagnostics.first?.line ?? 1).")
+        }
+        let changes = try FrontMatterForm.changes(body, fields: fields)
+        do {
+            return HTTPAnswers.json(.object([("text", .string(try FrontMatterEdit.apply(changes, to: text, fields: fields)))]))
+        } catch .noFrontMatter {
+            throw Refusal(.unprocessableContent, "Teksten har ingen felter mellem to linjer med ---.")
+        } catch .unknownField(let key) {
+            throw Refusal(.badRequest, "»\(key)« er ikke et felt i profilen.")
+        }
     }
 
     private func readDocument(_ relative: String) throws -> Response {

@@ -24,6 +24,7 @@ document.addEventListener("DOMContentLoaded", () => {
     sequence: 0, diagnostics: [], previewReady: false, section: null,
   };
   const isDirty = () => editor.getValue() !== state.saved;
+  const fields = FieldsForm.create(document.getElementById("fields"), { apply: applyFields });
 
   function element(name, text, className) {
     const node = document.createElement(name);
@@ -238,6 +239,7 @@ document.addEventListener("DOMContentLoaded", () => {
       showFindings(answer);
       showCounts(answer);
       showDecisions(answer);
+      fields.show(answer);
       if (answer.html !== null) showPreview(answer.html);
       workspace.dataset.analysed = String(sequence);
     } catch (error) {
@@ -248,6 +250,26 @@ document.addEventListener("DOMContentLoaded", () => {
   function scheduleAnalysis() {
     clearTimeout(state.timer);
     state.timer = setTimeout(analyse, PAUSE_MS);
+  }
+
+  // The form's changes go into the text (the server writes them as YAML, touching only
+  // the changed field's lines); the text is what is saved.
+  async function applyFields(changes) {
+    const status = document.getElementById("fields-status");
+    try {
+      const response = await fetch("/api/front-matter", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ path, text: editor.getValue(), changes }),
+      });
+      const answer = await response.json();
+      if (!response.ok) { status.textContent = answer.message; return; }
+      status.textContent = "";
+      if (answer.text !== editor.getValue()) editor.setValue(answer.text);
+    } catch (error) {
+      status.textContent = "Serveren svarer ikke; feltet er ikke skrevet i teksten.";
+    }
   }
 
   // MARK: saving
