@@ -7,7 +7,12 @@ import IndstilCore
 /// profile's own template (documents' raw HTML never passes: the renderer escapes it).
 enum DocumentAnalysis {
     static func json(text: String, url: URL, path: String, workspace: Workspace) -> JSONValue {
-        let analysis = workspace.analyze(text: text, url: url, displayPath: path)
+        json(workspace.analyze(text: text, url: url, displayPath: path), path: path)
+    }
+
+    /// One analysis as the answer: a Word document's (`POST /api/analyse-word`) has its
+    /// findings on paragraphs, each with the heading it stands under.
+    static func json(_ analysis: FileAnalysis, path: String) -> JSONValue {
         var stats: JSONValue = .null
         var html: JSONValue = .null
         var limit: JSONValue = .null

@@ -9,7 +9,8 @@ enum PageLayout {
         shell.titleEscaping = .attribute
         shell.titleIndentation = "        "
         shell.stylesheets = ["/static/serve.css"]
-        shell.scripts = scripts.map { "/static/" + $0 }
+        // danish.js (plurals, numbers) first: the page scripts use it.
+        shell.scripts = (scripts.isEmpty ? [] : ["danish.js"] + scripts).map { "/static/" + $0 }
         shell.writesEmptyScriptLine = true
         shell.skipLink = HTMLPageShell.SkipLink(target: "indhold", label: "Gå til indholdet", className: "skip")
         return shell.html(body: """
@@ -17,6 +18,7 @@ enum PageLayout {
         <nav aria-label="Arbejdsrum">
         <a href="/">Oversigt</a>
         <a href="/ny">Nyt dokument</a>
+        <a href="/word">Kontrollér Word</a>
         </nav>
         </header>
         <main id="indhold" tabindex="-1">
