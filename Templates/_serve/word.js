@@ -36,6 +36,7 @@ document.addEventListener("DOMContentLoaded", () => {
     for (const finding of answer.diagnostics) {
       const item = element("li", undefined, finding.severity);
       item.dataset.check = finding.check;
+      item.dataset.line = String(finding.line);
       item.append(element("span", SEVERITY[finding.severity] || finding.severity, "severity"));
       const place = finding.heading ? `afsnit ${finding.line} under »${finding.heading}«` : `afsnit ${finding.line}`;
       item.append(` ${place}: ${finding.message} `);
