@@ -12,7 +12,9 @@ enum DocumentAnalysis {
 
     /// One analysis as the answer: a Word document's (`POST /api/analyse-word`) has its
     /// findings on paragraphs, each with the heading it stands under.
-    static func json(_ analysis: FileAnalysis, path: String) -> JSONValue {
+    /// `line` places a Markdown line (a decision point's) where the reader finds it: for a
+    /// Word document, its paragraph.
+    static func json(_ analysis: FileAnalysis, path: String, line: (Int) -> Int = { $0 }) -> JSONValue {
         var stats: JSONValue = .null
         var html: JSONValue = .null
         var limit: JSONValue = .null
@@ -24,7 +26,7 @@ enum DocumentAnalysis {
             limit = analyzed.profile.length.map { .int($0.maxCharacters) } ?? .null
             counted = .int(analyzed.limitedCharacterCount)
             decisions = .array(analyzed.decisionPoints.enumerated().map { index, point in
-                .object([("number", .int(point.writtenNumber ?? index + 1)), ("text", .string(point.text)), ("line", .int(point.line))])
+                .object([("number", .int(point.writtenNumber ?? index + 1)), ("text", .string(point.text)), ("line", .int(line(point.line)))])
             })
             do {
                 html = .string(try Renderer.html(analyzed))

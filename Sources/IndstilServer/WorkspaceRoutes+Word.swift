@@ -36,7 +36,9 @@ extension WorkspaceRoutes {
             try upload.withFile { file in
                 let analysis = workspace.analyzeWord(reading: file, as: place, profileID: profileID, displayPath: upload.name)
                 if analysis.isUnreadable { throw Self.unreadable(upload.name, analysis.diagnostics.first?.message.da) }
-                return DocumentAnalysis.json(analysis, path: upload.name)
+                // Decision points by Word paragraph, as the findings are.
+                let imported = try? workspace.importWord(reading: file, as: place, profileID: profileID).get()
+                return DocumentAnalysis.json(analysis, path: upload.name) { imported?.paragraph(ofLine: $0) ?? $0 }
             }
         }
         return HTTPAnswers.json(answer)

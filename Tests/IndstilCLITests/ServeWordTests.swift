@@ -36,6 +36,16 @@ import Testing
         return files
     }
 
+    /// The text of each paragraph of the .docx's body, in order (numbered from 1 by the index + 1).
+    static func paragraphTexts(_ docx: URL) throws -> [String] {
+        let body = try #require(try WordFixture.read(docx).first { $0.0 == "word/document.xml" }?.1)
+        let xml = String(decoding: body, as: UTF8.self)
+        return xml.split(separator: /<w:p[ >]/, omittingEmptySubsequences: false).dropFirst()
+            .map { chunk in
+                chunk.matches(of: /<w:t(?: [^>]*)?>([^<]*)<\/w:t>/).map { String($0.1) }.joined()
+            }
+    }
+
     static func findingIDs(_ diagnostics: [[String: Any]]) -> [String] {
         diagnostics.map { "\($0["check"] as? String ?? "?"):\($0["line"] as? Int ?? 0)" }.sorted()
     }
@@ -61,7 +71,15 @@ import Testing
         let summary = try #require(answer["summary"] as? [String: Int])
         #expect(summary["errors"] == (report["summary"] as? [String: Any])?["errors"] as? Int)
         #expect(answer["limit"] as? Int != nil && answer["limitedCharacters"] as? Int != nil)
-        #expect((answer["decisionPoints"] as? [Any])?.isEmpty == false)
+        let points = try #require(answer["decisionPoints"] as? [[String: Any]])
+        #expect(!points.isEmpty)
+        // A decision point's line is its Word paragraph, as the findings' lines are.
+        let paragraphs = try Self.paragraphTexts(docx)
+        for point in points {
+            let line = try #require(point["line"] as? Int), text = try #require(point["text"] as? String)
+            #expect(line >= 1 && line <= paragraphs.count && paragraphs[line - 1].contains(text.prefix(30)),
+                    "paragraph \(line): \(line <= paragraphs.count ? paragraphs[line - 1] : "–") ≠ \(text)")
+        }
         #expect((answer["html"] as? String)?.contains("mødelokaler") == true)
         #expect(answer["path"] as? String == "moedelokaler.docx")
         #expect(Self.snapshot(served.root) == before, "nothing is written in the project")
