@@ -24,7 +24,7 @@ extension Pages {
             "<dt>\($0.name.markupEscaped)</dt><dd>\($0.description.markupEscaped)</dd>"
         }.joined(separator: "\n")
         let main = """
-        <h1>Nyt dokument</h1>
+        <h1 class="words">Nyt dokument</h1>
         <p>Dokumentet skrives efter profilens skabelon: alle afsnit og felter med hjælpetekster, som »indstil new« laver.</p>
         <form id="new-document" class="stacked">
         <label for="profile">Profil</label>

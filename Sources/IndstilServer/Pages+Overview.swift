@@ -11,7 +11,7 @@ extension Pages {
         let rows = entries.map(overviewRow).joined(separator: "\n")
         let errors = entries.filter { $0.errors > 0 }.count, closed = entries.filter(\.isClosed).count
         let main = """
-        <h1>Oversigt over \(projectName.markupAttributeEscaped)</h1>
+        <h1 class="words">Oversigt over \(projectName.markupAttributeEscaped)</h1>
         <p>Alle indstillinger, bilag, bilagsmaterialer og dagsordener i projektet: \(DanishPlural.count(entries.count, "dokument", "dokumenter")), \
         \(DanishPlural.count(errors, "med fejl", "med fejl")), \(DanishPlural.count(closed, "lukket", "lukkede")). Vælg et dokument for at skrive i det.</p>
         <p class="actions"><a class="button" href="/ny">Nyt dokument fra en profils skabelon</a>

@@ -8,7 +8,7 @@ extension Pages {
     /// "Importér som dokument i projektet" writes what `indstil import` writes.
     static func word(profiles: [ProfileChoice], preferred: String?) -> String {
         let main = """
-        <h1>Kontrollér et Word-dokument</h1>
+        <h1 class="words">Kontrollér et Word-dokument</h1>
         <p>Dokumentet kontrolleres med profilens regler, som »indstil check« gør. Fundene peger på Word-dokumentets afsnit \
         (nummereret fra toppen) og overskriften over dem. Dokumentet gemmes ikke i projektet, før du vælger at importere det.</p>
         <form id="word-form" class="stacked">

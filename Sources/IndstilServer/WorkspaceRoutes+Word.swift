@@ -10,7 +10,10 @@ import IndstilCore
 extension WorkspaceRoutes {
     func wordPage() async throws -> Response {
         let (choices, preferred) = try await profileChoices()
-        return HTTPAnswers.html(Pages.word(profiles: choices, preferred: preferred))
+        // What the API reads a Word document through when no profile is named: indstil.yml's
+        // `profile`; without one, the profile the project uses most.
+        let configured = workspace.configuration.defaultProfile.flatMap { id in choices.contains { $0.id == id } ? id : nil }
+        return HTTPAnswers.html(Pages.word(profiles: choices, preferred: configured ?? preferred))
     }
 
     /// The project's profiles and the one to choose first (`ProfilePreference`).
