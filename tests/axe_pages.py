@@ -19,7 +19,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from browser_test import axe_source, axe_violations, make_driver  # noqa: E402
+from browser_test import axe_source, axe_violations, make_driver, start_server  # noqa: E402
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 BINARY = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else REPO / ".build/debug/indstil").resolve()
@@ -83,6 +83,33 @@ def build_pages(out):
     return pages
 
 
+# The workspace's own pages (indstil serve on a copy of examples/), after the start secret.
+SERVE_PAGES = ["/", "/ny", "/word"]
+
+
+def start_workspace(driver, work):
+    """indstil serve on a copy of examples/ in `work`, its cookie in `driver`; (process, address)."""
+    project = work / "examples"
+    shutil.copytree(REPO / "examples", project)
+    server, address, start = start_server(project)
+    driver.get(start)
+    return server, address
+
+
+def check_serve_pages(driver, axe, address, width, failures):
+    """axe on the workspace's overview, Nyt dokument and /word; no sideways scroll on a phone. The number checked."""
+    for page in SERVE_PAGES:
+        driver.get(address + page)
+        violations = axe_violations(driver, axe)
+        if violations:
+            failures.append(f"{width} px serve {page}: axe {violations}")
+            print(f"  FAIL  {width} px serve {page}: {violations}")
+        if width <= 400 and horizontal_overflow(driver) > 0:
+            failures.append(f"{width} px serve {page}: the page scrolls sideways by {horizontal_overflow(driver)} px")
+            print(f"  FAIL  {width} px serve {page}: scrolls sideways")
+    return len(SERVE_PAGES)
+
+
 def horizontal_overflow(driver):
     """How many CSS pixels the page is wider than the window (0: no sideways scrolling)."""
     return driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth;")
@@ -96,6 +123,7 @@ def main():
     failures = []
     checked = 0
     driver = None
+    server = None
     try:
         pages = build_pages(out)
         kinds = {"document", "index.html", "kapitel", "b1", "punkt", "bilag", "beslutninger", "register"}
@@ -103,6 +131,7 @@ def main():
         if missing:
             failures.append(f"no page of these kinds was built: {missing}")
         driver = make_driver()
+        server, address = start_workspace(driver, out)
         for width in WIDTHS:
             driver.set_window_size(width, 900)
             # The window's outer size includes the browser's frame: make the page itself `width` wide.
@@ -121,9 +150,13 @@ def main():
                     if overflow > 0:
                         failures.append(f"{width} px {what}: the page scrolls sideways by {overflow} px")
                         print(f"  FAIL  {width} px {what}: scrolls sideways by {overflow} px")
+            checked += check_serve_pages(driver, axe, address, width, failures)
     finally:
         if driver is not None:
             driver.quit()
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
         shutil.rmtree(out, ignore_errors=True)
     print(f"axe pages: {checked} page views checked at {', '.join(f'{w} px' for w in WIDTHS)}, {len(failures)} failed")
     if failures:

@@ -134,6 +134,141 @@ def line_on_screen(driver, line):
         "return at.top >= box.top - 1 && at.bottom <= box.bottom + 1 && at.top >= 0 && at.bottom <= window.innerHeight;", line)
 
 
+def expected_word_findings(project, docx, profile):
+    """The finding ids (check:paragraph) `indstil check` gives the .docx, sorted."""
+    result = subprocess.run([str(BINARY), "check", "--profile", profile, "--format", "json", str(docx)], cwd=project,
+                            capture_output=True, text=True, timeout=120)
+    report = json.loads(result.stdout)
+    return sorted(f"{d['check']}:{d['line']}" for d in report["files"][0]["diagnostics"])
+
+
+def shown_word_findings(driver):
+    return sorted(f"{item.get_attribute('data-check')}:{item.get_attribute('data-line')}"
+                  for item in driver.find_elements(By.CSS_SELECTOR, "#word-findings li"))
+
+
+def word_analysed(driver, after=0):
+    """Waits until /word has shown an analysis newer than `after`; its number."""
+    return int(wait_for(driver, lambda d: int(d.find_element(By.ID, "word-result").get_attribute("data-analysed") or 0) > after
+                        and d.find_element(By.ID, "word-result").get_attribute("data-analysed"), "the Word analysis"))
+
+
+def drop_file(driver, target, path):
+    """Drops the file at `path` on `target` as a browser does (a DataTransfer with the file)."""
+    carrier = driver.execute_script(
+        "const input = document.createElement('input'); input.type = 'file'; input.id = 'test-drop-carrier';"
+        "input.hidden = true; document.body.append(input); return input;")
+    carrier.send_keys(str(path))
+    driver.execute_script(
+        "const [target, input] = arguments; const transfer = new DataTransfer(); transfer.items.add(input.files[0]);"
+        "input.remove();"
+        "for (const type of ['dragenter', 'dragover', 'drop']) {"
+        "  target.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: transfer})); }",
+        target, carrier)
+
+
+def check_word_page(driver, address, project, work, checks, axe):
+    """/word: a pandoc-made .docx picked and dropped gives `indstil check`'s findings; nothing is
+    written until it is imported; the import lands on the new document's page."""
+    docx = work / "moedelokaler.docx"
+    subprocess.run(["pandoc", str(project / "aarhus-byraad/ny-ordning-moedelokaler.md"), "-f", "markdown", "-t", "docx",
+                    "-o", str(docx)], check=True, timeout=120)
+    expected = expected_word_findings(project, docx, "aarhus-byraad")
+    before = sorted(str(path) for path in project.rglob("*"))
+    driver.get(address + "/")
+    driver.find_element(By.LINK_TEXT, "Kontrollér et Word-dokument").click()
+    wait_for(driver, lambda d: d.current_url == address + "/word", "the Word page")
+    Select(driver.find_element(By.ID, "word-profile")).select_by_value("aarhus-byraad")
+    driver.find_element(By.ID, "word-file").send_keys(str(docx))
+    seen = word_analysed(driver)
+    shown = shown_word_findings(driver)
+    checks.expect(expected != [] and shown == expected, f"picked: the findings of indstil check ({len(shown)} of {len(expected)})")
+    checks.expect("under »" in driver.find_element(By.ID, "word-findings").text, "findings name their heading")
+    checks.expect("beslutningspunkt" in driver.find_element(By.ID, "word-decision-count").text, "decision points counted")
+    preview = driver.execute_script("return document.getElementById('word-preview').srcdoc")
+    checks.expect('<base target="_blank">' in preview and "mødelokaler" in preview, "the preview, its links opening in a new tab")
+    violations = axe_violations(driver, axe)
+    checks.expect(violations == [], f"axe: no violations on /word with a result {violations}")
+    drop_file(driver, driver.find_element(By.ID, "drop-zone"), docx)
+    word_analysed(driver, seen)
+    checks.expect(shown_word_findings(driver) == expected, "dropped on /word: the same findings")
+    checks.expect(sorted(str(path) for path in project.rglob("*")) == before, "nothing is written in the project by checking")
+
+    driver.get(address + "/")
+    drop_file(driver, driver.find_element(By.TAG_NAME, "main"), docx)
+    wait_for(driver, lambda d: d.current_url == address + "/word", "the dropped file taken to /word")
+    seen = word_analysed(driver)
+    profile = Select(driver.find_element(By.ID, "word-profile"))
+    if profile.first_selected_option.get_attribute("value") != "aarhus-byraad":
+        profile.select_by_value("aarhus-byraad")
+        word_analysed(driver, seen)
+    checks.expect(shown_word_findings(driver) == expected, "dropped on the overview: the same findings on /word")
+    path_field = driver.find_element(By.ID, "import-path")
+    checks.expect(path_field.get_attribute("value") == "moedelokaler.md", "the import path defaults to the .docx name with .md")
+    path_field.clear()
+    path_field.send_keys("importeret/moedelokaler.md")
+    driver.find_element(By.ID, "import").click()
+    wait_for(driver, lambda d: d.current_url.endswith("/dokument/importeret/moedelokaler.md"), "the imported document's page")
+    imported = subprocess.run([str(BINARY), "import", "--profile", "aarhus-byraad", str(docx)], cwd=project,
+                              capture_output=True, text=True, timeout=120).stdout
+    checks.expect((project / "importeret/moedelokaler.md").read_text(encoding="utf-8") == imported,
+                  "the import writes what indstil import writes")
+
+
+def check_overview_filters(driver, address, project, checks):
+    """The overview lists titles, the path as a second line; type and state filters combine
+    (an indstilling with errors is added, so "with errors" has something to show)."""
+    draft = project / "udkast/udkast-med-fejl.md"
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    draft.write_text("---\nprofil: aarhus-byraad\ntitel: Udkast med fejl\n---\n\n# Indstilling\n\nTODO\n", encoding="utf-8")
+    driver.get(address + "/")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#documents tbody tr")
+    titles = [row.find_element(By.CSS_SELECTOR, "a.title").text for row in rows]
+    checks.expect(any("mødelokaler" in title.lower() for title in titles), "the overview lists documents by title")
+    checks.expect(any(row.find_element(By.CSS_SELECTOR, ".path").text == "aarhus-byraad/ny-ordning-moedelokaler.md"
+                      for row in rows), "the path is a second line")
+    kind, state = Select(driver.find_element(By.ID, "kind-filter")), Select(driver.find_element(By.ID, "state-filter"))
+    status = driver.find_element(By.ID, "filter-status")
+    kind.select_by_value("indstilling")
+    indstillinger = [row for row in rows if row.is_displayed()]
+    state.select_by_value("errors")
+    both = [row for row in rows if row.is_displayed()]
+    expected = [row for row in rows if row.get_attribute("data-kind") == "indstilling" and int(row.get_attribute("data-errors")) > 0]
+    checks.expect(len(both) >= 1 and both == expected and len(both) < len(indstillinger),
+                  f"type and errors combine ({len(both)} of {len(indstillinger)} rows)")
+    checks.expect(any("Udkast med fejl" in row.text for row in both), "the draft with errors is among them")
+    noun = "dokument" if len(both) == 1 else "dokumenter"
+    checks.expect(status.text == f"{len(both)} {noun} vist", f"the status says »{status.text}«")
+    state.select_by_value("closed")
+    closed = [row for row in rows if row.is_displayed()]
+    checks.expect(all(row.get_attribute("data-closed") == "true" and row.get_attribute("data-kind") == "indstilling"
+                      for row in closed), f"type and closed combine ({len(closed)} rows)")
+    kind.select_by_value("")
+    state.select_by_value("")
+    checks.expect(all(row.is_displayed() for row in rows), "all documents shown again")
+    draft.unlink()
+
+
+def check_no_sideways_scroll(driver, address, checks):
+    """Overview, /ny and /word fit 390 px and 960 px; on a phone selects and buttons are ≥ 44 px tall."""
+    for width in (390, 960):
+        driver.set_window_size(width, 900)
+        # The window's outer size includes the browser's frame: make the page itself `width` wide.
+        inner = driver.execute_script("return window.innerWidth;")
+        if inner != width:
+            driver.set_window_size(width + (width - inner), 900)
+        for page in ["/", "/ny", "/word"]:
+            driver.get(address + page)
+            sizes = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            checks.expect(sizes[0] <= sizes[1], f"{page} at {width} px: no sideways scroll {sizes}")
+            if width == 390:
+                low = driver.execute_script(
+                    "return Array.from(document.querySelectorAll('main select, main button, main .button'))"
+                    ".filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44).map(e => e.id || e.textContent)")
+                checks.expect(low == [], f"{page} at 390 px: selects and buttons at least 44 px tall {low}")
+    driver.set_window_size(1400, 1000)
+
+
 def main():
     if not BINARY.exists():
         sys.exit(f"browser tests: {BINARY} is missing; build first (swift build)")
@@ -162,6 +297,14 @@ def main():
         checks.expect(len(visible) == 1 and "dagsorden.yml" in visible[0].text, "the filter shows only the agenda")
         violations = axe_violations(driver, axe)
         checks.expect(violations == [], f"axe: no violations on the overview {violations}")
+
+        print("overview by title, filters that combine")
+        check_overview_filters(driver, address, project, checks)
+        print("no sideways scroll at 390 and 960 px")
+        check_no_sideways_scroll(driver, address, checks)
+        print("Word documents on /word")
+        check_word_page(driver, address, project, work, checks, axe)
+        driver.get(address + "/")
 
         print("new document from the skeleton")
         driver.find_element(By.LINK_TEXT, "Nyt dokument").click()

@@ -154,7 +154,7 @@ def second_user_checks(checks, port, token, project):
         body, _, code = result.stdout.rpartition("\n")
         return code, body
 
-    for path in ["/", "/api/documents", "/dokument/aarhus-byraad/ny-ordning-moedelokaler.md",
+    for path in ["/", "/word", "/api/documents", "/dokument/aarhus-byraad/ny-ordning-moedelokaler.md",
                  "/api/documents/raadmandsmoede/punkt-4/omplacering.md", "/api/packets/lukket/raadmandsmoede/dagsorden.yml"]:
         code, body = curl(base + path)
         checks.expect(code == "403" and "Byrådet" not in body and token not in body, f"uid 65534 cannot read {path} ({code})")
@@ -174,6 +174,11 @@ def load_checks(checks, port, token, project):
         ("PUT", "/api/documents/nul.md", token, {"text": "x", "version": "missing"}, {403}),
         ("GET", "/api/documents/.env", token, None, {403}),
         ("GET", "/dokument/aarhus-byraad/ny-ordning-moedelokaler.md", token, None, {200}),
+        ("GET", "/word", None, None, {403}),
+        ("POST", "/api/analyse-word", None, {"x": 1}, {403}),
+        ("POST", "/api/import-word?sti=fremmed-word.md", None, {"x": 1}, {403}),
+        ("POST", "/api/import-word?sti=fremmed-word.md", token, {"x": 1}, {415}),
+        ("POST", "/api/import-word?sti=..%2F..%2Fetc%2Fudenfor.md", token, {"x": 1}, {415}),
     ]
     counts = {"answered": 0, "unexpected": 0, "timeouts": 0, "errors": 0}
     slowest = [0.0]
@@ -206,6 +211,7 @@ def load_checks(checks, port, token, project):
     checks.expect(counts["timeouts"] == 0 and counts["errors"] == 0, f"no time-outs or dropped connections {counts}")
     checks.expect(counts["unexpected"] == 0 and counts["answered"] > CLIENTS, f"every request answered as expected {counts}")
     checks.expect(request(port, "GET", "/api/documents", token, timeout=60)[0] == 200, "the server still answers afterwards")
+    checks.expect(not (project / "fremmed-word.md").exists(), "no Word import was written by a refused request")
     checks.expect(stat_is_fifo(project / "fifo.md") and os.readlink(project / "nul.md") == "/dev/null",
                   "the FIFO and the link are as they were")
 

@@ -7,7 +7,14 @@ import IndstilCore
 /// profile's own template (documents' raw HTML never passes: the renderer escapes it).
 enum DocumentAnalysis {
     static func json(text: String, url: URL, path: String, workspace: Workspace) -> JSONValue {
-        let analysis = workspace.analyze(text: text, url: url, displayPath: path)
+        json(workspace.analyze(text: text, url: url, displayPath: path), path: path)
+    }
+
+    /// One analysis as the answer: a Word document's (`POST /api/analyse-word`) has its
+    /// findings on paragraphs, each with the heading it stands under.
+    /// `line` places a Markdown line (a decision point's) where the reader finds it: for a
+    /// Word document, its paragraph.
+    static func json(_ analysis: FileAnalysis, path: String, line: (Int) -> Int = { $0 }) -> JSONValue {
         var stats: JSONValue = .null
         var html: JSONValue = .null
         var limit: JSONValue = .null
@@ -23,7 +30,7 @@ enum DocumentAnalysis {
             fields = FrontMatterForm.fields(analyzed.profile.fields)
             frontMatter = FrontMatterForm.values(analyzed.document.frontMatter)
             decisions = .array(analyzed.decisionPoints.enumerated().map { index, point in
-                .object([("number", .int(point.writtenNumber ?? index + 1)), ("text", .string(point.text)), ("line", .int(point.line))])
+                .object([("number", .int(point.writtenNumber ?? index + 1)), ("text", .string(point.text)), ("line", .int(line(point.line)))])
             })
             do {
                 html = .string(try Renderer.html(analyzed))

@@ -13,6 +13,18 @@ struct DocumentCatalog {
         let warnings: Int
         let characters: Int?
         let limit: Int?
+        /// The front matter's `titel` (a packet's title or committee), nil when it has none.
+        var title: String? = nil
+        /// The meeting's date (`moededato`), else the document's (`dato`).
+        var date: CalendarDate? = nil
+        /// `status: lukket` in the front matter.
+        var isClosed = false
+
+        /// What the overview lists it by: its title, else its file name.
+        var displayTitle: String {
+            if let title, !title.isEmpty { return title }
+            return String(path.split(separator: "/").last ?? Substring(path))
+        }
 
         var isPacket: Bool { kind == "betaenkning" || kind == "dagsorden" }
 
@@ -34,6 +46,9 @@ struct DocumentCatalog {
                 ("characters", characters.map(JSONValue.int) ?? .null),
                 ("limit", limit.map(JSONValue.int) ?? .null),
                 ("status", .string(status)),
+                ("title", .string(displayTitle)),
+                ("date", date.map { .string(DanishFormat.date($0)) } ?? .null),
+                ("closed", .bool(isClosed)),
             ])
         }
     }
@@ -46,12 +61,16 @@ struct DocumentCatalog {
             let summary = RunSummary([analysis.report])
             switch analysis.content {
             case .analyzed(let analyzed):
-                entries.append(Entry(path: path, kind: analyzed.profile.documentType, profile: analyzed.profile.id,
-                                     errors: summary.errors, warnings: summary.warnings,
-                                     characters: analyzed.limitedCharacterCount, limit: analyzed.profile.length?.maxCharacters))
+                var entry = Entry(path: path, kind: analyzed.profile.documentType, profile: analyzed.profile.id,
+                                  errors: summary.errors, warnings: summary.warnings,
+                                  characters: analyzed.limitedCharacterCount, limit: analyzed.profile.length?.maxCharacters)
+                entry.describe(by: analyzed.document.frontMatter)
+                entries.append(entry)
             case .noProfile(let document):
-                entries.append(Entry(path: path, kind: "indstilling", profile: document.frontMatter["profil"]?.trimmedString,
-                                     errors: summary.errors, warnings: summary.warnings, characters: nil, limit: nil))
+                var entry = Entry(path: path, kind: "indstilling", profile: document.frontMatter["profil"]?.trimmedString,
+                                  errors: summary.errors, warnings: summary.warnings, characters: nil, limit: nil)
+                entry.describe(by: document.frontMatter)
+                entries.append(entry)
             case .failed:
                 entries.append(Entry(path: path, kind: "indstilling", profile: nil, errors: summary.errors,
                                      warnings: summary.warnings, characters: nil, limit: nil))
@@ -63,15 +82,21 @@ struct DocumentCatalog {
             let path = files.relativePath(of: url)
             let kind: String
             let reports: [FileReport]
+            var title: String?
+            var date: CalendarDate?
             switch workspace.assemble(url, displayPath: path) {
             case .unreadable(let report): kind = "dagsorden"; reports = [report]
-            case .betaenkning(let outcome): kind = "betaenkning"; reports = outcome.reports
-            case .dagsorden(let outcome): kind = "dagsorden"; reports = outcome.reports
-            case .referat(let outcome): kind = "referat"; reports = outcome.reports
+            case .betaenkning(let outcome): kind = "betaenkning"; reports = outcome.reports; title = outcome.packet.title
+            case .dagsorden(let outcome):
+                kind = "dagsorden"; reports = outcome.reports
+                title = outcome.packet.manifest.committee; date = outcome.packet.manifest.date
+            case .referat(let outcome):
+                kind = "referat"; reports = outcome.reports
+                title = outcome.packet.agenda.manifest.committee; date = outcome.packet.agenda.manifest.date
             }
             let summary = RunSummary(reports)
             entries.append(Entry(path: path, kind: kind, profile: nil, errors: summary.errors, warnings: summary.warnings,
-                                 characters: nil, limit: nil))
+                                 characters: nil, limit: nil, title: title, date: date))
         }
         return entries.sorted { $0.path < $1.path }
     }
@@ -104,5 +129,15 @@ struct DocumentCatalog {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             return ["type: betaenkning", "type: betænkning", "type: dagsorden", "type: referat"].contains(trimmed)
         }
+    }
+}
+
+extension DocumentCatalog.Entry {
+    /// The fields the overview shows from a document's front matter: `titel`, the date
+    /// (`moededato`, the meeting's, before `dato`, the document's) and `status: lukket`.
+    mutating func describe(by frontMatter: YAMLValue) {
+        title = frontMatter["titel"]?.trimmedString
+        date = ["moededato", "dato"].lazy.compactMap { frontMatter[$0]?.trimmedString.flatMap(CalendarDate.init(iso:)) }.first
+        isClosed = frontMatter["status"]?.trimmedString?.lowercased() == "lukket"
     }
 }

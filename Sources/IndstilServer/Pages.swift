@@ -9,54 +9,6 @@ enum Pages {
 
     static func kindName(_ kind: String) -> String { kindNames[kind] ?? kind.capitalized }
 
-    static func overview(_ entries: [DocumentCatalog.Entry], projectName: String) -> String {
-        let kinds = Array(Set(entries.map(\.kind))).sorted()
-        let options = kinds.map { "<option value=\"\($0.markupAttributeEscaped)\">\(kindName($0).markupAttributeEscaped)</option>" }.joined()
-        let rows = entries.map { entry -> String in
-            let link = entry.isPacket ? "/pakke/\(PageLayout.urlPath(entry.path))" : "/dokument/\(PageLayout.urlPath(entry.path))"
-            let count: String
-            if let characters = entry.characters {
-                let limit = entry.limit.map { " / \(DanishFormat.integer($0))" } ?? ""
-                count = DanishFormat.integer(characters) + limit
-            } else {
-                count = "–"
-            }
-            let statusClass = entry.status == "Klar" ? "ok" : (entry.errors > 0 || entry.status == "Over grænsen" ? "error" : "warning")
-            return """
-            <tr data-kind="\(entry.kind.markupAttributeEscaped)">
-            <th scope="row"><a href="\(link.markupAttributeEscaped)">\(entry.path.markupAttributeEscaped)</a></th>
-            <td>\(kindName(entry.kind).markupAttributeEscaped)</td>
-            <td>\((entry.profile ?? "–").markupAttributeEscaped)</td>
-            <td class="number">\(entry.errors)</td>
-            <td class="number">\(entry.warnings)</td>
-            <td class="number">\(count.markupAttributeEscaped)</td>
-            <td><span class="status \(statusClass)">\(entry.status.markupAttributeEscaped)</span></td>
-            </tr>
-            """
-        }.joined(separator: "\n")
-        let main = """
-        <h1>Oversigt over \(projectName.markupAttributeEscaped)</h1>
-        <p>Alle indstillinger, bilag, bilagsmaterialer og dagsordener i projektet. Vælg et dokument for at skrive i det.</p>
-        <div class="filter">
-        <label for="kind-filter">Vis</label>
-        <select id="kind-filter">
-        <option value="">Alle typer</option>\(options)
-        </select>
-        <p id="filter-status" class="visually-hidden" role="status" aria-live="polite"></p>
-        </div>
-        <table id="documents">
-        <caption>Dokumenter i projektet</caption>
-        <thead><tr><th scope="col">Dokument</th><th scope="col">Type</th><th scope="col">Profil</th><th scope="col">Fejl</th>
-        <th scope="col">Advarsler</th><th scope="col">Antal tegn / grænse</th><th scope="col">Status</th></tr></thead>
-        <tbody>
-        \(rows)
-        </tbody>
-        </table>
-        <p><a class="button" href="/ny">Nyt dokument fra en profils skabelon</a></p>
-        """
-        return PageLayout.page(title: "Oversigt", main: main, scripts: ["overview.js"])
-    }
-
     static func document(path: String, text: String, version: String) -> String {
         let urlPath = PageLayout.urlPath(path)
         let main = """
@@ -131,43 +83,7 @@ enum Pages {
             ? (VendorLibraries.codeMirrorScripts.map { VendorLibraries.urlPrefix + $0 },
                VendorLibraries.codeMirrorStylesheets.map { VendorLibraries.urlPrefix + $0 })
             : ([], [])
-        return PageLayout.page(title: path, main: main, scripts: editor.0 + ["danish.js", "editor.js", "fields.js", "document.js"], stylesheets: editor.1)
-    }
-
-    struct ProfileChoice {
-        let id: String
-        let name: String
-        let type: String
-        let description: String
-    }
-
-    static func newDocument(profiles: [ProfileChoice]) -> String {
-        let options = profiles.map {
-            "<option value=\"\($0.id.markupAttributeEscaped)\" data-type=\"\($0.type.markupAttributeEscaped)\">\($0.name.markupAttributeEscaped) (\($0.id.markupAttributeEscaped), \(kindName($0.type).lowercased().markupAttributeEscaped))</option>"
-        }.joined(separator: "\n")
-        let guidance = profiles.map {
-            "<dt>\($0.name.markupAttributeEscaped)</dt><dd>\($0.description.markupAttributeEscaped)</dd>"
-        }.joined(separator: "\n")
-        let main = """
-        <h1>Nyt dokument</h1>
-        <p>Dokumentet skrives efter profilens skabelon: alle afsnit og felter med hjælpetekster, som »indstil new« laver.</p>
-        <form id="new-document" class="stacked">
-        <label for="profile">Profil</label>
-        <select id="profile" name="profile" required>
-        \(options)
-        </select>
-        <label for="new-path">Filens sti i projektet</label>
-        <input id="new-path" name="path" type="text" required value="ny-indstilling.md" aria-describedby="new-path-help">
-        <p id="new-path-help" class="help">Fx »udvalg/ny-indstilling.md«. Filen må ikke findes i forvejen.</p>
-        <button type="submit" id="create">Opret dokumentet</button>
-        <p id="new-status" role="status" aria-live="polite"></p>
-        </form>
-        <h2>Profilerne</h2>
-        <dl class="profiles">
-        \(guidance)
-        </dl>
-        """
-        return PageLayout.page(title: "Nyt dokument", main: main, scripts: ["new.js"])
+        return PageLayout.page(title: path, main: main, scripts: editor.0 + ["editor.js", "fields.js", "document.js"], stylesheets: editor.1)
     }
 
     static func packet(path: String, summary: PacketPreview.Summary) -> String {
@@ -213,7 +129,7 @@ enum Pages {
         switch severity {
         case .error: "Fejl"
         case .warning: "Advarsel"
-        case .note: "Bemærkning"
+        case .note: "Note"
         }
     }
 }

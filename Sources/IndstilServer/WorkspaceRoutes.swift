@@ -29,7 +29,10 @@ struct WorkspaceRoutes: HTTPResponder {
         let method = request.method
         switch (method, path) {
         case (.get, "/"): return try await overviewPage()
-        case (.get, "/ny"): return newDocumentPage()
+        case (.get, "/ny"): return try await newDocumentPage()
+        case (.get, "/word"): return try await wordPage()
+        case (.post, "/api/analyse-word"): return try await analyseWord(request)
+        case (.post, "/api/import-word"): return try await importWord(request)
         case (.get, "/api/documents"): return try await documentList()
         case (.post, "/api/documents"): return try await createDocument(request)
         case (.post, "/api/analyse"): return try await analyse(request)
@@ -66,13 +69,9 @@ struct WorkspaceRoutes: HTTPResponder {
         return HTTPAnswers.html(Pages.overview(entries, projectName: files.root.lastPathComponent))
     }
 
-    private func newDocumentPage() -> Response {
-        let store = workspace.profileStore(for: files.root)
-        let choices: [Pages.ProfileChoice] = store.availableIDs().compactMap { id in
-            guard case .success(let profile)? = store.profile(id: id) else { return nil }
-            return Pages.ProfileChoice(id: id, name: profile.name, type: profile.documentType, description: profile.description)
-        }
-        return HTTPAnswers.html(Pages.newDocument(profiles: choices))
+    private func newDocumentPage() async throws -> Response {
+        let (choices, preferred) = try await profileChoices()
+        return HTTPAnswers.html(Pages.newDocument(profiles: choices, preferred: preferred))
     }
 
     private func documentPage(_ relative: String) throws -> Response {

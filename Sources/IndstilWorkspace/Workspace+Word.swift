@@ -9,8 +9,22 @@ extension Workspace {
     /// names the heading above it; the reader's own findings (tracked changes, comments,
     /// skipped content) are added.
     func analyzeWord(_ url: URL, displayPath: String, requirement: ProfileRequirement, checking: Bool, keep: Bool) -> FileAnalysis {
-        let (profileID, profile) = wordProfile(for: url)
-        switch WordImport.read(url, profile: profile, profileID: profileID) {
+        analyzeWord(reading: url, at: url, profileID: nil, displayPath: displayPath, requirement: requirement, checking: checking, keep: keep)
+    }
+
+    /// A Word document that is not in the project (one sent to the browser workspace):
+    /// read from `source` (a private temporary copy), analysed as if it were `place` (its
+    /// name in the project, which decides the profiles and relative paths), through the
+    /// profile `profileID` (nil: `--profile`, then indstil.yml's `profile`), never kept.
+    public func analyzeWord(reading source: URL, as place: URL, profileID: String?, displayPath: String) -> FileAnalysis {
+        analyzeWord(reading: source, at: place, profileID: profileID, displayPath: displayPath, requirement: .required,
+                    checking: true, keep: false)
+    }
+
+    private func analyzeWord(reading source: URL, at url: URL, profileID explicitID: String?, displayPath: String,
+                             requirement: ProfileRequirement, checking: Bool, keep: Bool) -> FileAnalysis {
+        let (profileID, profile) = wordProfile(for: url, id: explicitID)
+        switch WordImport.read(source, profile: profile, profileID: profileID) {
         case .failure(let diagnostic):
             return FileAnalysis(path: displayPath, url: url, content: .failed, diagnostics: applyingConfiguredSeverity([diagnostic]))
         case .success(let imported):
@@ -38,10 +52,18 @@ extension Workspace {
         return WordImport.read(url, profile: profile, profileID: profileID)
     }
 
-    /// A Word file names no profile: `--profile`, then indstil.yml's `profile`. The profile
-    /// itself (when it can be read) lets the header block be read through its layout.
-    private func wordProfile(for url: URL) -> (id: String?, profile: Profile?) {
-        guard let id = profileOverride ?? configuration.defaultProfile, !id.isEmpty else { return (nil, nil) }
+    /// The Markdown `indstil import` writes for the Word document read from `source` as if
+    /// it were `place` in the project, through `profileID` (nil: as `importWord(_:)`).
+    public func importWord(reading source: URL, as place: URL, profileID: String?) -> Result<WordImport, Diagnostic> {
+        let (id, profile) = wordProfile(for: place, id: profileID)
+        return WordImport.read(source, profile: profile, profileID: id)
+    }
+
+    /// A Word file names no profile: the one asked for, `--profile`, then indstil.yml's
+    /// `profile`. The profile itself (when it can be read) lets the header block be read
+    /// through its layout.
+    private func wordProfile(for url: URL, id explicitID: String? = nil) -> (id: String?, profile: Profile?) {
+        guard let id = explicitID ?? profileOverride ?? configuration.defaultProfile, !id.isEmpty else { return (nil, nil) }
         if case .success(let profile)? = profileStore(for: url.deletingLastPathComponent()).profile(id: id) { return (id, profile) }
         return (id, nil)
     }

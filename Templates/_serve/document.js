@@ -71,7 +71,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const when = new Date(draft.at);
     document.getElementById("draft-text").textContent =
       `Der er en kladde af dokumentet fra ${when.toLocaleDateString("da-DK", { day: "numeric", month: "long" })} `
-      + `${Danish.time(when)}, som ikke blev gemt. Gendan den i editoren (den gemmes først, når du vælger Gem), eller kassér den.`;
+      + `${clockTime(when)}, som ikke blev gemt. Gendan den i editoren (den gemmes først, når du vælger Gem), eller kassér den.`;
     box.hidden = false;
     document.getElementById("draft-restore").addEventListener("click", () => {
       editor.setValue(draft.text);
@@ -102,8 +102,8 @@ document.addEventListener("DOMContentLoaded", () => {
       list.append(item);
     }
     const summary = answer.summary;
-    const parts = [Danish.count(summary.errors, "fejl", "fejl"), Danish.count(summary.warnings, "advarsel", "advarsler"),
-      Danish.count(summary.notes, "note", "noter")];
+    const parts = [plural(summary.errors, "fejl", "fejl"), plural(summary.warnings, "advarsel", "advarsler"),
+      plural(summary.notes, "note", "noter")];
     const text = answer.diagnostics.length === 0 ? "Ingen fund." : `${parts.join(", ")}.`;
     document.getElementById("findings-summary").textContent = text;
     const near = document.getElementById("editor-summary");
@@ -131,25 +131,25 @@ document.addEventListener("DOMContentLoaded", () => {
     }
     for (const section of answer.stats.sections) {
       const row = element("tr");
-      row.append(element("th", section.heading), element("td", Danish.integer(section.characters), "number"),
-        element("td", Danish.decimal(section.lix), "number"));
+      row.append(element("th", section.heading), element("td", formatNumber(section.characters), "number"),
+        element("td", formatDecimal(section.lix), "number"));
       row.firstChild.scope = "row";
       body.append(row);
     }
     const counted = answer.limitedCharacters;
     total.replaceChildren();
     if (answer.limit !== null) {
-      total.append(`Antal tegn: ${Danish.integer(counted)} af højst ${Danish.integer(answer.limit)}`);
+      total.append(`Antal tegn: ${formatNumber(counted)} af højst ${formatNumber(answer.limit)}`);
       if (counted > answer.limit) {
-        total.append(" – ", element("strong", `over med ${Danish.integer(counted - answer.limit)}`, "over"));
+        total.append(" – ", element("strong", `over med ${formatNumber(counted - answer.limit)}`, "over"));
       } else {
-        total.append(` (${Danish.integer(answer.limit - counted)} tilbage)`);
+        total.append(` (${formatNumber(answer.limit - counted)} tilbage)`);
       }
     } else {
-      total.append(`Antal tegn: ${Danish.integer(answer.stats.characters)} (profilen har ingen grænse)`);
+      total.append(`Antal tegn: ${formatNumber(answer.stats.characters)} (profilen har ingen grænse)`);
     }
     total.dataset.characters = counted;
-    document.getElementById("lix").textContent = `LIX for hele dokumentet: ${Danish.decimal(answer.stats.lix)}`;
+    document.getElementById("lix").textContent = `LIX for hele dokumentet: ${formatDecimal(answer.stats.lix)}`;
   }
 
   function showDecisions(answer) {
