@@ -9,14 +9,9 @@ enum PageLayout {
         shell.title = title + " – indstil"
         shell.titleEscaping = .attribute
         shell.titleIndentation = "        "
-<<<<<<< HEAD
         shell.stylesheets = stylesheets.map { "/static/" + $0 } + ["/static/serve.css"]
-        shell.scripts = scripts.map { "/static/" + $0 }
-=======
-        shell.stylesheets = ["/static/serve.css"]
         // danish.js (plurals, numbers) first: the page scripts use it.
         shell.scripts = (scripts.isEmpty ? [] : ["danish.js"] + scripts).map { "/static/" + $0 }
->>>>>>> word
         shell.writesEmptyScriptLine = true
         shell.skipLink = HTMLPageShell.SkipLink(target: "indhold", label: "Gå til indholdet", className: "skip")
         return shell.html(body: """
