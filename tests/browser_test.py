@@ -25,6 +25,7 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
@@ -355,6 +356,19 @@ def main():
             ".map(a => [a.getAttribute('href'), a.target])")
         checks.expect(all(href.startswith("#") or target == "_blank" for href, target in links),
                       f"preview links open in a new tab or stay in the page ({links[:4]})")
+
+        print("the fields as a form")
+        title = driver.find_element(By.CSS_SELECTOR, '#fields [data-key="titel"]')
+        title.send_keys("Nye regler for mødelokaler")
+        title.send_keys(Keys.TAB)
+        wait_for(driver, lambda d: "\ntitel: Nye regler for mødelokaler\n" in editor_text(d), "the title from the form in the text")
+        checks.expect(True, "a field typed in the form is written into the text")
+        driver.find_element(By.XPATH, "//button[normalize-space(.)='Fjern bilag 1']").click()
+        wait_for(driver, lambda d: "\nbilag: []\n" in editor_text(d), "the emptied list in the text")
+        checks.expect(True, "removing the last appendix in the form writes »bilag: []«")
+        seen = analysed(driver, seen)
+        checks.expect(driver.find_element(By.CSS_SELECTOR, '#fields [data-key="titel"]').get_attribute("value")
+                      == "Nye regler for mødelokaler", "the form shows the text's values after the analysis")
 
         print("a finding leads to its line")
         buttons = driver.find_elements(By.CSS_SELECTOR, "#findings li button")

@@ -48,7 +48,7 @@ public enum SkeletonWriter {
             lines.append("\(indent)\(field.key):\(comment)")
             for sub in field.fields ?? [] { lines += frontMatterLines(sub, profile: profile, indent: indent + "  ") }
         case .list:
-            lines.append("\(indent)\(field.key):\(comment.isEmpty ? "   # slet linjen, hvis der ingen er" : comment)")
+            lines.append("\(indent)\(field.key):\(comment.isEmpty ? "   # ingen? skriv »\(field.key): []« i stedet for listen herunder" : comment)")
             let subfields = field.fields ?? []
             for (index, sub) in subfields.enumerated() where sub.required {
                 let prefix = index == 0 ? "\(indent)  - " : "\(indent)    "
