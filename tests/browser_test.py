@@ -251,15 +251,17 @@ def check_overview_filters(driver, address, project, checks):
 
 
 def check_no_sideways_scroll(driver, address, checks):
-    """Overview, /ny and /word fit 390 px and 960 px; on a phone selects and buttons are ≥ 44 px tall."""
+    """Overview, /ny, /word and a document page fit 390 px and 960 px; on a phone selects and buttons are ≥ 44 px tall."""
     for width in (390, 960):
         driver.set_window_size(width, 900)
         # The window's outer size includes the browser's frame: make the page itself `width` wide.
         inner = driver.execute_script("return window.innerWidth;")
         if inner != width:
             driver.set_window_size(width + (width - inner), 900)
-        for page in ["/", "/ny", "/word"]:
+        for page in ["/", "/ny", "/word", "/dokument/aarhus-byraad/ny-ordning-moedelokaler.md"]:
             driver.get(address + page)
+            if page.startswith("/dokument/"):
+                analysed(driver)
             sizes = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
             checks.expect(sizes[0] <= sizes[1], f"{page} at {width} px: no sideways scroll {sizes}")
             if width == 390:
