@@ -50,7 +50,18 @@ struct ChecksCommand: ParsableCommand {
         discussion: """
             --format markdown skriver listen som en Markdown-tabel (id, standardniveau, altid fejl, \
             beskrivelse) til dokumentation; kontroltabellen i indstils docs/checks.md er lavet sådan.
-            """)
+
+            Kontrollerne (id, standardniveau, beskrivelse):
+
+            """ + ChecksCommand.registryList)
+
+    /// Every registered check, one per line: the manual page's check table (it is made from
+    /// this help) comes from the registry, as docs/checks.md does.
+    static var registryList: String {
+        CheckRegistry.rules.map { rule in
+            "\(rule.id) (\(rule.defaultSeverity.rawValue)\(rule.isMandatory ? ", altid fejl" : "")): \(rule.summary.da)"
+        }.joined(separator: "\n")
+    }
 
     @Option(help: "Sprog: da eller en.")
     var lang: Language = .da

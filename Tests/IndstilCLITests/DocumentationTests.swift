@@ -66,6 +66,19 @@ struct DocumentationTests {
         #expect(help.stdout.contains("--format") && help.stdout.contains("markdown"), "\(help)")
     }
 
+    /// The manual page is made from the commands' help (`generate-manual`), so every check is
+    /// in it when `indstil checks --help` lists it.
+    @Test("indstil checks --help (and so the manual page) lists every registered check")
+    func helpListsEveryCheck() throws {
+        let folder = try TempFolder()
+        let text = try folder.run("checks")
+        let help = try folder.run("checks", "--help")
+        try #require(text.status == 0 && help.status == 0, "\(help)")
+        let ids = text.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(ids.count > 50)
+        for id in ids { #expect(help.stdout.contains("\(id) ("), "\(id) is not in indstil checks --help") }
+    }
+
     @Test("docs/README.md lists every command with every option its --help names")
     func everyCommandDocumented() throws {
         let folder = try TempFolder()
