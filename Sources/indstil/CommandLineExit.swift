@@ -7,7 +7,8 @@ import IndstilCore
 /// - `ExitCode`: the code a command chose (1 for findings);
 /// - anything that reads as an `IndstilError`: "indstil: fejl: file:line: message" on
 ///   standard error, in the language of `--lang`, and its exit code (2);
-/// - ArgumentParser's own errors: its usage message, or the help and version it prints.
+/// - ArgumentParser's own errors: its usage message (in Danish unless `--lang en`), or the
+///   help and version it prints.
 enum CommandLineExit {
     static func exit(for error: any Error, arguments: [String]) -> Never {
         if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
@@ -21,7 +22,10 @@ enum CommandLineExit {
         if Indstil.exitCode(for: error) == .success {
             Indstil.exit(withError: error)  // --help, --version
         }
-        FileHandle.standardError.write(Data((Indstil.fullMessage(for: error) + "\n").utf8))
+        // A usage error: swift-argument-parser's message, in Danish unless --lang en.
+        let message = Indstil.fullMessage(for: error)
+        let text = language(in: arguments) == .da ? UsageMessageDanish.translate(message) : message
+        FileHandle.standardError.write(Data((text + "\n").utf8))
         Foundation.exit(2)
     }
 

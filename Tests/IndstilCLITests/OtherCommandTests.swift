@@ -196,3 +196,28 @@ struct ErrorLanguageTests {
         #expect(result.status == 2 && result.stderr.hasPrefix("indstil: error: ") && result.stderr.contains("indstil.yml:2:"), "\(result)")
     }
 }
+
+/// swift-argument-parser's usage errors speak English; indstil says them in Danish (English
+/// with --lang en), with the command's own usage line unchanged, exit 2.
+@Suite("Usage errors in Danish (end to end)")
+struct UsageErrorLanguageTests {
+    @Test("an unknown option, a missing argument, a value not allowed and too many arguments")
+    func danishUsageErrors() throws {
+        let folder = try TempFolder()
+        let cases: [([String], String)] = [
+            (["check", "--bogus"], "Fejl: ukendt tilvalg »--bogus«"),
+            (["render"], "Fejl: argumentet »<files> ...« mangler"),
+            (["stats", "--format", "xml", "x.md"], "Fejl: værdien »xml« kan ikke bruges til »--format <format>«; brug en af 'text' eller 'json'"),
+            (["bundle", "a", "b", "c"], "Fejl: 2 uventede argumenter: 'b', 'c'"),
+        ]
+        for (arguments, first) in cases {
+            let result = try folder.run(arguments: arguments)
+            let lines = result.stderr.split(separator: "\n").map(String.init)
+            #expect(result.status == 2 && lines.first == first, "\(arguments): \(result)")
+            #expect(lines.contains { $0.hasPrefix("Brug: indstil \(arguments[0])") }, "\(arguments): \(result.stderr)")
+            #expect(lines.last?.trimmingCharacters(in: .whitespaces) == "Se »indstil \(arguments[0]) --help« for mere hjælp.", "\(result.stderr)")
+        }
+        let english = try folder.run("check", "--bogus", "--lang", "en")
+        #expect(english.status == 2 && english.stderr.hasPrefix("Error: Unknown option '--bogus'"), "\(english)")
+    }
+}
