@@ -195,6 +195,15 @@ def check_word_page(driver, address, project, work, checks, axe):
     checks.expect(shown_word_findings(driver) == expected, "dropped on /word: the same findings")
     checks.expect(sorted(str(path) for path in project.rglob("*")) == before, "nothing is written in the project by checking")
 
+    original = (project / "aarhus-byraad/ny-ordning-moedelokaler.md").read_text(encoding="utf-8")
+    driver.get(address + "/dokument/aarhus-byraad/ny-ordning-moedelokaler.md")
+    analysed(driver)
+    drop_file(driver, driver.find_element(By.CSS_SELECTOR, ".CodeMirror"), docx)
+    wait_for(driver, lambda d: d.current_url == address + "/word", "a .docx dropped on a document page taken to /word")
+    word_analysed(driver)
+    checks.expect((project / "aarhus-byraad/ny-ordning-moedelokaler.md").read_text(encoding="utf-8") == original
+                  and shown_word_findings(driver) != [], "a .docx dropped on a document page is checked on /word, the document untouched")
+
     driver.get(address + "/")
     drop_file(driver, driver.find_element(By.TAG_NAME, "main"), docx)
     wait_for(driver, lambda d: d.current_url == address + "/word", "the dropped file taken to /word")

@@ -40,6 +40,7 @@ enum Pages {
         <a class="editor-summary" id="editor-summary" href="#findings-heading"></a>
         </div>
         <p id="save-status" role="status" aria-live="polite"></p>
+        <p id="drop-hint" class="help">Et Word-dokument (.docx), der trækkes ind på siden, kontrolleres på <a href="/word">Kontrollér et Word-dokument</a>.</p>
         <section id="conflict" class="conflict" hidden aria-labelledby="conflict-heading">
         <h2 id="conflict-heading">Filen er ændret på disken</h2>
         <p>Filen er ændret et andet sted, siden du åbnede den. Begge versioner er bevaret her; vælg hvilken der skal gælde.</p>
@@ -83,7 +84,7 @@ enum Pages {
             ? (VendorLibraries.codeMirrorScripts.map { VendorLibraries.urlPrefix + $0 },
                VendorLibraries.codeMirrorStylesheets.map { VendorLibraries.urlPrefix + $0 })
             : ([], [])
-        return PageLayout.page(title: path, main: main, scripts: editor.0 + ["editor.js", "fields.js", "document.js"], stylesheets: editor.1)
+        return PageLayout.page(title: path, main: main, scripts: editor.0 + ["editor.js", "fields.js", "word-handoff.js", "document.js"], stylesheets: editor.1)
     }
 
     static func packet(path: String, summary: PacketPreview.Summary) -> String {
