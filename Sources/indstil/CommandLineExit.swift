@@ -19,8 +19,10 @@ enum CommandLineExit {
             FileHandle.standardError.write(Data((prefix + failure.text(language) + "\n").utf8))
             Foundation.exit(failure.exitCode)
         }
-        if Indstil.exitCode(for: error) == .success {
-            Indstil.exit(withError: error)  // --help, --version
+        if Indstil.exitCode(for: error) == .success {  // --help, --version: on standard output, exit 0
+            let text = Indstil.fullMessage(for: error)
+            FileHandle.standardOutput.write(Data(((language(in: arguments) == .da ? UsageMessageDanish.help(text) : text) + "\n").utf8))
+            Foundation.exit(0)
         }
         // A usage error: swift-argument-parser's message, in Danish unless --lang en.
         let message = Indstil.fullMessage(for: error)

@@ -21,6 +21,24 @@ enum UsageMessageDanish {
         (try! Regex(#"^The value '(.*)' is invalid for '(.+)'$"#), { "værdien »\($0[1].substring ?? "")« kan ikke bruges til »\($0[2].substring ?? "")«" }),
     ] }
 
+    /// The help's frame in Danish (the commands' own texts are Danish already): the section
+    /// headings and the two built-in options. The manual page is made from the JSON help, not this.
+    static func help(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { row -> String in
+            var line = String(row)
+            for (english, danish) in [("OVERVIEW:", "OVERSIGT:"), ("USAGE:", "BRUG:"), ("ARGUMENTS:", "ARGUMENTER:"),
+                                      ("OPTIONS:", "TILVALG:"), ("SUBCOMMANDS:", "UNDERKOMMANDOER:")] where line.hasPrefix(english) {
+                line = danish + line.dropFirst(english.count)
+            }
+            line = line.replacingOccurrences(of: "Show help information.", with: "Vis hjælpen.")
+                .replacingOccurrences(of: "Show the version.", with: "Vis versionen.")
+            if let match = line.wholeMatch(of: /(\s*)See '(.+)' for detailed help\./) {
+                line = "\(match.1)Se »\(match.2)« for hjælp til hver kommando."
+            }
+            return line
+        }.joined(separator: "\n")
+    }
+
     private static func line(_ line: String) -> String {
         if line.hasPrefix("Error: ") {
             let sentence = String(line.dropFirst("Error: ".count))

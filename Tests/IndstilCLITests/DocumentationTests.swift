@@ -84,7 +84,7 @@ struct DocumentationTests {
         let folder = try TempFolder()
         let help = try folder.run("--help")
         try #require(help.status == 0, "\(help)")
-        let afterHeading = try #require(help.stdout.components(separatedBy: "SUBCOMMANDS:").last)
+        let afterHeading = try #require(help.stdout.components(separatedBy: "UNDERKOMMANDOER:").dropFirst().first)
         let commands = afterHeading.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
             return line.split(separator: " ").first.map(String.init)

@@ -217,6 +217,9 @@ struct UsageErrorLanguageTests {
             #expect(lines.contains { $0.hasPrefix("Brug: indstil \(arguments[0])") }, "\(arguments): \(result.stderr)")
             #expect(lines.last?.trimmingCharacters(in: .whitespaces) == "Se »indstil \(arguments[0]) --help« for mere hjælp.", "\(result.stderr)")
         }
+        let help = try folder.run("check", "--help")
+        #expect(help.status == 0 && help.stdout.hasPrefix("OVERSIGT: ") && help.stdout.contains("\nBRUG: indstil check")
+                && help.stdout.contains("\nTILVALG:") && help.stdout.contains("Vis hjælpen."), "\(help)")
         let english = try folder.run("check", "--bogus", "--lang", "en")
         #expect(english.status == 2 && english.stderr.hasPrefix("Error: Unknown option '--bogus'"), "\(english)")
     }
