@@ -27,6 +27,9 @@ APT          := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
 # The release build links the Swift runtime and Foundation statically (no toolchain needed where it
 # runs) and names its commit (BuildStamp); its own scratch folder keeps it apart from the debug build.
+# It builds the two products it needs by name: a plain `swift build` also compiles every dependency
+# of indstil a second time, for the host (the *-tool modules the command plugin runs), which only
+# `swift package indstil-check` uses, and that runs on the debug build.
 RELEASE_SCRATCH := .build-static
 RELEASE_FLAGS   := -c release --static-swift-stdlib --scratch-path $(RELEASE_SCRATCH) -Xswiftc -DINDSTIL_BUILD_STAMP
 RELEASE_BIN     := $(RELEASE_SCRATCH)/release/indstil
@@ -93,7 +96,7 @@ bench: deps-bench build
 ## build: release build of the indstil binary (and swift-argument-parser's generate-manual for the manual page)
 build: deps
 	packaging/write-build-stamp.sh
-	$(SWIFT) build $(RELEASE_FLAGS)
+	$(SWIFT) build $(RELEASE_FLAGS) --product indstil
 	$(SWIFT) build $(RELEASE_FLAGS) --product generate-manual
 
 ## demo: check the shipped examples, show their statistics, render one as text, build the agenda packet
