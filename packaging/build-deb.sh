@@ -8,14 +8,14 @@
 # (~dirty when built from a tree with uncommitted changes). Files go below /usr exactly as
 # `make install PREFIX=/usr` puts them, plus /usr/share/doc/indstil/{copyright,changelog.gz}.
 # Depends: what dpkg-shlibdeps finds the binary links (libc, libcmark …) and the programs
-# indstil starts; Recommends: the programs optional features need.
+# indstil starts (and libjs-codemirror, the editor indstil serve serves); Recommends: the programs optional features need.
 set -euo pipefail
 [ $# -eq 2 ] || { echo "usage: $0 STAGE OUTDIR" >&2; exit 2; }
 stage=$(realpath "$1") outdir=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$here/.."
 
-DEPENDS_PROGRAMS="weasyprint, qpdf, poppler-utils"
+DEPENDS_PROGRAMS="weasyprint, qpdf, poppler-utils, libjs-codemirror"
 RECOMMENDS="libreoffice-writer-nogui | libreoffice-writer, chromium"
 MAINTAINER="indstil maintainers <maintainers@users.noreply.b-seed-685eb333.example>"
 

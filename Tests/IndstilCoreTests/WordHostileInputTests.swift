@@ -190,10 +190,17 @@ struct WordHostileInputTests {
         let url = folder.url("sag.docx")
         try write(url)
         var best: (diagnostics: [Diagnostic], seconds: Double) = ([], .infinity)
+        // The thread's own CPU time, not the clock: other tests running at the same time (and
+        // a loaded CI machine) must not make a linear reader look quadratic.
+        func threadSeconds() -> Double {
+            var now = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+            return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+        }
         for _ in 0..<3 {
-            let started = Date()
+            let started = threadSeconds()
             let analysis = Workspace(profileOverride: "aarhus-byraad").analyze(url, displayPath: "sag.docx", keep: false)
-            let seconds = Date().timeIntervalSince(started)
+            let seconds = threadSeconds() - started
             if seconds < best.seconds { best = (analysis.diagnostics, seconds) }
         }
         return best
