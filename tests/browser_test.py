@@ -447,6 +447,36 @@ def main():
         driver.find_element(By.PARTIAL_LINK_TEXT, "Se webstedet").click()
         wait_for(driver, lambda d: "/websted/offentlig/raadmandsmoede/dagsorden.yml/" in d.current_url, "the agenda's site")
         checks.expect("Rådmandsmøde" in driver.page_source, "the agenda's public site is browsed")
+
+        print("an agenda's manifest in the editor")
+        driver.get(address + "/pakke/raadmandsmoede/dagsorden.yml")
+        driver.find_element(By.LINK_TEXT, "Redigér manifestet").click()
+        wait_for(driver, lambda d: d.current_url.endswith("/manifest/raadmandsmoede/dagsorden.yml"), "the manifest's page")
+        seen = analysed(driver)
+        lines = editor_text(driver).split("\n")
+        line_index = next(i for i, text in enumerate(lines) if text.strip() == "minutter: 5")
+        column = lines[line_index].index("5")
+        type_into_editor(driver, "500", select=(line_index, column, column + 1))
+        seen = analysed(driver, seen)
+        shown = sorted({button.get_attribute("data-line") + " " + button.text.split("[")[-1].rstrip("]")
+                        for button in driver.find_elements(By.CSS_SELECTOR, "#findings li button")})
+        copy = work / "cli-copy"
+        shutil.copytree(project, copy)
+        (copy / "raadmandsmoede/dagsorden.yml").write_text(editor_text(driver), encoding="utf-8")
+        report = json.loads(subprocess.run([str(BINARY), "check", "raadmandsmoede/dagsorden.yml", "--format", "json"], cwd=copy,
+                                           capture_output=True, text=True, timeout=120).stdout)
+        expected = sorted({f"{d['line']} {d['check']}" for f in report["files"] if f["path"] == "raadmandsmoede/dagsorden.yml"
+                           for d in f["diagnostics"]})
+        checks.expect(any("agenda.time" in item for item in shown) and shown == expected,
+                      f"an item's minutes edited in the workspace: the findings of indstil check {shown} vs {expected}")
+        checks.expect("Punkterne varer" in driver.execute_script(
+            "return document.getElementById('preview').contentDocument.body.textContent"), "the preview shows the agenda's items")
+        violations = axe_violations(driver, axe)
+        checks.expect(violations == [], f"axe: no violations on the manifest page {violations}")
+        driver.switch_to.active_element.send_keys(Keys.CONTROL, "s")
+        wait_for(driver, lambda d: d.find_element(By.ID, "save-status").text == "Gemt.", "the manifest saved with Ctrl-S")
+        checks.expect("minutter: 500" in (project / "raadmandsmoede/dagsorden.yml").read_text(encoding="utf-8"),
+                      "Ctrl-S saves the manifest")
     except AssertionError as error:
         checks.failures.append(str(error))
         print(f"  FAIL  {error}")

@@ -28,7 +28,17 @@ extension Workspace {
     /// Reads a manifest once and assembles its packet: every file it names read and
     /// checked once, then the manifest's own checks.
     public func assemble(_ manifestURL: URL, displayPath: String) -> Assembly {
-        switch Manifest.load(manifestURL.standardizedFileURL) {
+        assemble(Manifest.load(manifestURL.standardizedFileURL), displayPath: displayPath)
+    }
+
+    /// The manifest in `text` (unsaved, e.g. in the workspace's editor) assembled as the file
+    /// at `manifestURL`: the same checks as `indstil check` of that file once saved.
+    public func assemble(text: String, url manifestURL: URL, displayPath: String) -> Assembly {
+        assemble(Manifest.parse(text, url: manifestURL.standardizedFileURL), displayPath: displayPath)
+    }
+
+    private func assemble(_ manifest: Result<Manifest, Diagnostic>, displayPath: String) -> Assembly {
+        switch manifest {
         case .failure(let diagnostic):
             return .unreadable(FileReport(path: displayPath, diagnostics: applyingConfiguredSeverity([diagnostic])))
         case .success(.betaenkning(let manifest)):

@@ -22,13 +22,18 @@ public enum Manifest: Sendable {
 
     /// The manifest, or the `input.invalid` diagnostic (with its line) that says why not.
     public static func load(_ url: URL) -> Result<Manifest, Diagnostic> {
-        let root: YAMLValue
         switch SourceText.read(url) {
         case .failure(let failure): return .failure(failure.diagnostic)
-        case .success(let text):
-            do { root = try YAMLReader.parse(text) } catch {
-                return .failure(Diagnostic(check: "input.invalid", severity: .error, message: error.message, line: error.line))
-            }
+        case .success(let text): return parse(text, url: url)
+        }
+    }
+
+    /// The manifest in `text`, read as the file at `url` (its folder places the files it
+    /// names): what the workspace checks while the manifest is edited, before it is saved.
+    public static func parse(_ text: String, url: URL) -> Result<Manifest, Diagnostic> {
+        let root: YAMLValue
+        do { root = try YAMLReader.parse(text) } catch {
+            return .failure(Diagnostic(check: "input.invalid", severity: .error, message: error.message, line: error.line))
         }
         switch root["type"]?.trimmedString {
         case "dagsorden": return AgendaManifest.parse(root, url: url).map(Manifest.dagsorden)

@@ -9,20 +9,34 @@ enum Pages {
 
     static func kindName(_ kind: String) -> String { kindNames[kind] ?? kind.capitalized }
 
-    static func document(path: String, text: String, version: String) -> String {
+    /// The editor page of a document, or (`isManifest`) of a packet's manifest: no form of
+    /// fields and no downloads for a manifest, a link to its packet instead.
+    static func document(path: String, text: String, version: String, isManifest: Bool = false) -> String {
         let urlPath = PageLayout.urlPath(path)
-        let main = """
-        <h1>\(path.markupAttributeEscaped)</h1>
-        <div class="workspace" id="workspace" data-path="\(path.markupAttributeEscaped)" data-url-path="\(urlPath.markupAttributeEscaped)" data-version="\(version.markupAttributeEscaped)">
-        <section class="pane editor-pane" aria-labelledby="editor-heading">
+        let fieldsPanel = isManifest ? "" : """
         <details class="fields-panel" id="fields-panel" open>
         <summary>Felter</summary>
         <p class="help">Felterne står øverst i teksten; det, du skriver her, skrives dér.</p>
         <form id="fields" class="fields" aria-label="Dokumentets felter"></form>
         <p id="fields-status" role="status" aria-live="polite"></p>
         </details>
+        """
+        let label = isManifest
+            ? "Pakkens manifest (YAML): udvalg, dato, tider og punkterne med titel, indstilling, minutter og bilag"
+            : "Dokumentets tekst: felterne mellem de to linjer med --- øverst, derefter afsnittene"
+        let outputs = isManifest ? """
+        <a class="button" href="/pakke/\(urlPath.markupAttributeEscaped)">Til pakken (websted og PDF)</a>
+        """ : """
+        <a class="button download" href="/api/render/docx/\(urlPath.markupAttributeEscaped)" data-format="DOCX">Hent DOCX</a>
+        <a class="button download" href="/api/render/pdf/\(urlPath.markupAttributeEscaped)" data-format="PDF">Hent PDF</a>
+        """
+        let main = """
+        <h1>\(path.markupAttributeEscaped)</h1>
+        <div class="workspace" id="workspace" data-kind="\(isManifest ? "manifest" : "document")" data-path="\(path.markupAttributeEscaped)" data-url-path="\(urlPath.markupAttributeEscaped)" data-version="\(version.markupAttributeEscaped)">
+        <section class="pane editor-pane" aria-labelledby="editor-heading">
+        \(fieldsPanel)
         <h2 id="editor-heading">Tekst</h2>
-        <label for="editor" id="editor-label">Dokumentets tekst: felterne mellem de to linjer med --- øverst, derefter afsnittene</label>
+        <label for="editor" id="editor-label">\(label)</label>
         <section id="draft" class="draft" hidden aria-labelledby="draft-heading">
         <h3 id="draft-heading">En kladde blev ikke gemt</h3>
         <p id="draft-text"></p>
@@ -35,8 +49,7 @@ enum Pages {
         <p id="line-findings" class="line-findings" aria-live="polite"></p>
         <div class="actions">
         <button type="button" id="save" aria-keyshortcuts="Control+S">Gem</button>
-        <a class="button download" href="/api/render/docx/\(urlPath.markupAttributeEscaped)" data-format="DOCX">Hent DOCX</a>
-        <a class="button download" href="/api/render/pdf/\(urlPath.markupAttributeEscaped)" data-format="PDF">Hent PDF</a>
+        \(outputs)
         <a class="editor-summary" id="editor-summary" href="#findings-heading"></a>
         </div>
         <p id="save-status" role="status" aria-live="polite"></p>
@@ -107,7 +120,7 @@ enum Pages {
         }.joined(separator: "\n")
         let main = """
         <h1>\(summary.title.markupAttributeEscaped)</h1>
-        <p>\(kindName(summary.kind).markupAttributeEscaped) fra <code>\(path.markupAttributeEscaped)</code>.</p>
+        <p>\(kindName(summary.kind).markupAttributeEscaped) fra <code>\(path.markupAttributeEscaped)</code>. <a href="/manifest/\(urlPath.markupAttributeEscaped)">Redigér manifestet</a></p>
         \(summary.packets.isEmpty ? "<p class=\"status error\">Pakken kan ikke samles, før fejlene nedenfor er rettet.</p>" : packets)
         <section aria-labelledby="packet-findings">
         <h2 id="packet-findings">Fund</h2>

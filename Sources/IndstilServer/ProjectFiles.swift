@@ -69,6 +69,11 @@ struct ProjectFiles: Sendable {
         return url
     }
 
+    /// A file the workspace's editor opens: a document (`.md`), or a packet's manifest.
+    func editable(_ relative: String) throws(Refusal) -> URL {
+        try served(relative, as: ["yml", "yaml"].contains((relative as NSString).pathExtension.lowercased()) ? .manifest : .document)
+    }
+
     /// Where `url` really is (symbolic links resolved; for a file not yet made, its folder
     /// resolved): inside the project and not in a hidden place, or refused.
     func realLocation(of url: URL) throws(Refusal) -> URL {

@@ -41,6 +41,7 @@ struct WorkspaceRoutes: HTTPResponder {
         }
         if method == .get, path.hasPrefix("/static/") { return try staticFile(try ProjectFiles.decoded(path, after: "/static/")) }
         if method == .get, path.hasPrefix("/dokument/") { return try documentPage(try ProjectFiles.decoded(path, after: "/dokument/")) }
+        if method == .get, path.hasPrefix("/manifest/") { return try manifestPage(try ProjectFiles.decoded(path, after: "/manifest/")) }
         if method == .get, path.hasPrefix("/pakke/") { return try await packetPage(try ProjectFiles.decoded(path, after: "/pakke/")) }
         if method == .get, path.hasPrefix("/websted/") { return try await siteFile(try ProjectFiles.decoded(path, after: "/websted/")) }
         if path.hasPrefix("/api/documents/") {
@@ -52,7 +53,7 @@ struct WorkspaceRoutes: HTTPResponder {
         if method == .get, path.hasPrefix("/api/render/") { return try await renderDownload(try ProjectFiles.decoded(path, after: "/api/render/")) }
         if method == .get, path.hasPrefix("/api/packets/") { return try await packetPDF(try ProjectFiles.decoded(path, after: "/api/packets/")) }
         if method == .get, path.hasPrefix("/api/events/") {
-            let url = try files.served(try ProjectFiles.decoded(path, after: "/api/events/"), as: .document)
+            let url = try files.editable(try ProjectFiles.decoded(path, after: "/api/events/"))
             return FileEvents.stream(for: url)
         }
         if [.get, .head].contains(method) || path.hasPrefix("/api/") {
@@ -78,6 +79,14 @@ struct WorkspaceRoutes: HTTPResponder {
         let url = try files.served(relative, as: .document)
         let (text, version) = try read(url, relative)
         return HTTPAnswers.html(Pages.document(path: files.relativePath(of: url), text: text, version: version))
+    }
+
+    /// A packet's manifest in the same editor as a document: its findings live, a preview of
+    /// the packet's index, saved the same way.
+    private func manifestPage(_ relative: String) throws -> Response {
+        let url = try files.served(relative, as: .manifest)
+        let (text, version) = try read(url, relative)
+        return HTTPAnswers.html(Pages.document(path: files.relativePath(of: url), text: text, version: version, isManifest: true))
     }
 
     private func packetPage(_ relative: String) async throws -> Response {
@@ -155,7 +164,10 @@ struct WorkspaceRoutes: HTTPResponder {
         _ = try files.realLocation(of: url)
         let path = files.relativePath(of: url)
         let workspace = self.workspace
-        let answer = try await Blocking.run { DocumentAnalysis.json(text: text, url: url, path: path, workspace: workspace) }
+        let answer = try await Blocking.run {
+            Manifest.isManifest(url) ? ManifestAnalysis.json(text: text, url: url, path: path, workspace: workspace)
+                : DocumentAnalysis.json(text: text, url: url, path: path, workspace: workspace)
+        }
         return HTTPAnswers.json(answer)
     }
 
@@ -181,7 +193,7 @@ struct WorkspaceRoutes: HTTPResponder {
     }
 
     private func readDocument(_ relative: String) throws -> Response {
-        let url = try files.served(relative, as: .document)
+        let url = try files.editable(relative)
         let (text, version) = try read(url, relative)
         return HTTPAnswers.json(.object([("path", .string(files.relativePath(of: url))), ("text", .string(text)), ("version", .string(version))]))
     }
@@ -192,7 +204,8 @@ struct WorkspaceRoutes: HTTPResponder {
         let body = try await RequestBody.read(request, limit: settings.maximumBodyBytes)
         let text = try body.string("text"), openedAt = try body.string("version")
         let url = try files.url(for: relative)
-        guard url.pathExtension.lowercased() == "md" else { throw Refusal(.forbidden, "Kun Markdown-filer (.md) kan gemmes fra arbejdsrummet.") }
+        // Documents, and the manifests of packets (never indstil.yml or any other YAML).
+        if url.pathExtension.lowercased() != "md" { _ = try files.served(relative, as: .manifest) }
         let components = files.relativePath(of: url).split(separator: "/").map(String.init)
         guard !components.contains(where: ProjectFiles.unservedFolders.contains) else { throw Refusal.notShown(relative) }
         // The save goes to the file itself, never through a symbolic link (it would replace

@@ -24,7 +24,9 @@ document.addEventListener("DOMContentLoaded", () => {
     sequence: 0, diagnostics: [], previewReady: false, section: null,
   };
   const isDirty = () => editor.getValue() !== state.saved;
-  const fields = FieldsForm.create(document.getElementById("fields"), { apply: applyFields });
+  const isManifest = workspace.dataset.kind === "manifest";
+  // A manifest has no front matter form; a document's fields are a form above its text.
+  const fields = isManifest ? { show() {} } : FieldsForm.create(document.getElementById("fields"), { apply: applyFields });
 
   function element(name, text, className) {
     const node = document.createElement(name);
@@ -124,6 +126,21 @@ document.addEventListener("DOMContentLoaded", () => {
     const total = document.getElementById("count-total");
     const body = document.querySelector("#sections tbody");
     body.replaceChildren();
+    if (answer.kind === "manifest") {
+      // A manifest's files: each one with findings, counted (their lines are in their own pages).
+      document.getElementById("sections").hidden = true;
+      document.getElementById("count-heading").textContent = "Pakkens filer";
+      document.getElementById("lix").textContent = "";
+      total.replaceChildren(answer.files.length === 0 ? "Ingen fund i pakkens filer." : "Fund i pakkens filer:");
+      if (answer.files.length > 0) {
+        const list = element("ul");
+        for (const file of answer.files) {
+          list.append(element("li", `${file.path}: ${plural(file.errors, "fejl", "fejl")}, ${plural(file.warnings, "advarsel", "advarsler")}`));
+        }
+        total.append(list);
+      }
+      return;
+    }
     if (!answer.stats) {
       total.textContent = "Dokumentet kan ikke tælles, før fejlene er rettet.";
       document.getElementById("lix").textContent = "";
@@ -154,6 +171,7 @@ document.addEventListener("DOMContentLoaded", () => {
 
   function showDecisions(answer) {
     const list = document.getElementById("decisions");
+    if (isManifest) { list.closest("section").hidden = true; return; }
     list.replaceChildren();
     if (answer.decisionPoints.length === 0) {
       list.append(element("li", "Ingen beslutningspunkter endnu.", "empty"));

@@ -9,7 +9,7 @@ const TextEditor = (() => {
 
   function codeMirrorEditor(textarea) {
     const cm = CodeMirror.fromTextArea(textarea, {
-      mode: "yaml-frontmatter",
+      mode: document.getElementById("workspace").dataset.kind === "manifest" ? "yaml" : "yaml-frontmatter",
       lineNumbers: true,
       lineWrapping: true,
       gutters: ["indstil-findings", "CodeMirror-linenumbers"],

@@ -1,0 +1,71 @@
+import Foundation
+import IndstilCore
+
+/// `POST /api/analyse` for a manifest (an agenda, minutes, a betænkning bundle) being edited:
+/// the unsaved text assembled as the file at its path, through the same assembly and checks
+/// as `indstil check` (agenda.*, bundle.*, minutes.* and every named document's). The answer
+/// has the `/api/analyse` shape: the manifest's own findings with their lines, the summary
+/// over the whole packet, each named file's counts, and a preview of the packet's index.
+enum ManifestAnalysis {
+    static func json(text: String, url: URL, path: String, workspace: Workspace) -> JSONValue {
+        let assembly = workspace.assemble(text: text, url: url, displayPath: path)
+        let reports = assembly.reports
+        let own = reports.filter { $0.path == path }.flatMap(\.diagnostics)
+        let others = reports.filter { $0.path != path && !$0.diagnostics.isEmpty }
+        let summary = RunSummary(reports)
+        let files = JSONValue.array(others.map { report in
+            let counts = RunSummary([report])
+            return .object([("path", .string(report.path)), ("errors", .int(counts.errors)), ("warnings", .int(counts.warnings)),
+                            ("notes", .int(counts.notes))])
+        })
+        var html: JSONValue = .null
+        if case .dagsorden(let outcome) = assembly { html = .string(agendaIndex(outcome.packet, reports: reports)) }
+        return .object([
+            ("path", .string(path)),
+            ("kind", .string("manifest")),
+            ("diagnostics", JSONReporter.diagnostics(Diagnostic.sortedForOutput(own), language: .da)),
+            ("summary", .object([("errors", .int(summary.errors)), ("warnings", .int(summary.warnings)), ("notes", .int(summary.notes))])),
+            ("files", files),
+            ("stats", .null), ("limit", .null), ("limitedCharacters", .null), ("decisionPoints", .array([])),
+            ("html", html), ("profile", .null), ("fields", .null), ("frontMatter", .null),
+        ])
+    }
+
+    /// The agenda as the meeting will run: committee, date, start–end and place, then each
+    /// item with its time, open or closed, its recommendation and how many findings its files have.
+    static func agendaIndex(_ agenda: ResolvedAgenda, reports: [FileReport]) -> String {
+        let manifest = agenda.manifest
+        let rows = agenda.items.map { item -> String in
+            let time = item.slot.map { "\($0.start.danish)–\($0.end.danish)" } ?? "–"
+            let document = item.recommendation.map { analyzed -> String in
+                let path = reports.first { $0.path.hasSuffix(analyzed.document.url.lastPathComponent) }
+                let counts = path.map { RunSummary([$0]) }
+                let findings = counts.map { $0.errors + $0.warnings > 0 ? " (\(DanishPlural.count($0.errors, "fejl", "fejl")), \(DanishPlural.count($0.warnings, "advarsel", "advarsler")))" : "" } ?? ""
+                return analyzed.document.url.lastPathComponent.markupEscaped + findings.markupEscaped
+            } ?? ""
+            return """
+            <tr><td class="tal">\(item.number)</td><td>\(time.markupEscaped)</td><th scope="row">\(item.title.markupEscaped)</th>\
+            <td>\(item.isClosed ? "Lukket" : "Åben")</td><td>\(document)</td>\
+            <td class="tal">\(DanishPlural.count(item.appendices.count, "bilag", "bilag").markupEscaped)</td></tr>
+            """
+        }.joined(separator: "\n")
+        let planned = agenda.plannedMinutes, meeting = agenda.meetingMinutes
+        return """
+        <!DOCTYPE html>
+        <html lang="da"><head><meta charset="utf-8"><title>\(manifest.committee.markupEscaped)</title>
+        <style>body{font-family:system-ui,sans-serif;margin:1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}\
+        th,td{border-bottom:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
+        .tal{text-align:right}caption{text-align:left;font-weight:600;padding-bottom:.25rem}\
+        h1{font-size:1.3rem;color:#00487a}</style></head>
+        <body><h1>\(manifest.committee.markupEscaped)</h1>
+        <p>\(DanishFormat.date(manifest.date).markupEscaped), kl. \(manifest.start.danish.markupEscaped)–\(manifest.end.danish.markupEscaped)</p>
+        <p>Punkterne varer \(DanishPlural.count(planned, "minut", "minutter").markupEscaped) af mødets \(DanishPlural.count(meeting, "minut", "minutter").markupEscaped).</p>
+        <table><caption>Punkter</caption>
+        <thead><tr><th scope="col">Nr.</th><th scope="col">Tid</th><th scope="col">Punkt</th><th scope="col">Åben/lukket</th>\
+        <th scope="col">Indstilling</th><th scope="col">Bilag</th></tr></thead>
+        <tbody>
+        \(rows)
+        </tbody></table></body></html>
+        """
+    }
+}
