@@ -50,14 +50,13 @@ enum ManifestAnalysis {
             """
         }.joined(separator: "\n")
         let planned = agenda.plannedMinutes, meeting = agenda.meetingMinutes
-        return """
-        <!DOCTYPE html>
-        <html lang="da"><head><meta charset="utf-8"><title>\(manifest.committee.markupEscaped)</title>
-        <style>body{font-family:system-ui,sans-serif;margin:1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}\
-        th,td{border-bottom:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
-        .tal{text-align:right}caption{text-align:left;font-weight:600;padding-bottom:.25rem}\
-        h1{font-size:1.3rem;color:#00487a}</style></head>
-        <body><h1>\(manifest.committee.markupEscaped)</h1>
+        var shell = HTMLPageShell()
+        shell.title = manifest.committee
+        shell.style = "body{font-family:system-ui,sans-serif;margin:1rem;color:#1a1a1a}table{border-collapse:collapse;width:100%}"
+            + "th,td{border-bottom:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}"
+            + ".tal{text-align:right}caption{text-align:left;font-weight:600;padding-bottom:.25rem}h1{font-size:1.3rem;color:#00487a}"
+        return shell.html(body: """
+        <h1>\(manifest.committee.markupEscaped)</h1>
         <p>\(DanishFormat.date(manifest.date).markupEscaped), kl. \(manifest.start.danish.markupEscaped)–\(manifest.end.danish.markupEscaped)</p>
         <p>Punkterne varer \(DanishPlural.count(planned, "minut", "minutter").markupEscaped) af mødets \(DanishPlural.count(meeting, "minut", "minutter").markupEscaped).</p>
         <table><caption>Punkter</caption>
@@ -65,7 +64,8 @@ enum ManifestAnalysis {
         <th scope="col">Indstilling</th><th scope="col">Bilag</th></tr></thead>
         <tbody>
         \(rows)
-        </tbody></table></body></html>
-        """
+        </tbody></table>
+
+        """)
     }
 }
