@@ -105,6 +105,14 @@ struct FrontMatterEditTests {
         #expect(try apply([.init(key: "titel", value: .text(""))]).contains("\ntitel: \"\"\n"))
     }
 
+    @Test("a file with Windows line ends keeps them")
+    func windowsLineEnds() throws {
+        let crlf = Self.skeleton.replacingOccurrences(of: "\n", with: "\r\n")
+        let text = try FrontMatterEdit.apply([.init(key: "titel", value: .text("Ny titel"))], to: crlf, fields: Self.fields)
+        #expect(text == (try apply([.init(key: "titel", value: .text("Ny titel"))])).replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+
     @Test("what the form cannot change is refused: no front matter, a key the profile does not have")
     func refusals() {
         #expect(throws: FrontMatterEdit.Failure.noFrontMatter) { try FrontMatterEdit.apply([], to: "# Kun tekst\n", fields: Self.fields) }

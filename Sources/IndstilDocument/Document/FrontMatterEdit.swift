@@ -44,6 +44,11 @@ public enum FrontMatterEdit {
 
     /// The text with `changes` applied to its front matter.
     public static func apply(_ changes: [Change], to text: String, fields: [FieldSpec]) throws(Failure) -> String {
+        // A file saved on Windows keeps its CRLF line ends; the lines are edited without them.
+        if text.contains("\r\n") {
+            return try apply(changes, to: text.replacingOccurrences(of: "\r\n", with: "\n"), fields: fields)
+                .replacingOccurrences(of: "\n", with: "\r\n")
+        }
         var lines = text.components(separatedBy: "\n")
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
               let end = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" })
