@@ -19,7 +19,11 @@ enum ManifestAnalysis {
                             ("notes", .int(counts.notes))])
         })
         var html: JSONValue = .null
-        if case .dagsorden(let outcome) = assembly { html = .string(agendaIndex(outcome.packet, reports: reports)) }
+        if case .dagsorden(let outcome) = assembly {
+            let deadline = sendingDeadline(outcome.packet.manifest, options: workspace.configuration.options(for: "agenda.deadline"),
+                                           today: CalendarDate.today())
+            html = .string(agendaIndex(outcome.packet, reports: reports, deadline: deadline))
+        }
         return .object([
             ("path", .string(path)),
             ("kind", .string("manifest")),
@@ -33,7 +37,27 @@ enum ManifestAnalysis {
 
     /// The agenda as the meeting will run: committee, date, start–end and place, then each
     /// item with its time, open or closed, its recommendation and how many findings its files have.
-    static func agendaIndex(_ agenda: ResolvedAgenda, reports: [FileReport]) -> String {
+    /// When the agenda must be sent (the 4th Danish working day before the meeting, the
+    /// rule of `agenda.deadline` with the project's days off), as a countdown from `today`;
+    /// or when it was sent. Nil when indstil.yml's settings for the rule cannot be read
+    /// (`agenda.deadline` reports that, with its line).
+    static func sendingDeadline(_ manifest: AgendaManifest, options: [String: YAMLValue], today: CalendarDate) -> String? {
+        guard let settings = try? WorkingDayCalendar.Settings(options: options) else { return nil }
+        let due = WorkingDayCalendar(settings: settings).workingDay(AgendaDeadlineCheck.agendaDays, before: manifest.date)
+        let dueText = DanishFormat.weekdayAndDate(due)
+        if let sent = manifest.sent {
+            return "Udsendt \(DanishFormat.weekdayAndDate(sent)); fristen var \(dueText)" + (due < sent ? " (for sent)." : ".")
+        }
+        let left = today.days(until: due)
+        let countdown = switch left {
+        case ..<0: "fristen er overskredet for \(DanishPlural.count(-left, "dag", "dage")) siden"
+        case 0: "i dag"
+        default: "om \(DanishPlural.count(left, "dag", "dage"))"
+        }
+        return "Dagsordenen skal udsendes senest \(dueText) – \(countdown)."
+    }
+
+    static func agendaIndex(_ agenda: ResolvedAgenda, reports: [FileReport], deadline: String?) -> String {
         let manifest = agenda.manifest
         let rows = agenda.items.map { item -> String in
             let time = item.slot.map { "\($0.start.danish)–\($0.end.danish)" } ?? "–"
@@ -58,6 +82,7 @@ enum ManifestAnalysis {
         return shell.html(body: """
         <h1>\(manifest.committee.markupEscaped)</h1>
         <p>\(DanishFormat.date(manifest.date).markupEscaped), kl. \(manifest.start.danish.markupEscaped)–\(manifest.end.danish.markupEscaped)</p>
+        \(deadline.map { "<p class=\"frist\"><strong>\($0.markupEscaped)</strong></p>" } ?? "")
         <p>Punkterne varer \(DanishPlural.count(planned, "minut", "minutter").markupEscaped) af mødets \(DanishPlural.count(meeting, "minut", "minutter").markupEscaped).</p>
         <table><caption>Punkter</caption>
         <thead><tr><th scope="col">Nr.</th><th scope="col">Tid</th><th scope="col">Punkt</th><th scope="col">Åben/lukket</th>\

@@ -39,6 +39,22 @@ import Testing
         #expect(try Self.served.text(Self.agenda).contains("minutter: 5"))
     }
 
+    @Test("the agenda's preview says when it must be sent (4 Danish working days before), or when it was")
+    func sendingDeadline() throws {
+        let text = try Self.served.text(Self.agenda)
+        for (manifest, expected) in [
+            (text, "Dagsordenen skal udsendes senest mandag den 31. august 2026 – "),
+            (text.replacingOccurrences(of: "sted:", with: "udsendt: 2026-09-01\nsted:"),
+             "Udsendt tirsdag den 1. september 2026; fristen var mandag den 31. august 2026 (for sent)."),
+            (text.replacingOccurrences(of: "sted:", with: "udsendt: 2026-08-28\nsted:"),
+             "Udsendt fredag den 28. august 2026; fristen var mandag den 31. august 2026."),
+        ] {
+            let reply = try Self.served.send("POST", "/api/analyse", json: ["path": Self.agenda, "text": manifest])
+            let html = try #require(reply.json()?["html"] as? String, "\(reply.text)")
+            #expect(html.contains("<p class=\"frist\"><strong>\(expected)"), "\(html.prefix(1200))")
+        }
+    }
+
     @Test("the manifest page: the editor without a form of fields, a link to its packet; the packet page links back")
     func manifestPage() throws {
         let page = try Self.served.get("/manifest/\(Self.agenda)")

@@ -11,7 +11,7 @@ public struct AgendaDeadlineCheck: AgendaCheck {
     public let summary = Message(da: "Dagsordenen eller materialet er udsendt senere end 4 og 3 arbejdsdage før mødet",
                                  en: "The agenda or its material was sent later than 4 and 3 working days before the meeting")
 
-    static let agendaDays = 4
+    package static let agendaDays = 4
     static let materialDays = 3
 
     public var examples: [ProjectExample] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Day arithmetic on calendar dates (proleptic Gregorian, no time zone).
 extension CalendarDate {
     /// A date from its year, month and day; nil when that day does not exist.
@@ -28,6 +30,17 @@ extension CalendarDate {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)!
+    }
+
+    /// Calendar days from this date to `other` (negative when `other` is earlier).
+    public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }
+
+    /// Today in Denmark (Europe/Copenhagen), whatever the machine's time zone.
+    public static func today(_ now: Date = Date()) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Copenhagen") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(dayNumber: 0)
     }
 
     public func adding(days: Int) -> CalendarDate {
