@@ -57,6 +57,11 @@ enum ManifestAnalysis {
         return "Dagsordenen skal udsendes senest \(dueText) – \(countdown)."
     }
 
+    /// The item's `tilstand` as written ("–" when the agenda states none).
+    static func state(of item: ResolvedAgenda.Item, in manifest: AgendaManifest) -> String {
+        manifest.items.indices.contains(item.number - 1) ? manifest.items[item.number - 1].state ?? "–" : "–"
+    }
+
     static func agendaIndex(_ agenda: ResolvedAgenda, reports: [FileReport], deadline: String?) -> String {
         let manifest = agenda.manifest
         let rows = agenda.items.map { item -> String in
@@ -69,7 +74,7 @@ enum ManifestAnalysis {
             } ?? ""
             return """
             <tr><td class="tal">\(item.number)</td><td>\(time.markupEscaped)</td><th scope="row">\(item.title.markupEscaped)</th>\
-            <td>\(item.isClosed ? "Lukket" : "Åben")</td><td>\(document)</td>\
+            <td>\(item.isClosed ? "Lukket" : "Åben")</td><td>\(state(of: item, in: manifest).markupEscaped)</td><td>\(document)</td>\
             <td class="tal">\(DanishPlural.count(item.appendices.count, "bilag", "bilag").markupEscaped)</td></tr>
             """
         }.joined(separator: "\n")
@@ -86,7 +91,7 @@ enum ManifestAnalysis {
         <p>Punkterne varer \(DanishPlural.count(planned, "minut", "minutter").markupEscaped) af mødets \(DanishPlural.count(meeting, "minut", "minutter").markupEscaped).</p>
         <table><caption>Punkter</caption>
         <thead><tr><th scope="col">Nr.</th><th scope="col">Tid</th><th scope="col">Punkt</th><th scope="col">Åben/lukket</th>\
-        <th scope="col">Indstilling</th><th scope="col">Bilag</th></tr></thead>
+        <th scope="col">Tilstand</th><th scope="col">Indstilling</th><th scope="col">Bilag</th></tr></thead>
         <tbody>
         \(rows)
         </tbody></table>

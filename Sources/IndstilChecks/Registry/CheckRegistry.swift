@@ -69,6 +69,7 @@ public enum CheckRegistry {
         AgendaDurationCheck(),
         AgendaMeetingDateCheck(),
         AgendaClosedCheck(),
+        AgendaItemStateCheck(),
         PublicationClosedFileCheck(),
         AgendaTitleCheck(),
         AgendaDeadlineCheck(),

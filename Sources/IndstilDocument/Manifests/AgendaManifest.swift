@@ -53,6 +53,10 @@ public struct AgendaManifest: Sendable {
         public let reason: String?
         public let attachments: [Attachment]
         public let line: Int
+        /// `tilstand`: where the item is on its way to the meeting (kladde, klar, godkendt),
+        /// as written; nil when not stated. `agenda.item-state` reads it.
+        public let state: String?
+        public let stateLine: Int
     }
 
     public let url: URL
@@ -76,7 +80,7 @@ public struct AgendaManifest: Sendable {
     public let yaml: YAMLValue
 
     static let rootKeys = ["type", "udvalg", "titel", "dato", "start", "slut", "sted", "udsendt", "materiale_udsendt", "punkter"]
-    static let itemKeys = ["titel", "offentlig_titel", "indstilling", "minutter", "tid", "status", "begrundelse", "bilag"]
+    static let itemKeys = ["titel", "offentlig_titel", "indstilling", "minutter", "tid", "status", "begrundelse", "bilag", "tilstand"]
     static let attachmentKeys = ["fil", "titel", "status"]
 
     /// Reads the manifest from its YAML (read once by `Manifest.load`); any structural
@@ -222,7 +226,8 @@ public struct AgendaManifest: Sendable {
                 slot: slot, slotLine: value["tid"]?.line ?? value.line,
                 isClosed: isClosed, statusLine: value["status"]?.line ?? value.line,
                 reason: value["begrundelse"]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 },
-                attachments: attachments, line: value.line))
+                attachments: attachments, line: value.line,
+                state: value["tilstand"]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 }, stateLine: value["tilstand"]?.line ?? value.line))
         }
         return .success(AgendaManifest(
             url: url, committee: committee, title: root["titel"]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 } ?? "Dagsorden",
