@@ -67,7 +67,7 @@ enum ManifestAnalysis {
         let rows = agenda.items.map { item -> String in
             let time = item.slot.map { "\($0.start.danish)–\($0.end.danish)" } ?? "–"
             let document = item.recommendation.map { analyzed -> String in
-                let path = reports.first { $0.path.hasSuffix(analyzed.document.url.lastPathComponent) }
+                let path = reports.first { analyzed.document.url.standardizedFileURL.path.hasSuffix("/" + $0.path) }
                 let counts = path.map { RunSummary([$0]) }
                 let findings = counts.map { $0.errors + $0.warnings > 0 ? " (\(DanishPlural.count($0.errors, "fejl", "fejl")), \(DanishPlural.count($0.warnings, "advarsel", "advarsler")))" : "" } ?? ""
                 return analyzed.document.url.lastPathComponent.markupEscaped + findings.markupEscaped
