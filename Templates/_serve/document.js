@@ -380,24 +380,8 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 
   // A Word document dropped on the page is checked on /word (the text here is not touched).
-  document.addEventListener("dragover", (event) => { if (WordHandoff.carriesFiles(event)) event.preventDefault(); }, true);
-  document.addEventListener("drop", async (event) => {
-    if (!WordHandoff.carriesFiles(event)) return;
-    event.preventDefault();
-    event.stopPropagation();
-    const file = event.dataTransfer.files[0];
-    const hint = document.getElementById("drop-hint");
-    if (!file || !file.name.toLowerCase().endsWith(".docx")) {
-      hint.textContent = "Kun Word-dokumenter (.docx) kan kontrolleres; teksten her er ikke ændret.";
-      return;
-    }
-    try {
-      await WordHandoff.put(file);
-      window.location.assign("/word#dropped");
-    } catch (error) {
-      hint.textContent = "Browseren kunne ikke holde på dokumentet; brug »Kontrollér et Word-dokument«.";
-    }
-  }, true);
+  WordHandoff.acceptDrops(document.getElementById("drop-hint"),
+    "Kun Word-dokumenter (.docx) kan kontrolleres; teksten her er ikke ændret.");
 
   offerDraft();
   showDirtyState();

@@ -22,29 +22,5 @@ document.addEventListener("DOMContentLoaded", () => {
   kindFilter.addEventListener("change", apply);
   stateFilter.addEventListener("change", apply);
 
-  const hint = document.getElementById("drop-hint");
-  document.addEventListener("dragover", (event) => {
-    if (!WordHandoff.carriesFiles(event)) return;
-    event.preventDefault();
-    document.body.classList.add("dragging");
-  });
-  document.addEventListener("dragleave", (event) => {
-    if (event.relatedTarget === null) document.body.classList.remove("dragging");
-  });
-  document.addEventListener("drop", async (event) => {
-    if (!WordHandoff.carriesFiles(event)) return;
-    event.preventDefault();
-    document.body.classList.remove("dragging");
-    const file = event.dataTransfer.files[0];
-    if (!file || !file.name.toLowerCase().endsWith(".docx")) {
-      hint.textContent = "Kun Word-dokumenter (.docx) kan kontrolleres her.";
-      return;
-    }
-    try {
-      await WordHandoff.put(file);
-      window.location.assign("/word#dropped");
-    } catch (error) {
-      hint.textContent = "Browseren kunne ikke holde på dokumentet; brug »Kontrollér et Word-dokument«.";
-    }
-  });
+  WordHandoff.acceptDrops(document.getElementById("drop-hint"), "Kun Word-dokumenter (.docx) kan kontrolleres her.");
 });

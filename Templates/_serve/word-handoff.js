@@ -30,5 +30,35 @@ const WordHandoff = (() => {
     },
     /** True when the drag carries files. */
     carriesFiles: (event) => Array.from(event.dataTransfer ? event.dataTransfer.types : []).includes("Files"),
+    /** A .docx dropped anywhere on the page is kept and checked on /word; `hint` says why
+     *  anything else is not (`notWord`). Drags without files (text) are left to the page. */
+    acceptDrops(hint, notWord) {
+      const carries = this.carriesFiles;
+      document.addEventListener("dragover", (event) => {
+        if (!carries(event)) return;
+        event.preventDefault();
+        document.body.classList.add("dragging");
+      }, true);
+      document.addEventListener("dragleave", (event) => {
+        if (event.relatedTarget === null) document.body.classList.remove("dragging");
+      });
+      document.addEventListener("drop", async (event) => {
+        if (!carries(event)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        document.body.classList.remove("dragging");
+        const file = event.dataTransfer.files[0];
+        if (!file || !file.name.toLowerCase().endsWith(".docx")) {
+          hint.textContent = notWord;
+          return;
+        }
+        try {
+          await this.put(file);
+          window.location.assign("/word#dropped");
+        } catch (error) {
+          hint.textContent = "Browseren kunne ikke holde på dokumentet; brug »Kontrollér et Word-dokument«.";
+        }
+      }, true);
+    },
   };
 })();
