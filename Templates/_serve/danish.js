@@ -19,9 +19,11 @@ function plural(n, one, many) {
   return `${formatNumber(n)} ${pluralNoun(n, one, many)}`;
 }
 
+const oneDecimal = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 /** 3.456 → "3,5" (one decimal, as the LIX is shown). */
 function formatDecimal(n) {
-  return new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+  return oneDecimal.format(n);
 }
 
 /** A time of day as Danes write it: "kl. 14.05". */
