@@ -52,6 +52,11 @@ public struct CalendarDate: Sendable, Equatable, Comparable {
         self.day = day
     }
 
+    /// "2021-03-31".
+    public var iso: String {
+        String(year).leftPadded(to: 4, with: "0") + "-" + String(month).leftPadded(to: 2, with: "0") + "-" + String(day).leftPadded(to: 2, with: "0")
+    }
+
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

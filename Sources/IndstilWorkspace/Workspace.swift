@@ -21,6 +21,7 @@ public final class Workspace: @unchecked Sendable {
     let plugins: PluginHook?
     let profileStores: ProfileStores
     private let cache = AnalysisCache()
+    let fingerprints = FileFingerprints()
 
     public init(configuration: Configuration = Configuration(), profileOverride: String? = nil,
                 checks: [any Check] = CheckRegistry.documentChecks, plugins: PluginHook? = PluginRunner.diagnostics) {

@@ -115,31 +115,35 @@ struct BundleCommand: ParsableCommand {
     }
 
     /// The public packet at the output path; when anything is closed, the closed packet
-    /// (everything) beside it with "-lukket" added to the name, never inside it.
+    /// (everything) beside it with "-lukket" added to the name, never inside it. Items that
+    /// came after the agenda was sent form the supplementary agenda beside them
+    /// ("-tillaeg", "-tillaeg-lukket").
     func agenda(_ agenda: ResolvedAgenda) throws {
         let progress: @Sendable (String) -> Void = { Output.progress($0) }
-        let publicPacket = AgendaPacket(agenda: agenda, audience: .offentlig)
-        let closedPacket = AgendaPacket(agenda: agenda, audience: .lukket)
+        let packets = AgendaPacket.all(of: agenda)
+        let target: URL
         switch to {
-        case .html:
-            let target = URL(fileURLWithPath: output ?? "ud").standardizedFileURL
-            let closed = target.deletingLastPathComponent().appendingPathComponent(target.lastPathComponent + "-lukket")
-            try refuseOverwriting(agenda.inputFiles, with: agenda.hasClosedContent ? [target, closed] : [target])
-            try PacketSite.write([(publicPacket, target)] + (agenda.hasClosedContent ? [(closedPacket, closed)] : []), progress: progress)
-            Output.progress("Skrev den offentlige dagsorden: \(target.path)/index.html (\(agenda.items.count) punkter)")
-            if agenda.hasClosedContent {
-                Output.progress("Skrev den lukkede dagsorden: \(closed.path)/index.html (må ikke offentliggøres)")
+        case .html: target = URL(fileURLWithPath: output ?? "ud").standardizedFileURL
+        case .pdf: target = URL(fileURLWithPath: output ?? "dagsorden.pdf").standardizedFileURL
+        }
+        let targets = packets.map { packet -> URL in
+            guard !packet.nameSuffix.isEmpty else { return target }
+            let folder = target.deletingLastPathComponent()
+            switch to {
+            case .html: return folder.appendingPathComponent(target.lastPathComponent + packet.nameSuffix)
+            case .pdf: return folder.appendingPathComponent(target.deletingPathExtension().lastPathComponent + packet.nameSuffix + ".pdf")
             }
-        case .pdf:
-            let target = URL(fileURLWithPath: output ?? "dagsorden.pdf").standardizedFileURL
-            let stem = target.deletingPathExtension().lastPathComponent
-            let closed = target.deletingLastPathComponent().appendingPathComponent("\(stem)-lukket.pdf")
-            try refuseOverwriting(agenda.inputFiles, with: agenda.hasClosedContent ? [target, closed] : [target])
-            try PacketPDF.write([(publicPacket, target)] + (agenda.hasClosedContent ? [(closedPacket, closed)] : []), archive: archive, progress: progress)
-            Output.progress("Skrev den offentlige dagsorden: \(target.path)")
-            if agenda.hasClosedContent {
-                Output.progress("Skrev den lukkede dagsorden: \(closed.path) (må ikke offentliggøres)")
-            }
+        }
+        try refuseOverwriting(agenda.inputFiles, with: targets)
+        switch to {
+        case .html: try PacketSite.write(Array(zip(packets, targets)), progress: progress)
+        case .pdf: try PacketPDF.write(Array(zip(packets, targets)), archive: archive, progress: progress)
+        }
+        for (packet, written) in zip(packets, targets) {
+            let shown = to == .html ? written.path + "/index.html" : written.path
+            let closed = packet.audience == .lukket ? " (må ikke offentliggøres)" : ""
+            let name = (packet.audience == .lukket ? "den lukkede " : "den offentlige ") + (packet.agenda.part == .supplement ? "tillægsdagsorden" : "dagsorden")
+            Output.progress("Skrev \(name): \(shown) (\(packet.agenda.items.count) \(packet.agenda.items.count == 1 ? "punkt" : "punkter"))\(closed)")
         }
     }
 }

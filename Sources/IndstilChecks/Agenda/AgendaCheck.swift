@@ -28,6 +28,10 @@ public struct AgendaCheckContext: Sendable {
         /// Why the indstilling of an item the manifest calls open is closed after all (the same
         /// file closed elsewhere in the agenda); set by the publication gate.
         public var recommendationEvidence: ClosedEvidence? = nil
+        /// The agenda was sent with this item and its files have changed since.
+        public package(set) var isChangedAfterSending = false
+        /// The item came after the agenda was sent (the supplementary agenda's).
+        public package(set) var isLate = false
 
         package init(number: Int, entry: AgendaManifest.Item, recommendation: AnalyzedDocument?, recommendationPath: String, recommendationURL: URL?, isClosed: Bool, appendices: [ListedAppendix], recommendationEvidence: ClosedEvidence? = nil) {
             self.number = number

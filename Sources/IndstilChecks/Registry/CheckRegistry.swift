@@ -70,6 +70,7 @@ public enum CheckRegistry {
         AgendaMeetingDateCheck(),
         AgendaClosedCheck(),
         AgendaItemStateCheck(),
+        AgendaAfterSendingCheck(),
         PublicationClosedFileCheck(),
         AgendaTitleCheck(),
         AgendaDeadlineCheck(),

@@ -12,7 +12,7 @@ import IndstilSupport
 /// slut: "11:30"
 /// udsendt: 2026-08-31              # when the agenda was sent (optional)
 /// materiale_udsendt: 2026-09-01    # when its material was sent (optional)
-/// punkter:
+/// punkter:                         # tilstand, udsendt_version and tillæg: see Item
 ///   - titel: Godkendelse af dagsorden
 ///     minutter: 5
 ///   - indstilling: punkt-3/seniorpolitik.md
@@ -57,6 +57,16 @@ public struct AgendaManifest: Sendable {
         /// as written; nil when not stated. `agenda.item-state` reads it.
         public let state: String?
         public let stateLine: Int
+        /// `tilstand_af` and `tilstand_tid`: who last set the state, and when (as written).
+        public let stateBy: String?
+        public let stateAt: String?
+        /// `udsendt_version`: the fingerprint of the item's files when it was sent
+        /// (`Workspace.fingerprint(of:)`), written by the workspace's "Send" action.
+        public let sentVersion: String?
+        public let sentVersionLine: Int
+        /// `tillæg: ja`: the item came after the agenda was sent and went out on the
+        /// supplementary agenda (Tillægsdagsorden).
+        public let isSupplement: Bool
     }
 
     public let url: URL
@@ -80,7 +90,7 @@ public struct AgendaManifest: Sendable {
     public let yaml: YAMLValue
 
     static let rootKeys = ["type", "udvalg", "titel", "dato", "start", "slut", "sted", "udsendt", "materiale_udsendt", "punkter"]
-    static let itemKeys = ["titel", "offentlig_titel", "indstilling", "minutter", "tid", "status", "begrundelse", "bilag", "tilstand"]
+    static let itemKeys = ["titel", "offentlig_titel", "indstilling", "minutter", "tid", "status", "begrundelse", "bilag", "tilstand", "tilstand_af", "tilstand_tid", "udsendt_version", "tillæg"]
     static let attachmentKeys = ["fil", "titel", "status"]
 
     /// Reads the manifest from its YAML (read once by `Manifest.load`); any structural
@@ -218,6 +228,25 @@ public struct AgendaManifest: Sendable {
                         isClosed: closed, line: attachmentValue.line))
                 }
             }
+            var sentVersion: String?
+            if let entry = value.entry("udsendt_version") {
+                guard let text = entry.value.trimmedString, text.count == 16, text.allSatisfy(\.isHexDigit) else {
+                    return fail(entry.value.line, "»udsendt_version« i punkt \(number) skal være de 16 tegn, indstil skrev, da dagsordenen blev sendt (fik »\(entry.value.trimmedString ?? "")«)",
+                                "\"udsendt_version\" of item \(number) must be the 16 characters indstil wrote when the agenda was sent", check: "metadata.invalid-field")
+                }
+                sentVersion = text.lowercased()
+            }
+            var isSupplement = false
+            if let entry = value.entry("tillæg") {
+                switch entry.value.trimmedString?.lowercased() {
+                case "ja", "true", "yes": isSupplement = true
+                case "nej", "false", "no": isSupplement = false
+                default:
+                    return fail(entry.value.line, "»tillæg« i punkt \(number) skal være »ja« eller »nej« (fik »\(entry.value.trimmedString ?? "")«)",
+                                "\"tillæg\" of item \(number) must be \"ja\" or \"nej\"", check: "metadata.invalid-field")
+                }
+            }
+            func text(_ key: String) -> String? { value[key]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 } }
             items.append(Item(
                 title: title, titleLine: value["titel"]?.line ?? value.line,
                 publicTitle: value["offentlig_titel"]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 },
@@ -227,7 +256,9 @@ public struct AgendaManifest: Sendable {
                 isClosed: isClosed, statusLine: value["status"]?.line ?? value.line,
                 reason: value["begrundelse"]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 },
                 attachments: attachments, line: value.line,
-                state: value["tilstand"]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 }, stateLine: value["tilstand"]?.line ?? value.line))
+                state: text("tilstand"), stateLine: value["tilstand"]?.line ?? value.line,
+                stateBy: text("tilstand_af"), stateAt: text("tilstand_tid"),
+                sentVersion: sentVersion, sentVersionLine: value["udsendt_version"]?.line ?? value.line, isSupplement: isSupplement))
         }
         return .success(AgendaManifest(
             url: url, committee: committee, title: root["titel"]?.trimmedString.flatMap { $0.isEmpty ? nil : $0 } ?? "Dagsorden",

@@ -75,11 +75,22 @@ public struct ResolvedAgenda: Sendable {
         public let closedReason: String?
         public let recommendation: AnalyzedDocument?
         public let appendices: [Appendix]
+        /// The agenda was sent with this item, and its files have changed since: the
+        /// packets mark it "Ændret efter udsendelse".
+        public let isChangedAfterSending: Bool
+        /// The item came after the agenda was sent: it belongs on the supplementary agenda.
+        public let isLate: Bool
 
         /// "Punkt 3: Titel".
         public var label: String { "Punkt \(number): \(title)" }
+        /// The files the item's material is made of: its indstilling, then its appendices
+        /// (what `udsendt_version` is the fingerprint of).
+        public var files: [URL] { appendices.map(\.source) }
 
-        package init(number: Int, title: String, publicTitle: String, minutes: Int?, slot: ClockSlot?, isClosed: Bool, closedReason: String?, recommendation: AnalyzedDocument?, appendices: [Appendix]) {
+        package init(number: Int, title: String, publicTitle: String, minutes: Int?, slot: ClockSlot?, isClosed: Bool, closedReason: String?, recommendation: AnalyzedDocument?, appendices: [Appendix],
+                     isChangedAfterSending: Bool = false, isLate: Bool = false) {
+            self.isChangedAfterSending = isChangedAfterSending
+            self.isLate = isLate
             self.number = number
             self.title = title
             self.publicTitle = publicTitle
@@ -92,8 +103,15 @@ public struct ResolvedAgenda: Sendable {
         }
     }
 
+    /// The agenda as first sent, or the supplementary agenda of the items that came later.
+    public enum Part: Sendable {
+        case agenda
+        case supplement
+    }
+
     public let manifest: AgendaManifest
     public let items: [Item]
+    public let part: Part
     /// Files the publication gate found closed although an open item lists them as open
     /// (`publication.closed-file`): while there is one, no public packet is written.
     public package(set) var withheld: [URL] = []
@@ -105,10 +123,22 @@ public struct ResolvedAgenda: Sendable {
     public var plannedMinutes: Int { items.compactMap(\.slot?.minutes).reduce(0, +) }
     public var meetingMinutes: Int { manifest.end.minutes - manifest.start.minutes }
 
-    package init(manifest: AgendaManifest, items: [Item], withheld: [URL] = []) {
+    package init(manifest: AgendaManifest, items: [Item], part: Part = .agenda, withheld: [URL] = []) {
         self.manifest = manifest
         self.items = items
+        self.part = part
         self.withheld = withheld
+    }
+
+    /// The agenda split into what was sent and what came later: the agenda of the items
+    /// sent with it (all of them until it is sent) and, when items came after sending, the
+    /// supplementary agenda of those. Items keep their numbers; empty parts are left out.
+    public var parts: [ResolvedAgenda] {
+        guard items.contains(where: \.isLate) else { return [self] }
+        return [
+            ResolvedAgenda(manifest: manifest, items: items.filter { !$0.isLate }, part: .agenda, withheld: withheld),
+            ResolvedAgenda(manifest: manifest, items: items.filter(\.isLate), part: .supplement, withheld: withheld),
+        ].filter { !$0.items.isEmpty }
     }
 }
 
@@ -141,8 +171,30 @@ public struct AgendaPacket: Sendable {
         agenda.items.filter(shows).flatMap { $0.appendices.filter(shows) }
     }
 
-    /// "Dagsorden" or "Lukket dagsorden".
-    public var label: String { audience == .lukket ? "Lukket dagsorden" : "Dagsorden" }
+    /// "Dagsorden", "Lukket dagsorden", "Tillægsdagsorden" or "Lukket tillægsdagsorden".
+    public var label: String {
+        switch (agenda.part, audience) {
+        case (.agenda, .offentlig): "Dagsorden"
+        case (.agenda, .lukket): "Lukket dagsorden"
+        case (.supplement, .offentlig): "Tillægsdagsorden"
+        case (.supplement, .lukket): "Lukket tillægsdagsorden"
+        }
+    }
+
+    /// What is added to the output's name: "" for the public agenda, "-lukket",
+    /// "-tillaeg" and "-tillaeg-lukket" for the others.
+    public var nameSuffix: String {
+        (agenda.part == .supplement ? "-tillaeg" : "") + (audience == .lukket ? "-lukket" : "")
+    }
+
+    /// Every packet the agenda gives, in order: for the agenda and then for the
+    /// supplementary agenda, the public packet and, when the part holds anything closed,
+    /// the closed one.
+    public static func all(of agenda: ResolvedAgenda) -> [AgendaPacket] {
+        agenda.parts.flatMap { part in
+            [AgendaPacket(agenda: part, audience: .offentlig)] + (part.hasClosedContent ? [AgendaPacket(agenda: part, audience: .lukket)] : [])
+        }
+    }
 
     /// The closed packet of an agenda with closed content: marked closed on every page.
     package var isClosedPacket: Bool { audience == .lukket && agenda.hasClosedContent }

@@ -17,9 +17,10 @@ public enum AgendaAssembler {
 
     public static func assemble(_ manifest: AgendaManifest, displayPath: String, in workspace: Workspace) -> Assembled<ResolvedAgenda> {
         var work = Assembly(workspace: workspace, manifest: manifest, displayPath: displayPath)
-        let drafts = work.gated(manifest.items.enumerated().map { work.item($0.element, number: $0.offset + 1) })
+        var drafts = work.gated(manifest.items.enumerated().map { work.item($0.element, number: $0.offset + 1) })
         work.placeholders(in: manifest.yaml)
 
+        work.markSending(&drafts)
         let schedule = AgendaSchedule(start: manifest.start, end: manifest.end, entries: drafts.map(\.schedule))
         let context = AgendaCheckContext(manifest: manifest, manifestPath: displayPath, items: drafts.map(\.facts), schedule: schedule,
                                           configuration: workspace.configuration)
@@ -29,7 +30,8 @@ public enum AgendaAssembler {
         let items = zip(drafts, schedule.slots).map { draft, slot in
             ResolvedAgenda.Item(number: draft.facts.number, title: draft.title, publicTitle: draft.publicTitle,
                                 minutes: slot?.minutes ?? draft.schedule.minutes, slot: slot, isClosed: draft.isClosed,
-                                closedReason: draft.reason, recommendation: draft.facts.recommendation, appendices: draft.appendices)
+                                closedReason: draft.reason, recommendation: draft.facts.recommendation, appendices: draft.appendices,
+                                isChangedAfterSending: draft.facts.isChangedAfterSending, isLate: draft.facts.isLate)
         }
         let withheld = drafts.flatMap { draft in
             [draft.facts.recommendationEvidence.flatMap { _ in draft.facts.recommendationURL }].compactMap { $0 }
@@ -80,6 +82,23 @@ private struct Assembly {
         guard path.hasPrefix(base) else { return path }
         let relative = String(path.dropFirst(base.count))
         return DisplayPath.beside(displayFolder, relative)
+    }
+
+    // MARK: - After sending
+
+    /// Once the agenda is sent and indstil recorded what each item's files were
+    /// (`udsendt_version`), an item whose files differ now is changed after sending, and an
+    /// item without a record (or marked `tillæg`) came later. Files are only fingerprinted
+    /// then; an agenda sent without records has nothing to compare with.
+    func markSending(_ drafts: inout [ItemDraft]) {
+        guard manifest.sent != nil, manifest.items.contains(where: { $0.sentVersion != nil }) else { return }
+        for index in drafts.indices {
+            let entry = drafts[index].facts.entry
+            drafts[index].facts.isLate = entry.sentVersion == nil || entry.isSupplement
+            if let recorded = entry.sentVersion {
+                drafts[index].facts.isChangedAfterSending = workspace.fingerprint(of: drafts[index].appendices.map(\.source)) != recorded
+            }
+        }
     }
 
     // MARK: - One item

@@ -48,13 +48,15 @@ struct AgendaPDFPlan: PacketPDFPlan {
         var out = "<section class=\"forside dagsorden-forside\">\n<p class=\"forside-etiket\">\(packet.label.markupEscaped)</p>\n"
         out += "<h1 class=\"forside-titel\">\(manifest.committee.markupEscaped)</h1>\n<dl class=\"moedefakta\">\n"
         out += facts.map { "<div><dt>\($0.0.markupEscaped)</dt><dd>\($0.1.markupEscaped)</dd></div>\n" }.joined() + "</dl>\n"
+        out += packet.supplementNote ?? ""
         if packet.audience == .lukket && agenda.hasClosedContent {
-            out += "<p class=\"advarsel\"><strong>Lukket dagsorden.</strong> Indeholder lukkede punkter og bilag og må ikke offentliggøres.</p>\n"
+            out += "<p class=\"advarsel\"><strong>\(packet.label).</strong> Indeholder lukkede punkter og bilag og må ikke offentliggøres.</p>\n"
         }
         out += "<table class=\"dagsorden\">\n<thead><tr><th scope=\"col\">Punkt</th><th scope=\"col\">Titel og bilag</th><th scope=\"col\">Tid</th></tr></thead>\n<tbody>\n"
         for item in agenda.items {
             out += "<tr><th scope=\"row\">\(item.number)</th><td><a href=\"#punkt-\(item.number)\">\(packet.title(of: item).markupEscaped)</a>"
             if item.isClosed { out += " <span class=\"lukket\">(lukket punkt)</span>" }
+            out += packet.changeMark(item)
             out += appendixList(item) ?? ""
             out += "</td><td class=\"tid\">\(item.slot.map { $0.danish.markupEscaped } ?? "–")</td></tr>\n"
         }
@@ -77,6 +79,7 @@ struct AgendaPDFPlan: PacketPDFPlan {
         var out = "<section class=\"punkt\" id=\"punkt-\(item.number)\">\n<h1 class=\"punkt-titel\">Punkt \(item.number): \(packet.title(of: item).markupEscaped)</h1>\n<dl class=\"moedefakta\">\n"
         if let slot = item.slot { out += "<div><dt>Tid</dt><dd>\(slot.danish.markupEscaped)</dd></div>\n" }
         out += "<div><dt>Status</dt><dd>\(item.isClosed ? "Lukket" : "Åben")</dd></div>\n"
+        if let (term, text) = packet.changeFact(item) { out += "<div class=\"aendret\"><dt>\(term)</dt><dd>\(text.markupEscaped)</dd></div>\n" }
         if packet.shows(item), item.isClosed, let reason = item.closedReason { out += "<div><dt>Begrundelse</dt><dd>\(reason.markupEscaped)</dd></div>\n" }
         out += "</dl>\n"
         if !packet.shows(item) {

@@ -27,7 +27,7 @@ extension AgendaSitePlan {
         facts.append(("Forventet varighed", "\(agenda.plannedMinutes) min. af mødets \(agenda.meetingMinutes) min."))
         let rows = agenda.items.map { item -> String in
             let time = item.slot.map { $0.danish.markupEscaped } ?? "–"
-            let closed = item.isClosed ? " <span class=\"lukket\">(lukket punkt)</span>" : ""
+            let closed = (item.isClosed ? " <span class=\"lukket\">(lukket punkt)</span>" : "") + packet.changeMark(item)
             return """
             <tr>
             <th scope="row">\(item.number)</th>
@@ -39,12 +39,12 @@ extension AgendaSitePlan {
         }
         var warning = ""
         if packet.audience == .lukket && agenda.hasClosedContent {
-            warning = "<p class=\"advarsel\"><strong>Lukket dagsorden.</strong> Indeholder lukkede punkter og bilag og må ikke offentliggøres.</p>\n"
+            warning = "<p class=\"advarsel\"><strong>\(packet.label).</strong> Indeholder lukkede punkter og bilag og må ikke offentliggøres.</p>\n"
         }
         return """
         <h1>\(packet.label.markupEscaped)</h1>
         <p class="ingress">\(manifest.committee.markupEscaped)</p>
-        \(warning)\(facts.isEmpty ? "" : Self.definitionList(facts))
+        \(packet.supplementNote ?? "")\(warning)\(facts.isEmpty ? "" : Self.definitionList(facts))
         <div class="tabelrulle" role="region" aria-labelledby="punkter-overskrift" tabindex="0">
         <table class="dagsorden">
         <caption id="punkter-overskrift">Punkter på dagsordenen</caption>
@@ -90,6 +90,7 @@ extension AgendaSitePlan {
         var facts: [(String, String)] = []
         if let slot = item.slot { facts.append(("Tid", slot.danish)) }
         facts.append(("Status", item.isClosed ? "Lukket" : "Åben"))
+        if let change = packet.changeFact(item) { facts.append(change) }
         if packet.shows(item), item.isClosed, let reason = item.closedReason { facts.append(("Begrundelse", reason)) }
         parts.append(Self.definitionList(facts))
         guard packet.shows(item) else {
