@@ -15,17 +15,17 @@ struct PacketFiles {
     /// Converts what `packet` asks to be converted, in `work`. Without LibreOffice that is
     /// said in `progress` and the files are published as they are; a conversion that fails
     /// or times out throws (`OfficeConversion`).
-    init(_ packet: some Packet, work: URL, progress: (String) -> Void) throws(PacketFailure) {
+    init(_ packet: some Packet, work: URL, progress: PacketProgress) throws(PacketFailure) {
         attachments = packet.attachments
         let office = packet.convertsOfficeFiles ? attachments.filter { OfficeConversion.convertible.contains($0.fileExtension) } : []
         guard !office.isEmpty else {
             converted = [:]
             return
         }
-        progress("Konverterer \(counted(office.count, "Word-bilag", "Word-bilag")) til PDF med LibreOffice …")
+        progress(PacketStep(.converting, "Konverterer \(counted(office.count, "Word-bilag", "Word-bilag")) til PDF med LibreOffice …"))
         let converted = try OfficeConversion.pdfs(of: office.map(\.source), work: work)
         for attachment in office where converted[attachment.source] == nil {
-            progress("Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« kan ikke konverteres til PDF, fordi LibreOffice ikke er installeret; det kommer med som den er, uden stempel")
+            progress(PacketStep(.note, "Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« kan ikke konverteres til PDF, fordi LibreOffice ikke er installeret; det kommer med som den er, uden stempel"))
         }
         self.converted = converted
     }

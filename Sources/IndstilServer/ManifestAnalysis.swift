@@ -19,10 +19,12 @@ enum ManifestAnalysis {
                             ("notes", .int(counts.notes))])
         })
         var html: JSONValue = .null
+        var desk: JSONValue = .null
         if case .dagsorden(let outcome) = assembly {
             let deadline = sendingDeadline(outcome.packet.manifest, options: workspace.configuration.options(for: "agenda.deadline"),
                                            today: CalendarDate.today())
             html = .string(agendaIndex(outcome.packet, reports: reports, deadline: deadline))
+            desk = agendaDesk(outcome.packet, deadline: deadline, hasErrors: outcome.hasErrors)
         }
         return .object([
             ("path", .string(path)),
@@ -31,7 +33,7 @@ enum ManifestAnalysis {
             ("summary", .object([("errors", .int(summary.errors)), ("warnings", .int(summary.warnings)), ("notes", .int(summary.notes))])),
             ("files", files),
             ("stats", .null), ("limit", .null), ("limitedCharacters", .null), ("decisionPoints", .array([])),
-            ("html", html), ("profile", .null), ("fields", .null), ("frontMatter", .null),
+            ("html", html), ("agenda", desk), ("profile", .null), ("fields", .null), ("frontMatter", .null),
         ])
     }
 
@@ -57,9 +59,42 @@ enum ManifestAnalysis {
         return "Dagsordenen skal udsendes senest \(dueText) – \(countdown)."
     }
 
+    /// What the page's desk shows and changes for an agenda: each item with its state (who
+    /// set it, when), whether it changed after sending or came later, and what the send
+    /// button sends now (nil when there is nothing to send).
+    static func agendaDesk(_ agenda: ResolvedAgenda, deadline: String?, hasErrors: Bool) -> JSONValue {
+        let entries = agenda.manifest.items
+        let items = agenda.items.map { item -> JSONValue in
+            let entry = entries.indices.contains(item.number - 1) ? entries[item.number - 1] : nil
+            func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+            return .object([
+                ("number", .int(item.number)), ("title", .string(item.title)), ("state", text(entry?.state?.lowercased())),
+                ("stateBy", text(entry?.stateBy)), ("stateAt", text(entry?.stateAt)), ("closed", .bool(item.isClosed)),
+                ("time", text(item.slot.map { "\($0.start.danish)–\($0.end.danish)" })),
+                ("changed", .bool(item.isChangedAfterSending)), ("late", .bool(item.isLate)),
+            ])
+        }
+        let recorded = agenda.manifest.sent != nil && entries.contains { $0.sentVersion != nil }
+        let send: JSONValue = if !recorded { .string("Send dagsordenen") }
+            else if entries.contains(where: { $0.sentVersion == nil }) { .string("Send tillægsdagsordenen") }
+            else { .null }
+        return .object([
+            ("sent", agenda.manifest.sent.map { .string(DanishFormat.date($0)) } ?? .null),
+            ("deadline", deadline.map { .string($0) } ?? .null),
+            ("items", .array(items)), ("send", send), ("hasErrors", .bool(hasErrors)),
+        ])
+    }
+
     /// The item's `tilstand` as written ("–" when the agenda states none).
     static func state(of item: ResolvedAgenda.Item, in manifest: AgendaManifest) -> String {
         manifest.items.indices.contains(item.number - 1) ? manifest.items[item.number - 1].state ?? "–" : "–"
+    }
+
+    /// "Ændret efter udsendelse" or "Tillægsdagsorden" after an item's state.
+    static func sendingNote(_ item: ResolvedAgenda.Item) -> String {
+        if item.isLate { return "<br><strong>Tillægsdagsorden</strong>" }
+        if item.isChangedAfterSending { return "<br><strong>Ændret efter udsendelse</strong>" }
+        return ""
     }
 
     static func agendaIndex(_ agenda: ResolvedAgenda, reports: [FileReport], deadline: String?) -> String {
@@ -74,7 +109,7 @@ enum ManifestAnalysis {
             } ?? ""
             return """
             <tr><td class="tal">\(item.number)</td><td>\(time.markupEscaped)</td><th scope="row">\(item.title.markupEscaped)</th>\
-            <td>\(item.isClosed ? "Lukket" : "Åben")</td><td>\(state(of: item, in: manifest).markupEscaped)</td><td>\(document)</td>\
+            <td>\(item.isClosed ? "Lukket" : "Åben")</td><td>\(state(of: item, in: manifest).markupEscaped)\(sendingNote(item))</td><td>\(document)</td>\
             <td class="tal">\(DanishPlural.count(item.appendices.count, "bilag", "bilag").markupEscaped)</td></tr>
             """
         }.joined(separator: "\n")

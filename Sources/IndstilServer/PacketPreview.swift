@@ -13,11 +13,24 @@ final class PacketPreview: Sendable {
         case offentlig
         /// An agenda's closed packet (every item and appendix; not to be published).
         case lukket
+        /// The public and closed packets of an agenda's supplementary agenda (items added
+        /// after it was sent).
+        case tillaeg
+        case tillaegLukket = "tillaeg-lukket"
+
+        var isClosed: Bool { self == .lukket || self == .tillaegLukket }
+
+        /// The agenda packet of this name ("-lukket", "-tillaeg" … as `indstil bundle` names them).
+        init?(_ packet: AgendaPacket) {
+            self.init(rawValue: packet.nameSuffix.isEmpty ? "offentlig" : String(packet.nameSuffix.dropFirst()))
+        }
     }
 
     struct Summary {
         let kind: String
         let title: String
+        /// The meeting's date, for an agenda or minutes.
+        let date: CalendarDate?
         let packets: [Packet]
         let reports: [FileReport]
     }
@@ -29,18 +42,18 @@ final class PacketPreview: Sendable {
     func summary(of manifest: URL, path: String, workspace: Workspace) -> Summary {
         switch workspace.assemble(manifest, displayPath: path) {
         case .unreadable(let report):
-            return Summary(kind: "ukendt", title: path, packets: [], reports: [report])
+            return Summary(kind: "ukendt", title: path, date: nil, packets: [], reports: [report])
         case .betaenkning(let outcome):
-            return Summary(kind: "betaenkning", title: outcome.packet.title, packets: outcome.hasErrors ? [] : [.offentlig],
+            return Summary(kind: "betaenkning", title: outcome.packet.title, date: nil, packets: outcome.hasErrors ? [] : [.offentlig],
                            reports: outcome.reports)
         case .dagsorden(let outcome):
             let agenda = outcome.packet
-            return Summary(kind: "dagsorden", title: agenda.manifest.committee,
-                           packets: outcome.hasErrors ? [] : (agenda.hasClosedContent ? [.offentlig, .lukket] : [.offentlig]),
+            return Summary(kind: "dagsorden", title: agenda.manifest.committee, date: agenda.manifest.date,
+                           packets: outcome.hasErrors ? [] : AgendaPacket.all(of: agenda).compactMap(Packet.init),
                            reports: outcome.reports)
         case .referat(let outcome):
             let minutes = outcome.packet
-            return Summary(kind: "referat", title: minutes.agenda.manifest.committee,
+            return Summary(kind: "referat", title: minutes.agenda.manifest.committee, date: minutes.agenda.manifest.date,
                            packets: outcome.hasErrors ? [] : (minutes.hasClosedContent ? [.offentlig, .lukket] : [.offentlig]),
                            reports: outcome.reports)
         }
@@ -87,16 +100,16 @@ final class PacketPreview: Sendable {
     /// Assembles the manifest and writes the packet as a site (a folder) or a PDF at
     /// `target`. A packet with errors, or a closed packet that does not exist, is refused.
     private func write(_ format: Format, of manifest: URL, path: String, packet: Packet, workspace: Workspace, to target: URL) throws {
-        let progress: @Sendable (String) -> Void = { _ in }
-        let audience: AgendaPacket.Audience = packet == .lukket ? .lukket : .offentlig
+        let progress: PacketProgress = { _ in }
+        let audience: AgendaPacket.Audience = packet.isClosed ? .lukket : .offentlig
         func requireUsable(hasErrors: Bool, hasClosedContent: Bool, noClosed: String) throws {
             guard !hasErrors else { throw Refusal(.conflict, "Pakken har fejl og kan ikke samles; ret dem først.") }
-            guard packet == .offentlig || hasClosedContent else { throw Refusal(.notFound, noClosed) }
+            guard !packet.isClosed || hasClosedContent else { throw Refusal(.notFound, noClosed) }
         }
         switch workspace.assemble(manifest, displayPath: path) {
         case .unreadable:
             throw Refusal(.notFound, "Pakken findes ikke.")
-        case .betaenkning where packet == .lukket:
+        case .betaenkning where packet != .offentlig:
             throw Refusal(.notFound, "Et bilagsmateriale har ingen lukket udgave.")
         case .betaenkning(let outcome):
             try requireUsable(hasErrors: outcome.hasErrors, hasClosedContent: false, noClosed: "")
@@ -106,11 +119,15 @@ final class PacketPreview: Sendable {
             }
         case .dagsorden(let outcome):
             try requireUsable(hasErrors: outcome.hasErrors, hasClosedContent: outcome.packet.hasClosedContent, noClosed: "Dagsordenen har ingen lukket udgave.")
-            let packet = AgendaPacket(agenda: outcome.packet, audience: audience)
+            guard let packet = AgendaPacket.all(of: outcome.packet).first(where: { Packet($0) == packet }) else {
+                throw Refusal(.notFound, packet == .tillaeg || packet == .tillaegLukket ? "Dagsordenen har ingen tillægsdagsorden (ingen punkter er kommet til efter udsendelsen)." : "Dagsordenen har ingen lukket udgave.")
+            }
             switch format {
             case .site: try PacketSite.write([(packet, target)], progress: progress)
             case .pdf: try PacketPDF.write([(packet, target)], progress: progress)
             }
+        case .referat where packet == .tillaeg || packet == .tillaegLukket:
+            throw Refusal(.notFound, "Et referat har ingen tillægsdagsorden.")
         case .referat(let outcome):
             try requireUsable(hasErrors: outcome.hasErrors, hasClosedContent: outcome.packet.hasClosedContent, noClosed: "Referatet har ingen lukket udgave.")
             let packet = MinutesPacket(minutes: outcome.packet, audience: audience)

@@ -5,7 +5,7 @@ import IndstilCore
 /// the user types comes from the JSON API through the scripts in Templates/_serve/.
 enum Pages {
     static let kindNames = ["indstilling": "Indstilling", "bilag": "Bilag", "betaenkning": "Bilagsmateriale (betænkning)",
-                            "dagsorden": "Dagsorden"]
+                            "dagsorden": "Dagsorden", "referat": "Referat"]
 
     static func kindName(_ kind: String) -> String { kindNames[kind] ?? kind.capitalized }
 
@@ -53,6 +53,7 @@ enum Pages {
         <a class="editor-summary" id="editor-summary" href="#findings-heading"></a>
         </div>
         <p id="save-status" role="status" aria-live="polite"></p>
+        \(isManifest ? deskSection + buildSection(urlPath: urlPath) : "")
         <p id="drop-hint" class="help">Et Word-dokument (.docx), der trækkes ind på siden, kontrolleres på <a href="/word">Kontrollér et Word-dokument</a>.</p>
         <section id="conflict" class="conflict" hidden aria-labelledby="conflict-heading">
         <h2 id="conflict-heading">Filen er ændret på disken</h2>
@@ -97,15 +98,50 @@ enum Pages {
             ? (VendorLibraries.codeMirrorScripts.map { VendorLibraries.urlPrefix + $0 },
                VendorLibraries.codeMirrorStylesheets.map { VendorLibraries.urlPrefix + $0 })
             : ([], [])
-        return PageLayout.page(title: path, main: main, scripts: editor.0 + ["editor.js", "fields.js", "word-handoff.js", "document.js"], stylesheets: editor.1)
+        let pageScripts = ["editor.js", "fields.js", "word-handoff.js"] + (isManifest ? ["packet-build.js", "desk.js"] : []) + ["document.js"]
+        return PageLayout.page(title: path, main: main, scripts: editor.0 + pageScripts, stylesheets: editor.1)
+    }
+
+    /// An agenda's desk on its manifest page (desk.js fills it from the analysis): the
+    /// deadline, each item's state to change, and the button that sends the agenda.
+    static var deskSection: String {
+        let person = ProcessInfo.processInfo.fullUserName
+        return """
+        <section id="desk" class="desk" hidden aria-labelledby="desk-heading">
+        <h2 id="desk-heading">Punkternes tilstand og udsendelse</h2>
+        <p id="desk-deadline"></p>
+        <p><label for="desk-person">Dit navn (skrives i manifestet, når du ændrer en tilstand)</label>
+        <input id="desk-person" type="text" autocomplete="name" value="\(person.markupAttributeEscaped)"></p>
+        <table id="desk-items">
+        <caption>Punkter</caption>
+        <thead><tr><th scope="col">Nr.</th><th scope="col">Punkt</th><th scope="col">Tilstand</th><th scope="col">Sidst ændret</th></tr></thead>
+        <tbody></tbody>
+        </table>
+        <div class="actions"><button type="button" id="desk-send" hidden></button></div>
+        <p id="desk-status" role="status" aria-live="polite"></p>
+        </section>
+        """
+    }
+
+    /// Building every PDF of a packet with its progress (packet-build.js, server-sent events).
+    static func buildSection(urlPath: String) -> String {
+        """
+        <section id="build" class="build" data-url-path="\(urlPath.markupAttributeEscaped)" aria-labelledby="build-heading">
+        <h2 id="build-heading">Byg pakkerne som PDF</h2>
+        <p class="help">Alle udgaver bygges af de gemte filer: den offentlige, den lukkede og en eventuel tillægsdagsorden.</p>
+        <div class="actions"><button type="button" id="build-start">Byg pakkerne</button></div>
+        <ol id="build-steps" class="build-steps"></ol>
+        <p id="build-status" role="status" aria-live="polite"></p>
+        <ul id="build-results" class="build-results"></ul>
+        </section>
+        """
     }
 
     static func packet(path: String, summary: PacketPreview.Summary) -> String {
         let urlPath = PageLayout.urlPath(path)
         let packets = summary.packets.map { packet -> String in
-            let closed = packet == .lukket
-            let label = closed ? "LUKKET – må ikke offentliggøres" : (summary.kind == "dagsorden" ? "Offentlig" : "Bilagsmateriale")
-            let heading = closed ? "Den lukkede udgave" : (summary.kind == "dagsorden" ? "Den offentlige udgave" : "Bilagsmaterialet")
+            let closed = packet.isClosed
+            let (heading, label) = packetNames(packet, kind: summary.kind)
             return """
             <section class="packet \(closed ? "closed" : "public")" aria-labelledby="packet-\(packet.rawValue)">
             <h2 id="packet-\(packet.rawValue)">\(heading) <span class="badge \(closed ? "closed" : "public")">\(label)</span></h2>
@@ -118,16 +154,43 @@ enum Pages {
         let findingItems = findings.map { path, diagnostic in
             "<li class=\"\(diagnostic.severity.rawValue)\"><span class=\"severity\">\(severityName(diagnostic.severity))</span> \(path.markupAttributeEscaped):\(diagnostic.line): \(diagnostic.message.da.markupAttributeEscaped) <span class=\"check\">[\(diagnostic.check.markupAttributeEscaped)]</span></li>"
         }.joined(separator: "\n")
+        let title = packetTitle(summary)
         let main = """
-        <h1>\(summary.title.markupAttributeEscaped)</h1>
+        <h1>\(title.markupAttributeEscaped)</h1>
         <p>\(kindName(summary.kind).markupAttributeEscaped) fra <code>\(path.markupAttributeEscaped)</code>. <a href="/manifest/\(urlPath.markupAttributeEscaped)">Redigér manifestet</a></p>
-        \(summary.packets.isEmpty ? "<p class=\"status error\">Pakken kan ikke samles, før fejlene nedenfor er rettet.</p>" : packets)
+        \(summary.packets.isEmpty ? "<p class=\"status error\">Pakken kan ikke samles, før fejlene nedenfor er rettet.</p>" : packets + buildSection(urlPath: urlPath))
         <section aria-labelledby="packet-findings">
         <h2 id="packet-findings">Fund</h2>
         \(findings.isEmpty ? "<p>Ingen fund.</p>" : "<ul class=\"findings\">\(findingItems)</ul>")
         </section>
         """
-        return PageLayout.page(title: summary.title, main: main)
+        return PageLayout.page(title: title, main: main, scripts: summary.packets.isEmpty ? [] : ["packet-build.js"])
+    }
+
+    /// "Dagsorden: Økonomiudvalget, 4. september 2026", "Referat: …": an agenda's and its
+    /// minutes' pages are told apart, and dated.
+    static func packetTitle(_ summary: PacketPreview.Summary) -> String {
+        let date = summary.date.map { ", \(DanishFormat.date($0))" } ?? ""
+        switch summary.kind {
+        case "dagsorden": return "Dagsorden: \(summary.title)\(date)"
+        case "referat": return "Referat: \(summary.title)\(date)"
+        default: return summary.title
+        }
+    }
+
+    /// The heading and badge of one packet on the packet page.
+    static func packetNames(_ packet: PacketPreview.Packet, kind: String) -> (String, String) {
+        let closedBadge = "LUKKET – må ikke offentliggøres"
+        switch (kind, packet) {
+        case ("dagsorden", .offentlig): return ("Den offentlige dagsorden", "Offentlig")
+        case ("dagsorden", .lukket): return ("Den lukkede dagsorden", closedBadge)
+        case ("dagsorden", .tillaeg): return ("Den offentlige tillægsdagsorden", "Offentlig")
+        case ("dagsorden", .tillaegLukket): return ("Den lukkede tillægsdagsorden", closedBadge)
+        case ("referat", .lukket): return ("Det lukkede referat", closedBadge)
+        case ("referat", _): return ("Det offentlige referat", "Offentlig")
+        case (_, .lukket), (_, .tillaegLukket): return ("Den lukkede udgave", closedBadge)
+        default: return ("Bilagsmaterialet", "Bilagsmateriale")
+        }
     }
 
     static func error(status: Int, message: String) -> String {

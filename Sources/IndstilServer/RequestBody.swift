@@ -30,4 +30,13 @@ struct RequestBody {
         }
         return value
     }
+
+    func int(_ name: String) throws(Refusal) -> Int {
+        // JSON's true and false are numbers to Foundation (`is Bool` holds for 1 too): the
+        // number's own type tells them apart ("c" for a boolean).
+        guard let number = fields[name] as? NSNumber, String(cString: number.objCType) != "c", let value = fields[name] as? Int else {
+            throw Refusal(.badRequest, "Feltet »\(name)« mangler eller er ikke et helt tal.")
+        }
+        return value
+    }
 }

@@ -12,6 +12,7 @@ struct WorkspaceRoutes: HTTPResponder {
     let identity: ServerIdentity
     let settings: ServerSettings
     let packets: PacketPreview
+    let builds: PacketBuilds
     let access: WorkspaceAccess
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -37,6 +38,8 @@ struct WorkspaceRoutes: HTTPResponder {
         case (.post, "/api/documents"): return try await createDocument(request)
         case (.post, "/api/analyse"): return try await analyse(request)
         case (.post, "/api/front-matter"): return try await editFrontMatter(request)
+        case (.post, "/api/agenda/item-state"): return try await changeItemState(request)
+        case (.post, "/api/agenda/send"): return try await sendAgenda(request)
         default: break
         }
         if method == .get, path.hasPrefix("/static/") { return try staticFile(try ProjectFiles.decoded(path, after: "/static/")) }
@@ -51,6 +54,8 @@ struct WorkspaceRoutes: HTTPResponder {
             throw Refusal(.methodNotAllowed, "Metoden \(method) kan ikke bruges her.")
         }
         if method == .get, path.hasPrefix("/api/render/") { return try await renderDownload(try ProjectFiles.decoded(path, after: "/api/render/")) }
+        if method == .get, path.hasPrefix("/api/build/") { return try buildPackets(try ProjectFiles.decoded(path, after: "/api/build/")) }
+        if method == .get, path.hasPrefix("/api/build-result/") { return try buildResult(try ProjectFiles.decoded(path, after: "/api/build-result/")) }
         if method == .get, path.hasPrefix("/api/packets/") { return try await packetPDF(try ProjectFiles.decoded(path, after: "/api/packets/")) }
         if method == .get, path.hasPrefix("/api/events/") {
             let url = try files.editable(try ProjectFiles.decoded(path, after: "/api/events/"))

@@ -36,10 +36,11 @@ public final class WorkspaceServer: Sendable {
         let access = WorkspaceAccess(token: token)
         let holder = Locked<ServerIdentity?>(nil)
         let packets = PacketPreview()
+        let builds = PacketBuilds()
         let settings = self.settings, workspace = self.workspace, root = self.root
         let responder = LateResponder(holder: holder) { identity in
             WorkspaceRoutes(workspace: workspace, files: ProjectFiles(root: root), identity: identity, settings: settings, packets: packets,
-                            access: access)
+                            builds: builds, access: access)
         }
         var app = Application(
             responder: responder,
@@ -51,7 +52,10 @@ public final class WorkspaceServer: Sendable {
             })
         // Hummingbird's own log lines (start, each connection) are not for the user.
         app.logger.logLevel = .critical
-        defer { packets.removeAll() }
+        defer {
+            packets.removeAll()
+            builds.removeAll()
+        }
         try await app.run()
     }
 }

@@ -68,7 +68,7 @@ struct BundleCommand: ParsableCommand {
     }
 
     func bundle(_ bundle: ResolvedBundle) throws {
-        let progress: @Sendable (String) -> Void = { Output.progress($0) }
+        let progress: PacketProgress = { Output.progress($0.message) }
         switch to {
         case .html:
             let target = URL(fileURLWithPath: output ?? "ud")
@@ -86,7 +86,7 @@ struct BundleCommand: ParsableCommand {
     /// The public minutes at the output path; when an item is closed, the closed minutes
     /// (every decision) beside them with "-lukket" added to the name, as for agendas.
     func minutes(_ minutes: ResolvedMinutes) throws {
-        let progress: @Sendable (String) -> Void = { Output.progress($0) }
+        let progress: PacketProgress = { Output.progress($0.message) }
         let publicPacket = MinutesPacket(minutes: minutes, audience: .offentlig)
         let closedPacket = MinutesPacket(minutes: minutes, audience: .lukket)
         let targets: (URL, URL)
@@ -119,7 +119,7 @@ struct BundleCommand: ParsableCommand {
     /// came after the agenda was sent form the supplementary agenda beside them
     /// ("-tillaeg", "-tillaeg-lukket").
     func agenda(_ agenda: ResolvedAgenda) throws {
-        let progress: @Sendable (String) -> Void = { Output.progress($0) }
+        let progress: PacketProgress = { Output.progress($0.message) }
         let packets = AgendaPacket.all(of: agenda)
         let target: URL
         switch to {

@@ -27,6 +27,15 @@ document.addEventListener("DOMContentLoaded", () => {
   const isManifest = workspace.dataset.kind === "manifest";
   // A manifest has no front matter form; a document's fields are a form above its text.
   const fields = isManifest ? { show() {} } : FieldsForm.create(document.getElementById("fields"), { apply: applyFields });
+  // An agenda's manifest has the desk (item states, sending) and every manifest the build.
+  const desk = isManifest ? Desk.create(document.getElementById("desk"), {
+    path, text: () => editor.getValue(),
+    async replaceAndSave(text) {
+      if (text !== editor.getValue()) editor.setValue(text);
+      return save(state.version);
+    },
+  }) : { show() {} };
+  if (isManifest) PacketBuild.attach(document.getElementById("build"), async () => !isDirty() || save(state.version));
 
   function element(name, text, className) {
     const node = document.createElement(name);
@@ -258,6 +267,7 @@ document.addEventListener("DOMContentLoaded", () => {
       showCounts(answer);
       showDecisions(answer);
       fields.show(answer);
+      desk.show(answer.agenda || null);
       if (answer.html !== null) showPreview(answer.html);
       workspace.dataset.analysed = String(sequence);
     } catch (error) {
@@ -386,6 +396,9 @@ document.addEventListener("DOMContentLoaded", () => {
   offerDraft();
   showDirtyState();
   analyse();
-  // A new document (from "Nyt dokument") opens with the caret in the text.
+  // A new document (from "Nyt dokument") opens with the caret in the text; a link to a
+  // line (#linje-12, from a failed packet build) opens with the caret there.
   if (new URLSearchParams(window.location.search).has("ny")) editor.focus();
+  const lineLink = /^#linje-(\d+)$/.exec(window.location.hash);
+  if (lineLink) goToLine(Number(lineLink[1]));
 });

@@ -34,9 +34,9 @@ public enum ManifestTextEdit {
         }
     }
 
-    /// The text with `fields` set at the top level (new ones before `punkter`).
+    /// The text with `fields` set at the top level (new ones before `punkter`, when it is not first).
     public static func setting(_ fields: [Field], in text: String) throws(Failure) -> String {
-        try editing(text) { root, lines throws(Failure) in try set(fields, in: root, lines: &lines) }
+        try editing(text) { root, lines throws(Failure) in try set(fields, in: root, lines: &lines, before: "punkter") }
     }
 
     /// A value as a YAML scalar on one line: plain when it reads back as the same text,
@@ -78,7 +78,7 @@ public enum ManifestTextEdit {
     /// so earlier line numbers stay right; new lines go in last, before the mapping's second
     /// entry (always a key line of its own at the siblings' indentation) or after a one-entry
     /// mapping's only line.
-    private static func set(_ fields: [Field], in mapping: YAMLValue, lines: inout [String]) throws(Failure) {
+    private static func set(_ fields: [Field], in mapping: YAMLValue, lines: inout [String], before anchor: String? = nil) throws(Failure) {
         guard case .mapping(let entries) = mapping.content, let first = entries.first else {
             throw Failure(message: Message(da: "Stedet, der skal ændres, er ikke nøgler med værdier", en: "The place to change is not keys with values"), line: mapping.line)
         }
@@ -117,7 +117,10 @@ public enum ManifestTextEdit {
         let newLines = added.map { indent + "\($0.key): \(scalar($0.value ?? ""))" }
         // Lines removed above lie after the first entry; the second entry's line is found
         // again by its key in the text.
-        if entries.count > 1, let second = lineIndex(ofKey: entries[1].key, from: first.keyLine, indent: indent, in: lines) {
+        if let anchor, entries.first?.key != anchor, entries.contains(where: { $0.key == anchor }),
+           let before = lineIndex(ofKey: anchor, from: first.keyLine, indent: indent, in: lines) {
+            lines.insert(contentsOf: newLines, at: before)
+        } else if entries.count > 1, let second = lineIndex(ofKey: entries[1].key, from: first.keyLine, indent: indent, in: lines) {
             lines.insert(contentsOf: newLines, at: second)
         } else if isSingleLine(first, lines: lines) {
             lines.insert(contentsOf: newLines, at: first.keyLine)

@@ -22,9 +22,9 @@ import IndstilWorkspace
 /// packet's ParentTree at numbers WeasyPrint gave its own pages.
 enum PDFMerge {
     static func merge(main: URL, reserved: ReservedPages, attachments: [PDFAttachment], work: URL, output: URL,
-                      progress: (String) -> Void) throws(PacketFailure) {
+                      progress: PacketProgress) throws(PacketFailure) {
         // 1. The merge.
-        progress("Fletter \(counted(attachments.count, "PDF-bilag", "PDF-bilag")) ind med qpdf …")
+        progress(PacketStep(.merging, "Fletter \(counted(attachments.count, "PDF-bilag", "PDF-bilag")) ind med qpdf …"))
         var arguments = [main.path, "--pages"]
         var next = 1
         for (run, attachment) in zip(reserved.runs, attachments) {
@@ -37,7 +37,7 @@ enum PDFMerge {
         try QPDF.write(arguments + ["--", merged.path], step: .merging, what: Message(da: "ved fletning af PDF-bilagene", en: "while merging the PDF appendices"))
 
         // 2. The bookmarks and links to the attachments, and the attachments' own bookmarks.
-        progress("Sætter bogmærker til PDF-bilagene …")
+        progress(PacketStep(.merging, "Sætter bogmærker til PDF-bilagene …"))
         let json = try QPDF.json(merged, keys: ["pages", "outlines", "qpdf"], into: work.appendingPathComponent("flettet.json"),
                                  step: .merging, what: Message(da: "ved læsning af den flettede PDF", en: "while reading the merged PDF"))
         let pages = QPDF.pageRefs(json)

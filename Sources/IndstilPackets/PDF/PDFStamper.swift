@@ -42,13 +42,13 @@ enum PDFStamper {
 
     static let timeout: TimeInterval = 600
 
-    static func stamp(_ jobs: [Job], work: URL, progress: (String) -> Void) throws(PacketFailure) {
+    static func stamp(_ jobs: [Job], work: URL, progress: PacketProgress) throws(PacketFailure) {
         guard !jobs.isEmpty else { return }
         var sizes: [[PageSize]] = []
         for (index, job) in jobs.enumerated() {
             sizes.append(try pageSizes(job.source, work: work, index: index))
         }
-        progress("Sætter stempler på \(counted(sizes.map(\.count).reduce(0, +), "side", "sider")) i \(counted(jobs.count, "PDF-bilag", "PDF-bilag")) …")
+        progress(PacketStep(.stamping, "Sætter stempler på \(counted(sizes.map(\.count).reduce(0, +), "side", "sider")) i \(counted(jobs.count, "PDF-bilag", "PDF-bilag")) …"))
         let stamps = work.appendingPathComponent("stempler.pdf")
         let set = work.appendingPathComponent("stempler-sat.pdf")
         try WeasyPrint.setPacket(stampHTML(zip(jobs, sizes).map { ($0.stamp, $0.pageNumbers, $1) }), input: work.appendingPathComponent("stempler.html"),

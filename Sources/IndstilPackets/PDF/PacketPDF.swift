@@ -25,34 +25,36 @@ public enum PacketPDF {
     /// A betænkning bundle's PDF (see `BundlePDFPlan`).
     /// `archive`, here and below: the archive copy, PDF/A-2 (`WeasyPrint.Variant.archive`,
     /// `PDFArchiveParts`), instead of the tagged PDF/UA-1.
-    public static func write(_ bundle: ResolvedBundle, to file: URL, archive: Bool = false, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+    public static func write(_ bundle: ResolvedBundle, to file: URL, archive: Bool = false, progress: PacketProgress) throws(PacketFailure) {
         try writeTogether([(bundle, file)], archive: archive, progress: progress)
     }
 
     /// An agenda's PDFs (see `AgendaPDFPlan`): its public packet and, when it has closed
     /// content, its closed packet, put in place together: either both files are new or
     /// both are as they were.
-    public static func write(_ packets: [(packet: AgendaPacket, file: URL)], archive: Bool = false, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+    public static func write(_ packets: [(packet: AgendaPacket, file: URL)], archive: Bool = false, progress: PacketProgress) throws(PacketFailure) {
         try writeTogether(packets.map { ($0.packet, $0.file) }, archive: archive, progress: progress)
     }
 
     /// Minutes' PDFs (see `MinutesPDFPlan`): public and closed, put in place together.
-    public static func write(_ packets: [(packet: MinutesPacket, file: URL)], archive: Bool = false, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+    public static func write(_ packets: [(packet: MinutesPacket, file: URL)], archive: Bool = false, progress: PacketProgress) throws(PacketFailure) {
         try writeTogether(packets.map { ($0.packet, $0.file) }, archive: archive, progress: progress)
     }
 
-    static func write(packet: some Packet, to file: URL, progress: (String) -> Void) throws(PacketFailure) {
+    static func write(packet: some Packet, to file: URL, progress: PacketProgress) throws(PacketFailure) {
         try writeTogether([(packet, file)], progress: progress)
     }
 
     /// Sets each packet's PDF in its own work folder; only when all are done are they
     /// staged beside their targets and put in place together (`OutputStaging`).
-    static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) {
+    static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, progress: PacketProgress) throws(PacketFailure) {
         for (packet, _) in packets { try packet.refuseWithheld() }
         var works: [URL] = []
         defer { works.forEach(PacketWorkFolder.remove) }
         var results: [URL] = []
-        for (packet, _) in packets {
+        for (packet, target) in packets {
+            // Several packets at once (public and closed): each one's steps under its name.
+            if packets.count > 1 { progress(PacketStep(.building, "\(target.lastPathComponent):")) }
             let work = try PacketWorkFolder.make()
             works.append(work)
             results.append(try build(packet, work: work, archive: archive, progress: progress))
@@ -75,14 +77,14 @@ public enum PacketPDF {
     }
 
     /// The packet's finished PDF, built in `work`.
-    static func build(_ packet: some Packet, work: URL, archive: Bool = false, progress: (String) -> Void) throws(PacketFailure) -> URL {
+    static func build(_ packet: some Packet, work: URL, archive: Bool = false, progress: PacketProgress) throws(PacketFailure) -> URL {
 
         // The PDF attachments, measured: their pages are reserved in the set PDF.
         let files = try PacketFiles(packet, work: work, progress: progress)
         var attachments: [PDFAttachment] = []
         for attachment in files.attachments {
             guard let pdf = files.pdf(of: attachment) else {
-                progress("Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« er ikke en PDF og kommer kun med som henvisning")
+                progress(PacketStep(.note, "Bemærk: \(attachment.label) »\(attachment.source.lastPathComponent)« er ikke en PDF og kommer kun med som henvisning"))
                 continue
             }
             attachments.append(try PDFAttachment.inspect(source: pdf, key: attachment.key, label: attachment.bookmarkLabel,
@@ -91,13 +93,13 @@ public enum PacketPDF {
         if archive { try PDFArchiveParts.requireConforming(attachments, work: work) }
 
         let plan = packet.pdfPlan(files)
-        progress("Bygger HTML til PDF: \(plan.summary) …")
+        progress(PacketStep(.building, "Bygger HTML til PDF: \(plan.summary) …"))
         let pages = Dictionary(attachments.map { ($0.key, $0.pageCount) }, uniquingKeysWith: { first, _ in first })
         let html = PacketPDFDocument.html(plan, attachmentPages: pages, css: try stylesheet())
 
         let input = work.appendingPathComponent("pakke.html")
         let set = work.appendingPathComponent("sat.pdf")
-        progress("Sætter PDF med WeasyPrint …")
+        progress(PacketStep(.setting, "Sætter PDF med WeasyPrint …"))
         try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, archive: archive, timeout: timeout)
         guard !attachments.isEmpty else { return set }
 

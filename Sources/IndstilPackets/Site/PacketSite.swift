@@ -19,25 +19,25 @@ public enum PacketSite {
     static let attachmentFolder = "bilag"
 
     /// A betænkning bundle's site (see `BundleSitePlan`).
-    public static func write(_ bundle: ResolvedBundle, to folder: URL, progress: @Sendable (String) -> Void) throws(PacketFailure) {
+    public static func write(_ bundle: ResolvedBundle, to folder: URL, progress: PacketProgress) throws(PacketFailure) {
         try writeTogether([(bundle, folder)], progress: progress)
     }
 
     /// An agenda's sites (see `AgendaSitePlan`): its public packet and, when it has closed
     /// content, its closed packet, staged together and swapped in as one: either both
     /// folders are new or both are as they were.
-    public static func write(_ packets: [(packet: AgendaPacket, folder: URL)], progress: @Sendable (String) -> Void) throws(PacketFailure) {
+    public static func write(_ packets: [(packet: AgendaPacket, folder: URL)], progress: PacketProgress) throws(PacketFailure) {
         try writeTogether(packets.map { ($0.packet, $0.folder) }, progress: progress)
     }
 
     /// Minutes' sites (see `MinutesSitePlan`): public and closed, swapped in as one.
-    public static func write(_ packets: [(packet: MinutesPacket, folder: URL)], progress: @Sendable (String) -> Void) throws(PacketFailure) {
+    public static func write(_ packets: [(packet: MinutesPacket, folder: URL)], progress: PacketProgress) throws(PacketFailure) {
         try writeTogether(packets.map { ($0.packet, $0.folder) }, progress: progress)
     }
 
     /// Builds each packet's site in a staging folder beside its target, then puts them all
     /// in place together (`OutputStaging`); nothing is replaced unless every site was built.
-    static func writeTogether<P: Packet>(_ packets: [(P, URL)], progress: (String) -> Void) throws(PacketFailure) {
+    static func writeTogether<P: Packet>(_ packets: [(P, URL)], progress: PacketProgress) throws(PacketFailure) {
         for (packet, _) in packets { try packet.refuseWithheld() }
         let targets = packets.map { $0.1.standardizedFileURL }
         for target in targets { try checkReplaceable(target) }
@@ -68,14 +68,14 @@ public enum PacketSite {
         }
     }
 
-    static func write(packet: some Packet, to folder: URL, progress: (String) -> Void) throws(PacketFailure) {
+    static func write(packet: some Packet, to folder: URL, progress: PacketProgress) throws(PacketFailure) {
         try writeTogether([(packet, folder)], progress: progress)
     }
 
     /// Writes every file of the site into `folder` (empty, made by `write`): pages in
     /// reading order, each page's attachments at its turn, the stamped ones last in one run.
     static func build<Plan: PacketSitePlan>(_ plan: Plan, files: PacketFiles, css: String, into folder: URL, work: URL,
-                                            progress: (String) -> Void) throws(PacketFailure) {
+                                            progress: PacketProgress) throws(PacketFailure) {
         try put(css, SiteFrame.styleFile, in: folder)
         let total = plan.pages.reduce(0) { total, page in
             total + (page.progressLabel == nil ? 0 : 1) + page.files.filter { $0.progressLabel != nil }.count
@@ -84,7 +84,7 @@ public enum PacketSite {
         func report(_ label: String?) {
             guard let label else { return }
             done += 1
-            if done % 25 == 0 || done == total { progress("Bilag \(done)/\(total): \(label)") }
+            if done % 25 == 0 || done == total { progress(PacketStep(.writing, "Bilag \(done)/\(total): \(label)")) }
         }
 
         var stamps: [PDFStamper.Job] = []
@@ -103,7 +103,7 @@ public enum PacketSite {
             }
         }
         try PDFStamper.stamp(stamps, work: work, progress: progress)
-        if total == 0, let note = plan.noAppendicesNote { progress(note) }
+        if total == 0, let note = plan.noAppendicesNote { progress(PacketStep(.note, note)) }
     }
 
     /// The page at `position`: its main content in the frame, with the pages before and after it.
