@@ -149,7 +149,7 @@ import Testing
         let bundle = try Self.assemble(Self.writeBundle(project))
         let output = project.root.appendingPathComponent("ud/bilagsmateriale.pdf")
         let messages = BundlePDFProgress()
-        try PacketPDF.write(bundle, to: output, progress: { messages.add($0) })
+        try PacketPDF.write(bundle, to: output, progress: { messages.add($0.message) })
         #expect(messages.all.contains { $0.contains("WeasyPrint") })
         #expect(messages.all.contains { $0.contains("qpdf") })
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["bilagsmateriale.pdf"])
@@ -251,7 +251,7 @@ import Testing
         let bundle = try Self.assemble(Self.writeBundle(project, attachment: false))
         let output = project.root.appendingPathComponent("bilagsmateriale.pdf")
         let messages = BundlePDFProgress()
-        try PacketPDF.write(bundle, to: output, progress: { messages.add($0) })
+        try PacketPDF.write(bundle, to: output, progress: { messages.add($0.message) })
         #expect(!messages.all.contains { $0.contains("qpdf") })
         let outline = try Self.bookmarks(output)
         #expect(outline.flatMap(\.all).map(\.title) == [

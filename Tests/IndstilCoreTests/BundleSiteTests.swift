@@ -142,7 +142,7 @@ import Testing
         defer { temporary.remove() }
         let output = temporary.url("output")
         let messages = Messages()
-        try PacketSite.write(bundle, to: output, progress: { messages.append($0) })
+        try PacketSite.write(bundle, to: output, progress: { messages.append($0.message) })
 
         let files = try Self.files(output)
         #expect(Set(files.keys) == ["index.html", "style.css", "kapitel-1.html", "kapitel-2.html", "b1-1.html", "b1-2.html",
@@ -338,7 +338,7 @@ import Testing
         let site = out.appendingPathComponent("site")
         let messages = Messages()
         let clock = ContinuousClock()
-        let elapsed = try clock.measure { try PacketSite.write(bundle, to: site, progress: { messages.append($0) }) }
+        let elapsed = try clock.measure { try PacketSite.write(bundle, to: site, progress: { messages.append($0.message) }) }
         #expect(elapsed < .seconds(5), "site written in \(elapsed)")
 
         let files = try Self.files(site)

@@ -56,7 +56,7 @@ import Testing
         let packet = NotesPacket(title: "Noter fra mødet", attachment: attachment)
         let site = project.root.appendingPathComponent("ud")
         let messages = Messages()
-        try PacketSite.write(packet: packet, to: site, progress: { messages.append($0) })
+        try PacketSite.write(packet: packet, to: site, progress: { messages.append($0.message) })
 
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(index.contains("<meta name=\"generator\" content=\"indstil bundle\">"))

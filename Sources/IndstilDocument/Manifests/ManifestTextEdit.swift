@@ -43,7 +43,7 @@ public enum ManifestTextEdit {
     /// double-quoted otherwise.
     public static func scalar(_ value: String) -> String {
         let plain = value.range(of: #"^[\p{L}\p{N}][\p{L}\p{N} ._/-]*$"#, options: .regularExpression) != nil
-            && !["ja", "nej", "true", "false", "yes", "no", "null", "on", "off"].contains(value.lowercased())
+            && !["true", "false", "yes", "no", "null", "on", "off", "y", "n", "~"].contains(value.lowercased())
             && !value.hasSuffix(" ")
         if plain { return value }
         var quoted = "\""
