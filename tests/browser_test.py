@@ -24,6 +24,7 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -281,6 +282,58 @@ def check_no_sideways_scroll(driver, address, checks):
     driver.set_window_size(1400, 1000)
 
 
+def tab_to(driver, wanted, what, limit=400):
+    """Presses Tab (only the keyboard) until the focused element is `wanted` (an id)."""
+    for _ in range(limit):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        if driver.switch_to.active_element.get_attribute("id") == wanted:
+            return driver.switch_to.active_element
+    raise AssertionError(f"Tab never reached {what} (#{wanted})")
+
+
+def check_desk_by_keyboard(driver, address, project, checks, axe):
+    """The secretariat's desk on an agenda's manifest page, by keyboard only: every item
+    approved (with a name), the agenda sent, both packets built with their steps shown."""
+    manifest = project / "raadmandsmoede/dagsorden.yml"
+    manifest.write_text((REPO / "examples/raadmandsmoede/dagsorden.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    driver.get(address + "/manifest/raadmandsmoede/dagsorden.yml")
+    analysed(driver)
+    wait_for(driver, lambda d: d.find_element(By.ID, "desk").is_displayed(), "the agenda's desk")
+    driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    person = tab_to(driver, "desk-person", "the name field")
+    person.send_keys(Keys.CONTROL, "a")
+    person.send_keys("Ida Holm")
+    items = len(driver.find_elements(By.CSS_SELECTOR, "#desk-items tbody tr"))
+    for number in range(1, items + 1):
+        select = tab_to(driver, f"desk-state-{number}", f"item {number}'s state")
+        select.send_keys("g")  # type-ahead: Godkendt
+        wait_for(driver, lambda d: d.find_element(By.ID, "desk-status").text == f"Punkt {number} er nu godkendt; gemt i manifestet.",
+                 f"item {number} approved and saved")
+    text = manifest.read_text(encoding="utf-8")
+    checks.expect(text.count("tilstand: godkendt") == items and text.count("tilstand_af: Ida Holm") == items,
+                  f"by keyboard: all {items} items approved, with who, in the manifest")
+    violations = axe_violations(driver, axe)
+    checks.expect(violations == [], f"axe: no violations on the manifest page with its desk {violations}")
+    button = tab_to(driver, "desk-send", "Send dagsordenen")
+    checks.expect(button.text == "Send dagsordenen", f"the send button says what it sends ({button.text!r})")
+    button.send_keys(Keys.ENTER)
+    wait_for(driver, lambda d: d.find_element(By.ID, "desk-status").text.startswith("Dagsordenen er sendt med"), "the agenda sent")
+    text = manifest.read_text(encoding="utf-8")
+    checks.expect("\nudsendt: " in text and text.count("udsendt_version: ") == items, "sending is recorded in the manifest")
+    wait_for(driver, lambda d: not d.find_element(By.ID, "desk-send").is_displayed(), "nothing more to send")
+    build = tab_to(driver, "build-start", "Byg pakkerne")
+    build.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 240).until(lambda d: d.find_element(By.ID, "build").get_attribute("data-result") in ("done", "failure"))
+    steps = [item.text for item in driver.find_elements(By.CSS_SELECTOR, "#build-steps li")]
+    results = [link.text for link in driver.find_elements(By.CSS_SELECTOR, "#build-results a")]
+    checks.expect(any(step.startswith("Sætter:") for step in steps) and any(step.startswith("Stempler:") for step in steps),
+                  f"the build shows its steps as they happen ({len(steps)} steps)")
+    checks.expect(results == ["Hent Dagsorden (PDF)", "Hent Lukket dagsorden (PDF)"],
+                  f"by keyboard: the build ends with the public and the closed packet {results} "
+                  f"({driver.find_element(By.ID, 'build-status').text})")
+    checks.expect(driver.switch_to.active_element.get_attribute("id") == "build-start", "the focus stays where the user was")
+
+
 def main():
     if not BINARY.exists():
         sys.exit(f"browser tests: {BINARY} is missing; build first (swift build)")
@@ -476,6 +529,9 @@ def main():
         wait_for(driver, lambda d: d.find_element(By.ID, "save-status").text == "Gemt.", "the manifest saved with Ctrl-S")
         checks.expect("minutter: 500" in (project / "raadmandsmoede/dagsorden.yml").read_text(encoding="utf-8"),
                       "Ctrl-S saves the manifest")
+
+        print("the secretariat's desk, by keyboard only")
+        check_desk_by_keyboard(driver, address, project, checks, axe)
     except AssertionError as error:
         checks.failures.append(str(error))
         print(f"  FAIL  {error}")

@@ -18,7 +18,9 @@ const TextEditor = (() => {
       screenReaderLabel: document.getElementById("editor-label").textContent,
       styleActiveLine: true,
       viewportMargin: 50,
-      extraKeys: { Enter: "newlineAndIndentContinueMarkdownList" },
+      // Tab moves on to the next control, as everywhere else on the page (a keyboard user is
+      // never trapped in the text; YAML does not indent with tabs anyway).
+      extraKeys: { Enter: "newlineAndIndentContinueMarkdownList", Tab: false, "Shift-Tab": false },
     });
     let marks = [];
     let flash = null;

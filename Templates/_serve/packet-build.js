@@ -32,7 +32,7 @@ const PacketBuild = {
     function finish() {
       if (source) source.close();
       source = null;
-      button.disabled = false;
+      button.removeAttribute("aria-disabled");
       section.dataset.state = "idle";
     }
 
@@ -41,7 +41,9 @@ const PacketBuild = {
       if (beforeBuild && !(await beforeBuild())) return;
       steps.replaceChildren();
       results.replaceChildren();
-      button.disabled = true;
+      // Not `disabled`: a disabled button loses the focus, and a keyboard user would be
+      // sent back to the top of the page. A second press while building does nothing.
+      button.setAttribute("aria-disabled", "true");
       section.dataset.state = "building";
       status.textContent = "Bygger pakkerne …";
       const started = Date.now();
