@@ -152,7 +152,11 @@ enum Pages {
         }.joined(separator: "\n")
         let findings = summary.reports.flatMap { report in report.diagnostics.map { (report.path, $0) } }
         let findingItems = findings.map { path, diagnostic in
-            "<li class=\"\(diagnostic.severity.rawValue)\"><span class=\"severity\">\(severityName(diagnostic.severity))</span> \(path.markupAttributeEscaped):\(diagnostic.line): \(diagnostic.message.da.markupAttributeEscaped) <span class=\"check\">[\(diagnostic.check.markupAttributeEscaped)]</span></li>"
+            // A finding in a document or a manifest opens it at its line in the editor.
+            let place = "\(path):\(diagnostic.line)".markupAttributeEscaped
+            let page = path.lowercased().hasSuffix(".md") ? "dokument" : (path.hasSuffix(".yml") || path.hasSuffix(".yaml") ? "manifest" : nil)
+            let shown = page.map { "<a href=\"/\($0)/\(PageLayout.urlPath(path).markupAttributeEscaped)#linje-\(diagnostic.line)\">\(place)</a>" } ?? place
+            return "<li class=\"\(diagnostic.severity.rawValue)\"><span class=\"severity\">\(severityName(diagnostic.severity))</span> \(shown): \(diagnostic.message.da.markupAttributeEscaped) <span class=\"check\">[\(diagnostic.check.markupAttributeEscaped)]</span></li>"
         }.joined(separator: "\n")
         let title = packetTitle(summary)
         let main = """

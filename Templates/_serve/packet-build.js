@@ -4,11 +4,6 @@
 "use strict";
 
 const PacketBuild = {
-  stageNames: {
-    reading: "Læser", converting: "Konverterer", building: "Bygger", setting: "Sætter",
-    stamping: "Stempler", merging: "Fletter", writing: "Skriver", note: "Bemærk",
-  },
-
   /**
    * Wires the build section. `beforeBuild` (optional, async) runs first and returns false
    * to stop (the manifest page saves unsaved text there: a build reads the saved files).
@@ -50,7 +45,8 @@ const PacketBuild = {
       source = new EventSource(`/api/build/${urlPath}`);
       source.addEventListener("step", (event) => {
         const step = JSON.parse(event.data);
-        line(`${PacketBuild.stageNames[step.stage] || step.stage}: ${step.message}`, `step ${step.stage}`);
+        // The message says what happens ("Sætter PDF med WeasyPrint …"); a note is marked as one.
+        line(step.stage === "note" ? `Bemærk: ${step.message.replace(/^Bemærk: /, "")}` : step.message, `step ${step.stage}`);
         status.textContent = step.message;
       });
       source.addEventListener("done", (event) => {

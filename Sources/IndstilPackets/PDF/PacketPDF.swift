@@ -54,7 +54,7 @@ public enum PacketPDF {
         var results: [URL] = []
         for (packet, target) in packets {
             // Several packets at once (public and closed): each one's steps under its name.
-            if packets.count > 1 { progress(PacketStep(.building, "\(target.lastPathComponent):")) }
+            if packets.count > 1 { progress(PacketStep(.building, "Bygger \(target.lastPathComponent) …")) }
             let work = try PacketWorkFolder.make()
             works.append(work)
             results.append(try build(packet, work: work, archive: archive, progress: progress))
