@@ -26,6 +26,8 @@ enum ManifestAnalysis {
             html = .string(agendaIndex(outcome.packet, reports: reports, deadline: deadline))
             desk = agendaDesk(outcome.packet, deadline: deadline, hasErrors: outcome.hasErrors)
         }
+        var minutes: JSONValue = .null
+        if case .referat(let outcome) = assembly { minutes = minutesForm(outcome.packet) }
         return .object([
             ("path", .string(path)),
             ("kind", .string("manifest")),
@@ -33,7 +35,7 @@ enum ManifestAnalysis {
             ("summary", .object([("errors", .int(summary.errors)), ("warnings", .int(summary.warnings)), ("notes", .int(summary.notes))])),
             ("files", files),
             ("stats", .null), ("limit", .null), ("limitedCharacters", .null), ("decisionPoints", .array([])),
-            ("html", html), ("agenda", desk), ("profile", .null), ("fields", .null), ("frontMatter", .null),
+            ("html", html), ("agenda", desk), ("minutes", minutes), ("profile", .null), ("fields", .null), ("frontMatter", .null),
         ])
     }
 
@@ -82,6 +84,36 @@ enum ManifestAnalysis {
             ("sent", agenda.manifest.sent.map { .string(DanishFormat.date($0)) } ?? .null),
             ("deadline", deadline.map { .string($0) } ?? .null),
             ("items", .array(items)), ("send", send), ("hasErrors", .bool(hasErrors)),
+        ])
+    }
+
+    /// What the minutes form shows for each agenda item: its decision points with the
+    /// outcome and own sentence recorded so far (or the item's outcome when it has none), who
+    /// was absent for it, the meeting's members to choose from and the outcomes with their
+    /// standard phrases.
+    static func minutesForm(_ minutes: ResolvedMinutes) -> JSONValue {
+        func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+        let entries = minutes.manifest.items
+        let items = minutes.items.map { item -> JSONValue in
+            let entry = entries.first { $0.number == item.number }
+            let points = item.decisions.map { decision -> JSONValue in
+                let stated = entry?.points.first { $0.point == decision.number }
+                return .object([("number", .int(decision.number)), ("proposal", .string(decision.proposal)),
+                                ("outcome", text(stated?.outcome.rawValue)), ("text", text(stated?.text))])
+            }
+            return .object([
+                ("number", .int(item.number)), ("title", .string(item.agendaItem.title)), ("closed", .bool(item.isClosed)),
+                ("points", .array(points)), ("outcome", text(entry?.outcome?.rawValue)), ("text", text(entry?.decision)),
+                ("absent", .array((entry?.absent.map(\.name) ?? []).map { .string($0) })),
+            ])
+        }
+        let outcomes = MinutesOutcome.allCases.map { outcome -> JSONValue in
+            .object([("value", .string(outcome.rawValue)), ("label", .string(outcome.label())),
+                     ("phrase", .string(minutes.manifest.phrase(outcome, noting: nil, reason: nil)))])
+        }
+        return .object([
+            ("members", .array(minutes.manifest.members.map { .string($0.name) })),
+            ("items", .array(items)), ("outcomes", .array(outcomes)),
         ])
     }
 

@@ -53,7 +53,7 @@ enum Pages {
         <a class="editor-summary" id="editor-summary" href="#findings-heading"></a>
         </div>
         <p id="save-status" role="status" aria-live="polite"></p>
-        \(isManifest ? deskSection + buildSection(urlPath: urlPath) : "")
+        \(isManifest ? deskSection + minutesSection + buildSection(urlPath: urlPath) : "")
         <p id="drop-hint" class="help">Et Word-dokument (.docx), der trækkes ind på siden, kontrolleres på <a href="/word">Kontrollér et Word-dokument</a>.</p>
         <section id="conflict" class="conflict" hidden aria-labelledby="conflict-heading">
         <h2 id="conflict-heading">Filen er ændret på disken</h2>
@@ -98,7 +98,7 @@ enum Pages {
             ? (VendorLibraries.codeMirrorScripts.map { VendorLibraries.urlPrefix + $0 },
                VendorLibraries.codeMirrorStylesheets.map { VendorLibraries.urlPrefix + $0 })
             : ([], [])
-        let pageScripts = ["editor.js", "fields.js", "word-handoff.js"] + (isManifest ? ["packet-build.js", "desk.js"] : []) + ["document.js"]
+        let pageScripts = ["editor.js", "fields.js", "word-handoff.js"] + (isManifest ? ["packet-build.js", "desk.js", "minutes.js"] : []) + ["document.js"]
         return PageLayout.page(title: path, main: main, scripts: editor.0 + pageScripts, stylesheets: editor.1)
     }
 
@@ -122,6 +122,16 @@ enum Pages {
         </section>
         """
     }
+
+    /// The minutes form on a referat's manifest page (minutes.js fills it from the analysis).
+    static let minutesSection = """
+    <section id="minutes" class="desk" hidden aria-labelledby="minutes-heading">
+    <h2 id="minutes-heading">Referatets beslutninger</h2>
+    <p class="help">Vælg udfaldet for hvert beslutningspunkt; standardfrasen står i valget. Feltet ved siden af erstatter frasen med referatets egen tekst.</p>
+    <div id="minutes-items"></div>
+    <p id="minutes-status" role="status" aria-live="polite"></p>
+    </section>
+    """
 
     /// Building every PDF of a packet with its progress (packet-build.js, server-sent events).
     static func buildSection(urlPath: String) -> String {

@@ -58,4 +58,25 @@ extension WorkspaceRoutes {
         guard case .success(let data) = FileKind.read(file, limit: 2 << 30) else { throw Refusal.notRegular(parts[1]) }
         return HTTPAnswers.data(data, contentType: "application/pdf", downloadName: parts[1])
     }
+
+    /// `POST /api/minutes/item` `{path, text, item, points: [{number, outcome, text}], outcome,
+    /// decision, absent: [names]}` → `{text}`: the minutes form's decision for one item.
+    func editMinutesItem(_ request: Request) async throws -> Response {
+        let body = try await RequestBody.read(request, limit: settings.maximumBodyBytes)
+        let relative = try body.string("path"), text = try body.string("text"), item = try body.int("item")
+        let url = try files.served(relative, as: .manifest)
+        let path = files.relativePath(of: url)
+        func optional(_ value: Any?) -> String? { value as? String }
+        let points = (body.fields["points"] as? [[String: Any]] ?? []).compactMap { point -> MinutesItemEdit.Point? in
+            guard let number = point["number"] as? Int else { return nil }
+            return MinutesItemEdit.Point(number: number, outcome: optional(point["outcome"]), text: optional(point["text"]))
+        }
+        let decision = MinutesItemEdit.Decision(points: points, outcome: optional(body.fields["outcome"]), text: optional(body.fields["decision"]),
+                                                absent: body.fields["absent"] as? [String] ?? [])
+        do {
+            return HTTPAnswers.json(.object([("text", .string(try MinutesItemEdit.apply(decision, item: item, to: text, file: path)))]))
+        } catch {
+            throw Refusal(.unprocessableContent, error.message.da)
+        }
+    }
 }

@@ -40,6 +40,7 @@ struct WorkspaceRoutes: HTTPResponder {
         case (.post, "/api/front-matter"): return try await editFrontMatter(request)
         case (.post, "/api/agenda/item-state"): return try await changeItemState(request)
         case (.post, "/api/agenda/send"): return try await sendAgenda(request)
+        case (.post, "/api/minutes/item"): return try await editMinutesItem(request)
         default: break
         }
         if method == .get, path.hasPrefix("/static/") { return try staticFile(try ProjectFiles.decoded(path, after: "/static/")) }

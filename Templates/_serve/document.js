@@ -35,6 +35,13 @@ document.addEventListener("DOMContentLoaded", () => {
       return save(state.version);
     },
   }) : { show() {} };
+  const minutes = isManifest ? MinutesForm.create(document.getElementById("minutes"), {
+    path, text: () => editor.getValue(),
+    async replaceAndSave(text) {
+      if (text !== editor.getValue()) editor.setValue(text);
+      return save(state.version);
+    },
+  }) : { show() {} };
   if (isManifest) PacketBuild.attach(document.getElementById("build"), async () => !isDirty() || save(state.version));
 
   function element(name, text, className) {
@@ -268,6 +275,7 @@ document.addEventListener("DOMContentLoaded", () => {
       showDecisions(answer);
       fields.show(answer);
       desk.show(answer.agenda || null);
+      minutes.show(answer.minutes || null);
       if (answer.html !== null) showPreview(answer.html);
       workspace.dataset.analysed = String(sequence);
     } catch (error) {

@@ -55,7 +55,7 @@ import Testing
         let edited = try #require(reply.json()?["text"] as? String)
         try Self.save(served, edited)
         let saved = try served.text(Self.agenda)
-        let item = try #require(saved.range(of: "  - indstilling: punkt-3/seniorundersoegelse.md\n"))
+        let item = try #require(saved.range(of: "  - indstilling: punkt-3/seniorundersoegelse.md\n    minutter: 15\n"))
         #expect(saved[item.upperBound...].hasPrefix("    tilstand: godkendt\n    tilstand_af: Ida Holm\n    tilstand_tid: \""), "\(saved)")
         #expect(saved.replacingOccurrences(of: #"    tilstand: godkendt\n    tilstand_af: Ida Holm\n    tilstand_tid: "[^"]*"\n"#, with: "", options: .regularExpression) == text,
                 "nothing else of the manifest changed")
@@ -150,6 +150,46 @@ import Testing
         let second = try served.send("POST", "/api/agenda/send", json: ["path": Self.agenda, "text": try served.text(Self.agenda)])
         #expect(second.status == 200, "\(second.text)")
         #expect((second.json()?["message"] as? String)?.contains("Tillægsdagsordenen er sendt med punkt 7") == true)
-        #expect((second.json()?["text"] as? String)?.hasSuffix("  - titel: Vinterberedskab på vejene\n    udsendt_version: e3b0c44298fc1c14\n    tillæg: ja\n    minutter: 5\n") == true)
+        #expect((second.json()?["text"] as? String)?.hasSuffix("  - titel: Vinterberedskab på vejene\n    minutter: 5\n    udsendt_version: e3b0c44298fc1c14\n    tillæg: ja\n") == true)
+    }
+
+    @Test("minutes entered in the page: outcomes per decision point and attendance written to referat.yml; »godkendt med ændringer« needs the changes")
+    func minutesOutcomesAreWrittenToTheManifest() throws {
+        let served = try ServedProject()
+        let minutes = "raadmandsmoede/referat.yml"
+        // Item 6 not yet in the minutes: the form adds it.
+        let text = try served.text(minutes).replacingOccurrences(of: "  - punkt: 6\n    beslutning: \"Intet at bemærke.\"\n", with: "")
+        func send(_ item: Int, _ fields: [String: Any]) throws -> RawHTTP.Reply {
+            var body: [String: Any] = ["path": minutes, "text": text, "item": item]
+            body.merge(fields) { _, new in new }
+            return try served.send("POST", "/api/minutes/item", json: body)
+        }
+        let unstated = try send(3, ["points": [["number": 1, "outcome": "taget til efterretning", "text": ""],
+                                               ["number": 2, "outcome": "godkendt med ændringer", "text": " "]]])
+        #expect(unstated.status == 422 && (unstated.json()?["message"] as? String)?.contains("kræver, at ændringerne skrives") == true, "\(unstated.text)")
+        let stated = try send(3, ["points": [["number": 1, "outcome": "taget til efterretning", "text": ""],
+                                             ["number": 2, "outcome": "godkendt med ændringer", "text": "Godkendt, idet nedsat tid også beskrives."]],
+                                  "absent": ["Direktør Birthe Prøve"]])
+        #expect(stated.status == 200, "\(stated.text)")
+        let edited = try #require(stated.json()?["text"] as? String)
+        #expect(edited.contains("""
+          - punkt: 3
+            beslutningspunkter: {1: taget til efterretning, 2: {udfald: godkendt med ændringer, tekst: "Godkendt, idet nedsat tid også beskrives."}}
+            bemaerkninger: |
+        """), "\(edited)")
+        #expect(edited.contains("    fravaerende: [Direktør Birthe Prøve]\n"))
+        let added = try served.send("POST", "/api/minutes/item", json: ["path": minutes, "text": edited, "item": 6, "outcome": "drøftet", "decision": ""])
+        let final = try #require(added.json()?["text"] as? String, "\(added.text)")
+        #expect(final.hasSuffix("  - punkt: 6\n    udfald: drøftet\n"), "\(final)")
+        try Self.save(served, final, minutes)
+        // The CLI reads what the form wrote: no minutes findings, and the page shows it back.
+        let check = try served.folder.run("check", "examples/\(minutes)", "--format", "json", timeout: 120)
+        #expect(!check.stdout.contains("\"minutes."), "\(check.stdout.prefix(3000))")
+        let analysis = try #require(try served.send("POST", "/api/analyse", json: ["path": minutes, "text": final]).json())
+        let items = try #require((analysis["minutes"] as? [String: Any])?["items"] as? [[String: Any]])
+        let points = try #require(items[2]["points"] as? [[String: Any]])
+        #expect(points.map { $0["outcome"] as? String } == ["taget til efterretning", "godkendt med ændringer"])
+        #expect(items[2]["absent"] as? [String] == ["Direktør Birthe Prøve"])
+        #expect(items[5]["outcome"] as? String == "drøftet")
     }
 }

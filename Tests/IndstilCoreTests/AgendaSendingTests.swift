@@ -57,16 +57,15 @@ import Testing
 
     """
 
-    @Test func aNewFieldGoesAmongItsSiblingsAndNothingElseChanges() throws {
+    @Test func aNewFieldGoesAfterItsSiblingsAndNothingElseChanges() throws {
         let edited = try ManifestTextEdit.setting([.init("tilstand", "godkendt"), .init("tilstand_af", "Ida Holm")], onItem: 1, in: Self.manifest)
-        #expect(edited == Self.manifest.replacingOccurrences(of: "  - titel: Godkendelse af dagsorden\n",
-                                                               with: "  - titel: Godkendelse af dagsorden\n    tilstand: godkendt\n    tilstand_af: Ida Holm\n"))
+        #expect(edited == Self.manifest.replacingOccurrences(of: "    minutter: 5\n",
+                                                               with: "    minutter: 5\n    tilstand: godkendt\n    tilstand_af: Ida Holm\n"))
     }
 
     @Test func anExistingFieldIsReplacedOnItsLine() throws {
         let edited = try ManifestTextEdit.setting([.init("tilstand", "godkendt"), .init("tilstand_tid", "2026-09-01 10:15")], onItem: 2, in: Self.manifest)
-        #expect(edited.contains("    tilstand: godkendt\n    tilstand_tid: \"2026-09-01 10:15\"\n    minutter: 10\n") == false)
-        #expect(edited.contains("  - titel: Eventuelt\n    tilstand_tid: \"2026-09-01 10:15\"\n    tilstand: godkendt\n    minutter: 10\n"), "\(edited)")
+        #expect(edited.contains("  - titel: Eventuelt\n    tilstand: godkendt\n    minutter: 10\n    tilstand_tid: \"2026-09-01 10:15\"\n"), "\(edited)")
         #expect(edited.contains("udvalg: \"Rådmandsmøde\"   # kommentaren bliver"))
         // It reads back as what was set.
         let root = try YAMLReader.parse(edited)
@@ -92,10 +91,20 @@ import Testing
         }
     }
 
-    @Test func aFieldOverSeveralLinesOrAMissingItemIsRefused() {
-        let folded = Self.manifest.replacingOccurrences(of: "    tilstand: klar\n", with: "    tilstand: >\n      klar\n")
-        #expect(throws: ManifestTextEdit.Failure.self) { try ManifestTextEdit.setting([.init("tilstand", "godkendt")], onItem: 2, in: folded) }
+    @Test func aFieldOverSeveralLinesIsReplacedWholeAndAMissingItemIsRefused() throws {
+        let folded = Self.manifest.replacingOccurrences(of: "    tilstand: klar\n", with: "    tilstand: >\n      klar\n\n      igen\n")
+        let edited = try ManifestTextEdit.setting([.init("tilstand", "godkendt")], onItem: 2, in: folded)
+        #expect(edited == Self.manifest.replacingOccurrences(of: "    tilstand: klar\n", with: "    tilstand: godkendt\n"), "\(edited)")
+        // A block list at the key's own indentation is the key's too.
+        let list = Self.manifest.replacingOccurrences(of: "    tilstand: klar\n", with: "    fravaerende:\n    - Ida Holm\n    - Bo Jensen\n")
+        let replaced = try ManifestTextEdit.setting([.init("fravaerende", yaml: ManifestTextEdit.flowList(["Bo Jensen"]))], onItem: 2, in: list)
+        #expect(replaced.contains("  - titel: Eventuelt\n    fravaerende: [Bo Jensen]\n    minutter: 10\n"), "\(replaced)")
         #expect(throws: ManifestTextEdit.Failure.self) { try ManifestTextEdit.setting([.init("tilstand", "godkendt")], onItem: 3, in: Self.manifest) }
+    }
+
+    @Test func anItemIsAppendedAfterTheLastOne() throws {
+        let edited = try ManifestTextEdit.appendingItem(.init("titel", "Sent punkt"), in: Self.manifest)
+        #expect(edited == Self.manifest.replacingOccurrences(of: "    minutter: 10\n", with: "    minutter: 10\n  - titel: Sent punkt\n"), "\(edited)")
     }
 
     @Test func aStateChangeSaysWhoAndWhen() throws {
@@ -173,7 +182,7 @@ import Testing
         // Sending again sends the supplement, and the item stays on it.
         let (again, secondOutcome) = try AgendaSending.apply(to: later, url: url, displayPath: "dagsorden.yml", workspace: Workspace(), today: today)
         #expect(secondOutcome == .supplement(items: [3]))
-        #expect(again.hasSuffix("  - titel: Sent punkt\n    udsendt_version: e3b0c44298fc1c14\n    tillæg: ja\n    minutter: 5\n"), "\(again)")
+        #expect(again.hasSuffix("  - titel: Sent punkt\n    minutter: 5\n    udsendt_version: e3b0c44298fc1c14\n    tillæg: ja\n"), "\(again)")
         #expect(try Self.assemble(project, again).items.map(\.isLate) == [false, false, true])
         // Nothing new: nothing to send.
         #expect(throws: IndstilError.self) { try AgendaSending.apply(to: again, url: url, displayPath: "dagsorden.yml", workspace: Workspace(), today: today) }

@@ -82,6 +82,7 @@ public enum CheckRegistry {
         MinutesMissingOutcomeCheck(),
         MinutesUnknownPointCheck(),
         MinutesWithdrawnCheck(),
+        MinutesUnstatedChangesCheck(),
         MinutesWordingCheck(),
         MinutesAttendanceCheck(),
         MinutesDateCheck(),

@@ -5,17 +5,55 @@ import IndstilSupport
 /// `tilstand`, the agenda's `udsendt`, the records of sending), line by line, so that
 /// everything else — comments, order, quoting, the other items — stays as the writer left
 /// it. A field is replaced on its own line, or written as a new line among its siblings,
-/// indented like them. Only fields whose value sits on the key's own line are changed; a
-/// field written over several lines is refused rather than rewritten.
+/// indented like them. A field written over several lines (a block list or mapping) is
+/// replaced whole by its new one-line value: its own lines are those after the key indented
+/// deeper than it.
 public enum ManifestTextEdit {
     /// A field to set (a value) or to remove (nil).
     public struct Field: Sendable, Equatable {
         public let key: String
         public let value: String?
+        /// The value is YAML already (a flow list or mapping, `[A, B]`), written as it is.
+        public let isYAML: Bool
 
         public init(_ key: String, _ value: String?) {
             self.key = key
             self.value = value
+            isYAML = false
+        }
+
+        /// A field whose value is written as YAML text (`flowList`, `flowMapping`).
+        public init(_ key: String, yaml: String?) {
+            self.key = key
+            value = yaml
+            isYAML = true
+        }
+
+        var written: String { isYAML ? value ?? "" : ManifestTextEdit.scalar(value ?? "") }
+    }
+
+    /// `[Ida Holm, "Bo, Jensen"]`.
+    public static func flowList(_ values: [String]) -> String {
+        "[" + values.map(scalar).joined(separator: ", ") + "]"
+    }
+
+    /// `{1: godkendt, 2: {udfald: godkendt med ændringer, tekst: "…"}}`: keys as given, values
+    /// already YAML.
+    public static func flowMapping(_ entries: [(key: String, yaml: String)]) -> String {
+        "{" + entries.map { "\($0.key): \($0.yaml)" }.joined(separator: ", ") + "}"
+    }
+
+    /// The text with a new item appended to `punkter`, written as `- key: value` indented like
+    /// the items before it; the item's number (from 1) is the count of items after.
+    public static func appendingItem(_ field: Field, in text: String) throws(Failure) -> String {
+        try editing(text) { root, lines throws(Failure) in
+            guard let entry = root.entry("punkter"), let first = entry.value.items.first else {
+                throw Failure(message: Message(da: "Manifestet har ingen »punkter« at føje til", en: "The manifest has no \"punkter\" to add to"), line: 1)
+            }
+            let range = lineRange(of: entry, keyColumn: 0, lines: lines)
+            let line = lines[first.line - 1]
+            let dash = line.prefix(while: { $0 == " " }).count
+            lines.insert(String(repeating: " ", count: dash) + "- \(field.key): \(field.written)", at: range.upperBound)
         }
     }
 
@@ -75,9 +113,8 @@ public enum ManifestTextEdit {
     }
 
     /// Applies the fields to one mapping. Replacements and removals work from the bottom up
-    /// so earlier line numbers stay right; new lines go in last, before the mapping's second
-    /// entry (always a key line of its own at the siblings' indentation) or after a one-entry
-    /// mapping's only line.
+    /// so earlier line numbers stay right; new lines go in last, after the mapping's last
+    /// entry (or before `anchor` at the top level).
     private static func set(_ fields: [Field], in mapping: YAMLValue, lines: inout [String], before anchor: String? = nil) throws(Failure) {
         guard case .mapping(let entries) = mapping.content, let first = entries.first else {
             throw Failure(message: Message(da: "Stedet, der skal ændres, er ikke nøgler med værdier", en: "The place to change is not keys with values"), line: mapping.line)
@@ -87,46 +124,41 @@ public enum ManifestTextEdit {
         var added: [Field] = []
         for field in fields {
             if let entry = entries.first(where: { $0.key == field.key }) {
-                guard isSingleLine(entry, lines: lines) else {
-                    throw Failure(message: Message(da: "»\(field.key)« fylder flere linjer og kan ikke ændres her; ret den i teksten",
-                                                   en: "\"\(field.key)\" spans several lines and cannot be changed here; edit it in the text"),
-                                  line: entry.keyLine)
-                }
                 existing.append((entry, field))
             } else if field.value != nil {
                 added.append(field)
             }
         }
         for (entry, field) in existing.sorted(by: { $0.entry.keyLine > $1.entry.keyLine }) {
-            let index = entry.keyLine - 1
-            let line = lines[index]
             let column = keyColumn(of: entry, in: lines)
-            let prefix = String(line.prefix(column))
-            if let value = field.value {
-                lines[index] = prefix + "\(field.key): \(scalar(value))"
+            let range = lineRange(of: entry, keyColumn: column, lines: lines)
+            let prefix = String(lines[range.lowerBound].prefix(column))
+            if field.value != nil {
+                lines.replaceSubrange(range, with: [prefix + "\(field.key): \(field.written)"])
             } else if entry.keyLine == first.keyLine {
                 // The item's first key carries the "- " of the list: keep it for the next key.
                 throw Failure(message: Message(da: "»\(field.key)« står først i punktet og kan ikke fjernes her; ret den i teksten",
                                                en: "\"\(field.key)\" comes first in the item and cannot be removed here; edit it in the text"),
                               line: entry.keyLine)
             } else {
-                lines.remove(at: index)
+                lines.removeSubrange(range)
             }
         }
         guard !added.isEmpty else { return }
-        let newLines = added.map { indent + "\($0.key): \(scalar($0.value ?? ""))" }
+        let newLines = added.map { indent + "\($0.key): \($0.written)" }
         // Lines removed above lie after the first entry; the second entry's line is found
         // again by its key in the text.
         if let anchor, entries.first?.key != anchor, entries.contains(where: { $0.key == anchor }),
            let before = lineIndex(ofKey: anchor, from: first.keyLine, indent: indent, in: lines) {
             lines.insert(contentsOf: newLines, at: before)
-        } else if entries.count > 1, let second = lineIndex(ofKey: entries[1].key, from: first.keyLine, indent: indent, in: lines) {
-            lines.insert(contentsOf: newLines, at: second)
-        } else if isSingleLine(first, lines: lines) {
-            lines.insert(contentsOf: newLines, at: first.keyLine)
+        } else if let dash = lines[first.keyLine - 1].firstIndex(of: "-").map({ lines[first.keyLine - 1].distance(from: lines[first.keyLine - 1].startIndex, to: $0) }),
+                  dash < keyColumn(of: first, in: lines) {
+            // An item of a list: after its last line (every line indented deeper than its "-").
+            lines.insert(contentsOf: newLines, at: lineRange(startingAt: first.keyLine - 1, keyColumn: dash, isList: false, lines: lines).upperBound)
         } else {
-            throw Failure(message: Message(da: "Punktet kan ikke få nye felter her; skriv dem i teksten",
-                                           en: "The item cannot get new fields here; write them in the text"), line: first.keyLine)
+            // The top level without the anchor: at the end of the text.
+            let end = (lines.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1
+            lines.insert(contentsOf: newLines, at: end)
         }
     }
 
@@ -144,20 +176,29 @@ public enum ManifestTextEdit {
         return lines.indices.dropFirst(line).first { lines[$0].hasPrefix(start) }
     }
 
-    /// The value is a scalar written on the key's own line (not `|`, `>`, or a flow over lines).
-    private static func isSingleLine(_ entry: YAMLValue.Entry, lines: [String]) -> Bool {
-        guard case .scalar = entry.value.content, entry.value.line == entry.keyLine || entry.value.string == "" else {
-            if case .null = entry.value.content { return true }
-            return false
+    /// The lines of an entry: its key's line, then every line indented deeper than the key
+    /// (a block value, a folded text), and the "- " items of a list written at the key's own
+    /// indentation; blank lines and comments inside count, trailing ones do not.
+    static func lineRange(of entry: YAMLValue.Entry, keyColumn: Int, lines: [String]) -> Range<Int> {
+        let isList: Bool = { if case .sequence = entry.value.content { return true } else { return false } }()
+        return lineRange(startingAt: entry.keyLine - 1, keyColumn: keyColumn, isList: isList, lines: lines)
+    }
+
+    static func lineRange(startingAt start: Int, keyColumn: Int, isList: Bool, lines: [String]) -> Range<Int> {
+        var last = start
+        var index = start + 1
+        while index < lines.count {
+            let line = lines[index]
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let indent = line.prefix(while: { $0 == " " }).count
+            if trimmed.isEmpty || (trimmed.hasPrefix("#") && indent > keyColumn) {
+                index += 1
+                continue
+            }
+            guard indent > keyColumn || (isList && indent == keyColumn && trimmed.hasPrefix("-")) else { break }
+            last = index
+            index += 1
         }
-        let line = lines[entry.keyLine - 1]
-        guard let colon = line.range(of: entry.key + ":") else { return false }
-        let rest = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
-        if rest.hasPrefix("|") || rest.hasPrefix(">") { return false }
-        // A quoted value that does not close on this line goes on.
-        if let quote = rest.first, quote == "\"" || quote == "'" {
-            return rest.dropFirst().contains(quote)
-        }
-        return !rest.isEmpty || entry.value.string == ""
+        return start..<(last + 1)
     }
 }
