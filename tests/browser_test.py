@@ -334,6 +334,40 @@ def check_desk_by_keyboard(driver, address, project, checks, axe):
     checks.expect(driver.switch_to.active_element.get_attribute("id") == "build-start", "the focus stays where the user was")
 
 
+def check_minutes_by_keyboard(driver, address, project, checks, axe):
+    """The minutes form by keyboard only: an outcome per decision point (»godkendt med
+    ændringer« refused until the changes are written), who was absent, saved to referat.yml."""
+    minutes = project / "raadmandsmoede/referat.yml"
+    driver.get(address + "/manifest/raadmandsmoede/referat.yml")
+    analysed(driver)
+    wait_for(driver, lambda d: d.find_element(By.ID, "minutes").is_displayed(), "the minutes form")
+    violations = axe_violations(driver, axe)
+    checks.expect(violations == [], f"axe: no violations on the minutes form {violations}")
+    driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    select = tab_to(driver, "referat-3-2", "item 3's decision point 2")
+    select.send_keys("godkendt m")  # type-ahead: Godkendt med ændringer
+    checks.expect(Select(select).first_selected_option.get_attribute("value") == "godkendt med ændringer", "the outcome chosen by typing")
+    text = tab_to(driver, "referat-3-2-tekst", "its text")
+    checks.expect(text.get_attribute("required") is not None, "»godkendt med ændringer« makes the changes required")
+    text.send_keys(Keys.CONTROL, "a")
+    text.send_keys(Keys.DELETE)
+    tab_to(driver, "referat-3-gem", "Gem beslutningen for punkt 3").send_keys(Keys.ENTER)
+    wait_for(driver, lambda d: "kræver, at ændringerne skrives" in d.find_element(By.ID, "minutes-status").text,
+             "the outcome refused without the changes")
+    driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    tab_to(driver, "referat-3-2-tekst", "its text").send_keys("Godkendt, idet nedsat tid også beskrives.")
+    absent = driver.execute_script("""return [...document.querySelectorAll('#minutes-items input[type=checkbox]')]
+        .find((box) => box.id.startsWith('referat-3-') && box.value === 'Direktør Birthe Prøve').id""")
+    tab_to(driver, absent, "the absence of Direktør Birthe Prøve").send_keys(Keys.SPACE)
+    tab_to(driver, "referat-3-gem", "Gem beslutningen for punkt 3").send_keys(Keys.ENTER)
+    wait_for(driver, lambda d: d.find_element(By.ID, "minutes-status").text == "Beslutningen for punkt 3 er skrevet i referatet og gemt.",
+             "the decision written and saved")
+    text = minutes.read_text(encoding="utf-8")
+    checks.expect('2: {udfald: godkendt med ændringer, tekst: "Godkendt, idet nedsat tid også beskrives."}' in text
+                  and "    fravaerende: [Direktør Birthe Prøve]" in text,
+                  "by keyboard: the outcome, its changes and the absence are in referat.yml")
+
+
 def main():
     if not BINARY.exists():
         sys.exit(f"browser tests: {BINARY} is missing; build first (swift build)")
@@ -532,6 +566,8 @@ def main():
 
         print("the secretariat's desk, by keyboard only")
         check_desk_by_keyboard(driver, address, project, checks, axe)
+        print("the minutes form, by keyboard only")
+        check_minutes_by_keyboard(driver, address, project, checks, axe)
     except AssertionError as error:
         checks.failures.append(str(error))
         print(f"  FAIL  {error}")

@@ -14,11 +14,14 @@ public enum MinutesItemEdit {
         public let outcome: String?
         /// The minutes' own sentence: for "godkendt med ændringer", what was changed.
         public let text: String?
+        /// Why it was not approved (`begrundelse`: "… kunne ikke tiltrædes, da …").
+        public let reason: String?
 
-        public init(number: Int, outcome: String?, text: String?) {
+        public init(number: Int, outcome: String?, text: String?, reason: String? = nil) {
             self.number = number
             self.outcome = outcome
             self.text = text
+            self.reason = reason
         }
     }
 
@@ -29,12 +32,15 @@ public enum MinutesItemEdit {
         public let outcome: String?
         /// The item's own sentence (`beslutning`).
         public let text: String?
+        /// Why the item as a whole was not approved (`begrundelse`).
+        public let reason: String?
         public let absent: [String]
 
-        public init(points: [Point], outcome: String?, text: String?, absent: [String]) {
+        public init(points: [Point], outcome: String?, text: String?, reason: String? = nil, absent: [String]) {
             self.points = points
             self.outcome = outcome
             self.text = text
+            self.reason = reason
             self.absent = absent
         }
     }
@@ -65,8 +71,11 @@ public enum MinutesItemEdit {
             guard let stated = try outcome(point.outcome, place) else { continue }
             let sentence = clean(point.text)
             try requireChanges(stated, sentence, place)
-            let value = sentence.map { ManifestTextEdit.flowMapping([("udfald", ManifestTextEdit.scalar(stated.rawValue)), ("tekst", ManifestTextEdit.scalar($0))]) }
-                ?? ManifestTextEdit.scalar(stated.rawValue)
+            let reason = clean(point.reason)
+            var parts: [(key: String, yaml: String)] = [("udfald", ManifestTextEdit.scalar(stated.rawValue))]
+            if let sentence { parts.append(("tekst", ManifestTextEdit.scalar(sentence))) }
+            if let reason { parts.append(("begrundelse", ManifestTextEdit.scalar(reason))) }
+            let value = parts.count == 1 ? ManifestTextEdit.scalar(stated.rawValue) : ManifestTextEdit.flowMapping(parts)
             points.append((String(point.number), value))
         }
         let whole = try outcome(decision.outcome, "i punkt \(number)")
@@ -75,6 +84,7 @@ public enum MinutesItemEdit {
         fields.append(.init("beslutningspunkter", yaml: points.isEmpty ? nil : ManifestTextEdit.flowMapping(points)))
         fields.append(.init("udfald", whole?.rawValue))
         fields.append(.init("beslutning", sentence))
+        fields.append(.init("begrundelse", clean(decision.reason)))
         let absent = decision.absent.compactMap(clean)
         fields.append(.init("fravaerende", yaml: absent.isEmpty ? nil : ManifestTextEdit.flowList(absent)))
 

@@ -99,11 +99,11 @@ enum ManifestAnalysis {
             let points = item.decisions.map { decision -> JSONValue in
                 let stated = entry?.points.first { $0.point == decision.number }
                 return .object([("number", .int(decision.number)), ("proposal", .string(decision.proposal)),
-                                ("outcome", text(stated?.outcome.rawValue)), ("text", text(stated?.text))])
+                                ("outcome", text(stated?.outcome.rawValue)), ("text", text(stated?.text)), ("reason", text(stated?.reason))])
             }
             return .object([
                 ("number", .int(item.number)), ("title", .string(item.agendaItem.title)), ("closed", .bool(item.isClosed)),
-                ("points", .array(points)), ("outcome", text(entry?.outcome?.rawValue)), ("text", text(entry?.decision)),
+                ("points", .array(points)), ("outcome", text(entry?.outcome?.rawValue)), ("text", text(entry?.decision)), ("reason", text(entry?.reason)),
                 ("absent", .array((entry?.absent.map(\.name) ?? []).map { .string($0) })),
             ])
         }

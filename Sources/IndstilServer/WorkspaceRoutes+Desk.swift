@@ -69,10 +69,11 @@ extension WorkspaceRoutes {
         func optional(_ value: Any?) -> String? { value as? String }
         let points = (body.fields["points"] as? [[String: Any]] ?? []).compactMap { point -> MinutesItemEdit.Point? in
             guard let number = point["number"] as? Int else { return nil }
-            return MinutesItemEdit.Point(number: number, outcome: optional(point["outcome"]), text: optional(point["text"]))
+            return MinutesItemEdit.Point(number: number, outcome: optional(point["outcome"]), text: optional(point["text"]),
+                                         reason: optional(point["reason"]))
         }
         let decision = MinutesItemEdit.Decision(points: points, outcome: optional(body.fields["outcome"]), text: optional(body.fields["decision"]),
-                                                absent: body.fields["absent"] as? [String] ?? [])
+                                                reason: optional(body.fields["reason"]), absent: body.fields["absent"] as? [String] ?? [])
         do {
             return HTTPAnswers.json(.object([("text", .string(try MinutesItemEdit.apply(decision, item: item, to: text, file: path)))]))
         } catch {

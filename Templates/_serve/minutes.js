@@ -20,7 +20,7 @@ const MinutesForm = {
 
     // An outcome and its sentence: a select of the standard phrases and a text field that is
     // required (and says so) for "godkendt med ændringer".
-    function outcomeControls(id, label, outcomes, chosen, text) {
+    function outcomeControls(id, label, outcomes, chosen, text, reason) {
       const box = element("div", undefined, "minutes-point");
       const selectLabel = element("label", label);
       selectLabel.htmlFor = id;
@@ -37,24 +37,37 @@ const MinutesForm = {
       input.value = text || "";
       const hint = element("span", "Skriv ændringerne: »Godkendt med ændringer« kræver dem.", "help");
       hint.id = `${id}-krav`;
+      // Why it was not approved: the phrase becomes "… kunne ikke tiltrædes, da <begrundelse>."
+      const reasonBox = element("div");
+      const reasonLabel = element("label", "Begrundelse (»… kunne ikke tiltrædes, da …«)");
+      reasonLabel.htmlFor = `${id}-begrundelse`;
+      const reasonInput = element("input");
+      reasonInput.type = "text";
+      reasonInput.id = `${id}-begrundelse`;
+      reasonInput.value = reason || "";
+      reasonBox.append(reasonLabel, reasonInput);
       const mark = () => {
         const needed = select.value === "godkendt med ændringer";
         input.required = needed;
         hint.hidden = !needed;
         if (needed) input.setAttribute("aria-describedby", hint.id); else input.removeAttribute("aria-describedby");
+        reasonBox.hidden = select.value !== "ikke godkendt" && !reasonInput.value;
       };
       select.addEventListener("change", mark);
       mark();
-      box.append(selectLabel, select, textLabel, input, hint);
-      return { box, select, input };
+      box.append(selectLabel, select, textLabel, input, hint, reasonBox);
+      return { box, select, input, reason: reasonInput };
     }
 
     async function save(item, controls, absentBoxes) {
       const payload = {
         path: hooks.path, text: hooks.text(), item: item.number,
-        points: controls.points.map((point) => ({ number: point.number, outcome: point.select.value || null, text: point.input.value })),
+        points: controls.points.map((point) => ({
+          number: point.number, outcome: point.select.value || null, text: point.input.value, reason: point.reason.value,
+        })),
         outcome: controls.whole ? controls.whole.select.value || null : null,
         decision: controls.whole ? controls.whole.input.value : null,
+        reason: controls.whole ? controls.whole.reason.value : null,
         absent: absentBoxes.filter((box) => box.checked).map((box) => box.value),
       };
       status.textContent = `Gemmer beslutningen for punkt ${item.number} …`;
@@ -82,12 +95,12 @@ const MinutesForm = {
           for (const point of item.points) {
             const proposal = point.proposal.length > 120 ? `${point.proposal.slice(0, 117)} …` : point.proposal;
             const made = outcomeControls(`referat-${item.number}-${point.number}`, `Beslutningspunkt ${point.number}: ${proposal}`,
-              minutes.outcomes, point.outcome || item.outcome, point.text);
-            controls.points.push({ number: point.number, select: made.select, input: made.input });
+              minutes.outcomes, point.outcome || item.outcome, point.text, point.reason);
+            controls.points.push({ number: point.number, select: made.select, input: made.input, reason: made.reason });
             box.append(made.box);
           }
           if (item.points.length === 0) {
-            controls.whole = outcomeControls(`referat-${item.number}`, "Udfald", minutes.outcomes, item.outcome, item.text);
+            controls.whole = outcomeControls(`referat-${item.number}`, "Udfald", minutes.outcomes, item.outcome, item.text, item.reason);
             box.append(controls.whole.box);
           }
           const absentBoxes = [];

@@ -181,11 +181,17 @@ import Testing
         let added = try served.send("POST", "/api/minutes/item", json: ["path": minutes, "text": edited, "item": 6, "outcome": "drøftet", "decision": ""])
         let final = try #require(added.json()?["text"] as? String, "\(added.text)")
         #expect(final.hasSuffix("  - punkt: 6\n    udfald: drøftet\n"), "\(final)")
-        try Self.save(served, final, minutes)
+        // Item 4 saved as the form shows it: its reason for not approving is kept.
+        let kept = try served.send("POST", "/api/minutes/item", json: ["path": minutes, "text": final, "item": 4,
+                                                                       "points": [["number": 1, "outcome": "ikke godkendt", "text": "",
+                                                                                   "reason": "sagen først skal drøftes med den lokale MED-organisation"]]])
+        let final4 = try #require(kept.json()?["text"] as? String, "\(kept.text)")
+        #expect(final4.contains("    beslutningspunkter: {1: {udfald: ikke godkendt, begrundelse: sagen først skal drøftes med den lokale MED-organisation}}\n"), "\(final4)")
+        try Self.save(served, final4, minutes)
         // The CLI reads what the form wrote: no minutes findings, and the page shows it back.
         let check = try served.folder.run("check", "examples/\(minutes)", "--format", "json", timeout: 120)
         #expect(!check.stdout.contains("\"minutes."), "\(check.stdout.prefix(3000))")
-        let analysis = try #require(try served.send("POST", "/api/analyse", json: ["path": minutes, "text": final]).json())
+        let analysis = try #require(try served.send("POST", "/api/analyse", json: ["path": minutes, "text": final4]).json())
         let items = try #require((analysis["minutes"] as? [String: Any])?["items"] as? [[String: Any]])
         let points = try #require(items[2]["points"] as? [[String: Any]])
         #expect(points.map { $0["outcome"] as? String } == ["taget til efterretning", "godkendt med ændringer"])
