@@ -333,6 +333,44 @@ def check_desk_by_keyboard(driver, address, project, checks, axe):
                   f"({driver.find_element(By.ID, 'build-status').text})")
     checks.expect(driver.switch_to.active_element.get_attribute("id") == "build-start", "the focus stays where the user was")
 
+    # A late item, by keyboard, with an appendix chosen in the file field: it goes on the
+    # supplementary agenda, which is sent and built.
+    appendix = project.parent / "Notat om vejene.pdf"
+    shutil.copy(project / "raadmandsmoede/punkt-2/referat-2026-08-28.pdf", appendix)
+    driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    tab_to(driver, "item-panel-summary", "the item form").send_keys(Keys.ENTER)
+    tab_to(driver, "item-title", "the new item's title").send_keys("Vinterberedskab på vejene")
+    tab_to(driver, "item-minutes", "its minutes").send_keys("10")
+    tab_to(driver, "item-files", "the file field").send_keys(str(appendix))
+    wait_for(driver, lambda d: "punkt-7/Notat-om-vejene.pdf" in d.find_element(By.ID, "item-appendix-list").text, "the appendix saved and listed")
+    tab_to(driver, "item-save", "Gem punktet").send_keys(Keys.ENTER)
+    wait_for(driver, lambda d: d.find_element(By.ID, "item-status-text").text == "Punkt 7 er tilføjet og gemt.", "the item added")
+    text = manifest.read_text(encoding="utf-8")
+    checks.expect(text.endswith("  - titel: Vinterberedskab på vejene\n    minutter: 10\n"
+                                "    bilag: [{fil: punkt-7/Notat-om-vejene.pdf, titel: Notat om vejene}]\n")
+                  and (project / "raadmandsmoede/punkt-7/Notat-om-vejene.pdf").exists(),
+                  "by keyboard: a new item with its appendix in the manifest and the project")
+    wait_for(driver, lambda d: d.find_element(By.ID, "desk-send").text == "Send tillægsdagsordenen", "the late item waits for a supplement")
+    checks.expect("Tillægsdagsorden" in driver.find_element(By.ID, "desk-items").text, "the late item is marked in the table")
+    driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    tab_to(driver, "desk-send", "Send tillægsdagsordenen").send_keys(Keys.ENTER)
+    try:
+        wait_for(driver, lambda d: d.find_element(By.ID, "desk-status").text.startswith("Punkt 7 er ikke godkendt"),
+                 "the supplement waits until its item is approved")
+    except AssertionError:
+        raise AssertionError(f"the supplement waits until its item is approved; the page says {driver.find_element(By.ID, 'desk-status').text!r}")
+    driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    tab_to(driver, "desk-state-7", "item 7's state").send_keys("g")
+    wait_for(driver, lambda d: d.find_element(By.ID, "desk-status").text == "Punkt 7 er nu godkendt; gemt i manifestet.", "item 7 approved")
+    tab_to(driver, "desk-send", "Send tillægsdagsordenen").send_keys(Keys.ENTER)
+    wait_for(driver, lambda d: d.find_element(By.ID, "desk-status").text.startswith("Tillægsdagsordenen er sendt med punkt 7"), "the supplement sent")
+    tab_to(driver, "build-start", "Byg pakkerne").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 240).until(lambda d: d.find_element(By.ID, "build").get_attribute("data-result") in ("done", "failure")
+                                     and d.find_element(By.ID, "build").get_attribute("data-state") == "idle")
+    results = [link.text for link in driver.find_elements(By.CSS_SELECTOR, "#build-results a")]
+    checks.expect(results == ["Hent Dagsorden (PDF)", "Hent Lukket dagsorden (PDF)", "Hent Tillægsdagsorden (PDF)"],
+                  f"by keyboard: the late item's supplementary agenda is built with the others {results}")
+
 
 def check_minutes_by_keyboard(driver, address, project, checks, axe):
     """The minutes form by keyboard only: an outcome per decision point (»godkendt med

@@ -74,6 +74,7 @@ enum ManifestAnalysis {
                 ("stateBy", text(entry?.stateBy)), ("stateAt", text(entry?.stateAt)), ("closed", .bool(item.isClosed)),
                 ("time", text(item.slot.map { "\($0.start.danish)–\($0.end.danish)" })),
                 ("changed", .bool(item.isChangedAfterSending)), ("late", .bool(item.isLate)),
+                ("entry", entry.map(itemEntry) ?? .null),
             ])
         }
         let recorded = agenda.manifest.sent != nil && entries.contains { $0.sentVersion != nil }
@@ -114,6 +115,19 @@ enum ManifestAnalysis {
         return .object([
             ("members", .array(minutes.manifest.members.map { .string($0.name) })),
             ("items", .array(items)), ("outcomes", .array(outcomes)),
+        ])
+    }
+
+    /// An item as the manifest writes it, for the item form.
+    static func itemEntry(_ entry: AgendaManifest.Item) -> JSONValue {
+        func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+        let status: String? = entry.isClosed.map { $0 ? "lukket" : "åben" }
+        return .object([
+            ("titel", text(entry.title)), ("indstilling", text(entry.recommendation)), ("minutter", text(entry.minutes.map(String.init))),
+            ("status", text(status)), ("begrundelse", text(entry.reason)),
+            ("bilag", .array(entry.attachments.map { attachment in
+                .object([("fil", .string(attachment.file)), ("titel", text(attachment.title)), ("lukket", .bool(attachment.isClosed == true))])
+            })),
         ])
     }
 

@@ -98,7 +98,7 @@ enum Pages {
             ? (VendorLibraries.codeMirrorScripts.map { VendorLibraries.urlPrefix + $0 },
                VendorLibraries.codeMirrorStylesheets.map { VendorLibraries.urlPrefix + $0 })
             : ([], [])
-        let pageScripts = ["editor.js", "fields.js", "word-handoff.js"] + (isManifest ? ["packet-build.js", "desk.js", "minutes.js"] : []) + ["document.js"]
+        let pageScripts = ["editor.js", "fields.js", "word-handoff.js"] + (isManifest ? ["packet-build.js", "desk.js", "item-form.js", "minutes.js"] : []) + ["document.js"]
         return PageLayout.page(title: path, main: main, scripts: editor.0 + pageScripts, stylesheets: editor.1)
     }
 
@@ -119,6 +119,32 @@ enum Pages {
         </table>
         <div class="actions"><button type="button" id="desk-send" hidden></button></div>
         <p id="desk-status" role="status" aria-live="polite"></p>
+        <details id="item-panel" class="item-panel">
+        <summary id="item-panel-summary">Tilføj eller redigér et punkt</summary>
+        <form id="item-form" novalidate>
+        <p><label for="item-choice">Punkt</label>
+        <select id="item-choice"><option value="0">Nyt punkt sidst på dagsordenen</option></select></p>
+        <p><label for="item-title">Titel (kan udelades, når punktet har en indstilling)</label>
+        <input id="item-title" type="text"></p>
+        <p><label for="item-recommendation">Indstilling (Markdown-fil, set fra manifestets mappe)</label>
+        <input id="item-recommendation" type="text" list="item-documents" placeholder="punkt-3/indstilling.md">
+        <datalist id="item-documents"></datalist></p>
+        <p><label for="item-minutes">Minutter</label>
+        <input id="item-minutes" type="number" min="1" max="1440" inputmode="numeric"></p>
+        <p><label for="item-status">Åben eller lukket</label>
+        <select id="item-status"><option value="">Som indstillingen siger (ellers åben)</option><option value="åben">Åben</option><option value="lukket">Lukket</option></select></p>
+        <p id="item-reason-row"><label for="item-reason">Begrundelse for at behandle punktet for lukkede døre</label>
+        <input id="item-reason" type="text"></p>
+        <fieldset class="item-appendices">
+        <legend>Punktets egne bilag</legend>
+        <ul id="item-appendix-list"></ul>
+        <p id="item-drop" class="drop-zone">Træk bilag hertil (PDF, Word, Excel …), eller
+        <label for="item-files" class="inline">vælg filer</label> <input id="item-files" type="file" multiple></p>
+        </fieldset>
+        <div class="actions"><button type="submit" id="item-save">Gem punktet</button></div>
+        <p id="item-status-text" role="status" aria-live="polite"></p>
+        </form>
+        </details>
         </section>
         """
     }

@@ -18,8 +18,20 @@ extension WorkspaceRoutes {
             let edited = try AgendaItemStateChange.apply(state: state, by: person, item: item, to: text, file: path)
             return HTTPAnswers.json(.object([("text", .string(edited))]))
         } catch {
-            throw Refusal(.unprocessableContent, error.text(.da))
+            throw Refusal(.unprocessableContent, Self.pageMessage(error, manifest: path))
         }
+    }
+
+    /// An error as the page says it: the message, then where ("linje 12", or the file and
+    /// line when it is another file than the manifest on screen).
+    static func pageMessage(_ error: IndstilError, manifest: String) -> String {
+        let place: String? = switch (error.file, error.line) {
+        case (let file?, let line?) where file != manifest: "i \(file), linje \(line)"
+        case (let file?, nil) where file != manifest: "i \(file)"
+        case (_, let line?): "linje \(line)"
+        default: nil
+        }
+        return error.message.da + (place.map { " (\($0))" } ?? "")
     }
 
     /// `POST /api/agenda/send` `{path, text}` → `{text, message}`: the sending recorded.
@@ -33,7 +45,7 @@ extension WorkspaceRoutes {
         }
         switch result {
         case .failure(let error):
-            throw Refusal(.unprocessableContent, error.text(.da))
+            throw Refusal(.unprocessableContent, Self.pageMessage(error, manifest: path))
         case .success(let sent):
             let message = switch sent.outcome {
             case .agenda(let items): "Dagsordenen er sendt med \(DanishPlural.count(items.count, "punkt", "punkter")); hvad hvert punkt var, er skrevet i manifestet."
@@ -77,7 +89,29 @@ extension WorkspaceRoutes {
         do {
             return HTTPAnswers.json(.object([("text", .string(try MinutesItemEdit.apply(decision, item: item, to: text, file: path)))]))
         } catch {
-            throw Refusal(.unprocessableContent, error.message.da)
+            throw Refusal(.unprocessableContent, Self.pageMessage(error, manifest: path))
+        }
+    }
+
+    /// `POST /api/agenda/item` `{path, text, item (0 for a new one), titel, indstilling, minutter,
+    /// status, begrundelse, bilag: [{fil, titel, lukket}]}` → `{text, item}`: the item form.
+    func editAgendaItem(_ request: Request) async throws -> Response {
+        let body = try await RequestBody.read(request, limit: settings.maximumBodyBytes)
+        let relative = try body.string("path"), text = try body.string("text"), number = try body.int("item")
+        let url = try files.served(relative, as: .manifest)
+        let path = files.relativePath(of: url)
+        func optional(_ key: String, in fields: [String: Any]) -> String? { fields[key] as? String }
+        let appendices = (body.fields["bilag"] as? [[String: Any]] ?? []).map { entry in
+            AgendaItemEdit.Appendix(file: optional("fil", in: entry) ?? "", title: optional("titel", in: entry), isClosed: entry["lukket"] as? Bool ?? false)
+        }
+        let item = AgendaItemEdit.Item(title: optional("titel", in: body.fields), recommendation: optional("indstilling", in: body.fields),
+                                       minutes: optional("minutter", in: body.fields), status: optional("status", in: body.fields),
+                                       reason: optional("begrundelse", in: body.fields), appendices: appendices)
+        do {
+            let edited = try AgendaItemEdit.apply(item, number: number > 0 ? number : nil, to: text, file: path)
+            return HTTPAnswers.json(.object([("text", .string(edited.text)), ("item", .int(edited.number))]))
+        } catch {
+            throw Refusal(.unprocessableContent, Self.pageMessage(error, manifest: path))
         }
     }
 }

@@ -41,6 +41,8 @@ struct WorkspaceRoutes: HTTPResponder {
         case (.post, "/api/agenda/item-state"): return try await changeItemState(request)
         case (.post, "/api/agenda/send"): return try await sendAgenda(request)
         case (.post, "/api/minutes/item"): return try await editMinutesItem(request)
+        case (.post, "/api/agenda/item"): return try await editAgendaItem(request)
+        case (.post, "/api/upload"): return try await AppendixUpload.save(request, files: files)
         default: break
         }
         if method == .get, path.hasPrefix("/static/") { return try staticFile(try ProjectFiles.decoded(path, after: "/static/")) }

@@ -27,21 +27,18 @@ document.addEventListener("DOMContentLoaded", () => {
   const isManifest = workspace.dataset.kind === "manifest";
   // A manifest has no front matter form; a document's fields are a form above its text.
   const fields = isManifest ? { show() {} } : FieldsForm.create(document.getElementById("fields"), { apply: applyFields });
-  // An agenda's manifest has the desk (item states, sending) and every manifest the build.
-  const desk = isManifest ? Desk.create(document.getElementById("desk"), {
+  // An agenda's manifest has the desk (item states, sending, the item form), a referat's the
+  // minutes form, every manifest the build. They change the text on screen, then save it.
+  const manifestHooks = {
     path, text: () => editor.getValue(),
     async replaceAndSave(text) {
       if (text !== editor.getValue()) editor.setValue(text);
       return save(state.version);
     },
-  }) : { show() {} };
-  const minutes = isManifest ? MinutesForm.create(document.getElementById("minutes"), {
-    path, text: () => editor.getValue(),
-    async replaceAndSave(text) {
-      if (text !== editor.getValue()) editor.setValue(text);
-      return save(state.version);
-    },
-  }) : { show() {} };
+  };
+  const desk = isManifest ? Desk.create(document.getElementById("desk"), manifestHooks) : { show() {} };
+  const itemForm = isManifest ? ItemForm.create(document.getElementById("item-form"), manifestHooks) : { show() {} };
+  const minutes = isManifest ? MinutesForm.create(document.getElementById("minutes"), manifestHooks) : { show() {} };
   if (isManifest) PacketBuild.attach(document.getElementById("build"), async () => !isDirty() || save(state.version));
 
   function element(name, text, className) {
@@ -275,6 +272,7 @@ document.addEventListener("DOMContentLoaded", () => {
       showDecisions(answer);
       fields.show(answer);
       desk.show(answer.agenda || null);
+      itemForm.show(answer.agenda || null);
       minutes.show(answer.minutes || null);
       if (answer.html !== null) showPreview(answer.html);
       workspace.dataset.analysed = String(sequence);

@@ -198,4 +198,66 @@ import Testing
         #expect(items[2]["absent"] as? [String] == ["Direktør Birthe Prøve"])
         #expect(items[5]["outcome"] as? String == "drøftet")
     }
+
+    @Test("the item form: a new item with an appendix dropped on it, an item changed in place; both read by indstil check")
+    func itemFormAddsAndChangesItems() throws {
+        let served = try ServedProject()
+        func upload(_ name: String, _ body: Data = Data("%PDF-1.4\n%%EOF\n".utf8), manifest: String = Self.agenda) throws -> RawHTTP.Reply {
+            var query = URLComponents()
+            query.queryItems = [URLQueryItem(name: "manifest", value: manifest), URLQueryItem(name: "punkt", value: "7"), URLQueryItem(name: "navn", value: name)]
+            return try served.send("POST", "/api/upload?\(query.percentEncodedQuery ?? "")", body: body, headers: ["Content-Type": "application/octet-stream"])
+        }
+        let pdf = try Data(contentsOf: served.root.appendingPathComponent("raadmandsmoede/punkt-2/referat-2026-08-28.pdf"))
+        let first = try upload("Notat om vejene.pdf", pdf)
+        #expect(first.status == 200, "\(first.text)")
+        #expect(first.json()?["path"] as? String == "raadmandsmoede/punkt-7/Notat-om-vejene.pdf")
+        #expect(first.json()?["file"] as? String == "punkt-7/Notat-om-vejene.pdf")
+        #expect(try upload("Notat om vejene.pdf", pdf).json()?["file"] as? String == "punkt-7/Notat-om-vejene-2.pdf", "nothing is overwritten")
+        #expect(try upload("../../../udenfor.pdf").json()?["path"] as? String == "raadmandsmoede/punkt-7/udenfor.pdf", "a name is only a name")
+        #expect(try upload("skript.sh").status == 415)
+        #expect(try upload(".skjult.pdf").json()?["file"] as? String == "punkt-7/skjult.pdf")
+        #expect([403, 404].contains(try upload("x.pdf", manifest: "indstil.yml").status))
+        #expect(!FileManager.default.fileExists(atPath: served.folder.url.appendingPathComponent("udenfor.pdf").path))
+
+        let text = try served.text(Self.agenda)
+        func item(_ number: Int, _ fields: [String: Any], text: String) throws -> RawHTTP.Reply {
+            var body: [String: Any] = ["path": Self.agenda, "text": text, "item": number]
+            body.merge(fields) { _, new in new }
+            return try served.send("POST", "/api/agenda/item", json: body)
+        }
+        let fields: [String: Any] = ["titel": "Vinterberedskab på vejene", "indstilling": "", "minutter": "10", "status": "lukket",
+                                     "bilag": [["fil": "punkt-7/Notat-om-vejene.pdf", "titel": "Notat om vejene", "lukket": false]]]
+        let unreasoned = try item(0, fields, text: text)
+        #expect(unreasoned.status == 422 && (unreasoned.json()?["message"] as? String)?.contains("begrundelse") == true, "\(unreasoned.text)")
+        var reasoned = fields
+        reasoned["begrundelse"] = "Personsag"
+        let added = try item(0, reasoned, text: text)
+        #expect(added.status == 200 && added.json()?["item"] as? Int == 7, "\(added.text)")
+        let withItem = try #require(added.json()?["text"] as? String)
+        #expect(withItem == text + """
+          - titel: Vinterberedskab på vejene
+            minutter: 10
+            status: lukket
+            begrundelse: Personsag
+            bilag: [{fil: punkt-7/Notat-om-vejene.pdf, titel: Notat om vejene}]
+
+        """, "\(withItem)")
+        // Item 2 changed in place: minutes, and its appendix list written anew.
+        let changed = try item(2, ["titel": "Godkendelse af referat", "minutter": "7",
+                                   "bilag": [["fil": "punkt-2/referat-2026-08-28.pdf", "titel": "Referat af rådmandsmødet 28. august 2026", "lukket": false]]],
+                               text: withItem)
+        let final = try #require(changed.json()?["text"] as? String, "\(changed.text)")
+        #expect(final.contains("""
+          - titel: Godkendelse af referat
+            minutter: 7
+            bilag: [{fil: punkt-2/referat-2026-08-28.pdf, titel: Referat af rådmandsmødet 28. august 2026}]
+          - indstilling: punkt-3/seniorundersoegelse.md
+        """), "\(final)")
+        try Self.save(served, final)
+        let check = try served.folder.run("check", "examples/\(Self.agenda)", "--format", "json", timeout: 120)
+        #expect(check.status == 0 && !check.stdout.contains("\"severity\": \"error\""), "\(check.stdout.prefix(3000))")
+        let analysis = try #require(try served.send("POST", "/api/analyse", json: ["path": Self.agenda, "text": final]).json())
+        let items = try #require((analysis["agenda"] as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(items.count == 7 && items[6]["closed"] as? Bool == true)
+    }
 }
