@@ -261,16 +261,17 @@ def check_overview_filters(driver, address, project, checks):
 
 
 def check_no_sideways_scroll(driver, address, checks):
-    """Overview, /ny, /word and a document page fit 390 px and 960 px; on a phone selects and buttons are ≥ 44 px tall."""
+    """Overview, /ny, /word, a document page, a packet page and the agenda's and minutes' manifest pages fit 390 px and 960 px; on a phone selects and buttons are ≥ 44 px tall."""
     for width in (390, 960):
         driver.set_window_size(width, 900)
         # The window's outer size includes the browser's frame: make the page itself `width` wide.
         inner = driver.execute_script("return window.innerWidth;")
         if inner != width:
             driver.set_window_size(width + (width - inner), 900)
-        for page in ["/", "/ny", "/word", "/dokument/aarhus-byraad/ny-ordning-moedelokaler.md"]:
+        for page in ["/", "/ny", "/word", "/dokument/aarhus-byraad/ny-ordning-moedelokaler.md", "/pakke/raadmandsmoede/dagsorden.yml",
+                     "/manifest/raadmandsmoede/dagsorden.yml", "/manifest/raadmandsmoede/referat.yml"]:
             driver.get(address + page)
-            if page.startswith("/dokument/"):
+            if page.startswith(("/dokument/", "/manifest/")):
                 analysed(driver)
             sizes = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
             checks.expect(sizes[0] <= sizes[1], f"{page} at {width} px: no sideways scroll {sizes}")
