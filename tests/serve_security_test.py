@@ -161,6 +161,9 @@ def second_user_checks(checks, port, token, project):
     code, _ = curl("-X", "PUT", "-H", "Content-Type: application/json", "-H", f"Origin: {base}",
                    "--data", '{"text": "fremmed", "version": "missing"}', base + "/api/documents/fremmed.md")
     checks.expect(code == "403" and not (project / "fremmed.md").exists(), f"uid 65534 cannot write ({code})")
+    code, _ = curl("-X", "POST", "-H", "Content-Type: application/octet-stream", "-H", f"Origin: {base}", "--data", "%PDF-1.4",
+                   base + "/api/upload?manifest=raadmandsmoede%2Fdagsorden.yml&punkt=9&navn=fremmed.pdf")
+    checks.expect(code == "403" and not (project / "raadmandsmoede/punkt-9").exists(), f"uid 65534 cannot upload an appendix ({code})")
 
 
 def load_checks(checks, port, token, project):
@@ -179,6 +182,11 @@ def load_checks(checks, port, token, project):
         ("POST", "/api/import-word?sti=fremmed-word.md", None, {"x": 1}, {403}),
         ("POST", "/api/import-word?sti=fremmed-word.md", token, {"x": 1}, {415}),
         ("POST", "/api/import-word?sti=..%2F..%2Fetc%2Fudenfor.md", token, {"x": 1}, {415}),
+        ("POST", "/api/upload?manifest=raadmandsmoede%2Fdagsorden.yml&punkt=9&navn=fremmed.pdf", None, {"x": 1}, {403}),
+        ("POST", "/api/upload?manifest=indstil.yml&punkt=9&navn=fremmed.pdf", token, {"x": 1}, {403, 404}),
+        ("POST", "/api/agenda/item-state", None, {"path": "raadmandsmoede/dagsorden.yml", "text": "", "item": 1, "state": "klar", "by": "x"}, {403}),
+        ("POST", "/api/agenda/send", None, {"path": "raadmandsmoede/dagsorden.yml", "text": ""}, {403}),
+        ("GET", "/api/build-result/x/dagsorden.pdf", None, None, {403}),
     ]
     counts = {"answered": 0, "unexpected": 0, "timeouts": 0, "errors": 0}
     slowest = [0.0]
