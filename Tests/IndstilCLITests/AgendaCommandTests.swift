@@ -133,6 +133,42 @@ import Testing
         return folder
     }
 
+    /// An agenda sent with records of each item: an item changed since is marked in the
+    /// packets and warned about; an item added since is a note and gets its own packet.
+    @Test func afterSendingTheChangedItemIsMarkedAndTheLateItemHasItsOwnPacket() throws {
+        let folder = try TempFolder.withExamples()
+        defer { folder.remove() }
+        let manifest = folder.url.appendingPathComponent(Self.manifest)
+        // Sent with records for items 1 and 6 (titles only: the fingerprint of no files) and
+        // item 3 (a record its files no longer fit); items 2, 4 and 5 have none: they came later.
+        var text = try String(contentsOf: manifest, encoding: .utf8)
+        text = text.replacingOccurrences(of: "sted: \"Rådhuset, lokale 436\"\n", with: "sted: \"Rådhuset, lokale 436\"\nudsendt: 2026-08-28\n")
+        text = text.replacingOccurrences(of: "  - titel: Godkendelse af dagsorden\n    minutter: 5\n",
+                                         with: "  - titel: Godkendelse af dagsorden\n    minutter: 5\n    udsendt_version: e3b0c44298fc1c14\n")
+        text = text.replacingOccurrences(of: "  - indstilling: punkt-3/seniorundersoegelse.md\n    minutter: 15\n",
+                                         with: "  - indstilling: punkt-3/seniorundersoegelse.md\n    minutter: 15\n    udsendt_version: 00000000000000aa\n")
+        text = text.replacingOccurrences(of: "  - titel: Bordrunde\n    minutter: 5\n",
+                                         with: "  - titel: Bordrunde\n    minutter: 5\n    udsendt_version: e3b0c44298fc1c14\n")
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        let check = try folder.run("check", Self.manifest, timeout: 60)
+        #expect(check.stdout.contains("dagsorden.yml:21:1: warning: Punkt 3 er ændret, efter dagsordenen blev sendt den 28. august 2026"), "\(check)")
+        #expect(check.stdout.contains("note: Punkt 2 er kommet til, efter dagsordenen blev sendt den 28. august 2026; det kommer på tillægsdagsordenen"), "\(check)")
+
+        let result = try folder.run("bundle", Self.manifest, "-o", "ud", timeout: 300)
+        #expect(result.status == 0, "\(result)")
+        for name in ["ud", "ud-lukket", "ud-tillaeg", "ud-tillaeg-lukket"] {
+            #expect(folder.exists("\(name)/index.html"), "\(name) is written")
+        }
+        #expect(result.stderr.contains("Skrev den offentlige tillægsdagsorden:"), "\(result.stderr)")
+        let agenda = try folder.read("ud/index.html")
+        #expect(agenda.contains("<h1>Dagsorden</h1>") && agenda.contains("Ændret efter udsendelse") && !agenda.contains("Omplacering"))
+        let supplement = try folder.read("ud-tillaeg/index.html")
+        #expect(supplement.contains("<h1>Tillægsdagsorden</h1>") && supplement.contains("efter dagsordenen blev sendt den 28. august 2026"))
+        #expect(supplement.contains("Orientering fra Magistraten") && !supplement.contains("Bordrunde"), "late items only")
+        #expect(!supplement.contains("Omplacering af en medarbejder") && supplement.contains("Lukket punkt"), "the public supplement holds nothing closed")
+        #expect(try folder.read("ud-tillaeg-lukket/index.html").contains("Omplacering af en medarbejder"), "the closed supplement holds the closed item")
+    }
+
     @Test func timesOverTheSlotAndMinutesThatDisagreeNameFileAndLine() throws {
         let folder = try Self.variant { text in
             text = text.replacingOccurrences(of: "    minutter: 15\n", with: "    minutter: 25\n")
