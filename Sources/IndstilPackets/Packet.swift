@@ -55,8 +55,8 @@ extension Packet {
         guard let first = withheld.first else { return }
         throw PacketFailure(.planning,
                             da: "»\(first.lastPathComponent)« er lukket og må ikke komme i en offentlig pakke; intet er skrevet "
-                                + "(kør »indstil check« på manifestet)",
+                                + "(manifestets fund publication.closed-file siger hvor)",
                             en: "\"\(first.lastPathComponent)\" is closed and must not go into a public packet; nothing was written "
-                                + "(run \"indstil check\" on the manifest)", file: first)
+                                + "(the manifest's publication.closed-file finding says where)", file: first)
     }
 }

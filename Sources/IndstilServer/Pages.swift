@@ -181,8 +181,7 @@ enum Pages {
             return """
             <section class="packet \(closed ? "closed" : "public")" aria-labelledby="packet-\(packet.rawValue)">
             <h2 id="packet-\(packet.rawValue)">\(heading) <span class="badge \(closed ? "closed" : "public")">\(label)</span></h2>
-            <p><a class="button" href="/websted/\(packet.rawValue)/\(urlPath.markupAttributeEscaped)/index.html">Se webstedet (\(closed ? "lukket" : "offentligt"))</a>
-            <a class="button" href="/api/packets/\(packet.rawValue)/\(urlPath.markupAttributeEscaped)">Hent PDF (\(closed ? "lukket" : "offentlig"))</a></p>
+            <p><a class="button" href="/websted/\(packet.rawValue)/\(urlPath.markupAttributeEscaped)/index.html">Se webstedet (\(closed ? "lukket" : "offentligt"))</a></p>
             </section>
             """
         }.joined(separator: "\n")

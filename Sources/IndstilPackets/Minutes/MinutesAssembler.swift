@@ -32,8 +32,8 @@ public enum MinutesAssembler {
         }
         guard case .success(.dagsorden(let agendaManifest)) = Manifest.load(agendaURL) else {
             return refuse(Diagnostic(check: "input.invalid", severity: .error, message: Message(
-                da: "»\(manifest.agendaPath)« er ikke en dagsorden, der kan læses (type: dagsorden); kør »indstil check \(manifest.agendaPath)«",
-                en: "\"\(manifest.agendaPath)\" is not a readable agenda (type: dagsorden); run \"indstil check \(manifest.agendaPath)\""),
+                da: "»\(manifest.agendaPath)« er ikke en dagsorden, der kan læses (type: dagsorden); ret først fejlene i den (dens fund siger hvor)",
+                en: "\"\(manifest.agendaPath)\" is not a readable agenda (type: dagsorden); fix its errors first (its findings say where)"),
                 line: manifest.agendaLine))
         }
         let agendaDisplay = DisplayPath.beside(DisplayPath.folder(of: displayPath), manifest.agendaPath)
