@@ -57,7 +57,7 @@ import Testing
 
     @Test func aMissingOutcomeAnUnknownPointAndAWrongVerbAreFoundWithTheirLines() throws {
         let folder = try TempFolder.withExamples()
-        try Self.replacing(folder, "      2: godkendt med ændringer", with: [
+        try Self.replacing(folder, "      2: {udfald: godkendt med ændringer, tekst: \"Godkendt med den ændring, at forslaget til en seniorpolitik også beskriver muligheden for nedsat tid i de sidste år.\"}", with: [
             "      3: godkendt",
         ])
         try Self.replacing(folder, "      1: taget til efterretning", with: [

@@ -82,7 +82,7 @@ public enum CheckRegistry {
         MinutesMissingOutcomeCheck(),
         MinutesUnknownPointCheck(),
         MinutesWithdrawnCheck(),
-        MinutesUnstatedChangesCheck(),
+        MinutesMissingChangeCheck(),
         MinutesWordingCheck(),
         MinutesAttendanceCheck(),
         MinutesDateCheck(),
