@@ -20,7 +20,7 @@ public enum PDFRenderer {
         defer { TemporaryItems.remove(folder) }
         let output = folder.appendingPathComponent("dokument.pdf")
         do {
-            try WeasyPrint.set(html, input: folder.appendingPathComponent("dokument.html"), output: output,
+            try WeasyPrint.set(PrintTypography.forPrint(html), input: folder.appendingPathComponent("dokument.html"), output: output,
                                presentationalHints: true, variant: archive ? .archive : .tagged, timeout: timeout)
             return try Data(contentsOf: output)
         } catch let problem as WeasyPrint.Problem {

@@ -55,7 +55,8 @@ struct AgendaPDFPlan: PacketPDFPlan {
         out += "<table class=\"dagsorden\">\n<thead><tr><th scope=\"col\">Punkt</th><th scope=\"col\">Titel og bilag</th><th scope=\"col\">Tid</th></tr></thead>\n<tbody>\n"
         for item in agenda.items {
             out += "<tr><th scope=\"row\">\(item.number)</th><td><a href=\"#punkt-\(item.number)\">\(packet.title(of: item).markupEscaped)</a>"
-            if item.isClosed { out += " <span class=\"lukket\">(lukket punkt)</span>" }
+            // A closed item's public title already says so ("Lukket punkt"); the closed packet marks it.
+            if packet.marksClosed(item) { out += " <span class=\"lukket\">(lukket punkt)</span>" }
             out += packet.changeMark(item)
             out += appendixList(item) ?? ""
             out += "</td><td class=\"tid\">\(item.slot.map { $0.danish.markupEscaped } ?? "–")</td></tr>\n"
@@ -69,8 +70,9 @@ struct AgendaPDFPlan: PacketPDFPlan {
             guard packet.shows(appendix) else {
                 return "<li>Bilag \(appendix.number): \(appendix.publicTitle.markupEscaped) <span class=\"lukket\">– lukket bilag; findes kun i den lukkede dagsorden</span></li>\n"
             }
+            // "(lukket)" inside the link, before its "(side 12)": the two never run together.
             let closed = appendix.isClosed ? " <span class=\"lukket\">(lukket)</span>" : ""
-            return "<li><a href=\"#\(Self.anchor(appendix))\">Bilag \(appendix.number): \(appendix.title.markupEscaped)</a>\(closed)</li>\n"
+            return "<li><a href=\"#\(Self.anchor(appendix))\">Bilag \(appendix.number): \(appendix.title.markupEscaped)\(closed)</a></li>\n"
         }
         return "\n<ul class=\"punktbilag\">\n\(entries.joined())</ul>"
     }

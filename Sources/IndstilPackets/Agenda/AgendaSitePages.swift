@@ -27,7 +27,7 @@ extension AgendaSitePlan {
         facts.append(("Forventet varighed", "\(agenda.plannedMinutes) min. af mødets \(agenda.meetingMinutes) min."))
         let rows = agenda.items.map { item -> String in
             let time = item.slot.map { $0.danish.markupEscaped } ?? "–"
-            let closed = (item.isClosed ? " <span class=\"lukket\">(lukket punkt)</span>" : "") + packet.changeMark(item)
+            let closed = (packet.marksClosed(item) ? " <span class=\"lukket\">(lukket punkt)</span>" : "") + packet.changeMark(item)
             return """
             <tr>
             <th scope="row">\(item.number)</th>

@@ -47,18 +47,28 @@ struct MinutesHTML {
         if !item.absent.isEmpty {
             parts.append("<p class=\"fravaer\">Fraværende under punktet: \(item.absent.joined(separator: ", ").markupEscaped)</p>")
         }
-        let stated = item.decisions.filter { $0.text != nil }
-        if !stated.isEmpty {
-            let entries = stated.map { decision in
-                "<li value=\"\(decision.number)\"><p class=\"udfald\">\(decision.text!.markupEscaped)</p>"
-                    + "<p class=\"forslag\">Indstillingen: at \(Self.proposal(decision.proposal).markupEscaped)</p></li>"
+        // The proposals in the indstilling's order, each followed by what was decided about it
+        // ("Ad 1) Godkendt."); when the item was decided as a whole, its decision follows the list.
+        let references = AppendixReferences(item.agendaItem)
+        let ownOutcomes = item.decisions.contains { $0.text != nil }
+        if !item.decisions.isEmpty {
+            let entries = item.decisions.map { decision -> String in
+                let proposal = references.rewriting(Self.proposal(decision.proposal))
+                var entry = "<li><p class=\"forslag\"><span class=\"nr\">\(decision.number))</span> \(proposal.markupEscaped)</p>"
+
+                if ownOutcomes {
+                    let outcome = decision.text ?? "Intet udfald."
+                    entry += "<p class=\"udfald\"><strong>Ad \(decision.number))</strong> \(outcome.markupEscaped)</p>"
+                }
+                return entry + "</li>"
             }
-            parts.append("<ol class=\"beslutningspunkter\">\n\(entries.joined(separator: "\n"))\n</ol>")
+            parts.append("<p class=\"indstilling-intro\">Indstillingen:</p>\n<ol class=\"referat-beslutninger\">\n\(entries.joined(separator: "\n"))\n</ol>")
         }
         if let text = item.decisionText {
-            parts.insert("<p class=\"beslutning\">\(text.markupEscaped)</p>", at: item.absent.isEmpty ? 0 : 1)
+            let label = item.decisions.isEmpty ? "" : "<strong>Beslutning:</strong> "
+            parts.append("<p class=\"beslutning\">\(label)\(text.markupEscaped)</p>")
         }
-        if parts.isEmpty || (stated.isEmpty && item.decisionText == nil) {
+        if !ownOutcomes && item.decisionText == nil {
             parts.append("<p class=\"beslutning\">Intet referat.</p>")
         }
         if let remarks = item.remarks {
@@ -67,9 +77,17 @@ struct MinutesHTML {
         return parts.joined(separator: "\n")
     }
 
-    /// "at rådmanden godkender …" → "rådmanden godkender …".
+    /// A proposal as the minutes print it: the indstilling's list item without its list
+    /// punctuation ("at …, og" → "at …"), which belonged to the list, not to the proposal.
     static func proposal(_ text: String) -> String {
-        let lowered = text.lowercased()
-        return lowered.hasPrefix("at ") ? String(text.dropFirst(3)) : text
+        var cleaned = text.foldingWhitespace
+        while true {
+            let before = cleaned
+            for ending in [",", ";", ".", " og", " samt", " eller"] where cleaned.hasSuffix(ending) {
+                cleaned = String(cleaned.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+            }
+            if cleaned == before { break }
+        }
+        return cleaned
     }
 }

@@ -56,9 +56,9 @@ struct MinutesSitePlan: PacketSitePlan {
         let rows = DecisionRegister.rows(of: packet.minutes, manifestPath: "", includingClosed: packet.audience == .lukket)
         return """
         <h1>Beslutninger</h1>
-        <p class="ingress">\(packet.minutes.agenda.manifest.committee.markupEscaped), \(DanishFormat.date(packet.minutes.agenda.manifest.date).markupEscaped)</p>
-        \(RegisterHTML.table(rows))
-        <p>Registret over alle møder i et projekt laves med <code>indstil register --format html</code>.</p>
+        <p class="ingress">\(packet.minutes.agenda.manifest.committee.markupEscaped), \(DanishFormat.weekdayAndDate(packet.minutes.agenda.manifest.date).markupEscaped)</p>
+        <p>Hvert beslutningspunkt med indstillingens forslag og mødets udfald.</p>
+        \(RegisterHTML.list(rows))
         """
     }
 }

@@ -185,10 +185,10 @@ enum PDFStamper {
         html, body { margin: 0; padding: 0; }
         .side { break-before: page; position: relative; height: 12mm; }
         .side:first-child { break-before: auto; }
-        .stempel { position: absolute; top: 5mm; right: 6mm; max-width: 95mm; padding: 1.5pt 4pt;
+        .stempel { position: absolute; top: 10mm; right: 10mm; max-width: 95mm; padding: 1.5pt 4pt;
           background: #fff; border: .8pt solid #00305c; color: #00305c;
           font: 8pt/1.25 "Liberation Sans", Arial, Helvetica, sans-serif; }
-        .stempel.smal { max-width: 60%; font-size: 6.5pt; top: 2mm; right: 2mm; }
+        .stempel.smal { max-width: 60%; font-size: 6.5pt; top: 10mm; right: 10mm; }
         .sidetal { position: absolute; right: 2cm; margin: 0; padding: 1pt 0 1pt 3pt; background: #fff;
           font: 8.5pt "Liberation Sans", Arial, sans-serif; color: #4a4a4a; white-space: nowrap; }
         .sidetal.smal { right: 2mm; font-size: 6.5pt; }

@@ -52,7 +52,7 @@ enum PacketPDFDocument {
         shell.title = plan.title
         shell.description = plan.isClosed ? ClosedMarking.notice : nil
         shell.style = css + "\n" + type(of: plan).structuralCSS + "\n" + appendixCSS + (plan.isClosed ? "\n" + ClosedMarking.pageCSS : "") + "\n"
-        return shell.html(body: plan.body(attachmentPages: attachmentPages))
+        return PrintTypography.forPrint(shell.html(body: plan.body(attachmentPages: attachmentPages)))
     }
 
     /// An appendix's heading: it starts a page, is its bookmark and its running header.

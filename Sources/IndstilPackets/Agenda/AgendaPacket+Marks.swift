@@ -2,9 +2,9 @@ import Foundation
 import IndstilSupport
 import IndstilDocument
 
-/// What an agenda packet says about sending: the items changed since the agenda was sent
-/// ("Ændret efter udsendelse", in the index and on the item's page) and, on a
-/// supplementary agenda, which agenda it adds to.
+/// The marks an agenda packet puts on its items: changed since the agenda was sent
+/// ("Ændret efter udsendelse", in the index and on the item's page), closed ("(lukket
+/// punkt)", once), and on a supplementary agenda which agenda it adds to.
 extension AgendaPacket {
     /// " Ændret efter udsendelse" after an item's title in the index, or "".
     func changeMark(_ item: ResolvedAgenda.Item) -> String {
@@ -23,5 +23,11 @@ extension AgendaPacket {
         guard agenda.part == .supplement else { return nil }
         let sent = agenda.manifest.sent.map { " den \(DanishFormat.date($0))" } ?? ""
         return "<p class=\"tillaeg-note\">Punkter, der er kommet til, efter dagsordenen blev sendt\(sent.markupEscaped).</p>\n"
+    }
+
+    /// Whether an item's title in the index needs "(lukket punkt)" after it: a closed item,
+    /// unless the title shown already says it is closed ("Lukket punkt").
+    func marksClosed(_ item: ResolvedAgenda.Item) -> Bool {
+        item.isClosed && !title(of: item).lowercased().contains("lukket")
     }
 }
