@@ -12,8 +12,9 @@ import IndstilPackets
 /// - after that, the items that came later (without a record): their `udsendt_version` and
 ///   `tillæg: ja`, so they stay on the supplementary agenda.
 ///
-/// An agenda is sent only as `indstil check --strict` would pass it: no errors, and, once
-/// any item states a `tilstand`, every item `godkendt`.
+/// An agenda is sent only when it has no errors and, once any item states a `tilstand`,
+/// every item is `godkendt` (what `agenda.item-state` warns about, so `check --strict` fails
+/// on it). Other warnings (a late deadline, a title that differs) do not stop the sending.
 public enum AgendaSending {
     public enum Outcome: Sendable, Equatable {
         /// The agenda was sent (its items numbered).

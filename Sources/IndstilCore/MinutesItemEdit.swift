@@ -78,13 +78,19 @@ public enum MinutesItemEdit {
             let value = parts.count == 1 ? ManifestTextEdit.scalar(stated.rawValue) : ManifestTextEdit.flowMapping(parts)
             points.append((String(point.number), value))
         }
-        let whole = try outcome(decision.outcome, "i punkt \(number)")
-        let sentence = clean(decision.text)
-        try requireChanges(whole, sentence, "i punkt \(number)")
-        fields.append(.init("beslutningspunkter", yaml: points.isEmpty ? nil : ManifestTextEdit.flowMapping(points)))
-        fields.append(.init("udfald", whole?.rawValue))
-        fields.append(.init("beslutning", sentence))
-        fields.append(.init("begrundelse", clean(decision.reason)))
+        if decision.points.isEmpty {
+            // An item without decision points: its outcome, sentence and reason as a whole.
+            let whole = try outcome(decision.outcome, "i punkt \(number)")
+            let sentence = clean(decision.text)
+            try requireChanges(whole, sentence, "i punkt \(number)")
+            fields.append(.init("udfald", whole?.rawValue))
+            fields.append(.init("beslutning", sentence))
+            fields.append(.init("begrundelse", clean(decision.reason)))
+        } else {
+            // The points' outcomes; the item's own `beslutning`, `udfald` and `begrundelse`
+            // (which the form does not show for such an item) stay as written.
+            fields.append(.init("beslutningspunkter", yaml: points.isEmpty ? nil : ManifestTextEdit.flowMapping(points)))
+        }
         let absent = decision.absent.compactMap(clean)
         fields.append(.init("fravaerende", yaml: absent.isEmpty ? nil : ManifestTextEdit.flowList(absent)))
 

@@ -48,7 +48,9 @@ const Desk = {
       }
     }
 
-    sendButton.addEventListener("click", async () => {
+    sendButton.addEventListener("click", () => hooks.queue(send));
+
+    async function send() {
       status.textContent = "Sender …";
       try {
         const { ok, answer } = await post("/api/agenda/send", {});
@@ -57,7 +59,7 @@ const Desk = {
       } catch (error) {
         status.textContent = "Serveren svarer ikke; intet er sendt.";
       }
-    });
+    }
 
     function cell(text) {
       const node = document.createElement("td");
@@ -71,6 +73,9 @@ const Desk = {
         section.hidden = !agenda;
         if (!agenda) return;
         section.querySelector("#desk-deadline").textContent = agenda.deadline || "";
+        sendButton.hidden = !agenda.send;
+        sendButton.textContent = agenda.send || "";
+        sendButton.disabled = agenda.hasErrors;
         // A select being used keeps its place: the table is rebuilt only when nothing in it has focus.
         if (section.querySelector("#desk-items").contains(document.activeElement)) return;
         body.replaceChildren();
@@ -95,17 +100,18 @@ const Desk = {
           for (const [value, label] of Desk.states) select.append(new Option(label, value));
           select.value = item.state || "";
           select.dataset.was = select.value;
-          select.addEventListener("change", () => { if (select.value) changeState(item.number, select.value, select); });
+          // Each change waits for the one before it to be written and saved (arrow keys in a
+          // closed select change it once per press).
+          select.addEventListener("change", () => {
+            const chosen = select.value;
+            if (chosen) hooks.queue(() => changeState(item.number, chosen, select));
+          });
           const stateCell = document.createElement("td");
           stateCell.append(select);
           const changed = [item.stateBy, item.stateAt].filter(Boolean).join(", ");
           row.append(number, title, stateCell, cell(changed || "–"));
           body.append(row);
         }
-        sendButton.hidden = !agenda.send;
-        sendButton.textContent = agenda.send || "";
-        sendButton.disabled = agenda.hasErrors;
-        if (agenda.sent && !agenda.send) sendButton.hidden = true;
       },
     };
   },

@@ -29,8 +29,14 @@ document.addEventListener("DOMContentLoaded", () => {
   const fields = isManifest ? { show() {} } : FieldsForm.create(document.getElementById("fields"), { apply: applyFields });
   // An agenda's manifest has the desk (item states, sending, the item form), a referat's the
   // minutes form, every manifest the build. They change the text on screen, then save it.
+  let manifestQueue = Promise.resolve();
   const manifestHooks = {
     path, text: () => editor.getValue(),
+    // One change at a time: each reads the text the one before it saved.
+    queue(job) {
+      manifestQueue = manifestQueue.then(job, job);
+      return manifestQueue;
+    },
     async replaceAndSave(text) {
       if (text !== editor.getValue()) editor.setValue(text);
       return save(state.version);

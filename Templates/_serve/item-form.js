@@ -24,7 +24,9 @@ const ItemForm = {
     let items = [];
     let appendices = [];
 
-    function showReason() { reasonRow.hidden = status.value !== "lukket"; }
+    // The reason shows for a closed item, and whenever one is written (an item closed by its
+    // indstilling keeps the manifest's reason: it is always sent back).
+    function showReason() { reasonRow.hidden = status.value !== "lukket" && reason.value === ""; }
 
     function showAppendices() {
       list.replaceChildren();
@@ -105,8 +107,12 @@ const ItemForm = {
     status.addEventListener("change", showReason);
     choice.addEventListener("change", () => fill(Number(choice.value)));
 
-    form.addEventListener("submit", async (event) => {
+    form.addEventListener("submit", (event) => {
       event.preventDefault();
+      hooks.queue(saveItem);
+    });
+
+    async function saveItem() {
       const number = Number(choice.value);
       message.textContent = "Gemmer punktet …";
       try {
@@ -114,7 +120,7 @@ const ItemForm = {
           method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" },
           body: JSON.stringify({
             path: hooks.path, text: hooks.text(), item: number, titel: title.value, indstilling: recommendation.value,
-            minutter: minutes.value, status: status.value, begrundelse: status.value === "lukket" ? reason.value : "",
+            minutter: minutes.value, status: status.value, begrundelse: reason.value,
             bilag: appendices,
           }),
         });
@@ -127,7 +133,7 @@ const ItemForm = {
       } catch (error) {
         message.textContent = "Serveren svarer ikke; punktet er ikke gemt.";
       }
-    });
+    }
 
     // The project's documents beside the manifest, offered for the indstilling.
     fetch("/api/documents", { credentials: "same-origin" }).then((response) => response.json()).then((documents) => {

@@ -125,7 +125,7 @@ const MinutesForm = {
           const button = element("button", `Gem beslutningen for punkt ${item.number}`);
           button.type = "button";
           button.id = `referat-${item.number}-gem`;
-          button.addEventListener("click", () => save(item, controls, absentBoxes));
+          button.addEventListener("click", () => hooks.queue(() => save(item, controls, absentBoxes)));
           box.append(button);
           list.append(box);
         }

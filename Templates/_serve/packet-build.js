@@ -16,6 +16,7 @@ const PacketBuild = {
     const results = section.querySelector("#build-results");
     const urlPath = section.dataset.urlPath;
     let source = null;
+    let busy = false;
 
     function line(text, className) {
       const item = document.createElement("li");
@@ -27,13 +28,15 @@ const PacketBuild = {
     function finish() {
       if (source) source.close();
       source = null;
+      busy = false;
       button.removeAttribute("aria-disabled");
       section.dataset.state = "idle";
     }
 
     button.addEventListener("click", async () => {
-      if (source) return;
-      if (beforeBuild && !(await beforeBuild())) return;
+      if (busy) return;  // set before anything is awaited: a second press starts nothing
+      busy = true;
+      if (beforeBuild && !(await beforeBuild())) { busy = false; return; }
       steps.replaceChildren();
       results.replaceChildren();
       // Not `disabled`: a disabled button loses the focus, and a keyboard user would be

@@ -9,8 +9,9 @@ import Testing
     /// The closed item's decision, which only the closed minutes may hold.
     static let closedDecision = "Indstillingen kunne ikke tiltrædes, da sagen først skal drøftes med den lokale MED-organisation."
 
+    /// The PDF's text with words hyphenated at a line end joined again ("MED-organisa‐\ntion").
     static func pdfText(_ pdf: URL) throws -> String {
-        try TestProcess.run("pdftotext", ["-enc", "UTF-8", pdf.path, "-"]).requireSuccess().stdout
+        try TestProcess.run("pdftotext", ["-enc", "UTF-8", pdf.path, "-"]).requireSuccess().stdout.replacingOccurrences(of: "\u{2010}\n", with: "")
     }
 
     /// Replaces one exact line of the example minutes.

@@ -102,6 +102,46 @@ import Testing
         #expect(throws: ManifestTextEdit.Failure.self) { try ManifestTextEdit.setting([.init("tilstand", "godkendt")], onItem: 3, in: Self.manifest) }
     }
 
+    @Test func aCommentAtTheMarginDoesNotEndTheList() throws {
+        let text = "type: dagsorden\npunkter:\n- titel: A\n# --- lukkede punkter ---\n- titel: B\n  status: lukket\n  begrundelse: Personsag\n"
+        let appended = try ManifestTextEdit.appendingItem(.init("titel", "Ny"), in: text)
+        #expect(appended == text + "- titel: Ny\n", "\(appended)")
+        let stated = try ManifestTextEdit.setting([.init("tilstand", "klar")], onItem: 1, in: text)
+        #expect(stated == text.replacingOccurrences(of: "- titel: A\n", with: "- titel: A\n  tilstand: klar\n"), "\(stated)")
+    }
+
+    @Test func itemsInBracesAreRefusedNotRewritten() throws {
+        let flowItem = "type: dagsorden\npunkter:\n  - {titel: A, tilstand: klar}\n"
+        let flowList = "type: dagsorden\npunkter: [{titel: A}, {titel: B}]\n"
+        for text in [flowItem, flowList] {
+            #expect(throws: ManifestTextEdit.Failure.self, "\(text)") { try ManifestTextEdit.setting([.init("tilstand", "godkendt")], onItem: 1, in: text) }
+        }
+        #expect(throws: ManifestTextEdit.Failure.self) { try ManifestTextEdit.appendingItem(.init("titel", "Ny"), in: flowList) }
+        // A list of items in braces still takes a new item of its own.
+        #expect(try ManifestTextEdit.appendingItem(.init("titel", "Ny"), in: flowItem) == flowItem + "  - titel: Ny\n")
+    }
+
+    @Test func anItemWhoseDashStandsAloneKeepsItsFields() throws {
+        let text = "type: dagsorden\npunkter:\n  -\n    titel: A\n  - titel: B\n"
+        let edited = try ManifestTextEdit.setting([.init("tilstand", "klar")], onItem: 1, in: text)
+        #expect(edited == "type: dagsorden\npunkter:\n  -\n    titel: A\n    tilstand: klar\n  - titel: B\n", "\(edited)")
+    }
+
+    @Test func anInvisibleLineBreakIsRefusedAndNeverWritten() throws {
+        let text = "type: dagsorden\npunkter:\n  - titel: \"A\u{2028}B\"\n    minutter: 5\n"
+        #expect(throws: ManifestTextEdit.Failure.self) { try ManifestTextEdit.setting([.init("tilstand", "klar")], onItem: 1, in: text) }
+        let written = try ManifestTextEdit.setting([.init("tilstand_af", "Ida\u{2028}Holm")], onItem: 1, in: Self.manifest)
+        #expect(written.contains("tilstand_af: \"Ida\\LHolm\""))
+        #expect(try YAMLReader.parse(written)["punkter"]?.items[0]["tilstand_af"]?.string == "Ida\u{2028}Holm")
+    }
+
+    @Test func theMinutesFormKeepsAnItemsOwnDecisionWhenItSetsItsPoints() throws {
+        let minutes = "type: referat\npunkter:\n  - punkt: 3\n    beslutningspunkter: {1: godkendt}\n    beslutning: Udvalget bad om en status i juni.\n"
+        let edited = try MinutesItemEdit.apply(.init(points: [.init(number: 1, outcome: "drøftet", text: nil)], outcome: nil, text: nil, absent: []),
+                                               item: 3, to: minutes, file: "referat.yml")
+        #expect(edited == minutes.replacingOccurrences(of: "{1: godkendt}", with: "{1: drøftet}"), "\(edited)")
+    }
+
     @Test func anItemIsAppendedAfterTheLastOne() throws {
         let edited = try ManifestTextEdit.appendingItem(.init("titel", "Sent punkt"), in: Self.manifest)
         #expect(edited == Self.manifest.replacingOccurrences(of: "    minutter: 10\n", with: "    minutter: 10\n  - titel: Sent punkt\n"), "\(edited)")

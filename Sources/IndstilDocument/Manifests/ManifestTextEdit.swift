@@ -46,15 +46,19 @@ public enum ManifestTextEdit {
     /// The text with a new item appended to `punkter`, written as `- key: value` indented like
     /// the items before it; the item's number (from 1) is the count of items after.
     public static func appendingItem(_ field: Field, in text: String) throws(Failure) -> String {
-        try editing(text) { root, lines throws(Failure) in
-            guard let entry = root.entry("punkter"), let first = entry.value.items.first else {
+        try editing(text, change: { root, lines throws(Failure) in
+            guard let entry = root.entry("punkter"), let first = entry.value.items.first, let firstKey = first.entries.first else {
                 throw Failure(message: Message(da: "Manifestet har ingen »punkter« at føje til", en: "The manifest has no \"punkter\" to add to"), line: 1)
             }
+            guard let dash = dashColumn(of: firstKey, in: lines) else { throw notBlock(entry.keyLine) }
             let range = lineRange(of: entry, keyColumn: 0, lines: lines)
-            let line = lines[first.line - 1]
-            let dash = line.prefix(while: { $0 == " " }).count
             lines.insert(String(repeating: " ", count: dash) + "- \(field.key): \(field.written)", at: range.upperBound)
-        }
+        }, verify: { before, after in
+            let (old, new) = (before["punkter"]?.items ?? [], after["punkter"]?.items ?? [])
+            return new.count == old.count + 1 && sameExcept("punkter", before, after)
+                && zip(old, new).allSatisfy { canonical($0.0) == canonical($0.1) }
+                && new.last.map { changed(YAMLValue(content: .mapping([]), line: 1), into: $0, by: [field]) } == true
+        })
     }
 
     public struct Failure: Error, Sendable, Equatable {
@@ -64,17 +68,22 @@ public enum ManifestTextEdit {
 
     /// The text with `fields` set on item `number` (from 1) of `punkter`.
     public static func setting(_ fields: [Field], onItem number: Int, in text: String) throws(Failure) -> String {
-        try editing(text) { root, lines throws(Failure) in
+        try editing(text, change: { root, lines throws(Failure) in
             guard let items = root["punkter"]?.items, items.indices.contains(number - 1) else {
                 throw Failure(message: Message(da: "Manifestet har intet punkt \(number)", en: "The manifest has no item \(number)"), line: 1)
             }
             try set(fields, in: items[number - 1], lines: &lines)
-        }
+        }, verify: { before, after in
+            let (old, new) = (before["punkter"]?.items ?? [], after["punkter"]?.items ?? [])
+            return old.count == new.count && sameExcept("punkter", before, after)
+                && zip(old, new).enumerated().allSatisfy { $0.offset == number - 1 ? changed($0.element.0, into: $0.element.1, by: fields) : canonical($0.element.0) == canonical($0.element.1) }
+        })
     }
 
     /// The text with `fields` set at the top level (new ones before `punkter`, when it is not first).
     public static func setting(_ fields: [Field], in text: String) throws(Failure) -> String {
-        try editing(text) { root, lines throws(Failure) in try set(fields, in: root, lines: &lines, before: "punkter") }
+        try editing(text, change: { root, lines throws(Failure) in try set(fields, in: root, lines: &lines, before: "punkter") },
+                    verify: { before, after in changed(before, into: after, by: fields) })
     }
 
     /// A value as a YAML scalar on one line: plain when it reads back as the same text,
@@ -91,6 +100,10 @@ public enum ManifestTextEdit {
             case "\\": quoted += "\\\\"
             case "\n": quoted += "\\n"
             case "\t": quoted += "\\t"
+            case "\r": quoted += "\\r"
+            case "\u{85}": quoted += "\\N"
+            case "\u{2028}": quoted += "\\L"
+            case "\u{2029}": quoted += "\\P"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7f { quoted += String(format: "\\x%02X", scalar.value) } else { quoted.unicodeScalars.append(scalar) }
             }
@@ -100,16 +113,66 @@ public enum ManifestTextEdit {
 
     // MARK: - Lines
 
-    private static func editing(_ text: String, _ change: (YAMLValue, inout [String]) throws(Failure) -> Void) throws(Failure) -> String {
+    /// Line separators other than "\n" that YAML counts as line breaks: a text holding one would
+    /// put every line number after it one off.
+    static let otherLineBreaks: [Character] = ["\u{85}", "\u{2028}", "\u{2029}", "\r"]
+
+    /// Edits the text's lines, then reads the result again and keeps it only when `verify`
+    /// finds exactly the change asked for (everything else as it was): an edit the line rules
+    /// could get wrong is refused, never saved.
+    private static func editing(_ text: String, change: (YAMLValue, inout [String]) throws(Failure) -> Void,
+                                verify: (YAMLValue, YAMLValue) -> Bool) throws(Failure) -> String {
         // A file saved on Windows keeps its CRLF line ends; the lines are edited without them.
         let crlf = text.contains("\r\n")
         let plain = crlf ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        if let odd = plain.firstIndex(where: { otherLineBreaks.contains($0) }) {
+            let line = plain[..<odd].filter { $0 == "\n" }.count + 1
+            throw Failure(message: Message(da: "Linjen har et usynligt linjeskift (fx U+2028 fra en kopieret tekst); ret den i teksten, før den ændres her",
+                                           en: "The line holds an invisible line break (such as U+2028 from pasted text); fix it in the text before changing it here"),
+                          line: line)
+        }
         let root: YAMLValue
         do { root = try YAMLReader.parse(plain) } catch { throw Failure(message: error.message, line: error.line) }
         var lines = plain.components(separatedBy: "\n")
         try change(root, &lines)
         let result = lines.joined(separator: "\n")
+        guard let after = try? YAMLReader.parse(result), verify(root, after) else {
+            throw Failure(message: Message(da: "Ændringen kunne ikke skrives sikkert i manifestets tekst, som den er skrevet; ret den i teksten",
+                                           en: "The change could not be written safely into the manifest's text as it is written; edit it in the text"),
+                          line: 1)
+        }
         return crlf ? result.replacingOccurrences(of: "\n", with: "\r\n") : result
+    }
+
+    // MARK: - Verifying
+
+    /// A value's content without its lines, to compare what a text says before and after.
+    static func canonical(_ value: YAMLValue) -> String {
+        switch value.content {
+        case .null: return "~"
+        case .scalar(let text): return "s" + text.debugDescription
+        case .sequence(let items): return "[" + items.map(canonical).joined(separator: ",") + "]"
+        case .mapping(let entries): return "{" + entries.map { $0.key.debugDescription + ":" + canonical($0.value) }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// Every top-level entry but `key` is the same.
+    static func sameExcept(_ key: String, _ before: YAMLValue, _ after: YAMLValue) -> Bool {
+        let (old, new) = (before.entries.filter { $0.key != key }, after.entries.filter { $0.key != key })
+        return old.map(\.key) == new.map(\.key) && zip(old, new).allSatisfy { canonical($0.0.value) == canonical($0.1.value) }
+    }
+
+    /// `after` is `before` with the fields set (a plain value reads back as written) or removed,
+    /// and every other entry the same.
+    static func changed(_ before: YAMLValue, into after: YAMLValue, by fields: [Field]) -> Bool {
+        let keys = Set(fields.map(\.key))
+        let (old, new) = (before.entries.filter { !keys.contains($0.key) }, after.entries.filter { !keys.contains($0.key) })
+        guard old.map(\.key) == new.map(\.key), zip(old, new).allSatisfy({ canonical($0.0.value) == canonical($0.1.value) }) else { return false }
+        return fields.allSatisfy { field in
+            guard let value = field.value else { return after.entry(field.key) == nil }
+            guard let written = after[field.key] else { return false }
+            return field.isYAML || written.string == value
+        }
     }
 
     /// Applies the fields to one mapping. Replacements and removals work from the bottom up
@@ -119,6 +182,10 @@ public enum ManifestTextEdit {
         guard case .mapping(let entries) = mapping.content, let first = entries.first else {
             throw Failure(message: Message(da: "Stedet, der skal ændres, er ikke nøgler med værdier", en: "The place to change is not keys with values"), line: mapping.line)
         }
+        // Keys written in { } (several on one line) are not edited line by line.
+        guard Set(entries.map(\.keyLine)).count == entries.count,
+              lines[first.keyLine - 1].dropFirst(keyColumn(of: first, in: lines)).hasPrefix(first.key + ":")
+        else { throw notBlock(first.keyLine) }
         let indent = String(repeating: " ", count: keyColumn(of: first, in: lines))
         var existing: [(entry: YAMLValue.Entry, field: Field)] = []
         var added: [Field] = []
@@ -151,15 +218,37 @@ public enum ManifestTextEdit {
         if let anchor, entries.first?.key != anchor, entries.contains(where: { $0.key == anchor }),
            let before = lineIndex(ofKey: anchor, from: first.keyLine, indent: indent, in: lines) {
             lines.insert(contentsOf: newLines, at: before)
-        } else if let dash = lines[first.keyLine - 1].firstIndex(of: "-").map({ lines[first.keyLine - 1].distance(from: lines[first.keyLine - 1].startIndex, to: $0) }),
-                  dash < keyColumn(of: first, in: lines) {
+        } else if let dash = dashPosition(of: first, in: lines) {
             // An item of a list: after its last line (every line indented deeper than its "-").
-            lines.insert(contentsOf: newLines, at: lineRange(startingAt: first.keyLine - 1, keyColumn: dash, isList: false, lines: lines).upperBound)
+            lines.insert(contentsOf: newLines, at: lineRange(startingAt: dash.line, keyColumn: dash.column, isList: false, lines: lines).upperBound)
         } else {
             // The top level without the anchor: at the end of the text.
             let end = (lines.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1
             lines.insert(contentsOf: newLines, at: end)
         }
+    }
+
+    /// The column of the "-" that starts the list item whose first key is `first`: on the
+    /// key's own line ("  - titel: A"), or alone on the line before it ("  -"). Nil for a
+    /// mapping that is not a list item (the top level).
+    static func dashColumn(of first: YAMLValue.Entry, in lines: [String]) -> Int? {
+        dashPosition(of: first, in: lines)?.column
+    }
+
+    /// The index of the dash's line and its column.
+    static func dashPosition(of first: YAMLValue.Entry, in lines: [String]) -> (line: Int, column: Int)? {
+        let line = lines[first.keyLine - 1]
+        let column = keyColumn(of: first, in: lines)
+        if let dash = line.prefix(column).lastIndex(of: "-") { return (first.keyLine - 1, line.distance(from: line.startIndex, to: dash)) }
+        let previous = lines[..<(first.keyLine - 1)].lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        guard let previous, lines[previous].trimmingCharacters(in: .whitespaces) == "-" else { return nil }
+        return (previous, lines[previous].prefix(while: { $0 == " " }).count)
+    }
+
+    static func notBlock(_ line: Int) -> Failure {
+        Failure(message: Message(da: "Punktet er skrevet på én linje med { } eller [ ] og kan ikke ændres her; ret det i teksten",
+                                 en: "The item is written on one line with { } or [ ] and cannot be changed here; edit it in the text"),
+                line: line)
     }
 
     /// The column where the entry's key starts on its line (after any "- ").
@@ -191,7 +280,9 @@ public enum ManifestTextEdit {
             let line = lines[index]
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             let indent = line.prefix(while: { $0 == " " }).count
-            if trimmed.isEmpty || (trimmed.hasPrefix("#") && indent > keyColumn) {
+            // Blank lines and comments (at any indentation: "# --- lukkede punkter ---") neither end
+            // the entry nor count as its last line.
+            if trimmed.isEmpty || trimmed.hasPrefix("#") {
                 index += 1
                 continue
             }

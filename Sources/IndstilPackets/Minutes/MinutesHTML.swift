@@ -53,7 +53,7 @@ struct MinutesHTML {
         let ownOutcomes = item.decisions.contains { $0.text != nil }
         if !item.decisions.isEmpty {
             let entries = item.decisions.map { decision -> String in
-                let proposal = references.rewriting(Self.proposal(decision.proposal))
+                let proposal = references.rewriting(ProposalText.cleaned(decision.proposal))
                 var entry = "<li><p class=\"forslag\"><span class=\"nr\">\(decision.number))</span> \(proposal.markupEscaped)</p>"
 
                 if ownOutcomes {
@@ -75,19 +75,5 @@ struct MinutesHTML {
             parts.append(remarks.components(separatedBy: "\n\n").map { "<p class=\"bemaerkninger\">\($0.foldingWhitespace.markupEscaped)</p>" }.joined(separator: "\n"))
         }
         return parts.joined(separator: "\n")
-    }
-
-    /// A proposal as the minutes print it: the indstilling's list item without its list
-    /// punctuation ("at …, og" → "at …"), which belonged to the list, not to the proposal.
-    static func proposal(_ text: String) -> String {
-        var cleaned = text.foldingWhitespace
-        while true {
-            let before = cleaned
-            for ending in [",", ";", ".", " og", " samt", " eller"] where cleaned.hasSuffix(ending) {
-                cleaned = String(cleaned.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
-            }
-            if cleaned == before { break }
-        }
-        return cleaned
     }
 }

@@ -91,6 +91,11 @@ public enum PacketPDF {
                                                          pageHeader: attachment.pageHeader, index: attachments.count + 1, work: work))
         }
         if archive { try PDFArchiveParts.requireConforming(attachments, work: work) }
+        // Pages of other sizes placed on A4 (measured in parallel: most attachments are A4 already).
+        let placements = ParallelWork.map(Array(attachments.enumerated())) { index, attachment in
+            Result { () throws(PacketFailure) -> PDFAttachment in try A4Placement.placed(attachment, index: index + 1, work: work) }
+        }
+        attachments = try placements.map { result throws(PacketFailure) -> PDFAttachment in try result.get() }
 
         let plan = packet.pdfPlan(files)
         progress(PacketStep(.building, "Bygger HTML til PDF: \(plan.summary) …"))

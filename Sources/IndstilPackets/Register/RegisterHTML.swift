@@ -40,7 +40,7 @@ public enum RegisterHTML {
             }
             out += "<li data-udvalg=\"\(row.committee.markupEscaped)\" data-aar=\"\(row.year.markupEscaped)\" data-udfald=\"\(row.outcome.markupEscaped)\">"
             if let point = row.decisionPoint, !row.proposal.isEmpty {
-                out += "<p class=\"forslag\"><span class=\"nr\">\(point))</span> \(MinutesHTML.proposal(row.proposal).markupEscaped)</p>"
+                out += "<p class=\"forslag\"><span class=\"nr\">\(point))</span> \(ProposalText.cleaned(row.proposal).markupEscaped)</p>"
             }
             let outcome = row.outcome.isEmpty ? "" : "<strong>\(row.outcome.markupEscaped).</strong> "
             let sentence = row.decision.isEmpty || row.decision.trimmingCharacters(in: .punctuationCharacters) == row.outcome ? "" : row.decision.markupEscaped
