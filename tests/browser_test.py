@@ -407,6 +407,41 @@ def check_minutes_by_keyboard(driver, address, project, checks, axe):
                   "by keyboard: the outcome, its changes and the absence are in referat.yml")
 
 
+def check_register_filters(driver, project, work, checks, axe):
+    """The standalone register (indstil register --format html): its filters show the right
+    decision points, »(intet udfald)« only those without an outcome; it fits a phone."""
+    register = work / "beslutningsregister.html"
+    fresh = work / "register-examples"  # the examples as shipped (the other checks change their copy)
+    shutil.copytree(REPO / "examples", fresh)
+    subprocess.run([str(BINARY), "register", str(fresh), "--format", "html", "-o", str(register)], check=True,
+                   capture_output=True, timeout=120)
+    driver.set_window_size(1280, 900)
+    driver.get(register.as_uri())
+    points = driver.find_elements(By.CSS_SELECTOR, ".register li[data-udfald]")
+    empty = [point for point in points if point.get_attribute("data-udfald") == ""]
+    Select(driver.find_element(By.ID, "filter-udfald")).select_by_visible_text("(intet udfald)")
+    shown = [point for point in points if point.is_displayed()]
+    checks.expect(len(points) == 6 and len(empty) == 2 and shown == empty,
+                  f"»(intet udfald)« shows the {len(empty)} decision points without an outcome ({len(shown)} of {len(points)} shown)")
+    checks.expect(driver.find_element(By.ID, "antal").text == f"{len(empty)} af {len(points)} beslutningspunkter vises", "the count says so")
+    Select(driver.find_element(By.ID, "filter-udfald")).select_by_visible_text("Godkendt")
+    shown = [point for point in points if point.is_displayed()]
+    checks.expect(len(shown) >= 1 and all(point.get_attribute("data-udfald") == "Godkendt" for point in shown), "»Godkendt« shows only those")
+    hidden_items = [item for item in driver.find_elements(By.CSS_SELECTOR, ".register .punkt") if not item.is_displayed()]
+    checks.expect(len(hidden_items) >= 1, "an item with no point shown is hidden with its heading")
+    Select(driver.find_element(By.ID, "filter-udfald")).select_by_visible_text("Alle")
+    checks.expect(all(point.is_displayed() for point in points), "»Alle« shows every point again")
+    violations = axe_violations(driver, axe)
+    checks.expect(violations == [], f"axe: no violations on the register {violations}")
+    driver.set_window_size(390, 900)
+    inner = driver.execute_script("return window.innerWidth;")
+    if inner != 390:
+        driver.set_window_size(390 + (390 - inner), 900)
+    sizes = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    heights = driver.execute_script("return [...document.querySelectorAll('select')].map(s => s.getBoundingClientRect().height)")
+    checks.expect(sizes[0] <= sizes[1] and min(heights) >= 44, f"the register at 390 px: no sideways scroll {sizes}, selects {heights} px tall")
+
+
 def main():
     if not BINARY.exists():
         sys.exit(f"browser tests: {BINARY} is missing; build first (swift build)")
@@ -605,6 +640,8 @@ def main():
 
         print("the secretariat's desk, by keyboard only")
         check_desk_by_keyboard(driver, address, project, checks, axe)
+        print("the register's filters")
+        check_register_filters(driver, project, work, checks, axe)
         print("the minutes form, by keyboard only")
         check_minutes_by_keyboard(driver, address, project, checks, axe)
     except AssertionError as error:

@@ -58,7 +58,7 @@ struct MinutesSitePlan: PacketSitePlan {
         <h1>Beslutninger</h1>
         <p class="ingress">\(packet.minutes.agenda.manifest.committee.markupEscaped), \(DanishFormat.weekdayAndDate(packet.minutes.agenda.manifest.date).markupEscaped)</p>
         <p>Hvert beslutningspunkt med indstillingens forslag og mødets udfald.</p>
-        \(RegisterHTML.list(rows))
+        \(RegisterHTML.list(rows, meetingHeadings: false))
         """
     }
 }

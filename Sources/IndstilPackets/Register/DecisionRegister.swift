@@ -79,6 +79,8 @@ public enum DecisionRegister {
         var rows: [Row] = []
         for item in minutes.items where includingClosed || !item.isClosed {
             let recommendation = item.agendaItem.recommendation
+            // "(bilag 1)" in a proposal as the packet numbers it ("Punkt 3, Bilag 2").
+            let references = AppendixReferences(item.agendaItem)
             var file = ""
             if let url = recommendation?.document.url.standardizedFileURL.path {
                 file = url.hasPrefix(folder) ? DisplayPath.beside(shownFolder, String(url.dropFirst(folder.count))) : url
@@ -96,7 +98,7 @@ public enum DecisionRegister {
                 rows.append(row(point: nil, proposal: "", outcome: item.outcome, decision: item.decisionText))
             } else {
                 for decision in item.decisions {
-                    rows.append(row(point: decision.number, proposal: decision.proposal, outcome: decision.outcome,
+                    rows.append(row(point: decision.number, proposal: references.rewriting(decision.proposal), outcome: decision.outcome,
                                     decision: decision.text ?? item.decisionText))
                 }
             }

@@ -15,26 +15,43 @@ public enum RegisterHTML {
     /// `data-udfald` is ""), so that it is not the "Alle" option's empty value.
     static let noOutcome = "-"
 
-    /// The decisions grouped by meeting and item (also a page of a minutes site).
-    static func list(_ rows: [DecisionRegister.Row]) -> String {
+    /// The decisions grouped by meeting and item (also a page of a minutes site, which is
+    /// one meeting: `meetingHeadings: false` leaves out its heading, and items are h2).
+    static func list(_ rows: [DecisionRegister.Row], meetingHeadings: Bool = true) -> String {
+        let itemLevel = meetingHeadings ? 3 : 2
         var out = "<div class=\"register\">\n"
         var meetingKey: String?
         var itemKey: String?
-        func closeItem() { if itemKey != nil { out += "</ol>\n</section>\n" }; itemKey = nil }
-        func closeMeeting() { closeItem(); if meetingKey != nil { out += "</section>\n" }; meetingKey = nil }
+        var followUp = ""
+        func closeItem() {
+            guard itemKey != nil else { return }
+            out += "</ol>\n"
+            // The item's follow-up, once after its points (every point of an item shares it).
+            if !followUp.isEmpty { out += "<p class=\"opfoelgning\">Opfølgning: \(followUp.markupEscaped)</p>\n" }
+            out += "</section>\n"
+            itemKey = nil
+        }
+        func closeMeeting() {
+            closeItem()
+            if meetingKey != nil && meetingHeadings { out += "</section>\n" }
+            meetingKey = nil
+        }
         for row in rows {
             let meeting = "\(row.committee)|\(row.meetingDate)"
             if meeting != meetingKey {
                 closeMeeting()
                 meetingKey = meeting
-                let date = CalendarDate(iso: row.meetingDate).map(DanishFormat.weekdayAndDate) ?? row.meetingDate
-                out += "<section class=\"moede\">\n<h2>\(row.committee.markupEscaped) <span class=\"dato\">\(date.markupEscaped)</span></h2>\n"
+                if meetingHeadings {
+                    let date = CalendarDate(iso: row.meetingDate).map(DanishFormat.weekdayAndDate) ?? row.meetingDate
+                    out += "<section class=\"moede\">\n<h2>\(row.committee.markupEscaped) <span class=\"dato\">\(date.markupEscaped)</span></h2>\n"
+                }
             }
             let item = "\(meeting)|\(row.item)"
             if item != itemKey {
                 closeItem()
                 itemKey = item
-                out += "<section class=\"punkt\">\n<h3>Punkt \(row.item): \(row.itemTitle.markupEscaped)</h3>\n"
+                followUp = row.followUp
+                out += "<section class=\"punkt\">\n<h\(itemLevel)>Punkt \(row.item): \(row.itemTitle.markupEscaped)</h\(itemLevel)>\n"
                 if !row.caseNumber.isEmpty { out += "<p class=\"sag\">Sagsnummer \(row.caseNumber.markupEscaped)</p>\n" }
                 out += "<ol class=\"beslutninger\">\n"
             }
@@ -45,7 +62,6 @@ public enum RegisterHTML {
             let outcome = row.outcome.isEmpty ? "" : "<strong>\(row.outcome.markupEscaped).</strong> "
             let sentence = row.decision.isEmpty || row.decision.trimmingCharacters(in: .punctuationCharacters) == row.outcome ? "" : row.decision.markupEscaped
             out += "<p class=\"udfald\">\(outcome)\(sentence)\(outcome.isEmpty && sentence.isEmpty ? "Intet udfald." : "")</p>"
-            if !row.followUp.isEmpty { out += "<p class=\"opfoelgning\">Opfølgning: \(row.followUp.markupEscaped)</p>" }
             out += "</li>\n"
         }
         closeMeeting()
@@ -81,8 +97,8 @@ public enum RegisterHTML {
     static let style = """
     body { font-family: system-ui, sans-serif; margin: 1.5rem auto; max-width: 48rem; padding: 0 1rem; color: #1a1a1a; line-height: 1.45; }
     form { display: flex; flex-wrap: wrap; gap: 1rem; margin-bottom: 1rem; }
-    label { display: flex; flex-direction: column; font-weight: 600; }
-    select { font: inherit; min-height: 44px; max-width: 100%; }
+    label { display: flex; flex-direction: column; font-weight: 600; flex: 1 1 12rem; min-width: 0; }
+    select { font: inherit; min-height: 44px; width: 100%; max-width: 100%; }
     h1 { color: #00305c; overflow-wrap: break-word; }
     h2 { color: #00305c; font-size: 1.3rem; border-bottom: 2px solid #00305c; padding-bottom: .2rem; margin-top: 2rem; }
     h2 .dato { display: block; font-size: 1rem; font-weight: 400; color: #4a4a4a; }

@@ -29,6 +29,12 @@ enum SharedOutputs {
         try built("bundle", ["bundle", "examples/bilagsmateriale/bundle.yml", "--to", "pdf", "-o", "ud/bilag.pdf"])
     }
 
+    /// `bundle examples/raadmandsmoede/referat.yml --to pdf -o ud/referat.pdf`: the public
+    /// minutes `ud/referat.pdf` and the closed `ud/referat-lukket.pdf`.
+    static func minutesPDF() throws -> Output {
+        try built("minutes", ["bundle", "examples/raadmandsmoede/referat.yml", "--to", "pdf", "-o", "ud/referat.pdf"])
+    }
+
     private static let lock = NSLock()
     nonisolated(unsafe) private static var outputs: [String: Output] = [:]
     nonisolated(unsafe) private static var removesAtExit = false
