@@ -139,7 +139,7 @@ public enum DocxWriter {
             }
             relationships.append(Relationship(id: ids.footer, type: "footer", target: "footer1.xml"))
             overrides.append(("/word/footer1.xml", part("footer")))
-            extra.append(("word/footer1.xml", Data(DocxParts.footer.utf8)))
+            extra.append(("word/footer1.xml", Data(DocxParts.footer(title: model.title).utf8)))
         }
         if let logo {
             media += logo.media

@@ -118,7 +118,9 @@ enum DocxParts {
     // MARK: Footer
 
     /// "side X af Y", right-aligned, with the PAGE and NUMPAGES fields.
-    package static let footer: String = {
+    /// The footer of indstil's own page: the document's title at the left and "side X af Y"
+    /// at the right margin (a right tab at the text's width), as the PDF's footer.
+    package static func footer(title: String) -> String {
         func field(_ instruction: String) -> String {
             let rPr = "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr>"
             return "<w:r>\(rPr)<w:fldChar w:fldCharType=\"begin\"/></w:r>"
@@ -128,16 +130,20 @@ enum DocxParts {
                 + "<w:r>\(rPr)<w:fldChar w:fldCharType=\"end\"/></w:r>"
         }
         let text = "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"
+        // A4 less 2 × 2.5 cm margins: 16 cm = 9072 twips.
         var out = DocxXML.declaration
         out += "<w:ftr \(DocxXML.rootNamespaces)>"
-        out += "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"right\"/></w:pPr>"
+        out += "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:tabs><w:tab w:val=\"clear\" w:pos=\"4513\"/><w:tab w:val=\"clear\" w:pos=\"9026\"/>"
+            + "<w:tab w:val=\"right\" w:pos=\"9072\"/></w:tabs></w:pPr>"
+        if !title.isEmpty { out += DocxXML.runs(title, properties: text + "<w:color w:val=\"595959\"/>") }
+        out += "<w:r><w:rPr>\(text)</w:rPr><w:tab/></w:r>"
         out += DocxXML.runs("side ", properties: text)
         out += field("PAGE")
         out += DocxXML.runs(" af ", properties: text)
         out += field("NUMPAGES")
         out += "</w:p></w:ftr>"
         return out
-    }()
+    }
 
     // MARK: Styles
 
