@@ -36,7 +36,13 @@ struct DocxWriterTests {
         return entries
     }
 
+    /// A part's XML, with the no-break spaces and optional breaks `DocxTypography` writes
+    /// read as the plain text they stand for (tests compare words; `typography` looks at them).
     static func part(_ path: String, in entries: [(path: String, data: Data)]) throws -> String {
+        try rawPart(path, in: entries).replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{200B}", with: "")
+    }
+
+    static func rawPart(_ path: String, in entries: [(path: String, data: Data)]) throws -> String {
         let entry = try #require(entries.first { $0.path == path }, "the package has no \(path)")
         return String(decoding: entry.data, as: UTF8.self)
     }
@@ -209,6 +215,24 @@ struct DocxWriterTests {
             - Punkt to
             """)
 
+    @Test("Dates, times and appendix numbers keep together; an e-mail address breaks only after its @ (and a long domain's dots)")
+    func typography() throws {
+        #expect(DocxTypography.prepared("mødet den 1. september 2026 kl. 10.00 (bilag 1), side 3 af 9")
+                == "mødet den 1.\u{00A0}september\u{00A0}2026 kl.\u{00A0}10.00 (bilag\u{00A0}1), side\u{00A0}3\u{00A0}af\u{00A0}9")
+        #expect(DocxTypography.prepared("Skriv til hanne.proevesen@example.dk.") == "Skriv til hanne.\u{200B}proevesen@\u{200B}example.dk.")
+        #expect(DocxTypography.prepared("ida@sundhed.aarhus.kommune.dk") == "ida@\u{200B}sundhed.\u{200B}aarhus.\u{200B}kommune.\u{200B}dk")
+        #expect(DocxTypography.prepared("Ingen tal her") == "Ingen tal her")
+        // LibreOffice lays the example's sidebar out with the address broken after its @, not inside the domain.
+        let source = try String(contentsOf: Self.packageRoot.appendingPathComponent("examples/raadmandsmoede/punkt-3/seniorundersoegelse.md"), encoding: .utf8)
+        let (_, pdf) = try Self.convertWithLibreOffice(try DocxWriter.docx(try Self.model(source, profile: "aarhus-raadmand")), name: "typografi")
+        let folder = try TempFolder("docx-typografi")
+        defer { folder.remove() }
+        try pdf.write(to: folder.url("t.pdf"))
+        let lines = try TestProcess.run("pdftotext", ["-layout", "-enc", "UTF-8", folder.url("t.pdf").path, "-"]).requireSuccess().stdout
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(!lines.contains { $0.hasSuffix("example.d") || $0 == "k" || $0.hasSuffix(" 4.") || $0.hasPrefix("september 2026") }, "\(lines.prefix(12))")
+    }
+
     @Test("LibreOffice opens the document and shows headings, decision points, lists and metadata")
     func libreOffice() throws {
         let (text, _) = try Self.convertWithLibreOffice(try DocxWriter.docx(try Self.model(Self.richExample.text)), name: "sag")
@@ -250,6 +274,7 @@ struct DocxWriterTests {
         let profile = "-env:UserInstallation=\(folder.appendingPathComponent("profile", isDirectory: true).absoluteString)"
         try run(soffice, [profile, "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", folder.path, docx.path])
         let text = try String(contentsOf: folder.appendingPathComponent("\(name).txt"), encoding: .utf8)
+            .replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{200B}", with: "")
         try run(soffice, [profile, "--headless", "--convert-to", "pdf", "--outdir", folder.path, docx.path])
         let pdf = try Data(contentsOf: folder.appendingPathComponent("\(name).pdf"))
         #expect(pdf.starts(with: Array("%PDF".utf8)))

@@ -210,7 +210,11 @@ struct WordBodyReader {
         for element in run.elements {
             switch element.name {
             case "t":
-                append(.text(element.text))
+                // Word's no-width optional break is no text, and a no-break space is a space
+                // (indstil's own DOCX put both there to keep dates and addresses whole).
+                let text = element.text
+                append(.text(text.contains("\u{200B}") || text.contains("\u{00A0}")
+                    ? text.replacingOccurrences(of: "\u{200B}", with: "").replacingOccurrences(of: "\u{00A0}", with: " ") : text))
             case "tab", "ptab":
                 append(.text("\t"))
             case "br", "cr":

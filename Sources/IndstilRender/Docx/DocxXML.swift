@@ -27,7 +27,7 @@ enum DocxXML {
                 pending = ""
             }
         }
-        for character in text {
+        for character in DocxTypography.prepared(text) {
             switch character {
             case "\t":
                 flushText(); content += "<w:tab/>"
