@@ -60,7 +60,10 @@ public enum HTMLRenderer {
     }
 
     /// - Parameter linkingAppendices: each appendix with a `fil` links it (`AppendixLink`); false for a PDF.
-    public static func render(_ model: RenderModel, profile: Profile, linkingAppendices: Bool = true) throws(IndstilError) -> String {
+    /// - Parameter appendixHref: an appendix file's link (`AppendixLink`); nil leaves it unlinked.
+    public static func render(_ model: RenderModel, profile: Profile, linkingAppendices: Bool = true,
+                              appendixHref: ((String) -> String?)? = nil) throws(IndstilError) -> String {
+        let appendixHref = appendixHref ?? { AppendixLink.href($0) }
         let template = try cache.template(cache.file(named: "document.html.mustache", profile: profile))
         var css = cache.text(cache.file(named: "style.css", profile: profile))
         // Only a page with a table carries the table rules: other pages stay as they were.
@@ -84,7 +87,7 @@ public enum HTMLRenderer {
                 .init(number: $0.number.map(clean), heading: clean($0.heading), anchor: clean($0.anchor), bodyHTML: HTMLFragments.blocks($0.blocks))
             },
             signature: model.signature.map(clean),
-            appendices: model.appendices.map { .init(number: $0.number, title: clean($0.title), href: linkingAppendices ? $0.file.flatMap(AppendixLink.href) : nil) },
+            appendices: model.appendices.map { .init(number: $0.number, title: clean($0.title), href: linkingAppendices ? $0.file.flatMap(appendixHref) : nil) },
             hasAppendices: !model.appendices.isEmpty,
             earlierDecisions: model.earlierDecisions.map(clean),
             hasEarlierDecisions: !model.earlierDecisions.isEmpty,

@@ -14,15 +14,17 @@ public enum Renderer {
     /// - Parameter marking: what every page of an HTML, PDF or DOCX rendering says first
     ///   (`DocumentMarking`: closed, draft); nil marks the document closed when it says so
     ///   and not as a draft. The text and Markdown outputs are never marked.
+    /// - Parameter outputFolder: where an HTML page is written, so its appendix links lead to
+    ///   the files from there (nil: beside the document, as the front matter writes them).
     public static func render(_ analyzed: AnalyzedDocument, to format: Format, archive: Bool = false,
-                              marking: DocumentMarking? = nil) throws(IndstilError) -> Data {
+                              marking: DocumentMarking? = nil, outputFolder: URL? = nil) throws(IndstilError) -> Data {
         switch format {
         case .txt:
             return Data(analyzed.rendered.plainText.utf8)
         case .md:
             return Data(normalizedMarkdown(analyzed.document).utf8)
         case .html:
-            return Data(try html(analyzed, marking: marking).utf8)
+            return Data(try html(analyzed, marking: marking, outputFolder: outputFolder).utf8)
         case .pdf:
             return try PDFRenderer.pdf(fromHTML: try html(analyzed, linkingAppendices: false, marking: marking), archive: archive)
         case .docx:
@@ -36,9 +38,12 @@ public enum Renderer {
     ///   read away from them, lists them only.
     /// - Parameter marking: as for `render`.
     public static func html(_ analyzed: AnalyzedDocument, linkingAppendices: Bool = true,
-                            marking: DocumentMarking? = nil) throws(IndstilError) -> String {
-        try HTMLRenderer.render(RenderModelBuilder.build(analyzed, marking: marking), profile: analyzed.profile,
-                                linkingAppendices: linkingAppendices)
+                            marking: DocumentMarking? = nil, outputFolder: URL? = nil) throws(IndstilError) -> String {
+        let documentFolder = analyzed.document.url.deletingLastPathComponent()
+        return try HTMLRenderer.render(RenderModelBuilder.build(analyzed, marking: marking), profile: analyzed.profile,
+                                       linkingAppendices: linkingAppendices) { file in
+            AppendixLink.href(file, documentFolder: documentFolder, outputFolder: outputFolder)
+        }
     }
 
     /// The front matter as written, then the body as canonical CommonMark.

@@ -44,7 +44,8 @@ struct RenderCommand: ParsableCommand {
                 Output.progress(refusal)
                 throw ExitCode(1)
             }
-            data = try Renderer.render(analyzed, to: to, archive: archive, marking: marking)
+            let outputFolder = output.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent() }
+            data = try Renderer.render(analyzed, to: to, archive: archive, marking: marking, outputFolder: outputFolder)
             if let warning = RenderMarkingNotice.warning(file, marking, format: to) { Output.progress(warning) }
         }
         let isBinary = to == .docx || to == .pdf
@@ -78,7 +79,7 @@ struct RenderCommand: ParsableCommand {
             do {
                 let (analyzed, marking) = try Self.markedDocument(files[index], in: workspace, format: format, strict: strict)
                 if let refusal = RenderMarkingNotice.refusal(files[index], marking, strict: strict) { return .refused(refusal) }
-                let data = try Renderer.render(analyzed, to: format, archive: archive, marking: marking)
+                let data = try Renderer.render(analyzed, to: format, archive: archive, marking: marking, outputFolder: folder)
                 try AtomicFile.write(data, to: folder.appendingPathComponent("\(names[index]).\(format.fileExtension)"))
                 return .written(warning: RenderMarkingNotice.warning(files[index], marking, format: format))
             } catch {

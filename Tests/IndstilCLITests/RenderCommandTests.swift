@@ -63,6 +63,22 @@ import Testing
         }
     }
 
+    /// `render --to html -o elsewhere`: the appendix list links each file from where the page
+    /// is, and a Markdown appendix (raw source to a reader) is not linked.
+    @Test func aPageWrittenElsewhereLinksItsAppendicesFromThere() throws {
+        let folder = try TempFolder.withExamples()
+        defer { folder.remove() }
+        let result = try folder.run("render", "examples/aarhus-byraad/ny-ordning-moedelokaler.md", "--to", "html", "-o", "ud/sider/side.html", timeout: 60)
+        #expect(result.status == 0, "\(result)")
+        let page = try folder.read("ud/sider/side.html")
+        let hrefs = page.matches(of: /href="([^"#][^"]*)"/).map { String($0.1) }.filter { !$0.hasPrefix("http") && !$0.hasPrefix("mailto:") }
+        #expect(hrefs == ["../../examples/aarhus-byraad/bilag/erfaringer-fra-forsoeget.pdf"], "\(hrefs)")
+        for href in hrefs {
+            #expect(FileManager.default.fileExists(atPath: folder.url("ud/sider").appendingPathComponent(href).standardizedFileURL.path), "\(href) leads nowhere")
+        }
+        #expect(page.contains("Oversigt over kommunens mødelokaler") && !page.contains("lokaleoversigt.md\""))
+    }
+
     @Test func aFailedRenderLeavesNoFileBehind() throws {
         let project = try TempFolder()
         try project.write("sag.md", "---\nprofil: aarhus-byraad\ntitel: \"uafsluttet\n---\n# Resume\n")
