@@ -112,7 +112,9 @@ struct AgendaPDFPlan: PacketPDFPlan {
                     return "<a href=\"#\(Self.anchor(target))\">\(target.label.markupEscaped)</a>"
                 },
                 blocks: { HTMLFragments.blocks(ProfiledDocumentHTML.shifted($0, by: 1)) })
-            content += document.parts(analyzed).joined(separator: "\n")
+            let parts = document.parts(analyzed).joined(separator: "\n")
+            // The indstilling's "(bilag 1)" in the packet's numbering ("Punkt 3, Bilag 2").
+            if case .recommendation = appendix.content, let item { content += AppendixReferences(item).rewritingHTML(parts) } else { content += parts }
             return PacketPDFDocument.article(heading: heading, content + "\n")
         case .notat(let body):
             let blocks = ProfiledDocumentHTML.looseBlocks(body) { AttachmentText.comparable($0) == AttachmentText.comparable(appendix.title) }

@@ -124,7 +124,9 @@ extension AgendaSitePlan {
                     return appendixEntry(packetAppendix, fullLabel: true)
                 },
                 blocks: { HTMLFragments.blocks($0) })
-            parts.append(document.parts(analyzed).joined(separator: "\n"))
+            let content = document.parts(analyzed).joined(separator: "\n")
+            // The indstilling's "(bilag 1)" in the packet's numbering ("Punkt 3, Bilag 2").
+            if case .recommendation = appendix.content, let item { parts.append(AppendixReferences(item).rewritingHTML(content)) } else { parts.append(content) }
         case .notat(let body):
             parts.append("<h1>\(appendix.title.markupEscaped)</h1>")
             parts.append(HTMLFragments.blocks(ProfiledDocumentHTML.looseBlocks(body) { AttachmentText.comparable($0) == AttachmentText.comparable(appendix.title) }))

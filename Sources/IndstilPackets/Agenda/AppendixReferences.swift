@@ -4,7 +4,8 @@ import IndstilDocument
 
 /// An indstilling names its appendices by its own list ("(bilag 1)"), but in a packet that
 /// appendix is "Punkt 3, Bilag 2" (the indstilling itself is the item's Bilag 1). Inside
-/// packets — the agenda's item pages and the minutes — such references are written in the
+/// packets — the agenda's item pages (the indstilling's text) and the minutes — such
+/// references are written in the
 /// packet's numbering, so a reader looking for the appendix finds it. A number the
 /// indstilling's list does not have is left as written.
 struct AppendixReferences {
@@ -19,7 +20,8 @@ struct AppendixReferences {
         self.labels = labels
     }
 
-    private static let pattern = try! NSRegularExpression(pattern: #"\b([Bb]ilag) (\d{1,3})\b"#)
+    /// "bilag 1" as running text writes it; "Bilag 1: Titel" (a list's own entry) is left.
+    private static let pattern = try! NSRegularExpression(pattern: #"\b(bilag) (\d{1,3})\b"#)
 
     /// Plain text with "bilag 1" as "Punkt 3, Bilag 2".
     func rewriting(_ text: String) -> String {
