@@ -24,6 +24,7 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -542,11 +543,17 @@ def main():
                       == "Nye regler for mødelokaler", "the form shows the text's values after the analysis")
 
         print("a finding leads to its line")
-        buttons = driver.find_elements(By.CSS_SELECTOR, "#findings li button")
-        last = buttons[-1]
-        line = int(last.get_attribute("data-line"))
-        driver.execute_script(f"{CM}.scrollTo(0, 0)")
-        last.click()
+        # The list is rebuilt by every analysis; one still under way may replace the button
+        # between finding and clicking it: then it is found again.
+        for attempt in range(5):
+            try:
+                last = driver.find_elements(By.CSS_SELECTOR, "#findings li button")[-1]
+                line = int(last.get_attribute("data-line"))
+                driver.execute_script(f"{CM}.scrollTo(0, 0)")
+                last.click()
+                break
+            except StaleElementReferenceException:
+                time.sleep(0.3)
         checks.expect(editor_line_of_caret(driver) == line, f"clicking a finding puts the caret on line {line}")
         checks.expect(line_on_screen(driver, line), f"line {line} is inside the visible editor area")
         checks.expect(driver.execute_script(f"return {CM}.hasFocus()"), "the editor has the focus")

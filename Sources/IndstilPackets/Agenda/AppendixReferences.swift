@@ -20,8 +20,14 @@ struct AppendixReferences {
         self.labels = labels
     }
 
+    init(labels: [Int: String]) {
+        self.labels = labels
+    }
+
     /// "bilag 1" as running text writes it; "Bilag 1: Titel" (a list's own entry) is left.
-    private static let pattern = try! NSRegularExpression(pattern: #"\b(bilag) (\d{1,3})\b"#)
+    /// Group 3 catches a list of numbers ("bilag 1 og 2", "bilag 1-3"), which is left as
+    /// written rather than renumbered half.
+    private static let pattern = try! NSRegularExpression(pattern: #"\b(bilag) (\d{1,3})\b((?:(?:, | og | eller |–|-)\d{1,3}\b)*)"#)
 
     /// Plain text with "bilag 1" as "Punkt 3, Bilag 2".
     func rewriting(_ text: String) -> String {
@@ -30,7 +36,7 @@ struct AppendixReferences {
         var out = ""
         var last = 0
         for match in Self.pattern.matches(in: text, range: NSRange(location: 0, length: source.length)) {
-            guard let number = Int(source.substring(with: match.range(at: 2))), let label = labels[number] else { continue }
+            guard match.range(at: 3).length == 0, let number = Int(source.substring(with: match.range(at: 2))), let label = labels[number] else { continue }
             out += source.substring(with: NSRange(location: last, length: match.range.location - last)) + label
             last = match.range.location + match.range.length
         }

@@ -82,7 +82,14 @@ struct ProfiledDocumentHTML {
             parts.append("<p class=\"underskrift\">\(signature.markupEscaped)</p>")
         }
         if !model.appendices.isEmpty {
-            parts.append(ownAppendicesHTML(model.appendices))
+            // The list of own appendices is kept on a page with the part before it (a PDF
+            // never leaves the short list alone on a page of its own).
+            let list = ownAppendicesHTML(model.appendices)
+            if let last = parts.popLast() {
+                parts.append("<div class=\"hold-sammen\">\n\(last)\n\(list)\n</div>")
+            } else {
+                parts.append(list)
+            }
         }
         return ProfileLookHTML.wrapping(parts, look: model.look)
     }

@@ -9,7 +9,7 @@ import IndstilRender
 /// placing (`--overlay` shrinks a page to fit the page under it); the blank A4 pages under
 /// it are written here. A4 pages (portrait or landscape) are left as they are, and so is an
 /// attachment with only A4 pages. The attachment's own bookmarks are kept (their pages do
-/// not move); links inside a placed page are not.
+/// not move), and qpdf's overlay carries the pages' annotations (links) with them.
 enum A4Placement {
     /// A4 in points, and how far a page may be from it and still count as A4 (rounding in
     /// the programs that made it).

@@ -25,6 +25,32 @@ struct PDFOutlineItem {
         }
     }
 
+    /// The attachment's own bookmarks as they hang under its bookmark in a packet, where
+    /// every title is unique: a single top bookmark that only repeats the attachment's title
+    /// gives way to its children (the attachment's bookmark says it already), and a title
+    /// the packet has elsewhere ("Punkt 1: Godkendelse af dagsorden" inside an earlier
+    /// meeting's minutes) gets the attachment's label after it, "… (Punkt 2, Bilag 1)".
+    static func distinct(_ items: [PDFOutlineItem], attachmentTitle: String, label: String, used: inout Set<String>) -> [PDFOutlineItem] {
+        var items = items
+        if items.count == 1, !items[0].title.isEmpty, AttachmentText.comparable(attachmentTitle).hasSuffix(AttachmentText.comparable(items[0].title)) {
+            items = items[0].kids
+        }
+        func renamed(_ items: [PDFOutlineItem], used: inout Set<String>) -> [PDFOutlineItem] {
+            items.map { item in
+                var title = item.title
+                if used.contains(title) { title += " (\(label))" }
+                used.insert(title)
+                return PDFOutlineItem(title: title, page: item.page, view: item.view, kids: renamed(item.kids, used: &used))
+            }
+        }
+        return renamed(items, used: &used)
+    }
+
+    /// Every title of a qpdf outline (JSON), at every level.
+    static func titles(_ items: [[String: Any]]) -> [String] {
+        items.flatMap { [($0["title"] as? String) ?? ""] + titles($0["kids"] as? [[String: Any]] ?? []) }
+    }
+
     /// Without bookmarks that carry no title, PowerPoint's "Default Section" (or
     /// Danish "Standardsektion") or no destination: their children move up a level.
     static func cleaned(_ items: [PDFOutlineItem], pageCount: Int) -> [PDFOutlineItem] {

@@ -50,6 +50,7 @@ enum PDFMerge {
         var update: [String: Any] = [:]
         var nextObject = QPDF.maxObjectID(json) + 1
         let foreign = ForeignPages(objects: objects, next: &nextObject, into: &update)
+        var usedTitles = Set(PDFOutlineItem.titles(outline))
         for run in reserved.runs {
             for page in pages[(run.first - 1)..<(run.first - 1 + run.count)] { foreign.markAsArtifact(page, into: &update) }
         }
@@ -61,7 +62,9 @@ enum PDFMerge {
                                     en: "internal error: the bookmark for \(attachment.label) is not on page \(run.first)")
             }
             item["/Dest"] = [pages[run.first - 1], "/Fit"]
-            let kids = attachment.outline.map { outlineObjects($0, firstPage: run.first, pages: pages) }
+            let label = attachment.label.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+            let own = PDFOutlineItem.distinct(attachment.outline, attachmentTitle: bookmark.title, label: label, used: &usedTitles)
+            let kids = own.map { outlineObjects($0, firstPage: run.first, pages: pages) }
             if let children = link(kids, parent: itemRef, next: &nextObject, into: &update) {
                 item["/First"] = children.first
                 item["/Last"] = children.last

@@ -114,9 +114,9 @@ public enum RegisterHTML {
     """
 
     public static func render(_ rows: [DecisionRegister.Row]) -> String {
-        func select(_ key: String, _ label: String, _ values: [String]) -> String {
+        func select(_ key: String, _ label: String, _ values: [String], empty: String) -> String {
             let options = Array(Set(values)).sorted().map { value in
-                value.isEmpty ? "<option value=\"\(noOutcome)\">(intet udfald)</option>" : "<option value=\"\(value.markupEscaped)\">\(value.markupEscaped)</option>"
+                value.isEmpty ? "<option value=\"\(noOutcome)\">\(empty)</option>" : "<option value=\"\(value.markupEscaped)\">\(value.markupEscaped)</option>"
             }
             return "<label for=\"filter-\(key)\">\(label)<select id=\"filter-\(key)\" data-filter=\"\(key)\"><option value=\"\">Alle</option>\(options.joined())</select></label>"
         }
@@ -128,9 +128,9 @@ public enum RegisterHTML {
         <main>
         <h1>Beslutningsregister</h1>
         <form aria-label="Filtrér beslutningerne">
-        \(select("udvalg", "Udvalg", rows.map(\.committee)))
-        \(select("aar", "År", rows.map(\.year)))
-        \(select("udfald", "Udfald", rows.map(\.outcome)))
+        \(select("udvalg", "Udvalg", rows.map(\.committee), empty: "(intet udvalg)"))
+        \(select("aar", "År", rows.map(\.year), empty: "(intet år)"))
+        \(select("udfald", "Udfald", rows.map(\.outcome), empty: "(intet udfald)"))
         </form>
         <p id="antal" role="status">\(rows.count) beslutningspunkter</p>
         \(list(rows))

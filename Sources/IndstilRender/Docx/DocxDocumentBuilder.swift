@@ -207,7 +207,7 @@ struct DocxDocumentBuilder {
         case .code(let literal):
             var text = literal
             while text.hasSuffix("\n") { text.removeLast() }
-            body += paragraph(style: .code, extra: context.indentXML, content: DocxXML.runs(text, properties: ""))
+            body += paragraph(style: .code, extra: context.indentXML, content: DocxXML.runs(text, properties: "", typography: false))
         case .table(let table):
             writeTable(table)
         }
@@ -364,7 +364,7 @@ struct DocxDocumentBuilder {
             case .code(let text):
                 var inner = format
                 inner.code = true
-                out += DocxXML.runs(text, properties: inner.properties(styles))
+                out += DocxXML.runs(text, properties: inner.properties(styles), typography: false)
             case .lineBreak:
                 out += "<w:r>" + (format.properties(styles).isEmpty ? "" : "<w:rPr>\(format.properties(styles))</w:rPr>") + "<w:br/></w:r>"
             case .link(let destination, let children):

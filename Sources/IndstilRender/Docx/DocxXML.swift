@@ -17,7 +17,9 @@ enum DocxXML {
     /// The runs that show `text` with the run properties `properties` (already XML):
     /// tabs become `w:tab`, line breaks `w:br`, carriage returns are dropped, and
     /// spaces are kept (`xml:space="preserve"`).
-    package static func runs(_ text: String, properties: String) -> String {
+    /// - Parameter typography: dates kept together and addresses broken only where they may
+    ///   (`DocxTypography`); false for code, which must stay exactly as written.
+    package static func runs(_ text: String, properties: String, typography: Bool = true) -> String {
         let rPr = properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>"
         var content = ""
         var pending = ""
@@ -27,7 +29,7 @@ enum DocxXML {
                 pending = ""
             }
         }
-        for character in DocxTypography.prepared(text) {
+        for character in (typography ? DocxTypography.prepared(text) : text) {
             switch character {
             case "\t":
                 flushText(); content += "<w:tab/>"

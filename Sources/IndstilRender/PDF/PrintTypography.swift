@@ -37,6 +37,13 @@ public enum PrintTypography {
         out.reserveCapacity(bytes.count + bytes.count / 20)
         var index = body.lowerBound
         while index < html.endIndex {
+            // A comment, or an element whose content is not text to lay out (a style sheet, a
+            // script, an SVG drawing, a form field, a title): copied as it is to its end.
+            if bytes[index] == UInt8(ascii: "<"), let end = rawEnd(html, from: index) {
+                out += html[index..<end]
+                index = end
+                continue
+            }
             // A tag, copied as it is.
             if bytes[index] == UInt8(ascii: "<") {
                 let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")).map { bytes.index(after: $0) } ?? html.endIndex
@@ -50,6 +57,27 @@ public enum PrintTypography {
             index = next
         }
         return out
+    }
+
+    static let rawElements = ["style", "script", "svg", "textarea", "title", "math"]
+
+    /// Where a comment or a raw element starting at `index` ends (after "-->" or its closing
+    /// tag), or nil when `index` starts an ordinary tag.
+    static func rawEnd(_ html: String, from index: String.Index) -> String.Index? {
+        let rest = html[index...]
+        if rest.hasPrefix("<!--") {
+            return rest.range(of: "-->")?.upperBound ?? html.endIndex
+        }
+        for name in rawElements {
+            let open = "<" + name
+            guard rest.count > open.count, rest.prefix(open.count).lowercased() == open else { continue }
+            let next = rest[rest.index(rest.startIndex, offsetBy: open.count)]
+            guard next == ">" || next == " " || next == "\n" || next == "\t" || next == "/" else { continue }
+            return rest.range(of: "</" + name, options: .caseInsensitive).flatMap { close in
+                rest[close.upperBound...].firstIndex(of: ">").map { rest.index(after: $0) }
+            } ?? html.endIndex
+        }
+        return nil
     }
 
     /// One run of text (escaped, no tags) with the phrases wrapped.
