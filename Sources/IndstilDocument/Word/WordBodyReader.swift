@@ -181,9 +181,28 @@ struct WordBodyReader {
         }
     }
 
+    /// Superscript and subscript digits and signs as Unicode has them: "m" + superscript "2"
+    /// is "m²", "CO" + subscript "2" is "CO₂". Text with a character Unicode has no raised or
+    /// lowered form of ("1" + superscript "st") stays as written.
+    static let raised: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+                                                      "+": "⁺", "-": "⁻", "−": "⁻", "=": "⁼", "(": "⁽", ")": "⁾", "n": "ⁿ", "i": "ⁱ"]
+    static let lowered: [Character: Character] = ["0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
+                                                    "+": "₊", "-": "₋", "−": "₋", "=": "₌", "(": "₍", ")": "₎"]
+
+    static func shifted(_ text: String, _ table: [Character: Character]) -> String {
+        guard !text.isEmpty, text.allSatisfy({ table[$0] != nil }) else { return text }
+        return String(text.map { table[$0]! })
+    }
+
     private mutating func readRun(_ run: WordXMLElement, format: WordRun, into paragraph: inout WordParagraph) {
         var style = format
+        var shift: [Character: Character]?
         if let rPr = run.child("rPr") {
+            switch rPr.value(of: "vertAlign") {
+            case "superscript": shift = Self.raised
+            case "subscript": shift = Self.lowered
+            default: break
+            }
             style.bold = Self.isOn(rPr.child("b")) ?? style.bold
             style.italic = Self.isOn(rPr.child("i")) ?? style.italic
             if let runStyle = rPr.value(of: "rStyle")?.lowercased(), runStyle.contains("code") { style.code = true }
@@ -212,9 +231,11 @@ struct WordBodyReader {
             case "t":
                 // Word's no-width optional break is no text, and a no-break space is a space
                 // (indstil's own DOCX put both there to keep dates and addresses whole).
-                let text = element.text
-                append(.text(text.contains("\u{200B}") || text.contains("\u{00A0}")
-                    ? text.replacingOccurrences(of: "\u{200B}", with: "").replacingOccurrences(of: "\u{00A0}", with: " ") : text))
+                var text = element.text
+                if text.contains("\u{200B}") || text.contains("\u{00A0}") {
+                    text = text.replacingOccurrences(of: "\u{200B}", with: "").replacingOccurrences(of: "\u{00A0}", with: " ")
+                }
+                append(.text(shift.map { Self.shifted(text, $0) } ?? text))
             case "tab", "ptab":
                 append(.text("\t"))
             case "br", "cr":
