@@ -23,11 +23,11 @@ struct WordMarkdownTests {
 
     static let awkward = "2026. Året med *stjerner*, _streger_, [klammer], <b>, # og | og \\ og & og 1) til sidst"
 
-    static func imported(_ body: String) throws -> (markdown: String, analysis: FileAnalysis) {
+    static func imported(_ body: String, links: [String: String] = [:]) throws -> (markdown: String, analysis: FileAnalysis) {
         let folder = try TempFolder("word-markdown")
         defer { folder.remove() }
         let url = folder.url("sag.docx")
-        try WordFixture.write(WordFixture.parts(body: body, styles: styles, numbering: numbering), to: url)
+        try WordFixture.write(WordFixture.parts(body: body, styles: styles, numbering: numbering, links: links), to: url)
         let workspace = Workspace(profileOverride: "aarhus-byraad")
         let markdown = try workspace.importWord(url).get().markdown
         return (markdown, workspace.analyze(url, displayPath: "sag.docx"))
@@ -45,6 +45,17 @@ struct WordMarkdownTests {
         let (markdown, analysis) = try Self.imported(body)
         #expect(markdown.contains("Pladsen er 1.200 m² og sparer 4 t CO₂ om året; den 1st gang."), "\(markdown)")
         #expect(analysis.analyzed != nil)
+    }
+
+    @Test("A link keeps its fragment, whether Word wrote it in the address or as the link's anchor")
+    func linkFragments() throws {
+        var body = X.text("Plan for cykelstier", style: "Heading1")
+        body += X.text("Resume", style: "Heading2")
+        body += X.paragraph(X.run("Se ") + "<w:hyperlink r:id=\"rIdA\">\(X.run("vejledningen"))</w:hyperlink>"
+                            + X.run(" og ") + "<w:hyperlink r:id=\"rIdB\" w:anchor=\"synopsis\">\(X.run("oversigten"))</w:hyperlink>" + X.run("."))
+        let (markdown, _) = try Self.imported(body, links: ["rIdA": "https://www.example.dk/vejledning.html#trin-2", "rIdB": "https://www.example.dk/README.html"])
+        #expect(markdown.contains("[vejledningen](https://www.example.dk/vejledning.html#trin-2)"), "\(markdown)")
+        #expect(markdown.contains("[oversigten](https://www.example.dk/README.html#synopsis)"), "\(markdown)")
     }
 
     @Test("A lone Heading 1 over Heading 2 sections is the title; lists, quotes and breaks keep their shape")

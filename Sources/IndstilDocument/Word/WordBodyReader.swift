@@ -149,7 +149,11 @@ struct WordBodyReader {
                 readRun(element, format: format, into: &paragraph)
             case "hyperlink":
                 var inner = format
-                if let id = element.attributes["id"], let target = links[id] { inner.link = target }
+                if let id = element.attributes["id"], var target = links[id] {
+                    // Word may keep a link's fragment apart, as its anchor ("README.html" + "synopsis").
+                    if let anchor = element.attributes["anchor"], !anchor.isEmpty, !target.contains("#") { target += "#" + anchor }
+                    inner.link = target
+                }
                 readInline(element, format: inner, into: &paragraph)
             case "fldSimple":
                 let instruction = (element.attributes["instr"] ?? "").foldingWhitespace
