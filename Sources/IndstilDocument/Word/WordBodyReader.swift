@@ -37,11 +37,13 @@ struct WordBodyReader {
             if case .element(let element) = node, element.name == "p" || element.name == "tbl" { return count + 1 }
             return count
         })
+        var dropCap: WordParagraph?
         for index in nodes.indices {
             guard case .element(let element) = nodes[index] else { continue }
             nodes[index] = .text("")
-            reader.readBlock(element, into: &blocks)
+            reader.readBlock(element, into: &blocks, dropCap: &dropCap)
         }
+        if let held = dropCap { blocks.append(.paragraph(held)) }
         reader.body.blocks = blocks
         reader.body.noteMarkers = reader.noteMarkers
         // Notes are read after the body: their numbers follow the order of reference.
@@ -61,7 +63,35 @@ struct WordBodyReader {
     // MARK: Blocks
 
     private mutating func readBlocks(_ container: WordXMLElement, into blocks: inout [WordBlock]) {
-        for element in container.elements { readBlock(element, into: &blocks) }
+        var dropCap: WordParagraph?
+        for element in container.elements { readBlock(element, into: &blocks, dropCap: &dropCap) }
+        if let held = dropCap { blocks.append(.paragraph(held)) }
+    }
+
+    /// A drop cap ("Initial" in Word) is a paragraph of its own holding the first letter: it
+    /// is held (`dropCap`) and read as the start of the paragraph after it, so the word stays
+    /// whole. The caller appends one still held at the end.
+    private mutating func readBlock(_ element: WordXMLElement, into blocks: inout [WordBlock], dropCap: inout WordParagraph?) {
+        if element.name == "p", Self.isDropCap(element) {
+            if let held = dropCap { blocks.append(.paragraph(held)) }
+            dropCap = readParagraph(element)
+            return
+        }
+        let before = blocks.count
+        readBlock(element, into: &blocks)
+        guard let held = dropCap else { return }
+        dropCap = nil
+        if element.name == "p", blocks.count == before + 1, case .paragraph(var paragraph) = blocks[before] {
+            paragraph.runs = held.runs + paragraph.runs
+            blocks[before] = .paragraph(paragraph)
+        } else {
+            blocks.insert(.paragraph(held), at: before)
+        }
+    }
+
+    static func isDropCap(_ paragraph: WordXMLElement) -> Bool {
+        let dropCap = paragraph.child("pPr")?.child("framePr")?.attributes["dropCap"]
+        return dropCap == "drop" || dropCap == "margin"
     }
 
     private mutating func readBlock(_ element: WordXMLElement, into blocks: inout [WordBlock]) {
