@@ -69,6 +69,25 @@ struct WordMarkdownTests {
         #expect(!markdown.contains("\nB\n"))
     }
 
+    @Test("A paragraph whose style numbers it, with the numbering switched off, is no list item")
+    func switchedOffNumbering() throws {
+        let folder = try TempFolder("word-markdown")
+        defer { folder.remove() }
+        let url = folder.url("sag.docx")
+        let styles = Self.styles + """
+            <w:style w:type="paragraph" w:styleId="Nummereret"><w:name w:val="Nummereret afsnit"/>\
+            <w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+            """
+        var body = X.text("Plan for cykelstier", style: "Heading1")
+        body += X.text("Resume", style: "Heading2")
+        body += X.text("Første punkt.", style: "Nummereret")
+        body += "<w:p><w:pPr><w:pStyle w:val=\"Nummereret\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"0\"/></w:numPr></w:pPr>\(X.run("Et afsnit uden nummer."))</w:p>"
+        try WordFixture.write(WordFixture.parts(body: body, styles: styles, numbering: Self.numbering), to: url)
+        let markdown = try Workspace(profileOverride: "aarhus-byraad").importWord(url).get().markdown
+        #expect(markdown.contains("1. Første punkt.\n"), "\(markdown)")
+        #expect(markdown.contains("\nEt afsnit uden nummer.\n") && !markdown.contains("2. Et afsnit"), "\(markdown)")
+    }
+
     @Test("A lone Heading 1 over Heading 2 sections is the title; lists, quotes and breaks keep their shape")
     func structure() throws {
         var body = X.text("Plan for cykelstier", style: "Heading1")

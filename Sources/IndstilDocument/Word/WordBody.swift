@@ -26,6 +26,8 @@ package struct WordParagraph {
     /// `w:outlineLvl` set on the paragraph itself.
     package var outlineLevel: Int?
     package var list: WordListReference?
+    /// The paragraph switches off the numbering its style would give it (`w:numId w:val="0"`).
+    package var numberingOff = false
     package var runs: [WordRun] = []
 
     /// The text a reader sees, line breaks as spaces.

@@ -155,6 +155,7 @@ struct WordBodyReader {
             paragraph.style = pPr.value(of: "pStyle")
             paragraph.outlineLevel = pPr.value(of: "outlineLvl").flatMap(Int.init)
             paragraph.list = pPr.child("numPr").flatMap(WordListReference.init)
+            paragraph.numberingOff = pPr.child("numPr")?.value(of: "numId") == "0"
             if let change = pPr.child("pPrChange") {
                 body.notices.append(WordNotice(kind: .formatChange(author: change.attributes["author"]), paragraph: paragraph.number))
             }

@@ -321,7 +321,8 @@ package struct WordMarkdownWriter {
     }
 
     private mutating func writeParagraph(_ paragraph: WordParagraph) {
-        let list = paragraph.list ?? package.styles.listReference(of: paragraph.style)
+        // A paragraph that switches its style's numbering off is no list item.
+        let list = paragraph.numberingOff ? nil : paragraph.list ?? package.styles.listReference(of: paragraph.style)
         let lines = WordMarkdownText.inline(paragraph.runs).map(WordMarkdownText.trimmed)
         if let list {
             writeListItem(paragraph, reference: list, lines: lines)
