@@ -88,6 +88,17 @@ struct WordMarkdownTests {
         #expect(markdown.contains("\nEt afsnit uden nummer.\n") && !markdown.contains("2. Et afsnit"), "\(markdown)")
     }
 
+    @Test("An equation is read as its text, with a finding on its paragraph")
+    func equationIsReported() throws {
+        var body = X.text("Plan for cykelstier", style: "Heading1")
+        body += X.text("Resume", style: "Heading2")
+        body += X.paragraph(X.run("Udgiften er ") + "<m:oMath xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\"><m:r><m:t>a+b</m:t></m:r></m:oMath>" + X.run(" kr."))
+        let (markdown, analysis) = try Self.imported(body)
+        #expect(markdown.contains("Udgiften er a+b kr."), "\(markdown)")
+        let found = analysis.diagnostics.filter { $0.check == "word.skipped" && $0.message.da.contains("En ligning: »a+b« er læst som almindelig tekst") }
+        #expect(found.count == 1, "\(analysis.diagnostics.map(\.message.da))")
+    }
+
     @Test("A lone Heading 1 over Heading 2 sections is the title; lists, quotes and breaks keep their shape")
     func structure() throws {
         var body = X.text("Plan for cykelstier", style: "Heading1")

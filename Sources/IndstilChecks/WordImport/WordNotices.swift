@@ -40,6 +40,9 @@ enum WordNotices {
             case .embeddedObject:
                 once(WordSkippedContentRule(), paragraph, "Et indlejret objekt (fx et regneark) er sprunget over",
                      "An embedded object (e.g. a spreadsheet) was skipped")
+            case .equation(let text):
+                once(WordSkippedContentRule(), paragraph, "En ligning\(quoted(text)) er læst som almindelig tekst; Markdown kan ikke vise den som ligning, så tjek den",
+                     "An equation\(quoted(text)) is read as plain text; Markdown cannot show it as an equation, so check it")
             case .imageWithoutDescription:
                 once(WordSkippedContentRule(), paragraph, "Et billede uden alternativ tekst er sprunget over; giv det en beskrivelse i Word (Alternativ tekst)",
                      "An image without alternative text was skipped; give it a description in Word (Alt Text)")

@@ -104,6 +104,8 @@ package struct WordNotice: Equatable {
         /// Its paragraphs' texts.
         case textBox(lines: [String])
         case embeddedObject
+        /// An equation (Office Math), read as flat text: its text as read.
+        case equation(text: String)
         case table(rows: Int, columns: Int)
         case imageWithoutDescription
         /// A line among the template's fields that no field takes (a second phone number).

@@ -210,8 +210,13 @@ struct WordBodyReader {
             case "AlternateContent":
                 // The modern form is the first choice; the fallback repeats it for old readers.
                 if let choice = element.child("Choice") { readInline(choice, format: format, into: &paragraph) }
+            case "oMath":
+                // Markdown has no equations: the equation's text is read in line, and said so once.
+                let text = element.descendants("t").map(\.text).joined()
+                notice(.equation(text: text), in: paragraph)
+                readInline(element, format: format, into: &paragraph)
             default:
-                readInline(element, format: format, into: &paragraph)  // smartTag, customXml, bdo, math …
+                readInline(element, format: format, into: &paragraph)  // smartTag, customXml, bdo, oMathPara …
             }
         }
     }
