@@ -81,20 +81,16 @@ public enum AgendaItemEdit {
             .init("status", status), .init("begrundelse", reason),
             .init("bilag", yaml: appendices.isEmpty ? nil : "[" + appendices.joined(separator: ", ") + "]"),
         ]
-        do {
+        do throws(ManifestTextEdit.Failure) {
             if let number {
                 return (try ManifestTextEdit.setting(fields, onItem: number, in: text), number)
             }
-            let count = try YAMLReader.parse(text.replacingOccurrences(of: "\r\n", with: "\n"))["punkter"]?.items.count ?? 0
+            let count = try ManifestTextEdit.items(in: text).count
             let first = fields.first { $0.value != nil } ?? fields[0]
             let appended = try ManifestTextEdit.appendingItem(first, in: text)
             return (try ManifestTextEdit.setting(fields.filter { $0.key != first.key }, onItem: count + 1, in: appended), count + 1)
-        } catch let error as ManifestTextEdit.Failure {
-            throw IndstilError(error.message, file: file, line: error.line)
-        } catch let error as YAMLError {
-            throw IndstilError(error.message, file: file, line: error.line)
         } catch {
-            throw IndstilError(error)
+            throw IndstilError(error.message, file: file, line: error.line)
         }
     }
 }

@@ -94,21 +94,17 @@ public enum MinutesItemEdit {
         let absent = decision.absent.compactMap(clean)
         fields.append(.init("fravaerende", yaml: absent.isEmpty ? nil : ManifestTextEdit.flowList(absent)))
 
-        do {
+        do throws(ManifestTextEdit.Failure) {
             var edited = text
-            let root = try YAMLReader.parse(text.replacingOccurrences(of: "\r\n", with: "\n"))
-            var index = root["punkter"]?.items.firstIndex { $0["punkt"]?.trimmedString == String(number) }
+            let items = try ManifestTextEdit.items(in: text)
+            var index = items.firstIndex { $0["punkt"]?.trimmedString == String(number) }
             if index == nil {
                 edited = try ManifestTextEdit.appendingItem(.init("punkt", String(number)), in: edited)
-                index = (root["punkter"]?.items.count ?? 0)
+                index = items.count
             }
             return try ManifestTextEdit.setting(fields, onItem: (index ?? 0) + 1, in: edited)
-        } catch let error as ManifestTextEdit.Failure {
-            throw IndstilError(error.message, file: file, line: error.line)
-        } catch let error as YAMLError {
-            throw IndstilError(error.message, file: file, line: error.line)
         } catch {
-            throw IndstilError(error)
+            throw IndstilError(error.message, file: file, line: error.line)
         }
     }
 }

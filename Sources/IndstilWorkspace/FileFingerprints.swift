@@ -12,11 +12,11 @@ final class FileFingerprints: Sendable {
     }
     private let entries = Locked<[String: Entry]>([:])
 
-    /// The file's digest (64 hex digits), or nil when it cannot be read as a regular file.
+    /// The file's digest (64 hex digits), or nil when it is no regular file (`FileKind`: a
+    /// FIFO is never opened and waited on) or cannot be read.
     func digest(of url: URL) -> String? {
         let path = url.standardizedFileURL.path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              attributes[.type] as? FileAttributeType == .typeRegular,
+        guard FileKind.of(url) == .regular, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let size = (attributes[.size] as? NSNumber)?.intValue,
               let modified = attributes[.modificationDate] as? Date
         else { return nil }

@@ -156,11 +156,14 @@ public enum FrontMatterEdit {
         line.prefix { $0 == " " }.count
     }
 
-    /// A value as YAML: plain when that reads back as the same text, else in double quotes.
-    static func scalar(_ value: String) -> String {
-        let plain = value.range(of: #"^[\p{L}\p{N}][\p{L}\p{N} .,/()–@+'-]*$"#, options: .regularExpression) != nil
+    /// A value as YAML on one line: plain when that reads back as the same text, else in
+    /// double quotes. `flow`: the value may stand inside `{ }` or `[ ]`, where a comma ends it.
+    /// Line breaks YAML counts (`\u{2028}` …) are escaped, so the value stays on its line.
+    package static func scalar(_ value: String, flow: Bool = false) -> String {
+        let characters = flow ? #"^[\p{L}\p{N}][\p{L}\p{N} ./()–@+'-]*$"# : #"^[\p{L}\p{N}][\p{L}\p{N} .,/()–@+'-]*$"#
+        let plain = value.range(of: characters, options: .regularExpression) != nil
             && !value.hasSuffix(" ") && !value.contains(" #") && !value.contains(": ")
-            && !["true", "false", "yes", "no", "on", "off", "null", "y", "n"].contains(value.lowercased())
+            && !["true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"].contains(value.lowercased())
         if plain { return value }
         var escaped = ""
         for character in value.unicodeScalars {
@@ -169,7 +172,11 @@ public enum FrontMatterEdit {
             case "\"": escaped += "\\\""
             case "\n": escaped += "\\n"
             case "\t": escaped += "\\t"
-            case _ where character.value < 0x20: escaped += String(format: "\\x%02X", character.value)
+            case "\r": escaped += "\\r"
+            case "\u{85}": escaped += "\\N"
+            case "\u{2028}": escaped += "\\L"
+            case "\u{2029}": escaped += "\\P"
+            case _ where character.value < 0x20 || character.value == 0x7F: escaped += String(format: "\\x%02X", character.value)
             default: escaped.unicodeScalars.append(character)
             }
         }

@@ -86,29 +86,17 @@ public enum ManifestTextEdit {
                     verify: { before, after in changed(before, into: after, by: fields) })
     }
 
-    /// A value as a YAML scalar on one line: plain when it reads back as the same text,
-    /// double-quoted otherwise.
+    /// A value as a YAML scalar on one line (`FrontMatterEdit.scalar`), safe inside the flow
+    /// lists and mappings the workspace writes.
     public static func scalar(_ value: String) -> String {
-        let plain = value.range(of: #"^[\p{L}\p{N}][\p{L}\p{N} ._/-]*$"#, options: .regularExpression) != nil
-            && !["true", "false", "yes", "no", "null", "on", "off", "y", "n", "~"].contains(value.lowercased())
-            && !value.hasSuffix(" ")
-        if plain { return value }
-        var quoted = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
-            case "\r": quoted += "\\r"
-            case "\u{85}": quoted += "\\N"
-            case "\u{2028}": quoted += "\\L"
-            case "\u{2029}": quoted += "\\P"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f { quoted += String(format: "\\x%02X", scalar.value) } else { quoted.unicodeScalars.append(scalar) }
-            }
+        FrontMatterEdit.scalar(value, flow: true)
+    }
+
+    /// The items of `punkter` in the text, read as the edits read them.
+    public static func items(in text: String) throws(Failure) -> [YAMLValue] {
+        do { return try YAMLReader.parse(text.replacingOccurrences(of: "\r\n", with: "\n"))["punkter"]?.items ?? [] } catch {
+            throw Failure(message: error.message, line: error.line)
         }
-        return quoted + "\""
     }
 
     // MARK: - Lines
