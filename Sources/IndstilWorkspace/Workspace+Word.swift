@@ -23,7 +23,7 @@ extension Workspace {
 
     private func analyzeWord(reading source: URL, at url: URL, profileID explicitID: String?, displayPath: String,
                              requirement: ProfileRequirement, checking: Bool, keep: Bool) -> FileAnalysis {
-        let (profileID, profile) = wordProfile(for: url, id: explicitID)
+        let (profileID, profile) = wordProfile(for: url, reading: source, id: explicitID)
         switch WordImport.read(source, profile: profile, profileID: profileID) {
         case .failure(let diagnostic):
             return FileAnalysis(path: displayPath, url: url, content: .failed, diagnostics: applyingConfiguredSeverity([diagnostic]))
@@ -48,23 +48,29 @@ extension Workspace {
 
     /// The Markdown `indstil import` writes for `url`, or the `input.invalid` finding.
     public func importWord(_ url: URL) -> Result<WordImport, Diagnostic> {
-        let (profileID, profile) = wordProfile(for: url)
+        let (profileID, profile) = wordProfile(for: url, reading: url)
         return WordImport.read(url, profile: profile, profileID: profileID)
     }
 
     /// The Markdown `indstil import` writes for the Word document read from `source` as if
     /// it were `place` in the project, through `profileID` (nil: as `importWord(_:)`).
     public func importWord(reading source: URL, as place: URL, profileID: String?) -> Result<WordImport, Diagnostic> {
-        let (id, profile) = wordProfile(for: place, id: profileID)
+        let (id, profile) = wordProfile(for: place, reading: source, id: profileID)
         return WordImport.read(source, profile: profile, profileID: id)
     }
 
-    /// A Word file names no profile: the one asked for, `--profile`, then indstil.yml's
-    /// `profile`. The profile itself (when it can be read) lets the header block be read
-    /// through its layout.
-    private func wordProfile(for url: URL, id explicitID: String? = nil) -> (id: String?, profile: Profile?) {
-        guard let id = explicitID ?? profileOverride ?? configuration.defaultProfile, !id.isEmpty else { return (nil, nil) }
-        if case .success(let profile)? = profileStore(for: url.deletingLastPathComponent()).profile(id: id) { return (id, profile) }
+    /// A Word file's profile: the one asked for, `--profile`, indstil.yml's `profile`, then
+    /// the one its document properties name (`profil`, as pandoc writes front matter). The
+    /// profile itself (when it can be read) lets the header block be read through its layout.
+    private func wordProfile(for url: URL, reading source: URL, id explicitID: String? = nil) -> (id: String?, profile: Profile?) {
+        let store = profileStore(for: url.deletingLastPathComponent())
+        guard let id = explicitID ?? profileOverride ?? configuration.defaultProfile else {
+            // A profile the file names is taken only when the project has it.
+            guard let stated = WordImport.statedProfileID(source), case .success(let profile)? = store.profile(id: stated) else { return (nil, nil) }
+            return (stated, profile)
+        }
+        guard !id.isEmpty else { return (nil, nil) }
+        if case .success(let profile)? = store.profile(id: id) { return (id, profile) }
         return (id, nil)
     }
 }

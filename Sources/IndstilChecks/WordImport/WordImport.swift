@@ -18,6 +18,14 @@ public struct WordImport: Sendable {
         url.pathExtension.lowercased() == "docx"
     }
 
+    /// The profile a .docx names in its document properties (`profil`, as pandoc writes a
+    /// Markdown document's front matter there), or nil.
+    public static func statedProfileID(_ url: URL) -> String? {
+        let value = WordPackage.properties(of: url)?.custom.first { $0.name.lowercased() == "profil" || $0.name.lowercased() == "profile" }?.value
+        guard let value, !value.isEmpty, value.count <= 100 else { return nil }
+        return value
+    }
+
     /// Reads `url`; `profile` (its id written as `profil`) lets the header block be read
     /// through the profile's own layout. A file that cannot be read is one `input.invalid`.
     public static func read(_ url: URL, profile: Profile?, profileID: String?) -> Result<WordImport, Diagnostic> {

@@ -49,6 +49,10 @@ enum WordNotices {
             case .unreadLine(let text):
                 once(WordSkippedContentRule(), paragraph, "Linjen »\(text)« blandt sagsoplysningerne er ikke læst (feltet har allerede en værdi, eller profilen kender det ikke)",
                      "The line \"\(text)\" among the case details was not read (the field already has a value, or the profile does not know it)")
+            case .emptyProperties(let names):
+                let list = names.map { "»\($0)«" }.joined(separator: ", ")
+                once(WordSkippedContentRule(), paragraph, "Dokumentegenskaberne \(list) er tomme: de er lister eller grupper af felter, som Word-egenskaber ikke kan rumme (pandoc skriver dem tomme); skriv dem i front matter",
+                     "The document properties \(list.replacingOccurrences(of: "»", with: "\"").replacingOccurrences(of: "«", with: "\"")) are empty: they are lists or groups of fields, which Word properties cannot hold (pandoc writes them empty); write them in the front matter")
             case .table(let rows, let columns):
                 diagnostics.append(WordTableRule().diagnostic(
                     "En tabel (\(rows) rækker, \(columns) kolonner) er læst som tekst; dens tal kontrolleres ikke",

@@ -166,12 +166,15 @@ public struct FieldSpec: Sendable, Decodable {
     public let patternHint: String?
     public let values: [String]?
     public let fields: [FieldSpec]?
+    /// Other names the field goes by where a Word document keeps it: a document property
+    /// or content control named by a case system ("CaseNumber", "Journalnummer").
+    public let aliases: [String]?
     /// A sample value `indstil new` writes, in the author's words.
     public let example: String?
     public let guidance: String?
 
     package enum CodingKeys: String, CodingKey {
-        case key, label, type, required, pattern, values, fields, example, guidance
+        case key, label, type, required, pattern, values, fields, aliases, example, guidance
         case requiredWhen = "required_when"
         case patternHint = "pattern_hint"
     }
@@ -187,6 +190,7 @@ public struct FieldSpec: Sendable, Decodable {
         patternHint = try c.decodeIfPresent(String.self, forKey: .patternHint)
         values = try c.decodeIfPresent([String].self, forKey: .values)
         fields = try c.decodeIfPresent([FieldSpec].self, forKey: .fields)
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases)
         example = try c.decodeIfPresent(String.self, forKey: .example)
         guidance = try c.decodeIfPresent(String.self, forKey: .guidance)
         if type == .pattern {

@@ -73,7 +73,7 @@ package struct WordRun: Equatable {
 }
 
 package struct WordTable {
-    let firstParagraph: Int
+    package let firstParagraph: Int
     /// Rows of cells, each cell its paragraphs and nested tables.
     package var rows: [[[WordBlock]]]
 
@@ -110,6 +110,9 @@ package struct WordNotice: Equatable {
         case imageWithoutDescription
         /// A line among the template's fields that no field takes (a second phone number).
         case unreadLine(text: String)
+        /// Document properties named after list or group fields, with no text (pandoc
+        /// writes a list of appendices or the case officer's group so): their names.
+        case emptyProperties(names: [String])
     }
 
     package let kind: Kind

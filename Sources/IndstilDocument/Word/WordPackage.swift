@@ -7,6 +7,7 @@ package struct WordPackage {
     package let body: WordBody
     package let styles: WordStyles
     package let numbering: WordNumbering
+    package let properties: WordProperties
 
     package static func read(_ url: URL) -> Result<WordPackage, WordReadFailure> {
         switch WordArchive.open(url) {
@@ -17,7 +18,7 @@ package struct WordPackage {
 
     private static func read(_ archive: WordArchive) -> Result<WordPackage, WordReadFailure> {
         do {
-            let documentPath = try mainDocumentPath(archive)
+            let (documentPath, propertyPaths) = try packageParts(archive)
             guard let document = try part(documentPath, in: archive) else { throw WordReadFailure.missingDocument }
             let folder = documentPath.split(separator: "/").dropLast().joined(separator: "/")
             let prefix = folder.isEmpty ? "" : folder + "/"
@@ -49,7 +50,8 @@ package struct WordPackage {
                 if let id = note.attributes["id"] { notes[.endnote(id)] = note }
             }
             let body = WordBodyReader.read(document: document, notes: notes, links: links, comments: comments)
-            return .success(WordPackage(body: body, styles: styles, numbering: numbering))
+            let properties = WordProperties(core: try part(propertyPaths.core, in: archive), custom: try part(propertyPaths.custom, in: archive))
+            return .success(WordPackage(body: body, styles: styles, numbering: numbering, properties: properties))
         } catch let failure as WordReadFailure {
             return .failure(failure)
         } catch {
@@ -57,16 +59,29 @@ package struct WordPackage {
         }
     }
 
-    /// The main document named by the package relationships, or word/document.xml.
-    private static func mainDocumentPath(_ archive: WordArchive) throws -> String {
+    /// Only the document properties of the .docx at `url` (nil when it cannot be read): a
+    /// document written by pandoc or a case system may name its profile there (`profil`).
+    package static func properties(of url: URL) -> WordProperties? {
+        guard case .success(let archive) = WordArchive.open(url),
+              let (_, paths) = try? packageParts(archive) else { return nil }
+        return WordProperties(core: try? part(paths.core, in: archive), custom: try? part(paths.custom, in: archive))
+    }
+
+    /// The main document and the property parts named by the package relationships, or
+    /// where Word puts them.
+    private static func packageParts(_ archive: WordArchive) throws -> (document: String, properties: (core: String, custom: String)) {
+        var document: String?
+        var core = "docProps/core.xml", custom = "docProps/custom.xml"
         let relationships = try part("_rels/.rels", in: archive)
-        for relationship in relationships?.children("Relationship") ?? [] where relationship.attributes["Type"]?.hasSuffix("/officeDocument") == true {
-            if let target = relationship.attributes["Target"] {
-                let path = target.hasPrefix("/") ? String(target.dropFirst()) : target
-                if archive.contains(path) { return path }
-            }
+        for relationship in relationships?.children("Relationship") ?? [] {
+            guard let type = relationship.attributes["Type"], let target = relationship.attributes["Target"] else { continue }
+            let path = target.hasPrefix("/") ? String(target.dropFirst()) : target
+            guard archive.contains(path) else { continue }
+            if type.hasSuffix("/officeDocument"), document == nil { document = path }
+            if type.hasSuffix("/core-properties") { core = path }
+            if type.hasSuffix("/custom-properties") { custom = path }
         }
-        return "word/document.xml"
+        return (document ?? "word/document.xml", (core, custom))
     }
 
     private static func part(_ path: String, in archive: WordArchive) throws -> WordXMLElement? {

@@ -132,6 +132,77 @@ package struct WordFields {
         return take("\(label): \(value)", paragraph: paragraph)
     }
 
+    /// What became of a document property or content control offered as a field.
+    enum PropertyOutcome: Equatable {
+        case taken(path: String)
+        /// A field already read from the document's text: the text wins.
+        case alreadyRead(path: String)
+        /// A list or a group of fields given as an empty property (as pandoc writes them).
+        case emptyStructured(path: String)
+        /// The title, which the front matter keeps apart.
+        case title(String)
+        case unknown
+    }
+
+    /// Names case systems and pandoc give document properties and content controls, beyond
+    /// the profile's keys, labels and `aliases` (compared without case, spaces, `_`, `-` or `.`).
+    static let propertyAliases: [(name: String, path: String)] = [
+        ("titel", "titel"), ("title", "titel"), ("dokumenttitel", "titel"), ("documenttitle", "titel"),
+        ("casenumber", "sagsnummer"), ("caseno", "sagsnummer"), ("caseid", "sagsnummer"),
+        ("sagsid", "sagsnummer"), ("journalnummer", "sagsnummer"), ("journalnr", "sagsnummer"), ("esdhsagsnummer", "sagsnummer"),
+        ("dokumentdato", "dato"), ("documentdate", "dato"), ("date", "dato"),
+        ("meetingdate", "moededato"),
+        ("department", "afdeling"), ("forvaltning", "afdeling"),
+        ("caseworker", "sagsbehandler.navn"), ("casehandler", "sagsbehandler.navn"),
+        ("sagsbehandlertelefon", "sagsbehandler.telefon"), ("sagsbehandleremail", "sagsbehandler.email"),
+        ("sagsbehandlere-mail", "sagsbehandler.email"),
+        ("modtager", "til"), ("afsender", "fra"),
+    ]
+
+    /// "Sags-nr." → "sagsnr": names compared without case, spaces, `_`, `-`, `.` or `:`.
+    static func normalizedName(_ name: String) -> String {
+        String(name.lowercased().filter { !" _-.:\u{00A0}".contains($0) })
+    }
+
+    /// The front-matter path a property or content control named `name` stands for: the
+    /// profile's key or label ("sagsbehandler_navn", "Sagsbehandler navn"), one of its
+    /// `aliases`, or a name the house templates and case systems use.
+    func path(forProperty name: String) -> String? {
+        let wanted = Self.normalizedName(name)
+        guard !wanted.isEmpty else { return nil }
+        func names(_ spec: FieldSpec) -> [String] { [spec.key, spec.label ?? ""] + (spec.aliases ?? []) }
+        for spec in profile?.fields ?? [] {
+            if names(spec).contains(where: { Self.normalizedName($0) == wanted }) { return spec.key }
+            guard spec.type == .group else { continue }
+            for inner in spec.fields ?? [] {
+                let combined = names(spec).flatMap { outer in [inner.key, inner.label ?? ""].map { outer + $0 } } + (inner.aliases ?? [])
+                if combined.contains(where: { Self.normalizedName($0) == wanted }) { return spec.key + "." + inner.key }
+            }
+        }
+        let known = Self.propertyAliases + Self.labels.map { (Self.normalizedName($0.label), $0.path) }
+        guard let path = known.first(where: { $0.name == wanted })?.path, path == "titel" || isKnown(path) else { return nil }
+        return path
+    }
+
+    /// Takes a document property or content control by its name, when it names a field the
+    /// document's text has not already given.
+    mutating func take(property name: String, value raw: String, paragraph: Int) -> PropertyOutcome {
+        // The profile is chosen before the file is read; `profil` is no field to fill.
+        guard let path = path(forProperty: name), path != "profil" else { return .unknown }
+        let value = raw.foldingWhitespace
+        if path == "titel" { return value.isEmpty ? .unknown : .title(value) }
+        let spec = profile?.fieldSpec(at: path)
+        if value.isEmpty {
+            return spec?.type == .group || spec?.type == .list ? .emptyStructured(path: path) : .unknown
+        }
+        guard spec?.type != .group, spec?.type != .list else { return .unknown }
+        if has(path) { return .alreadyRead(path: path) }
+        let converted = convert(path, value, filter: nil)
+        guard fits(path, converted) else { return .unknown }
+        fields.append(Field(path: path, value: converted, paragraph: paragraph))
+        return .taken(path: path)
+    }
+
     package func has(_ path: String) -> Bool { fields.contains { $0.path == path } }
 
     private func isKnown(_ path: String) -> Bool {

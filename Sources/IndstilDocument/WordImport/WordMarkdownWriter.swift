@@ -95,21 +95,23 @@ package struct WordMarkdownWriter {
             if case .heading(let level) = role(paragraph), paragraph.hasVisibleText { return max(1, level - topLevel + 1) }
             return !hasStyledHeadings && (isProfileHeading(paragraph) || Self.isTrailerHeading(paragraph.text.foldingWhitespace)) ? 1 : nil
         }
-        let firstSection = blocks.firstIndex { block in
+        namedTitle = namedTitleCandidate()
+        var firstSection = blocks.firstIndex { block in
             if case .paragraph(let paragraph) = block { return level(of: paragraph) == 1 }
             return false
         } ?? blocks.count
+        // Without a section heading the header block is not the whole document: it ends
+        // where the text begins.
+        if firstSection == blocks.count { firstSection = headerEnd(blocks) }
         readHeaderBlock(blocks[..<firstSection])
         let firstSectionParagraph: Int
-        if firstSection < blocks.count, case .paragraph(let paragraph) = blocks[firstSection] {
-            firstSectionParagraph = paragraph.number
-        } else {
-            firstSectionParagraph = Int.max
+        switch firstSection < blocks.count ? blocks[firstSection] : nil {
+        case .paragraph(let paragraph)?: firstSectionParagraph = paragraph.number
+        case .table(let table)?: firstSectionParagraph = table.firstParagraph
+        case nil: firstSectionParagraph = Int.max
         }
         readTextBoxFields(before: firstSectionParagraph)
-        for control in package.body.contentControls {
-            _ = fields.take(label: control.label, value: control.text, paragraph: control.paragraph)
-        }
+        readNamedFields()
         var trailer: String?  // "Bilag" or "Tidligere beslutninger" after the sections
         for block in blocks[firstSection...] {
             switch block {
@@ -198,7 +200,9 @@ package struct WordMarkdownWriter {
     // MARK: Header block
 
     private mutating func readHeaderBlock(_ blocks: ArraySlice<WordBlock>) {
-        var leftovers: [WordParagraph] = []
+        // What is no field, in order: paragraphs, and tables that hold no field at all
+        // (written as tables, not flattened).
+        var leftovers: [WordBlock] = []
         for block in blocks {
             switch block {
             case .paragraph(let paragraph):
@@ -214,18 +218,125 @@ package struct WordMarkdownWriter {
                     _ = takeFields(paragraph)
                 default:
                     if text == profile?.documentLabel { continue }
-                    leftovers += takeFields(paragraph)
+                    leftovers += takeFields(paragraph).map(WordBlock.paragraph)
                 }
             case .table(let table):
-                if !readHeaderTable(table, leftovers: &leftovers) {
+                var probe = self
+                var scratch: [WordParagraph] = []
+                let consumedAll = probe.readHeaderTable(table, leftovers: &scratch)
+                if probe.fields.fields.count == fields.fields.count, probe.title?.paragraph == title?.paragraph {
+                    leftovers.append(.table(table))  // no field in it: a table of the text
+                    continue
+                }
+                var paragraphs: [WordParagraph] = []
+                _ = readHeaderTable(table, leftovers: &paragraphs)
+                leftovers += paragraphs.map(WordBlock.paragraph)
+                if !consumedAll {
                     notices.append(WordNotice(kind: .table(rows: table.rows.count, columns: table.rows.map(\.count).max() ?? 0),
                                               paragraph: table.firstParagraph))
                 }
             }
         }
+        func paragraph(_ block: WordBlock) -> WordParagraph? {
+            if case .paragraph(let paragraph) = block { return paragraph }
+            return nil
+        }
+        if title == nil, let named = namedTitle {
+            // A title named by a property or content control: the line that shows it is the title.
+            if let index = leftovers.firstIndex(where: { paragraph($0)?.text.foldingWhitespace == named.text }), let shown = paragraph(leftovers[index]) {
+                title = (named.text, shown.number)
+                leftovers.remove(at: index)
+            } else {
+                title = named
+            }
+        }
         // Without a title style, the title is the last line of the header block that is no field.
-        if title == nil, let last = leftovers.popLast() { title = (last.text.foldingWhitespace, last.number) }
-        for paragraph in leftovers { writeParagraph(paragraph) }
+        if title == nil, let index = leftovers.lastIndex(where: { paragraph($0) != nil }), let last = paragraph(leftovers[index]) {
+            title = (last.text.foldingWhitespace, last.number)
+            leftovers.remove(at: index)
+        }
+        for block in leftovers {
+            switch block {
+            case .paragraph(let paragraph): writeParagraph(paragraph)
+            case .table(let table): writeTable(table)
+            }
+        }
+    }
+
+    /// Where the header block of a document without section headings ends: after the
+    /// leading lines that are fields (or the title, or the document's label), and after the
+    /// first line of text when it reads as a title (short, no full stop) and more text follows.
+    private func headerEnd(_ blocks: [WordBlock]) -> Int {
+        var probe = self
+        var titleSeen = false
+        for (index, block) in blocks.enumerated() {
+            switch block {
+            case .table(let table):
+                var attempt = probe
+                var scratch: [WordParagraph] = []
+                guard attempt.readHeaderTable(table, leftovers: &scratch), attempt.fields.fields.count > probe.fields.fields.count else { return index }
+                probe = attempt
+            case .paragraph(let paragraph):
+                guard paragraph.hasVisibleText else { continue }
+                let text = paragraph.text.foldingWhitespace
+                switch role(paragraph) {
+                case .title, .documentLabel, .letterhead:
+                    if role(paragraph) == .title { titleSeen = true }
+                    continue
+                default:
+                    if text == profile?.documentLabel { continue }
+                }
+                var attempt = probe
+                if paragraph.list == nil, paragraph.lines.allSatisfy({ attempt.fields.take($0, paragraph: paragraph.number, zone: attempt.zone(paragraph)) }) {
+                    probe = attempt
+                    continue
+                }
+                if let named = namedTitle { return named.text == text ? index + 1 : index }
+                let more = blocks[(index + 1)...].contains { block in
+                    if case .paragraph(let next) = block { return next.hasVisibleText }
+                    return true
+                }
+                let looksLikeTitle = !titleSeen && more && paragraph.list == nil && text.count <= 150
+                    && !(text.last.map { ".:;,".contains($0) } ?? true)
+                return looksLikeTitle ? index + 1 : index
+            }
+        }
+        return blocks.count
+    }
+
+    // MARK: Named fields
+
+    /// A title a content control or a document property names (`titel`, `Title`, an alias).
+    private var namedTitle: (text: String, paragraph: Int)?
+
+    private func namedTitleCandidate() -> (text: String, paragraph: Int)? {
+        for control in package.body.contentControls where fields.path(forProperty: control.label) == "titel" {
+            let text = control.text.foldingWhitespace
+            if !text.isEmpty { return (text, control.paragraph) }
+        }
+        for property in package.properties.custom where fields.path(forProperty: property.name) == "titel" && !property.value.isEmpty {
+            return (property.value, 1)
+        }
+        return nil
+    }
+
+    /// Content controls and document properties (case systems, pandoc) named after a field:
+    /// each fills a field the text has not given. The core title is the last resort for the
+    /// title (Word fills it with the file name, so "Microsoft Word - …" is not taken).
+    private mutating func readNamedFields() {
+        for control in package.body.contentControls {
+            if case .unknown = fields.take(property: control.label, value: control.text, paragraph: control.paragraph) {
+                _ = fields.take(label: control.label, value: control.text, paragraph: control.paragraph)
+            }
+        }
+        var empty: [String] = []
+        for property in package.properties.custom {
+            if case .emptyStructured = fields.take(property: property.name, value: property.value, paragraph: 1) { empty.append(property.name) }
+        }
+        if !empty.isEmpty { notices.append(WordNotice(kind: .emptyProperties(names: empty), paragraph: 1)) }
+        if title == nil, let core = package.properties.title, !core.hasPrefix("Microsoft Word - ") {
+            title = (core, 1)
+        }
     }
 
     /// A table in the header block: a row of a label cell and a value cell is one field;
@@ -276,7 +387,7 @@ package struct WordMarkdownWriter {
     }
 
     /// The layout part a header-block paragraph is in, by its indstil style.
-    private func zone(_ paragraph: WordParagraph) -> WordFields.Zone {
+    fileprivate func zone(_ paragraph: WordParagraph) -> WordFields.Zone {
         switch role(paragraph) {
         case .metadata: .sidebar
         case .headerLine: .header
