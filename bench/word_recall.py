@@ -23,8 +23,8 @@ digits ([^\\W_]+, i.e. \\w+ without the underscore, so that Markdown's `_emphasi
 `__strong__` do not glue underscores to words). Markdown syntax (#, *, |, >, [](), escapes)
 and pandoc's table rules fall away by the same tokenisation; only emphasis markers inside a
 word ("abc**de**fg": formatting that changes mid-word) are removed from the Markdown first,
-and superscript digits (the Markdown's note references, "¹") are set apart as words of their
-own, as pandoc's "[1]" is.
+and superscript and subscript digits (the Markdown's note references, "¹") are set apart as
+words of their own (in both texts), as pandoc's "[1]" is.
 The YAML front matter of the Markdown is kept: a title that moved into front matter still
 counts as kept.
 
@@ -38,7 +38,8 @@ Recall of a file = sum over distinct words w of min(count_import(w), count_ref(w
 ref words (multiset recall; extra words in the import, such as link targets, cost nothing).
 Weighted recall = matched words / ref words over all files. p10 = the 10th percentile of the
 per-file recall (nearest rank). Files with no ref words are run but have no recall.
-A refused file counts with what it wrote to stdout (normally nothing, so recall 0).
+A refused file counts with what it wrote to stdout (normally nothing, so recall 0); a hang
+has no recall (it fails the run anyway).
 
 Outcome of each run:
   crash   exit code >= 128 or killed by a signal, or a nonzero exit with nothing on stderr
@@ -87,9 +88,10 @@ LIST_MARKER_RE = re.compile(
 # mid-word ("abc**de**fg", "ab~~cd~~"): removed from the Markdown before tokenising, or the
 # word would count as three.
 INTRAWORD_MARKUP_RE = re.compile(r"(?<=[^\W_])(?:\*+|~~)(?=[^\W_])")
-# Superscript digits: the Markdown writes a note reference as "¹", which NFKC turns into "1"
-# and would glue to the word before or after it ("Blahdeblah¹1"); pandoc writes "[1]".
-SUPERSCRIPT_DIGITS_RE = re.compile(r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+")
+# Superscript and subscript digits: the Markdown writes a note reference as "¹", which NFKC
+# turns into "1" and would glue to the word before or after it ("Blahdeblah¹1"); pandoc writes
+# "[1]". Subscripts are treated alike so that "m²" and "m₂" both read as "m 2".
+SUPERSCRIPT_DIGITS_RE = re.compile(r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u2080-\u2089]+")
 # "FILE:LINE:COL:" positions, removed when grouping refusal messages.
 POSITION_RE = re.compile(r":\d+:\d+:")
 

@@ -19,7 +19,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
-        guard WordImport.isWordDocument(url) else { throw IndstilError(da: "indstil import læser Word-dokumenter (.docx)", en: "indstil import reads Word documents (.docx)", file: file) }
+        // A macro-enabled document (.docm) is read like a .docx; its macros never run.
+        guard WordImport.isWordDocument(url) || url.pathExtension.lowercased() == "docm" else {
+            throw IndstilError(da: "indstil import læser Word-dokumenter (.docx og .docm)", en: "indstil import reads Word documents (.docx and .docm)", file: file)
+        }
         let workspace = try ProjectWorkspace.current(profileOverride: profile)
         let imported: WordImport
         switch workspace.importWord(url.standardizedFileURL) {

@@ -126,6 +126,9 @@ struct WordMarkdownTests {
         #expect(resume.section.blocks.first?.plainText == Self.awkward, "\(markdown)")
         #expect(analyzed.sections.map(\.section.title) == ["Resume", "Beslutningspunkter"])
         #expect(analyzed.decisionPoints.count == 3)
+        // The second list is lettered in Word: written with numbers, and said so.
+        let lettered = analysis.diagnostics.filter { $0.check == "word.skipped" && $0.message.da.contains("En liste nummereret med bogstaver er skrevet med tal") }
+        #expect(lettered.count == 1, "\(analysis.diagnostics.map(\.message.da))")
     }
 
     @Test("Headings without styles are found by the profile's section names; bold runs are not headings")

@@ -11,7 +11,10 @@ public enum WordFixture {
 
     /// The parts of a .docx whose body is `body` (the XML inside `<w:body>`).
     public static func parts(body: String, styles: String? = nil, numbering: String? = nil, comments: String? = nil,
-                             footnotes: String? = nil, links: [String: String] = [:]) -> [(String, Data)] {
+                             footnotes: String? = nil, endnotes: String? = nil, links: [String: String] = [:],
+                             headers: [String] = [], footers: [String] = [],
+                             customProperties: [(name: String, value: String)] = [], coreTitle: String? = nil,
+                             macros: Bool = false) -> [(String, Data)] {
         let namespaces = "xmlns:w=\"\(w)\" xmlns:r=\"\(r)\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
         var relationships = ""
         var contentOverrides = ""
@@ -26,11 +29,30 @@ public enum WordFixture {
         add("numbering", "numbering", numbering, type: "numbering")
         add("comments", "comments", comments, type: "comments")
         add("footnotes", "footnotes", footnotes, type: "footnotes")
+        add("endnotes", "endnotes", endnotes, type: "endnotes")
+        for (index, header) in headers.enumerated() { add("header\(index + 1)", "hdr", header, type: "header") }
+        for (index, footer) in footers.enumerated() { add("footer\(index + 1)", "ftr", footer, type: "footer") }
+        if macros {
+            parts.append(("word/vbaProject.bin", Data([0xD0, 0xCF, 0x11, 0xE0])))
+            relationships += "<Relationship Id=\"rIdVba\" Type=\"http://schemas.microsoft.com/office/2006/relationships/vbaProject\" Target=\"vbaProject.bin\"/>"
+        }
+        var rootRelationships = "<Relationship Id=\"rId1\" Type=\"\(relationshipType)/officeDocument\" Target=\"word/document.xml\"/>"
+        if !customProperties.isEmpty {
+            let properties = customProperties.enumerated().map { index, property in
+                "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"\(index + 2)\" name=\"\(property.name)\"><vt:lpwstr>\(property.value)</vt:lpwstr></property>"
+            }.joined()
+            parts.append(("docProps/custom.xml", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">\(properties)</Properties>".utf8)))
+            rootRelationships += "<Relationship Id=\"rId3\" Type=\"\(relationshipType)/custom-properties\" Target=\"docProps/custom.xml\"/>"
+        }
+        if let coreTitle {
+            parts.append(("docProps/core.xml", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>\(coreTitle)</dc:title></cp:coreProperties>".utf8)))
+            rootRelationships += "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+        }
         for (id, target) in links.sorted(by: { $0.key < $1.key }) {
             relationships += "<Relationship Id=\"\(id)\" Type=\"\(relationshipType)/hyperlink\" Target=\"\(target)\" TargetMode=\"External\"/>"
         }
         parts.append(("word/_rels/document.xml.rels", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"\(package)\">\(relationships)</Relationships>".utf8)))
-        parts.append(("_rels/.rels", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"\(package)\"><Relationship Id=\"rId1\" Type=\"\(relationshipType)/officeDocument\" Target=\"word/document.xml\"/></Relationships>".utf8)))
+        parts.append(("_rels/.rels", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"\(package)\">\(rootRelationships)</Relationships>".utf8)))
         parts.append(("[Content_Types].xml", Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\(contentOverrides)</Types>".utf8)))
         return parts
     }

@@ -13,6 +13,9 @@ package struct WordBody {
     package var notes: [WordNoteKey: String] = [:]
     /// The superscript number each referenced note is shown with ("¹").
     var noteMarkers: [WordNoteKey: String] = [:]
+    /// The text of the headers and footers (each line once, in order), which is not the
+    /// document's text.
+    package var pageLines: [(part: WordNotice.Part, text: String)] = []
 }
 
 package enum WordBlock {
@@ -29,6 +32,8 @@ package struct WordParagraph {
     /// The paragraph switches off the numbering its style would give it (`w:numId w:val="0"`).
     package var numberingOff = false
     package var runs: [WordRun] = []
+    /// Text boxes and shapes with text anchored in this paragraph, read after it.
+    package var textBoxes: [WordTextBox] = []
 
     /// The text a reader sees, line breaks as spaces.
     package var text: String {
@@ -72,6 +77,13 @@ package struct WordRun: Equatable {
     package var link: String?
 }
 
+/// A text box (or a shape with text) and what it holds; `notice` is the index of its
+/// `.textBox` notice, which the writer drops when the box was read as the header's fields.
+package struct WordTextBox {
+    package let notice: Int
+    package let blocks: [WordBlock]
+}
+
 package struct WordTable {
     package let firstParagraph: Int
     /// Rows of cells, each cell its paragraphs and nested tables.
@@ -104,6 +116,11 @@ package struct WordNotice: Equatable {
         /// Its paragraphs' texts.
         case textBox(lines: [String])
         case embeddedObject
+        /// Macros (VBA) in a macro-enabled document (.docm): never run, not read.
+        case macros
+        /// A chart or a SmartArt diagram (Markdown has neither): its description, if any.
+        case chart(description: String)
+        case diagram(description: String)
         /// An equation (Office Math), read as flat text: its text as read.
         case equation(text: String)
         case table(rows: Int, columns: Int)
@@ -113,8 +130,24 @@ package struct WordNotice: Equatable {
         /// Document properties named after list or group fields, with no text (pandoc
         /// writes a list of appendices or the case officer's group so): their names.
         case emptyProperties(names: [String])
+        /// A list numbered with letters or roman numerals: its format, and whether its items
+        /// were written as paragraphs with their labels (under another item) or with numbers.
+        case listFormat(format: String, labelled: Bool)
+    }
+
+    /// The part of the document a notice is in: the body, or a note, header or footer
+    /// (then `paragraph` is the body paragraph that refers to the note, or 1).
+    package enum Part: Equatable {
+        case body, footnote, endnote, header, footer
     }
 
     package let kind: Kind
     package let paragraph: Int
+    package var part: Part = .body
+
+    package init(kind: Kind, paragraph: Int, part: Part = .body) {
+        self.kind = kind
+        self.paragraph = paragraph
+        self.part = part
+    }
 }

@@ -14,6 +14,8 @@ struct WordBodyReader {
     private var paragraphCount = 0
     private var noteCount = 0
     private var noteMarkers: [WordNoteKey: String] = [:]
+    /// The paragraph each note is first referred to from.
+    private var noteParagraphs: [WordNoteKey: Int] = [:]
     /// A comment is marked where its range starts and where it is referred to: one finding.
     private var reportedComments = Set<String>()
     /// Inside a complex field: before `separate` the instruction, after it the shown result.
@@ -46,18 +48,54 @@ struct WordBodyReader {
         if let held = dropCap { blocks.append(.paragraph(held)) }
         reader.body.blocks = blocks
         reader.body.noteMarkers = reader.noteMarkers
-        // Notes are read after the body: their numbers follow the order of reference.
-        for (key, element) in notes where reader.noteMarkers[key] != nil {
-            var paragraphs: [WordBlock] = []
-            var noteReader = WordBodyReader(links: links, comments: comments)
-            noteReader.readBlocks(element, into: &paragraphs)
-            let text = paragraphs.compactMap { block -> String? in
-                if case .paragraph(let paragraph) = block { return paragraph.text.foldingWhitespace }
-                return nil
-            }.filter { !$0.isEmpty }.joined(separator: " ")
-            reader.body.notes[key] = text
+        // Notes are read after the body: their numbers follow the order of reference. What
+        // is reported in a note (a tracked change, a comment) is placed on the paragraph
+        // that refers to it.
+        for (key, element) in notes.sorted(by: { (reader.noteParagraphs[$0.key] ?? 0, "\($0.key)") < (reader.noteParagraphs[$1.key] ?? 0, "\($1.key)") })
+        where reader.noteMarkers[key] != nil {
+            let part: WordNotice.Part
+            if case .footnote = key { part = .footnote } else { part = .endnote }
+            let read = readPart(element, part: part, paragraph: reader.noteParagraphs[key] ?? 1, links: links, comments: comments)
+            reader.body.notes[key] = read.lines.joined(separator: " ")
+            reader.body.notices += read.notices
         }
         return reader.body
+    }
+
+    /// A note, header or footer read on its own: its lines (text boxes in it included) and
+    /// what it holds that is reported, placed on `paragraph` of the body and marked with `part`.
+    package static func readPart(_ element: WordXMLElement, part: WordNotice.Part, paragraph: Int, links: [String: String],
+                                 comments: [String: (author: String?, text: String)]) -> (lines: [String], notices: [WordNotice]) {
+        var blocks: [WordBlock] = []
+        var reader = WordBodyReader(links: links, comments: comments)
+        reader.readBlocks(element, into: &blocks)
+        var lines: [String] = []
+        func collect(_ blocks: [WordBlock]) {
+            for block in blocks {
+                switch block {
+                case .paragraph(let paragraph):
+                    let text = paragraph.text.foldingWhitespace
+                    if !text.isEmpty { lines.append(text) }
+                    for box in paragraph.textBoxes { collect(box.blocks) }
+                case .table(let table):
+                    for row in table.rows { for cell in row { collect(cell) } }
+                }
+            }
+        }
+        collect(blocks)
+        let notices = reader.body.notices.compactMap { notice -> WordNotice? in
+            switch notice.kind {
+            case .textBox:
+                return nil  // read with the note or header
+            case .insertion, .deletion, .formatChange, .comment:
+                break
+            default:
+                // A header's page number (a field), logo or picture is the page's, not the text's.
+                if part == .header || part == .footer { return nil }
+            }
+            return WordNotice(kind: notice.kind, paragraph: paragraph, part: part)
+        }
+        return (lines, notices)
     }
 
     // MARK: Blocks
@@ -127,11 +165,22 @@ struct WordBodyReader {
         var rows: [[[WordBlock]]] = []
         for row in table.descendantsStopping(at: "tbl", named: "tr") {
             var cells: [[WordBlock]] = []
+            // Grid columns skipped before the row's first cell and after its last: empty cells,
+            // so that each value stays under its column.
+            let rowProperties = row.child("trPr")
+            let before = min(rowProperties?.value(of: "gridBefore").flatMap(Int.init) ?? 0, 64)
+            cells += Array(repeating: [], count: max(0, before))
             for cell in row.descendantsStopping(at: "tbl", named: "tc") {
                 var blocks: [WordBlock] = []
                 readBlocks(cell, into: &blocks)
                 cells.append(blocks)
+                // A cell merged across columns is followed by empty cells for the columns it
+                // covers; one merged down (vMerge) is empty below its first row, as Word keeps it.
+                let span = min(cell.child("tcPr")?.value(of: "gridSpan").flatMap(Int.init) ?? 1, 64)
+                if span > 1 { cells += Array(repeating: [], count: span - 1) }
             }
+            let after = min(rowProperties?.value(of: "gridAfter").flatMap(Int.init) ?? 0, 64)
+            cells += Array(repeating: [], count: max(0, after))
             rows.append(cells)
         }
         return WordTable(firstParagraph: first, rows: rows)
@@ -316,13 +365,20 @@ struct WordBodyReader {
                     return Self.superscript(noteCount)
                 }()
                 noteMarkers[key] = marker
+                if noteParagraphs[key] == nil { noteParagraphs[key] = paragraph.number }
                 append(.noteReference(marker))
             case "drawing":
-                if let description = readDrawing(element, in: paragraph) { append(.text(description)) }
+                if let description = readDrawing(element, in: &paragraph) {
+                    // An image's description stands apart from the words around it.
+                    let after = paragraph.runs.last.map { run -> Bool in
+                        if case .text(let text) = run.content { return text.last?.isWhitespace ?? true }
+                        return true
+                    } ?? true
+                    append(.text((after ? "" : " ") + description + " "))
+                }
             case "pict":
-                if let textBox = element.descendants("txbxContent").first {
-                    notice(.textBox(lines: Self.lines(textBox)), in: paragraph)
-                } else if let shape = element.descendants("shape").first, let alt = shape.attributes["alt"], !alt.isEmpty {
+                if !readTextBoxes(element, in: &paragraph), let shape = element.descendants("shape").first,
+                   let alt = shape.attributes["alt"], !alt.isEmpty {
                     append(.text(alt))
                 }
             case "object":
@@ -340,20 +396,52 @@ struct WordBodyReader {
         }
     }
 
-    /// An image shows its description (alt text), returned; a text box in a drawing, or
-    /// an image without a description, is reported.
-    private mutating func readDrawing(_ drawing: WordXMLElement, in paragraph: WordParagraph) -> String? {
-        if let textBox = drawing.descendants("txbxContent").first {
-            notice(.textBox(lines: Self.lines(textBox)), in: paragraph)
-            return nil
+    /// An image shows its description (alt text), returned. Text boxes and shapes with text
+    /// in a drawing are read (after the paragraph); a chart or SmartArt diagram, or an image
+    /// without a description, is reported.
+    private mutating func readDrawing(_ drawing: WordXMLElement, in paragraph: inout WordParagraph) -> String? {
+        if readTextBoxes(drawing, in: &paragraph) { return nil }
+        let properties = drawing.descendants("docPr").first
+        let description = (properties?.attributes["descr"] ?? properties?.attributes["title"] ?? "").foldingWhitespace
+        let uri = drawing.descendants("graphicData").first?.attributes["uri"] ?? ""
+        if uri.hasSuffix("/chart") || uri.hasSuffix("/chartex") {
+            notice(.chart(description: description), in: paragraph)
+            return description.isEmpty ? nil : description
         }
-        guard let properties = drawing.descendants("docPr").first else { return nil }
-        let description = (properties.attributes["descr"] ?? properties.attributes["title"] ?? "").foldingWhitespace
+        if uri.hasSuffix("/diagram") {
+            notice(.diagram(description: description), in: paragraph)
+            return description.isEmpty ? nil : description
+        }
+        guard properties != nil else { return nil }
         if description.isEmpty {
             notice(.imageWithoutDescription, in: paragraph)
             return nil
         }
         return description
+    }
+
+    /// Every text box (or shape with text) directly in `element`, read as blocks anchored in
+    /// `paragraph` and noticed (the writer reads a box of header fields as fields); false
+    /// when there is none. A box inside a box is read with the outer one.
+    private mutating func readTextBoxes(_ element: WordXMLElement, in paragraph: inout WordParagraph) -> Bool {
+        // Outer boxes only, and not the copy an old reader's fallback (VML) repeats.
+        var boxes: [WordXMLElement] = []
+        var stack = [element]
+        while let next = stack.popLast() {
+            for child in next.elements.reversed() where child.name != "Fallback" {
+                if child.name == "txbxContent" { boxes.append(child) } else { stack.append(child) }
+            }
+        }
+        boxes.reverse()
+        guard !boxes.isEmpty else { return false }
+        for box in boxes {
+            let index = body.notices.count
+            notice(.textBox(lines: Self.lines(box)), in: paragraph)
+            var blocks: [WordBlock] = []
+            readBlocks(box, into: &blocks)
+            paragraph.textBoxes.append(WordTextBox(notice: index, blocks: blocks))
+        }
+        return true
     }
 
     private mutating func notice(_ kind: WordNotice.Kind, in paragraph: WordParagraph) {

@@ -25,12 +25,18 @@ package struct WordPackage {
             let relationships = try part("\(prefix)_rels/\(documentPath.split(separator: "/").last ?? "document.xml").rels", in: archive)
             var links: [String: String] = [:]
             var targets: [String: String] = [:]
+            var pageParts: [(part: WordNotice.Part, path: String)] = []
             for relationship in relationships?.children("Relationship") ?? [] {
                 guard let id = relationship.attributes["Id"], let target = relationship.attributes["Target"],
                       let type = relationship.attributes["Type"] else { continue }
                 if relationship.attributes["TargetMode"] == "External", type.hasSuffix("/hyperlink") { links[id] = target }
+                guard relationship.attributes["TargetMode"] != "External" else { continue }
                 let kind = String(type.split(separator: "/").last ?? "")
-                if targets[kind] == nil { targets[kind] = target.hasPrefix("/") ? String(target.dropFirst()) : prefix + target }
+                let path = target.hasPrefix("/") ? String(target.dropFirst()) : prefix + target
+                if targets[kind] == nil { targets[kind] = path }
+                if kind == "header" || kind == "footer", pageParts.count < 64, !pageParts.contains(where: { $0.path == path }) {
+                    pageParts.append((kind == "header" ? .header : .footer, path))
+                }
             }
             func related(_ kind: String, _ fallback: String) throws -> WordXMLElement? {
                 try part(targets[kind] ?? prefix + fallback, in: archive)
@@ -49,7 +55,20 @@ package struct WordPackage {
             for note in try related("endnotes", "endnotes.xml")?.children("endnote") ?? [] {
                 if let id = note.attributes["id"] { notes[.endnote(id)] = note }
             }
-            let body = WordBodyReader.read(document: document, notes: notes, links: links, comments: comments)
+            var body = WordBodyReader.read(document: document, notes: notes, links: links, comments: comments)
+            if targets["vbaProject"] != nil || archive.contains(prefix + "vbaProject.bin") {
+                body.notices.append(WordNotice(kind: .macros, paragraph: 1))
+            }
+            // Headers and footers: their text apart from the document's, what they hold that is
+            // reported (a tracked change, a comment) on the first paragraph.
+            for (kind, path) in pageParts.sorted(by: { ($0.part == .header ? 0 : 1, $0.path) < ($1.part == .header ? 0 : 1, $1.path) }) {
+                guard let root = try part(path, in: archive) else { continue }
+                let read = WordBodyReader.readPart(root, part: kind, paragraph: 1, links: links, comments: comments)
+                for line in read.lines where !body.pageLines.contains(where: { $0.part == kind && $0.text == line }) {
+                    body.pageLines.append((kind, line))
+                }
+                body.notices += read.notices
+            }
             let properties = WordProperties(core: try part(propertyPaths.core, in: archive), custom: try part(propertyPaths.custom, in: archive))
             return .success(WordPackage(body: body, styles: styles, numbering: numbering, properties: properties))
         } catch let failure as WordReadFailure {

@@ -96,6 +96,11 @@ package struct WordListReference: Equatable {
     package let numID: String
     package let level: Int
 
+    package init(numID: String, level: Int) {
+        self.numID = numID
+        self.level = level
+    }
+
     package init?(_ numPr: WordXMLElement) {
         guard let numID = numPr.value(of: "numId"), numID != "0" else { return nil }
         self.numID = numID
@@ -109,6 +114,34 @@ package struct WordNumbering {
     package struct Level {
         let isOrdered: Bool
         package let start: Int
+        /// `w:numFmt`: "decimal", "bullet", "lowerLetter", "upperRoman" …
+        package var format = "decimal"
+        /// `w:lvlText`: how the number is shown, "%1)" or "%1.%2." (nil: "%N.").
+        package var text: String?
+
+        /// `number` as this level shows it: 3 → "c", "iii", "C", "III" or "3".
+        package func shown(_ number: Int) -> String {
+            switch format {
+            case "lowerLetter", "upperLetter":
+                // Word's letters: a … z, then aa … zz, aaa …
+                let letter = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8((max(number, 1) - 1) % 26)))
+                let text = String(repeating: letter, count: (max(number, 1) - 1) / 26 + 1)
+                return format == "upperLetter" ? text.uppercased() : text
+            case "lowerRoman", "upperRoman":
+                var rest = min(max(number, 1), 3999)
+                var text = ""
+                for (value, numeral) in [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+                                         (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+                    while rest >= value { text += numeral; rest -= value }
+                }
+                return format == "upperRoman" ? text.uppercased() : text
+            default:
+                return String(number)
+            }
+        }
+
+        /// Numbered with letters or roman numerals, which Markdown writes as 1., 2., 3.
+        package var isLetteredOrRoman: Bool { ["lowerLetter", "upperLetter", "lowerRoman", "upperRoman"].contains(format) }
     }
 
     private var abstractLevels: [String: [Int: Level]] = [:]
@@ -123,7 +156,7 @@ package struct WordNumbering {
                 guard let index = level.attributes["ilvl"].flatMap(Int.init) else { continue }
                 let format = level.value(of: "numFmt") ?? "decimal"
                 levels[index] = Level(isOrdered: format != "bullet" && format != "none",
-                                      start: level.value(of: "start").flatMap(Int.init) ?? 1)
+                                      start: level.value(of: "start").flatMap(Int.init) ?? 1, format: format, text: level.value(of: "lvlText"))
             }
             abstractLevels[id] = levels
         }
@@ -145,6 +178,6 @@ package struct WordNumbering {
         guard let list = lists[reference.numID], let level = abstractLevels[list.abstractID]?[reference.level] else {
             return Level(isOrdered: false, start: 1)
         }
-        return Level(isOrdered: level.isOrdered, start: list.startOverrides[reference.level] ?? level.start)
+        return Level(isOrdered: level.isOrdered, start: list.startOverrides[reference.level] ?? level.start, format: level.format, text: level.text)
     }
 }

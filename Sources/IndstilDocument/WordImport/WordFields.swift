@@ -167,19 +167,27 @@ package struct WordFields {
     /// The front-matter path a property or content control named `name` stands for: the
     /// profile's key or label ("sagsbehandler_navn", "Sagsbehandler navn"), one of its
     /// `aliases`, or a name the house templates and case systems use.
-    func path(forProperty name: String) -> String? {
+    /// A name that is a group's ("Sagsbehandler") stands for its first field that a house
+    /// template labels so (the name), unless `group` asks for the group itself.
+    func path(forProperty name: String, group: Bool = false) -> String? {
         let wanted = Self.normalizedName(name)
         guard !wanted.isEmpty else { return nil }
         func names(_ spec: FieldSpec) -> [String] { [spec.key, spec.label ?? ""] + (spec.aliases ?? []) }
+        let known = Self.propertyAliases + Self.labels.map { (Self.normalizedName($0.label), $0.path) }
         for spec in profile?.fields ?? [] {
-            if names(spec).contains(where: { Self.normalizedName($0) == wanted }) { return spec.key }
+            if names(spec).contains(where: { Self.normalizedName($0) == wanted }) {
+                if !group, spec.type == .group, let inner = known.first(where: { $0.name == wanted })?.path,
+                   inner.hasPrefix(spec.key + "."), isKnown(inner) {
+                    return inner
+                }
+                return spec.key
+            }
             guard spec.type == .group else { continue }
             for inner in spec.fields ?? [] {
                 let combined = names(spec).flatMap { outer in [inner.key, inner.label ?? ""].map { outer + $0 } } + (inner.aliases ?? [])
                 if combined.contains(where: { Self.normalizedName($0) == wanted }) { return spec.key + "." + inner.key }
             }
         }
-        let known = Self.propertyAliases + Self.labels.map { (Self.normalizedName($0.label), $0.path) }
         guard let path = known.first(where: { $0.name == wanted })?.path, path == "titel" || isKnown(path) else { return nil }
         return path
     }
@@ -188,8 +196,8 @@ package struct WordFields {
     /// document's text has not already given.
     mutating func take(property name: String, value raw: String, paragraph: Int) -> PropertyOutcome {
         // The profile is chosen before the file is read; `profil` is no field to fill.
-        guard let path = path(forProperty: name), path != "profil" else { return .unknown }
         let value = raw.foldingWhitespace
+        guard let path = path(forProperty: name, group: value.isEmpty), path != "profil" else { return .unknown }
         if path == "titel" { return value.isEmpty ? .unknown : .title(value) }
         let spec = profile?.fieldSpec(at: path)
         if value.isEmpty {

@@ -103,7 +103,6 @@ package struct WordMarkdownWriter {
         // Without a section heading the header block is not the whole document: it ends
         // where the text begins.
         if firstSection == blocks.count { firstSection = headerEnd(blocks) }
-        readHeaderBlock(blocks[..<firstSection])
         let firstSectionParagraph: Int
         switch firstSection < blocks.count ? blocks[firstSection] : nil {
         case .paragraph(let paragraph)?: firstSectionParagraph = paragraph.number
@@ -111,6 +110,7 @@ package struct WordMarkdownWriter {
         case nil: firstSectionParagraph = Int.max
         }
         readTextBoxFields(before: firstSectionParagraph)
+        readHeaderBlock(blocks[..<firstSection])
         readNamedFields()
         var trailer: String?  // "Bilag" or "Tidligere beslutninger" after the sections
         for block in blocks[firstSection...] {
@@ -135,6 +135,8 @@ package struct WordMarkdownWriter {
                     // A heading's bold or italics is its style, not emphasis: plain text.
                     out.append(String(repeating: "#", count: min(headingLevel, 6)) + " " + WordMarkdownText.escape(text),
                                paragraph: paragraph.number, heading: heading)
+                    writeNotes(of: paragraph)
+                    writeTextBoxes(of: paragraph)
                     continue
                 }
                 guard paragraph.hasVisibleText else { continue }
@@ -157,7 +159,42 @@ package struct WordMarkdownWriter {
                 }
             }
         }
+        writeRemainingNotes()
+        writePageLines()
         return out
+    }
+
+    /// Notes referred to from where no note follows (the title, a field, the appendix list):
+    /// at the end, so no note is lost.
+    private mutating func writeRemainingNotes() {
+        let remaining = package.body.noteMarkers.values.filter { !writtenNotes.contains($0) }.sorted { noteOrder($0) < noteOrder($1) }
+        for marker in remaining {
+            writtenNotes.insert(marker)
+            out.separate()
+            let text = noteTexts[marker] ?? ""
+            out.append(marker + " " + WordMarkdownText.protectLineStart(WordMarkdownText.escape(text)),
+                       paragraph: out.origins.last?.paragraph ?? 1, heading: heading)
+        }
+    }
+
+    /// "¹²" → 12: notes in the order of their numbers.
+    private func noteOrder(_ marker: String) -> Int {
+        Int(String(marker.compactMap { character in WordBodyReader.raised.first { $0.value == character }?.key })) ?? Int.max
+    }
+
+    /// The headers' and footers' text, kept as a Markdown comment at the end: not the
+    /// document's text (not shown, not counted), but not lost either.
+    private mutating func writePageLines() {
+        let lines = package.body.pageLines.filter { line in line.text.contains { $0.isLetter } }
+        guard !lines.isEmpty else { return }
+        out.separate()
+        let paragraph = out.origins.last?.paragraph ?? 1
+        out.append("<!-- Sidehoved og sidefod i Word:", paragraph: paragraph, heading: heading)
+        for line in lines {
+            let label = line.part == .header ? "Sidehoved" : "Sidefod"
+            out.append("\(label): " + line.text.replacingOccurrences(of: "--", with: "- -"), paragraph: paragraph, heading: heading)
+        }
+        out.append("-->", paragraph: paragraph, heading: heading)
     }
 
     /// The headings indstil's DOCX (and the house template) puts after the sections: the
@@ -206,6 +243,18 @@ package struct WordMarkdownWriter {
         for block in blocks {
             switch block {
             case .paragraph(let paragraph):
+                // A text box in the header block that is not the sidebar's fields: its lines
+                // are read like the header's own.
+                for box in paragraph.textBoxes where !fieldTextBoxes.contains(box.notice) {
+                    writtenTextBoxes.insert(box.notice)
+                    for block in box.blocks {
+                        switch block {
+                        case .paragraph(let inner) where inner.hasVisibleText: leftovers += takeFields(inner).map(WordBlock.paragraph)
+                        case .table(let table): leftovers.append(.table(table))
+                        default: break
+                        }
+                    }
+                }
                 guard paragraph.hasVisibleText, paragraph.number != title?.paragraph else { continue }
                 let text = paragraph.text.foldingWhitespace
                 switch role(paragraph) {
@@ -287,7 +336,8 @@ package struct WordMarkdownWriter {
                     if text == profile?.documentLabel { continue }
                 }
                 var attempt = probe
-                if paragraph.list == nil, paragraph.lines.allSatisfy({ attempt.fields.take($0, paragraph: paragraph.number, zone: attempt.zone(paragraph)) }) {
+                if listReference(of: paragraph) == nil,
+                   paragraph.lines.allSatisfy({ attempt.fields.take($0, paragraph: paragraph.number, zone: attempt.zone(paragraph)) }) {
                     probe = attempt
                     continue
                 }
@@ -296,7 +346,7 @@ package struct WordMarkdownWriter {
                     if case .paragraph(let next) = block { return next.hasVisibleText }
                     return true
                 }
-                let looksLikeTitle = !titleSeen && more && paragraph.list == nil && text.count <= 150
+                let looksLikeTitle = !titleSeen && more && listReference(of: paragraph) == nil && text.count <= 150
                     && !(text.last.map { ".:;,".contains($0) } ?? true)
                 return looksLikeTitle ? index + 1 : index
             }
@@ -419,9 +469,32 @@ package struct WordMarkdownWriter {
         }
     }
 
-    /// The reader's notices but the text boxes read as fields.
+    /// Text boxes written after their paragraph (or read in the header block).
+    private var writtenTextBoxes: Set<Int> = []
+
+    /// The reader's notices but the text boxes that were read (as fields or as text).
     private var unreadNotices: [WordNotice] {
-        package.body.notices.enumerated().filter { !fieldTextBoxes.contains($0.offset) }.map(\.element)
+        package.body.notices.enumerated().filter { !fieldTextBoxes.contains($0.offset) && !writtenTextBoxes.contains($0.offset) }.map(\.element)
+    }
+
+    /// The text boxes anchored in `paragraph`, as paragraphs (and tables) after it.
+    private mutating func writeTextBoxes(of paragraph: WordParagraph) {
+        for box in paragraph.textBoxes where !fieldTextBoxes.contains(box.notice) && !writtenTextBoxes.contains(box.notice) {
+            writtenTextBoxes.insert(box.notice)
+            for block in box.blocks {
+                switch block {
+                case .paragraph(let inner):
+                    if inner.hasVisibleText {
+                        writeParagraph(inner)
+                    } else {
+                        writeTextBoxes(of: inner)
+                    }
+                case .table(let table):
+                    endList()
+                    writeTable(table)
+                }
+            }
+        }
     }
 
     // MARK: Blocks
@@ -432,8 +505,7 @@ package struct WordMarkdownWriter {
     }
 
     private mutating func writeParagraph(_ paragraph: WordParagraph) {
-        // A paragraph that switches its style's numbering off is no list item.
-        let list = paragraph.numberingOff ? nil : paragraph.list ?? package.styles.listReference(of: paragraph.style)
+        let list = listReference(of: paragraph)
         let lines = WordMarkdownText.inline(paragraph.runs).map(WordMarkdownText.trimmed)
         if let list {
             writeListItem(paragraph, reference: list, lines: lines)
@@ -464,6 +536,13 @@ package struct WordMarkdownWriter {
             }
         }
         writeNotes(of: paragraph)
+        writeTextBoxes(of: paragraph)
+    }
+
+    /// The list a paragraph is an item of, by its own numbering or its style's; a paragraph
+    /// that switches its style's numbering off is no list item.
+    private func listReference(of paragraph: WordParagraph) -> WordListReference? {
+        paragraph.numberingOff ? nil : paragraph.list ?? package.styles.listReference(of: paragraph.style)
     }
 
     static func isListParagraphStyle(_ style: String?) -> Bool {
@@ -471,9 +550,21 @@ package struct WordMarkdownWriter {
         return style == "listparagraph" || style == "listeafsnit" || style.hasPrefix("list")
     }
 
+    /// Lists already reported as numbered with letters or roman numerals.
+    private var reportedListFormats = Set<String>()
+
     private mutating func writeListItem(_ paragraph: WordParagraph, reference: WordListReference, lines: [String]) {
         let level = package.numbering.level(reference)
         let depth = reference.level
+        // Letters and roman numerals: a list of the text (decision points) keeps being a list,
+        // numbered; an item under another keeps its label as text ("a)"). Either is reported.
+        if level.isLetteredOrRoman, depth > 0 {
+            writeLabelledItem(paragraph, reference: reference, level: level, lines: lines)
+            return
+        }
+        if level.isLetteredOrRoman, reportedListFormats.insert(reference.numID).inserted {
+            notices.append(WordNotice(kind: .listFormat(format: level.format, labelled: false), paragraph: paragraph.number))
+        }
         if listIndents.isEmpty {
             out.separate()
         } else if depth == 0, let current = listInProgress, current != reference.numID {
@@ -497,6 +588,44 @@ package struct WordMarkdownWriter {
         listIndents.append(indent + marker.count)
     }
 
+    /// The number of a numbered list item in a table cell, as Word shows it ("2.", "b)"): a
+    /// cell holds no Markdown list, so the number is written as text. Nil for other paragraphs.
+    private mutating func numberLabel(_ paragraph: WordParagraph) -> String? {
+        guard let reference = listReference(of: paragraph) else { return nil }
+        let level = package.numbering.level(reference)
+        guard level.isOrdered else { return nil }
+        let depth = reference.level
+        var levels = counters[reference.numID] ?? [:]
+        for deeper in levels.keys where deeper > depth { levels[deeper] = nil }
+        let number = (levels[depth] ?? (level.start - 1)) + 1
+        levels[depth] = number
+        counters[reference.numID] = levels
+        var label = level.text ?? "%\(depth + 1)."
+        for other in (0...depth).reversed() {
+            let shown = other == depth ? level.shown(number)
+                : package.numbering.level(WordListReference(numID: reference.numID, level: other)).shown(levels[other] ?? 1)
+            label = label.replacingOccurrences(of: "%\(other + 1)", with: shown)
+        }
+        return WordMarkdownText.escape(label.foldingWhitespace)
+    }
+
+    /// An item under another numbered with letters or roman numerals ("a)", "iii.", "1.a)"):
+    /// Markdown numbers with digits only, so it is a paragraph that begins with its label as
+    /// Word shows it, inside the list item above it, and the list is reported once.
+    private mutating func writeLabelledItem(_ paragraph: WordParagraph, reference: WordListReference, level: WordNumbering.Level, lines: [String]) {
+        while listIndents.count > reference.level { listIndents.removeLast() }
+        let label = numberLabel(paragraph) ?? ""
+        if reportedListFormats.insert(reference.numID).inserted {
+            notices.append(WordNotice(kind: .listFormat(format: level.format, labelled: true), paragraph: paragraph.number))
+        }
+        let pad = String(repeating: " ", count: listIndents.last ?? 0)
+        var labelled = lines
+        if labelled.isEmpty { labelled = [""] }
+        labelled[0] = label.isEmpty ? labelled[0] : label + " " + labelled[0]
+        out.separate()
+        write(labelled, firstPrefix: pad, prefix: pad, paragraph: paragraph)
+    }
+
     /// Lines of one paragraph: the first after `firstPrefix`, the rest (after a hard
     /// break, a backslash at the line end) after `prefix`.
     private mutating func write(_ lines: [String], firstPrefix: String, prefix: String, paragraph: WordParagraph) {
@@ -508,11 +637,13 @@ package struct WordMarkdownWriter {
         }
     }
 
+    /// The markers of the notes written so far.
+    private var writtenNotes = Set<String>()
+
     private mutating func writeNotes(of paragraph: WordParagraph) {
         // Notes follow the paragraph that refers to them, as "¹ The note's text".
-        var seen = Set<String>()
         for run in paragraph.runs {
-            guard case .noteReference(let marker) = run.content, seen.insert(marker).inserted else { continue }
+            guard case .noteReference(let marker) = run.content, writtenNotes.insert(marker).inserted else { continue }
             let text = noteTexts[marker] ?? ""
             out.separate()
             out.append(marker + " " + WordMarkdownText.protectLineStart(WordMarkdownText.escape(text)), paragraph: paragraph.number, heading: heading)
@@ -537,8 +668,9 @@ package struct WordMarkdownWriter {
         for (index, row) in table.rows.enumerated() {
             let cells = (0..<width).map { column -> String in
                 guard column < row.count else { return "" }
-                return WordTable.paragraphs(row[column]).map { WordMarkdownText.inline($0.runs).joined(separator: " ") }
-                    .joined(separator: " ").foldingWhitespace
+                return WordTable.paragraphs(row[column]).map { cellParagraph in
+                    (numberLabel(cellParagraph).map { $0 + " " } ?? "") + WordMarkdownText.inline(cellParagraph.runs).joined(separator: " ")
+                }.joined(separator: " ").foldingWhitespace
             }
             let paragraph = row.first.flatMap { WordTable.paragraphs($0).first?.number } ?? table.firstParagraph
             out.append("| " + cells.joined(separator: " | ") + " |", paragraph: paragraph, heading: heading)
@@ -547,5 +679,10 @@ package struct WordMarkdownWriter {
             }
         }
         out.separate()
+        // The notes the cells refer to, and text boxes in the cells, after the table.
+        for paragraph in table.rows.flatMap({ $0.flatMap(WordTable.paragraphs) }) {
+            writeNotes(of: paragraph)
+            writeTextBoxes(of: paragraph)
+        }
     }
 }
