@@ -37,7 +37,7 @@ DEMO_DOC     := examples/aarhus-byraad/ny-ordning-moedelokaler.md
 VESTERAA_DOC := examples/vesteraa/vintertjeneste-cykelstier.md
 OUT          := out
 
-.PHONY: deps deps-bench deps-packaging build demo test plugin-test package-test stage install uninstall deb bench fuzz fuzz-build fuzz-regress fuzz-merge clean
+.PHONY: deps deps-bench deps-packaging build demo test plugin-test package-test stage install uninstall deb bench bench-word fuzz fuzz-build fuzz-regress fuzz-merge clean
 
 ## deps: install the apt packages that are missing (quiet and idempotent when all are present)
 deps:
@@ -92,6 +92,18 @@ deps-bench: deps
 ## bench: indstil against cmark and pandoc on the generated corpus; writes BENCHMARKS.md
 bench: deps-bench build
 	python3 bench/run.py
+
+## bench-word: `indstil import` on 407 real .docx files from five projects' test suites, words
+##             scored against pandoc 3's text (fetches the files and pandoc 3 once; needs the network then);
+##             writes BENCHMARKS-word.md
+WORD_CORPUS := .bench-word-corpus
+PANDOC3_DIR := .bench-pandoc3
+bench-word: build
+	@if [ ! -d $(WORD_CORPUS)/files ]; then python3 bench/docx_corpus.py collect $(WORD_CORPUS); fi
+	@if [ ! -x $(PANDOC3_DIR)/pypandoc/files/pandoc ]; then python3 -m pip install --quiet --target $(PANDOC3_DIR) pypandoc_binary; fi
+	@if [ ! -d $(WORD_CORPUS)/ref ]; then python3 bench/docx_corpus.py refs $(WORD_CORPUS) --pandoc $(PANDOC3_DIR)/pypandoc/files/pandoc; fi
+	python3 bench/word_recall.py --indstil $(RELEASE_BIN) --corpus $(WORD_CORPUS) --min-weighted 0.995 --min-p10 0.98 \
+	  --markdown BENCHMARKS-word.md
 
 ## build: release build of the indstil binary (and swift-argument-parser's generate-manual for the manual page)
 build: deps

@@ -62,6 +62,7 @@ import math
 import re
 import statistics
 import subprocess
+import os
 import sys
 import time
 import unicodedata
@@ -204,8 +205,12 @@ def main() -> int:
                     help="also run files without a reference text (crash/hang check only)")
     ap.add_argument("--ignore-list-markers", action="store_true",
                     help="drop list labels (4. c) (viii) II.) at line starts from both texts")
+    ap.add_argument("--markdown", type=Path, help="also write the report as a Markdown page here")
     args = ap.parse_args()
 
+    if not os.access(args.indstil, os.X_OK):
+        print(f"{args.indstil}: no such program (build it first)", file=sys.stderr)
+        return 2
     corpus: Path = args.corpus.resolve()
     files = []
     for path in sorted(p for p in (corpus / "files").rglob("*") if p.is_file()):
@@ -300,6 +305,18 @@ def main() -> int:
     out.append("")
     out.append("FAIL: " + "; ".join(failures) if failures else "OK")
     print("\n".join(out))
+    if args.markdown:
+        # The report as a page of its own, for the project's benchmark notes.
+        sources = corpus / "SOURCES.tsv"
+        repositories = sorted({line.split("\t")[0] + " " + line.split("\t")[1][:10]
+                               for line in sources.read_text().splitlines()[1:] if line}) if sources.exists() else []
+        page = ["# Word import: words kept on real .docx files", "",
+                "Written by `make bench-word`: `indstil import` on every Word file of these projects' test",
+                "suites (pinned commits), each file's words compared with pandoc 3's plain text",
+                "(`bench/docx_corpus.py`, `bench/word_recall.py`).", ""]
+        page += [f"- {repository}" for repository in repositories]
+        page += ["", "```", *out, "```", ""]
+        args.markdown.write_text("\n".join(page), encoding="utf-8")
 
     if args.json:
         summary = {

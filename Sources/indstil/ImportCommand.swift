@@ -6,7 +6,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Læs en indstilling i Word (.docx) og skriv den som Markdown med front matter.",
-        discussion: "Overskrifter, lister (beslutningspunkter), fremhævning, links, fodnoter og skabelonens sagsoplysninger læses; sporede ændringer, kommentarer, felter og tekstbokse meldes på standard error.")
+        discussion: "Overskrifter, lister (beslutningspunkter), fremhævning, links, fodnoter, tekstbokse, tabeller, skabelonens sagsoplysninger og dokumentegenskaber (som pandoc og ESDH-systemer skriver dem) læses; sporede ændringer, kommentarer, felter, diagrammer og makroer meldes på standard error.")
 
     @Argument(help: "Word-dokumentet (.docx).")
     var file: String
