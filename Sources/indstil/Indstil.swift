@@ -7,7 +7,7 @@ struct Indstil: ParsableCommand {
         abstract: "Skriv, kontrollér og udgiv indstillinger til byråd og rådmand.",
         discussion: "Exit-koder: 0 ingen fejl, 1 fejl fundet, 2 kommandoen kunne ikke køre.",
         version: BuildStamp.versionLine,
-        subcommands: [CheckCommand.self, StatsCommand.self, NewCommand.self, RenderCommand.self, ProfilesCommand.self, ChecksCommand.self, PluginsCommand.self, BundleCommand.self, ImportCommand.self, RegisterCommand.self, ServeCommand.self]
+        subcommands: [CheckCommand.self, StatsCommand.self, NewCommand.self, RenderCommand.self, DiffCommand.self, ProfilesCommand.self, ChecksCommand.self, PluginsCommand.self, BundleCommand.self, ImportCommand.self, RegisterCommand.self, ServeCommand.self]
     )
 }
 
