@@ -542,6 +542,19 @@ def main():
         checks.expect(driver.find_element(By.CSS_SELECTOR, '#fields [data-key="titel"]').get_attribute("value")
                       == "Nye regler for mødelokaler", "the form shows the text's values after the analysis")
 
+        print("what changed since the saved version")
+        tab_to(driver, "changes-show", "the »Vis ændringer« button")
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        wait_for(driver, lambda d: "i forhold til den gemte udgave" in d.find_element(By.ID, "changes-summary").text, "the changes listed")
+        changes = driver.find_element(By.ID, "changes").text
+        checks.expect("Beslutningspunkt 1 ændret" in changes and "godkender den nye ordning" in changes,
+                      f"the decision point typed is a changed decision point ({changes[:200]!r})")
+        checks.expect("Felt »titel« ændret" in changes, "the title typed in the form is a changed field")
+        checks.expect(len(driver.find_elements(By.CSS_SELECTOR, "#changes ins .visually-hidden")) > 0,
+                      "insertions are said in words for a screen reader")
+        violations = axe_violations(driver, axe)
+        checks.expect(violations == [], f"axe: no violations with the changes shown {violations}")
+
         print("a finding leads to its line")
         # The list is rebuilt by every analysis; one still under way may replace the button
         # between finding and clicking it: then it is found again.

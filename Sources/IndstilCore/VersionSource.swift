@@ -14,6 +14,14 @@ public struct VersionSource: Sendable {
     public let author: String?
     public let date: String?
 
+    public init(text: String, name: String, url: URL, author: String? = nil, date: String? = nil) {
+        self.text = text
+        self.name = name
+        self.url = url
+        self.author = author
+        self.date = date
+    }
+
     /// A name that is an existing file is that file, whatever `@` it holds; otherwise the
     /// part after the last `@` is a revision.
     public static func read(_ name: String, workspace: Workspace) throws(IndstilError) -> VersionSource {
@@ -26,7 +34,11 @@ public struct VersionSource: Sendable {
         guard !file.isEmpty, !revision.isEmpty, !revision.hasPrefix("-") else {
             throw IndstilError(da: "»\(name)« er hverken en fil eller FIL@REVISION", en: "\"\(name)\" is neither a file nor FILE@REVISION", file: name)
         }
-        let url = URL(fileURLWithPath: file).standardizedFileURL
+        return try Self.revision(revision, of: URL(fileURLWithPath: file).standardizedFileURL, name: name)
+    }
+
+    /// The file at `url` as git holds it in `revision`.
+    public static func revision(_ revision: String, of url: URL, name: String) throws(IndstilError) -> VersionSource {
         let folder = url.deletingLastPathComponent().path
         let inside = try git(["rev-parse", "--is-inside-work-tree"], in: folder, name: name)
         guard String(decoding: inside, as: UTF8.self).hasPrefix("true") else {

@@ -90,6 +90,7 @@ enum Pages {
         <h2 id="decisions-heading">Beslutningspunkter</h2>
         <ol id="decisions"></ol>
         </section>
+        \(isManifest ? "" : changesSection)
         </div>
         </div>
         """
@@ -98,9 +99,22 @@ enum Pages {
             ? (VendorLibraries.codeMirrorScripts.map { VendorLibraries.urlPrefix + $0 },
                VendorLibraries.codeMirrorStylesheets.map { VendorLibraries.urlPrefix + $0 })
             : ([], [])
-        let pageScripts = ["editor.js", "fields.js", "word-handoff.js"] + (isManifest ? ["packet-build.js", "desk.js", "item-form.js", "minutes.js"] : []) + ["document.js"]
+        let pageScripts = ["editor.js", "fields.js", "word-handoff.js"] + (isManifest ? ["packet-build.js", "desk.js", "item-form.js", "minutes.js"] : ["changes.js"]) + ["document.js"]
         return PageLayout.page(title: path, main: main, scripts: editor.0 + pageScripts, stylesheets: editor.1)
     }
+
+    /// What changed in the text on screen, against the saved file or the last commit
+    /// (changes.js, POST /api/diff).
+    static let changesSection = """
+        <section id="changes-panel" aria-labelledby="changes-heading">
+        <h2 id="changes-heading">Ændringer</h2>
+        <p><label for="changes-against">Sammenlign teksten med</label>
+        <select id="changes-against"><option value="saved">den gemte udgave</option><option value="commit">seneste commit (git)</option></select>
+        <button type="button" id="changes-show">Vis ændringer</button></p>
+        <p id="changes-summary" role="status" aria-live="polite"></p>
+        <ol id="changes" class="changes"></ol>
+        </section>
+        """
 
     /// An agenda's desk on its manifest page (desk.js fills it from the analysis): the
     /// deadline, each item's state to change, and the button that sends the agenda.

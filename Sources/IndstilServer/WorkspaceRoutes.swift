@@ -37,6 +37,7 @@ struct WorkspaceRoutes: HTTPResponder {
         case (.get, "/api/documents"): return try await documentList()
         case (.post, "/api/documents"): return try await createDocument(request)
         case (.post, "/api/analyse"): return try await analyse(request)
+        case (.post, "/api/diff"): return try await changes(request)
         case (.post, "/api/front-matter"): return try await editFrontMatter(request)
         case (.post, "/api/agenda/item-state"): return try await changeItemState(request)
         case (.post, "/api/agenda/send"): return try await sendAgenda(request)
@@ -175,6 +176,31 @@ struct WorkspaceRoutes: HTTPResponder {
         let answer = try await Blocking.run {
             Manifest.isManifest(url) ? ManifestAnalysis.json(text: text, url: url, path: path, workspace: workspace)
                 : DocumentAnalysis.json(text: text, url: url, path: path, workspace: workspace)
+        }
+        return HTTPAnswers.json(answer)
+    }
+
+    /// The text on screen compared with the saved file (`against: "saved"`) or with the file
+    /// in git's last commit (`"commit"`): the changes as `indstil diff --format json` gives them.
+    private func changes(_ request: Request) async throws -> Response {
+        let body = try await RequestBody.read(request, limit: settings.maximumBodyBytes)
+        let relative = try body.string("path"), text = try body.string("text")
+        let against = (body.fields["against"] as? String) ?? "saved"
+        let url = try files.served(relative, as: .document)
+        let path = files.relativePath(of: url), workspace = self.workspace
+        let answer = try await Blocking.run { () throws -> JSONValue in
+            let old: VersionSource
+            do {
+                if against == "commit" {
+                    old = try VersionSource.revision("HEAD", of: url, name: "\(path)@HEAD")
+                } else {
+                    old = VersionSource(text: try String(contentsOf: url, encoding: .utf8), name: path + " (gemt)", url: url)
+                }
+                let new = VersionSource(text: text, name: path, url: url)
+                return RedlineJSON.report(try workspace.redline(old: old, new: new).diff, old: old.name, new: new.name)
+            } catch let error as IndstilError {
+                throw Refusal(.unprocessableContent, error.message.da)
+            }
         }
         return HTTPAnswers.json(answer)
     }

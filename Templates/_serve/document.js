@@ -46,6 +46,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const itemForm = isManifest ? ItemForm.create(document.getElementById("item-form"), manifestHooks) : { show() {} };
   const minutes = isManifest ? MinutesForm.create(document.getElementById("minutes"), manifestHooks) : { show() {} };
   if (isManifest) PacketBuild.attach(document.getElementById("build"), async () => !isDirty() || save(state.version));
+  if (!isManifest) Changes.attach(document.getElementById("changes-panel"), { path, text: () => editor.getValue(), goToLine: (line) => editor.goToLine(line) });
 
   function element(name, text, className) {
     const node = document.createElement(name);

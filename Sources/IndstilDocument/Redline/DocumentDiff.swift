@@ -319,7 +319,15 @@ struct DocumentDiffer {
             // Likeness is weighed for every pair of a region; a region rewritten throughout
             // beyond `maximumPairings` is deletions and insertions.
             let pairing = pendingOld.count * pendingNew.count <= Self.maximumPairings
-            for (oldIndex, unit) in pendingOld {
+            // As many blocks in as out: each took the place of the one it stands in for (a
+            // decision point rewritten is that point changed), however few words they share.
+            let oneForOne = pendingOld.count == pendingNew.count
+                && zip(pendingOld, pendingNew).allSatisfy { Self.comparable($0.unit.role, $1.role) }
+            for (position, (oldIndex, unit)) in pendingOld.enumerated() {
+                if oneForOne {
+                    pairs.append((oldIndex, unit, pendingNew[position], position))
+                    continue
+                }
                 let candidates = pairing ? remaining.filter { Self.comparable($0.1.role, unit.role) } : []
                 let best = candidates.max { Self.likeness(unit, $0.1) < Self.likeness(unit, $1.1) }
                 if let best, unit.role == .table || Self.likeness(unit, best.1) >= 0.4 {
