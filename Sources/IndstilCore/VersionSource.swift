@@ -68,6 +68,16 @@ public struct VersionSource: Sendable {
         }
     }
 
+    /// The last commit that holds the file at `url` as it was at the end of `day` (nil when
+    /// git has none: the file is not in a repository, or was committed later).
+    public static func lastRevision(of url: URL, onOrBefore day: CalendarDate) -> String? {
+        let folder = url.deletingLastPathComponent().path
+        guard let data = try? git(["log", "-1", "--format=%H", "--before=\(day.iso)T23:59:59", "--", url.lastPathComponent], in: folder, name: url.lastPathComponent)
+        else { return nil }
+        let hash = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return hash.count == 40 ? hash : nil
+    }
+
     /// git's standard output, or its own message as the error.
     private static func git(_ arguments: [String], in folder: String, name: String) throws(IndstilError) -> Data {
         guard let executable = Subprocess.find("git") else {

@@ -26,6 +26,9 @@ struct BundleCommand: ParsableCommand {
     @Flag(name: .customLong("arkiv"), help: "Med --to pdf: skriv arkivkopien som PDF/A-2 (tagget, skrifter indlejret, ingen eksterne henvisninger); alle PDF-bilag skal selv være PDF/A.")
     var archive = false
 
+    @Flag(help: "For en dagsorden: giv hvert punkt, hvis indstilling er ændret efter udsendelsen, en side med ændringerne siden da (indstillingen, som git havde den på udsendelsesdagen).")
+    var redline = false
+
     func validate() throws {
         if archive && to != .pdf { throw ValidationError("--arkiv gælder kun --to pdf") }
     }
@@ -46,7 +49,13 @@ struct BundleCommand: ParsableCommand {
             try stopOnErrors(outcome.reports)
             let warnings = outcome.reports.filter { !$0.diagnostics.isEmpty }
             if !warnings.isEmpty { Output.progress(TextReporter.report(warnings, language: lang)) }
-            try agenda(outcome.packet)
+            if redline {
+                let (marked, notes) = workspace.addingRedlines(to: outcome.packet)
+                for note in notes { Output.progress("indstil: note: \(note)") }
+                try agenda(marked)
+            } else {
+                try agenda(outcome.packet)
+            }
         case .referat(let outcome):
             try stopOnErrors(outcome.reports)
             let warnings = outcome.reports.filter { !$0.diagnostics.isEmpty }

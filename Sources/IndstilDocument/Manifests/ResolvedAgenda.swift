@@ -19,6 +19,9 @@ public struct ResolvedAgenda: Sendable {
             case notat(MarkdownNode)
             /// A PDF, DOCX, XLSX … included as it is (PDF pages stamped).
             case attachment(fileExtension: String)
+            /// What changed in the item's indstilling since the agenda was sent on `since`
+            /// (`indstil bundle --redline`): made by indstil, not read from a file.
+            case redline(DocumentDiff, since: CalendarDate)
         }
 
         /// The item's number.
@@ -122,6 +125,17 @@ public struct ResolvedAgenda: Sendable {
     /// Minutes the items take, and the meeting's slot.
     public var plannedMinutes: Int { items.compactMap(\.slot?.minutes).reduce(0, +) }
     public var meetingMinutes: Int { manifest.end.minutes - manifest.start.minutes }
+
+    /// The same agenda with `extra` appendices added to their items (after the item's own).
+    package func adding(_ extra: [Appendix]) -> ResolvedAgenda {
+        let items = self.items.map { item in
+            Item(number: item.number, title: item.title, publicTitle: item.publicTitle, minutes: item.minutes, slot: item.slot,
+                 isClosed: item.isClosed, closedReason: item.closedReason, recommendation: item.recommendation,
+                 appendices: item.appendices + extra.filter { $0.item == item.number },
+                 isChangedAfterSending: item.isChangedAfterSending, isLate: item.isLate)
+        }
+        return ResolvedAgenda(manifest: manifest, items: items, part: part, withheld: withheld)
+    }
 
     package init(manifest: AgendaManifest, items: [Item], part: Part = .agenda, withheld: [URL] = []) {
         self.manifest = manifest

@@ -180,7 +180,7 @@ private struct Assembly {
                     switch read.content {
                     case .document(let analyzed), .recommendation(let analyzed): title = analyzed.document.title
                     case .notat(let body): title = Self.firstHeading(body) ?? ""
-                    case .attachment: break
+                    case .attachment, .redline: break
                     }
                 }
                 append(title: title.isEmpty ? url.deletingPathExtension().lastPathComponent : title,

@@ -119,6 +119,8 @@ struct AgendaPDFPlan: PacketPDFPlan {
         case .notat(let body):
             let blocks = ProfiledDocumentHTML.looseBlocks(body) { AttachmentText.comparable($0) == AttachmentText.comparable(appendix.title) }
             return PacketPDFDocument.article(heading: heading, HTMLFragments.blocks(ProfiledDocumentHTML.shifted(blocks, by: 1)) + "\n")
+        case .redline(let diff, let since):
+            return PacketPDFDocument.article(heading: heading, AgendaRedline.html(diff, since: since, level: 3, idPrefix: anchor + "-") + "\n")
         case .attachment(let fileExtension):
             if let pages = attachmentPages[appendix.key] {
                 return PacketPDFDocument.reservedPages(anchor: anchor, bookmark: appendix.stamp, pages: pages)

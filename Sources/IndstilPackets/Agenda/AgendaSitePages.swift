@@ -130,6 +130,9 @@ extension AgendaSitePlan {
         case .notat(let body):
             parts.append("<h1>\(appendix.title.markupEscaped)</h1>")
             parts.append(HTMLFragments.blocks(ProfiledDocumentHTML.looseBlocks(body) { AttachmentText.comparable($0) == AttachmentText.comparable(appendix.title) }))
+        case .redline(let diff, let since):
+            parts.append("<h1>\(appendix.title.markupEscaped)</h1>")
+            parts.append(AgendaRedline.html(diff, since: since, level: 2, idPrefix: "\(appendix.key)-"))
         case .attachment:
             break
         }

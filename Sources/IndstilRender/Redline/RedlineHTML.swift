@@ -26,15 +26,7 @@ public enum RedlineHTML {
             }
             body += "</tbody>\n</table>\n"
         }
-        for (index, group) in groups.enumerated() {
-            body += "<section aria-labelledby=\"gruppe-\(index + 1)\">\n<h2 id=\"gruppe-\(index + 1)\">\(e(group.name))</h2>\n<ul>\n"
-            for change in group.changes {
-                let lines = RedlineWording.lines(change)
-                body += "<li><p class=\"headline\"><strong>\(e(RedlineWording.headline(change)))</strong>\(lines.isEmpty ? "" : " <span class=\"lines\">(\(e(lines)))</span>")</p>\n"
-                body += "<p class=\"text\">\(text(change))</p></li>\n"
-            }
-            body += "</ul>\n</section>\n"
-        }
+        body += changeList(groups, level: 2, idPrefix: "gruppe-", visibleLabels: false)
         return """
             <!DOCTYPE html>
             <html lang="da">
@@ -66,11 +58,34 @@ public enum RedlineHTML {
             """
     }
 
-    /// The change's text: word segments, or the whole old and new text.
-    static func text(_ change: DocumentChange) -> String {
+    /// The changes under a heading per group (`level`), as a packet's page shows them: there
+    /// `visibleLabels` prints "[slettet: …]" and "[indsat: …]" for a reader of paper in grey.
+    public static func changeList(_ groups: [(name: String, changes: [DocumentChange])], level: Int, idPrefix: String, visibleLabels: Bool) -> String {
         func e(_ text: String) -> String { MarkupEscaping.escape(text) }
-        func deleted(_ text: String) -> String { "<del><span class=\"visually-hidden\">slettet: </span>\(e(text))<span class=\"visually-hidden\"> (slut på slettet)</span></del>" }
-        func inserted(_ text: String) -> String { "<ins><span class=\"visually-hidden\">indsat: </span>\(e(text))<span class=\"visually-hidden\"> (slut på indsat)</span></ins>" }
+        var body = ""
+        for (index, group) in groups.enumerated() {
+            body += "<section aria-labelledby=\"\(idPrefix)\(index + 1)\">\n<h\(level) id=\"\(idPrefix)\(index + 1)\">\(e(group.name))</h\(level)>\n<ul>\n"
+            for change in group.changes {
+                let lines = RedlineWording.lines(change)
+                body += "<li><p class=\"headline\"><strong>\(e(RedlineWording.headline(change)))</strong>\(lines.isEmpty ? "" : " <span class=\"lines\">(\(e(lines)))</span>")</p>\n"
+                body += "<p class=\"text\">\(text(change, visibleLabels: visibleLabels))</p></li>\n"
+            }
+            body += "</ul>\n</section>\n"
+        }
+        return body
+    }
+
+    /// The change's text: word segments, or the whole old and new text.
+    static func text(_ change: DocumentChange, visibleLabels: Bool = false) -> String {
+        func e(_ text: String) -> String { MarkupEscaping.escape(text) }
+        func deleted(_ text: String) -> String {
+            visibleLabels ? "<del>[slettet: \(e(text))]</del>"
+                : "<del><span class=\"visually-hidden\">slettet: </span>\(e(text))<span class=\"visually-hidden\"> (slut på slettet)</span></del>"
+        }
+        func inserted(_ text: String) -> String {
+            visibleLabels ? "<ins>[indsat: \(e(text))]</ins>"
+                : "<ins><span class=\"visually-hidden\">indsat: </span>\(e(text))<span class=\"visually-hidden\"> (slut på indsat)</span></ins>"
+        }
         if !change.segments.isEmpty {
             return change.segments.enumerated().map { index, segment in
                 switch segment.kind {
