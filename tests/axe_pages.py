@@ -3,7 +3,7 @@
 
 Builds with the debug binary: a single document (`indstil render --to html`) for each
 shipped example profile, the bundle site, the agenda sites (public and closed), the
-minutes sites (public and closed) and the decision register. Every page of every site is
+minutes sites (public and closed), the decision register and a redline (`indstil diff --to html`). Every page of every site is
 opened at 1200 px and at 360 px width; axe-core (axe.min.js from axe-playwright-python,
 injected through Selenium, as tests/browser_test.py does) must find no violation, and at
 360 px the page must not scroll sideways (scrollWidth <= innerWidth).
@@ -76,6 +76,13 @@ def build_pages(out):
     closed_register = out / "beslutningsregister-lukket.html"
     run("register", "examples/raadmandsmoede/referat.yml", "--format", "html", "--lukket", "-o", str(closed_register))
     pages.append(("decision register (lukket)", closed_register))
+    # What changed between two versions (indstil diff --to html; exit 1: there are changes).
+    redline = out / "aendringer.html"
+    result = subprocess.run([str(BINARY), "diff", "Tests/Fixtures/aarhuskompasset-2021/aarhuskompasset.md", DOCUMENTS[0],
+                             "--to", "html", "-o", str(redline)], cwd=REPO, capture_output=True, text=True)
+    if result.returncode != 1:
+        sys.exit(f"axe pages: indstil diff failed ({result.returncode}): {result.stderr.strip()}")
+    pages.append(("redline (indstil diff --to html)", redline))
     if os.environ.get("INDSTIL_AXE_FAULT"):
         faulty = out / "fejl.html"
         faulty.write_text(FAULTY_PAGE, encoding="utf-8")

@@ -46,6 +46,8 @@ public enum RedlineHTML {
             .lines, .versions { color: #4d4d4d; }
             .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
             a { color: #0b4f8a; }
+            body, th, td, code, del, ins { overflow-wrap: anywhere; }
+            @media (max-width: 30rem) { body { margin: 1rem auto; } th, td { padding: .2rem .25rem; font-size: .85rem; } h1 { font-size: 1.3rem; } }
             @media print { body { margin: 0; max-width: none; } }
             </style>
             </head>
