@@ -304,14 +304,21 @@ struct DocumentDiffer {
     /// Units compared in order: a longest common subsequence of equal units, and between
     /// two kept ones, deletions and insertions paired by likeness into changes.
     private mutating func compareUnits(_ old: [Unit], _ new: [Unit], section: String?) {
-        let operations = Self.align(old.map(\.key), new.map(\.key))
+        let operations = CommonSubsequence.operations(old.map(\.key), new.map(\.key))
         var pendingOld: [(index: Int, unit: Unit)] = [], pendingNew: [Unit] = []
         var newPosition = 0, oldPosition = 0
+        // The decision points before each unit, counted once: "punkt 3".
+        func pointsBefore(_ units: [Unit]) -> [Int] {
+            var counts = [0]
+            for unit in units { counts.append(counts[counts.count - 1] + (unit.role == .decisionPoint ? 1 : 0)) }
+            return counts
+        }
+        let oldPoints = pointsBefore(old), newPoints = pointsBefore(new)
         func label(_ unit: Unit, newIndex: Int?, oldIndex: Int?) -> String? {
             guard unit.role == .decisionPoint else { return nil }
-            let units = newIndex != nil ? new : old
-            let index = newIndex ?? oldIndex ?? 0
-            return "punkt \(units[..<min(index, units.count)].filter { $0.role == .decisionPoint }.count + 1)"
+            let counts = newIndex != nil ? newPoints : oldPoints
+            let index = min(newIndex ?? oldIndex ?? 0, counts.count - 1)
+            return "punkt \(counts[index] + 1)"
         }
         func flush() {
             var remaining = pendingNew.enumerated().map { ($0.offset, $0.element) }
@@ -343,11 +350,16 @@ struct DocumentDiffer {
             // unit that took their place.
             let startNew = newPosition - pendingNew.count
             var writtenOld = Set<Int>()
+            var cursor = 0  // the deletions before it are written (each pair looked at once)
             for (offset, unit) in pendingNew.enumerated() {
                 if let pairIndex = pairOfNew[offset] {
-                    for (index, pair) in pairs.enumerated() where index < pairIndex && pair.new == nil && !writtenOld.contains(index) {
-                        removed(pair.old, section: section, label: label(pair.old, newIndex: nil, oldIndex: pair.oldIndex))
-                        writtenOld.insert(index)
+                    while cursor < pairIndex {
+                        let pair = pairs[cursor]
+                        if pair.new == nil, !writtenOld.contains(cursor) {
+                            removed(pair.old, section: section, label: label(pair.old, newIndex: nil, oldIndex: pair.oldIndex))
+                            writtenOld.insert(cursor)
+                        }
+                        cursor += 1
                     }
                     writtenOld.insert(pairIndex)
                     changed(pairs[pairIndex].old, unit, section: section, label: label(unit, newIndex: startNew + offset, oldIndex: nil))
@@ -510,43 +522,5 @@ struct DocumentDiffer {
         }
         let removedMoves = Set(removedUnits.map(\.change)).intersection(consumed)
         changes = changes.enumerated().filter { !removedMoves.contains($0.offset) }.map(\.element)
-    }
-
-    // MARK: Alignment
-
-    enum Operation { case same, deleted, inserted }
-
-    /// Equal keys kept in order (a longest common subsequence); bounded like `WordDiff`:
-    /// beyond the bound, a common start and end and the rest replaced.
-    static func align(_ a: [String], _ b: [String]) -> [Operation] {
-        var prefix = 0
-        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
-        let n = a.count - prefix - suffix, m = b.count - prefix - suffix
-        var out = [Operation](repeating: .same, count: prefix)
-        if n * m > WordDiff.maximumCells || n == 0 || m == 0 {
-            out += [Operation](repeating: .deleted, count: n) + [Operation](repeating: .inserted, count: m)
-        } else {
-            var lengths = [Int32](repeating: 0, count: (n + 1) * (m + 1))
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                for j in stride(from: m - 1, through: 0, by: -1) {
-                    lengths[i * (m + 1) + j] = a[prefix + i] == b[prefix + j] ? lengths[(i + 1) * (m + 1) + j + 1] + 1
-                        : max(lengths[(i + 1) * (m + 1) + j], lengths[i * (m + 1) + j + 1])
-                }
-            }
-            var i = 0, j = 0
-            while i < n, j < m {
-                if a[prefix + i] == b[prefix + j] {
-                    out.append(.same); i += 1; j += 1
-                } else if lengths[(i + 1) * (m + 1) + j] >= lengths[i * (m + 1) + j + 1] {
-                    out.append(.deleted); i += 1
-                } else {
-                    out.append(.inserted); j += 1
-                }
-            }
-            out += [Operation](repeating: .deleted, count: n - i) + [Operation](repeating: .inserted, count: m - j)
-        }
-        return out + [Operation](repeating: .same, count: suffix)
     }
 }

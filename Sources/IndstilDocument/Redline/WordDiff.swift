@@ -2,9 +2,9 @@
 /// text kept, deleted and inserted. Words and the spaces and punctuation between them are
 /// tokens of their own, so "godkender" → "vedtager" is one word changed, not a letter.
 ///
-/// The comparison is a longest common subsequence over tokens after the common start and end
-/// are taken off; its table is bounded (`maximumCells`): two long texts that differ
-/// throughout are one deletion and one insertion rather than a quadratic cost.
+/// The comparison is a longest common subsequence over tokens (`CommonSubsequence`, bounded:
+/// two long texts that differ throughout are one deletion and one insertion rather than a
+/// quadratic cost).
 public enum WordDiff {
     public enum Kind: String, Sendable, Equatable {
         case same, deleted, inserted
@@ -20,16 +20,8 @@ public enum WordDiff {
         }
     }
 
-    /// Token pairs compared at most (some 16 MB of table).
-    static let maximumCells = 4_000_000
-
     public static func segments(old: String, new: String) -> [Segment] {
         let a = tokens(old), b = tokens(new)
-        var prefix = 0
-        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
-        let middleA = Array(a[prefix..<(a.count - suffix)]), middleB = Array(b[prefix..<(b.count - suffix)])
         // Runs are gathered as pieces and joined once: appending to a run's text would copy
         // it each time (quadratic on a long text).
         var runs: [(kind: Kind, pieces: [Substring])] = []
@@ -42,14 +34,14 @@ public enum WordDiff {
                 runs.append((kind, [text]))
             }
         }
-        for token in a[..<prefix] { add(.same, token) }
-        if middleA.count * middleB.count > maximumCells || middleA.isEmpty || middleB.isEmpty {
-            for token in middleA { add(.deleted, token) }
-            for token in middleB { add(.inserted, token) }
-        } else {
-            for (kind, token) in lcsEdits(middleA, middleB) { add(kind, token) }
+        var i = 0, j = 0
+        for operation in CommonSubsequence.operations(a, b) {
+            switch operation {
+            case .same: add(.same, a[i]); i += 1; j += 1
+            case .deleted: add(.deleted, a[i]); i += 1
+            case .inserted: add(.inserted, b[j]); j += 1
+            }
         }
-        for token in a[(a.count - suffix)...] { add(.same, token) }
         return tidied(runs.map { Segment($0.kind, $0.pieces.joined()) })
     }
 
@@ -103,32 +95,6 @@ public enum WordDiff {
             index = next
         }
         return out
-    }
-
-    /// The edit script of a longest common subsequence (table of lengths from the end).
-    private static func lcsEdits(_ a: [Substring], _ b: [Substring]) -> [(Kind, Substring)] {
-        let n = a.count, m = b.count
-        var lengths = [Int32](repeating: 0, count: (n + 1) * (m + 1))
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                lengths[i * (m + 1) + j] = a[i] == b[j] ? lengths[(i + 1) * (m + 1) + j + 1] + 1
-                    : max(lengths[(i + 1) * (m + 1) + j], lengths[i * (m + 1) + j + 1])
-            }
-        }
-        var edits: [(Kind, Substring)] = []
-        var i = 0, j = 0
-        while i < n, j < m {
-            if a[i] == b[j] {
-                edits.append((.same, a[i])); i += 1; j += 1
-            } else if lengths[(i + 1) * (m + 1) + j] >= lengths[i * (m + 1) + j + 1] {
-                edits.append((.deleted, a[i])); i += 1
-            } else {
-                edits.append((.inserted, b[j])); j += 1
-            }
-        }
-        while i < n { edits.append((.deleted, a[i])); i += 1 }
-        while j < m { edits.append((.inserted, b[j])); j += 1 }
-        return edits
     }
 
     /// A space kept alone between two changes joins them ("[-a b-]{+c d+}" rather than
