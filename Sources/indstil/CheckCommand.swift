@@ -45,6 +45,12 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Sprog for meddelelser: da eller en.")
     var lang: Language = .da
 
+    @Option(help: ArgumentHelp("Meld kun fund, der ikke står i denne baseline (fundet efter kontrol, fil og tekst, ikke linje).", valueName: "fil"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Skriv alle kørslens fund som baseline i denne fil (atomisk) og slut med exit-kode 0.", valueName: "fil"))
+    var writeBaseline: String?
+
     func run() throws {
         let inputs = try FileCollector.collect(paths)
         let workspace = try ProjectWorkspace.current(profileOverride: profile)
@@ -56,7 +62,18 @@ struct CheckCommand: ParsableCommand {
         }
         if inputs.count > 50 { Output.progress("Gennemgår \(inputs.count) Markdown-filer …") }
         // A manifest (bundle.yml: a betænkning bundle or an agenda) is checked as a whole: the manifest and every file it names.
-        let reports = workspace.check(inputs)
+        var reports = workspace.check(inputs)
+        if let writeBaseline {
+            let accepted = Baseline(reports)
+            try AtomicFile.write(accepted.json, to: URL(fileURLWithPath: writeBaseline))
+            Output.progress("Skrev \(writeBaseline): \(DanishFormat.integer(accepted.count)) fund er accepteret; »indstil check --baseline \(writeBaseline)« melder kun nye")
+            return
+        }
+        if let baseline {
+            let (filtered, accepted) = try Baseline.read(URL(fileURLWithPath: baseline), displayPath: baseline).filtering(reports)
+            reports = filtered
+            if accepted > 0 { Output.progress("\(DanishFormat.integer(accepted)) fund står i \(baseline) og meldes ikke") }
+        }
         for target in self.reports {
             do {
                 try AtomicFile.write(target.format.render(reports, language: lang), to: URL(fileURLWithPath: target.path))
