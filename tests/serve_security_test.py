@@ -187,6 +187,9 @@ def load_checks(checks, port, token, project):
         ("POST", "/api/agenda/item-state", None, {"path": "raadmandsmoede/dagsorden.yml", "text": "", "item": 1, "state": "klar", "by": "x"}, {403}),
         ("POST", "/api/agenda/send", None, {"path": "raadmandsmoede/dagsorden.yml", "text": ""}, {403}),
         ("GET", "/api/build-result/x/dagsorden.pdf", None, None, {403}),
+        ("POST", "/api/diff", None, {"path": "aarhus-byraad/ny-ordning-moedelokaler.md", "text": "x"}, {403}),
+        ("POST", "/api/diff", token, {"path": "../udenfor.md", "text": "x"}, {403, 404}),
+        ("POST", "/api/diff", token, {"path": "aarhus-byraad/ny-ordning-moedelokaler.md", "text": "---\ntitel: Kort\n---\n\n# 1. Resume\n\nTekst.\n"}, {200}),
     ]
     counts = {"answered": 0, "unexpected": 0, "timeouts": 0, "errors": 0}
     slowest = [0.0]
