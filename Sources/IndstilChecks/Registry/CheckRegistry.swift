@@ -35,6 +35,7 @@ public enum CheckRegistry {
         NumberConventionCheck(),
         LixCheck(),
         LongSentenceCheck(),
+        StiffPhraseCheck(),
         TableSourceCheck(),
         TableRaggedRowCheck(),
         TableEmptyHeaderCheck(),

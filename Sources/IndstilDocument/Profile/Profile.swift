@@ -324,21 +324,46 @@ public struct LengthSpec: Sendable, Decodable {
 public struct ReadabilitySpec: Sendable, Decodable {
     public let lixMax: Double
     public let sentenceMaxWords: Int
+    /// The profile's own stiff phrases and plain replacements, added to indstil's list, and
+    /// phrases of that list it accepts (`plain_language: {phrases: {…}, ignore: […]}`).
+    public let plainLanguage: PlainLanguageSpec
 
     package enum CodingKeys: String, CodingKey {
         case lixMax = "lix_max"
         case sentenceMaxWords = "sentence_max_words"
+        case plainLanguage = "plain_language"
     }
 
-    public init(lixMax: Double = 55, sentenceMaxWords: Int = 35) {
+    public init(lixMax: Double = 55, sentenceMaxWords: Int = 35, plainLanguage: PlainLanguageSpec = PlainLanguageSpec()) {
         self.lixMax = lixMax
         self.sentenceMaxWords = sentenceMaxWords
+        self.plainLanguage = plainLanguage
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         lixMax = try c.decodeIfPresent(Double.self, forKey: .lixMax) ?? 55
         sentenceMaxWords = try c.decodeIfPresent(Int.self, forKey: .sentenceMaxWords) ?? 35
+        plainLanguage = try c.decodeIfPresent(PlainLanguageSpec.self, forKey: .plainLanguage) ?? PlainLanguageSpec()
+    }
+}
+
+public struct PlainLanguageSpec: Sendable, Decodable {
+    /// Phrase → plain replacement, sorted by phrase.
+    public let phrases: [(phrase: String, instead: String)]
+    public let ignore: [String]
+
+    package enum CodingKeys: String, CodingKey { case phrases, ignore }
+
+    public init(phrases: [(phrase: String, instead: String)] = [], ignore: [String] = []) {
+        self.phrases = phrases
+        self.ignore = ignore
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        phrases = (try c.decodeIfPresent([String: String].self, forKey: .phrases) ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        ignore = try c.decodeIfPresent([String].self, forKey: .ignore) ?? []
     }
 }
 
