@@ -41,20 +41,25 @@ public struct StiffPhraseCheck: Check {
         let ignored = Set(spec.ignore.map { $0.lowercased() })
         let list = (Self.phrases + spec.phrases.map { ($0.phrase.lowercased(), $0.instead) }).filter { !ignored.contains($0.phrase) }
         guard !list.isEmpty else { return [] }
+        let patterns = list.map { (bytes: Array($0.phrase.utf8), instead: $0.instead) }
         var found: [Diagnostic] = []
         let document = context.document
+        var lower: [UInt8] = []
         for block in ([document.preamble] + document.sections.map(\.blocks)).joined() {
             for textBlock in block.textBlocks {
                 for (text, line) in textBlock.textLines {
-                    let lower = text.lowercased()
-                    for (phrase, instead) in list {
-                        for range in Self.occurrences(of: phrase, in: lower) {
+                    Self.lowercasedBytes(text, into: &lower)
+                    for pattern in patterns {
+                        for start in Self.occurrences(of: pattern.bytes, in: lower) {
+                            let end = start + pattern.bytes.count
                             // "jf. § 21", "jf. lov om …": citing a law is what "jf." is for.
-                            if phrase == "jf.", Self.citesLaw(lower[range.upperBound...]) { continue }
-                            let shown = String(text[Self.same(range, in: lower, as: text)])
+                            if pattern.bytes == Self.jf, Self.citesLaw(String(decoding: lower[end...].prefix(40), as: UTF8.self)[...]) { continue }
+                            let utf8 = text.utf8
+                            let from = utf8.index(utf8.startIndex, offsetBy: start), to = utf8.index(utf8.startIndex, offsetBy: end)
+                            let shown = String(text[from..<to])
                             found.append(diagnostic(
-                                "»\(shown)« er kancellisprog; skriv hellere »\(instead)«",
-                                "\"\(shown)\" is stiff officialese; write \"\(instead)\" instead",
+                                "»\(shown)« er kancellisprog; skriv hellere »\(pattern.instead)«",
+                                "\"\(shown)\" is stiff officialese; write \"\(pattern.instead)\" instead",
                                 line: line, column: document.column(of: shown, inLine: line)))
                         }
                     }
@@ -64,32 +69,58 @@ public struct StiffPhraseCheck: Check {
         return found
     }
 
+    static let jf = Array("jf.".utf8)
+
     /// "§ 21", "lov om social service", "bekendtgørelse nr. 4", "lovens § 3" after "jf.".
     static func citesLaw(_ rest: Substring) -> Bool {
         let next = rest.drop { $0 == " " || $0 == "\u{00A0}" }
         return next.first == "§" || ["lov", "bekendtgørelse", "cirkulære", "forordning", "direktiv"].contains { next.hasPrefix($0) }
     }
 
-    /// Where `phrase` stands as whole words in `text` (no letter or digit just before or after).
-    static func occurrences(of phrase: String, in text: String) -> [Range<String.Index>] {
-        var out: [Range<String.Index>] = []
-        var start = text.startIndex
-        while let range = text.range(of: phrase, range: start..<text.endIndex) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            let isWord: (Character?) -> Bool = { $0.map { $0.isLetter || $0.isNumber } ?? false }
-            if !isWord(before), phrase.last == "." || !isWord(after) { out.append(range) }
-            start = range.upperBound
+    /// `text`'s UTF-8 with the letters Danish writes in lower case (A–Z and the Latin-1
+    /// capitals Æ, Ø, Å, É …), byte for byte: the same length, so offsets carry over. Cheaper
+    /// than `lowercased()` and a search per phrase on every line (checking 1.000 documents).
+    static func lowercasedBytes(_ text: String, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var lead = false
+        for byte in text.utf8 {
+            if byte >= 0x41 && byte <= 0x5A {
+                out.append(byte + 0x20)
+            } else if lead && byte >= 0x80 && byte <= 0x9E && byte != 0x97 {
+                out.append(byte + 0x20)  // C3 80–9E: À–Þ (not ×) → à–þ
+            } else {
+                out.append(byte)
+            }
+            lead = byte == 0xC3
         }
-        return out
     }
 
-    /// The range in `original` of a range found in its lower-cased copy (same characters count).
-    static func same(_ range: Range<String.Index>, in lower: String, as original: String) -> Range<String.Index> {
-        let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
-        let length = lower.distance(from: range.lowerBound, to: range.upperBound)
-        let start = original.index(original.startIndex, offsetBy: min(offset, original.count))
-        let end = original.index(start, offsetBy: min(length, original.distance(from: start, to: original.endIndex)))
-        return start..<end
+    /// Where `phrase` stands as whole words in `text` (bytes): no letter or digit just before,
+    /// nor after unless the phrase ends in a full stop. Bytes above 0x7F count as letters.
+    static func occurrences(of phrase: [UInt8], in text: [UInt8]) -> [Int] {
+        guard let first = phrase.first, text.count >= phrase.count else { return [] }
+        func isWord(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte >= 0x80
+        }
+        var out: [Int] = []
+        var index = 0
+        let last = text.count - phrase.count
+        while index <= last {
+            if text[index] == first {
+                var matches = true
+                for offset in 1..<phrase.count where text[index + offset] != phrase[offset] {
+                    matches = false
+                    break
+                }
+                if matches, index == 0 || !isWord(text[index - 1]),
+                   phrase.last == UInt8(ascii: ".") || index + phrase.count == text.count || !isWord(text[index + phrase.count]) {
+                    out.append(index)
+                    index += phrase.count
+                    continue
+                }
+            }
+            index += 1
+        }
+        return out
     }
 }
