@@ -200,6 +200,8 @@ struct WorkspaceRoutes: HTTPResponder {
                 return RedlineJSON.report(try workspace.redline(old: old, new: new).diff, old: old.name, new: new.name)
             } catch let error as IndstilError {
                 throw Refusal(.unprocessableContent, error.message.da)
+            } catch {
+                throw Refusal(.unprocessableContent, "Den gemte udgave af \(path) kan ikke læses: \(SystemErrorText.reason(error).da)")
             }
         }
         return HTTPAnswers.json(answer)

@@ -64,13 +64,15 @@ struct CheckCommand: ParsableCommand {
         // A manifest (bundle.yml: a betænkning bundle or an agenda) is checked as a whole: the manifest and every file it names.
         var reports = workspace.check(inputs)
         if let writeBaseline {
-            let accepted = Baseline(reports)
-            try AtomicFile.write(accepted.json, to: URL(fileURLWithPath: writeBaseline))
+            let target = URL(fileURLWithPath: writeBaseline)
+            let accepted = Baseline(reports, relativeTo: target.deletingLastPathComponent())
+            try AtomicFile.write(accepted.json, to: target)
             Output.progress("Skrev \(writeBaseline): \(DanishFormat.integer(accepted.count)) fund er accepteret; »indstil check --baseline \(writeBaseline)« melder kun nye")
             return
         }
         if let baseline {
-            let (filtered, accepted) = try Baseline.read(URL(fileURLWithPath: baseline), displayPath: baseline).filtering(reports)
+            let file = URL(fileURLWithPath: baseline)
+            let (filtered, accepted) = try Baseline.read(file, displayPath: baseline).filtering(reports, relativeTo: file.deletingLastPathComponent())
             reports = filtered
             if accepted > 0 { Output.progress("\(DanishFormat.integer(accepted)) fund står i \(baseline) og meldes ikke") }
         }

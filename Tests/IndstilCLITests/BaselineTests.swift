@@ -27,6 +27,10 @@ import IndstilCore
         #expect(clean.status == 0, "\(clean)")
         #expect(clean.stdout.contains("0 fejl"), "\(clean.stdout.suffix(300))")
 
+        // Run from another folder, naming the files otherwise: the same baseline still matches.
+        let elsewhere = try CLI.run(["check", "aarhus-byraad", "--baseline", "../indstil-baseline.json"], in: project.url("examples"))
+        #expect(elsewhere.status == 0, "\(elsewhere)")
+
         // Lines move (a paragraph added above), and one new error comes: only that one is reported.
         let moved = withOld.replacingOccurrences(of: "# 1. Resume\n", with: "# 1. Resume\n\nEt nyt afsnit øverst, som flytter alle linjer.\n")
             .replacingOccurrences(of: "3. Byrådet tager erfaringerne", with: "3. Forvaltningen tager erfaringerne")

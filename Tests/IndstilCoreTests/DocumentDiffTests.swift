@@ -67,7 +67,7 @@ struct DocumentDiffTests {
             "changed field - dato",
             "changed paragraph 1. Resume -",
             "changed table-cell 3. Økonomi tabel, række »Havnen«, kolonne »Km«",
-            "moved paragraph 3. Økonomi fra »1. Resume«",
+            "moved paragraph 3. Økonomi -",
         ], "\(summary)")
         let sentence = try #require(diff.changes.first { $0.place == .paragraph && $0.kind == .changed })
         #expect(sentence.segments == [.init(.same, "Byen får nye stier i de næste "), .init(.deleted, "tre"), .init(.inserted, "fire"), .init(.same, " år.")])
@@ -86,6 +86,23 @@ struct DocumentDiffTests {
         #expect(summary.contains("added section 4. Opfølgning"), "\(summary)")
         // "Økonomi" → "Økonomi og drift" is another section (titles are the sections' names).
         #expect(summary.contains("removed section 3. Økonomi") && summary.contains("added section 3. Økonomi og drift"), "\(summary)")
+    }
+
+    @Test("A decision point moved keeps its number in the headline; a row inserted before others is that row added; a repeated »I alt« is paired in turn")
+    func movesAndRows() throws {
+        let reordered = Self.old.replacingOccurrences(of: "1. Byrådet godkender planen.\n2. Byrådet afsætter pengene.",
+                                                      with: "1. Byrådet afsætter pengene.\n2. Byrådet godkender planen.")
+        let moved = try Self.compare(Self.old, reordered)
+        #expect(moved.changes.count == 1 && moved.changes[0].kind == .moved && moved.changes[0].place == .decisionPoint, "\(moved.changes)")
+        let headline = moved.changes.first.map(RedlineWording.headline) ?? ""
+        #expect(headline.hasPrefix("Beslutningspunkt ") && headline.hasSuffix("flyttet fra »2. Beslutningspunkter«"), "\(headline)")
+
+        let table = { (rows: String) in Self.old.replacingOccurrences(of: "| Midtbyen | 4 |\n| Havnen | 2 |\n", with: rows) }
+        let before = table("| Midtbyen | 4 |\n| I alt | 4 |\n| Havnen | 2 |\n| I alt | 2 |\n")
+        let after = table("| Banegården | 1 |\n| Midtbyen | 4 |\n| I alt | 4 |\n| Havnen | 2 |\n| I alt | 3 |\n")
+        let rows = try Self.compare(before, after).changes.map { "\($0.kind.rawValue) \($0.place.rawValue) \($0.label ?? "") \($0.old ?? "-")→\($0.new ?? "-")" }
+        #expect(rows == ["added table-row tabel, række »Banegården« -→Banegården | 1",
+                         "changed table-cell tabel, række »I alt«, kolonne »Km« 2→3"], "\(rows)")
     }
 
     @Test("Words, not letters: a changed word is one change; a short value is replaced whole; spaces between changes join them")

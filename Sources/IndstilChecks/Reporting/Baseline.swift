@@ -20,11 +20,22 @@ public struct Baseline: Sendable, Equatable {
 
     public var count: Int { counts.values.reduce(0, +) }
 
-    /// Every finding of `reports`.
-    public init(_ reports: [FileReport]) {
+    /// Every finding of `reports`, each file named relative to `folder` (the baseline file's
+    /// own: so the baseline matches however `check` is run, from wherever).
+    public init(_ reports: [FileReport], relativeTo folder: URL) {
         for report in reports {
-            for diagnostic in report.diagnostics { counts[Self.entry(diagnostic, file: report.path), default: 0] += 1 }
+            let file = Self.file(report.path, relativeTo: folder)
+            for diagnostic in report.diagnostics { counts[Self.entry(diagnostic, file: file), default: 0] += 1 }
         }
+    }
+
+    private init() {}
+
+    /// "./docs/sag.md" run from the project, "sag.md" run from docs/: the same name.
+    static func file(_ path: String, relativeTo folder: URL) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let base = folder.standardizedFileURL.path.hasSuffix("/") ? folder.standardizedFileURL.path : folder.standardizedFileURL.path + "/"
+        return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
     }
 
     static func entry(_ diagnostic: Diagnostic, file: String) -> Entry {
@@ -37,12 +48,13 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// The reports without the findings the baseline accepts, and how many were left out.
-    public func filtering(_ reports: [FileReport]) -> (reports: [FileReport], accepted: Int) {
+    public func filtering(_ reports: [FileReport], relativeTo folder: URL) -> (reports: [FileReport], accepted: Int) {
         var remaining = counts
         var accepted = 0
         let filtered = reports.map { report in
-            FileReport(path: report.path, diagnostics: report.diagnostics.filter { diagnostic in
-                let key = Self.entry(diagnostic, file: report.path)
+            let file = Self.file(report.path, relativeTo: folder)
+            return FileReport(path: report.path, diagnostics: report.diagnostics.filter { diagnostic in
+                let key = Self.entry(diagnostic, file: file)
                 guard let left = remaining[key], left > 0 else { return true }
                 remaining[key] = left - 1
                 accepted += 1
@@ -73,7 +85,7 @@ public struct Baseline: Sendable, Equatable {
               let findings = object["findings"] as? [[String: Any]] else {
             throw IndstilError(da: "er ikke en baseline fra »indstil check --write-baseline«", en: "is not a baseline from \"indstil check --write-baseline\"", file: displayPath)
         }
-        var baseline = Baseline([])
+        var baseline = Baseline()
         for finding in findings {
             guard let file = finding["file"] as? String, let check = finding["check"] as? String, let message = finding["message"] as? String else {
                 throw IndstilError(da: "et fund i baselinen mangler »file«, »check« eller »message«", en: "a finding in the baseline lacks \"file\", \"check\" or \"message\"", file: displayPath)

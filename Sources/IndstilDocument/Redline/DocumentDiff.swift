@@ -49,6 +49,8 @@ public struct DocumentChange: Sendable, Equatable {
     public let newLine: Int?
     /// The words of `old` and `new` compared (changed text only).
     public let segments: [WordDiff.Segment]
+    /// For a moved block: the section it came from (nil: the text before the first heading).
+    public var movedFrom: String?
 }
 
 /// A block of the redline: a heading, paragraph, list item or field line, or a table, with
@@ -435,14 +437,14 @@ struct DocumentDiffer {
         unit.tableName.isEmpty ? "tabel" : "tabel »\(unit.tableName)«"
     }
 
-    /// Cells compared by row (its first cell, else its place) and column (its header, else its place).
+    /// Cells compared by row (its first cell, else its place) and by column place (the header
+    /// names the column in the change).
     private mutating func compareTables(_ old: Unit, _ new: Unit, section: String?) {
         let oldHeader = old.rows.first ?? [], newHeader = new.rows.first ?? []
-        var oldRows: [String: (index: Int, cells: [String])] = [:]
-        for (index, row) in old.rows.enumerated() where index > 0 {
-            let key = row.first ?? "\(index)"
-            if oldRows[key] == nil { oldRows[key] = (index, row) } else { oldRows["\(key)#\(index)"] = (index, row) }
-        }
+        // Old rows by their first cell, in order (a repeated "I alt" keeps its place in line).
+        var oldByKey: [String: [Int]] = [:]
+        for (index, row) in old.rows.enumerated() where index > 0 { oldByKey[row.first ?? "", default: []].append(index) }
+        let newKeys = Set(new.rows.dropFirst().map { $0.first ?? "" })
         var usedOld = Set<Int>()
         var grid: [[RedlineBlock.State]] = []
         func columnName(_ column: Int) -> String {
@@ -459,17 +461,22 @@ struct DocumentDiffer {
         }
         grid.append(headerRow)
         for (index, row) in new.rows.enumerated() where index > 0 {
-            let key = row.first ?? "\(index)"
-            guard let match = oldRows[key] ?? (index < old.rows.count && !usedOld.contains(index) ? (index, old.rows[index]) : nil), !usedOld.contains(match.index) else {
+            let key = row.first ?? ""
+            // The first unused old row with the same first cell; else the old row at the same
+            // place, when no new row has its first cell (a row whose label changed).
+            var matchIndex = oldByKey[key]?.first { !usedOld.contains($0) }
+            if matchIndex == nil, index < old.rows.count, !usedOld.contains(index), !newKeys.contains(old.rows[index].first ?? "") { matchIndex = index }
+            guard let matchIndex else {
                 changes.append(DocumentChange(kind: .added, place: .tableRow, section: section, label: "\(name), række »\(key)«", old: nil,
                                               new: row.joined(separator: " | "), oldLine: nil, newLine: new.line, segments: []))
                 grid.append(row.map { .inserted($0) })
                 continue
             }
-            usedOld.insert(match.index)
+            usedOld.insert(matchIndex)
+            let match = old.rows[matchIndex]
             var cells: [RedlineBlock.State] = []
-            for column in 0..<max(row.count, match.cells.count) {
-                let before = column < match.cells.count ? match.cells[column] : nil
+            for column in 0..<max(row.count, match.count) {
+                let before = column < match.count ? match[column] : nil
                 let after = column < row.count ? row[column] : nil
                 cells.append(cellChange(before, after, section: section, label: "\(name), række »\(key)«, \(columnName(column))", line: new.line))
             }
@@ -516,9 +523,9 @@ struct DocumentDiffer {
             consumed.insert(added.change)
             consumed.insert(removed.change)
             let from = changes[removed.change], to = changes[added.change]
-            changes[added.change] = DocumentChange(kind: .moved, place: to.place, section: to.section,
-                                                   label: from.section.map { "fra »\($0)«" } ?? "fra teksten før første overskrift",
-                                                   old: from.old, new: to.new, oldLine: from.oldLine, newLine: to.newLine, segments: [])
+            changes[added.change] = DocumentChange(kind: .moved, place: to.place, section: to.section, label: to.label,
+                                                   old: from.old, new: to.new, oldLine: from.oldLine, newLine: to.newLine, segments: [],
+                                                   movedFrom: from.section)
         }
         let removedMoves = Set(removedUnits.map(\.change)).intersection(consumed)
         changes = changes.enumerated().filter { !removedMoves.contains($0.offset) }.map(\.element)

@@ -156,7 +156,7 @@ package struct WordNumbering {
                 guard let index = level.attributes["ilvl"].flatMap(Int.init) else { continue }
                 let format = level.value(of: "numFmt") ?? "decimal"
                 levels[index] = Level(isOrdered: format != "bullet" && format != "none",
-                                      start: level.value(of: "start").flatMap(Int.init) ?? 1, format: format, text: level.value(of: "lvlText"))
+                                      start: Self.bounded(level.value(of: "start").flatMap(Int.init) ?? 1), format: format, text: level.value(of: "lvlText"))
             }
             abstractLevels[id] = levels
         }
@@ -165,12 +165,16 @@ package struct WordNumbering {
             var overrides: [Int: Int] = [:]
             for override in list.children("lvlOverride") {
                 if let level = override.attributes["ilvl"].flatMap(Int.init), let start = override.value(of: "startOverride").flatMap(Int.init) {
-                    overrides[level] = start
+                    overrides[level] = Self.bounded(start)
                 }
             }
             lists[id] = (abstractID, overrides)
         }
     }
+
+    /// A list's start as Word allows it (0 to 32 767): a file's larger or negative number
+    /// would overflow the count or make a label of billions of letters.
+    static func bounded(_ start: Int) -> Int { min(max(start, 0), 32_767) }
 
     /// The level a paragraph's list reference points at; a list numbering.xml does not
     /// define reads as a bullet list (nothing is invented).

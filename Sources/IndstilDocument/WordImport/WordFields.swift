@@ -172,7 +172,7 @@ package struct WordFields {
     func path(forProperty name: String, group: Bool = false) -> String? {
         let wanted = Self.normalizedName(name)
         guard !wanted.isEmpty else { return nil }
-        func names(_ spec: FieldSpec) -> [String] { [spec.key, spec.label ?? ""] + (spec.aliases ?? []) }
+        func names(_ spec: FieldSpec) -> [String] { ([spec.key, spec.label ?? ""] + (spec.aliases ?? [])).filter { !$0.isEmpty } }
         let known = Self.propertyAliases + Self.labels.map { (Self.normalizedName($0.label), $0.path) }
         for spec in profile?.fields ?? [] {
             if names(spec).contains(where: { Self.normalizedName($0) == wanted }) {
@@ -184,7 +184,7 @@ package struct WordFields {
             }
             guard spec.type == .group else { continue }
             for inner in spec.fields ?? [] {
-                let combined = names(spec).flatMap { outer in [inner.key, inner.label ?? ""].map { outer + $0 } } + (inner.aliases ?? [])
+                let combined = names(spec).flatMap { outer in [inner.key, inner.label ?? ""].filter { !$0.isEmpty }.map { outer + $0 } } + (inner.aliases ?? [])
                 if combined.contains(where: { Self.normalizedName($0) == wanted }) { return spec.key + "." + inner.key }
             }
         }

@@ -139,7 +139,11 @@ package struct WordMarkdownWriter {
                     writeTextBoxes(of: paragraph)
                     continue
                 }
-                guard paragraph.hasVisibleText else { continue }
+                guard paragraph.hasVisibleText else {
+                    // Word anchors floating text boxes in empty paragraphs: the boxes are the text.
+                    writeTextBoxes(of: paragraph)
+                    continue
+                }
                 if role(paragraph) == .signature || (trailer == nil && text == profile?.layout.defaultSignature?.foldingWhitespace) {
                     signature = (text, paragraph.number)
                     continue
@@ -192,7 +196,10 @@ package struct WordMarkdownWriter {
         out.append("<!-- Sidehoved og sidefod i Word:", paragraph: paragraph, heading: heading)
         for line in lines {
             let label = line.part == .header ? "Sidehoved" : "Sidefod"
-            out.append("\(label): " + line.text.replacingOccurrences(of: "--", with: "- -"), paragraph: paragraph, heading: heading)
+            // No "--" may stand in a comment (it could end it and let the rest be text).
+            var text = line.text
+            while text.contains("--") { text = text.replacingOccurrences(of: "--", with: "- -") }
+            out.append("\(label): " + text, paragraph: paragraph, heading: heading)
         }
         out.append("-->", paragraph: paragraph, heading: heading)
     }

@@ -15,6 +15,7 @@ public enum RedlineJSON {
                 ("oldLine", line(change.oldLine)), ("newLine", line(change.newLine)),
                 ("summary", .string(RedlineWording.headline(change))),
             ]
+            if change.kind == .moved { entries.append(("movedFrom", text(change.movedFrom))) }
             if !change.segments.isEmpty {
                 entries.append(("segments", .array(change.segments.map { .object([("kind", .string($0.kind.rawValue)), ("text", .string($0.text))]) })))
             }

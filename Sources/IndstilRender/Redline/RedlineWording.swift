@@ -41,7 +41,8 @@ public enum RedlineWording {
         case .paragraph, .listItem:
             break
         }
-        let sentence = words + " " + kind(change.kind) + (change.kind == .moved ? " " + (change.label ?? "") : "")
+        let origin = change.movedFrom.map { "fra »\($0)«" } ?? "fra teksten før første overskrift"
+        let sentence = words + " " + kind(change.kind) + (change.kind == .moved ? " " + origin : "")
         return sentence.prefix(1).uppercased() + sentence.dropFirst()
     }
 
