@@ -189,6 +189,7 @@ def load_checks(checks, port, token, project):
         ("GET", "/api/build-result/x/dagsorden.pdf", None, None, {403}),
         ("POST", "/api/diff", None, {"path": "aarhus-byraad/ny-ordning-moedelokaler.md", "text": "x"}, {403}),
         ("POST", "/api/diff", token, {"path": "../udenfor.md", "text": "x"}, {403, 404}),
+        ("POST", "/api/diff", token, {"path": "fifo.md", "text": "x"}, {403}),
         ("POST", "/api/diff", token, {"path": "aarhus-byraad/ny-ordning-moedelokaler.md", "text": "---\ntitel: Kort\n---\n\n# 1. Resume\n\nTekst.\n"}, {200}),
     ]
     counts = {"answered": 0, "unexpected": 0, "timeouts": 0, "errors": 0}

@@ -27,6 +27,12 @@ extension Workspace {
                     notes.append("Punkt \(item.number): indstillingen er som udsendt; det er bilagene, der er ændret")
                     continue
                 }
+                // The old version was checked when it was sent, but what it held is shown again
+                // here: personal data taken out since must not come back in a public packet.
+                if !item.isClosed, Self.holdsPersonalData(old) {
+                    notes.append("Punkt \(item.number): den udsendte udgave af \(recommendation.document.path) indeholder personoplysninger (fx et CPR-nummer), så ændringerne vises ikke i pakken")
+                    continue
+                }
                 extra.append(ResolvedAgenda.Appendix(item: item.number, number: item.appendices.count + 1, title: "Ændringer siden udsendelsen",
                                                      publicTitle: "Ændringer siden udsendelsen", documentNumber: nil, isClosed: item.isClosed,
                                                      source: url, content: .redline(diff, since: sent)))
@@ -35,5 +41,13 @@ extension Workspace {
             }
         }
         return (agenda.adding(extra), notes)
+    }
+
+    /// Whether a version's text holds personal data the `privacy.*` checks find (a CPR
+    /// number, a name with an address, health data, a citizen's contact details).
+    static func holdsPersonalData(_ version: VersionSource) -> Bool {
+        guard case .document(let document) = DocumentLoader.parse(version.text, url: version.url, displayPath: version.name) else { return false }
+        return !DocumentPersonalData.findings(in: document, kind: .cpr).isEmpty
+            || !DocumentPersonalData.findings(in: document, kinds: [.nameAddress, .health, .contact]).isEmpty
     }
 }

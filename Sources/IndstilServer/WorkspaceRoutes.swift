@@ -194,14 +194,16 @@ struct WorkspaceRoutes: HTTPResponder {
                 if against == "commit" {
                     old = try VersionSource.revision("HEAD", of: url, name: "\(path)@HEAD")
                 } else {
-                    old = VersionSource(text: try String(contentsOf: url, encoding: .utf8), name: path + " (gemt)", url: url)
+                    // Through the one reader of documents: a regular file, within the size limit, UTF-8.
+                    switch SourceText.read(url) {
+                    case .success(let saved): old = VersionSource(text: saved, name: path + " (gemt)", url: url)
+                    case .failure(let failure): throw Refusal(.unprocessableContent, failure.diagnostic.message.da)
+                    }
                 }
                 let new = VersionSource(text: text, name: path, url: url)
                 return RedlineJSON.report(try workspace.redline(old: old, new: new).diff, old: old.name, new: new.name)
             } catch let error as IndstilError {
                 throw Refusal(.unprocessableContent, error.message.da)
-            } catch {
-                throw Refusal(.unprocessableContent, "Den gemte udgave af \(path) kan ikke læses: \(SystemErrorText.reason(error).da)")
             }
         }
         return HTTPAnswers.json(answer)

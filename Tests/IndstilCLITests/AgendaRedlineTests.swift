@@ -66,4 +66,46 @@ import IndstilCore
         let noGit = try CLI.run(["bundle", "dagsorden.yml", "--redline", "-o", "ud-uden-git"], in: project.url, timeout: 120)
         #expect(noGit.status == 0 && noGit.stderr.contains("Punkt 2: git har ingen udgave af"), "\(noGit)")
     }
+
+    @Test("The version sent held a CPR number taken out since: an open item's packet shows no changes, and says why")
+    func personalDataInTheOldVersionStaysOut() throws {
+        let project = try TempFolder("agenda-redline-privacy")
+        defer { project.remove() }
+        let document = ExampleDocument.raadmand.text
+        try project.write("punkt-2/sag.md", document)
+        try project.write("dagsorden.yml", """
+            type: dagsorden
+            udvalg: "Rådmandsmøde"
+            dato: 2026-09-04
+            start: "10:00"
+            slut: "11:00"
+            punkter:
+              - indstilling: punkt-2/sag.md
+                minutter: 10
+
+            """)
+        let url = project.url.appendingPathComponent("dagsorden.yml")
+        let (sent, _) = try AgendaSending.apply(to: try String(contentsOf: url, encoding: .utf8), url: url, displayPath: "dagsorden.yml",
+                                                workspace: Workspace(), today: CalendarDate.today())
+        try sent.write(to: url, atomically: true, encoding: .utf8)
+        // The version git holds from the sending day has a citizen's CPR number in it.
+        try project.write("punkt-2/sag.md", document.replacingOccurrences(
+            of: "Ordningen har nu kørt et halvt år", with: "Borgerens CPR-nr. 010190-1234 fremgår af sagen. Ordningen har nu kørt et halvt år"))
+        func git(_ arguments: String...) throws {
+            try TestProcess.run("git", ["-c", "user.name=Bo Eksempel", "-c", "user.email=bo@example.dk", "-c", "commit.gpgsign=false"] + arguments,
+                                in: project.url).requireSuccess()
+        }
+        try git("init", "-q")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "Med CPR-nummer")
+        try project.write("punkt-2/sag.md", document.replacingOccurrences(of: "1) at rådmanden tager status på ordningen til efterretning.",
+                                                                         with: "1) at rådmanden godkender, at ordningen fortsætter i 2027."))
+        let site = try CLI.run(["bundle", "dagsorden.yml", "--redline", "-o", "ud"], in: project.url, timeout: 120)
+        #expect(site.status == 0 && site.stderr.contains("indeholder personoplysninger"), "\(site)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: project.url.appendingPathComponent("ud").path).filter { $0.hasSuffix(".html") }
+        for page in pages {
+            let html = try String(contentsOf: project.url.appendingPathComponent("ud/\(page)"), encoding: .utf8)
+            #expect(!html.contains("010190") && !html.contains("Ændringer siden udsendelsen"), "\(page)")
+        }
+    }
 }

@@ -452,14 +452,14 @@ struct DocumentDiffer {
             return name.isEmpty ? "kolonne \(column + 1)" : "kolonne »\(name)«"
         }
         let name = Self.tableLabel(new)
-        // The header row.
-        var headerRow: [RedlineBlock.State] = []
-        for column in 0..<max(oldHeader.count, newHeader.count) {
-            let before = column < oldHeader.count ? oldHeader[column] : nil
-            let after = column < newHeader.count ? newHeader[column] : nil
-            headerRow.append(cellChange(before, after, section: section, label: "\(name), overskriften i kolonne \(column + 1)", line: new.line))
+        /// Two rows' cells compared column by column.
+        func cells(_ old: [String], _ new: [String], label: (Int) -> String, line: Int) -> [RedlineBlock.State] {
+            (0..<max(old.count, new.count)).map { column in
+                cellChange(column < old.count ? old[column] : nil, column < new.count ? new[column] : nil,
+                           section: section, label: label(column), line: line)
+            }
         }
-        grid.append(headerRow)
+        grid.append(cells(oldHeader, newHeader, label: { "\(name), overskriften i kolonne \($0 + 1)" }, line: new.line))
         for (index, row) in new.rows.enumerated() where index > 0 {
             let key = row.first ?? ""
             // The first unused old row with the same first cell; else the old row at the same
@@ -473,14 +473,7 @@ struct DocumentDiffer {
                 continue
             }
             usedOld.insert(matchIndex)
-            let match = old.rows[matchIndex]
-            var cells: [RedlineBlock.State] = []
-            for column in 0..<max(row.count, match.count) {
-                let before = column < match.count ? match[column] : nil
-                let after = column < row.count ? row[column] : nil
-                cells.append(cellChange(before, after, section: section, label: "\(name), række »\(key)«, \(columnName(column))", line: new.line))
-            }
-            grid.append(cells)
+            grid.append(cells(old.rows[matchIndex], row, label: { "\(name), række »\(key)«, \(columnName($0))" }, line: new.line))
         }
         for (index, row) in old.rows.enumerated() where index > 0 && !usedOld.contains(index) {
             changes.append(DocumentChange(kind: .removed, place: .tableRow, section: section, label: "\(name), række »\(row.first ?? "")«",

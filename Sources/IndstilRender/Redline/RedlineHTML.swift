@@ -35,7 +35,7 @@ public enum RedlineHTML {
     static let style = """
         body { font-family: "Liberation Sans", Arial, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; background: #fff; }
         h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #767676; }
-        table { border-collapse: collapse; margin: 1rem 0; } caption { text-align: left; font-weight: bold; margin-bottom: .25rem; }
+        table { border-collapse: collapse; margin: 1rem 0; width: 100%; } caption { text-align: left; font-weight: bold; margin-bottom: .25rem; }
         th, td { border: 1px solid #767676; padding: .25rem .6rem; text-align: left; } td { text-align: right; }
         ul { padding-left: 1.2rem; } li { margin-bottom: 1rem; } .headline { margin: 0; } .text { margin: .25rem 0 0; }
         del { background: #fde2e2; color: #8a0000; text-decoration: line-through; }
@@ -45,6 +45,7 @@ public enum RedlineHTML {
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         a { color: #0b4f8a; }
         body, th, td, code, del, ins { overflow-wrap: anywhere; }
+        thead th { overflow-wrap: normal; hyphens: auto; }
         @media (max-width: 30rem) { body { margin: 1rem auto; } th, td { padding: .2rem .25rem; font-size: .85rem; } h1 { font-size: 1.3rem; } }
         @media print { body { margin: 0; max-width: none; } }
 
