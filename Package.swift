@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Danish spelling from Debian's libhunspell-dev (the dictionary: hunspell-da).
+        .systemLibrary(
+            name: "CHunspell",
+            pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev"])]
+        ),
         // Starting programs so that they die with indstil (fork, PR_SET_PDEATHSIG, exec) and
         // adopting their orphans (PR_SET_CHILD_SUBREAPER): what Swift cannot call itself.
         .target(name: "CIndstilProcess"),
@@ -41,7 +47,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .target(name: "IndstilChecks", dependencies: ["IndstilSupport", "IndstilDocument"]),
+        .target(name: "IndstilChecks", dependencies: ["IndstilSupport", "IndstilDocument", "CHunspell"]),
         .target(
             name: "IndstilRender",
             dependencies: [

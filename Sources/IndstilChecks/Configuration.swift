@@ -16,6 +16,9 @@ import IndstilDocument
 ///     command: [python3, plugins/ordliste.py]
 ///     timeout: 10
 /// plugin_paths: [plugins]           # where a plugin's bare command name is looked up
+/// spelling:                         # words the Danish dictionary lacks (ordliste.txt is read too)
+///   words: [Gellerupparken, Hasle]
+///   word_files: [sprog/stednavne.txt]
 /// ```
 public struct Configuration: Sendable {
     public struct CheckSetting: Sendable {
@@ -55,6 +58,12 @@ public struct Configuration: Sendable {
     public var pluginFolders: [URL] = []
     /// How many plugin processes may run at once.
     public var pluginConcurrency = 2
+    /// The project's accepted words: `ordliste.txt` beside indstil.yml and `spelling:`
+    /// (`words` and `word_files`) in it.
+    public var spellingWords: [String] = []
+
+    /// The word list a project keeps beside indstil.yml, read without being named.
+    public static let projectWordList = "ordliste.txt"
 
     public init() {}
 

@@ -25,6 +25,20 @@ const TextEditor = (() => {
     let marks = [];
     let flash = null;
 
+    // The word the message names (»…«), found from the finding's column on its line.
+    function spellingMark(diagnostic) {
+      const index = diagnostic.line - 1;
+      if (index < 0 || index >= cm.lineCount()) return null;
+      const word = (/»([^«]+)«/.exec(diagnostic.message) || [])[1];
+      if (!word) return null;
+      const text = cm.getLine(index);
+      let start = text.indexOf(word, Math.max(0, (diagnostic.column || 1) - 1));
+      if (start < 0) start = text.indexOf(word);
+      if (start < 0) return null;
+      return cm.markText({ line: index, ch: start }, { line: index, ch: start + word.length },
+        { className: "cm-spelling", attributes: { title: `Stavning: ${diagnostic.message}` } });
+    }
+
     return {
       kind: "codemirror",
       getValue: () => cm.getValue(),
@@ -52,7 +66,8 @@ const TextEditor = (() => {
         setTimeout(() => { if (flash) { cm.removeLineClass(flash, "background", "cm-jumped"); flash = null; } }, 2000);
       },
       // Findings by line: a mark in the gutter (the worst severity on the line) and the line
-      // underlined, each with the messages as its title (shown on hover).
+      // underlined, each with the messages as its title (shown on hover). An unknown word is
+      // quieter: only the word itself gets a thin dotted underline, as in a word processor.
       showFindings(diagnostics) {
         cm.operation(() => {
           cm.clearGutter("indstil-findings");
@@ -60,6 +75,10 @@ const TextEditor = (() => {
           marks = [];
           const byLine = new Map();
           for (const diagnostic of diagnostics) {
+            if (diagnostic.check === "spelling.unknown-word") {
+              const mark = spellingMark(diagnostic);
+              if (mark) { marks.push(mark); continue; }
+            }
             const index = Math.max(0, Math.min(diagnostic.line - 1, cm.lineCount() - 1));
             if (!byLine.has(index)) byLine.set(index, []);
             byLine.get(index).push(diagnostic);

@@ -35,6 +35,7 @@ extension Configuration {
         let folder = file.deletingLastPathComponent().standardizedFileURL
         config.root = folder
         var checkLines: [String: Int] = [:]
+        try config.readProjectWordList(in: folder, invalid: invalid)
         if case .null = root.content { return config }
         guard case .mapping(let entries) = root.content else {
             throw invalid(root.line, "indstil.yml skal være nøgler med værdier", "indstil.yml must be keys with values")
@@ -60,14 +61,75 @@ extension Configuration {
                     throw invalid(value.line, "»plugin_concurrency« skal være et tal fra 1 til 16", "\"plugin_concurrency\" must be a number from 1 to 16")
                 }
                 config.pluginConcurrency = number
+            case "spelling":
+                try config.readSpelling(value, relativeTo: folder, invalid: invalid)
             default:
                 throw invalid(entry.keyLine,
-                              "Ukendt nøgle »\(entry.key)« i indstil.yml (kendte: profile, profile_paths, checks, plugins, plugin_paths, plugin_concurrency)",
-                              "Unknown key \"\(entry.key)\" in indstil.yml (known: profile, profile_paths, checks, plugins, plugin_paths, plugin_concurrency)")
+                              "Ukendt nøgle »\(entry.key)« i indstil.yml (kendte: profile, profile_paths, checks, plugins, plugin_paths, plugin_concurrency, spelling)",
+                              "Unknown key \"\(entry.key)\" in indstil.yml (known: profile, profile_paths, checks, plugins, plugin_paths, plugin_concurrency, spelling)")
             }
         }
         try config.validateCheckIDs(lines: checkLines, invalid: invalid)
         return config
+    }
+
+    /// `ordliste.txt` beside indstil.yml, when there is one.
+    mutating func readProjectWordList(in folder: URL, invalid: (Int, String, String) -> Invalid) throws(Invalid) {
+        let file = folder.appendingPathComponent(Self.projectWordList)
+        guard FileManager.default.fileExists(atPath: file.path) else { return }
+        switch SpellingSpec.readWordList(file) {
+        case .success(let words): spellingWords += words
+        case .failure(let unread):
+            throw Invalid(path: file.path, line: unread.diagnostic.line, message: unread.diagnostic.message)
+        }
+    }
+
+    /// `spelling: {words: [...], word_files: [...]}`: more accepted words, and files of them
+    /// inside the project.
+    mutating func readSpelling(_ value: YAMLValue, relativeTo folder: URL, invalid: (Int, String, String) -> Invalid) throws(Invalid) {
+        guard case .mapping(let entries) = value.content else {
+            if value.isEmpty { return }
+            throw invalid(value.line, "»spelling« skal have »words« og/eller »word_files«", "\"spelling\" must have \"words\" and/or \"word_files\"")
+        }
+        for entry in entries {
+            switch entry.key {
+            case "words":
+                for item in (entry.value.string != nil ? [entry.value] : entry.value.items) {
+                    guard let word = item.trimmedString else {
+                        throw invalid(item.line, "»spelling.words« skal være en liste af ord", "\"spelling.words\" must be a list of words")
+                    }
+                    if !word.isEmpty { spellingWords.append(word) }
+                }
+            case "word_files":
+                for file in try Self.files(entry.value, key: "spelling.word_files", relativeTo: folder, invalid: invalid) {
+                    switch SpellingSpec.readWordList(file.url) {
+                    case .success(let words): spellingWords += words
+                    case .failure(let unread):
+                        throw invalid(file.line, "»spelling.word_files«: \(file.url.lastPathComponent): \(unread.diagnostic.message.da)",
+                                      "\"spelling.word_files\": \(file.url.lastPathComponent): \(unread.diagnostic.message.en)")
+                    }
+                }
+            default:
+                throw invalid(entry.keyLine, "Ukendt nøgle »\(entry.key)« under »spelling« (kendte: words, word_files)",
+                              "Unknown key \"\(entry.key)\" under \"spelling\" (known: words, word_files)")
+            }
+        }
+    }
+
+    /// The files a key lists, each inside the project, with its line.
+    static func files(_ value: YAMLValue, key: String, relativeTo folder: URL, invalid: (Int, String, String) -> Invalid) throws(Invalid) -> [(url: URL, line: Int)] {
+        var found: [(url: URL, line: Int)] = []
+        for item in (value.string != nil ? [value] : value.items) {
+            guard let path = item.trimmedString, !path.isEmpty else {
+                throw invalid(item.line, "»\(key)« skal være en liste af filer", "\"\(key)\" must be a list of files")
+            }
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+            guard ProjectRoot.contains(folder, url) else {
+                throw invalid(item.line, "»\(path)« peger uden for projektet", "\"\(path)\" leaves the project")
+            }
+            found.append((url.standardizedFileURL, item.line))
+        }
+        return found
     }
 
     package static func folders(_ value: YAMLValue, key: String, relativeTo folder: URL, invalid: (Int, String, String) -> Invalid) throws(Invalid) -> [URL] {

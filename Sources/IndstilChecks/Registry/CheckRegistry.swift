@@ -36,6 +36,8 @@ public enum CheckRegistry {
         LixCheck(),
         LongSentenceCheck(),
         StiffPhraseCheck(),
+        NominalisationCheck(),
+        UnknownWordCheck(),
         TableSourceCheck(),
         TableRaggedRowCheck(),
         TableEmptyHeaderCheck(),

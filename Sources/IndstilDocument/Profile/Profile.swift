@@ -21,6 +21,8 @@ public struct Profile: Sendable, Decodable {
     public let councilReason: CouncilReasonSpec?
     public let length: LengthSpec?
     public let readability: ReadabilitySpec
+    /// Unknown words' level and the profile's own words (`spelling:`).
+    public package(set) var spelling: SpellingSpec
     public let layout: LayoutSpec
     /// A budget catalogue's theme sheets (`catalogue:`), nil for other documents.
     public let catalogue: CatalogueSpec?
@@ -38,7 +40,7 @@ public struct Profile: Sendable, Decodable {
     }
 
     package enum CodingKeys: String, CodingKey {
-        case id, name, description, fields, sections, decision, length, readability, layout
+        case id, name, description, fields, sections, decision, length, readability, layout, spelling
         case documentLabel = "document_label"
         case documentType = "document_type"
         case numberSections = "number_sections"
@@ -64,6 +66,7 @@ public struct Profile: Sendable, Decodable {
         councilReason = try c.decodeIfPresent(CouncilReasonSpec.self, forKey: .councilReason)
         length = try c.decodeIfPresent(LengthSpec.self, forKey: .length)
         readability = try c.decodeIfPresent(ReadabilitySpec.self, forKey: .readability) ?? ReadabilitySpec()
+        spelling = try c.decodeIfPresent(SpellingSpec.self, forKey: .spelling) ?? SpellingSpec()
         layout = try c.decodeIfPresent(LayoutSpec.self, forKey: .layout) ?? LayoutSpec()
         catalogue = try c.decodeIfPresent(CatalogueSpec.self, forKey: .catalogue)
         look = try c.decodeIfPresent(ProfileLook.self, forKey: .look) ?? ProfileLook()

@@ -118,6 +118,24 @@ public final class ProfileStore: Sendable {
         } catch {
             return failure(Message(da: "\(error)", en: "\(error)"), line: nil)
         }
+        // The word lists of `spelling.word_files`, read once with the profile.
+        for (index, path) in profile.spelling.wordFiles.enumerated() {
+            let line = value.value(at: "spelling.word_files")?.items.dropFirst(index).first?.line
+            // Inside the folder of profiles, so that profiles of one municipality share a list
+            // ("../aarhus-byraad/ordliste.txt").
+            let url = folder.appendingPathComponent(path).standardizedFileURL
+            let profiles = folder.standardizedFileURL.deletingLastPathComponent().path
+            guard !path.hasPrefix("/"), url.path.hasPrefix(profiles.hasSuffix("/") ? profiles : profiles + "/") else {
+                return failure(Message(da: "'spelling.word_files': »\(path)« peger uden for profilernes mappe",
+                                       en: "'spelling.word_files': \"\(path)\" leaves the folder of profiles"), line: line)
+            }
+            switch SpellingSpec.readWordList(url) {
+            case .success(let words): profile.spelling.words += words
+            case .failure(let unread):
+                return failure(Message(da: "'spelling.word_files': \(path): \(unread.diagnostic.message.da)",
+                                       en: "'spelling.word_files': \(path): \(unread.diagnostic.message.en)"), line: line)
+            }
+        }
         return .success(profile)
     }
 

@@ -34,8 +34,8 @@ public enum Readability {
     }
 
     /// Lower-case abbreviations (without the final dot) that never end a sentence.
-    static let abbreviations: Set<String> = [
-        "bl.a", "jf", "f.eks", "fx", "mv", "m.v", "m.m", "mm", "evt", "ca", "dvs", "d.v.s", "pga", "p.g.a",
+    package static let abbreviations: Set<String> = [
+        "bl.a", "jf", "f.eks", "fx", "mv", "m.v", "m.m", "mm", "evt", "ca", "dvs", "d.v.s", "pga", "p.g.a", "mhp", "m.h.p", "gns", "afd", "iflg", "jvf",
         "mht", "m.h.t", "iht", "i.h.t", "inkl", "ekskl", "kr", "mio", "mia", "nr", "stk", "pkt", "hhv", "ift",
         "ifm", "i.f.m", "vedr", "osv", "o.l", "ol", "s", "tlf", "bl.", "cf", "etc", "el", "kl", "jan", "feb", "mar",
         "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "ang", "gl", "t.o.m", "f.o.m", "o.a", "a.h.t",

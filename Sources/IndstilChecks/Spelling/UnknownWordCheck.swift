@@ -1,0 +1,111 @@
+import IndstilSupport
+import IndstilDocument
+
+/// A word neither the Danish dictionary (Debian's hunspell-da, read by libhunspell) nor the
+/// vocabulary knows: probably misspelt. Read in paragraphs, headings, list items, table
+/// cells and the front matter's text fields; never in code, link addresses, case numbers,
+/// file names, amounts or acronyms (`SpellingWords`, `SpellingText`). A capitalised word
+/// inside a sentence is taken for a name and left alone: names are what the dictionary
+/// lacks most, and a misspelt common word is written in lower case there.
+///
+/// A note by default; a profile makes it a warning (`spelling: {severity: warning}`), and
+/// indstil.yml can set it like any check. The message offers up to three words the
+/// dictionary knows (`SpellingSuggester`).
+public struct UnknownWordCheck: Check {
+    public let id = "spelling.unknown-word"
+    public let defaultSeverity = Severity.note
+    public let summary = Message(da: "Et ord står hverken i den danske ordbog eller i ordlisten (stavefejl?)",
+                                 en: "A word is in neither the Danish dictionary nor the word list (misspelt?)")
+
+    public var examples: [CheckExample] {
+        [
+            .triggers("»beslutnig« for »beslutning«", ExampleDocument.byraad.replacingSection(
+                "6. Hvad igangsættes", body: "Der oprettes én fælles bookingside, og denne beslutnig gælder alle lokaler. ⟵")),
+            .triggers("En stavefejl i titlen (forsiden)", ExampleDocument.byraad.replacingFrontMatterText(
+                "titel: \"Ny ordning for udlån af kommunens mødelokaler\"", with: "titel: \"Ny ordning for udlån af kommunnens mødelokaler\" ⟵")),
+            .passes("Navne, forkortelser, sagsnumre, filnavne, adresser og kode", ExampleDocument.byraad.replacingSection(
+                "6. Hvad igangsættes", body: "Der oprettes bl.a. én fælles bookingside (jf. sag 26-000123, bilag B1.2 og `lokaler_2026.xlsx`), som Ida Eksempel fra MBU driver; se <https://aarhus.dk/lokaler> eller skriv til booking@example.dk. IT-systemet åbner kl. 8.")),
+        ]
+    }
+
+    public func check(_ context: CheckContext) -> [Diagnostic] {
+        let severity: Severity = context.profile.spelling.level == .warning ? .warning : .note
+        guard let dictionary = SpellingDictionary.danish else {
+            return [Diagnostic(check: id, severity: .note, message: Message(
+                da: "Stavekontrollen kørte ikke: der er ingen dansk ordbog (\(SpellingDictionary.searchedPlaces).dic); installér pakken hunspell-da, eller sæt INDSTIL_DICTIONARY til ordbogens sti",
+                en: "Spelling was not checked: there is no Danish dictionary (\(SpellingDictionary.searchedPlaces).dic); install the hunspell-da package or set INDSTIL_DICTIONARY to the dictionary's path"),
+                line: 1, column: 1)]
+        }
+        let document = context.document
+        let judge = SpellingJudge(dictionary: dictionary,
+                                  vocabulary: SpellingVocabulary(profile: context.profile, configuration: context.configuration, document: document))
+        // This document's answers, by the hash of the word's bytes (`DanishBytes.fnv`).
+        var verdicts: [UInt64: Bool] = [:]
+        var diagnostics: [Diagnostic] = []
+        var opensSentence = true
+        for line in SpellingText.lines(of: document, profile: context.profile) {
+            if line.opensSentence { opensSentence = true }
+            for word in SpellingWords.words(in: line.text, opensSentence: &opensSentence) {
+                // A capital inside a sentence: a name ("Gellerup", "Ida Eksempel").
+                if !word.opensSentence, SpellingJudge.isCapitalised(word.text) { continue }
+                let key = DanishBytes.fnv(word.text.utf8)
+                let known: Bool
+                if let kept = verdicts[key] {
+                    known = kept
+                } else {
+                    known = judge.knows(word)
+                    verdicts[key] = known
+                }
+                guard !known else { continue }
+                let shown = String(word.text)
+                let suggestions = dictionary.suggestions(for: shown)
+                diagnostics.append(Diagnostic(check: id, severity: severity,
+                                              message: Self.message(shown, suggestions: suggestions),
+                                              line: line.line, column: document.column(of: shown, inLine: line.line)))
+            }
+        }
+        return diagnostics
+    }
+
+    static func message(_ word: String, suggestions: [String]) -> Message {
+        func listed(_ words: [String], or: String, open: String, close: String) -> String {
+            let quoted = words.map { open + $0 + close }
+            return quoted.count <= 1 ? quoted.joined() : quoted.dropLast().joined(separator: ", ") + " \(or) " + quoted.last!
+        }
+        if suggestions.isEmpty {
+            return Message(da: "»\(word)« står ikke i ordbogen; er det stavet rigtigt (et navn, et fagord), så føj det til ordliste.txt",
+                           en: "\"\(word)\" is not in the dictionary; if it is spelt right (a name, a term), add it to ordliste.txt")
+        }
+        return Message(da: "»\(word)« står ikke i ordbogen; mente du \(listed(suggestions, or: "eller", open: "»", close: "«"))?",
+                       en: "\"\(word)\" is not in the dictionary; did you mean \(listed(suggestions, or: "or", open: "\"", close: "\""))?")
+    }
+}
+
+/// Whether a word of prose is known: the vocabulary, then the dictionary; an abbreviation
+/// with its full stop ("evt.", "vedr."); a compound with a hyphen part by part ("KL-aftalen").
+struct SpellingJudge {
+    let dictionary: SpellingDictionary
+    let vocabulary: SpellingVocabulary
+
+    func knows(_ word: SpellingWord) -> Bool {
+        if vocabulary.contains(word.text) { return true }
+        let text = String(word.text)
+        if dictionary.knows(text) { return true }
+        // "evt.", "vedr.", and the same written without the full stop ("evt", "mio").
+        if Readability.abbreviations.contains(text.lowercased()) { return true }
+        if word.hasFullStop, dictionary.knows(text + ".") { return true }
+        if word.text.contains("-") {
+            return word.text.split(separator: "-").allSatisfy { part in
+                // "KL", "IT", "A": an acronym or a letter needs no spelling.
+                part.count < 3 || part.allSatisfy(\.isUppercase) || vocabulary.contains(part) || dictionary.knows(String(part))
+            }
+        }
+        return false
+    }
+
+    /// A capital first letter and no other capital ("Gellerup", not "IT-Systemet").
+    static func isCapitalised(_ word: Substring) -> Bool {
+        guard let first = word.unicodeScalars.first, SpellingWords.classify(first) == .upper else { return false }
+        return !word.unicodeScalars.dropFirst().contains { SpellingWords.classify($0) == .upper }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+import IndstilCore
+
+/// `spelling.unknown-word` on real documents with Debian's Danish dictionary: misspellings
+/// found with suggestions, clean documents clean, the vocabulary of profile, project and
+/// front matter, and never a word inside code, links, case numbers or file names.
+@Suite("Spelling (end to end)") struct SpellingCommandTests {
+    static func findings(_ result: RunResult, check: String) throws -> [[String: Any]] {
+        let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        return (object["files"] as? [[String: Any]] ?? []).flatMap { $0["diagnostics"] as? [[String: Any]] ?? [] }
+            .filter { $0["check"] as? String == check }
+    }
+
+    static func messages(_ result: RunResult, check: String) throws -> [String] {
+        try findings(result, check: check).compactMap { $0["message"] as? String }
+    }
+
+    @Test("Three misspellings and two stiff phrases give exactly those five notes, each with its suggestion")
+    func threeMisspellingsTwoStiffPhrases() throws {
+        let project = try TempFolder("spelling")
+        defer { project.remove() }
+        let text = try Fixtures.exampleText(Fixtures.byraad)
+            .replacingOccurrences(of: "Om dagen bruges de flittigt af medarbejderne.",
+                                  with: "Om dagen bruges de flittigt af medarbejderne i kommunne.")
+            .replacingOccurrences(of: "Det gør det svært for en forening at finde",
+                                  with: "Såfremt en forening vil låne et lokale, er det svært for den at finde")
+            .replacingOccurrences(of: "Magistraten foreslår derfor én fælles ordning",
+                                  with: "Magistraten foreslår derfor i henhold til foreningernes anbefallinger og denne beslutnig én fælles ordning")
+        try project.write("sag.md", text)
+        try project.write("bilag/lokaleoversigt.md", try Fixtures.exampleText("aarhus-byraad/bilag/lokaleoversigt.md"))
+        try project.write("bilag/erfaringer-fra-forsoeget.pdf", data: try Data(contentsOf: Fixtures.packageRoot
+            .appendingPathComponent("examples/aarhus-byraad/bilag/erfaringer-fra-forsoeget.pdf")))
+        let result = try project.run("check", "sag.md", "--format", "json")
+        let spelling = try Self.messages(result, check: "spelling.unknown-word")
+        #expect(Set(spelling) == [
+            "»kommunne« står ikke i ordbogen; mente du »kommune«?",
+            "»anbefallinger« står ikke i ordbogen; mente du »anbefalinger«?",
+            "»beslutnig« står ikke i ordbogen; mente du »beslutning«?",
+        ] && spelling.count == 3, "\(spelling)")
+        let stiff = try Self.messages(result, check: "readability.stiff-phrase")
+        #expect(Set(stiff) == ["»Såfremt« er kancellisprog; skriv hellere »hvis«",
+                               "»i henhold til« er kancellisprog; skriv hellere »efter, ifølge«"] && stiff.count == 2, "\(stiff)")
+        // Each points at the word: its line and column in the file.
+        let lines = text.components(separatedBy: "\n")
+        for finding in try Self.findings(result, check: "spelling.unknown-word") {
+            let line = try #require(finding["line"] as? Int), column = try #require(finding["column"] as? Int)
+            let message = try #require(finding["message"] as? String)
+            let word = String(message.dropFirst().prefix { $0 != "«" })
+            #expect(lines[line - 1].dropFirst(column - 1).hasPrefix(word), "\(finding)")
+        }
+        // The text report says the same, as notes (exit 0: notes do not fail a check).
+        let plain = try project.run("check", "sag.md")
+        #expect(plain.status == 0 && plain.stdout.contains("note: »beslutnig« står ikke i ordbogen; mente du »beslutning«? [spelling.unknown-word]"), "\(plain)")
+    }
+
+    @Test("The shipped examples and the 2021 recommendation: no unknown word but the two slips the published 2021 text has")
+    func cleanDocuments() throws {
+        let examples = try CLI.run(["check", "examples", "--format", "json"], in: Fixtures.packageRoot, timeout: 60)
+        let unknown = try Self.messages(examples, check: "spelling.unknown-word")
+        #expect(unknown.isEmpty, "\(unknown)")
+        let nominal = try Self.messages(examples, check: "readability.nominalisation")
+        #expect(nominal.isEmpty, "\(nominal)")
+        // The seed as Aarhus published it writes »kernerdrift« and »budgetredegerelse«.
+        let seed = try CLI.run(["check", "Tests/Fixtures/aarhuskompasset-2021/aarhuskompasset.md", "--format", "json"],
+                               in: Fixtures.packageRoot, timeout: 60)
+        let seedWords = try Self.messages(seed, check: "spelling.unknown-word")
+        #expect(seedWords == [
+            "»kernerdrift« står ikke i ordbogen; mente du »kernedrift«?",
+            "»budgetredegerelse« står ikke i ordbogen; mente du »budgetredegørelse«?",
+        ])
+    }
+
+    @Test("Code, links, case numbers, file names, e-mail, acronyms and names are never spelt; the vocabulary accepts")
+    func notProseAndVocabulary() throws {
+        let project = try TempFolder("spelling-vocabulary")
+        defer { project.remove() }
+        let text = try Fixtures.exampleText(Fixtures.byraad)
+            .replacingOccurrences(of: "Om dagen bruges de flittigt af medarbejderne.", with: """
+                Om dagen bruges de `lokaleBooking_v2` og [bookingsiden](https://aarhus.dk/xqzbooking) \
+                af MBU og KSL-udvalget (sag 24/011872, fil lokaler_2026.xlsx, <https://example.dk/qwrtz>, \
+                booking@qwrtz.dk), bl.a. i Bjørnsholt. Gellerupfolk og Brumlebyen låner dem.
+                """)
+        try project.write("sag.md", text)
+        try project.write("bilag/lokaleoversigt.md", try Fixtures.exampleText("aarhus-byraad/bilag/lokaleoversigt.md"))
+        let before = try Self.messages(try project.run("check", "sag.md", "--format", "json"), check: "spelling.unknown-word")
+        // Only the two words that open a sentence are read; a name inside one is not.
+        #expect(Set(before.map { String($0.dropFirst().prefix { $0 != "«" }) }) == ["Gellerupfolk"], "\(before)")
+
+        // The project's word list (ordliste.txt beside indstil.yml) accepts it.
+        try project.write("indstil.yml", "profile: aarhus-byraad\n")
+        try project.write("ordliste.txt", "# Steder\nGellerupfolk\n")
+        let after = try Self.messages(try project.run("check", "sag.md", "--format", "json"), check: "spelling.unknown-word")
+        #expect(after.isEmpty, "\(after)")
+
+        // …and so does indstil.yml's own list, instead.
+        try FileManager.default.removeItem(at: project.url("ordliste.txt"))
+        try project.write("indstil.yml", "profile: aarhus-byraad\nspelling:\n  words: [Gellerupfolk]\n")
+        let listed = try Self.messages(try project.run("check", "sag.md", "--format", "json"), check: "spelling.unknown-word")
+        #expect(listed.isEmpty, "\(listed)")
+
+        // A word file outside the project is refused with its line.
+        try project.write("indstil.yml", "profile: aarhus-byraad\nspelling:\n  word_files: [../andet/ord.txt]\n")
+        let outside = try project.run("check", "sag.md")
+        #expect(outside.status == 2 && outside.stderr.contains("peger uden for projektet") && outside.stderr.contains("indstil.yml:3"), "\(outside)")
+    }
+
+    @Test("A profile makes unknown words warnings and brings its own word file; front-matter names are accepted")
+    func profileVocabularyAndSeverity() throws {
+        let project = try TempFolder("spelling-profile")
+        defer { project.remove() }
+        let profile = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Templates/aarhus-byraad/profile.yml"), encoding: .utf8)
+            .replacingOccurrences(of: "spelling:\n  severity: note\n  words: [Frederiksbjerg, Hasle, Toveshøj]\n",
+                                  with: "spelling:\n  severity: warning\n  words: [Brumlebyen]\n  word_files: [steder.txt]\n")
+        #expect(profile.contains("severity: warning"))
+        try project.write("profiles/aarhus-byraad/profile.yml", profile)
+        try project.write("profiles/aarhus-byraad/steder.txt", "Qwertyhaven\n")
+        try project.write("indstil.yml", "profile: aarhus-byraad\n")
+        let text = try Fixtures.exampleText(Fixtures.byraad)
+            .replacingOccurrences(of: "navn: Ida Eksempel", with: "navn: Xyloph Zarquonsen")
+            .replacingOccurrences(of: "Om dagen bruges de flittigt af medarbejderne.",
+                                  with: "Brumlebyen er med. Qwertyhaven er med. Zarquonsen svarer. Om dagen bruges de flittigt af medarbejderne i kommunne.")
+        try project.write("sag.md", text)
+        try project.write("bilag/lokaleoversigt.md", try Fixtures.exampleText("aarhus-byraad/bilag/lokaleoversigt.md"))
+        let result = try project.run("check", "sag.md", "--format", "json")
+        let found = try Self.findings(result, check: "spelling.unknown-word")
+        #expect(found.count == 1 && found.first?["severity"] as? String == "warning"
+                && (found.first?["message"] as? String)?.hasPrefix("»kommunne«") == true, "\(found)")
+
+        // A word file outside the folder of profiles stops the profile with a clear message.
+        try project.write("profiles/aarhus-byraad/profile.yml", profile.replacingOccurrences(of: "word_files: [steder.txt]", with: "word_files: [../../../etc/ord.txt]"))
+        let refused = try project.run("check", "sag.md")
+        #expect(refused.status == 1 && refused.stdout.contains("peger uden for profilernes mappe"), "\(refused)")
+    }
+
+    @Test("Without the Danish dictionary the check says once per document that it did not run")
+    func missingDictionary() throws {
+        let result = try CLI.run(["check", Fixtures.byraad, "--format", "json"], in: Fixtures.packageRoot.appendingPathComponent("examples"),
+                                 environment: ["INDSTIL_DICTIONARY": "/nonexistent/da_DK"])
+        let messages = try Self.messages(result, check: "spelling.unknown-word")
+        #expect(messages.count == 1 && messages[0].hasPrefix("Stavekontrollen kørte ikke") && messages[0].contains("hunspell-da"), "\(messages)")
+    }
+}

@@ -1,0 +1,65 @@
+import Testing
+@testable import IndstilSupport
+@testable import IndstilDocument
+@testable import IndstilChecks
+
+/// The parts of `spelling.unknown-word`: which words are read, what is suggested, the
+/// vocabulary, and `readability.nominalisation`'s counting.
+@Suite("Spelling and plain language") struct SpellingTests {
+    func words(_ line: String, opensSentence: Bool = true) -> [String] {
+        var opens = opensSentence
+        return SpellingWords.words(in: line, opensSentence: &opens).map { String($0.text) }
+    }
+
+    @Test("Words of prose are read; numbers, paths, addresses, abbreviations, acronyms and open compounds are not")
+    func wordsOfProse() {
+        #expect(words("Byrådet godkender »ordningen« (bilag 2).") == ["Byrådet", "godkender", "ordningen", "bilag"])
+        #expect(words("sag 24/011872, B1.2, 12.000 kr., lokaler_2026.xlsx, og/eller, www.aarhus.dk, ida@example.dk") == ["sag"])
+        #expect(words("bl.a. f.eks. MBU KSL PDF/UA iPad McDonald d'Angers") == [])
+        #expect(words("IT-systemet og tids- og ressourceforbrug, -planen") == ["IT-systemet", "ressourceforbrug"])
+        #expect(words("Et – langt — ord… øjeblik Ærø") == ["langt", "ord", "øjeblik", "Ærø"])
+    }
+
+    @Test("A sentence opens at the line's start and after . ! ? :, and only there")
+    func sentenceOpenings() {
+        var opens = true
+        let found = SpellingWords.words(in: "Gellerup er stor. Hasle og Tilst: Viby", opensSentence: &opens)
+        #expect(found.map(\.text) == ["Gellerup", "stor", "Hasle", "Tilst", "Viby"])
+        #expect(found.map(\.opensSentence) == [true, false, true, false, true])
+        #expect(opens == false)
+        var afterStop = true
+        _ = SpellingWords.words(in: "Det slutter her.", opensSentence: &afterStop)
+        #expect(afterStop == true)
+    }
+
+    @Test("Suggestions: a missing, extra, swapped or wrong letter; an ending kept; a compound's slip; a name's capital",
+          .enabled(if: SpellingDictionary.danish != nil))
+    func suggestions() throws {
+        let dictionary = try #require(SpellingDictionary.danish)
+        #expect(dictionary.suggestions(for: "beslutnig").first == "beslutning")
+        #expect(dictionary.suggestions(for: "kommunne").first == "kommune")
+        #expect(dictionary.suggestions(for: "anbefallinger").first == "anbefalinger")
+        #expect(dictionary.suggestions(for: "kernerdrift").first == "kernedrift")
+        #expect(dictionary.suggestions(for: "budgetredegerelse").first == "budgetredegørelse")
+        #expect(dictionary.suggestions(for: "Beslutnig").first == "Beslutning")
+        #expect(dictionary.suggestions(for: "aarhus").first == "Aarhus")
+        #expect(dictionary.suggestions(for: "xqzt").isEmpty)
+        #expect(dictionary.knows("kommune") && !dictionary.knows("kommunne"))
+    }
+
+    @Test("The vocabulary: entries and their words, without case; a genitive; hyphenated parts")
+    func vocabulary() {
+        let vocabulary = SpellingVocabulary(["Ida Eksempel", "Gellerup-planen", "Qwertyhaven"])
+        #expect(vocabulary.contains("eksempel") && vocabulary.contains("EKSEMPEL") && vocabulary.contains("Eksempels"))
+        #expect(vocabulary.contains("Gellerup-planen") && vocabulary.contains("planen") && vocabulary.contains("Qwertyhaven-Ida"))
+        #expect(!vocabulary.contains("Qwerty") && !vocabulary.contains("Qwertyhaven-nord"))
+        #expect(SpellingSpec.wordList("# kommentar\n\n Hasle \nToveshøj\r\n") == ["Hasle", "Toveshøj"])
+    }
+
+    @Test("Nominalisations: -ning, -ling, -else, -hed and -ering with their endings; things and short words do not count")
+    func nominalisations() {
+        #expect(NominalisationCheck.nominalisations(in: "Beslutningen om implementeringen, udviklingen og tilgængeligheden; en beskrivelse.")
+                == ["Beslutningen", "implementeringen", "udviklingen", "tilgængeligheden", "beskrivelse"])
+        #expect(NominalisationCheck.nominalisations(in: "Forvaltningen, kommunalbestyrelsen, foreningerne, virksomheden, bygningen, afdelingen, indstillingen, mening, ting, kvinde") == [])
+    }
+}
