@@ -15,7 +15,7 @@ SHELL        := /bin/bash
 .DEFAULT_GOAL := build
 
 SWIFT        ?= swift
-APT_PACKAGES := libcmark-dev pkg-config cmark poppler-utils qpdf weasyprint hyphen-da libjs-codemirror libreoffice-writer-nogui python3-uno python3-jsonschema pandoc \
+APT_PACKAGES := libcmark-dev libhunspell-dev hunspell-da pkg-config cmark poppler-utils qpdf weasyprint hyphen-da libjs-codemirror libreoffice-writer-nogui python3-uno python3-jsonschema pandoc \
                 chromium chromium-driver python3-selenium
 # (python3-selenium only when python3 cannot import selenium already: tests/browser_test.py needs the module)
 # WeasyPrint for the archive copy (`--arkiv`, PDF/A-2a; Debian's 57 cannot tag PDF/A), project-local;

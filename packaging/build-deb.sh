@@ -15,7 +15,7 @@ stage=$(realpath "$1") outdir=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$here/.."
 
-DEPENDS_PROGRAMS="weasyprint, qpdf, poppler-utils, libjs-codemirror"
+DEPENDS_PROGRAMS="weasyprint, qpdf, poppler-utils, libjs-codemirror, hunspell-da"
 RECOMMENDS="libreoffice-writer-nogui | libreoffice-writer, chromium"
 MAINTAINER="indstil maintainers <maintainers@users.noreply.b-seed-685eb333.example>"
 

@@ -529,6 +529,16 @@ def main():
         checks.expect(all(href.startswith("#") or target == "_blank" for href, target in links),
                       f"preview links open in a new tab or stay in the page ({links[:4]})")
 
+        print("an unknown word gets a quiet underline of its own")
+        type_into_editor(driver, " Denne beslutnig gælder.", select=(line_index, column, column))
+        seen = analysed(driver, seen)
+        spelt = wait_for(driver, lambda d: d.execute_script(
+            "return [...document.querySelectorAll('.CodeMirror .cm-spelling')].map(e => [e.textContent, e.title])"), "the spelling mark")
+        checks.expect(any(text == "beslutnig" and "»beslutning«" in title for text, title in spelt),
+                      f"»beslutnig« alone is underlined, its title suggests »beslutning« ({spelt[:3]})")
+        checks.expect(any("beslutnig" in item.text and "spelling.unknown-word" in item.text
+                          for item in driver.find_elements(By.CSS_SELECTOR, "#findings li")), "the unknown word is listed with the findings")
+
         print("the fields as a form")
         title = driver.find_element(By.CSS_SELECTOR, '#fields [data-key="titel"]')
         title.send_keys("Nye regler for mødelokaler")

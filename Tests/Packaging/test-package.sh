@@ -77,7 +77,7 @@ info=$(dpkg-deb -I "$deb")
 depends=$(sed -n 's/^ Depends: //p' <<< "$info")
 recommends=$(sed -n 's/^ Recommends: //p' <<< "$info")
 missing=""
-for package in libc6 libcmark0.30.2 weasyprint qpdf poppler-utils libjs-codemirror; do
+for package in libc6 libcmark0.30.2 libhunspell-1.7-0 hunspell-da weasyprint qpdf poppler-utils libjs-codemirror; do
   grep -Eq "(^|, )$package( |,|$)" <<< "$depends" || missing="$missing $package"
 done
 if [ -z "$missing" ] && grep -q libreoffice-writer <<< "$recommends"; then
