@@ -17,6 +17,7 @@ public final class Workspace: @unchecked Sendable {
     public let configuration: Configuration
     /// `--profile`: beats the document's own `profil` and indstil.yml's `profile`.
     public let profileOverride: String?
+    /// The checks that run: those indstil.yml turns off (`off`) are not run at all.
     public let checks: [any Check]
     let plugins: PluginHook?
     let profileStores: ProfileStores
@@ -27,7 +28,7 @@ public final class Workspace: @unchecked Sendable {
                 checks: [any Check] = CheckRegistry.documentChecks, plugins: PluginHook? = PluginRunner.diagnostics) {
         self.configuration = configuration
         self.profileOverride = profileOverride
-        self.checks = checks
+        self.checks = checks.filter { configuration.checks[$0.id]?.severity != .off }
         self.plugins = plugins
         profileStores = ProfileStores(extraFolders: configuration.profileFolders)
     }

@@ -68,17 +68,35 @@ public struct NominalisationCheck: Check {
     /// letters before the ending, that are not `things`. On UTF-8 bytes: only the hits
     /// become strings (this runs over every paragraph of every document checked).
     static func nominalisations(in text: Substring) -> [String] {
+        text.utf8.withContiguousStorageIfAvailable { nominalisations(in: $0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { nominalisations(in: $0) }
+    }
+
+    private static func nominalisations(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var found: [String] = []
-        let bytes = Array(text.utf8)
         var index = 0
+        let n = UInt8(ascii: "n"), g = UInt8(ascii: "g"), l = UInt8(ascii: "l"), s = UInt8(ascii: "s")
+        let h = UInt8(ascii: "h"), e = UInt8(ascii: "e"), d = UInt8(ascii: "d")
         while index < bytes.count {
             guard DanishBytes.isWordByte(bytes[index]) else { index += 1; continue }
             let start = index
             while index < bytes.count, DanishBytes.isWordByte(bytes[index]) || bytes[index] == UInt8(ascii: "-") { index += 1 }
             var end = index
             while end > start, !DanishBytes.isWordByte(bytes[end - 1]) { end -= 1 }
-            let word = bytes[start..<end]
-            guard word.count >= 7, let suffix = suffixBytes.first(where: { word.count > $0.suffix.count && word.suffix($0.suffix.count).elementsEqual($0.suffix) }) else { continue }
+            guard end - start >= 7 else { continue }
+            // Every ending holds "ng", "ls" or "hed" within the word's last nine bytes: most
+            // words are turned away by that before the endings are compared.
+            var maybe = false
+            var position = max(start + 1, end - 9)
+            while position < end, !maybe {
+                let before = bytes[position - 1], byte = bytes[position]
+                maybe = (before == n && byte == g) || (before == l && byte == s)
+                    || (before == e && byte == d && position >= start + 2 && bytes[position - 2] == h)
+                position += 1
+            }
+            guard maybe else { continue }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard let suffix = suffixBytes.first(where: { word.count > $0.suffix.count && word.suffix($0.suffix.count).elementsEqual($0.suffix) }) else { continue }
             // The word in its plain form ("beslutningerne" → "beslutning").
             var base: [UInt8] = []
             DanishBytes.lowercase(word.dropLast(suffix.suffix.count - suffix.baseLength), into: &base)

@@ -19,8 +19,9 @@ public final class SpellingDictionary: Sendable {
     /// The `.aff`/`.dic` pair, without the extension (`/usr/share/hunspell/da_DK`).
     public let path: String
     private let handle: Locked<OpaquePointer>
-    /// Answers by the FNV-1a hash of the word's bytes (hashing a `String` normalises it first).
-    private let verdicts = Locked<[UInt64: Bool]>([:])
+    /// Answers by the FNV-1a hash of the word's bytes (hashing a `String` normalises it first),
+    /// in 16 parts with a lock each, so that threads checking documents seldom wait for each other.
+    private let verdicts = (0..<16).map { _ in Locked<[UInt64: Bool]>([:]) }
     private let suggestionCache = Locked<[String: [String]]>([:])
     /// Hashes of the dictionary's stems in lower case (its `.dic` lines up to the flags), read
     /// on the first suggestion (about 10 ms).
@@ -59,10 +60,11 @@ public final class SpellingDictionary: Sendable {
     /// any word; a lower-case one is not allowed on a name).
     public func knows(_ word: String) -> Bool {
         let key = DanishBytes.fnv(word.utf8)
-        if let known = verdicts.withLock({ $0[key] }) { return known }
+        let part = verdicts[Int(key & 15)]
+        if let known = part.withLock({ $0[key] }) { return known }
         // libhunspell reads at most 100 bytes of a word; no Danish word is that long.
         let known = word.utf8.count < 100 && handle.withLock { Hunspell_spell($0, word) != 0 }
-        verdicts.withLock { $0[key] = known }
+        part.withLock { $0[key] = known }
         return known
     }
 

@@ -37,8 +37,9 @@ public struct UnknownWordCheck: Check {
                 line: 1, column: 1)]
         }
         let document = context.document
-        let judge = SpellingJudge(dictionary: dictionary,
-                                  vocabulary: SpellingVocabulary(profile: context.profile, configuration: context.configuration, document: document))
+        var judge = SpellingJudge(dictionary: dictionary) {
+            SpellingVocabulary(profile: context.profile, configuration: context.configuration, document: document)
+        }
         // This document's answers, by the hash of the word's bytes (`DanishBytes.fnv`).
         var verdicts: [UInt64: Bool] = [:]
         var diagnostics: [Diagnostic] = []
@@ -81,20 +82,37 @@ public struct UnknownWordCheck: Check {
     }
 }
 
-/// Whether a word of prose is known: the vocabulary, then the dictionary; an abbreviation
-/// with its full stop ("evt.", "vedr."); a compound with a hyphen part by part ("KL-aftalen").
+/// Whether a word of prose is known: the dictionary, then the vocabulary (made on the first
+/// word the dictionary does not know: most documents never need it); an abbreviation with or
+/// without its full stop ("evt.", "vedr."); a compound with a hyphen part by part ("KL-aftalen").
 struct SpellingJudge {
     let dictionary: SpellingDictionary
-    let vocabulary: SpellingVocabulary
+    private let makeVocabulary: () -> SpellingVocabulary
+    private var made: SpellingVocabulary?
 
-    func knows(_ word: SpellingWord) -> Bool {
-        if vocabulary.contains(word.text) { return true }
+    init(dictionary: SpellingDictionary, vocabulary: @escaping () -> SpellingVocabulary) {
+        self.dictionary = dictionary
+        makeVocabulary = vocabulary
+    }
+
+    private var vocabulary: SpellingVocabulary {
+        mutating get {
+            if let made { return made }
+            let vocabulary = makeVocabulary()
+            made = vocabulary
+            return vocabulary
+        }
+    }
+
+    mutating func knows(_ word: SpellingWord) -> Bool {
         let text = String(word.text)
         if dictionary.knows(text) { return true }
+        if vocabulary.contains(word.text) { return true }
         // "evt.", "vedr.", and the same written without the full stop ("evt", "mio").
         if Readability.abbreviations.contains(text.lowercased()) { return true }
         if word.hasFullStop, dictionary.knows(text + ".") { return true }
         if word.text.contains("-") {
+            let vocabulary = self.vocabulary
             return word.text.split(separator: "-").allSatisfy { part in
                 // "KL", "IT", "A": an acronym or a letter needs no spelling.
                 part.count < 3 || part.allSatisfy(\.isUppercase) || vocabulary.contains(part) || dictionary.knows(String(part))
