@@ -140,4 +140,26 @@ import IndstilCore
         let messages = try Self.messages(result, check: "spelling.unknown-word")
         #expect(messages.count == 1 && messages[0].hasPrefix("Stavekontrollen kørte ikke") && messages[0].contains("hunspell-da"), "\(messages)")
     }
+
+    @Test("Text that is not Danish stops after 500 different unknown words, in seconds, with one note saying so")
+    func notDanish() throws {
+        let project = try TempFolder("spelling-hostile")
+        defer { project.remove() }
+        // 20.000 different made-up words of eight letters, and one of 100.000 letters.
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("bcdfghjklmnpqrstvwxz")
+        let words = (0..<20_000).map { _ in String((0..<8).map { _ in letters.randomElement(using: &generator)! }) }
+        let text = try Fixtures.exampleText(Fixtures.byraad)
+            .replacingOccurrences(of: "Om dagen bruges de flittigt af medarbejderne.",
+                                  with: words.joined(separator: " ") + " " + String(repeating: "q", count: 100_000))
+        try project.write("sag.md", text)
+        let started = Date()
+        let result = try project.run("check", "sag.md", "--format", "json", timeout: 90)
+        let seconds = Date().timeIntervalSince(started)
+        let messages = try Self.messages(result, check: "spelling.unknown-word")
+        #expect(messages.count == 501 && messages.filter { $0.hasPrefix("Stavekontrollen stoppede her efter 500 forskellige ukendte ord") }.count == 1,
+                "\(messages.count) \(messages.prefix(2))")
+        #expect(messages.allSatisfy { $0.count < 400 }, "no message carries a huge word")
+        #expect(seconds < 45, "\(seconds) s (the debug build)")
+    }
 }

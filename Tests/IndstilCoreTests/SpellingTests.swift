@@ -18,6 +18,7 @@ import Testing
         #expect(words("bl.a. f.eks. MBU KSL PDF/UA iPad McDonald d'Angers") == [])
         #expect(words("IT-systemet og tids- og ressourceforbrug, -planen") == ["IT-systemet", "ressourceforbrug"])
         #expect(words("Et – langt — ord… øjeblik Ærø") == ["langt", "ord", "øjeblik", "Ærø"])
+        #expect(words(String(repeating: "a", count: 61) + " " + String(repeating: "b", count: 60)) == [String(repeating: "b", count: 60)])
     }
 
     @Test("A sentence opens at the line's start and after . ! ? :, and only there")

@@ -23,9 +23,9 @@ public final class SpellingDictionary: Sendable {
     /// in 16 parts with a lock each, so that threads checking documents seldom wait for each other.
     private let verdicts = (0..<16).map { _ in Locked<[UInt64: Bool]>([:]) }
     private let suggestionCache = Locked<[String: [String]]>([:])
-    /// Hashes of the dictionary's stems in lower case (its `.dic` lines up to the flags), read
-    /// on the first suggestion (about 10 ms).
-    private let stemCache = Once<Set<UInt64>>()
+    /// The dictionary's words on their own (`DictionaryStems`): most words of a text are one
+    /// of them as written, and are known without a call into libhunspell.
+    private let stems: DictionaryStems
 
     /// The Danish dictionary: the one `INDSTIL_DICTIONARY` names (a path without `.aff`/`.dic`),
     /// else the first `da_DK` where Debian, Fedora, Homebrew and MacPorts put it; nil when
@@ -54,12 +54,21 @@ public final class SpellingDictionary: Sendable {
               let handle = Hunspell_create(path + ".aff", path + ".dic") else { return nil }
         self.path = path
         self.handle = Locked(handle)
+        stems = DictionaryStems.read(dic: path + ".dic", aff: path + ".aff")
     }
 
     /// Whether the dictionary knows `word` as written (a capital first letter is allowed on
     /// any word; a lower-case one is not allowed on a name).
     public func knows(_ word: String) -> Bool {
         let key = DanishBytes.fnv(word.utf8)
+        if stems.exact.contains(key) { return true }
+        // At the start of a sentence: "Kommunen" is "kommunen" with a capital.
+        if let first = word.unicodeScalars.first, SpellingWords.classify(first) == .upper,
+           !word.unicodeScalars.dropFirst().contains(where: { SpellingWords.classify($0) == .upper }) {
+            var lower: [UInt8] = []
+            DanishBytes.lowercase(word.utf8, into: &lower)
+            if stems.exact.contains(DanishBytes.fnv(lower)) { return true }
+        }
         let part = verdicts[Int(key & 15)]
         if let known = part.withLock({ $0[key] }) { return known }
         // libhunspell reads at most 100 bytes of a word; no Danish word is that long.
@@ -71,43 +80,8 @@ public final class SpellingDictionary: Sendable {
     /// Up to three words the dictionary knows that `word` probably should be, best first.
     public func suggestions(for word: String) -> [String] {
         if let kept = suggestionCache.withLock({ $0[word] }) { return kept }
-        let stems = stemCache.value { Self.readStems(path + ".dic") }
-        let found = SpellingSuggester(stems: stems, knows: knows).suggestions(for: word)
+        let found = SpellingSuggester(stems: stems.lower, knows: knows).suggestions(for: word)
         suggestionCache.withLock { $0[word] = found }
         return found
-    }
-
-    /// The FNV-1a hashes of the words of a `.dic` file before their flags ("kommune/12,40" →
-    /// "kommune"), lower-cased (`SpellingSuggester` looks its candidates up in them).
-    static func readStems(_ file: String) -> Set<UInt64> {
-        guard let data = FileManager.default.contents(atPath: file) else { return [] }
-        var stems = Set<UInt64>()
-        var lower: [UInt8] = []
-        stems.reserveCapacity(data.count / 12)
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var lineStart = 0
-            var first = true
-            while lineStart < bytes.count {
-                var end = lineStart
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                var wordEnd = lineStart
-                while wordEnd < end {
-                    let byte = bytes[wordEnd]
-                    // "/" starts the flags, a tab or space the morphology; "\/" is a slash in the word.
-                    if byte == UInt8(ascii: "/"), wordEnd == lineStart || bytes[wordEnd - 1] != UInt8(ascii: "\\") { break }
-                    if byte == 0x09 || byte == 0x20 || byte == 0x0D { break }
-                    wordEnd += 1
-                }
-                // The first line is the number of entries.
-                if !first, wordEnd > lineStart {
-                    DanishBytes.lowercase(bytes[lineStart..<wordEnd], into: &lower)
-                    stems.insert(DanishBytes.fnv(lower))
-                }
-                first = false
-                lineStart = end + 1
-            }
-        }
-        return stems
     }
 }

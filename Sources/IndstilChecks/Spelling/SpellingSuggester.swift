@@ -9,7 +9,7 @@
 /// hash of the unchanged beginning and looked up among the stems' hashes (a few microseconds
 /// for the whole word). Only the hits become strings.
 struct SpellingSuggester {
-    /// FNV-1a hashes of the dictionary's stems in lower case (`SpellingStems`).
+    /// FNV-1a hashes of the dictionary's stems in lower case (`DictionaryStems.lower`).
     let stems: Set<UInt64>
     let knows: (String) -> Bool
 
@@ -25,7 +25,7 @@ struct SpellingSuggester {
 
     /// The most candidates the dictionary may turn down for one word: each question costs up
     /// to 0,2 ms for a long compound, and the likely candidates come first.
-    static let refusals = 8
+    static let refusals = 4
 
     func suggestions(for word: String) -> [String] {
         var lower: [UInt8] = []

@@ -12,8 +12,8 @@ struct SpellingWord: Equatable {
 /// anything with a digit (case numbers, amounts, "B1.1", "3.-klasse"), a slash, an @, an
 /// underscore or other code marks (paths, addresses, e-mail, file names), a full stop inside
 /// (abbreviations such as "bl.a.", domain names), an apostrophe inside, words of one or two
-/// letters, acronyms in capitals ("KSL", "MBU"), words with a capital inside ("iPad"), and
-/// halves of a compound left open ("tids- og ressourceforbrug").
+/// letters or more than 60, acronyms in capitals ("KSL", "MBU"), words with a capital inside
+/// ("iPad"), and halves of a compound left open ("tids- og ressourceforbrug").
 ///
 /// It reads Unicode scalars, with the Latin-1 letters (æ, ø, å, é …) classified without
 /// Unicode's tables: it runs over every word of every document checked.
@@ -94,7 +94,8 @@ enum SpellingWords {
                 opensSentence = ends
                 let openCompound = (wordStart > tokenStart && bytes[wordStart - 1] == UInt8(ascii: "-"))
                     || (wordEnd < offset && bytes[wordEnd] == UInt8(ascii: "-"))
-                if !other, !openCompound, letters >= 3, !uppercaseInside, uppercase != letters {
+                // More than 60 letters is no word of prose (a pasted hash, a run of letters).
+                if !other, !openCompound, letters >= 3, letters <= 60, !uppercaseInside, uppercase != letters {
                     words.append(SpellingWord(text: line[index(wordStart)..<index(wordEnd)],
                                               hasFullStop: wordEnd < offset && bytes[wordEnd] == UInt8(ascii: "."),
                                               opensSentence: startsSentence))

@@ -44,7 +44,8 @@ public struct UnknownWordCheck: Check {
         var verdicts: [UInt64: Bool] = [:]
         var diagnostics: [Diagnostic] = []
         var opensSentence = true
-        for line in SpellingText.lines(of: document, profile: context.profile) {
+        var distinctUnknown = 0
+        lines: for line in SpellingText.lines(of: document, profile: context.profile) {
             if line.opensSentence { opensSentence = true }
             for word in SpellingWords.words(in: line.text, opensSentence: &opensSentence) {
                 // A capital inside a sentence: a name ("Gellerup", "Ida Eksempel").
@@ -56,8 +57,18 @@ public struct UnknownWordCheck: Check {
                 } else {
                     known = judge.knows(word)
                     verdicts[key] = known
+                    if !known { distinctUnknown += 1 }
                 }
                 guard !known else { continue }
+                // Text that is not Danish prose (another language, OCR debris, generated
+                // letters) would cost a suggestion per word and bury the report.
+                if distinctUnknown > Self.unknownLimit {
+                    diagnostics.append(Diagnostic(check: id, severity: .note, message: Message(
+                        da: "Stavekontrollen stoppede her efter \(Self.unknownLimit) forskellige ukendte ord; er teksten på dansk?",
+                        en: "Spelling stopped here after \(Self.unknownLimit) different unknown words; is the text Danish?"),
+                        line: line.line, column: 1))
+                    break lines
+                }
                 let shown = String(word.text)
                 let suggestions = dictionary.suggestions(for: shown)
                 diagnostics.append(Diagnostic(check: id, severity: severity,
@@ -67,6 +78,9 @@ public struct UnknownWordCheck: Check {
         }
         return diagnostics
     }
+
+    /// The most different unknown words reported in one document.
+    static let unknownLimit = 500
 
     static func message(_ word: String, suggestions: [String]) -> Message {
         func listed(_ words: [String], or: String, open: String, close: String) -> String {
