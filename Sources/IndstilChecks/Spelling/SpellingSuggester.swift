@@ -26,6 +26,8 @@ struct SpellingSuggester {
     /// The most candidates the dictionary may turn down for one word: each question costs up
     /// to 0,2 ms for a long compound, and the likely candidates come first.
     static let refusals = 4
+    /// The same for a compound's candidates.
+    static let compoundRefusals = 2
 
     func suggestions(for word: String) -> [String] {
         var lower: [UInt8] = []
@@ -37,8 +39,9 @@ struct SpellingSuggester {
         let capitalised = first.properties.isUppercase && !word.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
         var found: [String] = []
         var refused = 0
+        var refusalLimit = Self.refusals
         func offer(_ candidate: [UInt8]) {
-            guard found.count < Self.limit, refused < Self.refusals else { return }
+            guard found.count < Self.limit, refused < refusalLimit else { return }
             var shown = String(decoding: candidate, as: UTF8.self)
             if capitalised { shown = shown.prefix(1).uppercased() + shown.dropFirst() }
             guard shown != word, !found.contains(shown) else { return }
@@ -51,11 +54,15 @@ struct SpellingSuggester {
         }
         for candidate in stemEdits(lower) { offer(candidate) }
         // A compound with the slip in one part: a known beginning and an ending one edit from
-        // a stem ("kernerdrift" → "kerne" + "drift"), or the other way round.
-        if found.isEmpty {
+        // a stem ("kernerdrift" → "kerne" + "drift"), or the other way round. Only for words of
+        // ten bytes or more, parts of four or more, and two refusals: asking libhunspell about
+        // a long compound is its slowest question.
+        if found.isEmpty, lower.count >= 10 {
+            refused = 0
+            refusalLimit = Self.compoundRefusals
             var splits: [Int] = []
-            for (index, byte) in lower.enumerated() where byte & 0xC0 != 0x80 && index >= 3 && lower.count - index >= 3 { splits.append(index) }
-            for split in splits where found.count < Self.limit && refused < Self.refusals {
+            for (index, byte) in lower.enumerated() where byte & 0xC0 != 0x80 && index >= 4 && lower.count - index >= 4 { splits.append(index) }
+            for split in splits where found.count < Self.limit && refused < refusalLimit {
                 let head = Array(lower[..<split]), tail = Array(lower[split...])
                 if isStem(head) || (Self.joins(head) && isStem(Array(head.dropLast()))) {
                     for candidate in stemEdits(tail) { offer(head + candidate) }
