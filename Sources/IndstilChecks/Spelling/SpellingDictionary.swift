@@ -41,6 +41,12 @@ public final class SpellingDictionary: Sendable {
         return candidates.lazy.compactMap(SpellingDictionary.init(path:)).first
     }()
 
+    /// Starts loading `danish` on a thread of its own, so that the first document to need it
+    /// finds it (nearly) ready instead of loading it while the other workers wait.
+    public static func loadInBackground() {
+        Thread.detachNewThread { _ = danish }
+    }
+
     /// Where `danish` was looked for, for the message when it is missing.
     public static var searchedPlaces: String {
         if let named = ProcessInfo.processInfo.environment["INDSTIL_DICTIONARY"], !named.isEmpty { return named }
