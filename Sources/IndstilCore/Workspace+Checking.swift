@@ -60,7 +60,7 @@ extension Workspace {
     /// not kept.
     public func check(_ inputs: [FileCollector.Input]) -> [FileReport] {
         // The Danish dictionary loads (about 0,1 s) while the first documents are read.
-        if checks.contains(where: { $0.id == UnknownWordCheck().id }) { SpellingDictionary.loadInBackground() }
+        if checks.contains(where: { $0 is UnknownWordCheck }) { SpellingDictionary.loadInBackground() }
         let manifests = inputs.filter { Manifest.isManifest($0.url) }.map { assemble($0.url, displayPath: $0.displayPath).reports }
         let documents = inputs.filter { !Manifest.isManifest($0.url) }
         let reports = ParallelWork.map(documents) { self.report(for: $0) }
