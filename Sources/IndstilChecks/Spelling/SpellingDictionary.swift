@@ -39,7 +39,12 @@ public final class SpellingDictionary: Sendable {
             candidates += ["/usr/share/hunspell/da_DK", "/usr/share/myspell/da_DK", "/usr/share/myspell/dicts/da_DK",
                            "/usr/local/share/hunspell/da_DK", "/opt/homebrew/share/hunspell/da_DK", "/opt/local/share/hunspell/da_DK"]
         }
-        return candidates.lazy.compactMap(SpellingDictionary.init(path:)).first
+        // A loop, not `lazy.compactMap(…).first`: that would load the found dictionary twice
+        // (once for its index, once for the element).
+        for candidate in candidates {
+            if let dictionary = SpellingDictionary(path: candidate) { return dictionary }
+        }
+        return nil
     }()
 
     /// Starts loading `danish` on a thread of its own, so that the first document to need it
