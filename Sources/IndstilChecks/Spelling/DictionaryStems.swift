@@ -1,7 +1,8 @@
 import Foundation
 
 /// The words a Hunspell `.dic` file lists (its lines up to the flags: "kommune/12,40" →
-/// "kommune"), as FNV-1a hashes of their bytes in lower case (`DanishBytes`), for
+/// "kommune"), as FNV-1a hashes of their bytes (`DanishBytes`): `exact` as written, for
+/// knowing a word without a call into libhunspell; `lower` in lower case, for
 /// `SpellingSuggester` to look its candidates up in.
 /// Left out: words the `.aff` file marks as forbidden, as needing an affix, as only a part of
 /// compounds, or as never to be suggested (FORBIDDENWORD, NEEDAFFIX, ONLYINCOMPOUND,
@@ -9,12 +10,14 @@ import Foundation
 /// lines takes about 50 ms in a release build (half a second in a debug build), so it is
 /// read only when a word needs suggestions.
 struct DictionaryStems: Sendable {
+    let exact: Set<UInt64>
     let lower: Set<UInt64>
 
     static func read(dic: String, aff: String) -> DictionaryStems {
-        guard let data = FileManager.default.contents(atPath: dic) else { return DictionaryStems(lower: []) }
+        guard let data = FileManager.default.contents(atPath: dic) else { return DictionaryStems(exact: [], lower: []) }
         let flags = AffixFlags.read(aff)
-        var lower = Set<UInt64>()
+        var exact = Set<UInt64>(), lower = Set<UInt64>()
+        exact.reserveCapacity(data.count / 12)
         lower.reserveCapacity(data.count / 12)
         var lowered: [UInt8] = []
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -41,7 +44,9 @@ struct DictionaryStems: Sendable {
                     }
                     let entryFlags = wordEnd < flagEnd ? UnsafeBufferPointer(rebasing: bytes[(wordEnd + 1)..<flagEnd]) : UnsafeBufferPointer(rebasing: bytes[wordEnd..<wordEnd])
                     if !flags.excludes(entryFlags) {
-                        DanishBytes.lowercase(bytes[lineStart..<wordEnd], into: &lowered)
+                        let word = bytes[lineStart..<wordEnd]
+                        exact.insert(DanishBytes.fnv(word))
+                        DanishBytes.lowercase(word, into: &lowered)
                         lower.insert(DanishBytes.fnv(lowered))
                     }
                 }
@@ -49,7 +54,7 @@ struct DictionaryStems: Sendable {
                 lineStart = end + 1
             }
         }
-        return DictionaryStems(lower: lower)
+        return DictionaryStems(exact: exact, lower: lower)
     }
 }
 
