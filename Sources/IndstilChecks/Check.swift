@@ -52,6 +52,13 @@ public struct CheckContext: Sendable {
     public func number(_ key: String, for checkID: String) -> Double? {
         configuration.options(for: checkID)[key]?.trimmedString.flatMap(Double.init)
     }
+
+    /// A whole number set for a check, within 0…1.000.000 (a huge, infinite or NaN setting
+    /// is no count: `Int(_:)` would stop the process on it).
+    public func count(_ key: String, for checkID: String) -> Int? {
+        guard let number = number(key, for: checkID), number.isFinite else { return nil }
+        return Int(min(max(number, 0), 1_000_000))
+    }
 }
 
 /// A document that must (or must not) trigger a check, for its tests and its docs.

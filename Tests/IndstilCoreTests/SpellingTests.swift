@@ -61,6 +61,9 @@ import Testing
     func nominalisations() {
         #expect(NominalisationCheck.nominalisations(in: "Beslutningen om implementeringen, udviklingen og tilgængeligheden; en beskrivelse.")
                 == ["Beslutningen", "implementeringen", "udviklingen", "tilgængeligheden", "beskrivelse"])
+        #expect(NominalisationCheck.nominalisations(in: "»implementering« og vurdering… – en udvikling") == ["implementering", "vurdering", "udvikling"])
+        #expect(SpellingText.column(of: "beslutnig", in: "Denne ubeslutnig og beslutnig, igen beslutnig") == 21)
+        #expect(SpellingText.column(of: "æble", in: "– bæble æble") == 9)
         #expect(NominalisationCheck.nominalisations(in: "Forvaltningen, kommunalbestyrelsen, foreningerne, virksomheden, bygningen, afdelingen, indstillingen, mening, ting, kvinde") == [])
     }
 }

@@ -77,6 +77,9 @@ extension Configuration {
     mutating func readProjectWordList(in folder: URL, invalid: (Int, String, String) -> Invalid) throws(Invalid) {
         let file = folder.appendingPathComponent(Self.projectWordList)
         guard FileManager.default.fileExists(atPath: file.path) else { return }
+        guard ProjectRoot.contains(folder, file) else {
+            throw invalid(1, "»\(Self.projectWordList)« peger uden for projektet", "\"\(Self.projectWordList)\" leaves the project")
+        }
         switch SpellingSpec.readWordList(file) {
         case .success(let words): spellingWords += words
         case .failure(let unread):

@@ -17,7 +17,7 @@ public struct LongSentenceCheck: Check {
     }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        let limit = context.number("max_words", for: id).map(Int.init) ?? context.profile.readability.sentenceMaxWords
+        let limit = context.count("max_words", for: id) ?? context.profile.readability.sentenceMaxWords
         var diagnostics: [Diagnostic] = []
         // The text blocks of the sections, in order, with their sentences (computed once, shared with LIX).
         for textBlock in context.analyzed.readableBlocks {

@@ -47,7 +47,7 @@ public struct NominalisationCheck: Check {
                                     "interesse", "nyhed", "frihed", "kommunalbestyrelse"].map { Array($0.utf8) }
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        let minWords = context.number("min_words", for: id).map(Int.init) ?? 20
+        let minWords = context.count("min_words", for: id) ?? 20
         let maxShare = context.number("max_share", for: id) ?? 0.12
         var diagnostics: [Diagnostic] = []
         for block in context.analyzed.readableBlocks where block.score.words >= minWords {
@@ -77,12 +77,25 @@ public struct NominalisationCheck: Check {
         var index = 0
         let n = UInt8(ascii: "n"), g = UInt8(ascii: "g"), l = UInt8(ascii: "l"), s = UInt8(ascii: "s")
         let h = UInt8(ascii: "h"), e = UInt8(ascii: "e"), d = UInt8(ascii: "d")
+        /// The length of the letter, digit or hyphen at `index`, 0 for anything else: » « …
+        /// – and the no-break space (lead bytes C2 and E2) are not letters.
+        func letterLength(at index: Int) -> Int {
+            let byte = bytes[index]
+            if byte < 0x80 { return DanishBytes.isWordByte(byte) || byte == UInt8(ascii: "-") ? 1 : 0 }
+            if byte == 0xC2 || byte == 0xE2 || byte < 0xC0 { return 0 }
+            return byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        }
+        /// The length of whatever scalar starts at `index`.
+        func scalarLength(at index: Int) -> Int {
+            let byte = bytes[index]
+            return byte < 0xC0 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        }
         while index < bytes.count {
-            guard DanishBytes.isWordByte(bytes[index]) else { index += 1; continue }
+            guard letterLength(at: index) > 0, bytes[index] != UInt8(ascii: "-") else { index += scalarLength(at: index); continue }
             let start = index
-            while index < bytes.count, DanishBytes.isWordByte(bytes[index]) || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            while index < bytes.count, case let length = letterLength(at: index), length > 0 { index = min(bytes.count, index + length) }
             var end = index
-            while end > start, !DanishBytes.isWordByte(bytes[end - 1]) { end -= 1 }
+            while end > start, bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
             guard end - start >= 7 else { continue }
             // Every ending holds "ng", "ls" or "hed" within the word's last nine bytes: most
             // words are turned away by that before the endings are compared.

@@ -28,15 +28,18 @@ struct DictionaryStems: Sendable {
                 var end = lineStart
                 while end < bytes.count, bytes[end] != 0x0A { end += 1 }
                 var wordEnd = lineStart
+                var spaced = false
                 while wordEnd < end {
                     let byte = bytes[wordEnd]
-                    // "/" starts the flags ("\/" is a slash in the word), a tab or space the morphology.
+                    // "/" starts the flags ("\/" is a slash in the word), a tab the morphology.
                     if byte == UInt8(ascii: "/"), wordEnd == lineStart || bytes[wordEnd - 1] != UInt8(ascii: "\\") { break }
-                    if byte == 0x09 || byte == 0x20 || byte == 0x0D { break }
+                    if byte == 0x09 || byte == 0x0D { break }
+                    if byte == 0x20 { spaced = true }
                     wordEnd += 1
                 }
-                // The first line is the number of entries.
-                if !first, wordEnd > lineStart {
+                // The first line is the number of entries; an entry of several words ("breaking
+                // news") is no single word (libhunspell rejects "breaking" alone).
+                if !first, wordEnd > lineStart, !spaced {
                     var flagEnd = wordEnd
                     if wordEnd < end, bytes[wordEnd] == UInt8(ascii: "/") {
                         flagEnd = wordEnd + 1

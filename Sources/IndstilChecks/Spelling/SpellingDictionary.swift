@@ -86,21 +86,38 @@ public final class SpellingDictionary: Sendable {
     /// Whether the dictionary knows `word` as written (a capital first letter is allowed on
     /// any word; a lower-case one is not allowed on a name).
     public func knows(_ word: String) -> Bool {
+        knows(word, stems: loadedStems)
+    }
+
+    /// `knows` with the word list the caller took from `loadedStems` (once a document, not
+    /// under a lock for every word).
+    func knows(_ word: String, stems: DictionaryStems?) -> Bool {
         let key = DanishBytes.fnv(word.utf8)
-        if readStems.withLock({ $0?.exact.contains(key) }) == true { return true }
+        if stems?.exact.contains(key) == true { return true }
         let part = verdicts[Int(key & 15)]
         if let known = part.withLock({ $0[key] }) { return known }
         // libhunspell reads at most 100 bytes of a word; no Danish word is that long.
         let known = word.utf8.count < 100 && handle.withLock { Hunspell_spell($0, word) != 0 }
-        part.withLock { $0[key] = known }
+        part.withLock {
+            // A workspace open for days meets every half-typed word: the answers are kept,
+            // but not without end.
+            if $0.count > 20_000 { $0.removeAll() }
+            $0[key] = known
+        }
         return known
     }
+
+    /// The dictionary's word list if it has been read, else nil (it is not read for this).
+    var loadedStems: DictionaryStems? { readStems.withLock { $0 } }
 
     /// Up to three words the dictionary knows that `word` probably should be, best first.
     public func suggestions(for word: String) -> [String] {
         if let kept = suggestionCache.withLock({ $0[word] }) { return kept }
-        let found = SpellingSuggester(stems: stemList().lower, knows: knows).suggestions(for: word)
-        suggestionCache.withLock { $0[word] = found }
+        let found = SpellingSuggester(stems: stemList().lower, knows: { self.knows($0) }).suggestions(for: word)
+        suggestionCache.withLock {
+            if $0.count > 20_000 { $0.removeAll() }
+            $0[word] = found
+        }
         return found
     }
 }

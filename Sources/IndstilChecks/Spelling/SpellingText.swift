@@ -15,7 +15,7 @@ struct SpellingLine: Sendable {
 
 enum SpellingText {
     static func lines(of document: Document, profile: Profile) -> [SpellingLine] {
-        var lines = frontMatterLines(document.frontMatter, fields: profile.fields)
+        var lines = frontMatterLines(document.frontMatter, fields: profile.fields, document: document)
         var collector = SpellingLineCollector()
         for block in document.preamble { collector.walk(block) }
         for section in document.sections {
@@ -34,15 +34,48 @@ enum SpellingText {
         return names
     }
 
-    static func frontMatterLines(_ frontMatter: YAMLValue, fields: [FieldSpec]) -> [SpellingLine] {
+    static func frontMatterLines(_ frontMatter: YAMLValue, fields: [FieldSpec], document: Document) -> [SpellingLine] {
         var lines: [SpellingLine] = []
         visit(frontMatter, fields: fields) { field, value in
             guard field.type == .text, field.key != "profil", !isName(field), let text = value.string else { return }
+            // A block scalar (`|`, `>`) starts on the line after its indicator.
+            let indicator = document.sourceLine(value.line).trimmingCharacters(in: .whitespaces)
+            let first = ["|", ">", "|-", ">-", "|+", ">+"].contains { indicator.hasSuffix($0) } ? value.line + 1 : value.line
             for (offset, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                lines.append(SpellingLine(text: String(piece), line: value.line + (value.isPlain ? 0 : offset), opensSentence: offset == 0))
+                lines.append(SpellingLine(text: String(piece), line: first + offset, opensSentence: offset == 0))
             }
         }
         return lines
+    }
+
+    /// The column of `word` where it first stands as a whole word in `line` (the file's
+    /// line), counted in characters; 1 when it is not there as written.
+    static func column(of word: Substring, in line: Substring) -> Int {
+        let bytes = Array(line.utf8), needle = Array(word.utf8)
+        guard !needle.isEmpty, bytes.count >= needle.count else { return 1 }
+        var start = 0
+        while start + needle.count <= bytes.count {
+            if bytes[start] == needle[0], bytes[start..<(start + needle.count)].elementsEqual(needle),
+               start == 0 || !isLetterBefore(bytes, start),
+               start + needle.count == bytes.count || !isLetterAt(bytes, start + needle.count) {
+                return String(decoding: bytes[..<start], as: UTF8.self).count + 1
+            }
+            start += 1
+        }
+        return 1
+    }
+
+    /// Whether a letter (ASCII or a Latin letter of two bytes) ends just before `index`.
+    private static func isLetterBefore(_ bytes: [UInt8], _ index: Int) -> Bool {
+        let byte = bytes[index - 1]
+        if byte < 0x80 { return DanishBytes.isWordByte(byte) }
+        return index >= 2 && bytes[index - 2] >= 0xC3
+    }
+
+    private static func isLetterAt(_ bytes: [UInt8], _ index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return DanishBytes.isWordByte(byte) }
+        return byte >= 0xC3 && byte != 0xE2
     }
 
     /// A field that holds a person's name.

@@ -40,22 +40,29 @@ public struct UnknownWordCheck: Check {
         var judge = SpellingJudge(dictionary: dictionary) {
             SpellingVocabulary(profile: context.profile, configuration: context.configuration, document: document)
         }
-        // This document's answers, by the hash of the word's bytes (`DanishBytes.fnv`).
+        // This document's answers, by the hash of the word's bytes (`DanishBytes.fnv`) and
+        // whether a full stop followed ("adm." may be an abbreviation where "adm" is not).
         var verdicts: [UInt64: Bool] = [:]
+        // The dictionary's word list when it is already read (for many documents).
+        let stems = dictionary.loadedStems
         var diagnostics: [Diagnostic] = []
         var opensSentence = true
         var distinctUnknown = 0
+        // Each unknown word once a line, where it first stands: a line repeating it a
+        // thousand times is one finding, and its column is found once.
+        var reportedLine = 0
+        var reportedOnLine = Set<UInt64>()
         lines: for line in SpellingText.lines(of: document, profile: context.profile) {
             if line.opensSentence { opensSentence = true }
             for word in SpellingWords.words(in: line.text, opensSentence: &opensSentence) {
                 // A capital inside a sentence: a name ("Gellerup", "Ida Eksempel").
                 if !word.opensSentence, SpellingJudge.isCapitalised(word.text) { continue }
-                let key = DanishBytes.fnv(word.text.utf8)
+                let key = DanishBytes.fnv(word.text.utf8) &+ (word.hasFullStop ? 0x9E37_79B9_7F4A_7C15 : 0)
                 let known: Bool
                 if let kept = verdicts[key] {
                     known = kept
                 } else {
-                    known = judge.knows(word)
+                    known = judge.knows(word, stems: stems)
                     verdicts[key] = known
                     if !known { distinctUnknown += 1 }
                 }
@@ -69,11 +76,16 @@ public struct UnknownWordCheck: Check {
                         line: line.line, column: 1))
                     break lines
                 }
+                if line.line != reportedLine {
+                    reportedLine = line.line
+                    reportedOnLine.removeAll(keepingCapacity: true)
+                }
+                guard reportedOnLine.insert(key).inserted else { continue }
                 let shown = String(word.text)
                 let suggestions = dictionary.suggestions(for: shown)
                 diagnostics.append(Diagnostic(check: id, severity: severity,
                                               message: Self.message(shown, suggestions: suggestions),
-                                              line: line.line, column: document.column(of: shown, inLine: line.line)))
+                                              line: line.line, column: SpellingText.column(of: word.text, in: document.sourceLine(line.line))))
             }
         }
         return diagnostics
@@ -118,9 +130,9 @@ struct SpellingJudge {
         }
     }
 
-    mutating func knows(_ word: SpellingWord) -> Bool {
+    mutating func knows(_ word: SpellingWord, stems: DictionaryStems? = nil) -> Bool {
         let text = String(word.text)
-        if dictionary.knows(text) { return true }
+        if dictionary.knows(text, stems: stems) { return true }
         if vocabulary.contains(word.text) { return true }
         // "evt.", "vedr.", and the same written without the full stop ("evt", "mio").
         if Readability.abbreviations.contains(text.lowercased()) { return true }

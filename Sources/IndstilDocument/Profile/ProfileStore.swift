@@ -124,8 +124,7 @@ public final class ProfileStore: Sendable {
             // Inside the folder of profiles, so that profiles of one municipality share a list
             // ("../aarhus-byraad/ordliste.txt").
             let url = folder.appendingPathComponent(path).standardizedFileURL
-            let profiles = folder.standardizedFileURL.deletingLastPathComponent().path
-            guard !path.hasPrefix("/"), url.path.hasPrefix(profiles.hasSuffix("/") ? profiles : profiles + "/") else {
+            guard !path.hasPrefix("/"), ProjectRoot.contains(folder.standardizedFileURL.deletingLastPathComponent(), url) else {
                 return failure(Message(da: "'spelling.word_files': »\(path)« peger uden for profilernes mappe",
                                        en: "'spelling.word_files': \"\(path)\" leaves the folder of profiles"), line: line)
             }
