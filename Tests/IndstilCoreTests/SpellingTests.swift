@@ -48,6 +48,17 @@ import Testing
         #expect(dictionary.knows("kommune") && !dictionary.knows("kommunne"))
     }
 
+    @Test("HashSet64: what is put in is found, through growth, the key 0 too; nothing else is")
+    func hashSet() {
+        var set = HashSet64(capacity: 2)
+        let keys: [UInt64] = [0, 1, 17, UInt64.max] + (1...5_000).map { DanishBytes.fnv(Array("ord\($0)".utf8)) }
+        for key in keys { set.insert(key) }
+        set.insert(17)
+        #expect(keys.allSatisfy { set.contains($0) })
+        #expect(set.count == keys.count - 1)  // 0 and 1 are stored alike
+        #expect(!(5_001...6_000).contains { set.contains(DanishBytes.fnv(Array("ord\($0)".utf8))) })
+    }
+
     @Test("The vocabulary: entries and their words, without case; a genitive; hyphenated parts")
     func vocabulary() {
         let vocabulary = SpellingVocabulary(["Ida Eksempel", "Gellerup-planen", "Qwertyhaven"])

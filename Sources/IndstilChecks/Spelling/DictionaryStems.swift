@@ -10,15 +10,13 @@ import Foundation
 /// lines takes about 50 ms in a release build (half a second in a debug build), so it is
 /// read only when a word needs suggestions.
 struct DictionaryStems: Sendable {
-    let exact: Set<UInt64>
-    let lower: Set<UInt64>
+    let exact: HashSet64
+    let lower: HashSet64
 
     static func read(dic: String, aff: String) -> DictionaryStems {
-        guard let data = FileManager.default.contents(atPath: dic) else { return DictionaryStems(exact: [], lower: []) }
+        guard let data = FileManager.default.contents(atPath: dic) else { return DictionaryStems(exact: HashSet64(), lower: HashSet64()) }
         let flags = AffixFlags.read(aff)
-        var exact = Set<UInt64>(), lower = Set<UInt64>()
-        exact.reserveCapacity(data.count / 12)
-        lower.reserveCapacity(data.count / 12)
+        var exact = HashSet64(capacity: data.count / 10), lower = HashSet64(capacity: data.count / 10)
         var lowered: [UInt8] = []
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)

@@ -10,7 +10,7 @@
 /// for the whole word). Only the hits become strings.
 struct SpellingSuggester {
     /// FNV-1a hashes of the dictionary's stems in lower case (`DictionaryStems.lower`).
-    let stems: Set<UInt64>
+    let stems: HashSet64
     let knows: (String) -> Bool
 
     /// The letters tried where one is missing or wrong, the most frequent in Danish first.
@@ -98,7 +98,7 @@ struct SpellingSuggester {
     /// Calls `hit` with each string one edit from `bytes` whose hash is among `stems`, in the
     /// order the edits are most likely: a missing letter, two letters swapped, a letter too
     /// many, a wrong letter. Edits fall on scalar boundaries (an "ø" is one letter).
-    static func edits(of bytes: [UInt8], stems: Set<UInt64>, hit: ([UInt8]) -> Void) {
+    static func edits(of bytes: [UInt8], stems: HashSet64, hit: ([UInt8]) -> Void) {
         // Where each scalar starts, and the hash of the bytes before each of those places.
         var starts: [Int] = []
         for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { starts.append(index) }

@@ -42,7 +42,7 @@ public struct UnknownWordCheck: Check {
         }
         // This document's answers, by the hash of the word's bytes (`DanishBytes.fnv`) and
         // whether a full stop followed ("adm." may be an abbreviation where "adm" is not).
-        var verdicts: [UInt64: Bool] = [:]
+        var knownHere = HashSet64(capacity: 2048), unknownHere = HashSet64(capacity: 64)
         // The dictionary's word list when it is already read (for many documents).
         let stems = dictionary.loadedStems
         var diagnostics: [Diagnostic] = []
@@ -59,12 +59,13 @@ public struct UnknownWordCheck: Check {
                 if !word.opensSentence, SpellingJudge.isCapitalised(word.text) { continue }
                 let key = DanishBytes.fnv(word.text.utf8) &+ (word.hasFullStop ? 0x9E37_79B9_7F4A_7C15 : 0)
                 let known: Bool
-                if let kept = verdicts[key] {
-                    known = kept
+                if knownHere.contains(key) {
+                    known = true
+                } else if unknownHere.contains(key) {
+                    known = false
                 } else {
                     known = judge.knows(word, stems: stems)
-                    verdicts[key] = known
-                    if !known { distinctUnknown += 1 }
+                    if known { knownHere.insert(key) } else { unknownHere.insert(key); distinctUnknown += 1 }
                 }
                 guard !known else { continue }
                 // Text that is not Danish prose (another language, OCR debris, generated
