@@ -6,6 +6,10 @@ struct SpellingWord: Equatable {
     let hasFullStop: Bool
     /// Whether it begins a sentence (the line's first word, or after . ! ? :).
     let opensSentence: Bool
+    /// `DanishBytes.fnv` of its bytes, worked out while it was found.
+    let hash: UInt64
+    /// A capital first letter and no other capital ("Gellerup"; not "IT-Systemet").
+    let isCapitalised: Bool
 }
 
 /// Splits a line into the words to spell, leaving out what is not a word of prose:
@@ -53,6 +57,7 @@ enum SpellingWords {
             // The token's word: from its first letter or digit to its last.
             var wordStart = -1, wordEnd = tokenStart
             var letters = 0, uppercase = 0
+            var firstIsUpper = false
             var uppercaseInside = false, other = false
             var previous = Kind.other
             var afterWord: Unicode.Scalar?
@@ -63,6 +68,7 @@ enum SpellingWords {
                     if kind == .digit { other = true }
                     if kind == .upper || kind == .lower {
                         letters += 1
+                        if letters == 1 { firstIsUpper = kind == .upper }
                         if kind == .upper {
                             uppercase += 1
                             if letters > 1, previous == .lower { uppercaseInside = true }
@@ -98,7 +104,9 @@ enum SpellingWords {
                 if !other, !openCompound, letters >= 3, letters <= 60, !uppercaseInside, uppercase != letters {
                     words.append(SpellingWord(text: line[index(wordStart)..<index(wordEnd)],
                                               hasFullStop: wordEnd < offset && bytes[wordEnd] == UInt8(ascii: "."),
-                                              opensSentence: startsSentence))
+                                              opensSentence: startsSentence,
+                                              hash: DanishBytes.fnv(UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd])),
+                                              isCapitalised: firstIsUpper && uppercase == 1))
                 }
             } else if ends {
                 opensSentence = true

@@ -56,8 +56,8 @@ public struct UnknownWordCheck: Check {
             if line.opensSentence { opensSentence = true }
             for word in SpellingWords.words(in: line.text, opensSentence: &opensSentence) {
                 // A capital inside a sentence: a name ("Gellerup", "Ida Eksempel").
-                if !word.opensSentence, SpellingJudge.isCapitalised(word.text) { continue }
-                let key = DanishBytes.fnv(word.text.utf8) &+ (word.hasFullStop ? 0x9E37_79B9_7F4A_7C15 : 0)
+                if !word.opensSentence, word.isCapitalised { continue }
+                let key = word.hash &+ (word.hasFullStop ? 0x9E37_79B9_7F4A_7C15 : 0)
                 let known: Bool
                 if knownHere.contains(key) {
                     known = true
@@ -138,7 +138,7 @@ struct SpellingJudge {
         // "evt.", "vedr.", and the same written without the full stop ("evt", "mio").
         if Readability.abbreviations.contains(text.lowercased()) { return true }
         if word.hasFullStop, dictionary.knows(text + ".") { return true }
-        if word.text.contains("-") {
+        if word.text.utf8.contains(UInt8(ascii: "-")) {
             let vocabulary = self.vocabulary
             return word.text.split(separator: "-").allSatisfy { part in
                 // "KL", "IT", "A": an acronym or a letter needs no spelling.
@@ -146,11 +146,5 @@ struct SpellingJudge {
             }
         }
         return false
-    }
-
-    /// A capital first letter and no other capital ("Gellerup", not "IT-Systemet").
-    static func isCapitalised(_ word: Substring) -> Bool {
-        guard let first = word.unicodeScalars.first, SpellingWords.classify(first) == .upper else { return false }
-        return !word.unicodeScalars.dropFirst().contains { SpellingWords.classify($0) == .upper }
     }
 }
