@@ -39,6 +39,7 @@ import Testing
         let dictionary = try #require(SpellingDictionary.danish)
         #expect(dictionary.suggestions(for: "beslutnig").first == "beslutning")
         #expect(dictionary.suggestions(for: "kommunne").first == "kommune")
+        #expect(dictionary.suggestions(for: "kommunnens").first == "kommunens")
         #expect(dictionary.suggestions(for: "anbefallinger").first == "anbefalinger")
         #expect(dictionary.suggestions(for: "kernerdrift").first == "kernedrift")
         #expect(dictionary.suggestions(for: "budgetredegerelse").first == "budgetredegørelse")

@@ -17,7 +17,8 @@ struct SpellingSuggester {
     static let alphabet: [[UInt8]] = "ernstildakogmufbvphæøyjåcwxzqé".map { Array(String($0).utf8) }
 
     /// Endings a Danish word may carry on a stem, longest first ("-erne" before "-er").
-    static let endings: [[UInt8]] = ["ernes", "erne", "enes", "ene", "ers", "ens", "ets", "er", "en", "et", "es", "e", "s", "r", "n", "t"]
+    static let endings: [[UInt8]] = ["ernes", "rnes", "erne", "enes", "rne", "ene", "ers", "ens", "ets", "er", "en", "et", "es",
+                                     "ns", "rs", "ts", "e", "s", "r", "n", "t"]
         .map { Array($0.utf8) }
 
     /// The most suggestions offered.
@@ -68,10 +69,10 @@ struct SpellingSuggester {
                     for candidate in stemEdits(tail) { offer(head + candidate) }
                 }
                 if isStem(tail) || Self.endings.contains(where: { tail.count - $0.count >= 3 && tail.suffix($0.count).elementsEqual($0) && isStem(Array(tail.dropLast($0.count))) }) {
-                    Self.edits(of: head, stems: stems) { offer($0 + tail) }
+                    Self.edits(of: head, stems: stems) { candidate, _ in offer(candidate + tail) }
                     if Self.joins(head) {
                         let joint = head.last!
-                        Self.edits(of: Array(head.dropLast()), stems: stems) { offer($0 + [joint] + tail) }
+                        Self.edits(of: Array(head.dropLast()), stems: stems) { candidate, _ in offer(candidate + [joint] + tail) }
                     }
                 }
             }
@@ -81,13 +82,17 @@ struct SpellingSuggester {
 
     /// The strings one edit from `lower` that are stems, then those one edit from its stem
     /// that are stems, with its ending ("anbefallinger" → "anbefaling" + "er").
+    /// Sorted by the kind of edit, the likeliest first, whatever ending it was found under
+    /// ("kommunnens" → "kommunens", a letter too many under "-ns", before "kommuneens", a
+    /// wrong letter under "-ens").
     func stemEdits(_ lower: [UInt8]) -> [[UInt8]] {
-        var out: [[UInt8]] = []
-        Self.edits(of: lower, stems: stems) { out.append($0) }
+        var out: [(candidate: [UInt8], kind: Int)] = []
+        Self.edits(of: lower, stems: stems) { out.append(($0, $1)) }
         for ending in Self.endings where lower.count - ending.count >= 3 && lower.suffix(ending.count).elementsEqual(ending) {
-            Self.edits(of: Array(lower.dropLast(ending.count)), stems: stems) { out.append($0 + ending) }
+            Self.edits(of: Array(lower.dropLast(ending.count)), stems: stems) { out.append(($0 + ending, $1)) }
         }
-        return out
+        // A stable sort: within a kind, the order found.
+        return out.enumerated().sorted { ($0.element.kind, $0.offset) < ($1.element.kind, $1.offset) }.map(\.element.candidate)
     }
 
     func isStem(_ bytes: [UInt8]) -> Bool { stems.contains(DanishBytes.fnv(bytes)) }
@@ -98,7 +103,7 @@ struct SpellingSuggester {
     /// Calls `hit` with each string one edit from `bytes` whose hash is among `stems`, in the
     /// order the edits are most likely: a missing letter, two letters swapped, a letter too
     /// many, a wrong letter. Edits fall on scalar boundaries (an "ø" is one letter).
-    static func edits(of bytes: [UInt8], stems: HashSet64, hit: ([UInt8]) -> Void) {
+    static func edits(of bytes: [UInt8], stems: HashSet64, hit: (_ candidate: [UInt8], _ kind: Int) -> Void) {
         // Where each scalar starts, and the hash of the bytes before each of those places.
         var starts: [Int] = []
         for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { starts.append(index) }
@@ -115,27 +120,27 @@ struct SpellingSuggester {
         for index in 0...letters {
             for added in alphabet {
                 let hash = DanishBytes.fnv(rest(index), from: DanishBytes.fnv(added, from: prefixHashes[index]))
-                if stems.contains(hash) { hit(build(bytes[..<starts[index]], added[...], rest(index))) }
+                if stems.contains(hash) { hit(build(bytes[..<starts[index]], added[...], rest(index)), 0) }
             }
         }
         // Two neighbours swapped.
         for index in 0..<max(0, letters - 1) where !letter(index).elementsEqual(letter(index + 1)) {
             let swapped = DanishBytes.fnv(letter(index), from: DanishBytes.fnv(letter(index + 1), from: prefixHashes[index]))
             if stems.contains(DanishBytes.fnv(rest(index + 2), from: swapped)) {
-                hit(build(bytes[..<starts[index]], letter(index + 1), letter(index), rest(index + 2)))
+                hit(build(bytes[..<starts[index]], letter(index + 1), letter(index), rest(index + 2)), 1)
             }
         }
         // A letter too many (of a doubled letter, the first only: both give the same word).
         for index in 0..<letters where index == 0 || !letter(index).elementsEqual(letter(index - 1)) {
             if stems.contains(DanishBytes.fnv(rest(index + 1), from: prefixHashes[index])) {
-                hit(build(bytes[..<starts[index]], rest(index + 1)))
+                hit(build(bytes[..<starts[index]], rest(index + 1)), 2)
             }
         }
         // A wrong letter.
         for index in 0..<letters {
             for replacement in alphabet where !letter(index).elementsEqual(replacement) {
                 let hash = DanishBytes.fnv(rest(index + 1), from: DanishBytes.fnv(replacement, from: prefixHashes[index]))
-                if stems.contains(hash) { hit(build(bytes[..<starts[index]], replacement[...], rest(index + 1))) }
+                if stems.contains(hash) { hit(build(bytes[..<starts[index]], replacement[...], rest(index + 1)), 3) }
             }
         }
     }

@@ -38,9 +38,12 @@ enum SpellingText {
         var lines: [SpellingLine] = []
         visit(frontMatter, fields: fields) { field, value in
             guard field.type == .text, field.key != "profil", !isName(field), let text = value.string else { return }
-            // A block scalar (`|`, `>`) starts on the line after its indicator.
-            let indicator = document.sourceLine(value.line).trimmingCharacters(in: .whitespaces)
-            let first = ["|", ">", "|-", ">-", "|+", ">+"].contains { indicator.hasSuffix($0) } ? value.line + 1 : value.line
+            // A block scalar (`|`, `>`, with a chomping sign) starts on the line after its indicator.
+            let source = document.sourceLine(value.line).utf8.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            let last = source.first, beforeLast = source.dropFirst().first
+            let isIndicator = last == UInt8(ascii: "|") || last == UInt8(ascii: ">")
+                || ((last == UInt8(ascii: "-") || last == UInt8(ascii: "+")) && (beforeLast == UInt8(ascii: "|") || beforeLast == UInt8(ascii: ">")))
+            let first = isIndicator && !value.isPlain ? value.line + 1 : value.line
             for (offset, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 lines.append(SpellingLine(text: String(piece), line: first + offset, opensSentence: offset == 0))
             }
