@@ -146,6 +146,34 @@ import IndstilCore
                                  environment: ["INDSTIL_DICTIONARY": "/nonexistent/da_DK"])
         let messages = try Self.messages(result, check: "spelling.unknown-word")
         #expect(messages.count == 1 && messages[0].hasPrefix("Stavekontrollen kørte ikke") && messages[0].contains("hunspell-da"), "\(messages)")
+        // A dictionary that is a FIFO is no dictionary: refused at once, never waited on.
+        let folder = try TempFolder("spelling-fifo-dictionary")
+        defer { folder.remove() }
+        for name in ["da_DK.aff", "da_DK.dic"] { #expect(mkfifo(folder.url(name).path, 0o600) == 0) }
+        let fifo = try CLI.run(["check", Fixtures.byraad, "--format", "json"], in: Fixtures.packageRoot.appendingPathComponent("examples"),
+                               timeout: 20, environment: ["INDSTIL_DICTIONARY": folder.url("da_DK").path])
+        let fifoMessages = try Self.messages(fifo, check: "spelling.unknown-word")
+        #expect(fifoMessages.count == 1 && fifoMessages[0].hasPrefix("Stavekontrollen kørte ikke"), "\(fifo)")
+    }
+
+    @Test("The project's ordliste.txt must be a regular file inside the project: a FIFO, a link out and 20 MB are refused, naming it")
+    func projectWordListGate() throws {
+        let project = try TempFolder("spelling-word-list-gate")
+        defer { project.remove() }
+        try project.write("sag.md", try Fixtures.exampleText(Fixtures.byraad))
+        try project.write("indstil.yml", "profile: aarhus-byraad\n")
+        let list = project.url("ordliste.txt")
+        #expect(mkfifo(list.path, 0o600) == 0)
+        let fifo = try project.run("check", "sag.md")
+        #expect(fifo.status == 2 && fifo.stderr.contains("ordliste.txt:1") && fifo.stderr.contains("ikke en almindelig fil"), "\(fifo)")
+        try FileManager.default.removeItem(at: list)
+        try FileManager.default.createSymbolicLink(atPath: list.path, withDestinationPath: "/etc/hostname")
+        let linked = try project.run("check", "sag.md")
+        #expect(linked.status == 2 && linked.stderr.contains("ordliste.txt:1") && linked.stderr.contains("peger uden for projektet"), "\(linked)")
+        try FileManager.default.removeItem(at: list)
+        try project.write("ordliste.txt", data: Data(repeating: UInt8(ascii: "a"), count: 20 << 20))
+        let huge = try project.run("check", "sag.md")
+        #expect(huge.status == 2 && huge.stderr.contains("Filen er for stor"), "\(huge)")
     }
 
     @Test("Text that is not Danish stops after 500 different unknown words, in seconds, with one note saying so")

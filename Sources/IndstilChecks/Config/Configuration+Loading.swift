@@ -78,7 +78,8 @@ extension Configuration {
         let file = folder.appendingPathComponent(Self.projectWordList)
         guard FileManager.default.fileExists(atPath: file.path) else { return }
         guard ProjectRoot.contains(folder, file) else {
-            throw invalid(1, "»\(Self.projectWordList)« peger uden for projektet", "\"\(Self.projectWordList)\" leaves the project")
+            throw Invalid(path: file.path, line: 1, message: Message(da: "»\(Self.projectWordList)« peger uden for projektet",
+                                                                      en: "\"\(Self.projectWordList)\" leaves the project"))
         }
         switch SpellingSpec.readWordList(file) {
         case .success(let words): spellingWords += words

@@ -74,13 +74,20 @@ public final class SpellingDictionary: Sendable {
         return "/usr/share/hunspell/da_DK"
     }
 
-    /// Loads `path`.aff and `path`.dic; nil when either is not a readable file.
+    /// Loads `path`.aff and `path`.dic; nil when either is not a readable regular file of at
+    /// most 64 MB (a FIFO would make libhunspell wait for ever; da_DK's .dic is 3 MB).
     public init?(path: String) {
-        let manager = FileManager.default
-        guard manager.isReadableFile(atPath: path + ".aff"), manager.isReadableFile(atPath: path + ".dic"),
+        guard Self.isDictionaryFile(path + ".aff"), Self.isDictionaryFile(path + ".dic"),
               let handle = Hunspell_create(path + ".aff", path + ".dic") else { return nil }
         self.path = path
         self.handle = Locked(handle)
+    }
+
+    /// A regular file (links followed: Debian's da_DK files may be links), readable, not huge.
+    static func isDictionaryFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size <= 64 << 20 else { return false }
+        return FileManager.default.isReadableFile(atPath: path)
     }
 
     /// Whether the dictionary knows `word` as written (a capital first letter is allowed on
