@@ -6,12 +6,10 @@ import IndstilCore
 /// gets a page of what changed since the day of sending (the indstilling as git held it then),
 /// in the site and in the PDF; an item git has no version of is said, not guessed.
 @Suite("Agenda packets with the changes since sending (end to end)") struct AgendaRedlineTests {
-    @Test("A decision point reworded after sending: the packet's item has »Ændringer siden udsendelsen« with exactly that change")
-    func redlineAfterSending() throws {
-        let project = try TempFolder("agenda-redline")
-        defer { project.remove() }
-        let document = ExampleDocument.raadmand.text
-        try project.write("punkt-2/sag.md", document)
+    /// A rådmandsmøde agenda with the example rådmandsindstilling as punkt-2/sag.md, after `items`.
+    static func agendaProject(_ name: String, items: String = "") throws -> TempFolder {
+        let project = try TempFolder(name)
+        try project.write("punkt-2/sag.md", ExampleDocument.raadmand.text)
         try project.write("dagsorden.yml", """
             type: dagsorden
             udvalg: "Rådmandsmøde"
@@ -19,16 +17,28 @@ import IndstilCore
             start: "10:00"
             slut: "11:00"
             punkter:
-              - titel: Godkendelse af dagsorden
-                minutter: 5
-              - indstilling: punkt-2/sag.md
+            \(items.isEmpty ? "" : items + "\n")  - indstilling: punkt-2/sag.md
                 minutter: 10
 
             """)
-        func git(_ arguments: String...) throws {
-            try TestProcess.run("git", ["-c", "user.name=Bo Eksempel", "-c", "user.email=bo@example.dk", "-c", "commit.gpgsign=false"] + arguments,
-                                in: project.url).requireSuccess()
-        }
+        return project
+    }
+
+    /// git in `project`, as an invented committer, without signing.
+    static func git(_ arguments: [String], in project: TempFolder) throws {
+        try TestProcess.run("git", ["-c", "user.name=Bo Eksempel", "-c", "user.email=bo@example.dk", "-c", "commit.gpgsign=false"] + arguments,
+                            in: project.url).requireSuccess()
+    }
+
+    @Test("A decision point reworded after sending: the packet's item has »Ændringer siden udsendelsen« with exactly that change")
+    func redlineAfterSending() throws {
+        let project = try Self.agendaProject("agenda-redline", items: """
+              - titel: Godkendelse af dagsorden
+                minutter: 5
+            """)
+        defer { project.remove() }
+        let document = ExampleDocument.raadmand.text
+        func git(_ arguments: String...) throws { try Self.git(arguments, in: project) }
         try git("init", "-q")
         try git("add", ".")
         try git("commit", "-q", "-m", "Dagsorden som udsendt")
@@ -69,21 +79,9 @@ import IndstilCore
 
     @Test("The version sent held a CPR number taken out since: an open item's packet shows no changes, and says why")
     func personalDataInTheOldVersionStaysOut() throws {
-        let project = try TempFolder("agenda-redline-privacy")
+        let project = try Self.agendaProject("agenda-redline-privacy")
         defer { project.remove() }
         let document = ExampleDocument.raadmand.text
-        try project.write("punkt-2/sag.md", document)
-        try project.write("dagsorden.yml", """
-            type: dagsorden
-            udvalg: "Rådmandsmøde"
-            dato: 2026-09-04
-            start: "10:00"
-            slut: "11:00"
-            punkter:
-              - indstilling: punkt-2/sag.md
-                minutter: 10
-
-            """)
         let url = project.url.appendingPathComponent("dagsorden.yml")
         let (sent, _) = try AgendaSending.apply(to: try String(contentsOf: url, encoding: .utf8), url: url, displayPath: "dagsorden.yml",
                                                 workspace: Workspace(), today: CalendarDate.today())
@@ -91,10 +89,7 @@ import IndstilCore
         // The version git holds from the sending day has a citizen's CPR number in it.
         try project.write("punkt-2/sag.md", document.replacingOccurrences(
             of: "Ordningen har nu kørt et halvt år", with: "Borgerens CPR-nr. 010190-1234 fremgår af sagen. Ordningen har nu kørt et halvt år"))
-        func git(_ arguments: String...) throws {
-            try TestProcess.run("git", ["-c", "user.name=Bo Eksempel", "-c", "user.email=bo@example.dk", "-c", "commit.gpgsign=false"] + arguments,
-                                in: project.url).requireSuccess()
-        }
+        func git(_ arguments: String...) throws { try Self.git(arguments, in: project) }
         try git("init", "-q")
         try git("add", ".")
         try git("commit", "-q", "-m", "Med CPR-nummer")
