@@ -105,7 +105,7 @@ extension Configuration {
                     if !word.isEmpty { spellingWords.append(word) }
                 }
             case "word_files":
-                for file in try Self.files(entry.value, key: "spelling.word_files", relativeTo: folder, invalid: invalid) {
+                for file in try Self.paths(entry.value, key: "spelling.word_files", kind: ("filer", "files"), relativeTo: folder, invalid: invalid) {
                     switch SpellingSpec.readWordList(file.url) {
                     case .success(let words): spellingWords += words
                     case .failure(let unread):
@@ -120,12 +120,18 @@ extension Configuration {
         }
     }
 
-    /// The files a key lists, each inside the project, with its line.
-    static func files(_ value: YAMLValue, key: String, relativeTo folder: URL, invalid: (Int, String, String) -> Invalid) throws(Invalid) -> [(url: URL, line: Int)] {
+    /// The paths a key lists (one, or a list), each inside the project after links are
+    /// resolved, with its line; `kind` names what they must be in the message ("filer").
+    static func paths(_ value: YAMLValue, key: String, kind: (da: String, en: String), relativeTo folder: URL,
+                      invalid: (Int, String, String) -> Invalid) throws(Invalid) -> [(url: URL, line: Int)] {
+        let items = value.string != nil ? [value] : value.items
+        guard value.string != nil || !items.isEmpty || value.isEmpty else {
+            throw invalid(value.line, "»\(key)« skal være en liste af \(kind.da)", "\"\(key)\" must be a list of \(kind.en)")
+        }
         var found: [(url: URL, line: Int)] = []
-        for item in (value.string != nil ? [value] : value.items) {
+        for item in items {
             guard let path = item.trimmedString, !path.isEmpty else {
-                throw invalid(item.line, "»\(key)« skal være en liste af filer", "\"\(key)\" must be a list of files")
+                throw invalid(item.line, "»\(key)« skal være en liste af \(kind.da)", "\"\(key)\" must be a list of \(kind.en)")
             }
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
             guard ProjectRoot.contains(folder, url) else {
@@ -137,22 +143,7 @@ extension Configuration {
     }
 
     package static func folders(_ value: YAMLValue, key: String, relativeTo folder: URL, invalid: (Int, String, String) -> Invalid) throws(Invalid) -> [URL] {
-        let items = value.string != nil ? [value] : value.items
-        guard value.string != nil || !items.isEmpty || value.isEmpty else {
-            throw invalid(value.line, "»\(key)« skal være en liste af mapper", "\"\(key)\" must be a list of folders")
-        }
-        var urls: [URL] = []
-        for item in items {
-            guard let path = item.trimmedString, !path.isEmpty else {
-                throw invalid(item.line, "»\(key)« skal være en liste af mapper", "\"\(key)\" must be a list of folders")
-            }
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
-            guard ProjectRoot.contains(folder, url) else {
-                throw invalid(item.line, "»\(path)« peger uden for projektet", "\"\(path)\" leaves the project")
-            }
-            urls.append(url.standardizedFileURL)
-        }
-        return urls
+        try paths(value, key: key, kind: ("mapper", "folders"), relativeTo: folder, invalid: invalid).map(\.url)
     }
 
     static func checkSettings(_ value: YAMLValue, invalid: (Int, String, String) -> Invalid) throws(Invalid) -> [String: CheckSetting] {

@@ -1,3 +1,5 @@
+import IndstilDocument
+
 /// A word of a line that a speller should look at, and what it needs to know about it.
 struct SpellingWord: Equatable {
     /// The word without the quotes, brackets and punctuation around it.
@@ -38,17 +40,7 @@ enum SpellingWords {
         let count = bytes.count
         let utf8 = line.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        /// The scalar at `offset` and its length in bytes (the text is valid UTF-8).
-        @inline(__always) func scalar(at offset: Int) -> (Unicode.Scalar, Int) {
-            let b0 = UInt32(bytes[offset])
-            if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
-            if b0 < 0xE0 { return (Unicode.Scalar((b0 & 0x1F) << 6 | UInt32(bytes[offset + 1]) & 0x3F)!, 2) }
-            if b0 < 0xF0 {
-                return (Unicode.Scalar((b0 & 0x0F) << 12 | (UInt32(bytes[offset + 1]) & 0x3F) << 6 | UInt32(bytes[offset + 2]) & 0x3F)!, 3)
-            }
-            return (Unicode.Scalar((b0 & 0x07) << 18 | (UInt32(bytes[offset + 1]) & 0x3F) << 12
-                                   | (UInt32(bytes[offset + 2]) & 0x3F) << 6 | UInt32(bytes[offset + 3]) & 0x3F)!, 4)
-        }
+        @inline(__always) func scalar(at offset: Int) -> (Unicode.Scalar, Int) { UTF8Scalars.scalar(in: bytes, at: offset) }
         var offset = 0
         while offset < count {
             var (current, length) = scalar(at: offset)
