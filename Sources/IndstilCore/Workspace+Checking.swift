@@ -59,12 +59,15 @@ extension Workspace {
     /// folder that a manifest names is analysed once; the other documents are one pass and
     /// not kept.
     public func check(_ inputs: [FileCollector.Input]) -> [FileReport] {
-        // The Danish dictionary loads (about 0,1 s) while the first documents are read; for a
-        // folder of documents its word list too (0,05 s, then most shared words are known at once).
-        if checks.contains(where: { $0 is UnknownWordCheck }) { SpellingDictionary.loadInBackground(withStems: inputs.count > 20) }
+        // The Danish dictionary's answers from earlier runs, or else the dictionary itself
+        // (about 0,1 s), load while the first documents are read; for a folder of documents
+        // its word list too (0,05 s, then most shared words are known at once).
+        let spells = checks.contains(where: { $0 is UnknownWordCheck })
+        if spells { SpellingDictionary.loadInBackground(withStems: inputs.count > 20) }
         let manifests = inputs.filter { Manifest.isManifest($0.url) }.map { assemble($0.url, displayPath: $0.displayPath).reports }
         let documents = inputs.filter { !Manifest.isManifest($0.url) }
         let reports = ParallelWork.map(documents) { self.report(for: $0) }
+        if spells { SpellingDictionary.danish?.keepAnswers() }
         return reports.compactMap { $0 } + manifests.flatMap { $0 }
     }
 

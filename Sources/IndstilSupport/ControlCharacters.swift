@@ -9,10 +9,11 @@ extension String {
     /// (a right-to-left override turning a path or a message around).
     /// `"a\nb"` → `"a\\nb"`, ESC → `"\\u{1B}"`, U+202E → `"\\u{202E}"`.
     public var escapingControlCharacters: String {
-        // Lead bytes of the escaped characters in UTF-8: C2 (C1 controls), D8 (U+061C),
-        // E2 (U+200B–206F), EF (U+FEFF).
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF })
-        else { return self }
+        // Every message passes here, and most hold » « or – (C2 and E2 sequences too): only
+        // the escaped characters' own byte sequences take the slow way.
+        let needsEscaping = utf8.withContiguousStorageIfAvailable(Self.holdsControlCharacter)
+            ?? Array(utf8).withUnsafeBufferPointer(Self.holdsControlCharacter)
+        guard needsEscaping else { return self }
         var out = ""
         out.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
@@ -27,6 +28,32 @@ extension String {
             }
         }
         return out
+    }
+
+    /// Whether UTF-8 `bytes` hold a character `escapingControlCharacters` escapes: C0
+    /// controls and DEL; C2 80–9F (C1 controls); D8 9C (U+061C); E2 80 8B–8F and A8–AE
+    /// (U+200B–200F, U+2028–202E); E2 81 A0 and A6–A9 (U+2060, U+2066–2069); EF BB BF (U+FEFF).
+    static func holdsControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte >= 0xC2 {
+                let second: UInt8 = index + 1 < count ? bytes[index + 1] : 0
+                let third: UInt8 = index + 2 < count ? bytes[index + 2] : 0
+                switch byte {
+                case 0xC2 where second >= 0x80 && second <= 0x9F: return true
+                case 0xD8 where second == 0x9C: return true
+                case 0xE2 where second == 0x80 && ((third >= 0x8B && third <= 0x8F) || (third >= 0xA8 && third <= 0xAE)): return true
+                case 0xE2 where second == 0x81 && (third == 0xA0 || (third >= 0xA6 && third <= 0xA9)): return true
+                case 0xEF where second == 0xBB && third == 0xBF: return true
+                default: break
+                }
+            }
+            index += 1
+        }
+        return false
     }
 }
 

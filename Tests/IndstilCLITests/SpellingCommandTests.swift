@@ -176,6 +176,63 @@ import IndstilCore
         #expect(huge.status == 2 && huge.stderr.contains("Filen er for stor"), "\(huge)")
     }
 
+    @Test("Answers are kept between runs: the second run asks the dictionary nothing, reports the same, and keeps no document text")
+    func keptAnswers() throws {
+        let folder = try TempFolder("spelling-kept-answers")
+        defer { folder.remove() }
+        // A copy of the dictionary this test may spoil.
+        for name in ["da_DK.aff", "da_DK.dic"] {
+            try FileManager.default.copyItem(atPath: "/usr/share/hunspell/" + name, toPath: folder.url(name).path)
+        }
+        let cache = folder.url("cache")
+        #expect(mkdir(cache.path, 0o700) == 0)
+        let text = try Fixtures.exampleText(Fixtures.byraad)
+            .replacingOccurrences(of: "Magistraten foreslår derfor én fælles ordning",
+                                  with: "Magistraten foreslår derfor på grund af denne beslutnig én fælles ordning")
+        try folder.write("sag.md", text)
+        func check(cache: String) throws -> (result: RunResult, spelling: [String]) {
+            let result = try CLI.run(["check", "sag.md", "--format", "json"], in: folder.url, timeout: 30,
+                                     environment: ["INDSTIL_DICTIONARY": folder.url("da_DK").path, "INDSTIL_CACHE_DIR": cache])
+            return (result, try Self.messages(result, check: "spelling.unknown-word"))
+        }
+        let first = try check(cache: cache.path)
+        #expect(first.spelling == ["»beslutnig« står ikke i ordbogen; mente du »beslutning«?"], "\(first.result)")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".answers") }
+        #expect(kept.count == 1)
+        let file = cache.appendingPathComponent(try #require(kept.first))
+        var info = stat()
+        #expect(lstat(file.path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        // Hashes and the dictionary's own words: not the misspelt word, nor any name or sentence.
+        let bytes = try Data(contentsOf: file)
+        for secret in ["beslutnig", "Magistraten", "fælles ordning"] { #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret)") }
+        #expect(bytes.range(of: Data("beslutning".utf8)) != nil)
+
+        // Spoil the dictionary but keep its size and times: the kept answers still answer.
+        let dic = folder.url("da_DK.dic").path
+        var original = stat()
+        #expect(stat(dic, &original) == 0)
+        try Data(repeating: 0x20, count: Int(original.st_size)).write(to: URL(fileURLWithPath: dic))
+        var times = [original.st_atim, original.st_mtim]
+        #expect(utimensat(AT_FDCWD, dic, &times, 0) == 0)
+        let second = try check(cache: cache.path)
+        #expect(second.result.stdout == first.result.stdout, "\(second.result)")
+        // Without them, the spoilt dictionary knows no word: the answers above came from the file.
+        let uncached = try check(cache: "off")
+        #expect(uncached.spelling.count > 50, "\(uncached.spelling.count)")
+
+        // A file cut short or of another kind is not trusted (the spoilt dictionary then speaks).
+        try bytes.prefix(bytes.count / 2).write(to: file)
+        #expect(try check(cache: cache.path).spelling.count > 50)
+        try Data("indstil spelling answers 1\n\u{FF}\u{FF}\u{FF}\u{FF}".utf8).write(to: file)
+        #expect(try check(cache: cache.path).spelling.count > 50)
+
+        // A folder others may write in is not used.
+        let shared = folder.url("shared")
+        #expect(mkdir(shared.path, 0o777) == 0 && chmod(shared.path, 0o777) == 0)
+        _ = try check(cache: shared.path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shared.path).isEmpty)
+    }
+
     @Test("Text that is not Danish stops after 500 different unknown words, in seconds, with one note saying so")
     func notDanish() throws {
         let project = try TempFolder("spelling-hostile")

@@ -24,6 +24,22 @@ struct IndstilErrorTests {
         #expect(hostile.exitCode == 2)
     }
 
+    @Test("the byte scan that spares most messages the escaping finds exactly the escaped characters, over every scalar up to U+FFFF")
+    func controlCharacterScan() {
+        var wrong: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var text = "»a"
+            text.unicodeScalars.append(scalar)
+            text += "b« – ok"
+            let found = Array(text.utf8).withUnsafeBufferPointer(String.holdsControlCharacter)
+            if found != scalar.isControlCharacter { wrong.append("U+" + String(value, radix: 16, uppercase: true)) }
+        }
+        #expect(wrong.isEmpty)
+        #expect("»beslutnig« – 12.000 kr.".escapingControlCharacters == "»beslutnig« – 12.000 kr.")
+        #expect("a\u{85}b\u{2069}".escapingControlCharacters == "a\\u{85}b\\u{2069}")
+    }
+
     @Test("every error that reaches the command line reads in both languages, never as a type dump")
     func convertibleErrors() {
         let errors: [any Error] = [

@@ -37,33 +37,27 @@ public struct StiffPhraseCheck: Check {
     ]
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
-        let spec = context.profile.readability.plainLanguage
-        let ignored = Set(spec.ignore.map { $0.lowercased() })
-        let list = (Self.phrases + spec.phrases.map { ($0.phrase.lowercased(), $0.instead) }).filter { !ignored.contains($0.phrase) }
-        guard !list.isEmpty else { return [] }
-        let patterns = list.map { (bytes: Array($0.phrase.utf8), instead: $0.instead) }.filter { !$0.bytes.isEmpty }
-        // The phrases by their first byte: one pass over each line, not one per phrase.
-        var byFirstByte = [[Int]](repeating: [], count: 256)
-        for (index, pattern) in patterns.enumerated() { byFirstByte[Int(pattern.bytes[0])].append(index) }
-        let phraseBytes = patterns.map(\.bytes)
+        let matcher = Self.matcher(for: context.profile.readability.plainLanguage)
+        guard !matcher.phrases.isEmpty else { return [] }
         var found: [Diagnostic] = []
         let document = context.document
-        var lower: [UInt8] = []
         for block in ([document.preamble] + document.sections.map(\.blocks)).joined() {
             for textBlock in block.textBlocks {
                 for (text, line) in textBlock.textLines {
-                    DanishBytes.lowercase(text.utf8, into: &lower)
-                    for (start, index) in Self.occurrences(of: phraseBytes, byFirstByte: byFirstByte, in: lower) {
-                        let pattern = patterns[index]
-                        let end = start + pattern.bytes.count
-                        // "jf. § 21", "jf. lov om …": citing a law is what "jf." is for.
-                        if pattern.bytes == Self.jf, Self.citesLaw(String(decoding: lower[end...].prefix(40), as: UTF8.self)[...]) { continue }
+                    var text = text
+                    text.makeContiguousUTF8()
+                    let hits = text.utf8.withContiguousStorageIfAvailable { matcher.occurrences(in: $0) } ?? []
+                    for (start, index) in hits {
+                        let phrase = matcher.phrases[index]
+                        let end = start + phrase.bytes.count
                         let utf8 = text.utf8
                         let from = utf8.index(utf8.startIndex, offsetBy: start), to = utf8.index(utf8.startIndex, offsetBy: end)
+                        // "jf. § 21", "jf. lov om …": citing a law is what "jf." is for.
+                        if phrase.bytes == Self.jf, Self.citesLaw(text[to...].prefix(40).lowercased()[...]) { continue }
                         let shown = String(text[from..<to])
                         found.append(diagnostic(
-                            "»\(shown)« er kancellisprog; skriv hellere »\(pattern.instead)«",
-                            "\"\(shown)\" is stiff officialese; write \"\(pattern.instead)\" instead",
+                            "»\(shown)« er kancellisprog; skriv hellere »\(phrase.instead)«",
+                            "\"\(shown)\" is stiff officialese; write \"\(phrase.instead)\" instead",
                             line: line, column: document.column(of: shown, inLine: line)))
                     }
                 }
@@ -72,43 +66,27 @@ public struct StiffPhraseCheck: Check {
         return found
     }
 
+    /// The matcher for a profile's list, made once for each different list.
+    static func matcher(for spec: PlainLanguageSpec) -> StiffPhraseMatcher {
+        let ignored = Set(spec.ignore.map { $0.lowercased() })
+        let list = (phrases + spec.phrases.map { ($0.phrase.lowercased(), $0.instead) }).filter { !ignored.contains($0.phrase) && !$0.phrase.isEmpty }
+        let key = list.map { $0.phrase + "\u{1}" + $0.instead }.joined(separator: "\u{2}")
+        if let made = matchers.withLock({ $0[key] }) { return made }
+        let matcher = StiffPhraseMatcher(list)
+        matchers.withLock {
+            if $0.count >= 64 { $0.removeAll() }
+            $0[key] = matcher
+        }
+        return matcher
+    }
+
+    private static let matchers = Locked<[String: StiffPhraseMatcher]>([:])
+
     static let jf = Array("jf.".utf8)
 
     /// "§ 21", "lov om social service", "bekendtgørelse nr. 4", "lovens § 3" after "jf.".
     static func citesLaw(_ rest: Substring) -> Bool {
         let next = rest.drop { $0 == " " || $0 == "\u{00A0}" }
         return next.first == "§" || ["lov", "bekendtgørelse", "cirkulære", "forordning", "direktiv"].contains { next.hasPrefix($0) }
-    }
-
-    /// Where the phrases stand as whole words in `text` (bytes), in order, with the index of
-    /// the phrase: no letter or digit just before, nor after unless the phrase ends in a full
-    /// stop. Bytes above 0x7F count as letters. One pass: at each start of a word only the
-    /// phrases beginning with its byte are compared.
-    static func occurrences(of phrases: [[UInt8]], byFirstByte: [[Int]], in text: [UInt8]) -> [(start: Int, phrase: Int)] {
-        let isWord = DanishBytes.isWordByte
-        var out: [(start: Int, phrase: Int)] = []
-        var index = 0
-        let count = text.count
-        next: while index < count {
-            let candidates = byFirstByte[Int(text[index])]
-            if !candidates.isEmpty, index == 0 || !isWord(text[index - 1]) {
-                for candidate in candidates {
-                    let phrase = phrases[candidate]
-                    guard index + phrase.count <= count else { continue }
-                    var matches = true
-                    for offset in 1..<phrase.count where text[index + offset] != phrase[offset] {
-                        matches = false
-                        break
-                    }
-                    if matches, phrase.last == UInt8(ascii: ".") || index + phrase.count == count || !isWord(text[index + phrase.count]) {
-                        out.append((index, candidate))
-                        index += phrase.count
-                        continue next
-                    }
-                }
-            }
-            index += 1
-        }
-        return out
     }
 }

@@ -44,6 +44,9 @@ struct HashSet64: Sendable {
         }
     }
 
+    /// The keys, in no particular order (the key 0 reads back as 1).
+    var keys: [UInt64] { slots.filter { $0 != 0 } }
+
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: 0, count: old.count * 2)

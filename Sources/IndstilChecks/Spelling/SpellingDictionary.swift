@@ -5,10 +5,11 @@ import IndstilSupport
 /// Debian's Danish Hunspell dictionary (`hunspell-da`, Stavekontrolden) read through
 /// libhunspell: whether a word is Danish, and what a misspelt word probably should be.
 ///
-/// One dictionary serves the whole process (loading it takes about 80 ms). libhunspell is
-/// not safe to call from two threads at once, so every call holds `handle`'s lock; answers
-/// are kept per word (`verdicts`), which makes the lock rare: a document repeats its words,
-/// and a folder of documents repeats most of them.
+/// One dictionary serves the whole process. libhunspell is not safe to call from two threads
+/// at once, so every call holds `hunspell`'s lock; answers are kept per word (`verdicts`),
+/// which makes the lock rare: a document repeats its words, and a folder of documents repeats
+/// most of them. The answers are also kept between runs (`SpellingAnswerFile`): libhunspell
+/// is loaded (about 0,1 s) only when a word comes that no earlier run has asked about.
 ///
 /// Suggestions are indstil's own, not `Hunspell_suggest` (50–170 ms a word with the Danish
 /// dictionary's compounding, which would make checking a folder many times slower): the
@@ -18,11 +19,13 @@ import IndstilSupport
 public final class SpellingDictionary: Sendable {
     /// The `.aff`/`.dic` pair, without the extension (`/usr/share/hunspell/da_DK`).
     public let path: String
-    private let handle: Locked<OpaquePointer>
-    /// Answers by the FNV-1a hash of the word's bytes (hashing a `String` normalises it first),
-    /// in 16 parts with a lock each, so that threads checking documents seldom wait for each other.
-    private let verdicts = (0..<16).map { _ in Locked<[UInt64: Bool]>([:]) }
-    private let suggestionCache = Locked<[String: [String]]>([:])
+    /// libhunspell's handle, made on the first word no kept answer covers.
+    private let hunspell = Once<Locked<OpaquePointer>?>()
+    /// libhunspell's answers by the FNV-1a hash of the word's bytes (hashing a `String`
+    /// normalises it first), read without a lock.
+    private let verdicts = SpellingVerdicts()
+    /// Suggestions by the hash of the misspelt word.
+    private let suggestionCache = Locked<[UInt64: [String]]>([:])
     /// The dictionary's words on their own (`DictionaryStems`), read on the first suggestion
     /// or, for a folder of documents, in the background (`loadInBackground`): a clean single
     /// document never needs them.
@@ -30,6 +33,15 @@ public final class SpellingDictionary: Sendable {
     /// `stems` once read: a word that is one of them as written is known without a call into
     /// libhunspell (the same answer, sooner: these words are all ones libhunspell accepts).
     private let readStems = Locked<DictionaryStems?>(nil)
+    /// Where answers are kept between runs (nil: they are not).
+    private let answerFile: SpellingAnswerFile?
+    /// Whether the kept answers have been read, and whether there were any.
+    private let keptAnswers = Once<Bool>()
+    /// Suggestions made in this run that the file does not have yet.
+    private let newSuggestions = Locked(0)
+
+    /// The largest number of suggestions kept.
+    static let suggestionLimit = 20_000
 
     /// The Danish dictionary: the one `INDSTIL_DICTIONARY` names (a path without `.aff`/`.dic`),
     /// else the first `da_DK` where Debian, Fedora, Homebrew and MacPorts put it; nil when
@@ -51,14 +63,68 @@ public final class SpellingDictionary: Sendable {
     }()
 
     /// Starts loading `danish` on a thread of its own, so that the first document to need it
-    /// finds it (nearly) ready instead of loading it while the other workers wait.
-    /// With `stems` too, for many documents: the words they share are then mostly known
-    /// without libhunspell.
+    /// finds it (nearly) ready instead of loading it while the other workers wait: the kept
+    /// answers, and when there are none, libhunspell itself. With `stems` too, for many
+    /// documents: the words they share are then mostly known without libhunspell.
     public static func loadInBackground(withStems: Bool = false) {
         Thread.detachNewThread {
-            guard let dictionary = danish, withStems else { return }
-            _ = dictionary.stemList()
+            guard let dictionary = danish, !dictionary.readKeptAnswers() else { return }
+            _ = dictionary.handle()
+            if withStems { _ = dictionary.stemList() }
         }
+    }
+
+    /// Reads the kept answers into `verdicts` and `suggestionCache` (once); whether there were any.
+    @discardableResult
+    func readKeptAnswers() -> Bool {
+        keptAnswers.value {
+            guard let answers = answerFile?.read() else { return false }
+            verdicts.add(known: answers.known, unknown: answers.unknown)
+            suggestionCache.withLock { cache in
+                for (word, suggestions) in answers.suggestions.prefix(Self.suggestionLimit) { cache[word] = suggestions }
+            }
+            return !answers.known.isEmpty || !answers.unknown.isEmpty
+        }
+    }
+
+    /// Writes this run's answers with the kept ones for the next run, when there are new ones.
+    public func keepAnswers() {
+        guard let answerFile else { return }
+        let newSuggestions = newSuggestions.withLock { count in
+            defer { count = 0 }
+            return count
+        }
+        let answers = verdicts.unsaved()
+        guard answers != nil || newSuggestions > 0 else { return }
+        var kept = SpellingAnswerFile.Answers()
+        if let answers {
+            kept.known = answers.known
+            kept.unknown = answers.unknown
+        } else {
+            let snapshot = verdicts.snapshot()
+            kept.known = snapshot.known.keys.sorted()
+            kept.unknown = snapshot.unknown.keys.sorted()
+        }
+        kept.suggestions = suggestionCache.withLock { $0.map { ($0.key, $0.value) } }.sorted { $0.word < $1.word }
+        answerFile.write(kept)
+    }
+
+    /// What a document's words are looked up in without a lock: the dictionary's word list
+    /// when it has been read, and the answers published so far (with the kept ones read).
+    struct Lookup {
+        let stems: DictionaryStems?
+        let answers: SpellingVerdicts.Snapshot
+    }
+
+    /// The `Lookup` for a document, taken when it starts.
+    func lookup() -> Lookup {
+        readKeptAnswers()
+        return Lookup(stems: loadedStems, answers: verdicts.snapshot())
+    }
+
+    /// libhunspell's handle, made on first use.
+    private func handle() -> Locked<OpaquePointer>? {
+        hunspell.value { Hunspell_create(path + ".aff", path + ".dic").map { Locked($0) } }
     }
 
     /// `stems`, read on first use.
@@ -77,10 +143,9 @@ public final class SpellingDictionary: Sendable {
     /// Loads `path`.aff and `path`.dic; nil when either is not a readable regular file of at
     /// most 64 MB (a FIFO would make libhunspell wait for ever; da_DK's .dic is 3 MB).
     public init?(path: String) {
-        guard Self.isDictionaryFile(path + ".aff"), Self.isDictionaryFile(path + ".dic"),
-              let handle = Hunspell_create(path + ".aff", path + ".dic") else { return nil }
+        guard Self.isDictionaryFile(path + ".aff"), Self.isDictionaryFile(path + ".dic") else { return nil }
         self.path = path
-        self.handle = Locked(handle)
+        answerFile = SpellingAnswerFile(dictionary: path)
     }
 
     /// A regular file (links followed: Debian's da_DK files may be links), readable, not huge.
@@ -93,24 +158,24 @@ public final class SpellingDictionary: Sendable {
     /// Whether the dictionary knows `word` as written (a capital first letter is allowed on
     /// any word; a lower-case one is not allowed on a name).
     public func knows(_ word: String) -> Bool {
-        knows(word, stems: loadedStems)
+        knows(word, in: lookup())
     }
 
-    /// `knows` with the word list the caller took from `loadedStems` (once a document, not
-    /// under a lock for every word).
-    func knows(_ word: String, stems: DictionaryStems?) -> Bool {
-        let key = DanishBytes.fnv(word.utf8)
-        if stems?.exact.contains(key) == true { return true }
-        let part = verdicts[Int(key & 15)]
-        if let known = part.withLock({ $0[key] }) { return known }
-        // libhunspell reads at most 100 bytes of a word; no Danish word is that long.
-        let known = word.utf8.count < 100 && handle.withLock { Hunspell_spell($0, word) != 0 }
-        part.withLock {
-            // A workspace open for days meets every half-typed word: the answers are kept,
-            // but not without end.
-            if $0.count > 20_000 { $0.removeAll() }
-            $0[key] = known
-        }
+    /// `knows`, looked up first in a document's `Lookup`.
+    func knows(_ word: String, in lookup: Lookup) -> Bool {
+        knows(word[...], hash: DanishBytes.fnv(word.utf8), in: lookup)
+    }
+
+    /// `knows` for a word whose hash (`DanishBytes.fnv` of its bytes) the caller has, looked
+    /// up first in the document's `Lookup`.
+    func knows(_ word: Substring, hash key: UInt64, in lookup: Lookup) -> Bool {
+        if lookup.stems?.exact.contains(key) == true { return true }
+        if let known = verdicts.verdict(key, in: lookup.answers) { return known }
+        // libhunspell reads at most 100 bytes of a word; no Danish word is that long. Without
+        // a handle (libhunspell could not read the files) nothing can be called misspelt.
+        guard word.utf8.count < 100, let handle = handle() else { return true }
+        let known = handle.withLock { handle in word.withCString { Hunspell_spell(handle, $0) } != 0 }
+        verdicts.record(key, known: known)
         return known
     }
 
@@ -119,12 +184,18 @@ public final class SpellingDictionary: Sendable {
 
     /// Up to three words the dictionary knows that `word` probably should be, best first.
     public func suggestions(for word: String) -> [String] {
-        if let kept = suggestionCache.withLock({ $0[word] }) { return kept }
-        let found = SpellingSuggester(stems: stemList().lower, knows: { self.knows($0) }).suggestions(for: word)
+        readKeptAnswers()
+        let key = DanishBytes.fnv(word.utf8)
+        if let kept = suggestionCache.withLock({ $0[key] }) { return kept }
+        let stems = stemList()
+        let lookup = Lookup(stems: stems, answers: verdicts.snapshot())
+        let found = SpellingSuggester(stems: stems.lower, knows: { self.knows($0, in: lookup) })
+            .suggestions(for: word)
         suggestionCache.withLock {
-            if $0.count > 20_000 { $0.removeAll() }
-            $0[word] = found
+            if $0.count >= Self.suggestionLimit { $0.removeAll() }
+            $0[key] = found
         }
+        newSuggestions.withLock { $0 += 1 }
         return found
     }
 }

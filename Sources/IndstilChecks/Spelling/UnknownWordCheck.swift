@@ -43,8 +43,9 @@ public struct UnknownWordCheck: Check {
         // This document's answers, by the hash of the word's bytes (`DanishBytes.fnv`) and
         // whether a full stop followed ("adm." may be an abbreviation where "adm" is not).
         var knownHere = HashSet64(capacity: 2048), unknownHere = HashSet64(capacity: 64)
-        // The dictionary's word list when it is already read (for many documents).
-        let stems = dictionary.loadedStems
+        // What earlier runs and other documents learnt, and the dictionary's word list when
+        // it is already read (for many documents).
+        let lookup = dictionary.lookup()
         var diagnostics: [Diagnostic] = []
         var opensSentence = true
         var distinctUnknown = 0
@@ -64,7 +65,7 @@ public struct UnknownWordCheck: Check {
                 } else if unknownHere.contains(key) {
                     known = false
                 } else {
-                    known = judge.knows(word, stems: stems)
+                    known = judge.knows(word, in: lookup)
                     if known { knownHere.insert(key) } else { unknownHere.insert(key); distinctUnknown += 1 }
                 }
                 guard !known else { continue }
@@ -131,18 +132,18 @@ struct SpellingJudge {
         }
     }
 
-    mutating func knows(_ word: SpellingWord, stems: DictionaryStems? = nil) -> Bool {
+    mutating func knows(_ word: SpellingWord, in lookup: SpellingDictionary.Lookup) -> Bool {
+        if dictionary.knows(word.text, hash: word.hash, in: lookup) { return true }
         let text = String(word.text)
-        if dictionary.knows(text, stems: stems) { return true }
         if vocabulary.contains(word.text) { return true }
         // "evt.", "vedr.", and the same written without the full stop ("evt", "mio").
         if Readability.abbreviations.contains(text.lowercased()) { return true }
-        if word.hasFullStop, dictionary.knows(text + ".") { return true }
+        if word.hasFullStop, dictionary.knows(text + ".", in: lookup) { return true }
         if word.text.utf8.contains(UInt8(ascii: "-")) {
             let vocabulary = self.vocabulary
             return word.text.split(separator: "-").allSatisfy { part in
                 // "KL", "IT", "A": an acronym or a letter needs no spelling.
-                part.count < 3 || part.allSatisfy(\.isUppercase) || vocabulary.contains(part) || dictionary.knows(String(part))
+                part.count < 3 || part.allSatisfy(\.isUppercase) || vocabulary.contains(part) || dictionary.knows(String(part), in: lookup)
             }
         }
         return false

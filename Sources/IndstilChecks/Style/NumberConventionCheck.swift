@@ -24,19 +24,21 @@ public struct NumberConventionCheck: Check {
         ]
     }
 
-    /// A figure with a decimal point (one or two decimals) or English grouping, then a unit.
+    /// A figure (of the digits 0–9) with a decimal point (one or two decimals) or English
+    /// grouping, then a unit.
     private static let pattern = try! NSRegularExpression(
-        pattern: #"(?<![\d.,])(\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d{1,2})(?![\d.,]\d)\s?(mia\.(?: ?kr\.)?|mio\.(?: ?kr\.)?|kr\.|kroner|%|procent|pct\.)"#,
+        pattern: #"(?<![0-9.,])([0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+|[0-9]+\.[0-9]{1,2})(?![0-9.,][0-9])\s?(mia\.(?: ?kr\.)?|mio\.(?: ?kr\.)?|kr\.|kroner|%|procent|pct\.)"#,
         options: [.caseInsensitive])
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let document = context.document
-        // Section by section (the blocks are not copied into one array first); a figure
-        // with a decimal point has a "." byte (found without Foundation's search).
+        // Section by section (the blocks are not copied into one array first); every figure
+        // the pattern finds has a digit, a "." and a digit in a row (looked for in the bytes,
+        // not with Foundation's regular expressions: most lines have none).
         for block in ([document.preamble] + document.sections.map(\.blocks)).joined() {
             for textBlock in block.textBlocks {
-                for (text, line) in textBlock.textLines where text.utf8.contains(UInt8(ascii: ".")) {
+                for (text, line) in textBlock.textLines where Self.hasDigitPointDigit(text) {
                     let range = NSRange(text.startIndex..., in: text)
                     for match in Self.pattern.matches(in: text, range: range) {
                         guard let figureRange = Range(match.range(at: 1), in: text), let whole = Range(match.range, in: text) else { continue }
@@ -52,5 +54,18 @@ public struct NumberConventionCheck: Check {
             }
         }
         return found
+    }
+
+    /// Whether `text` has a digit, ".", a digit in a row ("1.5", "12.000").
+    static func hasDigitPointDigit(_ text: String) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count >= 3 else { return false }
+            for index in 1..<(bytes.count - 1) where bytes[index] == UInt8(ascii: ".") {
+                let before = bytes[index - 1], after = bytes[index + 1]
+                if before >= 0x30, before <= 0x39, after >= 0x30, after <= 0x39 { return true }
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 }

@@ -203,26 +203,41 @@ extension MarkdownParser {
     /// The file line at which the text passes `maximumMarkup`, and its count of markup in
     /// all; nil when it stays within it. One pass over the bytes.
     public static func markupLimitExceeded(_ markdown: String, lineOffset: Int = 0) -> (line: Int, count: Int)? {
+        markdown.utf8.withContiguousStorageIfAvailable { markupLimitExceeded($0, lineOffset: lineOffset) }
+            ?? Array(markdown.utf8).withUnsafeBufferPointer { markupLimitExceeded($0, lineOffset: lineOffset) }
+    }
+
+    private static func markupLimitExceeded(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int) -> (line: Int, count: Int)? {
         var count = 0
         var line = 1 + lineOffset
         var exceededAt: Int?
         var previous: UInt8 = 0
-        for byte in markdown.utf8 {
-            switch byte {
-            case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: "\\"):
-                count += 1
-            case UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"):
-                if byte != previous { count += 1 }
-            case 10:
-                count += 1
-                line += 1
-            default:
-                break
+        let kinds = markupKinds
+        for byte in bytes {
+            let kind = kinds[Int(byte)]
+            if kind != 0 {
+                if kind == 1 || (kind == 2 && byte != previous) {
+                    count += 1
+                } else if kind == 3 {
+                    count += 1
+                    line += 1
+                }
+                if exceededAt == nil, count > maximumMarkup { exceededAt = line }
             }
             previous = byte
-            if exceededAt == nil, count > maximumMarkup { exceededAt = line }
         }
         return exceededAt.map { ($0, count) }
+    }
+
+    /// For each byte: 0 not markup; 1 markup each time (`[ ] ! & < \\`); 2 markup where a
+    /// run of it begins (`` ` * _ ``); 3 a line break.
+    private static let markupKinds: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: "\\"): 1
+        case UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"): 2
+        case 10: 3
+        default: 0
+        }
     }
 
     /// The `input.invalid` finding for a text past `maximumMarkup`.

@@ -87,12 +87,20 @@ enum CLI {
         ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
     }
 
+    /// Where the test runs keep their spelling answers: a private folder of the user's in the
+    /// temporary folder, not ~/.cache.
+    static let cacheFolder: String = {
+        let path = NSTemporaryDirectory() + "indstil-tests-cache-\(getuid())"
+        _ = mkdir(path, 0o700)
+        return path
+    }()
+
     /// Runs `indstil ARGUMENTS` in `folder` (without INDSTIL_TEMPLATES from the test's
-    /// environment); kills it after `timeout` seconds.
+    /// environment, and with `cacheFolder`); kills it after `timeout` seconds.
     static func run(_ arguments: [String], in folder: URL, timeout: Double = 10,
                     environment: [String: String] = [:]) throws -> RunResult {
         guard let binary else { throw NotFound() }
-        var changes: [String: String?] = ["INDSTIL_TEMPLATES": nil]
+        var changes: [String: String?] = ["INDSTIL_TEMPLATES": nil, "INDSTIL_CACHE_DIR": cacheFolder]
         for (key, value) in environment { changes[key] = value }
         return try TestProcess.run(binary.path, arguments, in: folder, environment: changes, timeout: timeout)
     }
