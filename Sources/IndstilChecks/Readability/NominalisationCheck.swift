@@ -51,14 +51,21 @@ public struct NominalisationCheck: Check {
         let maxShare = context.number("max_share", for: id) ?? 0.12
         var diagnostics: [Diagnostic] = []
         for block in context.analyzed.readableBlocks where block.score.words >= minWords {
-            let found = block.sentences.flatMap { Self.nominalisations(in: $0.text) }
-            let share = Double(found.count) / Double(block.score.words)
-            guard found.count >= 4, share >= maxShare else { continue }
-            let shown = Array(found.prefix(4))
+            // Counted in the bytes; only the four shown become strings.
+            var count = 0
+            var shown: [String] = []
+            for sentence in block.sentences {
+                Self.forEachNominalisation(in: sentence.text) { word in
+                    count += 1
+                    if shown.count < 4 { shown.append(String(decoding: word, as: UTF8.self)) }
+                }
+            }
+            let share = Double(count) / Double(block.score.words)
+            guard count >= 4, share >= maxShare else { continue }
             let percent = Int((share * 100).rounded())
             diagnostics.append(diagnostic(
-                "Afsnittet har mange navneord lavet af udsagnsord (\(found.count) af \(block.score.words) ord, \(percent) %: »\(shown.joined(separator: "«, »"))«\(found.count > shown.count ? " …" : "")); skriv med udsagnsord, hvem der gør hvad (»vi vurderer« frem for »der foretages en vurdering«)",
-                "The paragraph has many nouns made from verbs (\(found.count) of \(block.score.words) words, \(percent) %: \"\(shown.joined(separator: "\", \""))\"\(found.count > shown.count ? " …" : "")); write with verbs who does what (\"we assess\" rather than \"an assessment is made\")",
+                "Afsnittet har mange navneord lavet af udsagnsord (\(count) af \(block.score.words) ord, \(percent) %: »\(shown.joined(separator: "«, »"))«\(count > shown.count ? " …" : "")); skriv med udsagnsord, hvem der gør hvad (»vi vurderer« frem for »der foretages en vurdering«)",
+                "The paragraph has many nouns made from verbs (\(count) of \(block.score.words) words, \(percent) %: \"\(shown.joined(separator: "\", \""))\"\(count > shown.count ? " …" : "")); write with verbs who does what (\"we assess\" rather than \"an assessment is made\")",
                 line: block.line))
         }
         return diagnostics
@@ -68,34 +75,46 @@ public struct NominalisationCheck: Check {
     /// letters before the ending, that are not `things`. On UTF-8 bytes: only the hits
     /// become strings (this runs over every paragraph of every document checked).
     static func nominalisations(in text: Substring) -> [String] {
-        text.utf8.withContiguousStorageIfAvailable { nominalisations(in: $0) }
-            ?? Array(text.utf8).withUnsafeBufferPointer { nominalisations(in: $0) }
+        var found: [String] = []
+        forEachNominalisation(in: text) { found.append(String(decoding: $0, as: UTF8.self)) }
+        return found
     }
 
-    private static func nominalisations(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        var found: [String] = []
-        var index = 0
+    /// Calls `body` with the bytes of each word `nominalisations` finds, in order.
+    static func forEachNominalisation(in text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if text.utf8.withContiguousStorageIfAvailable({ scan($0, body) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { scan($0, body) }
+        }
+    }
+
+    /// For each byte: the length of the letter, digit or hyphen it begins, 0 for anything
+    /// else. » « … – and the no-break space (lead bytes C2 and E2) are not letters, and a
+    /// byte inside a scalar (80–BF) begins nothing.
+    private static let letterLengths: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        if byte < 0x80 { return DanishBytes.isWordByte(byte) || byte == UInt8(ascii: "-") ? 1 : 0 }
+        if byte == 0xC2 || byte == 0xE2 || byte < 0xC0 { return 0 }
+        return byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let n = UInt8(ascii: "n"), g = UInt8(ascii: "g"), l = UInt8(ascii: "l"), s = UInt8(ascii: "s")
-        let h = UInt8(ascii: "h"), e = UInt8(ascii: "e"), d = UInt8(ascii: "d")
-        /// The length of the letter, digit or hyphen at `index`, 0 for anything else: » « …
-        /// – and the no-break space (lead bytes C2 and E2) are not letters.
-        func letterLength(at index: Int) -> Int {
-            let byte = bytes[index]
-            if byte < 0x80 { return DanishBytes.isWordByte(byte) || byte == UInt8(ascii: "-") ? 1 : 0 }
-            if byte == 0xC2 || byte == 0xE2 || byte < 0xC0 { return 0 }
-            return byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-        }
-        /// The length of whatever scalar starts at `index`.
-        func scalarLength(at index: Int) -> Int {
-            let byte = bytes[index]
-            return byte < 0xC0 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-        }
-        while index < bytes.count {
-            guard letterLength(at: index) > 0, bytes[index] != UInt8(ascii: "-") else { index += scalarLength(at: index); continue }
+        let h = UInt8(ascii: "h"), e = UInt8(ascii: "e"), d = UInt8(ascii: "d"), hyphen = UInt8(ascii: "-")
+        let lengths = letterLengths
+        let count = bytes.count
+        var base: [UInt8] = []
+        var index = 0
+        while index < count {
+            let first = bytes[index]
+            guard lengths[Int(first)] > 0, first != hyphen else {
+                // Past whatever scalar starts here.
+                index += first < 0xC0 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
+                continue
+            }
             let start = index
-            while index < bytes.count, case let length = letterLength(at: index), length > 0 { index = min(bytes.count, index + length) }
+            while index < count, case let length = Int(lengths[Int(bytes[index])]), length > 0 { index = min(count, index + length) }
             var end = index
-            while end > start, bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+            while end > start, bytes[end - 1] == hyphen { end -= 1 }
             guard end - start >= 7 else { continue }
             // Every ending holds "ng", "ls" or "hed" within the word's last nine bytes: most
             // words are turned away by that before the endings are compared.
@@ -111,12 +130,10 @@ public struct NominalisationCheck: Check {
             let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
             guard let suffix = suffixBytes.first(where: { word.count > $0.suffix.count && word.suffix($0.suffix.count).elementsEqual($0.suffix) }) else { continue }
             // The word in its plain form ("beslutningerne" → "beslutning").
-            var base: [UInt8] = []
             DanishBytes.lowercase(word.dropLast(suffix.suffix.count - suffix.baseLength), into: &base)
             guard base.count - suffix.baseLength >= 3, !things.contains(where: { base.count >= $0.count && base.suffix($0.count).elementsEqual($0) }) else { continue }
-            found.append(String(decoding: word, as: UTF8.self))
+            body(word)
         }
-        return found
     }
 
     /// `suffixes` as bytes, with the length of the plain ending ("ning" in "ningerne").

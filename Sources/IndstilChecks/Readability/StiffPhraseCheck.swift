@@ -68,6 +68,7 @@ public struct StiffPhraseCheck: Check {
 
     /// The matcher for a profile's list, made once for each different list.
     static func matcher(for spec: PlainLanguageSpec) -> StiffPhraseMatcher {
+        if spec.phrases.isEmpty, spec.ignore.isEmpty { return standardMatcher }
         let ignored = Set(spec.ignore.map { $0.lowercased() })
         let list = (phrases + spec.phrases.map { ($0.phrase.lowercased(), $0.instead) }).filter { !ignored.contains($0.phrase) && !$0.phrase.isEmpty }
         let key = list.map { $0.phrase + "\u{1}" + $0.instead }.joined(separator: "\u{2}")
@@ -81,6 +82,8 @@ public struct StiffPhraseCheck: Check {
     }
 
     private static let matchers = Locked<[String: StiffPhraseMatcher]>([:])
+    /// The matcher for indstil's list alone (most profiles).
+    private static let standardMatcher = StiffPhraseMatcher(phrases)
 
     static let jf = Array("jf.".utf8)
 

@@ -69,8 +69,10 @@ public final class SpellingDictionary: Sendable {
     public static func loadInBackground(withStems: Bool = false) {
         Thread.detachNewThread {
             guard let dictionary = danish, !dictionary.readKeptAnswers() else { return }
+            // The word list on a thread of its own: the workers wait for libhunspell meanwhile,
+            // so a core is free for it.
+            if withStems { Thread.detachNewThread { _ = dictionary.stemList() } }
             _ = dictionary.handle()
-            if withStems { _ = dictionary.stemList() }
         }
     }
 
