@@ -226,6 +226,10 @@ import IndstilCore
         try Data("indstil spelling answers 1\n\u{FF}\u{FF}\u{FF}\u{FF}".utf8).write(to: file)
         #expect(try check(cache: cache.path).spelling.count > 50)
 
+        // A relative folder is taken from where indstil runs (`.indstil-cache` in a CI job).
+        _ = try check(cache: ".indstil-cache")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url(".indstil-cache").path).contains { $0.hasSuffix(".answers") })
+
         // A folder others may write in is not used.
         let shared = folder.url("shared")
         #expect(mkdir(shared.path, 0o777) == 0 && chmod(shared.path, 0o777) == 0)

@@ -53,7 +53,11 @@ public struct StiffPhraseCheck: Check {
                         let utf8 = text.utf8
                         let from = utf8.index(utf8.startIndex, offsetBy: start), to = utf8.index(utf8.startIndex, offsetBy: end)
                         // "jf. § 21", "jf. lov om …": citing a law is what "jf." is for.
-                        if phrase.bytes == Self.jf, Self.citesLaw(text[to...].prefix(40).lowercased()[...]) { continue }
+                        if phrase.bytes == Self.jf {
+                            var rest: [UInt8] = []
+                            DanishBytes.lowercase(text.utf8[to...].prefix(40), into: &rest)
+                            if Self.citesLaw(String(decoding: rest, as: UTF8.self)[...]) { continue }
+                        }
                         let shown = String(text[from..<to])
                         found.append(diagnostic(
                             "»\(shown)« er kancellisprog; skriv hellere »\(phrase.instead)«",

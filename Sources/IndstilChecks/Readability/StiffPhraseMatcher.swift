@@ -1,6 +1,6 @@
 /// Finds a list of stiff phrases (`StiffPhraseCheck`) in a line's UTF-8 bytes in one pass,
-/// without case: only at the start of a word, and only the phrases that begin with its
-/// letter are compared, byte by byte with the text's capitals lowered as they are read (A–Z,
+/// without case: only where no letter or digit stands before, and only the phrases that
+/// begin with the byte there are compared, byte by byte with the text's capitals lowered as they are read (A–Z,
 /// and the Latin-1 capitals Æ, Ø, Å, É … after their lead byte C3).
 struct StiffPhraseMatcher: Sendable {
     /// The phrases in lower case, and what to write instead.
@@ -23,35 +23,42 @@ struct StiffPhraseMatcher: Sendable {
         var out: [(start: Int, phrase: Int)] = []
         let count = text.count
         var index = 0
-        next: while index < count {
+        while index < count {
             let byte = text[index]
-            guard isWord(byte) else { index += 1; continue }
-            // The start of a word: its first byte (an ASCII capital lowered) picks the phrases.
-            let candidates = byFirstByte[Int(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)]
-            for candidate in candidates {
-                let phrase = phrases[candidate].bytes
-                guard index + phrase.count <= count else { continue }
-                var matches = true
-                var offset = 1
-                while offset < phrase.count {
-                    if Self.lowered(text, at: index + offset) != phrase[offset] {
-                        matches = false
-                        break
-                    }
-                    offset += 1
-                }
-                let end = index + phrase.count
-                if matches, phrase.last == UInt8(ascii: ".") || end == count || !isWord(text[end]) {
-                    out.append((index, candidate))
-                    index = end
-                    continue next
-                }
+            // A phrase starts where no letter or digit stands before: at the start of a word,
+            // or at a mark after one that is not a letter (a profile's "§ 17", "(jf.").
+            if let candidate = match(in: text, at: index) {
+                out.append((index, candidate))
+                index += phrases[candidate].bytes.count
+                continue
             }
-            // Past the rest of the word.
             index += 1
-            while index < count, isWord(text[index]) { index += 1 }
+            // Past the rest of the word: no phrase starts inside it.
+            if isWord(byte) {
+                while index < count, isWord(text[index]) { index += 1 }
+            }
         }
         return out
+    }
+
+    /// The first phrase standing at `index` (nothing before it is a letter or digit; the
+    /// caller starts only there or after such a byte), if any.
+    private func match(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let isWord = DanishBytes.isWordByte
+        let byte = text[index]
+        if index > 0, isWord(text[index - 1]) { return nil }
+        let count = text.count
+        // Its first byte (an ASCII capital lowered) picks the phrases.
+        for candidate in byFirstByte[Int(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)] {
+            let phrase = phrases[candidate].bytes
+            guard index + phrase.count <= count else { continue }
+            var offset = 1
+            while offset < phrase.count, Self.lowered(text, at: index + offset) == phrase[offset] { offset += 1 }
+            guard offset == phrase.count else { continue }
+            let end = index + phrase.count
+            if phrase.last == UInt8(ascii: ".") || end == count || !isWord(text[end]) { return candidate }
+        }
+        return nil
     }
 
     /// The byte at `index` in lower case, as `DanishBytes.lowercase` would make it.

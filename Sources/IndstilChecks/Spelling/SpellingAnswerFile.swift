@@ -7,9 +7,10 @@ import IndstilSupport
 /// second `indstil check` over the same documents (a CI job run again, a case officer
 /// checking as she writes) needs libhunspell only for words it has not met before.
 ///
-/// The answers depend on nothing but the dictionary's two files and libhunspell, so the file
-/// is named by those (`identity`: path, device, inode, size and modification time of each)
-/// and a changed dictionary or library simply starts a new file. No document text is kept:
+/// The answers depend on nothing but the dictionary's two files, libhunspell and indstil's own
+/// suggester, so the file is named by those (`identity`: path, device, inode, size and
+/// modification time of each, the running program among them) and a changed dictionary,
+/// library or indstil simply starts a new file. No document text is kept:
 /// words are FNV-1a hashes of their bytes (`DanishBytes.fnv`), and the suggestions are the
 /// dictionary's own words.
 ///
@@ -39,10 +40,17 @@ struct SpellingAnswerFile: Sendable {
     init?(dictionary path: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         guard let folder = Self.folder(environment), Self.isPrivateFolder(folder) else { return nil }
         var identity = "dictionary \(path)\n"
-        for file in [path + ".aff", path + ".dic", Self.libraryPath() ?? ""] where !file.isEmpty {
+        // The suggestions are indstil's own: a new build of it starts a new file too.
+        let program = Bundle.main.executablePath ?? ""
+        for file in [path + ".aff", path + ".dic", Self.libraryPath() ?? "", program] where !file.isEmpty {
             var info = stat()
             guard stat(file, &info) == 0 else { return nil }
-            identity += "\(file) \(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\n"
+            #if canImport(Darwin)
+            let modified = info.st_mtimespec
+            #else
+            let modified = info.st_mtim
+            #endif
+            identity += "\(file) \(info.st_dev) \(info.st_ino) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)\n"
         }
         self.identity = Array(identity.utf8)
         let name = String(DanishBytes.fnv(self.identity), radix: 16)
@@ -51,10 +59,11 @@ struct SpellingAnswerFile: Sendable {
 
     /// The folder answers are kept in, made if need be; nil when none is set or it is not absolute.
     static func folder(_ environment: [String: String]) -> URL? {
-        let path: String
+        var path: String
         if let named = environment["INDSTIL_CACHE_DIR"] {
             guard !named.isEmpty, named != "off" else { return nil }
-            path = named
+            // A relative folder (`.indstil-cache` in a CI job) is taken from where indstil runs.
+            path = named.hasPrefix("/") ? named : FileManager.default.currentDirectoryPath + "/" + named
         } else if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
             path = cache + "/indstil"
         } else if let home = environment["HOME"], home.hasPrefix("/") {
@@ -94,8 +103,7 @@ struct SpellingAnswerFile: Sendable {
     func read() -> Answers? {
         var info = stat()
         guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid(),
-              info.st_size <= Self.maximumSize,
-              let data = FileManager.default.contents(atPath: url.path) else { return nil }
+              case .success(let data) = FileKind.read(url, limit: Self.maximumSize, followLinks: false) else { return nil }
         var reader = ByteReader(bytes: [UInt8](data))
         guard reader.take(Self.magic.count).map(Array.init) == Self.magic,
               let identityLength = reader.uint32(), reader.take(Int(identityLength)).map(Array.init) == identity,
@@ -169,8 +177,8 @@ struct SpellingAnswerFile: Sendable {
             append32(hashes.count)
             for hash in hashes { append64(hash) }
         }
-        // A dictionary word over 255 bytes is no suggestion worth keeping.
-        let suggestions = answers.suggestions.map { ($0.word, $0.suggestions.prefix(3).filter { $0.utf8.count <= 255 }) }
+        // A word's suggestions are kept whole or not at all (a dictionary word over 255 bytes).
+        let suggestions = answers.suggestions.filter { $0.suggestions.count <= 3 && $0.suggestions.allSatisfy { $0.utf8.count <= 255 } }
         append32(suggestions.count)
         for (word, words) in suggestions {
             append64(word)

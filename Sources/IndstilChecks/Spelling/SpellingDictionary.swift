@@ -103,9 +103,7 @@ public final class SpellingDictionary: Sendable {
             kept.known = answers.known
             kept.unknown = answers.unknown
         } else {
-            let snapshot = verdicts.snapshot()
-            kept.known = snapshot.known.keys.sorted()
-            kept.unknown = snapshot.unknown.keys.sorted()
+            (kept.known, kept.unknown) = verdicts.all()
         }
         kept.suggestions = suggestionCache.withLock { $0.map { ($0.key, $0.value) } }.sorted { $0.word < $1.word }
         answerFile.write(kept)
@@ -173,9 +171,10 @@ public final class SpellingDictionary: Sendable {
     func knows(_ word: Substring, hash key: UInt64, in lookup: Lookup) -> Bool {
         if lookup.stems?.exact.contains(key) == true { return true }
         if let known = verdicts.verdict(key, in: lookup.answers) { return known }
-        // libhunspell reads at most 100 bytes of a word; no Danish word is that long. Without
-        // a handle (libhunspell could not read the files) nothing can be called misspelt.
-        guard word.utf8.count < 100, let handle = handle() else { return true }
+        // libhunspell reads at most 100 bytes of a word; no Danish word is that long.
+        guard word.utf8.count < 100 else { return false }
+        // Without a handle (libhunspell could not read the files) nothing can be called misspelt.
+        guard let handle = handle() else { return true }
         let known = handle.withLock { handle in word.withCString { Hunspell_spell(handle, $0) } != 0 }
         verdicts.record(key, known: known)
         return known

@@ -88,8 +88,17 @@ final class SpellingVerdicts: Sendable {
         state.withLock { state in
             guard state.unsaved > 0 else { return nil }
             state.unsaved = 0
-            return ((state.published.known.keys + state.recentKnown.keys).sorted(),
-                    (state.published.unknown.keys + state.recentUnknown.keys).sorted())
+            return Self.all(state)
         }
+    }
+
+    /// Every answer, known, then not known, each sorted.
+    func all() -> (known: [UInt64], unknown: [UInt64]) {
+        state.withLock { Self.all($0) }
+    }
+
+    private static func all(_ state: State) -> (known: [UInt64], unknown: [UInt64]) {
+        ((state.published.known.keys + state.recentKnown.keys).sorted(),
+         (state.published.unknown.keys + state.recentUnknown.keys).sorted())
     }
 }

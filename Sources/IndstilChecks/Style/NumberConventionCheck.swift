@@ -24,10 +24,9 @@ public struct NumberConventionCheck: Check {
         ]
     }
 
-    /// A figure (of the digits 0–9) with a decimal point (one or two decimals) or English
-    /// grouping, then a unit.
+    /// A figure with a decimal point (one or two decimals) or English grouping, then a unit.
     private static let pattern = try! NSRegularExpression(
-        pattern: #"(?<![0-9.,])([0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+|[0-9]+\.[0-9]{1,2})(?![0-9.,][0-9])\s?(mia\.(?: ?kr\.)?|mio\.(?: ?kr\.)?|kr\.|kroner|%|procent|pct\.)"#,
+        pattern: #"(?<![\d.,])(\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d{1,2})(?![\d.,]\d)\s?(mia\.(?: ?kr\.)?|mio\.(?: ?kr\.)?|kr\.|kroner|%|procent|pct\.)"#,
         options: [.caseInsensitive])
 
     public func check(_ context: CheckContext) -> [Diagnostic] {
@@ -35,7 +34,8 @@ public struct NumberConventionCheck: Check {
         let document = context.document
         // Section by section (the blocks are not copied into one array first); every figure
         // the pattern finds has a digit, a "." and a digit in a row (looked for in the bytes,
-        // not with Foundation's regular expressions: most lines have none).
+        // a digit other than 0–9 taken to be any byte above 0x7F; not with Foundation's
+        // regular expressions: most lines have none).
         for block in ([document.preamble] + document.sections.map(\.blocks)).joined() {
             for textBlock in block.textBlocks {
                 for (text, line) in textBlock.textLines where Self.hasDigitPointDigit(text) {
@@ -56,13 +56,14 @@ public struct NumberConventionCheck: Check {
         return found
     }
 
-    /// Whether `text` has a digit, ".", a digit in a row ("1.5", "12.000").
+    /// Whether `text` may have a digit, ".", a digit in a row ("1.5", "12.000"): an ASCII
+    /// digit or any byte of a non-ASCII scalar (Unicode has other digits) on each side.
     static func hasDigitPointDigit(_ text: String) -> Bool {
+        func mayBeDigit(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 }
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard bytes.count >= 3 else { return false }
             for index in 1..<(bytes.count - 1) where bytes[index] == UInt8(ascii: ".") {
-                let before = bytes[index - 1], after = bytes[index + 1]
-                if before >= 0x30, before <= 0x39, after >= 0x30, after <= 0x39 { return true }
+                if mayBeDigit(bytes[index - 1]), mayBeDigit(bytes[index + 1]) { return true }
             }
             return false
         }
