@@ -78,4 +78,18 @@ import Testing
         #expect(SpellingText.column(of: "æble", in: "– bæble æble") == 9)
         #expect(NominalisationCheck.nominalisations(in: "Forvaltningen, kommunalbestyrelsen, foreningerne, virksomheden, bygningen, afdelingen, indstillingen, mening, ting, kvinde") == [])
     }
+
+    @Test("Stiff phrases: found without case where no letter stands before, a phrase may start with a mark, capitals Æ Ø Å lowered")
+    func stiffPhraseMatcher() {
+        let matcher = StiffPhraseMatcher([("såfremt", "hvis"), ("§ 17", "paragraf 17"), ("jf.", "se"), ("øvrigt", "andet")])
+        func found(_ text: String) -> [String] {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { matcher.occurrences(in: $0) }.map { hit in
+                String(decoding: bytes[hit.start..<(hit.start + matcher.phrases[hit.phrase].bytes.count)], as: UTF8.self)
+            }
+        }
+        #expect(found("SÅFREMT det sker, jf. § 17, Øvrigt") == ["SÅFREMT", "jf.", "§ 17", "Øvrigt"])
+        #expect(found("ikkesåfremt såfremtig x§ 17 jf.x") == ["jf."])
+        #expect(found("") == [] && found("j") == [])
+    }
 }

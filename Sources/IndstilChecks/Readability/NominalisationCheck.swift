@@ -112,7 +112,12 @@ public struct NominalisationCheck: Check {
                 continue
             }
             let start = index
-            while index < count, case let length = Int(lengths[Int(bytes[index])]), length > 0 { index = min(count, index + length) }
+            while index < count {
+                let length = Int(lengths[Int(bytes[index])])
+                if length == 0 { break }
+                index &+= length
+            }
+            index = min(index, count)
             var end = index
             while end > start, bytes[end - 1] == hyphen { end -= 1 }
             guard end - start >= 7 else { continue }

@@ -41,30 +41,26 @@ public struct StiffPhraseCheck: Check {
         guard !matcher.phrases.isEmpty else { return [] }
         var found: [Diagnostic] = []
         let document = context.document
-        for block in ([document.preamble] + document.sections.map(\.blocks)).joined() {
-            for textBlock in block.textBlocks {
-                for (text, line) in textBlock.textLines {
-                    var text = text
-                    text.makeContiguousUTF8()
-                    let hits = text.utf8.withContiguousStorageIfAvailable { matcher.occurrences(in: $0) } ?? []
-                    for (start, index) in hits {
-                        let phrase = matcher.phrases[index]
-                        let end = start + phrase.bytes.count
-                        let utf8 = text.utf8
-                        let from = utf8.index(utf8.startIndex, offsetBy: start), to = utf8.index(utf8.startIndex, offsetBy: end)
-                        // "jf. § 21", "jf. lov om …": citing a law is what "jf." is for.
-                        if phrase.bytes == Self.jf {
-                            var rest: [UInt8] = []
-                            DanishBytes.lowercase(text.utf8[to...].prefix(40), into: &rest)
-                            if Self.citesLaw(String(decoding: rest, as: UTF8.self)[...]) { continue }
-                        }
-                        let shown = String(text[from..<to])
-                        found.append(diagnostic(
-                            "»\(shown)« er kancellisprog; skriv hellere »\(phrase.instead)«",
-                            "\"\(shown)\" is stiff officialese; write \"\(phrase.instead)\" instead",
-                            line: line, column: document.column(of: shown, inLine: line)))
-                    }
+        for (text, line) in context.analyzed.textLines {
+            var text = text
+            text.makeContiguousUTF8()
+            let hits = text.utf8.withContiguousStorageIfAvailable { matcher.occurrences(in: $0) } ?? []
+            for (start, index) in hits {
+                let phrase = matcher.phrases[index]
+                let end = start + phrase.bytes.count
+                let utf8 = text.utf8
+                let from = utf8.index(utf8.startIndex, offsetBy: start), to = utf8.index(utf8.startIndex, offsetBy: end)
+                // "jf. § 21", "jf. lov om …": citing a law is what "jf." is for.
+                if phrase.bytes == Self.jf {
+                    var rest: [UInt8] = []
+                    DanishBytes.lowercase(text.utf8[to...].prefix(40), into: &rest)
+                    if Self.citesLaw(String(decoding: rest, as: UTF8.self)[...]) { continue }
                 }
+                let shown = String(text[from..<to])
+                found.append(diagnostic(
+                    "»\(shown)« er kancellisprog; skriv hellere »\(phrase.instead)«",
+                    "\"\(shown)\" is stiff officialese; write \"\(phrase.instead)\" instead",
+                    line: line, column: document.column(of: shown, inLine: line)))
             }
         }
         return found

@@ -54,28 +54,33 @@ enum SpellingText {
     /// The column of `word` where it first stands as a whole word in `line` (the file's
     /// line), counted in characters; 1 when it is not there as written.
     static func column(of word: Substring, in line: Substring) -> Int {
-        let bytes = Array(line.utf8), needle = Array(word.utf8)
-        guard !needle.isEmpty, bytes.count >= needle.count else { return 1 }
-        var start = 0
-        while start + needle.count <= bytes.count {
-            if bytes[start] == needle[0], bytes[start..<(start + needle.count)].elementsEqual(needle),
-               start == 0 || !isLetterBefore(bytes, start),
-               start + needle.count == bytes.count || !isLetterAt(bytes, start + needle.count) {
-                return String(decoding: bytes[..<start], as: UTF8.self).count + 1
+        let needle = Array(word.utf8)
+        guard !needle.isEmpty else { return 1 }
+        func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            guard bytes.count >= needle.count else { return 1 }
+            var start = 0
+            while start + needle.count <= bytes.count {
+                if bytes[start] == needle[0], bytes[start..<(start + needle.count)].elementsEqual(needle),
+                   start == 0 || !isLetterBefore(bytes, start),
+                   start + needle.count == bytes.count || !isLetterAt(bytes, start + needle.count) {
+                    // Counted in characters, as an editor counts columns.
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<start]), as: UTF8.self).count + 1
+                }
+                start += 1
             }
-            start += 1
+            return 1
         }
-        return 1
+        return line.utf8.withContiguousStorageIfAvailable(find) ?? Array(line.utf8).withUnsafeBufferPointer(find)
     }
 
     /// Whether a letter (ASCII or a Latin letter of two bytes) ends just before `index`.
-    private static func isLetterBefore(_ bytes: [UInt8], _ index: Int) -> Bool {
+    private static func isLetterBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         let byte = bytes[index - 1]
         if byte < 0x80 { return DanishBytes.isWordByte(byte) }
         return index >= 2 && bytes[index - 2] >= 0xC3
     }
 
-    private static func isLetterAt(_ bytes: [UInt8], _ index: Int) -> Bool {
+    private static func isLetterAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         let byte = bytes[index]
         if byte < 0x80 { return DanishBytes.isWordByte(byte) }
         return byte >= 0xC3 && byte != 0xE2

@@ -58,6 +58,8 @@ public struct UnknownWordCheck: Check {
             for word in SpellingWords.words(in: line.text, opensSentence: &opensSentence) {
                 // A capital inside a sentence: a name ("Gellerup", "Ida Eksempel").
                 if !word.opensSentence, word.isCapitalised { continue }
+                // Most words: one the dictionary has answered for (in this run or an earlier one).
+                if lookup.answers.known.contains(word.hash) { continue }
                 let key = word.hash &+ (word.hasFullStop ? 0x9E37_79B9_7F4A_7C15 : 0)
                 let known: Bool
                 if knownHere.contains(key) {

@@ -32,25 +32,21 @@ public struct NumberConventionCheck: Check {
     public func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let document = context.document
-        // Section by section (the blocks are not copied into one array first); every figure
-        // the pattern finds has a digit, a "." and a digit in a row (looked for in the bytes,
-        // a digit other than 0–9 taken to be any byte above 0x7F; not with Foundation's
-        // regular expressions: most lines have none).
-        for block in ([document.preamble] + document.sections.map(\.blocks)).joined() {
-            for textBlock in block.textBlocks {
-                for (text, line) in textBlock.textLines where Self.hasDigitPointDigit(text) {
-                    let range = NSRange(text.startIndex..., in: text)
-                    for match in Self.pattern.matches(in: text, range: range) {
-                        guard let figureRange = Range(match.range(at: 1), in: text), let whole = Range(match.range, in: text) else { continue }
-                        let figure = String(text[figureRange])
-                        let danish = DanishNumberReader.danishSpelling(ofEnglish: figure)
-                        let shown = String(text[whole])
-                        found.append(diagnostic(
-                            "»\(shown)« er skrevet med decimalpunktum; på dansk skrives det \(danish)\(text[figureRange.upperBound..<whole.upperBound])",
-                            "\"\(shown)\" is written with a decimal point; in Danish it is \(danish)\(text[figureRange.upperBound..<whole.upperBound])",
-                            line: line, column: document.column(of: shown, inLine: line)))
-                    }
-                }
+        // The document's text lines (shared with other checks). Every figure the pattern
+        // finds has a digit, a "." and a digit in a row, looked for in the bytes (a digit
+        // other than 0–9 taken to be any byte above 0x7F), not with Foundation's regular
+        // expressions: most lines have none.
+        for (text, line) in context.analyzed.textLines where Self.hasDigitPointDigit(text) {
+            let range = NSRange(text.startIndex..., in: text)
+            for match in Self.pattern.matches(in: text, range: range) {
+                guard let figureRange = Range(match.range(at: 1), in: text), let whole = Range(match.range, in: text) else { continue }
+                let figure = String(text[figureRange])
+                let danish = DanishNumberReader.danishSpelling(ofEnglish: figure)
+                let shown = String(text[whole])
+                found.append(diagnostic(
+                    "»\(shown)« er skrevet med decimalpunktum; på dansk skrives det \(danish)\(text[figureRange.upperBound..<whole.upperBound])",
+                    "\"\(shown)\" is written with a decimal point; in Danish it is \(danish)\(text[figureRange.upperBound..<whole.upperBound])",
+                    line: line, column: document.column(of: shown, inLine: line)))
             }
         }
         return found

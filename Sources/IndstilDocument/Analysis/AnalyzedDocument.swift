@@ -93,7 +93,21 @@ public struct AnalyzedDocument: Sendable {
         }
     }
 
+    /// Every line of every text block (paragraphs, list items, headings) of the preamble and
+    /// the sections, with its file line, in order: worked out on first use and shared by the
+    /// checks that read running text line by line (stiff phrases, decimal points).
+    public var textLines: [(text: String, line: Int)] {
+        textLinesCache.value {
+            var lines: [(text: String, line: Int)] = []
+            for block in ([document.preamble] + document.sections.map(\.blocks)).joined() {
+                for textBlock in block.textBlocks { lines += textBlock.textLines }
+            }
+            return lines
+        }
+    }
+
     private let readabilityCache = Once<[Readability.Block]>()
+    private let textLinesCache = Once<[(text: String, line: Int)]>()
     private let renderedCache = Once<RenderedText>()
     private let appendixReferenceCache = Once<[AppendixReference]>()
 }
