@@ -133,13 +133,34 @@ public struct NominalisationCheck: Check {
             }
             guard maybe else { continue }
             let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            guard let suffix = suffixBytes.first(where: { word.count > $0.suffix.count && word.suffix($0.suffix.count).elementsEqual($0.suffix) }) else { continue }
+            // The longest ending the word has, among those with its last byte.
+            var matched: Int?
+            for candidate in suffixesByLastByte[Int(word[word.count - 1])] {
+                let ending = suffixBytes[candidate].suffix
+                guard word.count > ending.count else { continue }
+                var offset = 0
+                let from = word.count - ending.count
+                while offset < ending.count, word[from + offset] == ending[offset] { offset += 1 }
+                if offset == ending.count {
+                    matched = candidate
+                    break
+                }
+            }
+            guard let matched else { continue }
+            let suffix = suffixBytes[matched]
             // The word in its plain form ("beslutningerne" → "beslutning").
             DanishBytes.lowercase(word.dropLast(suffix.suffix.count - suffix.baseLength), into: &base)
             guard base.count - suffix.baseLength >= 3, !things.contains(where: { base.count >= $0.count && base.suffix($0.count).elementsEqual($0) }) else { continue }
             body(word)
         }
     }
+
+    /// For each byte, the indices of the `suffixBytes` ending in it, longest first.
+    private static let suffixesByLastByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, suffix) in suffixBytes.enumerated() { table[Int(suffix.suffix.last!)].append(index) }
+        return table
+    }()
 
     /// `suffixes` as bytes, with the length of the plain ending ("ning" in "ningerne").
     static let suffixBytes: [(suffix: [UInt8], baseLength: Int)] = suffixes.map { suffix in

@@ -7,12 +7,25 @@ struct StiffPhraseMatcher: Sendable {
     let phrases: [(bytes: [UInt8], instead: String)]
     /// For each first byte, the phrases that begin with it.
     private let byFirstByte: [[Int]]
+    /// For each pair of first bytes (the first lowered as in `match`, the second as
+    /// `lowered` makes it), whether a phrase may begin with them: most words are passed over
+    /// with one look here. A phrase of one byte marks every pair with its byte.
+    private let mayBegin: [Bool]
 
     init(_ list: [(phrase: String, instead: String)]) {
         phrases = list.map { (Array($0.phrase.utf8), $0.instead) }.filter { !$0.bytes.isEmpty }
         var table = [[Int]](repeating: [], count: 256)
-        for (index, phrase) in phrases.enumerated() { table[Int(phrase.bytes[0])].append(index) }
+        var pairs = [Bool](repeating: false, count: 1 << 16)
+        for (index, phrase) in phrases.enumerated() {
+            table[Int(phrase.bytes[0])].append(index)
+            if phrase.bytes.count == 1 {
+                for second in 0..<256 { pairs[Int(phrase.bytes[0]) << 8 | second] = true }
+            } else {
+                pairs[Int(phrase.bytes[0]) << 8 | Int(phrase.bytes[1])] = true
+            }
+        }
         byFirstByte = table
+        mayBegin = pairs
     }
 
     /// Where the phrases stand as whole words in `text`, in order, with the index of the
@@ -49,7 +62,10 @@ struct StiffPhraseMatcher: Sendable {
         if index > 0, isWord(text[index - 1]) { return nil }
         let count = text.count
         // Its first byte (an ASCII capital lowered) picks the phrases.
-        for candidate in byFirstByte[Int(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)] {
+        let first = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+        let second = index + 1 < count ? Self.lowered(text, at: index + 1) : 0
+        guard mayBegin[Int(first) << 8 | Int(second)] else { return nil }
+        for candidate in byFirstByte[Int(first)] {
             let phrase = phrases[candidate].bytes
             guard index + phrase.count <= count else { continue }
             var offset = 1
