@@ -62,7 +62,6 @@ extension Workspace {
         // The Danish dictionary's answers from earlier runs, or else the dictionary itself
         // (about 0,1 s), load while the first documents are read; for a folder of documents
         // its word list too (0,05 s, then most shared words are known at once).
-        let spells = checks.contains(where: { $0 is UnknownWordCheck })
         if spells { SpellingDictionary.loadInBackground(withStems: inputs.count > 20) }
         let manifests = inputs.filter { Manifest.isManifest($0.url) }.map { assemble($0.url, displayPath: $0.displayPath).reports }
         let documents = inputs.filter { !Manifest.isManifest($0.url) }

@@ -22,6 +22,8 @@ public final class Workspace: @unchecked Sendable {
     let plugins: PluginHook?
     let profileStores: ProfileStores
     private let cache = AnalysisCache()
+    /// Whether `spelling.unknown-word` runs.
+    package let spells: Bool
     let fingerprints = FileFingerprints()
 
     public init(configuration: Configuration = Configuration(), profileOverride: String? = nil,
@@ -29,6 +31,7 @@ public final class Workspace: @unchecked Sendable {
         self.configuration = configuration
         self.profileOverride = profileOverride
         self.checks = checks.filter { configuration.checks[$0.id]?.severity != .off }
+        spells = self.checks.contains { $0 is UnknownWordCheck }
         self.plugins = plugins
         profileStores = ProfileStores(extraFolders: configuration.profileFolders)
     }
@@ -130,6 +133,9 @@ public final class Workspace: @unchecked Sendable {
     /// `text` as the content of the file at `url` (an unsaved edit in the browser workspace).
     public func analyze(text: String, url: URL, displayPath: String, requirement: ProfileRequirement = .required,
                         checking: Bool = true, keep: Bool = true) -> FileAnalysis {
+        // The first document checked (a bundle's, an agenda's, the workspace's) starts the
+        // Danish dictionary loading beside it (once a process).
+        if checking, spells { SpellingDictionary.loadInBackground() }
         let file = AnalysisCache.FileKey(path: url.path, displayPath: displayPath)
         func result(_ content: FileAnalysis.Content, _ diagnostics: [Diagnostic] = []) -> FileAnalysis {
             FileAnalysis(path: displayPath, url: url, content: content,

@@ -47,6 +47,7 @@ public final class SpellingDictionary: Sendable {
     /// else the first `da_DK` where Debian, Fedora, Homebrew and MacPorts put it; nil when
     /// there is none (`spelling.unknown-word` then says so instead of checking).
     public static let danish: SpellingDictionary? = {
+        danishWasLooked.withLock { $0 = true }
         var candidates: [String] = []
         if let named = ProcessInfo.processInfo.environment["INDSTIL_DICTIONARY"], !named.isEmpty {
             candidates.append(named.hasSuffix(".dic") || named.hasSuffix(".aff") ? String(named.dropLast(4)) : named)
@@ -66,15 +67,36 @@ public final class SpellingDictionary: Sendable {
     /// finds it (nearly) ready instead of loading it while the other workers wait: the kept
     /// answers, and when there are none, libhunspell itself. With `stems` too, for many
     /// documents: the words they share are then mostly known without libhunspell.
+    /// Called again (each document of a bundle calls it), it starts nothing new, except the
+    /// word list when it is asked for the first time.
     public static func loadInBackground(withStems: Bool = false) {
+        let (load, stems) = backgroundLoads.withLock { started -> (Bool, Bool) in
+            defer { started = (true, started.stems || withStems) }
+            return (!started.dictionary, withStems && !started.stems)
+        }
+        guard load || stems else { return }
         Thread.detachNewThread {
             guard let dictionary = danish, !dictionary.readKeptAnswers() else { return }
             // The word list on a thread of its own: the workers wait for libhunspell meanwhile,
             // so a core is free for it.
-            if withStems { Thread.detachNewThread { _ = dictionary.stemList() } }
-            _ = dictionary.handle()
+            if stems { Thread.detachNewThread { _ = dictionary.stemList() } }
+            if load { _ = dictionary.handle() }
         }
     }
+
+    /// What `loadInBackground` has started.
+    private static let backgroundLoads = Locked((dictionary: false, stems: false))
+
+    /// Keeps the answers of `danish` for the next run, when it was used in this one (the
+    /// program calls this as it ends, whatever the command).
+    public static func keepAnswersIfUsed() {
+        guard danishWasLooked.withLock({ $0 }) else { return }
+        danish?.keepAnswers()
+    }
+
+    /// Whether `danish` has been looked for (then it may hold new answers).
+    private static let danishWasLooked = Locked(false)
+
 
     /// Reads the kept answers into `verdicts` and `suggestionCache` (once); whether there were any.
     @discardableResult
