@@ -97,7 +97,6 @@ public final class SpellingDictionary: Sendable {
     /// Whether `danish` has been looked for (then it may hold new answers).
     private static let danishWasLooked = Locked(false)
 
-
     /// Reads the kept answers into `verdicts` and `suggestionCache` (once); whether there were any.
     @discardableResult
     func readKeptAnswers() -> Bool {
