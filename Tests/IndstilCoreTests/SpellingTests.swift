@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import IndstilSupport
 @testable import IndstilDocument
@@ -91,5 +92,22 @@ import Testing
         #expect(found("SÅFREMT det sker, jf. § 17, Øvrigt") == ["SÅFREMT", "jf.", "§ 17", "Øvrigt"])
         #expect(found("ikkesåfremt såfremtig x§ 17 jf.x") == ["jf."])
         #expect(found("") == [] && found("j") == [])
+    }
+
+    @Test("The answer folder: INDSTIL_CACHE_DIR (off: none), else XDG_CACHE_HOME, else ~/.cache, made private with its parents")
+    func answerFolder() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-answer-home-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let folder = try #require(SpellingAnswerFile.folder(["HOME": home.path]))
+        #expect(folder.path == home.path + "/.cache/indstil")
+        for path in [home.path + "/.cache", folder.path] {
+            var info = stat()
+            #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o700, "\(path)")
+        }
+        #expect(SpellingAnswerFile.isPrivateFolder(folder))
+        #expect(SpellingAnswerFile.folder(["INDSTIL_CACHE_DIR": "off", "HOME": home.path]) == nil)
+        #expect(SpellingAnswerFile.folder(["INDSTIL_CACHE_DIR": "", "HOME": home.path]) == nil)
+        #expect(SpellingAnswerFile.folder(["XDG_CACHE_HOME": home.path + "/xdg"])?.path == home.path + "/xdg/indstil")
+        #expect(SpellingAnswerFile.folder([:]) == nil)
     }
 }

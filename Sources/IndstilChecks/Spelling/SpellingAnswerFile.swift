@@ -73,8 +73,9 @@ struct SpellingAnswerFile: Sendable {
         }
         guard path.hasPrefix("/") else { return nil }
         if mkdir(path, 0o700) != 0, errno == ENOENT {
-            // The parents (`~/.cache`) first, then the folder itself.
-            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            // The parents (`~/.cache`, private as the XDG base directory rules ask) first, then the folder itself.
+            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
             _ = mkdir(path, 0o700)
         }
         return URL(fileURLWithPath: path, isDirectory: true)
