@@ -110,4 +110,27 @@ import Testing
         #expect(SpellingAnswerFile.folder(["XDG_CACHE_HOME": home.path + "/xdg"])?.path == home.path + "/xdg/indstil")
         #expect(SpellingAnswerFile.folder([:]) == nil)
     }
+
+    @Test("Old answer files go: a week unused, or past the seven used last; a killed run's staging file after an hour; nothing else")
+    func staleAnswerFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("indstil-stale-answers-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let now = Date()
+        func make(_ name: String, daysOld: Double) throws {
+            let url = folder.appendingPathComponent(name)
+            try Data("x".utf8).write(to: url)
+            try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-daysOld * 86_400)], ofItemAtPath: url.path)
+        }
+        try make("spelling-current.answers", daysOld: 30)
+        for day in 0..<9 { try make("spelling-\(day).answers", daysOld: Double(day) * 0.5) }
+        try make("spelling-0.answers.123.456", daysOld: 0.1)
+        try make("spelling-0.answers.124.457", daysOld: 0.01)
+        try make("ordliste.txt", daysOld: 100)
+        SpellingAnswerFile.removeStale(in: folder, keeping: "spelling-current.answers", now: now)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        #expect(left == ["spelling-current.answers", "spelling-0.answers", "spelling-1.answers", "spelling-2.answers",
+                         "spelling-3.answers", "spelling-4.answers", "spelling-5.answers", "spelling-6.answers",
+                         "spelling-0.answers.124.457", "ordliste.txt"], "\(left.sorted())")
+    }
 }

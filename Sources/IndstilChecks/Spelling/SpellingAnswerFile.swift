@@ -45,16 +45,21 @@ struct SpellingAnswerFile: Sendable {
         for file in [path + ".aff", path + ".dic", Self.libraryPath() ?? "", program] where !file.isEmpty {
             var info = stat()
             guard stat(file, &info) == 0 else { return nil }
-            #if canImport(Darwin)
-            let modified = info.st_mtimespec
-            #else
-            let modified = info.st_mtim
-            #endif
+            let modified = Self.modified(info)
             identity += "\(file) \(info.st_dev) \(info.st_ino) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)\n"
         }
         self.identity = Array(identity.utf8)
         let name = String(DanishBytes.fnv(self.identity), radix: 16)
         url = folder.appendingPathComponent("spelling-\(name).answers")
+    }
+
+    /// A file's modification time (Linux and Darwin name it differently).
+    static func modified(_ info: stat) -> timespec {
+        #if canImport(Darwin)
+        info.st_mtimespec
+        #else
+        info.st_mtim
+        #endif
     }
 
     /// The folder answers are kept in, made if need be; nil when none is set or it is not absolute.
@@ -197,5 +202,29 @@ struct SpellingAnswerFile: Sendable {
         let written = (try? handle.write(contentsOf: out)) != nil
         close(descriptor)
         if !written || rename(staging, url.path) != 0 { unlink(staging) }
+        Self.removeStale(in: url.deletingLastPathComponent(), keeping: url.lastPathComponent)
+    }
+
+    /// Each new build of indstil or of the dictionary starts a file of its own: of the other
+    /// answer files in the folder, those unused for a week go, and of the rest only the seven
+    /// used last stay. A staging file left by a run that was killed goes after an hour.
+    static func removeStale(in folder: URL, keeping current: String, now: Date = Date()) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        var answerFiles: [(name: String, modified: Date)] = []
+        for name in names where name != current && name.hasPrefix("spelling-") {
+            var info = stat()
+            let path = folder.appendingPathComponent(name).path
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else { continue }
+            let modified = Date(timeIntervalSince1970: TimeInterval(Self.modified(info).tv_sec))
+            if name.hasSuffix(".answers") {
+                answerFiles.append((name, modified))
+            } else if name.contains(".answers."), now.timeIntervalSince(modified) > 3600 {
+                unlink(path)
+            }
+        }
+        answerFiles.sort { $0.modified > $1.modified }
+        for (index, file) in answerFiles.enumerated() where index >= 7 || now.timeIntervalSince(file.modified) > 7 * 86_400 {
+            unlink(folder.appendingPathComponent(file.name).path)
+        }
     }
 }
