@@ -64,7 +64,7 @@ struct SpellingAnswerFile: Sendable {
 
     /// The folder answers are kept in, made if need be; nil when none is set or it is not absolute.
     static func folder(_ environment: [String: String]) -> URL? {
-        var path: String
+        let path: String
         if let named = environment["INDSTIL_CACHE_DIR"] {
             guard !named.isEmpty, named != "off" else { return nil }
             // A relative folder (`.indstil-cache` in a CI job) is taken from where indstil runs.
