@@ -24,6 +24,29 @@ import Testing
         #expect(out.components(separatedBy: "<span class=\"samlet\">").count - 1 == 4)
     }
 
+    @Test func rawElementsAreRecognisedInAnyCaseAndOnlyByTheirWholeName() {
+        let html = "<html><body><STYLE>p::after { content: \"bilag 3\"; }</Style><styled>bilag 4</styled><svg/>bilag 5<Script\n>kl. 10.00</script></body></html>"
+        let out = PrintTypography.keepingTogether(html)
+        #expect(out.contains("content: \"bilag 3\""))
+        #expect(out.contains("<styled><span class=\"samlet\">bilag 4</span></styled>"), "<styled> is not <style>")
+        #expect(out.contains("<svg/><span class=\"samlet\">bilag 5</span>"))
+        #expect(out.contains(">kl. 10.00</script>"))
+    }
+
+    /// A 500-page packet's HTML is megabytes with tens of thousands of tags: the time must
+    /// grow with its length, not its square (it took 7 minutes for 2 MB when every tag
+    /// counted the characters left in the document).
+    @Test func aPacketsMegabytesAreWrappedInLinearTime() {
+        let paragraph = "<p class=\"afsnit\">Se bilag 2 og mødet den 1. september 2026, hvor æ, ø og å – »citat« – står.</p>\n"
+        let html = "<html><head><title>t</title></head><body>\n" + String(repeating: paragraph, count: 25_000) + "</body></html>"
+        let clock = ContinuousClock()
+        let started = clock.now
+        let out = PrintTypography.keepingTogether(html)
+        let elapsed = clock.now - started
+        #expect(out.components(separatedBy: "<span class=\"samlet\">bilag 2</span>").count - 1 == 25_000)
+        #expect(elapsed < .seconds(30), "\(elapsed) for \(html.utf8.count) bytes")
+    }
+
     @Test func codeInADocxStaysAsWritten() {
         #expect(DocxXML.runs("admin@example.dk 1. september 2026", properties: "", typography: false).contains(">admin@example.dk 1. september 2026<"))
         #expect(!DocxXML.runs("admin@example.dk", properties: "").contains(">admin@example.dk<"))

@@ -62,22 +62,37 @@ public enum PrintTypography {
     static let rawElements = ["style", "script", "svg", "textarea", "title", "math"]
 
     /// Where a comment or a raw element starting at `index` ends (after "-->" or its closing
-    /// tag), or nil when `index` starts an ordinary tag.
+    /// tag), or nil when `index` starts an ordinary tag. Looks only at the bytes of the tag's
+    /// name: it runs at every tag of a packet's megabytes of HTML.
     static func rawEnd(_ html: String, from index: String.Index) -> String.Index? {
+        let bytes = html.utf8
         let rest = html[index...]
-        if rest.hasPrefix("<!--") {
+        if rest.utf8.starts(with: "<!--".utf8) {
             return rest.range(of: "-->")?.upperBound ?? html.endIndex
         }
-        for name in rawElements {
-            let open = "<" + name
-            guard rest.count > open.count, rest.prefix(open.count).lowercased() == open else { continue }
-            let next = rest[rest.index(rest.startIndex, offsetBy: open.count)]
-            guard next == ">" || next == " " || next == "\n" || next == "\t" || next == "/" else { continue }
+        for name in rawElements where startsTag(name, in: bytes, at: index) {
+            // A self-closing one (`<svg/>`) has no content to skip.
+            if let close = rest.utf8.firstIndex(of: UInt8(ascii: ">")), close > index, bytes[bytes.index(before: close)] == UInt8(ascii: "/") {
+                return nil
+            }
             return rest.range(of: "</" + name, options: .caseInsensitive).flatMap { close in
                 rest[close.upperBound...].firstIndex(of: ">").map { rest.index(after: $0) }
             } ?? html.endIndex
         }
         return nil
+    }
+
+    /// Whether `<name` (any case) followed by ">", "/" or white space starts at `index`.
+    static func startsTag(_ name: String, in bytes: String.UTF8View, at index: String.Index) -> Bool {
+        var position = bytes.index(after: index)  // past "<"
+        for expected in name.utf8 {
+            guard position < bytes.endIndex, bytes[position] | 0x20 == expected else { return false }
+            position = bytes.index(after: position)
+        }
+        guard position < bytes.endIndex else { return false }
+        let next = bytes[position]
+        return next == UInt8(ascii: ">") || next == UInt8(ascii: " ") || next == UInt8(ascii: "\n")
+            || next == UInt8(ascii: "\t") || next == UInt8(ascii: "/")
     }
 
     /// One run of text (escaped, no tags) with the phrases wrapped.
