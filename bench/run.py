@@ -8,6 +8,7 @@ from /usr/bin/time. Ratios, not absolute times, are what carry over between mach
 import json, os, shutil, subprocess, sys, time
 
 from serve_bench import serve_section
+from pdf_bench import pdf_section
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build-static", "release", "indstil")  # `make build`
@@ -177,6 +178,8 @@ def main():
     import tables
     lines += tables.markdown(*tables.measure(BIN, os.path.join(OUT, "tabeller")))
     lines += serve_section(BIN, ROOT)
+    if has_bundle:
+        lines += pdf_section(BIN, BASE, ROOT, OUT, RUNS, os.path.join(OUT, "corpus"))
     # What bounds the figures: written by hand from profiles (bench/bounds.md), kept with the table.
     bounds = os.path.join(ROOT, "bench", "bounds.md")
     if os.path.exists(bounds):

@@ -43,15 +43,58 @@ enum OfficeConversion {
     /// One LibreOffice run for all of them, with a private user profile (so it never waits
     /// for another instance). Throws, naming the file, when LibreOffice fails, does not
     /// finish within `timeout`, or leaves a file unconverted.
-    static func pdfs(of sources: [URL], work: URL) throws(PacketFailure) -> [URL: URL] {
+    ///
+    /// Each conversion is kept in the `ContentCache` under the digest of the file's bytes and
+    /// the LibreOffice that made it (`identity`): a Word appendix that has not changed is not
+    /// converted again, in this build (the public and the closed packet of an agenda share
+    /// it) or the next.
+    static func pdfs(of sources: [URL], work: URL, cache: ContentCache? = ContentCache.shared) throws(PacketFailure) -> [URL: URL] {
         guard !sources.isEmpty, let program = ["soffice", "libreoffice"].first(where: { ExternalProgram.find($0) != nil }) else { return [:] }
         let folder = work.appendingPathComponent("konvertering", isDirectory: true)
+        try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)  // the caller's, normally there
+        do { try TemporaryItems.makePrivateFolder(folder) } catch {
+            let reason = SystemErrorText.reason(error)
+            throw PacketFailure(.converting, da: "kan ikke oprette \(folder.path): \(reason.da)", en: "cannot create \(folder.path): \(reason.en)", file: folder)
+        }
+        var converted: [URL: URL] = [:]
+        var keys: [URL: ContentCache.Key] = [:]
+        let identity = cache == nil ? nil : identity(of: program)
+        for (index, source) in sources.enumerated() {
+            guard let cache, let identity else { break }
+            var key = ContentCache.Key("libreoffice pdf 1")
+            key.add(identity)
+            key.add(filter + " " + fixedDate.info)
+            guard key.add(contentsOf: source) else { continue }
+            let kept = folder.appendingPathComponent("gemt-\(index + 1).pdf")
+            if cache.copy(key, to: kept) { converted[source] = kept } else { keys[source] = key }
+        }
+        let missing = sources.filter { converted[$0] == nil }
+        guard !missing.isEmpty else { return converted }
+        for (source, pdf) in try convert(missing, program: program, work: work, folder: folder) {
+            converted[source] = pdf
+            if let cache, let key = keys[source] { cache.keep(pdf, as: key) }
+        }
+        return converted
+    }
+
+    /// The LibreOffice `program` found on PATH, by its files (the script and `versionrc`
+    /// beside it, which names the version) and the font configuration's cache; nil when
+    /// they cannot be found, and then nothing is kept.
+    static func identity(of program: String) -> String? {
+        guard let found = ExternalProgram.find(program), let script = CacheFolder.realPath(found.path) else { return nil }
+        var files = [script, (script as NSString).deletingLastPathComponent + "/versionrc"]
+        if FileManager.default.fileExists(atPath: "/var/cache/fontconfig") { files.append("/var/cache/fontconfig") }
+        let identities = files.compactMap(CacheFolder.fileIdentity)
+        return identities.count == files.count ? identities.joined(separator: "\n") : nil
+    }
+
+    /// One LibreOffice run converting `sources` into `folder`.
+    static func convert(_ sources: [URL], program: String, work: URL, folder: URL) throws(PacketFailure) -> [URL: URL] {
         let office = work.appendingPathComponent("libreoffice", isDirectory: true)
         let temporary = office.appendingPathComponent("tmp", isDirectory: true)
         let profile = office.appendingPathComponent("profil", isDirectory: true)
         var inputs: [(source: URL, copy: URL)] = []
-        try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)  // the caller's, normally there
-        for place in [folder, office, temporary] {
+        for place in [office, temporary] {
             do { try TemporaryItems.makePrivateFolder(place) } catch {
                 let reason = SystemErrorText.reason(error)
                 throw PacketFailure(.converting, da: "kan ikke oprette \(place.path): \(reason.da)", en: "cannot create \(place.path): \(reason.en)", file: place)

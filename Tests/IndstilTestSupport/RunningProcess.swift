@@ -21,7 +21,9 @@ public final class RunningProcess: @unchecked Sendable {
         process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        // A test that watches a program run (WeasyPrint, LibreOffice) must see it run: nothing
+        // is taken from indstil's cache (`ContentCache`) unless the test names a cache folder.
+        process.environment = ProcessInfo.processInfo.environment.merging(["INDSTIL_CACHE_DIR": "off"].merging(environment) { _, new in new }) { _, new in new }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle
         process.standardError = errHandle

@@ -14,9 +14,8 @@ import IndstilSupport
 /// words are FNV-1a hashes of their bytes (`DanishBytes.fnv`), and the suggestions are the
 /// dictionary's own words.
 ///
-/// Where: `INDSTIL_CACHE_DIR` (empty or `off`: nothing is kept), else `$XDG_CACHE_HOME/indstil`,
-/// else `~/.cache/indstil`. The folder is made private (0700) and is used only when it is the
-/// user's own and no one else may write in it; the file is read only when it is a regular
+/// Where: `CacheFolder` (`INDSTIL_CACHE_DIR`, `$XDG_CACHE_HOME/indstil` or `~/.cache/indstil`,
+/// private and the user's own); the file is read only when it is a regular
 /// file of the user's, not a link, and at most `maximumSize`. A file that does not read back
 /// whole (cut short, another format, another dictionary) is ignored and written anew.
 struct SpellingAnswerFile: Sendable {
@@ -53,45 +52,11 @@ struct SpellingAnswerFile: Sendable {
         url = folder.appendingPathComponent("spelling-\(name).answers")
     }
 
-    /// A file's modification time (Linux and Darwin name it differently).
-    static func modified(_ info: stat) -> timespec {
-        #if canImport(Darwin)
-        info.st_mtimespec
-        #else
-        info.st_mtim
-        #endif
-    }
+    static func modified(_ info: stat) -> timespec { CacheFolder.modified(info) }
 
-    /// The folder answers are kept in, made if need be; nil when none is set or it is not absolute.
-    static func folder(_ environment: [String: String]) -> URL? {
-        let path: String
-        if let named = environment["INDSTIL_CACHE_DIR"] {
-            guard !named.isEmpty, named != "off" else { return nil }
-            // A relative folder (`.indstil-cache` in a CI job) is taken from where indstil runs.
-            path = named.hasPrefix("/") ? named : FileManager.default.currentDirectoryPath + "/" + named
-        } else if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            path = cache + "/indstil"
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            path = home + "/.cache/indstil"
-        } else {
-            return nil
-        }
-        guard path.hasPrefix("/") else { return nil }
-        if mkdir(path, 0o700) != 0, errno == ENOENT {
-            // The parents (`~/.cache`, private as the XDG base directory rules ask) first, then the folder itself.
-            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
-            _ = mkdir(path, 0o700)
-        }
-        return URL(fileURLWithPath: path, isDirectory: true)
-    }
+    static func folder(_ environment: [String: String]) -> URL? { CacheFolder.folder(environment) }
 
-    /// The user's own folder (not a link), that no one else may write in.
-    static func isPrivateFolder(_ folder: URL) -> Bool {
-        var info = stat()
-        guard lstat(folder.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
-        return info.st_uid == geteuid() && (info.st_mode & 0o022) == 0
-    }
+    static func isPrivateFolder(_ folder: URL) -> Bool { CacheFolder.isPrivateFolder(folder) }
 
     /// The libhunspell the process loaded (from the process's memory map, on Linux), so that
     /// another version starts another file.

@@ -47,17 +47,41 @@ public enum PacketPDF {
 
     /// Sets each packet's PDF in its own work folder; only when all are done are they
     /// staged beside their targets and put in place together (`OutputStaging`).
+    ///
+    /// The packets (an agenda's public and closed one) are set at the same time, on both
+    /// cores, once their office files are converted one packet after the other (so the
+    /// closed packet takes the public one's conversions from the `ContentCache`). The steps
+    /// are reported as if they ran one after the other: the first packet's as they happen,
+    /// the others' held back and told in order after it.
     static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, progress: PacketProgress) throws(PacketFailure) {
+        // The workers are all done before this returns.
+        try withoutActuallyEscaping(progress) { progress throws(PacketFailure) in
+            try writeTogether(packets, archive: archive, escapingProgress: progress)
+        }
+    }
+
+    private static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool, escapingProgress progress: @escaping PacketProgress) throws(PacketFailure) {
         for (packet, _) in packets { try packet.refuseWithheld() }
         var works: [URL] = []
         defer { works.forEach(PacketWorkFolder.remove) }
-        var results: [URL] = []
-        for (packet, target) in packets {
+        let told = packets.indices.map { $0 == 0 ? OrderedProgress(progress) : OrderedProgress.held() }
+        var files: [PacketFiles] = []
+        for (index, (packet, target)) in packets.enumerated() {
             // Several packets at once (public and closed): each one's steps under its name.
-            if packets.count > 1 { progress(PacketStep(.building, "Bygger \(target.lastPathComponent) …")) }
+            if packets.count > 1 { told[index].report(PacketStep(.building, "Bygger \(target.lastPathComponent) …")) }
             let work = try PacketWorkFolder.make()
             works.append(work)
-            results.append(try build(packet, work: work, archive: archive, progress: progress))
+            files.append(try PacketFiles(packet, work: work, progress: told[index].report))
+        }
+        let built = ParallelWork.map(Array(packets.indices)) { index in
+            Result { () throws(PacketFailure) -> URL in
+                try build(packets[index].0, files: files[index], work: works[index], archive: archive, progress: told[index].report)
+            }
+        }
+        var results: [URL] = []
+        for (index, result) in built.enumerated() {
+            told[index].tell(progress)
+            results.append(try result.get())
         }
         let targets = packets.map { $0.1.standardizedFileURL }
         do throws(AtomicFile.Failure) {
@@ -74,13 +98,18 @@ public enum PacketPDF {
         } catch {
             throw PacketFailure(.writing, error.indstilError.message, file: URL(fileURLWithPath: error.path))
         }
+        ContentCache.shared?.trim()
     }
 
     /// The packet's finished PDF, built in `work`.
     static func build(_ packet: some Packet, work: URL, archive: Bool = false, progress: PacketProgress) throws(PacketFailure) -> URL {
+        try build(packet, files: try PacketFiles(packet, work: work, progress: progress), work: work, archive: archive, progress: progress)
+    }
+
+    /// The packet's finished PDF from its `files` (converted), built in `work`.
+    static func build(_ packet: some Packet, files: PacketFiles, work: URL, archive: Bool = false, progress: PacketProgress) throws(PacketFailure) -> URL {
 
         // The PDF attachments, measured: their pages are reserved in the set PDF.
-        let files = try PacketFiles(packet, work: work, progress: progress)
         var attachments: [PDFAttachment] = []
         for attachment in files.attachments {
             guard let pdf = files.pdf(of: attachment) else {
@@ -102,11 +131,22 @@ public enum PacketPDF {
         let pages = Dictionary(attachments.map { ($0.key, $0.pageCount) }, uniquingKeysWith: { first, _ in first })
         let html = PacketPDFDocument.html(plan, attachmentPages: pages, css: try stylesheet())
 
+        // The finished packet, kept under everything it is made from: a rebuild with nothing changed is a copy.
+        let result = work.appendingPathComponent("pakke.pdf")
+        let kept = PacketPDFCacheKey.make(html: html, attachments: attachments, archive: archive)
+        if let kept, let cache = ContentCache.shared, cache.copy(kept, to: result) {
+            progress(PacketStep(.setting, "Uændret siden sidst: PDF'en tages fra cachen …"))
+            return result
+        }
+
         let input = work.appendingPathComponent("pakke.html")
         let set = work.appendingPathComponent("sat.pdf")
         progress(PacketStep(.setting, "Sætter PDF med WeasyPrint …"))
         try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, archive: archive, timeout: timeout)
-        guard !attachments.isEmpty else { return set }
+        guard !attachments.isEmpty else {
+            if let kept { ContentCache.shared?.keep(set, as: kept) }
+            return set
+        }
 
         // Each attachment page stamped with its header and its page number in the packet, then merged.
         let reserved = try ReservedPages.read(set, pageCounts: attachments.map(\.pageCount), work: work)
@@ -116,9 +156,9 @@ public enum PacketPDF {
                            pageNumbers: .init(first: pair.1.first, total: reserved.pageCount))
         }
         try PDFStamper.stamp(jobs, work: work, progress: progress)
-        let result = work.appendingPathComponent("pakke.pdf")
         try PDFMerge.merge(main: set, reserved: reserved, attachments: zip(attachments, stamped).map { $0.stamped(as: $1) },
                            work: work, output: result, progress: progress)
+        if let kept { ContentCache.shared?.keep(result, as: kept) }
         return result
     }
 

@@ -108,20 +108,35 @@ package enum WeasyPrint {
     /// Tagged variants are then finished (`TaggedPDFFinish`: table header scopes, the outline
     /// shown on open). `input`'s folder is a private work folder (`TemporaryItems`); WeasyPrint
     /// keeps its own temporary files in a private folder of its own inside it, removed after the run.
+    ///
+    /// The finished PDF is kept in `cache` under the digest of the HTML, the variant and the
+    /// WeasyPrint that set it (`WeasyPrintProgram.identity`): the same HTML set again is a copy.
     /// - Parameter presentationalHints: honour HTML attributes such as `width` (single documents).
     package static func set(_ html: String, input: URL, output: URL, presentationalHints: Bool = false, variant: Variant = .tagged,
-                    timeout: TimeInterval) throws(Problem) {
+                    timeout: TimeInterval, cache: ContentCache? = ContentCache.shared) throws(Problem) {
+        // WeasyPrint 57 ignores <wbr>; a zero-width space is the break after @ . / it honours (`AddressBreaks`).
+        let page = Data(html.replacingOccurrences(of: "<wbr>", with: "\u{200B}").utf8)
+        let name = program(for: variant)
+        guard let program = WeasyPrintProgram.named(name) else { throw .notFound }
+        let options = ["--quiet"] + (presentationalHints ? ["--presentational-hints"] : []) + variant.options
+        var key: ContentCache.Key?
+        if let cache, let identity = program.identity {
+            var made = ContentCache.Key("weasyprint set 1")
+            made.add(identity)
+            made.add(options.joined(separator: " "))
+            made.add(page)
+            if cache.copy(made, to: output) { return }
+            key = made
+        }
         let temporary = input.deletingLastPathComponent().appendingPathComponent("weasyprint-tmp-\(UUID().uuidString)", isDirectory: true)
         do {
-            // WeasyPrint 57 ignores <wbr>; a zero-width space is the break after @ . / it honours (`AddressBreaks`).
-            try TemporaryItems.writePrivately(Data(html.replacingOccurrences(of: "<wbr>", with: "\u{200B}").utf8), to: input)
+            try TemporaryItems.writePrivately(page, to: input)
             try TemporaryItems.makePrivateFolder(temporary)
         } catch {
             throw .inputNotWritable(error)
         }
-        let options = ["--quiet"] + (presentationalHints ? ["--presentational-hints"] : []) + variant.options
-        let program = program(for: variant)
-        let result = ExternalProgram.run(program, options + [input.path, output.path], timeout: timeout, temporaryFolder: temporary)
+        let result = ExternalProgram.run(program.executable, program.leadingArguments + options + [input.path, output.path],
+                                         timeout: timeout, temporaryFolder: temporary)
         try? FileManager.default.removeItem(at: temporary)
         switch result {
         case .notFound:
@@ -129,17 +144,19 @@ package enum WeasyPrint {
         case .timedOut:
             throw .timedOut(timeout)
         case .finished(let status, let stderr):
-            if variant == .archive, status != 0, stderr.contains("pdf/a-2a") { throw .archiveUnsupported(program: program) }
+            if variant == .archive, status != 0, stderr.contains("pdf/a-2a") { throw .archiveUnsupported(program: name) }
             guard status == 0, let head = try? FileHandle(forReadingFrom: output).read(upToCount: 4), head == Data("%PDF".utf8) else {
                 throw .failed(status: status, stderr: stderr)
             }
         }
-        guard variant != .plain else { return }
-        do {
-            try TaggedPDFFinish.apply(output, work: input.deletingLastPathComponent())
-        } catch {
-            throw .notFinished(error.message)
+        if variant != .plain {
+            do {
+                try TaggedPDFFinish.apply(output, work: input.deletingLastPathComponent())
+            } catch {
+                throw .notFinished(error.message)
+            }
         }
+        if let cache, let key { cache.keep(output, as: key) }
     }
 
     /// `set` for a packet: a failure as a `PacketFailure` of the setting (or stamping) step.
