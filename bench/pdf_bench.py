@@ -111,7 +111,7 @@ def pdf_section(binary, baseline, root, out, runs, corpus):
         new = os.path.join(work, f"ud/cold{packet}.pdf")
         same = open(new, "rb").read() == open(os.path.join(work, f"ud/kept{packet}.pdf"), "rb").read()
         pages, text, tagged = _pages_and_text(new)
-        row = [f"agenda{packet or ' (public)'}", pages, "yes" if tagged else "no", _checker(new), "yes" if same else "no"]
+        row = ["agenda, closed packet" if packet else "agenda, public packet", pages, "yes" if tagged else "no", _checker(new), "yes" if same else "no"]
         if baseline:
             old_pages, old_text, _ = _pages_and_text(os.path.join(work, f"ud/foer{packet}.pdf"))
             row.append("yes" if (pages, text) == (old_pages, old_text) else f"no ({old_pages} pages before)")

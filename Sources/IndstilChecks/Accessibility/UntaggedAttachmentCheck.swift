@@ -47,15 +47,17 @@ public struct UntaggedAttachmentCheck: BundleCheck, AgendaCheck {
 
     public func check(_ context: BundleCheckContext) -> [LocatedDiagnostic] {
         let folder = context.manifest.url.deletingLastPathComponent()
-        return context.manifest.chapters.flatMap(\.appendices).compactMap { appendix in
-            report(folder.appendingPathComponent(appendix.file), shown: appendix.file, path: context.manifestPath, line: appendix.fileLine)
-        }
+        let path = context.manifestPath
+        // One qpdf run per PDF: on both cores (a 200-appendix bundle, an agenda of many items).
+        return ParallelWork.map(context.manifest.chapters.flatMap(\.appendices)) { appendix in
+            report(folder.appendingPathComponent(appendix.file), shown: appendix.file, path: path, line: appendix.fileLine)
+        }.compactMap { $0 }
     }
 
     public func check(_ context: AgendaCheckContext) -> [LocatedDiagnostic] {
-        context.items.flatMap(\.appendices).compactMap { appendix in
+        ParallelWork.map(context.items.flatMap(\.appendices)) { appendix in
             report(URL(fileURLWithPath: appendix.path), shown: appendix.fileName, path: appendix.listPath, line: appendix.line)
-        }
+        }.compactMap { $0 }
     }
 
     package func report(_ file: URL, shown: String, path: String, line: Int) -> LocatedDiagnostic? {
