@@ -89,7 +89,9 @@ struct InterruptionTests {
         }
     }
 
-    /// Where the build is interrupted: the n-th time a program whose command line holds `program` runs.
+    /// Where the build is interrupted: when the n-th process whose command line holds `program`
+    /// runs (side by side with the ones before it: an agenda's two packets are set at the same
+    /// time, each by a WeasyPrint of its own that sets its pages and then its stamps).
     struct Moment: CustomStringConvertible, Sendable {
         let program: String
         let occurrence: Int
@@ -116,7 +118,6 @@ struct InterruptionTests {
             target = run.waitForDescendant(named: moment.program, excluding: seen, timeout: 120)
             guard let found = target else { break }
             seen.insert(found)
-            if seen.count < moment.occurrence { _ = RunningProcess.waitUntilGone(found, timeout: 120) }
         }
         let child = try #require(target, "\(moment.program) #\(moment.occurrence) never ran")
         let running = run.descendants().map(\.pid)

@@ -42,7 +42,8 @@ enum PDFStamper {
 
     static let timeout: TimeInterval = 600
 
-    static func stamp(_ jobs: [Job], work: URL, progress: PacketProgress) throws(PacketFailure) {
+    /// - Parameter session: the packet's running WeasyPrint, if it has one (`WeasyPrintSession`).
+    static func stamp(_ jobs: [Job], work: URL, progress: PacketProgress, session: WeasyPrintSession? = nil) throws(PacketFailure) {
         guard !jobs.isEmpty else { return }
         var sizes: [[PageSize]] = []
         for (index, job) in jobs.enumerated() {
@@ -52,7 +53,7 @@ enum PDFStamper {
         let stamps = work.appendingPathComponent("stempler.pdf")
         let set = work.appendingPathComponent("stempler-sat.pdf")
         try WeasyPrint.setPacket(stampHTML(zip(jobs, sizes).map { ($0.stamp, $0.pageNumbers, $1) }), input: work.appendingPathComponent("stempler.html"),
-                                 output: set, purpose: .stamps, timeout: timeout)
+                                 output: set, purpose: .stamps, timeout: timeout, session: session)
         let json = try QPDF.json(set, keys: ["pages", "qpdf"], into: work.appendingPathComponent("stempler.json"), step: .stamping, what: Message(da: "ved læsning af stemplerne", en: "while reading the stamps"))
         let total = sizes.map(\.count).reduce(0, +)
         guard QPDF.pageRefs(json).count == total else {

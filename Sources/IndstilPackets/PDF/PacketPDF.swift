@@ -63,7 +63,12 @@ public enum PacketPDF {
     private static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool, escapingProgress progress: @escaping PacketProgress) throws(PacketFailure) {
         for (packet, _) in packets { try packet.refuseWithheld() }
         var works: [URL] = []
-        defer { works.forEach(PacketWorkFolder.remove) }
+        var sessions: [WeasyPrintSession?] = []
+        defer {
+            // The sessions end before their work folders go.
+            sessions.forEach { $0?.close() }
+            works.forEach(PacketWorkFolder.remove)
+        }
         let told = packets.indices.map { $0 == 0 ? OrderedProgress(progress) : OrderedProgress.held() }
         var files: [PacketFiles] = []
         for (index, (packet, target)) in packets.enumerated() {
@@ -71,12 +76,21 @@ public enum PacketPDF {
             if packets.count > 1 { told[index].report(PacketStep(.building, "Bygger \(target.lastPathComponent) …")) }
             let work = try PacketWorkFolder.make()
             works.append(work)
+            // WeasyPrint started now imports itself while LibreOffice converts and the pages are put
+            // together, when the last build of this packet had to set it (or there was none).
+            sessions.append(PacketSettingForecast.likely(target, archive: archive) ? WeasyPrintSession.start(archive ? .archive : .tagged, work: work) : nil)
             files.append(try PacketFiles(packet, work: work, progress: told[index].report))
         }
+        let started = sessions
+        let wereSet = packets.map { _ in Locked(false) }
         let built = ParallelWork.map(Array(packets.indices)) { index in
             Result { () throws(PacketFailure) -> URL in
-                try build(packets[index].0, files: files[index], work: works[index], archive: archive, progress: told[index].report)
+                try build(packets[index].0, files: files[index], work: works[index], archive: archive, session: started[index],
+                          wasSet: wereSet[index], progress: told[index].report)
             }
+        }
+        for (index, (_, target)) in packets.enumerated() where (try? built[index].get()) != nil {
+            PacketSettingForecast.remember(target, archive: archive, setting: wereSet[index].withLock { $0 })
         }
         var results: [URL] = []
         for (index, result) in built.enumerated() {
@@ -107,7 +121,13 @@ public enum PacketPDF {
     }
 
     /// The packet's finished PDF from its `files` (converted), built in `work`.
-    static func build(_ packet: some Packet, files: PacketFiles, work: URL, archive: Bool = false, progress: PacketProgress) throws(PacketFailure) -> URL {
+    /// - Parameter session: WeasyPrint started ahead of time for this packet; when there is none
+    ///   and the packet must be set, one is started here for its pages and stamps.
+    /// - Parameter wasSet: set to true when the packet had to be set (not taken from the cache).
+    static func build(_ packet: some Packet, files: PacketFiles, work: URL, archive: Bool = false, session: WeasyPrintSession? = nil,
+                      wasSet: Locked<Bool>? = nil, progress: PacketProgress) throws(PacketFailure) -> URL {
+        var started: WeasyPrintSession?
+        defer { started?.close() }
 
         // The PDF attachments, measured: their pages are reserved in the set PDF.
         var attachments: [PDFAttachment] = []
@@ -139,10 +159,13 @@ public enum PacketPDF {
             return result
         }
 
+        wasSet?.withLock { $0 = true }
+        if session == nil { started = WeasyPrintSession.start(archive ? .archive : .tagged, work: work) }
+        let weasyPrint = session ?? started
         let input = work.appendingPathComponent("pakke.html")
         let set = work.appendingPathComponent("sat.pdf")
         progress(PacketStep(.setting, "Sætter PDF med WeasyPrint …"))
-        try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, archive: archive, timeout: timeout)
+        try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, archive: archive, timeout: timeout, session: weasyPrint)
         guard !attachments.isEmpty else {
             if let kept { ContentCache.shared?.keep(set, as: kept) }
             return set
@@ -155,7 +178,7 @@ public enum PacketPDF {
             PDFStamper.Job(source: pair.0.file, stamp: pair.0.pageHeader, destination: stamped[index],
                            pageNumbers: .init(first: pair.1.first, total: reserved.pageCount))
         }
-        try PDFStamper.stamp(jobs, work: work, progress: progress)
+        try PDFStamper.stamp(jobs, work: work, progress: progress, session: weasyPrint)
         try PDFMerge.merge(main: set, reserved: reserved, attachments: zip(attachments, stamped).map { $0.stamped(as: $1) },
                            work: work, output: result, progress: progress)
         if let kept { ContentCache.shared?.keep(result, as: kept) }

@@ -112,8 +112,10 @@ package enum WeasyPrint {
     /// The finished PDF is kept in `cache` under the digest of the HTML, the variant and the
     /// WeasyPrint that set it (`WeasyPrintProgram.identity`): the same HTML set again is a copy.
     /// - Parameter presentationalHints: honour HTML attributes such as `width` (single documents).
+    /// - Parameter session: a running WeasyPrint (`WeasyPrintSession`) to set it in, when it is
+    ///   the one `variant` asks for; otherwise WeasyPrint runs on its own.
     package static func set(_ html: String, input: URL, output: URL, presentationalHints: Bool = false, variant: Variant = .tagged,
-                    timeout: TimeInterval, cache: ContentCache? = ContentCache.shared) throws(Problem) {
+                    timeout: TimeInterval, cache: ContentCache? = ContentCache.shared, session: WeasyPrintSession? = nil) throws(Problem) {
         // WeasyPrint 57 ignores <wbr>; a zero-width space is the break after @ . / it honours (`AddressBreaks`).
         let page = Data(html.replacingOccurrences(of: "<wbr>", with: "\u{200B}").utf8)
         let name = program(for: variant)
@@ -135,8 +137,12 @@ package enum WeasyPrint {
         } catch {
             throw .inputNotWritable(error)
         }
-        let result = ExternalProgram.run(program.executable, program.leadingArguments + options + [input.path, output.path],
-                                         timeout: timeout, temporaryFolder: temporary)
+        let result = if let session, session.name == name {
+            session.run(options + [input.path, output.path], timeout: timeout)
+        } else {
+            ExternalProgram.run(program.executable, program.leadingArguments + options + [input.path, output.path],
+                                timeout: timeout, temporaryFolder: temporary)
+        }
         try? FileManager.default.removeItem(at: temporary)
         switch result {
         case .notFound:
@@ -162,9 +168,10 @@ package enum WeasyPrint {
     /// `set` for a packet: a failure as a `PacketFailure` of the setting (or stamping) step.
     /// - Parameter archive: a document is set as the archive copy (`Variant.archive`); stamps never are.
     package static func setPacket(_ html: String, input: URL, output: URL, purpose: Purpose, archive: Bool = false,
-                          timeout: TimeInterval) throws(PacketFailure) {
+                          timeout: TimeInterval, session: WeasyPrintSession? = nil) throws(PacketFailure) {
         do {
-            try set(html, input: input, output: output, variant: purpose == .stamps ? .plain : archive ? .archive : .tagged, timeout: timeout)
+            try set(html, input: input, output: output, variant: purpose == .stamps ? .plain : archive ? .archive : .tagged, timeout: timeout,
+                    session: session)
         } catch {
             throw PacketFailure(purpose == .stamps ? .stamping : .setting, error.message(purpose), file: input)
         }

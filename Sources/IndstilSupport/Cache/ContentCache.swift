@@ -112,6 +112,30 @@ package struct ContentCache: Sendable {
         if rename(staging.path, entry.path) != 0 { unlink(staging.path) }
     }
 
+    /// Remembers one fact for the next run (`recall`): whether the last build of a packet had
+    /// to set anything, so that the next one starts WeasyPrint ahead of time only when it is
+    /// likely to be needed.
+    package func remember(_ key: Key, _ fact: Bool) {
+        let note = folder.appendingPathComponent(key.name + ".note")
+        let staging = folder.appendingPathComponent(key.name + ".\(getpid()).\(UUID().uuidString).staging")
+        do {
+            try TemporaryItems.writePrivately(Data((fact ? "1" : "0").utf8), to: staging)
+        } catch {
+            unlink(staging.path)
+            return
+        }
+        if rename(staging.path, note.path) != 0 { unlink(staging.path) }
+    }
+
+    /// What `remember` kept for `key`; nil when nothing (or nothing to trust) is there.
+    package func recall(_ key: Key) -> Bool? {
+        let note = folder.appendingPathComponent(key.name + ".note")
+        var info = stat()
+        guard lstat(note.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid(), info.st_size == 1,
+              let data = FileManager.default.contents(atPath: note.path) else { return nil }
+        return data == Data("1".utf8) ? true : data == Data("0".utf8) ? false : nil
+    }
+
     /// Removes entries unused for `maximumAge`, staging files older than an hour (a run that
     /// was killed), and then the entries used longest ago while the folder holds more than `maximumBytes`.
     package func trim(now: Date = Date()) {
@@ -125,6 +149,8 @@ package struct ContentCache: Sendable {
             let age = now.timeIntervalSince1970 - used
             if name.hasSuffix(".staging") {
                 if age > 3600 { unlink(path) }
+            } else if name.hasSuffix(".note") {
+                if age > Self.maximumAge { unlink(path) }
             } else if name.hasSuffix(".pdf") {
                 if age > Self.maximumAge { unlink(path) } else { entries.append((path, used, Int(info.st_size))) }
             }

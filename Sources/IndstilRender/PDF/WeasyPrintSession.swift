@@ -1,0 +1,151 @@
+import Foundation
+import IndstilSupport
+
+/// One WeasyPrint process that sets several documents in turn: a packet's pages, then its
+/// stamps. Starting Python and importing WeasyPrint takes about 0,4 s of every run; a
+/// session pays it once, and when it is started ahead of time (while LibreOffice converts,
+/// while the packet's pages are put together) not at all on the way to the PDF.
+///
+/// The session is WeasyPrint's own command line (`main`) called once per job by a few lines
+/// of Python (`launcher`). Jobs and answers are small JSON files in a private folder of the
+/// work folder, each written beside itself and renamed into place: `job-N.json` holds the
+/// arguments (null: stop), `answer-N.json` the exit status and, on a failure, the end of the
+/// traceback. A set in a session gives the very bytes a process of its own gives.
+/// The process runs as every program does (`ExternalProgram`: its own process group, stopped
+/// with indstil); a job that does not answer in time stops it.
+package final class WeasyPrintSession: @unchecked Sendable {
+    /// The WeasyPrint (name or path) it runs, as `WeasyPrint.program(for:)` gives it.
+    package let name: String
+    let folder: URL
+    private let ended = DispatchSemaphore(value: 0)
+    private let outcome = Locked<ExternalProgram.Result?>(nil)
+    private let jobs = Locked(0)
+
+    /// Reads jobs until it is told to stop; the process id first, so a job that hangs can be stopped.
+    static let launcher = """
+    import gc, json, os, sys, time, traceback
+    gc.disable()
+    folder = sys.argv[1]
+    with open(os.path.join(folder, "pid.tmp"), "w") as out:
+        out.write(str(os.getpid()))
+    os.rename(os.path.join(folder, "pid.tmp"), os.path.join(folder, "pid"))
+    from weasyprint.__main__ import main
+    number = 0
+    while True:
+        number += 1
+        job = os.path.join(folder, "job-%d.json" % number)
+        while not os.path.exists(job):
+            time.sleep(0.002)
+        with open(job) as source:
+            arguments = json.load(source)
+        if arguments is None:
+            sys.exit(0)
+        status, message = 0, ""
+        try:
+            main(arguments)
+        except SystemExit as stop:
+            status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        except BaseException:
+            status, message = 1, traceback.format_exc()[-2000:]
+        answer = os.path.join(folder, "answer-%d.json" % number)
+        with open(answer + ".tmp", "w") as out:
+            json.dump({"status": status, "message": message}, out)
+        os.rename(answer + ".tmp", answer)
+    """
+
+    /// Starts a session of the WeasyPrint for `variant` in a new folder of `work`; nil when that
+    /// WeasyPrint is not a Python script indstil can start this way, or the folder cannot be made.
+    package static func start(_ variant: WeasyPrint.Variant, work: URL) -> WeasyPrintSession? {
+        let name = WeasyPrint.program(for: variant)
+        guard let program = WeasyPrintProgram.named(name), program.leadingArguments.first == "-c" else { return nil }
+        let folder = work.appendingPathComponent("weasyprint-\(UUID().uuidString)", isDirectory: true)
+        let temporary = folder.appendingPathComponent("tmp", isDirectory: true)
+        do {
+            try TemporaryItems.makePrivateFolder(folder)
+            try TemporaryItems.makePrivateFolder(temporary)
+        } catch {
+            return nil
+        }
+        let session = WeasyPrintSession(name: name, folder: folder)
+        let thread = Thread { [session] in
+            let result = ExternalProgram.run(program.executable, ["-c", Self.launcher, folder.path], timeout: 3600, temporaryFolder: temporary)
+            session.outcome.withLock { $0 = result }
+            session.ended.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+        return session
+    }
+
+    private init(name: String, folder: URL) {
+        self.name = name
+        self.folder = folder
+    }
+
+    /// Sets one document: WeasyPrint's command-line `arguments`; what its own process would have given.
+    package func run(_ arguments: [String], timeout: TimeInterval) -> ExternalProgram.Result {
+        let number = jobs.withLock { count -> Int in
+            count += 1
+            return count
+        }
+        guard write(arguments, job: number) else { return .finished(status: -1, stderr: "the job cannot be written to \(folder.path)") }
+        let answer = folder.appendingPathComponent("answer-\(number).json")
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let data = FileManager.default.contents(atPath: answer.path) {
+                let reply = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+                let status = (reply?["status"] as? NSNumber)?.int32Value ?? -1
+                return .finished(status: status, stderr: reply?["message"] as? String ?? "")
+            }
+            if let ended = outcome.withLock({ $0 }) {
+                // The process ended without answering (killed, or Python could not start WeasyPrint).
+                if case .finished(let status, let stderr) = ended { return .finished(status: status == 0 ? -1 : status, stderr: stderr) }
+                return ended
+            }
+            if Date() >= deadline {
+                stop()
+                return .timedOut
+            }
+            usleep(2000)
+        }
+    }
+
+    /// Tells the process to stop once it is done (at once, when it was never given a job), and
+    /// waits until it has: then nothing writes into the work folder any more.
+    package func close() {
+        let number = jobs.withLock { count -> Int in
+            count += 1
+            return count
+        }
+        // Never used (the packet came from the cache): no need to wait for its imports.
+        if number == 1, !FileManager.default.fileExists(atPath: folder.appendingPathComponent("pid").path) { usleep(50_000) }
+        if number == 1 { stop() }
+        if !write(nil, job: number) { stop() }
+        if ended.wait(timeout: .now() + 10) == .timedOut {
+            stop()
+            _ = ended.wait(timeout: .now() + 10)
+        }
+        ended.signal()  // a second close returns at once
+    }
+
+    /// Stops the process group at once.
+    private func stop() {
+        // Only while it runs: once it has ended and been collected, its number may be another's.
+        guard outcome.withLock({ $0 }) == nil, let text = try? String(contentsOf: folder.appendingPathComponent("pid"), encoding: .utf8),
+              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 else { return }
+        _ = kill(-pid, SIGKILL)
+        _ = kill(pid, SIGKILL)
+    }
+
+    private func write(_ arguments: [String]?, job number: Int) -> Bool {
+        let job = folder.appendingPathComponent("job-\(number).json")
+        let staging = folder.appendingPathComponent("job-\(number).tmp")
+        guard let data = try? JSONSerialization.data(withJSONObject: arguments.map { $0 as Any } ?? NSNull(), options: [.fragmentsAllowed]) else { return false }
+        do {
+            try TemporaryItems.writePrivately(data, to: staging)
+        } catch {
+            return false
+        }
+        return rename(staging.path, job.path) == 0
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import IndstilTestSupport
+@testable import IndstilSupport
+@testable import IndstilRender
+
+/// One WeasyPrint process setting several documents (`WeasyPrintSession`): the same bytes as
+/// a process of its own, a failing job answered as a failure, and nothing left running.
+@Suite("WeasyPrint sessions") struct WeasyPrintSessionTests {
+    static let page = "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Prøve</title></head><body><h1>Bilag 1</h1><p>Mødet den 4. september 2026.</p></body></html>"
+
+    @Test("Two documents set in one session: each the bytes a WeasyPrint of its own writes; a bad job fails, the next one still works")
+    func sameBytesAsAProcessOfItsOwn() throws {
+        guard FileManager.default.fileExists(atPath: "/usr/bin/weasyprint") else { return }
+        let folder = try TempFolder()
+        let work = folder.url
+        let session = try #require(WeasyPrintSession.start(.plain, work: work))
+        defer { session.close() }
+        for (index, text) in [Self.page, Self.page.replacingOccurrences(of: "Bilag 1", with: "Bilag 2")].enumerated() {
+            let input = try folder.write("side-\(index).html", text)
+            let inSession = work.appendingPathComponent("session-\(index).pdf")
+            let alone = work.appendingPathComponent("alene-\(index).pdf")
+            #expect(session.run(["--quiet", input.path, inSession.path], timeout: 120).isSuccess)
+            try WeasyPrint.set(text, input: work.appendingPathComponent("alene-\(index).html"), output: alone, variant: .plain, timeout: 120, cache: nil)
+            #expect(try Data(contentsOf: inSession) == Data(contentsOf: alone), "document \(index)")
+        }
+        let failed = session.run(["--quiet", work.appendingPathComponent("findes-ikke.html").path, work.appendingPathComponent("x.pdf").path], timeout: 120)
+        guard case .finished(let status, let message) = failed else { Issue.record("\(failed)"); return }
+        #expect(status != 0 && !message.isEmpty, "\(failed)")
+        let input = try folder.write("igen.html", Self.page)
+        #expect(session.run(["--quiet", input.path, work.appendingPathComponent("igen.pdf").path], timeout: 120).isSuccess)
+    }
+
+    @Test("A session closed before any job, and one closed after: the process is gone, nothing more is written")
+    func closedSessionsEnd() throws {
+        guard FileManager.default.fileExists(atPath: "/usr/bin/weasyprint") else { return }
+        let folder = try TempFolder()
+        for used in [false, true] {
+            let session = try #require(WeasyPrintSession.start(.plain, work: folder.url))
+            if used {
+                let input = try folder.write("side.html", Self.page)
+                #expect(session.run(["--quiet", input.path, folder.url("side.pdf").path], timeout: 120).isSuccess)
+            }
+            let pid = try? String(contentsOf: session.folder.appendingPathComponent("pid"), encoding: .utf8)
+            session.close()
+            if let pid = pid.flatMap({ Int32($0) }) {
+                #expect(kill(pid, 0) != 0, "the session's process \(pid) is still there (used: \(used))")
+            }
+        }
+    }
+}
+
+extension ExternalProgram.Result {
+    var isSuccess: Bool {
+        if case .finished(0, _) = self { return true }
+        return false
+    }
+}
