@@ -47,8 +47,10 @@ def axe_source():
 
 def start_server(project):
     """Starts indstil serve; (process, base address, start address with the one-time secret)."""
+    # Nothing from indstil's cache: the packet builds must run (and show) every step.
+    environment = dict(os.environ, INDSTIL_CACHE_DIR="off")
     process = subprocess.Popen([str(BINARY), "serve", str(project), "--port", "0"], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True, env=environment)
     line = process.stdout.readline().strip()
     prefix = "indstil serve: "
     if not line.startswith(prefix) or "/?token=" not in line:

@@ -37,6 +37,9 @@ struct BundleCommand: ParsableCommand {
         let url = URL(fileURLWithPath: manifest).standardizedFileURL
         guard FileManager.default.fileExists(atPath: url.path) else { throw FileCollector.MissingPath(path: manifest) }
         let workspace = try ProjectWorkspace.current()
+        // WeasyPrint imports itself while the packet is read and checked (when it is likely to be needed).
+        if to == .pdf, let output { PacketPDF.warmUp(for: URL(fileURLWithPath: output).standardizedFileURL, archive: archive) }
+        defer { PacketPDF.coolDown() }
         Output.progress("Læser \(manifest) …")
         switch workspace.assemble(url, displayPath: manifest) {
         case .unreadable(let report):

@@ -21,8 +21,8 @@ struct PacketCacheTests {
         let kept = cache.appendingPathComponent("pdf")
         let entries = try FileManager.default.contentsOfDirectory(atPath: kept.path).filter { $0.hasSuffix(".pdf") }
         // One Word conversion (shared by both packets); for each packet its set pages, its
-        // stamps and the finished packet.
-        #expect(entries.count == 7, "\(entries)")
+        // stamps, each of its stamped PDF attachments (3 public, 5 closed) and the finished packet.
+        #expect(entries.count == 15, "\(entries)")
         // Every entry dated long ago: the next build marks each one it uses as used now (the
         // finished packets; the pieces they were made of are not needed again).
         for entry in entries {

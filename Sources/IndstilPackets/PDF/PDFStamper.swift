@@ -50,9 +50,14 @@ enum PDFStamper {
             sizes.append(try pageSizes(job.source, work: work, index: index))
         }
         progress(PacketStep(.stamping, "Sætter stempler på \(counted(sizes.map(\.count).reduce(0, +), "side", "sider")) i \(counted(jobs.count, "PDF-bilag", "PDF-bilag")) …"))
+        let html = stampHTML(zip(jobs, sizes).map { ($0.stamp, $0.pageNumbers, $1) })
+        // The stamped attachments, kept by the stamps and each attachment's bytes: a packet whose
+        // stamps and attachments did not change (one item's text did) takes them as they were.
+        let keys = stampedKeys(jobs, html: html)
+        if let keys, let cache = ContentCache.shared, zip(jobs, keys).allSatisfy({ cache.copy($1, to: $0.destination) }) { return }
         let stamps = work.appendingPathComponent("stempler.pdf")
         let set = work.appendingPathComponent("stempler-sat.pdf")
-        try WeasyPrint.setPacket(stampHTML(zip(jobs, sizes).map { ($0.stamp, $0.pageNumbers, $1) }), input: work.appendingPathComponent("stempler.html"),
+        try WeasyPrint.setPacket(html, input: work.appendingPathComponent("stempler.html"),
                                  output: set, purpose: .stamps, timeout: timeout, session: session)
         let json = try QPDF.json(set, keys: ["pages", "qpdf"], into: work.appendingPathComponent("stempler.json"), step: .stamping, what: Message(da: "ved læsning af stemplerne", en: "while reading the stamps"))
         let total = sizes.map(\.count).reduce(0, +)
@@ -68,6 +73,26 @@ enum PDFStamper {
                            step: .stamping, what: Message(da: "ved stempling af »\(job.source.lastPathComponent)«", en: "while stamping \"\(job.source.lastPathComponent)\""))
             first = last + 1
         }
+        if let keys, let cache = ContentCache.shared {
+            for (job, key) in zip(jobs, keys) { cache.keep(job.destination, as: key) }
+        }
+    }
+
+    /// Each job's key in the `ContentCache`: the stamp pages' HTML (every stamp, page number and
+    /// page size), the job's place among them and its attachment's bytes, and the programs; nil
+    /// when there is no cache or a file cannot be read.
+    static func stampedKeys(_ jobs: [Job], html: String) -> [ContentCache.Key]? {
+        guard ContentCache.shared != nil, let tools = PacketPDFCacheKey.tools(archive: false) else { return nil }
+        var keys: [ContentCache.Key] = []
+        for (index, job) in jobs.enumerated() {
+            var key = ContentCache.Key("stamped attachment 1")
+            key.add(tools)
+            key.add(html)
+            key.add(String(index))
+            guard key.add(contentsOf: job.source) else { return nil }
+            keys.append(key)
+        }
+        return keys
     }
 
     /// Writes `pdf` to `output` with each page's content marked as an artifact: a stream
@@ -103,6 +128,23 @@ enum PDFStamper {
     /// Each page's size as shown (after its /Rotate), from `pdfinfo -box`: the TrimBox,
     /// which is where qpdf places an overlay.
     static func pageSizes(_ pdf: URL, work: URL, index: Int) throws(PacketFailure) -> [PageSize] {
+        // An attachment already on A4 is measured for its placement and again for its stamps: once.
+        let identity = CacheFolder.fileIdentity(pdf.path)
+        if let identity, let known = measured.withLock({ $0[identity] }) { return known }
+        let sizes = try measure(pdf, work: work, index: index)
+        if let identity {
+            measured.withLock { known in
+                if known.count >= 4096 { known.removeAll() }  // a workspace open for days
+                known[identity] = sizes
+            }
+        }
+        return sizes
+    }
+
+    /// Page sizes measured in this process, by the file's path, device, inode, size and mtime.
+    private static let measured = Locked<[String: [PageSize]]>([:])
+
+    private static func measure(_ pdf: URL, work: URL, index: Int) throws(PacketFailure) -> [PageSize] {
         let output = work.appendingPathComponent("sider-\(index).txt")
         let what = "»\(pdf.lastPathComponent)«"
         switch ExternalProgram.run("pdfinfo", ["-f", "1", "-l", "1000000", "-box", pdf.path], timeout: 120, standardOutput: output) {

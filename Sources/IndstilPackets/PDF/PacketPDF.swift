@@ -78,7 +78,8 @@ public enum PacketPDF {
             works.append(work)
             // WeasyPrint started now imports itself while LibreOffice converts and the pages are put
             // together, when the last build of this packet had to set it (or there was none).
-            sessions.append(PacketSettingForecast.likely(target, archive: archive) ? WeasyPrintSession.start(archive ? .archive : .tagged, work: work) : nil)
+            sessions.append(takeWarm(archive: archive)
+                ?? (PacketSettingForecast.likely(target, archive: archive) ? WeasyPrintSession.start(archive ? .archive : .tagged, work: work) : nil))
             files.append(try PacketFiles(packet, work: work, progress: told[index].report))
         }
         let started = sessions
@@ -183,6 +184,38 @@ public enum PacketPDF {
                            work: work, output: result, progress: progress)
         if let kept { ContentCache.shared?.keep(result, as: kept) }
         return result
+    }
+
+    // MARK: WeasyPrint started before the packet is read
+
+    /// Sessions started by `warmUp`, taken by the next packets set (`writeTogether`).
+    private static let warm = Locked<[WeasyPrintSession]>([])
+
+    /// Starts WeasyPrint for the packet about to be built to `target` (an agenda's public and
+    /// closed packet: two) while its files are read and checked, when its last build had to set
+    /// it (`PacketSettingForecast`). Call `coolDown` when the command ends.
+    public static func warmUp(for target: URL, archive: Bool = false, packets: Int = 2) {
+        guard PacketSettingForecast.likely(target, archive: archive) else { return }
+        let started = (0..<packets).compactMap { _ in WeasyPrintSession.start(archive ? .archive : .tagged) }
+        warm.withLock { $0 += started }
+    }
+
+    /// Stops the sessions `warmUp` started that no packet took (the build stopped on errors,
+    /// or had fewer packets).
+    public static func coolDown() {
+        let left = warm.withLock { sessions in
+            defer { sessions.removeAll() }
+            return sessions
+        }
+        left.forEach { $0.close() }
+    }
+
+    static func takeWarm(archive: Bool) -> WeasyPrintSession? {
+        let name = WeasyPrint.program(for: archive ? .archive : .tagged)
+        return warm.withLock { sessions in
+            guard let index = sessions.firstIndex(where: { $0.name == name }) else { return nil }
+            return sessions.remove(at: index)
+        }
     }
 
     /// `Templates/_base/bundle-pdf.css`: the house style of every packet PDF.

@@ -56,9 +56,23 @@ package final class WeasyPrintSession: @unchecked Sendable {
     /// Starts a session of the WeasyPrint for `variant` in a new folder of `work`; nil when that
     /// WeasyPrint is not a Python script indstil can start this way, or the folder cannot be made.
     package static func start(_ variant: WeasyPrint.Variant, work: URL) -> WeasyPrintSession? {
+        start(variant, folder: work.appendingPathComponent("weasyprint-\(UUID().uuidString)", isDirectory: true), ownsFolder: false)
+    }
+
+    /// A session in a temporary folder of its own (`TemporaryItems`), removed when it is closed:
+    /// one started before there is a packet's work folder.
+    package static func start(_ variant: WeasyPrint.Variant) -> WeasyPrintSession? {
+        guard let folder = try? TemporaryItems.makeFolder(kind: "weasyprint") else { return nil }
+        guard let session = start(variant, folder: folder.appendingPathComponent("session", isDirectory: true), ownsFolder: true) else {
+            TemporaryItems.remove(folder)
+            return nil
+        }
+        return session
+    }
+
+    private static func start(_ variant: WeasyPrint.Variant, folder: URL, ownsFolder: Bool) -> WeasyPrintSession? {
         let name = WeasyPrint.program(for: variant)
         guard let program = WeasyPrintProgram.named(name), program.leadingArguments.first == "-c" else { return nil }
-        let folder = work.appendingPathComponent("weasyprint-\(UUID().uuidString)", isDirectory: true)
         let temporary = folder.appendingPathComponent("tmp", isDirectory: true)
         do {
             try TemporaryItems.makePrivateFolder(folder)
@@ -66,7 +80,7 @@ package final class WeasyPrintSession: @unchecked Sendable {
         } catch {
             return nil
         }
-        let session = WeasyPrintSession(name: name, folder: folder)
+        let session = WeasyPrintSession(name: name, folder: folder, ownsFolder: ownsFolder)
         let thread = Thread { [session] in
             let result = ExternalProgram.run(program.executable, ["-c", Self.launcher, folder.path], timeout: 3600, temporaryFolder: temporary)
             session.outcome.withLock { $0 = result }
@@ -77,9 +91,13 @@ package final class WeasyPrintSession: @unchecked Sendable {
         return session
     }
 
-    private init(name: String, folder: URL) {
+    /// Whether `folder`'s parent is the session's own, removed by `close`.
+    private let ownsFolder: Bool
+
+    private init(name: String, folder: URL, ownsFolder: Bool) {
         self.name = name
         self.folder = folder
+        self.ownsFolder = ownsFolder
     }
 
     /// Sets one document: WeasyPrint's command-line `arguments`; what its own process would have given.
@@ -126,6 +144,7 @@ package final class WeasyPrintSession: @unchecked Sendable {
             _ = ended.wait(timeout: .now() + 10)
         }
         ended.signal()  // a second close returns at once
+        if ownsFolder { TemporaryItems.remove(folder.deletingLastPathComponent()) }
     }
 
     /// Stops the process group at once.

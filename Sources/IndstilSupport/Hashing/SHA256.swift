@@ -28,8 +28,7 @@ public struct SHA256: Sendable {
             pending.append(byte)
             length &+= 1
             if pending.count == 64 {
-                compress(pending)
-                pending.removeAll(keepingCapacity: true)
+                compressPending()
             }
         }
     }
@@ -41,15 +40,21 @@ public struct SHA256: Sendable {
             // Fill a partial block first, then whole blocks straight from the buffer.
             while index < count && !pending.isEmpty {
                 pending.append(raw[index]); index += 1
-                if pending.count == 64 { compress(pending); pending.removeAll(keepingCapacity: true) }
+                if pending.count == 64 { compressPending() }
             }
             while count - index >= 64 {
-                compress(Array(raw[index..<index + 64]))
+                compress(UnsafeRawBufferPointer(rebasing: raw[index..<index + 64]))
                 index += 64
             }
             while index < count { pending.append(raw[index]); index += 1 }
             length &+= UInt64(count)
         }
+    }
+
+    private mutating func compressPending() {
+        let block = pending
+        block.withUnsafeBytes { compress($0) }
+        pending.removeAll(keepingCapacity: true)
     }
 
     public mutating func update(_ text: String) { update(Data(text.utf8)) }
@@ -71,25 +76,29 @@ public struct SHA256: Sendable {
         }.joined()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
-        }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
+    /// One 64-byte block, without allocating (a large appendix is hashed at every packet build).
+    private mutating func compress(_ block: UnsafeRawBufferPointer) {
         var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7]
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for i in 0..<16 {
+                w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+            }
+            for i in 16..<64 {
+                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            Self.k.withUnsafeBufferPointer { k in
+                for i in 0..<64 {
+                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let choice = (e & f) ^ (~e & g)
+                    let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
+                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ majority
+                    h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
         }
         state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
         state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
