@@ -56,19 +56,31 @@ enum OfficeConversion {
             let reason = SystemErrorText.reason(error)
             throw PacketFailure(.converting, da: "kan ikke oprette \(folder.path): \(reason.da)", en: "cannot create \(folder.path): \(reason.en)", file: folder)
         }
+        // Private copies first (named by their place among all the sources): what is hashed is
+        // what LibreOffice converts, even when the user saves the file again meanwhile.
+        var inputs: [(source: URL, copy: URL)] = []
+        for (index, source) in sources.enumerated() {
+            let copy = folder.appendingPathComponent("bilag-\(index + 1).\(source.pathExtension.lowercased())")
+            do { try TemporaryItems.copyPrivately(source, to: copy) } catch {
+                let reason = SystemErrorText.reason(error)
+                throw PacketFailure(.copying, da: "Bilaget »\(source.path)« kan ikke kopieres til konvertering: \(reason.da)",
+                                    en: "The appendix \"\(source.path)\" cannot be copied for conversion: \(reason.en)", file: source)
+            }
+            inputs.append((source, copy))
+        }
         var converted: [URL: URL] = [:]
         var keys: [URL: ContentCache.Key] = [:]
         let identity = cache == nil ? nil : identity(of: program)
-        for (index, source) in sources.enumerated() {
+        for (index, input) in inputs.enumerated() {
             guard let cache, let identity else { break }
             var key = ContentCache.Key("libreoffice pdf 1")
             key.add(identity)
             key.add(filter + " " + fixedDate.info)
-            guard key.add(contentsOf: source) else { continue }
+            guard key.add(contentsOf: input.copy) else { continue }
             let kept = folder.appendingPathComponent("gemt-\(index + 1).pdf")
-            if cache.copy(key, to: kept) { converted[source] = kept } else { keys[source] = key }
+            if cache.copy(key, to: kept) { converted[input.source] = kept } else { keys[input.source] = key }
         }
-        let missing = sources.filter { converted[$0] == nil }
+        let missing = inputs.filter { converted[$0.source] == nil }
         guard !missing.isEmpty else { return converted }
         for (source, pdf) in try convert(missing, program: program, work: work, folder: folder) {
             converted[source] = pdf
@@ -78,36 +90,26 @@ enum OfficeConversion {
     }
 
     /// The LibreOffice `program` found on PATH, by its files (the script and `versionrc`
-    /// beside it, which names the version) and the font configuration's cache; nil when
-    /// they cannot be found, and then nothing is kept.
+    /// beside it, which names the version) and the fonts, libraries and qpdf
+    /// (`CacheFolder.environmentIdentity`); nil when they cannot be found, and then nothing is kept.
     static func identity(of program: String) -> String? {
         guard let found = ExternalProgram.find(program), let script = CacheFolder.realPath(found.path) else { return nil }
-        var files = [script, (script as NSString).deletingLastPathComponent + "/versionrc"]
-        if FileManager.default.fileExists(atPath: "/var/cache/fontconfig") { files.append("/var/cache/fontconfig") }
+        let files = [script, (script as NSString).deletingLastPathComponent + "/versionrc"]
         let identities = files.compactMap(CacheFolder.fileIdentity)
-        return identities.count == files.count ? identities.joined(separator: "\n") : nil
+        return identities.count == files.count ? (identities + [CacheFolder.environmentIdentity()]).joined(separator: "\n") : nil
     }
 
-    /// One LibreOffice run converting `sources` into `folder`.
-    static func convert(_ sources: [URL], program: String, work: URL, folder: URL) throws(PacketFailure) -> [URL: URL] {
+    /// One LibreOffice run converting the private copies of `inputs` (in `folder`).
+    static func convert(_ inputs: [(source: URL, copy: URL)], program: String, work: URL, folder: URL) throws(PacketFailure) -> [URL: URL] {
+        let sources = inputs.map(\.source)
         let office = work.appendingPathComponent("libreoffice", isDirectory: true)
         let temporary = office.appendingPathComponent("tmp", isDirectory: true)
         let profile = office.appendingPathComponent("profil", isDirectory: true)
-        var inputs: [(source: URL, copy: URL)] = []
         for place in [office, temporary] {
             do { try TemporaryItems.makePrivateFolder(place) } catch {
                 let reason = SystemErrorText.reason(error)
                 throw PacketFailure(.converting, da: "kan ikke oprette \(place.path): \(reason.da)", en: "cannot create \(place.path): \(reason.en)", file: place)
             }
-        }
-        for (index, source) in sources.enumerated() {
-            let copy = folder.appendingPathComponent("bilag-\(index + 1).\(source.pathExtension.lowercased())")
-            do { try TemporaryItems.copyPrivately(source, to: copy) } catch {
-                let reason = SystemErrorText.reason(error)
-                throw PacketFailure(.copying, da: "Bilaget »\(source.path)« kan ikke kopieres til konvertering: \(reason.da)",
-                                    en: "The appendix \"\(source.path)\" cannot be copied for conversion: \(reason.en)", file: source)
-            }
-            inputs.append((source, copy))
         }
         let limit = Self.timeout
         let result = ExternalProgram.run(program, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",

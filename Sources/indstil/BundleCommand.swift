@@ -29,6 +29,14 @@ struct BundleCommand: ParsableCommand {
     @Flag(help: "For en dagsorden: giv hvert punkt, hvis indstilling er ændret efter udsendelsen, en side med ændringerne siden da (indstillingen, som git havde den på udsendelsesdagen).")
     var redline = false
 
+    /// How many packets a manifest's PDF build sets, as far as its first lines tell: one for a
+    /// betænkning bundle, two (public and closed) for an agenda or minutes.
+    static func packetCount(_ manifest: String) -> Int {
+        guard let handle = FileHandle(forReadingAtPath: manifest), let head = try? handle.read(upToCount: 4096) else { return 2 }
+        try? handle.close()
+        return String(decoding: head, as: UTF8.self).contains("type: betaenkning") ? 1 : 2
+    }
+
     func validate() throws {
         if archive && to != .pdf { throw ValidationError("--arkiv gælder kun --to pdf") }
     }
@@ -38,7 +46,7 @@ struct BundleCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: url.path) else { throw FileCollector.MissingPath(path: manifest) }
         let workspace = try ProjectWorkspace.current()
         // WeasyPrint imports itself while the packet is read and checked (when it is likely to be needed).
-        if to == .pdf, let output { PacketPDF.warmUp(for: URL(fileURLWithPath: output).standardizedFileURL, archive: archive) }
+        if to == .pdf, let output { PacketPDF.warmUp(for: URL(fileURLWithPath: output).standardizedFileURL, archive: archive, packets: Self.packetCount(manifest)) }
         defer { PacketPDF.coolDown() }
         Output.progress("Læser \(manifest) …")
         switch workspace.assemble(url, displayPath: manifest) {

@@ -31,6 +31,9 @@ import Testing
         #expect(out.contains("<styled><span class=\"samlet\">bilag 4</span></styled>"), "<styled> is not <style>")
         #expect(out.contains("<svg/><span class=\"samlet\">bilag 5</span>"))
         #expect(out.contains(">kl. 10.00</script>"))
+        // HTML ignores the slash of <script/>: its content follows and is left alone.
+        let script = PrintTypography.keepingTogether("<html><body><script src=\"x\"/>var s = \"bilag 6\";</script><p>bilag 7</p></body></html>")
+        #expect(script.contains("var s = \"bilag 6\";") && script.contains("<span class=\"samlet\">bilag 7</span>"), "\(script)")
     }
 
     /// A 500-page packet's HTML is megabytes with tens of thousands of tags: the time must

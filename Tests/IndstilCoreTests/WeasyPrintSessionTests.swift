@@ -31,6 +31,29 @@ import IndstilTestSupport
         #expect(session.run(["--quiet", input.path, work.appendingPathComponent("igen.pdf").path], timeout: 120).isSuccess)
     }
 
+    @Test("The launchers never import a module from the folder indstil runs in (a json.py in the project)")
+    func noModuleFromTheCurrentFolder() throws {
+        guard FileManager.default.fileExists(atPath: "/usr/bin/weasyprint") else { return }
+        let folder = try TempFolder()
+        let marker = folder.url("importeret")
+        for name in ["json", "traceback", "re"] {
+            _ = try folder.write("\(name).py", "open(\(String(reflecting: marker.path)), 'w').write('\(name)')\n")
+        }
+        for launcher in [WeasyPrintProgram.launcher, WeasyPrintSession.launcher] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            process.arguments = ["-c", launcher, launcher == WeasyPrintProgram.launcher ? "--version" : folder.url("ingen").path]
+            process.currentDirectoryURL = folder.url
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // The session launcher waits for jobs in a folder that does not exist: give it its imports' time.
+            if launcher == WeasyPrintSession.launcher { usleep(2_500_000); process.terminate() }
+            process.waitUntilExit()
+            #expect(!FileManager.default.fileExists(atPath: marker.path), "a module was imported from the current folder")
+        }
+    }
+
     @Test("A session closed before any job, and one closed after: the process is gone, nothing more is written")
     func closedSessionsEnd() throws {
         guard FileManager.default.fileExists(atPath: "/usr/bin/weasyprint") else { return }

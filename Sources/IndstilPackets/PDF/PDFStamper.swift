@@ -73,7 +73,9 @@ enum PDFStamper {
                            step: .stamping, what: Message(da: "ved stempling af »\(job.source.lastPathComponent)«", en: "while stamping \"\(job.source.lastPathComponent)\""))
             first = last + 1
         }
-        if let keys, let cache = ContentCache.shared {
+        // Kept only when no attachment changed while it was stamped (a site's attachments are the
+        // user's own files, which may be saved again meanwhile).
+        if let keys, let cache = ContentCache.shared, stampedKeys(jobs, html: html)?.map(\.name) == keys.map(\.name) {
             for (job, key) in zip(jobs, keys) { cache.keep(job.destination, as: key) }
         }
     }

@@ -25,23 +25,23 @@ public enum PacketPDF {
     /// A betænkning bundle's PDF (see `BundlePDFPlan`).
     /// `archive`, here and below: the archive copy, PDF/A-2 (`WeasyPrint.Variant.archive`,
     /// `PDFArchiveParts`), instead of the tagged PDF/UA-1.
-    public static func write(_ bundle: ResolvedBundle, to file: URL, archive: Bool = false, progress: PacketProgress) throws(PacketFailure) {
+    public static func write(_ bundle: ResolvedBundle, to file: URL, archive: Bool = false, progress: @escaping PacketProgress) throws(PacketFailure) {
         try writeTogether([(bundle, file)], archive: archive, progress: progress)
     }
 
     /// An agenda's PDFs (see `AgendaPDFPlan`): its public packet and, when it has closed
     /// content, its closed packet, put in place together: either both files are new or
     /// both are as they were.
-    public static func write(_ packets: [(packet: AgendaPacket, file: URL)], archive: Bool = false, progress: PacketProgress) throws(PacketFailure) {
+    public static func write(_ packets: [(packet: AgendaPacket, file: URL)], archive: Bool = false, progress: @escaping PacketProgress) throws(PacketFailure) {
         try writeTogether(packets.map { ($0.packet, $0.file) }, archive: archive, progress: progress)
     }
 
     /// Minutes' PDFs (see `MinutesPDFPlan`): public and closed, put in place together.
-    public static func write(_ packets: [(packet: MinutesPacket, file: URL)], archive: Bool = false, progress: PacketProgress) throws(PacketFailure) {
+    public static func write(_ packets: [(packet: MinutesPacket, file: URL)], archive: Bool = false, progress: @escaping PacketProgress) throws(PacketFailure) {
         try writeTogether(packets.map { ($0.packet, $0.file) }, archive: archive, progress: progress)
     }
 
-    static func write(packet: some Packet, to file: URL, progress: PacketProgress) throws(PacketFailure) {
+    static func write(packet: some Packet, to file: URL, progress: @escaping PacketProgress) throws(PacketFailure) {
         try writeTogether([(packet, file)], progress: progress)
     }
 
@@ -53,14 +53,7 @@ public enum PacketPDF {
     /// closed packet takes the public one's conversions from the `ContentCache`). The steps
     /// are reported as if they ran one after the other: the first packet's as they happen,
     /// the others' held back and told in order after it.
-    static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, progress: PacketProgress) throws(PacketFailure) {
-        // The workers are all done before this returns.
-        try withoutActuallyEscaping(progress) { progress throws(PacketFailure) in
-            try writeTogether(packets, archive: archive, escapingProgress: progress)
-        }
-    }
-
-    private static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool, escapingProgress progress: @escaping PacketProgress) throws(PacketFailure) {
+    static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, progress: @escaping PacketProgress) throws(PacketFailure) {
         for (packet, _) in packets { try packet.refuseWithheld() }
         var works: [URL] = []
         var sessions: [WeasyPrintSession?] = []
@@ -93,6 +86,7 @@ public enum PacketPDF {
         for (index, (_, target)) in packets.enumerated() where (try? built[index].get()) != nil {
             PacketSettingForecast.remember(target, archive: archive, setting: wereSet[index].withLock { $0 })
         }
+
         var results: [URL] = []
         for (index, result) in built.enumerated() {
             told[index].tell(progress)
@@ -117,7 +111,7 @@ public enum PacketPDF {
     }
 
     /// The packet's finished PDF, built in `work`.
-    static func build(_ packet: some Packet, work: URL, archive: Bool = false, progress: PacketProgress) throws(PacketFailure) -> URL {
+    static func build(_ packet: some Packet, work: URL, archive: Bool = false, progress: @escaping PacketProgress) throws(PacketFailure) -> URL {
         try build(packet, files: try PacketFiles(packet, work: work, progress: progress), work: work, archive: archive, progress: progress)
     }
 

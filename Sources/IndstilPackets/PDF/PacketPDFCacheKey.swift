@@ -17,9 +17,20 @@ enum PacketPDFCacheKey {
         for attachment in attachments {
             key.add(attachment.label)
             key.add(attachment.pageHeader)
+            // Its own bookmarks, hung under its bookmark: read from the file as it came, which a
+            // page placed on A4 (`A4Placement`) no longer carries.
+            key.add(outline(attachment.outline))
             guard key.add(contentsOf: attachment.file) else { return nil }
         }
         return key
+    }
+
+    /// The bookmarks as text: title, page, view and, indented, their children.
+    static func outline(_ items: [PDFOutlineItem], depth: Int = 0) -> String {
+        items.map { item in
+            String(repeating: " ", count: depth) + "\(item.title)\t\(item.page ?? 0)\t\(item.view.map { "\($0)" }.joined(separator: " "))\n"
+                + outline(item.kids, depth: depth + 1)
+        }.joined()
     }
 
     /// The programs' files; nil when one cannot be found.

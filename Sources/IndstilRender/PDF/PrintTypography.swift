@@ -71,8 +71,10 @@ public enum PrintTypography {
             return rest.range(of: "-->")?.upperBound ?? html.endIndex
         }
         for name in rawElements where startsTag(name, in: bytes, at: index) {
-            // A self-closing one (`<svg/>`) has no content to skip.
-            if let close = rest.utf8.firstIndex(of: UInt8(ascii: ">")), close > index, bytes[bytes.index(before: close)] == UInt8(ascii: "/") {
+            // A self-closing drawing (`<svg/>`, `<math/>`) has no content to skip; HTML ignores the
+            // slash of `<script/>` or `<title/>`, whose content follows.
+            if name == "svg" || name == "math", let close = rest.utf8.firstIndex(of: UInt8(ascii: ">")), close > index,
+               bytes[bytes.index(before: close)] == UInt8(ascii: "/") {
                 return nil
             }
             return rest.range(of: "</" + name, options: .caseInsensitive).flatMap { close in

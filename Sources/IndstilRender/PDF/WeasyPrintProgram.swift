@@ -17,29 +17,30 @@ package struct WeasyPrintProgram: Sendable {
     package let executable: String
     /// What comes before WeasyPrint's own arguments (`-c launcher`), for a Python script.
     package let leadingArguments: [String]
-    /// The files that decide its output: the program, its interpreter, the WeasyPrint package
-    /// and the font configuration's cache (rebuilt when fonts are installed). nil when they
-    /// cannot all be found: then nothing it sets is cached.
+    /// The files that decide its output: the program, its interpreter, the WeasyPrint package,
+    /// and the fonts, libraries and qpdf (`CacheFolder.environmentIdentity`). nil when the first
+    /// three cannot all be found: then nothing it sets is cached.
     package let identity: String?
 
     /// Turns off the cyclic collector, then runs WeasyPrint's command line as the script does.
+    /// First of all it takes the current folder (`-c` puts it first) off the module path: a
+    /// `json.py` in the project must never be imported.
     static let launcher = """
-    import gc, sys
+    import sys
+    if sys.path and sys.path[0] in ("", "."): del sys.path[0]
+    import gc
     gc.disable()
     from weasyprint.__main__ import main
     sys.argv[0] = "weasyprint"
     sys.exit(main())
     """
 
-    private static let found = Locked<[String: WeasyPrintProgram]>([:])
-
-    /// The program for `name` (a name on PATH or a path); nil when it is not there.
+    /// The program for `name` (a name on PATH or a path); nil when it is not there. Found anew
+    /// each time (a few `stat`s): a workspace runs for days, and WeasyPrint or the fonts may
+    /// be updated under it.
     package static func named(_ name: String) -> WeasyPrintProgram? {
-        if let known = found.withLock({ $0[name] }) { return known }
         guard let url = ExternalProgram.find(name) else { return nil }
-        let program = WeasyPrintProgram(resolving: url.path)
-        found.withLock { $0[name] = program }
-        return program
+        return WeasyPrintProgram(resolving: url.path)
     }
 
     init(resolving path: String) {
@@ -52,10 +53,9 @@ package struct WeasyPrintProgram: Sendable {
         }
         executable = interpreter
         leadingArguments = ["-c", Self.launcher]
-        var files = [script, interpreter, package]
-        if FileManager.default.fileExists(atPath: "/var/cache/fontconfig") { files.append("/var/cache/fontconfig") }
+        let files = [script, interpreter, package]
         let identities = files.compactMap(CacheFolder.fileIdentity)
-        identity = identities.count == files.count ? identities.joined(separator: "\n") : nil
+        identity = identities.count == files.count ? (identities + [CacheFolder.environmentIdentity()]).joined(separator: "\n") : nil
     }
 
     /// The interpreter of a `#!/…/python3` script that runs WeasyPrint's `main`; nil for anything else.

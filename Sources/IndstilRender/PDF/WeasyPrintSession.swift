@@ -21,9 +21,13 @@ package final class WeasyPrintSession: @unchecked Sendable {
     private let outcome = Locked<ExternalProgram.Result?>(nil)
     private let jobs = Locked(0)
 
-    /// Reads jobs until it is told to stop; the process id first, so a job that hangs can be stopped.
+    /// Reads jobs until it is told to stop; the process id first, so a job that hangs can be
+    /// stopped. The current folder is taken off the module path (as in `WeasyPrintProgram.launcher`);
+    /// what a job left is collected before the next.
     static let launcher = """
-    import gc, json, os, sys, time, traceback
+    import sys
+    if sys.path and sys.path[0] in ("", "."): del sys.path[0]
+    import gc, json, os, time, traceback
     gc.disable()
     folder = sys.argv[1]
     with open(os.path.join(folder, "pid.tmp"), "w") as out:
@@ -36,7 +40,7 @@ package final class WeasyPrintSession: @unchecked Sendable {
         job = os.path.join(folder, "job-%d.json" % number)
         while not os.path.exists(job):
             time.sleep(0.002)
-        with open(job) as source:
+        with open(job, encoding="utf-8") as source:
             arguments = json.load(source)
         if arguments is None:
             sys.exit(0)
@@ -47,6 +51,7 @@ package final class WeasyPrintSession: @unchecked Sendable {
             status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
         except BaseException:
             status, message = 1, traceback.format_exc()[-2000:]
+        gc.collect()
         answer = os.path.join(folder, "answer-%d.json" % number)
         with open(answer + ".tmp", "w") as out:
             json.dump({"status": status, "message": message}, out)
@@ -106,7 +111,11 @@ package final class WeasyPrintSession: @unchecked Sendable {
             count += 1
             return count
         }
-        guard write(arguments, job: number) else { return .finished(status: -1, stderr: "the job cannot be written to \(folder.path)") }
+        guard write(arguments, job: number) else {
+            // The process would wait for this job for ever.
+            stop()
+            return .finished(status: -1, stderr: "the job cannot be written to \(folder.path)")
+        }
         let answer = folder.appendingPathComponent("answer-\(number).json")
         let deadline = Date().addingTimeInterval(timeout)
         while true {

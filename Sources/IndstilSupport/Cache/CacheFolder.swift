@@ -65,6 +65,24 @@ package enum CacheFolder {
         return String(cString: resolved)
     }
 
+    /// What else decides the bytes of a PDF a program writes, as far as indstil can name it: the
+    /// fonts (the system's and the user's fontconfig caches and configuration, the user's font
+    /// folders), the package database (on Debian it changes with every installed or updated
+    /// library: Pango, HarfBuzz, fontTools, qpdf, LibreOffice), qpdf itself (it finishes every
+    /// PDF) and `SOURCE_DATE_EPOCH` (fontTools stamps font subsets with it). Files that are not
+    /// there are left out; one that appears later changes the identity.
+    package static func environmentIdentity(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let home = environment["HOME"] ?? ""
+        var files = ["/var/cache/fontconfig", "/etc/fonts/fonts.conf", "/etc/fonts/conf.d", "/var/lib/dpkg/status",
+                     "/usr/share/fonts", "/usr/local/share/fonts"]
+        if home.hasPrefix("/") {
+            files += [home + "/.cache/fontconfig", home + "/.local/share/fonts", home + "/.fonts"]
+        }
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { files.append(cache + "/fontconfig") }
+        if let qpdf = Subprocess.find("qpdf").flatMap({ realPath($0.path) }) { files.append(qpdf) }
+        return (files.compactMap(fileIdentity) + ["SOURCE_DATE_EPOCH=\(environment["SOURCE_DATE_EPOCH"] ?? "315532800")"]).joined(separator: "\n")
+    }
+
     /// "path device inode size mtime" of a file (following links), so that a changed
     /// program, library or dictionary names another cache entry; nil when it is not there.
     package static func fileIdentity(_ path: String) -> String? {

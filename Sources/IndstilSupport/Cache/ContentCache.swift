@@ -46,7 +46,10 @@ package struct ContentCache: Sendable {
             add(Self.indstil)
         }
 
-        static let indstil = CacheFolder.fileIdentity(Bundle.main.executablePath ?? "") ?? "indstil \(IndstilVersion.current)"
+        /// The running build (on Linux its file as the process started it, even if it has since
+        /// been replaced on disk), taken when the process starts using the cache.
+        static let indstil = CacheFolder.fileIdentity("/proc/self/exe") ?? CacheFolder.fileIdentity(Bundle.main.executablePath ?? "")
+            ?? "indstil \(IndstilVersion.current)"
 
         package mutating func add(_ text: String) { add(Data(text.utf8)) }
 
