@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IndstilCore
+import IndstilSupport
 
 enum BundleOutput: String, ExpressibleByArgument, CaseIterable {
     case html, pdf
@@ -32,7 +33,9 @@ struct BundleCommand: ParsableCommand {
     /// How many packets a manifest's PDF build sets, as far as its first lines tell: one for a
     /// betænkning bundle, two (public and closed) for an agenda or minutes.
     static func packetCount(_ manifest: String) -> Int {
-        guard let handle = FileHandle(forReadingAtPath: manifest), let head = try? handle.read(upToCount: 4096) else { return 2 }
+        // Only a regular file is opened here (a FIFO would hold the command before the manifest is even read).
+        guard FileKind.isRegularFile(URL(fileURLWithPath: manifest)),
+              let handle = FileHandle(forReadingAtPath: manifest), let head = try? handle.read(upToCount: 4096) else { return 2 }
         try? handle.close()
         return String(decoding: head, as: UTF8.self).contains("type: betaenkning") ? 1 : 2
     }

@@ -64,11 +64,12 @@ import IndstilTestSupport
                 let input = try folder.write("side.html", Self.page)
                 #expect(session.run(["--quiet", input.path, folder.url("side.pdf").path], timeout: 120).isSuccess)
             }
-            let pid = try? String(contentsOf: session.folder.appendingPathComponent("pid"), encoding: .utf8)
+            // Its process id, written as it starts (before its imports).
+            let pidFile = session.folder.appendingPathComponent("pid")
+            for _ in 0..<500 where !FileManager.default.fileExists(atPath: pidFile.path) { usleep(10_000) }
+            let pid = try #require(Int32(try String(contentsOf: pidFile, encoding: .utf8)), "no process id (used: \(used))")
             session.close()
-            if let pid = pid.flatMap({ Int32($0) }) {
-                #expect(kill(pid, 0) != 0, "the session's process \(pid) is still there (used: \(used))")
-            }
+            #expect(kill(pid, 0) != 0, "the session's process \(pid) is still there (used: \(used))")
         }
     }
 }

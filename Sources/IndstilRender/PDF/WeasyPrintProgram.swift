@@ -60,7 +60,8 @@ package struct WeasyPrintProgram: Sendable {
 
     /// The interpreter of a `#!/…/python3` script that runs WeasyPrint's `main`; nil for anything else.
     static func pythonInterpreter(of script: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: script), let head = try? handle.read(upToCount: 2048) else { return nil }
+        guard FileKind.isRegularFile(URL(fileURLWithPath: script)),
+              let handle = FileHandle(forReadingAtPath: script), let head = try? handle.read(upToCount: 2048) else { return nil }
         try? handle.close()
         let text = String(decoding: head, as: UTF8.self)
         guard text.hasPrefix("#!/"), text.contains("from weasyprint.__main__ import main"),

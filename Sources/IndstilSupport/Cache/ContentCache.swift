@@ -104,30 +104,26 @@ package struct ContentCache: Sendable {
     /// Keeps a copy of `file` as the entry for `key`. Quietly does nothing when that fails
     /// (a full disk): the cache only ever saves work.
     package func keep(_ file: URL, as key: Key) {
-        let entry = folder.appendingPathComponent(key.name + ".pdf")
-        let staging = folder.appendingPathComponent(key.name + ".\(getpid()).\(UUID().uuidString).staging")
+        place(key.name + ".pdf") { staging throws in try TemporaryItems.copyPrivately(file, to: staging) }
+    }
+
+    /// Writes an entry through a staging file (O_EXCL, 0600) renamed to `name`: whole or not there.
+    private func place(_ name: String, _ write: (URL) throws -> Void) {
+        let staging = folder.appendingPathComponent(name + ".\(getpid()).\(UUID().uuidString).staging")
         do {
-            try TemporaryItems.copyPrivately(file, to: staging)
+            try write(staging)
         } catch {
             unlink(staging.path)
             return
         }
-        if rename(staging.path, entry.path) != 0 { unlink(staging.path) }
+        if rename(staging.path, folder.appendingPathComponent(name).path) != 0 { unlink(staging.path) }
     }
 
     /// Remembers one fact for the next run (`recall`): whether the last build of a packet had
     /// to set anything, so that the next one starts WeasyPrint ahead of time only when it is
     /// likely to be needed.
     package func remember(_ key: Key, _ fact: Bool) {
-        let note = folder.appendingPathComponent(key.name + ".note")
-        let staging = folder.appendingPathComponent(key.name + ".\(getpid()).\(UUID().uuidString).staging")
-        do {
-            try TemporaryItems.writePrivately(Data((fact ? "1" : "0").utf8), to: staging)
-        } catch {
-            unlink(staging.path)
-            return
-        }
-        if rename(staging.path, note.path) != 0 { unlink(staging.path) }
+        place(key.name + ".note") { staging throws in try TemporaryItems.writePrivately(Data((fact ? "1" : "0").utf8), to: staging) }
     }
 
     /// What `remember` kept for `key`; nil when nothing (or nothing to trust) is there.
