@@ -37,15 +37,13 @@ struct SpellingAnswerFile: Sendable {
 
     /// The file for the dictionary `path`.aff/.dic, or nil when answers are not to be kept.
     init?(dictionary path: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        guard let folder = Self.folder(environment), Self.isPrivateFolder(folder) else { return nil }
+        guard let folder = CacheFolder.trusted(environment) else { return nil }
         var identity = "dictionary \(path)\n"
         // The suggestions are indstil's own: a new build of it starts a new file too.
         let program = Bundle.main.executablePath ?? ""
         for file in [path + ".aff", path + ".dic", Self.libraryPath() ?? "", program] where !file.isEmpty {
-            var info = stat()
-            guard stat(file, &info) == 0 else { return nil }
-            let modified = Self.modified(info)
-            identity += "\(file) \(info.st_dev) \(info.st_ino) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)\n"
+            guard let line = CacheFolder.fileIdentity(file) else { return nil }
+            identity += line + "\n"
         }
         self.identity = Array(identity.utf8)
         let name = String(DanishBytes.fnv(self.identity), radix: 16)
