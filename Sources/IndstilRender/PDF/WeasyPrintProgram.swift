@@ -22,7 +22,8 @@ package struct WeasyPrintProgram: Sendable {
     /// three cannot all be found: then nothing it sets is cached.
     package let identity: String?
 
-    /// Turns off the cyclic collector, then runs WeasyPrint's command line as the script does.
+    /// Turns off the cyclic collector and needless second layouts (`WeasyPrintRelayout`), then
+    /// runs WeasyPrint's command line as the script does.
     /// First of all it takes the current folder (`-c` puts it first) off the module path: a
     /// `json.py` in the project must never be imported.
     static let launcher = """
@@ -30,6 +31,7 @@ package struct WeasyPrintProgram: Sendable {
     if sys.path and sys.path[0] in ("", "."): del sys.path[0]
     import gc
     gc.disable()
+    \(WeasyPrintRelayout.python)
     from weasyprint.__main__ import main
     sys.argv[0] = "weasyprint"
     sys.exit(main())
