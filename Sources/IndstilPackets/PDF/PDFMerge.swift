@@ -17,9 +17,9 @@ import IndstilWorkspace
 /// attachment page that took its position. Each attachment page takes exactly the
 /// position of a reserved page, so every page number WeasyPrint printed stays right.
 ///
-/// The packet's own tags stay intact (`ForeignPages`): the attachment pages are marked as
-/// artifacts and lose their `/StructParents`, which would otherwise point into the
-/// packet's ParentTree at numbers WeasyPrint gave its own pages.
+/// The tags: a tagged attachment's structure tree is grafted into the packet's where its pages
+/// are (`StructureGraft`), so a screen reader reads it; an untagged attachment's pages are
+/// marked as artifacts (`ForeignPages`) and `a11y.untagged-attachment` tells the secretariat.
 enum PDFMerge {
     static func merge(main: URL, reserved: ReservedPages, attachments: [PDFAttachment], work: URL, output: URL,
                       progress: PacketProgress) throws(PacketFailure) {
@@ -45,45 +45,76 @@ enum PDFMerge {
             throw PacketFailure(.merging, da: "intern fejl: den flettede PDF har \(pages.count) sider, men skulle have \(reserved.pageCount)",
                                 en: "internal error: the merged PDF has \(pages.count) pages, but should have \(reserved.pageCount)")
         }
-        let objects = QPDF.objects(json)
+        var edit = PDFObjectEdit(json: json)
         let outline = json["outlines"] as? [[String: Any]] ?? []
-        var update: [String: Any] = [:]
-        var nextObject = QPDF.maxObjectID(json) + 1
-        let foreign = ForeignPages(objects: objects, next: &nextObject, into: &update)
         var usedTitles = Set(PDFOutlineItem.titles(outline))
-        for run in reserved.runs {
-            for page in pages[(run.first - 1)..<(run.first - 1 + run.count)] { foreign.markAsArtifact(page, into: &update) }
-        }
+        var titles: [String] = []
         for (run, attachment) in zip(reserved.runs, attachments) {
             // The attachment's bookmark, "B3.1 …", on its first reserved page.
             guard let bookmark = reserved.bookmarks.last(where: { $0.page == run.first && $0.title.hasPrefix(attachment.label + " ") }),
-                  let itemRef = item(at: bookmark.path, in: outline), var item = QPDF.value(objects, itemRef) else {
+                  let itemRef = item(at: bookmark.path, in: outline), var item = edit.value(itemRef) else {
                 throw PacketFailure(.merging, da: "intern fejl: bogmærket for \(attachment.label) findes ikke på side \(run.first)",
                                     en: "internal error: the bookmark for \(attachment.label) is not on page \(run.first)")
             }
+            titles.append(bookmark.title)
             item["/Dest"] = [pages[run.first - 1], "/Fit"]
             let label = attachment.label.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             let own = PDFOutlineItem.distinct(attachment.outline, attachmentTitle: bookmark.title, label: label, used: &usedTitles)
             let kids = own.map { outlineObjects($0, firstPage: run.first, pages: pages) }
-            if let children = link(kids, parent: itemRef, next: &nextObject, into: &update) {
+            if let children = link(kids, parent: itemRef, into: &edit) {
                 item["/First"] = children.first
                 item["/Last"] = children.last
                 item["/Count"] = -children.count  // closed: the open counts above it stay right
             }
-            update["obj:" + itemRef] = ["value": item]
+            edit.set(itemRef, item)
         }
         let destinations = reserved.destinations.mapValues { page -> [Any] in [pages[page - 1], "/Fit"] }
-        update.merge(PDFNamedDestinations(objects: objects).moving(destinations)) { _, new in new }
-        let updateFile = work.appendingPathComponent("bogmaerker.json")
-        do {
-            let header: [String: Any] = ["jsonversion": 2]
-            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [header, update]], options: [.sortedKeys, .withoutEscapingSlashes])
-            try data.write(to: updateFile)
-        } catch {
-            let reason = SystemErrorText.reason(error)
-            throw PacketFailure(.merging, da: "bogmærkerne kan ikke skrives: \(reason.da)", en: "the bookmarks cannot be written: \(reason.en)", file: updateFile)
+        edit.take(PDFNamedDestinations(objects: edit.table).moving(destinations))
+
+        // 3. The attachments' tags: a tagged attachment's tree grafted into the packet's, an
+        // untagged one's pages marked as artifacts.
+        progress(PacketStep(.merging, "Fletter PDF-bilagenes tags ind …"))
+        try tagAttachments(attachments, runs: reserved.runs, titles: titles, pages: pages, in: &edit, work: work)
+
+        try edit.write(merged, to: output, jsonFile: work.appendingPathComponent("bogmaerker.json"), step: .merging,
+                       what: Message(da: "ved opdatering af bogmærker og tags", en: "while updating the bookmarks and tags"))
+    }
+
+    /// Grafts each tagged attachment's structure tree into the packet's (`StructureGraft`) and
+    /// marks an untagged one's pages as artifacts (`ForeignPages`); then takes out what the
+    /// reserved pages had (their marks are gone with them) and repairs the lists and links
+    /// the attachments brought.
+    static func tagAttachments(_ attachments: [PDFAttachment], runs: [ReservedPages.Run], titles: [String], pages: [String],
+                               in edit: inout PDFObjectEdit, work: URL) throws(PacketFailure) {
+        guard var tree = StructureTree(edit) else { return }
+        var parentTree = tree.parentTree(edit)
+        var grafts: [StructureGraft.Attachment] = []
+        var untagged: [ReservedPages.Run] = []
+        for (index, (run, attachment)) in zip(runs, attachments).enumerated() {
+            let json = try QPDF.json(attachment.file, keys: ["qpdf"], into: work.appendingPathComponent("bilag-tags-\(index + 1).json"),
+                                     step: .merging, what: Message(da: "ved læsning af \(attachment.label)s tags", en: "while reading the tags of \(attachment.label)"))
+            let source = PDFObjectEdit(json: json)
+            if StructureGraft.isTagged(source), source.pages.count == run.count {
+                grafts.append(.init(source: source, pages: Array(pages[(run.first - 1)..<(run.first - 1 + run.count)]), title: titles[index]))
+            } else {
+                untagged.append(run)
+            }
         }
-        try QPDF.write([merged.path, "--update-from-json=\(updateFile.path)", output.path], step: .merging, what: Message(da: "ved opdatering af bogmærkerne", en: "while updating the bookmarks"))
+        if !untagged.isEmpty {
+            let foreign = ForeignPages(in: &edit)
+            for run in untagged {
+                for page in pages[(run.first - 1)..<(run.first - 1 + run.count)] { foreign.markAsArtifact(page, in: &edit) }
+            }
+        }
+        StructureGraft.graft(grafts, into: &edit, tree: tree, parentTree: &parentTree)
+        tree.reread(edit)
+        tree.dropContentOffPages(in: &edit, parentTree: &parentTree)
+        tree.reread(edit)
+        let merged = ListStructureRepair.apply(tree, in: &edit)
+        StructureTree.remap(&parentTree, merged)
+        if !merged.isEmpty { tree.reread(edit) }
+        LinkStructureRepair.apply(tree, parentTree: &parentTree, in: &edit)
+        tree.setParentTree(parentTree, in: &edit)
     }
 
     /// Marks merged attachment pages as artifacts in the packet's tagged PDF.
@@ -98,33 +129,28 @@ enum PDFMerge {
     /// index entry and published as its own file, and `a11y.untagged-attachment` tells the
     /// secretariat at check time which attachments are untagged.
     struct ForeignPages {
-        let objects: [String: Any]
         /// Two content streams shared by every attachment page: `/Artifact BMC` before its
         /// own content, `EMC` after it.
         let begin: String
         let end: String
 
-        init(objects: [String: Any], next: inout Int, into update: inout [String: Any]) {
-            self.objects = objects
-            begin = "\(next) 0 R"
-            end = "\(next + 1) 0 R"
-            next += 2
-            update["obj:" + begin] = ["stream": ["dict": [String: Any](), "data": Data("/Artifact BMC\n".utf8).base64EncodedString()]]
-            update["obj:" + end] = ["stream": ["dict": [String: Any](), "data": Data("\nEMC\n".utf8).base64EncodedString()]]
+        init(in edit: inout PDFObjectEdit) {
+            begin = edit.addStream(Data("/Artifact BMC\n".utf8))
+            end = edit.addStream(Data("\nEMC\n".utf8))
         }
 
-        func markAsArtifact(_ pageRef: String, into update: inout [String: Any]) {
-            guard var page = QPDF.value(objects, pageRef) else { return }
+        func markAsArtifact(_ pageRef: String, in edit: inout PDFObjectEdit) {
+            guard var page = edit.value(pageRef) else { return }
             let contents: [Any] = (page["/Contents"] as? [Any]) ?? [page["/Contents"]].compactMap { $0 }
             page["/Contents"] = [begin] + contents + [end]
             page["/StructParents"] = nil
-            update["obj:" + pageRef] = ["value": page]
+            edit.set(pageRef, page)
             // The attachment's annotations (links) point into its own, dropped ParentTree too.
             let annotations = (page["/Annots"] as? [Any]) ?? []
             for case let ref as String in annotations {
-                guard var annotation = QPDF.value(objects, ref), annotation["/StructParent"] != nil else { continue }
+                guard var annotation = edit.value(ref), annotation["/StructParent"] != nil else { continue }
                 annotation["/StructParent"] = nil
-                update["obj:" + ref] = ["value": annotation]
+                edit.set(ref, annotation)
             }
         }
     }
@@ -150,22 +176,19 @@ enum PDFMerge {
     }
 
     /// Writes new outline item objects for `items` under `parent`: first, last and how many.
-    static func link(_ items: [NewItem], parent: String, next: inout Int, into update: inout [String: Any]) -> (first: String, last: String, count: Int)? {
+    static func link(_ items: [NewItem], parent: String, into edit: inout PDFObjectEdit) -> (first: String, last: String, count: Int)? {
         guard !items.isEmpty else { return nil }
-        let refs = items.map { _ -> String in
-            defer { next += 1 }
-            return "\(next) 0 R"
-        }
+        let refs = items.map { _ in edit.reserve() }
         for (index, item) in items.enumerated() {
             var value: [String: Any] = ["/Title": "u:" + item.title, "/Parent": parent, "/Dest": item.dest]
             if index > 0 { value["/Prev"] = refs[index - 1] }
             if index < items.count - 1 { value["/Next"] = refs[index + 1] }
-            if let children = link(item.kids, parent: refs[index], next: &next, into: &update) {
+            if let children = link(item.kids, parent: refs[index], into: &edit) {
                 value["/First"] = children.first
                 value["/Last"] = children.last
                 value["/Count"] = -children.count
             }
-            update["obj:" + refs[index]] = ["value": value]
+            edit.set(refs[index], value)
         }
         return (refs[0], refs[refs.count - 1], refs.count)
     }

@@ -32,6 +32,7 @@ package struct WeasyPrintProgram: Sendable {
     import gc
     gc.disable()
     \(WeasyPrintRelayout.python)
+    \(WeasyPrintLinkTags.python)
     from weasyprint.__main__ import main
     sys.argv[0] = "weasyprint"
     sys.exit(main())

@@ -34,6 +34,7 @@ package final class WeasyPrintSession: @unchecked Sendable {
         out.write(str(os.getpid()))
     os.rename(os.path.join(folder, "pid.tmp"), os.path.join(folder, "pid"))
     \(WeasyPrintRelayout.python)
+    \(WeasyPrintLinkTags.python)
     from weasyprint.__main__ import main
     number = 0
     while True:

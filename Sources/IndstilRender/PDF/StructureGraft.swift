@@ -1,0 +1,172 @@
+import Foundation
+
+/// A tagged attachment's structure tree grafted into the packet it was merged into, so that a
+/// screen reader reads the attachment's headings, paragraphs, lists and tables where its pages
+/// are, instead of skipping pages marked as decoration.
+///
+/// qpdf's page merge takes the attachment's pages with their marked content (`BDC … EMC` with
+/// ids, numbered per page) and their annotations, but not the structure tree those belong to.
+/// The graft copies the attachment's elements into the packet under a new `Div` named after
+/// the attachment, with every reference moved: the attachment's pages and annotations to their
+/// merged copies, its ParentTree entries (and so the pages' `/StructParents` and the
+/// annotations' `/StructParent`) to keys after the packet's own. Marked-content ids need no
+/// renumbering: they are per page, and the pages are the attachment's own. Element types are
+/// resolved through the attachment's RoleMap to standard ones, so the packet needs none of it.
+package enum StructureGraft {
+    package struct Attachment {
+        /// The attachment PDF merged (its pages in order, its structure tree).
+        package let source: PDFObjectEdit
+        /// The merged pages that are its pages, in order.
+        package let pages: [String]
+        /// What the `Div` holding it is called (`/T`): "Bilag 2: Notat om fratrædelser".
+        package let title: String
+
+        package init(source: PDFObjectEdit, pages: [String], title: String) {
+            self.source = source
+            self.pages = pages
+            self.title = title
+        }
+    }
+
+    /// Whether `source` has a structure tree to graft.
+    package static func isTagged(_ source: PDFObjectEdit) -> Bool { StructureTree(source) != nil }
+
+    /// Grafts each attachment into `edit`'s tree; `parentTree` is the packet's (read before) and
+    /// gets the attachments' entries. The `Div`s go into the packet's document element, each
+    /// before the first element whose content starts after the attachment's last page.
+    package static func graft(_ attachments: [Attachment], into edit: inout PDFObjectEdit, tree: StructureTree, parentTree: inout [Int: Any]) {
+        guard !attachments.isEmpty else { return }
+        let pagePosition = Dictionary(edit.pages.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        // The document element: the root's only kid (WeasyPrint's `Document`), or the root itself.
+        let rootKids = StructureTree.elementKids(of: tree.rootRef, in: edit)
+        let documentRef = rootKids.count == 1 ? rootKids[0] : tree.rootRef
+        guard var document = edit.value(documentRef) else { return }
+        // Where each of the document's kids starts.
+        var firstPage: [String: Int] = [:]
+        for elementRef in tree.elements {
+            guard let page = edit.value(elementRef)?["/Pg"] as? String, let position = pagePosition[page] else { continue }
+            var ancestor: String? = elementRef
+            while let current = ancestor, current != documentRef {
+                if tree.parents[current] == documentRef { firstPage[current] = min(firstPage[current] ?? .max, position) }
+                ancestor = tree.parents[current]
+            }
+        }
+        var kids = StructureTree.kids(document)
+        var nextKey = (parentTree.keys.max() ?? -1) + 1
+        for attachment in attachments {
+            guard let lastPage = attachment.pages.last.flatMap({ pagePosition[$0] }),
+                  let divRef = copy(attachment, parent: documentRef, into: &edit, parentTree: &parentTree, nextKey: &nextKey) else { continue }
+            let index = kids.firstIndex { kid in (kid as? String).flatMap { firstPage[$0] }.map { $0 > lastPage } ?? false } ?? kids.count
+            kids.insert(divRef, at: index)
+            firstPage[divRef] = attachment.pages.first.flatMap { pagePosition[$0] }
+        }
+        document["/K"] = kids
+        edit.set(documentRef, document)
+    }
+
+    /// Copies one attachment's elements under a new `Div`; its reference.
+    private static func copy(_ attachment: Attachment, parent: String, into edit: inout PDFObjectEdit,
+                             parentTree: inout [Int: Any], nextKey: inout Int) -> String? {
+        let source = attachment.source
+        guard let sourceTree = StructureTree(source), let sourceRoot = source.value(sourceTree.rootRef) else { return nil }
+        let sourcePages = source.pages
+        guard sourcePages.count == attachment.pages.count else { return nil }
+        let roleMap = (sourceRoot["/RoleMap"] as? String).flatMap { source.value($0) } ?? sourceRoot["/RoleMap"] as? [String: Any] ?? [:]
+
+        // References that move: pages and annotations to their merged copies.
+        var moved: [String: String] = [:]
+        var annotationSource: [String: String] = [:]
+        for (sourcePage, mergedPage) in zip(sourcePages, attachment.pages) {
+            moved[sourcePage] = mergedPage
+            let sourceAnnotations = (source.value(sourcePage)?["/Annots"] as? [Any] ?? []).compactMap { $0 as? String }
+            let mergedAnnotations = (edit.value(mergedPage)?["/Annots"] as? [Any] ?? []).compactMap { $0 as? String }
+            if sourceAnnotations.count == mergedAnnotations.count {
+                for (from, to) in zip(sourceAnnotations, mergedAnnotations) {
+                    moved[from] = to
+                    annotationSource[to] = from
+                }
+            }
+        }
+        let divRef = edit.add([:])
+        moved[sourceTree.rootRef] = divRef
+
+        // Every object reachable from the elements that is not a page, an annotation or a
+        // stream gets a new number first, then its value with the references moved.
+        var order: [String] = []
+        var pending = StructureTree.kids(sourceRoot).compactMap { $0 as? String }
+        while let ref = pending.popLast() {
+            guard moved[ref] == nil, let value = source.value(ref),
+                  !["/Annot", "/Page", "/Pages", "/Catalog", "/StructTreeRoot"].contains(value["/Type"] as? String ?? ""),
+                  value["/Subtype"] == nil else { continue }
+            moved[ref] = edit.add([:])
+            order.append(ref)
+            for (key, item) in value where key != "/P" { pending += references(in: item) }
+        }
+        let offset = nextKey
+        for ref in order {
+            guard var value = source.value(ref), let newRef = moved[ref] else { continue }
+            if let type = value["/S"] as? String { value["/S"] = standardType(type, roleMap: roleMap) }
+            value["/ID"] = nil
+            value = move(value, moved) as? [String: Any] ?? [:]
+            edit.set(newRef, value)
+        }
+
+        // Its ParentTree entries after the packet's, and the pages and annotations pointing at them.
+        var largest = -1
+        for (key, value) in sourceTree.parentTree(source) {
+            parentTree[key + offset] = move(value, moved)
+            largest = max(largest, key)
+        }
+        nextKey = offset + largest + 1
+        for (sourcePage, mergedPage) in zip(sourcePages, attachment.pages) {
+            guard var page = edit.value(mergedPage) else { continue }
+            page["/StructParents"] = (source.value(sourcePage)?["/StructParents"] as? Int).map { $0 + offset }
+            edit.set(mergedPage, page)
+            for annotationRef in (page["/Annots"] as? [Any] ?? []).compactMap({ $0 as? String }) {
+                guard var annotation = edit.value(annotationRef), let sourceRef = annotationSource[annotationRef] else { continue }
+                let original = source.value(sourceRef)?["/StructParent"] as? Int
+                guard original != nil || annotation["/StructParent"] != nil else { continue }
+                annotation["/StructParent"] = original.map { $0 + offset }
+                edit.set(annotationRef, annotation)
+            }
+        }
+
+        let top = StructureTree.kids(sourceRoot).compactMap { ($0 as? String).flatMap { moved[$0] } }
+        edit.set(divRef, ["/Type": "/StructElem", "/S": "/Div", "/P": parent, "/T": "u:" + attachment.title, "/K": top,
+                          "/Pg": attachment.pages.first as Any])
+        return divRef
+    }
+
+    /// A type the attachment's RoleMap maps to a standard one, followed to the end.
+    static func standardType(_ type: String, roleMap: [String: Any]) -> String {
+        var current = type
+        var steps = 0
+        while let next = roleMap[current] as? String, next != current, steps < 16 {
+            current = next
+            steps += 1
+        }
+        return current
+    }
+
+    /// The references in a value, at any depth.
+    static func references(in value: Any) -> [String] {
+        if let ref = value as? String { return isReference(ref) ? [ref] : [] }
+        if let array = value as? [Any] { return array.flatMap(references) }
+        if let dictionary = value as? [String: Any] { return dictionary.values.flatMap(references) }
+        return []
+    }
+
+    /// "12 0 R" (qpdf writes strings "u:…" and names "/…", so nothing else looks like it).
+    static func isReference(_ text: String) -> Bool {
+        text.wholeMatch(of: /\d+ \d+ R/) != nil
+    }
+
+    /// `value` with every reference moved; one that does not move (a stream, an object the
+    /// graft does not copy) becomes null.
+    static func move(_ value: Any, _ moved: [String: String]) -> Any {
+        if let ref = value as? String, isReference(ref) { return moved[ref] ?? NSNull() }
+        if let array = value as? [Any] { return array.map { move($0, moved) } }
+        if let dictionary = value as? [String: Any] { return dictionary.mapValues { move($0, moved) } }
+        return value
+    }
+}
