@@ -74,7 +74,7 @@ enum PDFMerge {
         // 3. The attachments' tags: a tagged attachment's tree grafted into the packet's, an
         // untagged one's pages marked as artifacts.
         progress(PacketStep(.merging, "Fletter PDF-bilagenes tags ind …"))
-        try tagAttachments(attachments, runs: reserved.runs, titles: titles, pages: pages, in: &edit, work: work)
+        try tagAttachments(attachments, runs: reserved.runs, titles: titles, pages: pages, merged: merged, in: &edit, work: work)
 
         try edit.write(merged, to: output, jsonFile: work.appendingPathComponent("bogmaerker.json"), step: .merging,
                        what: Message(da: "ved opdatering af bogmærker og tags", en: "while updating the bookmarks and tags"))
@@ -85,7 +85,7 @@ enum PDFMerge {
     /// reserved pages had (their marks are gone with them) and repairs the lists and links
     /// the attachments brought.
     static func tagAttachments(_ attachments: [PDFAttachment], runs: [ReservedPages.Run], titles: [String], pages: [String],
-                               in edit: inout PDFObjectEdit, work: URL) throws(PacketFailure) {
+                               merged: URL, in edit: inout PDFObjectEdit, work: URL) throws(PacketFailure) {
         guard var tree = StructureTree(edit) else { return }
         var parentTree = tree.parentTree(edit)
         var grafts: [StructureGraft.Attachment] = []
@@ -106,6 +106,7 @@ enum PDFMerge {
                 for page in pages[(run.first - 1)..<(run.first - 1 + run.count)] { foreign.markAsArtifact(page, in: &edit) }
             }
         }
+        try OverlaidPageContent.restore(grafts.flatMap(\.pages), of: merged, in: &edit, work: work)
         StructureGraft.graft(grafts, into: &edit, tree: tree, parentTree: &parentTree)
         tree.reread(edit)
         tree.dropContentOffPages(in: &edit, parentTree: &parentTree)

@@ -64,6 +64,13 @@ package struct PDFObjectEdit {
         update["obj:" + ref] = entry
     }
 
+    /// Replaces a stream's dictionary; its data stays as it is.
+    package mutating func setStreamDictionary(_ ref: String, _ dictionary: [String: Any]) {
+        let entry: [String: Any] = ["stream": ["dict": dictionary]]
+        objects["obj:" + ref] = entry
+        update["obj:" + ref] = entry
+    }
+
     /// A new object holding `value`; its reference.
     package mutating func add(_ value: [String: Any]) -> String {
         let ref = "\(next) 0 R"
