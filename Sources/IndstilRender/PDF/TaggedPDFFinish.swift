@@ -8,6 +8,7 @@ import IndstilDocument
 ///   `/Column` in a row of header cells only (or in a `THead`), `/Row` when the row also has
 ///   data cells (the label column of a metadata table). WeasyPrint 57 writes no scope, so a
 ///   screen reader cannot tell which cells a header belongs to;
+/// - a cell spanning columns says so (`TableGridRepair`);
 /// - lists are `L` > `LI` > `Lbl`/`LBody` (`ListStructureRepair`);
 /// - every link annotation is found in a `Link` element (`LinkStructureRepair`);
 /// - a file with bookmarks opens with them shown (`/PageMode /UseOutlines`).
@@ -19,6 +20,7 @@ enum TaggedPDFFinish {
         scopeTableHeaders(in: &edit)
         if var tree = StructureTree(edit) {
             var parentTree = tree.parentTree(edit)
+            TableGridRepair.apply(tree, in: &edit)
             let merged = ListStructureRepair.apply(tree, in: &edit)
             StructureTree.remap(&parentTree, merged)
             if !merged.isEmpty { tree.reread(edit) }
