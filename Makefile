@@ -22,6 +22,9 @@ APT_PACKAGES := libcmark-dev libhunspell-dev hunspell-da pkg-config cmark popple
 # indstil uses it for --arkiv when it is there (or what INDSTIL_WEASYPRINT names)
 WEASYPRINT_VENV    := .venv-weasyprint
 WEASYPRINT_ARCHIVE := 70.0
+# outloud, the fuller PDF/UA-1 and WCAG 2.2 checker the tagged-PDF tests run (with pikepdf and PyMuPDF), project-local
+OUTLOUD_VENV       := .venv-outloud
+OUTLOUD_VERSION    := 0.2.1
 SUDO         := $(if $(filter 0,$(shell id -u)),,sudo)
 APT          := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
@@ -79,6 +82,10 @@ deps:
 	if [ ! -x $(WEASYPRINT_VENV)/bin/weasyprint ]; then \
 	  echo "make deps: installing WeasyPrint $(WEASYPRINT_ARCHIVE) into $(WEASYPRINT_VENV)/ (the archive copy, --arkiv: tagged PDF/A-2)"; \
 	  python3 -m venv $(WEASYPRINT_VENV) && $(WEASYPRINT_VENV)/bin/pip install --quiet "weasyprint==$(WEASYPRINT_ARCHIVE)"; \
+	fi; \
+	if [ ! -x $(OUTLOUD_VENV)/bin/outloud ]; then \
+	  echo "make deps: installing outloud $(OUTLOUD_VERSION) into $(OUTLOUD_VENV)/ (the fuller PDF/UA checker the tagged-PDF tests run)"; \
+	  python3 -m venv $(OUTLOUD_VENV) && $(OUTLOUD_VENV)/bin/pip install --quiet "outloud==$(OUTLOUD_VERSION)"; \
 	fi
 
 ## deps-bench: the tools `make bench` compares against and times with

@@ -84,30 +84,29 @@ struct TaggedPDFTests {
         #expect(checker.findings.contains { $0.hasPrefix("UA-01-005") }, "no structure tree finding: \(checker.findings)")
     }
 
-    /// The attachment's pages are marked as artifacts and lose their /StructParents: the
-    /// packet's ParentTree numbers each of its own pages once, and nothing else points into it.
-    @Test("A merged attachment keeps the packet's own tags intact")
-    func mergedAttachmentKeepsPacketTags() throws {
+    /// The questionnaire (B1.3) is a tagged PDF: its structure is grafted into the packet's where
+    /// its page is, so a screen reader reads it between B1.2 and chapter 2; every page has its
+    /// own ParentTree key, and the stamp over the page is an artifact.
+    @Test("A merged tagged attachment is read where it stands: its words in the packet's tagged content, in order")
+    func mergedAttachmentIsReadInOrder() throws {
         let shared = try SharedOutputs.bundlePDF()
         #expect(shared.result.status == 0, "\(shared.result)")
         let file = shared.url("ud/bilag.pdf")
-        let (objects, pages) = try PDFProbe(file: file).objects
-        func value(_ ref: String) -> [String: Any]? { (objects["obj:" + ref] as? [String: Any])?["value"] as? [String: Any] }
-
-        let structParents = pages.compactMap { value($0)?["/StructParents"] as? Int }
-        #expect(Set(structParents).count == structParents.count, "two pages share a /StructParents: \(structParents)")
-        let foreign = pages.enumerated().filter { value($0.element)?["/StructParents"] == nil }
-        // The questionnaire (B1.3) is the one page that is not the packet's own.
-        #expect(foreign.count == 1, "pages without /StructParents: \(foreign.map { $0.offset + 1 })")
-        if let (index, page) = foreign.first {
-            let text = try TestProcess.run("pdftotext", ["-f", "\(index + 1)", "-l", "\(index + 1)", file.path, "-"]).requireSuccess().stdout
-            #expect(text.contains("Spørgeskema til byrådets medlemmer"), "\(text)")
-            let contents = try #require(value(page)?["/Contents"] as? [String])
-            let first = try TestProcess.run("qpdf", ["--show-object=\(contents[0].split(separator: " ")[0])", "--filtered-stream-data", file.path]).requireSuccess().stdout
-            let last = try TestProcess.run("qpdf", ["--show-object=\(contents[contents.count - 1].split(separator: " ")[0])", "--filtered-stream-data", file.path]).requireSuccess().stdout
-            #expect(first.hasPrefix("/Artifact BMC") && last.trimmingCharacters(in: .whitespacesAndNewlines) == "EMC", "\(first) … \(last)")
+        let tagged = try TestProcess.run("pdfinfo", ["-struct-text", file.path]).requireSuccess().stdout.components(separatedBy: "\n")
+        let words = tagged.firstIndex { $0.contains("Skemaet blev sendt til alle byrådets medlemmer") }
+        let question = tagged.firstIndex { $0.contains("Hvor mange timer bruger du i en typisk uge") }
+        let before = tagged.lastIndex { $0.contains("B1.2 Sagsfremstillinger og bilag") }
+        let after = tagged.lastIndex { $0.contains("B2.1 Delegation af sager") }
+        #expect(words != nil && question != nil, "the questionnaire's text is not in the tagged content")
+        if let words, let question, let before, let after {
+            #expect(before < words && words < question && question < after, "order: B1.2 \(before), the questionnaire \(words)–\(question), B2.1 \(after)")
         }
 
+        let (objects, pages) = try PDFProbe(file: file).objects
+        func value(_ ref: String) -> [String: Any]? { (objects["obj:" + ref] as? [String: Any])?["value"] as? [String: Any] }
+        let structParents = pages.compactMap { value($0)?["/StructParents"] as? Int }
+        #expect(structParents.count == pages.count, "pages without /StructParents")
+        #expect(Set(structParents).count == structParents.count, "two pages share a /StructParents: \(structParents)")
         let rootRef = try #require((objects["trailer"] as? [String: Any]).flatMap { ($0["value"] as? [String: Any])?["/Root"] as? String })
         let catalog = try #require(value(rootRef))
         let treeRef = try #require(catalog["/StructTreeRoot"] as? String)
@@ -117,5 +116,72 @@ struct TaggedPDFTests {
         let nums = try #require(parentTree["/Nums"] as? [Any])
         let keys = stride(from: 0, to: nums.count, by: 2).compactMap { nums[$0] as? Int }
         for key in structParents { #expect(keys.contains(key), "/StructParents \(key) has no ParentTree entry") }
+
+        // The questionnaire's page: its own content again, then the stamp inside /Artifact BMC … EMC.
+        let found = try (1...pages.count).first { page in
+            try TestProcess.run("pdftotext", ["-f", "\(page)", "-l", "\(page)", file.path, "-"]).requireSuccess().stdout.contains("Skemaet blev sendt")
+        }
+        let index = try #require(found)
+        let contents = try #require(value(pages[index - 1])?["/Contents"] as? [String])
+        let last = try TestProcess.run("qpdf", ["--show-object=\(contents[contents.count - 1].split(separator: " ")[0])", "--filtered-stream-data", file.path]).requireSuccess().stdout
+        #expect(last.contains("/Artifact BMC") && last.contains(" Do") && last.contains("EMC"), "\(last)")
+    }
+
+    /// Every kind of PDF indstil writes, checked by outloud (PDF/UA-1 and WCAG 2.2, far more of
+    /// PDF/UA-1 than pdfua). Errors left, each with its reason: the Word attachment of the
+    /// agenda is letter-sized and placed on A4, so its text sits in a form inside a form, where
+    /// outloud reads one line as an artifact; the archive copy (PDF/A-2) does not yet declare
+    /// PDF/UA in its metadata.
+    struct OutloudCase: CustomTestStringConvertible, Sendable {
+        let name: String
+        let known: [String]
+        var testDescription: String { name }
+    }
+
+    static let outloudCases = [
+        OutloudCase(name: "indstilling", known: []),
+        OutloudCase(name: "bilag", known: []),
+        OutloudCase(name: "dagsorden", known: ["TAG-002 page 12"]),
+        OutloudCase(name: "dagsorden-lukket", known: ["TAG-002 page"]),
+        OutloudCase(name: "referat", known: []),
+        OutloudCase(name: "referat-lukket", known: []),
+        OutloudCase(name: "arkiv", known: ["DOC-012"]),
+    ]
+
+    @Test("outloud finds no errors in any kind of PDF indstil writes, but those listed with their reasons", arguments: outloudCases)
+    func outloudFindsNoErrors(_ testCase: OutloudCase) throws {
+        let file: URL
+        var keeping: TempFolder?
+        switch testCase.name {
+        case "indstilling", "arkiv":
+            let folder = try TempFolder.withExamples()
+            keeping = folder
+            let arguments = testCase.name == "arkiv"
+                ? ["bundle", "examples/bilagsmateriale/bundle.yml", "--to", "pdf", "--arkiv", "-o", "arkiv.pdf"]
+                : ["render", "--to", "pdf", "examples/aarhus-byraad/ny-ordning-moedelokaler.md", "-o", "indstilling.pdf"]
+            let result = try folder.run(arguments: arguments, timeout: 240)
+            #expect(result.status == 0, "\(result)")
+            file = folder.url.appendingPathComponent(testCase.name + ".pdf")
+        case "bilag": file = try SharedOutputs.bundlePDF().url("ud/bilag.pdf")
+        case "referat", "referat-lukket": file = try SharedOutputs.minutesPDF().url("ud/\(testCase.name).pdf")
+        default: file = try SharedOutputs.agendaPDF().url("ud/\(testCase.name).pdf")
+        }
+        let errors = try PDFProbe(file: file, keeping: keeping).outloud.errors
+        let unexpected = errors.filter { error in !testCase.known.contains { error.hasPrefix($0) } }
+        #expect(unexpected.isEmpty, "outloud:\n\(unexpected.joined(separator: "\n"))")
+    }
+
+    @Test("outloud really fails a list WeasyPrint tagged without indstil's repairs (so the test above can fail)")
+    func outloudFailsTheUnrepairedList() throws {
+        let folder = try TempFolder("uden-reparation")
+        defer { folder.remove() }
+        let html = try folder.write("d.html", """
+            <!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Mødefakta</title><style>dl div { display: flex; }</style></head>
+            <body><h1>Møde</h1><dl><div><dt>Dato</dt><dd>4. september 2026</dd></div><div><dt>Sted</dt><dd>Rådhuset</dd></div></dl></body></html>
+            """)
+        let pdf = folder.url.appendingPathComponent("d.pdf")
+        try TestProcess.run("weasyprint", ["--quiet", "--pdf-variant", "pdf/ua-1", html.path, pdf.path]).requireSuccess()
+        let errors = try PDFProbe(file: pdf).outloud.errors
+        #expect(errors.contains { $0.hasPrefix("LST-") }, "no list finding: \(errors)")
     }
 }

@@ -89,10 +89,12 @@ import IndstilTestSupport
         #expect(layouts[1] < 2 * pages, "\(layouts[1]) layouts of \(pages) pages")
     }
 
-    @Test("Both launchers carry the replacements, and they apply to the WeasyPrint make deps installs")
+    @Test("Both launchers carry the replacements (layout and link tags), and they apply to the WeasyPrint make deps installs")
     func launchersCarryThem() throws {
         #expect(WeasyPrintProgram.launcher.contains(WeasyPrintRelayout.python))
         #expect(WeasyPrintSession.launcher.contains(WeasyPrintRelayout.python))
+        #expect(WeasyPrintProgram.launcher.contains(WeasyPrintLinkTags.python))
+        #expect(WeasyPrintSession.launcher.contains(WeasyPrintLinkTags.python))
         guard FileManager.default.fileExists(atPath: "/usr/bin/weasyprint") else {
             Issue.record("WeasyPrint is missing: make deps installs it")
             return
@@ -101,5 +103,7 @@ import IndstilTestSupport
         let probe = WeasyPrintRelayout.python + "\nfrom weasyprint.css.targets import TargetCollector\nprint(TargetCollector.cache_target_page_counters.__qualname__)\n"
         let printed = try Self.run("/usr/bin/python3", ["-c", probe], in: folder)
         #expect(printed.contains("_indstil_relayout_only_on_change"), "WeasyPrint's code changed; the replacements no longer apply: \(printed)")
+        let links = WeasyPrintLinkTags.python + "\nimport weasyprint.pdf as p\nprint('link_holder' in p.VARIANTS['pdf/ua-1'][0].__code__.co_varnames)\n"
+        #expect(try Self.run("/usr/bin/python3", ["-c", links], in: folder).contains("True"), "WeasyPrint's PDF/UA writer changed; links are no longer put in their elements")
     }
 }

@@ -69,4 +69,21 @@ struct PDFProbe {
             return (result.status, findings, skipped)
         }
     }
+
+    /// `outloud --json -` (PyPI, `make deps` installs it into `.venv-outloud/`): its errors as
+    /// "RULE page N: message" and its warnings' rule ids.
+    var outloud: (errors: [String], warnings: [String]) {
+        get throws {
+            let program = Fixtures.packageRoot.appendingPathComponent(".venv-outloud/bin/outloud").path
+            #expect(FileManager.default.isExecutableFile(atPath: program), "outloud is not installed; run make deps")
+            let result = try TestProcess.run(program, ["--json", "-", "--fail-on", "never", file.path], timeout: 300)
+            let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any], "\(result)")
+            let findings = ((json["results"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]]) ?? []
+            let errors = findings.filter { $0["severity"] as? String == "error" }.map {
+                "\($0["rule"] ?? "?") page \($0["page"] ?? "–"): \($0["message"] ?? "") \($0["evidence"] ?? "")"
+            }
+            let warnings = findings.filter { $0["severity"] as? String == "warning" }.compactMap { $0["rule"] as? String }
+            return (errors, warnings)
+        }
+    }
 }
