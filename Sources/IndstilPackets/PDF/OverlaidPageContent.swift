@@ -10,8 +10,10 @@ import IndstilRender
 /// stamp. The page's marked content (its text, tagged in the attachment) then sits inside a
 /// form that nothing marks, and the paints are "content neither tagged nor an artifact". For
 /// a grafted attachment (`StructureGraft`) the page gets its content stream back in place,
-/// under the same transformation and clip, and the stamp is painted inside `/Artifact BMC …
-/// EMC`. A page of another shape is left as qpdf wrote it.
+/// under the same transformations and clips, and the stamp is painted inside `/Artifact BMC …
+/// EMC`. A page placed on A4 first (`A4Placement`, another overlay: a blank A4 page under the
+/// attachment's) has one more level of forms; the blank page's empty form is left out. A page
+/// of another shape is left as qpdf wrote it.
 enum OverlaidPageContent {
     /// One `q <matrix> cm /Name Do Q` paint.
     struct Paint {
@@ -19,7 +21,16 @@ enum OverlaidPageContent {
         let name: String
     }
 
-    /// Rewrites `pages` of `merged` in `edit`; reads their content streams with one qpdf run.
+    /// A form on the way down from the page to the attachment's own content: the
+    /// transformations and clips of the forms above it, as content-stream text.
+    struct Layer {
+        var prefix: String
+        var depth: Int
+        let form: String
+    }
+
+    /// Rewrites `pages` of `merged` in `edit`. The content streams are read with one qpdf run
+    /// per level of forms (the stamp's, and A4 placement's when the page was not A4).
     static func restore(_ pages: [String], of merged: URL, in edit: inout PDFObjectEdit, work: URL) throws(PacketFailure) {
         var streams: [String: String] = [:]
         for page in pages {
@@ -27,18 +38,75 @@ enum OverlaidPageContent {
             let contents = (value["/Contents"] as? [Any])?.compactMap { $0 as? String } ?? [value["/Contents"] as? String].compactMap { $0 }
             if contents.count == 1 { streams[page] = contents[0] }
         }
-        guard !streams.isEmpty else { return }
-        let numbers = Set(streams.values.compactMap { $0.split(separator: " ").first.map(String.init) }).sorted()
-        let json = try QPDF.json(merged, keys: ["qpdf"], extra: ["--json-stream-data=inline"] + numbers.map { "--json-object=\($0)" },
-                                 into: work.appendingPathComponent("sideindhold.json"), step: .merging,
-                                 what: Message(da: "ved læsning af de stemplede siders indhold", en: "while reading the stamped pages' content"))
-        let objects = QPDF.objects(json)
+        var texts = try read(Array(streams.values), of: merged, work: work, level: 0)
+        // Each page: its stamp, and the forms under it still to be looked into or found to be the content.
+        var stamps: [String: Paint] = [:]
+        var open: [String: [Layer]] = [:]
         for page in pages {
-            guard let streamRef = streams[page],
-                  let encoded = (((objects["obj:" + streamRef] as? [String: Any])?["stream"] as? [String: Any])?["data"] as? String),
-                  let data = Data(base64Encoded: encoded), let paints = paints(String(decoding: data, as: UTF8.self)), paints.count == 2 else { continue }
-            restore(page, content: paints[0], stamp: paints[1], in: &edit)
+            guard let stream = streams[page], let text = texts[stream], let paints = paints(text), paints.count >= 2,
+                  let xobjects = resources(of: edit.value(page) ?? [:], in: edit).flatMap({ resolved($0["/XObject"], in: edit) }) else { continue }
+            stamps[page] = paints[paints.count - 1]
+            open[page] = paints.dropLast().compactMap { paint in
+                guard let form = xobjects["/" + paint.name] as? String, let opening = opening(paint, form: form, in: edit) else { return nil }
+                return Layer(prefix: opening, depth: 1, form: form)
+            }
         }
+        var content: [String: Layer] = [:]
+        for level in 1...4 where !open.isEmpty {
+            texts.merge(try read(open.values.flatMap { $0.map(\.form) }, of: merged, work: work, level: level)) { _, new in new }
+            var next: [String: [Layer]] = [:]
+            for (page, layers) in open {
+                var found: [Layer] = []
+                var deeper: [Layer] = []
+                var understood = true
+                for layer in layers {
+                    guard let text = texts[layer.form] else { understood = false; break }
+                    if text.allSatisfy(\.isWhitespace) { continue }  // the blank A4 page under a placed one
+                    guard let inner = paints(text), !inner.isEmpty else { found.append(layer); continue }
+                    let xobjects = (edit.streamDictionary(layer.form).flatMap { resolved($0["/Resources"], in: edit) })
+                        .flatMap { resolved($0["/XObject"], in: edit) } ?? [:]
+                    for paint in inner {
+                        guard let form = xobjects["/" + paint.name] as? String, let opening = opening(paint, form: form, in: edit) else { understood = false; break }
+                        deeper.append(Layer(prefix: layer.prefix + opening, depth: layer.depth + 1, form: form))
+                    }
+                }
+                guard understood else { continue }
+                if deeper.isEmpty, found.count == 1 { content[page] = found[0] } else if found.isEmpty, !deeper.isEmpty { next[page] = deeper }
+            }
+            open = next
+        }
+        for (page, layer) in content {
+            if let stamp = stamps[page] { restore(page, content: layer, stamp: stamp, in: &edit) }
+        }
+    }
+
+    /// The decoded content of `streams` (object references), by reference.
+    static func read(_ streams: [String], of merged: URL, work: URL, level: Int) throws(PacketFailure) -> [String: String] {
+        let numbers = Set(streams.compactMap { $0.split(separator: " ").first.map(String.init) }).sorted()
+        guard !numbers.isEmpty else { return [:] }
+        let json = try QPDF.json(merged, keys: ["qpdf"], extra: ["--json-stream-data=inline"] + numbers.map { "--json-object=\($0)" },
+                                 into: work.appendingPathComponent("sideindhold-\(level).json"), step: .merging,
+                                 what: Message(da: "ved læsning af de stemplede siders indhold", en: "while reading the stamped pages' content"))
+        var texts: [String: String] = [:]
+        for (key, entry) in QPDF.objects(json) where key.hasPrefix("obj:") {
+            guard let encoded = ((entry as? [String: Any])?["stream"] as? [String: Any])?["data"] as? String,
+                  let data = Data(base64Encoded: encoded) else { continue }
+            texts[String(key.dropFirst(4))] = String(decoding: data, as: UTF8.self)
+        }
+        return texts
+    }
+
+    /// `q <matrix> cm` (and the form's own matrix), clipped to the form's box: what `Do` of
+    /// `form` does, as text that can stand before its content.
+    static func opening(_ paint: Paint, form: String, in edit: PDFObjectEdit) -> String? {
+        guard let dictionary = edit.streamDictionary(form), dictionary["/Subtype"] as? String == "/Form",
+              let box = dictionary["/BBox"] as? [Any], box.count == 4 else { return nil }
+        let values = box.map { ($0 as? NSNumber)?.doubleValue ?? 0 }
+        var text = "q\n\(paint.matrix) cm\n"
+        if let matrix = dictionary["/Matrix"] as? [Any], matrix.count == 6 {
+            text += matrix.map { pdfNumber(($0 as? NSNumber)?.doubleValue ?? 0) }.joined(separator: " ") + " cm\n"
+        }
+        return text + [values[0], values[1], values[2] - values[0], values[3] - values[1]].map(pdfNumber).joined(separator: " ") + " re W n\n"
     }
 
     /// The paints of a content stream made of nothing else; nil for any other content.
@@ -55,12 +123,12 @@ enum OverlaidPageContent {
         return rest.allSatisfy(\.isWhitespace) ? paints : nil
     }
 
-    static func restore(_ pageRef: String, content: Paint, stamp: Paint, in edit: inout PDFObjectEdit) {
+    /// The page's content: the form found under the layers, as the page's own stream between
+    /// their openings and closings; then the stamp, a marked artifact.
+    static func restore(_ pageRef: String, content: Layer, stamp: Paint, in edit: inout PDFObjectEdit) {
         guard var page = edit.value(pageRef), let resources = resources(of: page, in: edit),
-              let xobjects = resolved(resources["/XObject"], in: edit),
-              let formRef = xobjects["/" + content.name] as? String, let stampRef = xobjects["/" + stamp.name] as? String,
-              let form = edit.streamDictionary(formRef), form["/Subtype"] as? String == "/Form",
-              let box = form["/BBox"] as? [Any], box.count == 4 else { return }
+              let xobjects = resolved(resources["/XObject"], in: edit), let stampRef = xobjects["/" + stamp.name] as? String,
+              let form = edit.streamDictionary(content.form) else { return }
         var formResources = resolved(form["/Resources"], in: edit) ?? [:]
         var formXObjects = resolved(formResources["/XObject"], in: edit) ?? [:]
         var stampName = "IndstilStempel"
@@ -68,18 +136,12 @@ enum OverlaidPageContent {
         formXObjects["/" + stampName] = stampRef
         formResources["/XObject"] = formXObjects
 
-        let numbers = { (values: [Any]) in values.map { pdfNumber(($0 as? NSNumber)?.doubleValue ?? 0) }.joined(separator: " ") }
-        var before = "q\n\(content.matrix) cm\n"
-        if let matrix = form["/Matrix"] as? [Any], matrix.count == 6 { before += "\(numbers(matrix)) cm\n" }
-        let x0 = (box[0] as? NSNumber)?.doubleValue ?? 0, y0 = (box[1] as? NSNumber)?.doubleValue ?? 0
-        let x1 = (box[2] as? NSNumber)?.doubleValue ?? 0, y1 = (box[3] as? NSNumber)?.doubleValue ?? 0
-        before += "\(numbers([x0, y0, x1 - x0, y1 - y0])) re W n\n"
-        let after = "\nQ\n/Artifact BMC\nq\n\(stamp.matrix) cm\n/\(stampName) Do\nQ\nEMC\n"
+        let after = "\n" + String(repeating: "Q\n", count: content.depth) + "/Artifact BMC\nq\n\(stamp.matrix) cm\n/\(stampName) Do\nQ\nEMC\n"
         // The form's stream is the page's content again: its dictionary only says how it is encoded.
         var streamDictionary: [String: Any] = [:]
         for key in ["/Filter", "/DecodeParms"] { streamDictionary[key] = form[key] }
-        edit.setStreamDictionary(formRef, streamDictionary)
-        page["/Contents"] = [edit.addStream(Data(before.utf8)), formRef, edit.addStream(Data(after.utf8))]
+        edit.setStreamDictionary(content.form, streamDictionary)
+        page["/Contents"] = [edit.addStream(Data(content.prefix.utf8)), content.form, edit.addStream(Data(after.utf8))]
         page["/Resources"] = formResources
         edit.set(pageRef, page)
     }

@@ -76,10 +76,24 @@ struct PDFAttachment {
     let file: URL
     let pageCount: Int
     let outline: [PDFOutlineItem]
+    /// The private copy as it came: its structure tree is the attachment's tags (`StructureGraft`).
+    /// Placed on A4 and stamped, the pages are the same, page by page, but qpdf's overlay put
+    /// them in a file of its own catalog.
+    let original: URL
+
+    init(key: String, label: String, pageHeader: String, file: URL, pageCount: Int, outline: [PDFOutlineItem], original: URL? = nil) {
+        self.key = key
+        self.label = label
+        self.pageHeader = pageHeader
+        self.file = file
+        self.pageCount = pageCount
+        self.outline = outline
+        self.original = original ?? file
+    }
 
     /// The same attachment, its pages now in `file`.
     func stamped(as file: URL) -> PDFAttachment {
-        PDFAttachment(key: key, label: label, pageHeader: pageHeader, file: file, pageCount: pageCount, outline: outline)
+        PDFAttachment(key: key, label: label, pageHeader: pageHeader, file: file, pageCount: pageCount, outline: outline, original: original)
     }
 
     static func inspect(source: URL, key: String, label: String, pageHeader: String, index: Int, work: URL) throws(PacketFailure) -> PDFAttachment {

@@ -91,7 +91,7 @@ enum PDFMerge {
         var grafts: [StructureGraft.Attachment] = []
         var untagged: [ReservedPages.Run] = []
         for (index, (run, attachment)) in zip(runs, attachments).enumerated() {
-            let json = try QPDF.json(attachment.file, keys: ["qpdf"], into: work.appendingPathComponent("bilag-tags-\(index + 1).json"),
+            let json = try QPDF.json(attachment.original, keys: ["qpdf"], into: work.appendingPathComponent("bilag-tags-\(index + 1).json"),
                                      step: .merging, what: Message(da: "ved læsning af \(attachment.label)s tags", en: "while reading the tags of \(attachment.label)"))
             let source = PDFObjectEdit(json: json)
             if StructureGraft.isTagged(source), source.pages.count == run.count {

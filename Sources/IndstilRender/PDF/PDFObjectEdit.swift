@@ -71,6 +71,13 @@ package struct PDFObjectEdit {
         update["obj:" + ref] = entry
     }
 
+    /// Replaces a stream, dictionary and data.
+    package mutating func setStream(_ ref: String, dictionary: [String: Any], data: Data) {
+        let entry: [String: Any] = ["stream": ["dict": dictionary, "data": data.base64EncodedString()]]
+        objects["obj:" + ref] = entry
+        update["obj:" + ref] = entry
+    }
+
     /// A new object holding `value`; its reference.
     package mutating func add(_ value: [String: Any]) -> String {
         let ref = "\(next) 0 R"

@@ -11,9 +11,11 @@ import IndstilDocument
 /// - a cell spanning columns says so (`TableGridRepair`);
 /// - lists are `L` > `LI` > `Lbl`/`LBody` (`ListStructureRepair`);
 /// - every link annotation is found in a `Link` element (`LinkStructureRepair`);
-/// - a file with bookmarks opens with them shown (`/PageMode /UseOutlines`).
+/// - a file with bookmarks opens with them shown (`/PageMode /UseOutlines`);
+/// - the archive copy says it is PDF/UA-1 too (`PDFUAIdentification`).
 enum TaggedPDFFinish {
-    package static func apply(_ pdf: URL, work: URL) throws(PacketFailure) {
+    /// - Parameter identifiesUA: the archive copy, whose metadata is to say PDF/UA-1 too (`PDFUAIdentification`).
+    package static func apply(_ pdf: URL, work: URL, identifiesUA: Bool = false) throws(PacketFailure) {
         let json = try QPDF.json(pdf, keys: ["qpdf"], into: work.appendingPathComponent("tags.json"),
                                  step: .setting, what: Message(da: "ved læsning af PDF'ens tags", en: "while reading the PDF's tags"))
         var edit = PDFObjectEdit(json: json)
@@ -32,6 +34,8 @@ enum TaggedPDFFinish {
             catalog["/PageMode"] = "/UseOutlines"
             edit.set(rootRef, catalog)
         }
+
+        if identifiesUA { try PDFUAIdentification.apply(pdf, in: &edit, work: work) }
 
         guard edit.isChanged else { return }
         let finished = work.appendingPathComponent("faerdig-" + pdf.lastPathComponent)

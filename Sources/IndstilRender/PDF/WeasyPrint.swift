@@ -157,7 +157,7 @@ package enum WeasyPrint {
         }
         if variant != .plain {
             do {
-                try TaggedPDFFinish.apply(output, work: input.deletingLastPathComponent())
+                try TaggedPDFFinish.apply(output, work: input.deletingLastPathComponent(), identifiesUA: variant == .archive)
             } catch {
                 throw .notFinished(error.message)
             }
