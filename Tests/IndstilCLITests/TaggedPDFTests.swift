@@ -128,22 +128,29 @@ struct TaggedPDFTests {
     }
 
     /// Every kind of PDF indstil writes, checked by outloud (PDF/UA-1 and WCAG 2.2, far more of
-    /// PDF/UA-1 than pdfua). `known`: errors a case may still show, each to be listed here with
-    /// its reason (none now).
+    /// PDF/UA-1 than pdfua). One kind of error is not one: a packet's running head ("Punkt 3,
+    /// Bilag 1: Indstilling – …") is a pagination artifact, as PDF/UA wants it, and outloud's
+    /// TAG-002 takes an artifact line of eight words or more that is on fewer than three pages
+    /// for prose a reader skips; an appendix of two pages shows its running head once. Such a
+    /// finding is allowed when every line it points at is in the top margin (above 760 pt).
     struct OutloudCase: CustomTestStringConvertible, Sendable {
         let name: String
-        let known: [String]
         var testDescription: String { name }
     }
 
+    static func isRunningHead(_ error: String) -> Bool {
+        guard error.hasPrefix("TAG-002 "), let match = error.firstMatch(of: /above (\d+):/), let top = Int(match.1) else { return false }
+        return top >= 760
+    }
+
     static let outloudCases = [
-        OutloudCase(name: "indstilling", known: []),
-        OutloudCase(name: "bilag", known: []),
-        OutloudCase(name: "dagsorden", known: []),
-        OutloudCase(name: "dagsorden-lukket", known: []),
-        OutloudCase(name: "referat", known: []),
-        OutloudCase(name: "referat-lukket", known: []),
-        OutloudCase(name: "arkiv", known: []),
+        OutloudCase(name: "indstilling"),
+        OutloudCase(name: "bilag"),
+        OutloudCase(name: "dagsorden"),
+        OutloudCase(name: "dagsorden-lukket"),
+        OutloudCase(name: "referat"),
+        OutloudCase(name: "referat-lukket"),
+        OutloudCase(name: "arkiv"),
     ]
 
     @Test("outloud finds no errors in any kind of PDF indstil writes", arguments: outloudCases)
@@ -165,7 +172,7 @@ struct TaggedPDFTests {
         default: file = try SharedOutputs.agendaPDF().url("ud/\(testCase.name).pdf")
         }
         let errors = try PDFProbe(file: file, keeping: keeping).outloud.errors
-        let unexpected = errors.filter { error in !testCase.known.contains { error.hasPrefix($0) } }
+        let unexpected = errors.filter { !Self.isRunningHead($0) }
         #expect(unexpected.isEmpty, "outloud:\n\(unexpected.joined(separator: "\n"))")
     }
 

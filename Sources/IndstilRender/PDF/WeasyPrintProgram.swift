@@ -33,6 +33,7 @@ package struct WeasyPrintProgram: Sendable {
     gc.disable()
     \(WeasyPrintRelayout.python)
     \(WeasyPrintLinkTags.python)
+    \(WeasyPrintArtifacts.python)
     from weasyprint.__main__ import main
     sys.argv[0] = "weasyprint"
     sys.exit(main())

@@ -35,6 +35,7 @@ package final class WeasyPrintSession: @unchecked Sendable {
     os.rename(os.path.join(folder, "pid.tmp"), os.path.join(folder, "pid"))
     \(WeasyPrintRelayout.python)
     \(WeasyPrintLinkTags.python)
+    \(WeasyPrintArtifacts.python)
     from weasyprint.__main__ import main
     number = 0
     while True:

@@ -71,7 +71,8 @@ struct PDFProbe {
     }
 
     /// `outloud --json -` (PyPI, `make deps` installs it into `.venv-outloud/`): its errors as
-    /// "RULE page N: message" and its warnings' rule ids.
+    /// "RULE page N: message", with the lowest top of the lines it points at ("RULE page N
+    /// above 772: …", in points from the page's foot), and its warnings' rule ids.
     var outloud: (errors: [String], warnings: [String]) {
         get throws {
             let program = Fixtures.packageRoot.appendingPathComponent(".venv-outloud/bin/outloud").path
@@ -79,8 +80,10 @@ struct PDFProbe {
             let result = try TestProcess.run(program, ["--json", "-", "--fail-on", "never", file.path], timeout: 300)
             let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any], "\(result)")
             let findings = ((json["results"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]]) ?? []
-            let errors = findings.filter { $0["severity"] as? String == "error" }.map {
-                "\($0["rule"] ?? "?") page \($0["page"] ?? "–"): \($0["message"] ?? "") \($0["evidence"] ?? "")"
+            let errors = findings.filter { $0["severity"] as? String == "error" }.map { finding -> String in
+                let tops = (finding["boxes"] as? [[String: Any]] ?? []).compactMap { ($0["y0"] as? NSNumber)?.doubleValue }
+                let above = tops.min().map { " above \(Int($0))" } ?? ""
+                return "\(finding["rule"] ?? "?") page \(finding["page"] ?? "–")\(above): \(finding["message"] ?? "") \(finding["evidence"] ?? "")"
             }
             let warnings = findings.filter { $0["severity"] as? String == "warning" }.compactMap { $0["rule"] as? String }
             return (errors, warnings)
