@@ -29,9 +29,16 @@ enum OverlaidPageContent {
         let form: String
     }
 
-    /// Rewrites `pages` of `merged` in `edit`. The content streams are read with one qpdf run
-    /// per level of forms (the stamp's, and A4 placement's when the page was not A4).
-    static func restore(_ pages: [String], of merged: URL, in edit: inout PDFObjectEdit, work: URL) throws(PacketFailure) {
+    /// How one page is put back: its content form under its layers, and its stamp.
+    struct Plan {
+        let content: Layer
+        let stamp: Paint
+    }
+
+    /// How each of `pages` of `merged` can be put back; a page missing from the answer is one of
+    /// another shape. The content streams are read with one qpdf run per level of forms (the
+    /// stamp's, and A4 placement's when the page was not A4).
+    static func plans(_ pages: [String], of merged: URL, in edit: PDFObjectEdit, work: URL) throws(PacketFailure) -> [String: Plan] {
         var streams: [String: String] = [:]
         for page in pages {
             guard let value = edit.value(page) else { continue }
@@ -75,9 +82,11 @@ enum OverlaidPageContent {
             }
             open = next
         }
+        var plans: [String: Plan] = [:]
         for (page, layer) in content {
-            if let stamp = stamps[page] { restore(page, content: layer, stamp: stamp, in: &edit) }
+            if let stamp = stamps[page] { plans[page] = Plan(content: layer, stamp: stamp) }
         }
+        return plans
     }
 
     /// The decoded content of `streams` (object references), by reference.
@@ -125,7 +134,8 @@ enum OverlaidPageContent {
 
     /// The page's content: the form found under the layers, as the page's own stream between
     /// their openings and closings; then the stamp, a marked artifact.
-    static func restore(_ pageRef: String, content: Layer, stamp: Paint, in edit: inout PDFObjectEdit) {
+    static func restore(_ pageRef: String, _ plan: Plan, in edit: inout PDFObjectEdit) {
+        let content = plan.content, stamp = plan.stamp
         guard var page = edit.value(pageRef), let resources = resources(of: page, in: edit),
               let xobjects = resolved(resources["/XObject"], in: edit), let stampRef = xobjects["/" + stamp.name] as? String,
               let form = edit.streamDictionary(content.form) else { return }

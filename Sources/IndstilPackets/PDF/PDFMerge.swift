@@ -106,8 +106,19 @@ enum PDFMerge {
                 for page in pages[(run.first - 1)..<(run.first - 1 + run.count)] { foreign.markAsArtifact(page, in: &edit) }
             }
         }
-        try OverlaidPageContent.restore(grafts.flatMap(\.pages), of: merged, in: &edit, work: work)
-        StructureGraft.graft(grafts, into: &edit, tree: tree, parentTree: &parentTree)
+        // Grafted only when every page's own content can be put back in place; otherwise its
+        // marks would sit in a form nothing refers to, and the attachment is an artifact.
+        let plans = try OverlaidPageContent.plans(grafts.flatMap(\.pages), of: merged, in: edit, work: work)
+        let restorable = grafts.filter { $0.pages.allSatisfy { plans[$0] != nil } }
+        for graft in restorable {
+            for page in graft.pages { if let plan = plans[page] { OverlaidPageContent.restore(page, plan, in: &edit) } }
+        }
+        let leftOut = grafts.filter { !$0.pages.allSatisfy { plans[$0] != nil } }.map(\.pages)
+        if !leftOut.isEmpty {
+            let foreign = ForeignPages(in: &edit)
+            for pages in leftOut { for page in pages { foreign.markAsArtifact(page, in: &edit) } }
+        }
+        StructureGraft.graft(restorable, into: &edit, tree: tree, parentTree: &parentTree)
         tree.reread(edit)
         tree.dropContentOffPages(in: &edit, parentTree: &parentTree)
         tree.reread(edit)

@@ -49,11 +49,12 @@ package enum LinkStructureRepair {
         for pageRef in edit.pages {
             guard let page = edit.value(pageRef) else { continue }
             let annotations = (page["/Annots"] as? [Any] ?? []).compactMap { $0 as? String }
-            var linkElement: [String: String] = [:]
+            // The tagged link annotations by destination, with where they are.
+            var tagged: [String: [(rect: [Double], holder: String)]] = [:]
             for annotationRef in annotations {
                 guard let annotation = edit.value(annotationRef), annotation["/Subtype"] as? String == "/Link",
                       let holder = holderOfAnnotation[annotationRef], edit.value(holder)?["/S"] as? String == "/Link" else { continue }
-                linkElement[target(annotation)] = linkElement[target(annotation)] ?? holder
+                tagged[target(annotation), default: []].append((rectangle(annotation), holder))
             }
             for annotationRef in annotations {
                 guard var annotation = edit.value(annotationRef), annotation["/Subtype"] as? String == "/Link" else { continue }
@@ -61,8 +62,12 @@ package enum LinkStructureRepair {
                     annotation["/F"] = 4
                     edit.set(annotationRef, annotation)
                 }
-                guard holderOfAnnotation[annotationRef] == nil, let holderRef = linkElement[target(annotation)],
-                      var holder = edit.value(holderRef) else { continue }
+                // The link whose tagged annotations lie on the untagged one's line; the first to the
+                // same place on the page when none does.
+                guard holderOfAnnotation[annotationRef] == nil, let candidates = tagged[target(annotation)], !candidates.isEmpty else { continue }
+                let area = rectangle(annotation)
+                let holderRef = (candidates.first { overlaps($0.rect, area) } ?? candidates[0]).holder
+                guard var holder = edit.value(holderRef) else { continue }
                 holder["/K"] = StructureTree.kids(holder) + [["/Type": "/OBJR", "/Obj": annotationRef, "/Pg": pageRef] as [String: Any]]
                 edit.set(holderRef, holder)
                 annotation["/StructParent"] = nextKey
@@ -74,6 +79,18 @@ package enum LinkStructureRepair {
             }
         }
         return changed
+    }
+
+    /// An annotation's `/Rect` as x0, y0, x1, y1 (normalised); four zeros without one.
+    static func rectangle(_ annotation: [String: Any]) -> [Double] {
+        let values = (annotation["/Rect"] as? [Any] ?? []).compactMap { ($0 as? NSNumber)?.doubleValue }
+        guard values.count == 4 else { return [0, 0, 0, 0] }
+        return [min(values[0], values[2]), min(values[1], values[3]), max(values[0], values[2]), max(values[1], values[3])]
+    }
+
+    /// Whether two rectangles share some area (a line's pieces lie within the whole line).
+    static func overlaps(_ a: [Double], _ b: [Double]) -> Bool {
+        a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
     }
 
     /// Where a link goes, as comparable text: its destination or its action.

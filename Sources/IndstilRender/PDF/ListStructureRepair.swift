@@ -7,7 +7,7 @@ import Foundation
 /// agenda, minutes and bundle) as `L` > `Div` > (`LI` > `Lbl`), (`LI` > `LBody`): a list whose
 /// children are not list items, and two half items in each. A screen reader announces a list
 /// of nothing. Each such `Div` becomes the one `LI` it stands for, holding the label and the
-/// body in order.
+/// body in order (`isHalfItems`: only that shape).
 package enum ListStructureRepair {
     /// Changes the tree in `edit`; returns the elements that were merged away and the element
     /// that took their place (for the ParentTree).
@@ -26,7 +26,7 @@ package enum ListStructureRepair {
                 let parts = StructureTree.kids(wrapper)
                 let items = parts.compactMap { StructureTree.isElement($0, in: edit) ? $0 as? String : nil }
                 let content = parts.filter { !StructureTree.isElement($0, in: edit) }
-                guard !items.isEmpty, items.allSatisfy({ edit.value($0)?["/S"] as? String == "/LI" }) else {
+                guard isHalfItems(items, in: edit) else {
                     kids.append(kid)
                     continue
                 }
@@ -40,6 +40,18 @@ package enum ListStructureRepair {
             }
         }
         return replaced
+    }
+
+    /// WeasyPrint's shape of one `<div><dt>…</dt><dd>…</dd></div>`: `LI`s each holding one
+    /// `Lbl` or one `LBody` and nothing else (57 makes the term a `Lbl`, 70 an `LBody`; a `<div>`
+    /// may hold a `<dd>` alone). A `Div` grouping whole items (an `LI` with both, or more) is
+    /// left as it is.
+    static func isHalfItems(_ items: [String], in edit: PDFObjectEdit) -> Bool {
+        !items.isEmpty && items.allSatisfy { item in
+            guard edit.value(item)?["/S"] as? String == "/LI" else { return false }
+            let parts = StructureTree.elementKids(of: item, in: edit)
+            return parts.count == 1 && ["/Lbl", "/LBody"].contains(edit.value(parts[0])?["/S"] as? String ?? "")
+        }
     }
 
     /// The first item, holding every item's kids; the others' kids re-parented to it.

@@ -28,8 +28,14 @@ package enum StructureGraft {
         }
     }
 
-    /// Whether `source` has a structure tree to graft.
-    package static func isTagged(_ source: PDFObjectEdit) -> Bool { StructureTree(source) != nil }
+    /// Whether `source` is tagged as `a11y.untagged-attachment` tells it (a structure tree, and
+    /// `/MarkInfo << /Marked true >>`), with elements and a ParentTree to graft.
+    package static func isTagged(_ source: PDFObjectEdit) -> Bool {
+        guard let catalogRef = source.rootRef, let catalog = source.value(catalogRef), let tree = StructureTree(source),
+              !tree.elements.isEmpty, source.value(tree.rootRef)?["/ParentTree"] != nil else { return false }
+        let markInfo = (catalog["/MarkInfo"] as? String).flatMap { source.value($0) } ?? catalog["/MarkInfo"] as? [String: Any]
+        return markInfo?["/Marked"] as? Bool == true
+    }
 
     /// Grafts each attachment into `edit`'s tree; `parentTree` is the packet's (read before) and
     /// gets the attachments' entries. The `Div`s go into the packet's document element, each
@@ -67,6 +73,7 @@ package enum StructureGraft {
     /// Copies one attachment's elements under a new `Div`; its reference.
     private static func copy(_ attachment: Attachment, parent: String, into edit: inout PDFObjectEdit,
                              parentTree: inout [Int: Any], nextKey: inout Int) -> String? {
+        guard isTagged(attachment.source) else { return nil }
         let source = attachment.source
         guard let sourceTree = StructureTree(source), let sourceRoot = source.value(sourceTree.rootRef) else { return nil }
         let sourcePages = source.pages
@@ -93,8 +100,14 @@ package enum StructureGraft {
         // Every object reachable from the elements that is not a page, an annotation or a
         // stream gets a new number first, then its value with the references moved.
         var order: [String] = []
-        var pending = StructureTree.kids(sourceRoot).compactMap { $0 as? String }
+        var pending = StructureTree.kids(sourceRoot, in: source).compactMap { $0 as? String }
+        var arrays: Set<String> = []
         while let ref = pending.popLast() {
+            if let array = source.anyValue(ref) as? [Any] {
+                // Taken in place where it is used; its references are followed.
+                if arrays.insert(ref).inserted { pending += references(in: array) }
+                continue
+            }
             guard moved[ref] == nil, let value = source.value(ref),
                   !["/Annot", "/Page", "/Pages", "/Catalog", "/StructTreeRoot"].contains(value["/Type"] as? String ?? ""),
                   value["/Subtype"] == nil else { continue }
@@ -102,38 +115,44 @@ package enum StructureGraft {
             order.append(ref)
             for (key, item) in value where key != "/P" { pending += references(in: item) }
         }
-        let offset = nextKey
         for ref in order {
             guard var value = source.value(ref), let newRef = moved[ref] else { continue }
             if let type = value["/S"] as? String { value["/S"] = standardType(type, roleMap: roleMap) }
             value["/ID"] = nil
+            // Arrays kept as objects of their own (`/K`, attributes) are taken in place.
+            for (key, item) in value {
+                if let itemRef = item as? String, isReference(itemRef), let array = source.anyValue(itemRef) as? [Any] { value[key] = array }
+            }
             value = move(value, moved) as? [String: Any] ?? [:]
             edit.set(newRef, value)
         }
 
-        // Its ParentTree entries after the packet's, and the pages and annotations pointing at them.
-        var largest = -1
-        for (key, value) in sourceTree.parentTree(source) {
-            parentTree[key + offset] = move(value, moved)
-            largest = max(largest, key)
+        // Its ParentTree entries get keys after the packet's, one by one in order, and the pages
+        // and annotations that used the old keys get the new ones (a key the attachment's
+        // ParentTree does not have is dropped: it led nowhere there either).
+        var newKey: [Int: Int] = [:]
+        let sourceEntries = sourceTree.parentTree(source)
+        for key in sourceEntries.keys.sorted() {
+            guard let value = sourceEntries[key] else { continue }
+            newKey[key] = nextKey
+            parentTree[nextKey] = move(value, moved)
+            nextKey += 1
         }
-        nextKey = offset + largest + 1
         for (sourcePage, mergedPage) in zip(sourcePages, attachment.pages) {
             guard var page = edit.value(mergedPage) else { continue }
-            page["/StructParents"] = (source.value(sourcePage)?["/StructParents"] as? Int).map { $0 + offset }
+            page["/StructParents"] = (source.value(sourcePage)?["/StructParents"] as? Int).flatMap { newKey[$0] }
             edit.set(mergedPage, page)
             for annotationRef in (page["/Annots"] as? [Any] ?? []).compactMap({ $0 as? String }) {
-                guard var annotation = edit.value(annotationRef), let sourceRef = annotationSource[annotationRef] else { continue }
-                let original = source.value(sourceRef)?["/StructParent"] as? Int
+                guard var annotation = edit.value(annotationRef) else { continue }
+                let original = annotationSource[annotationRef].flatMap { source.value($0)?["/StructParent"] as? Int }
                 guard original != nil || annotation["/StructParent"] != nil else { continue }
-                annotation["/StructParent"] = original.map { $0 + offset }
+                annotation["/StructParent"] = original.flatMap { newKey[$0] }
                 edit.set(annotationRef, annotation)
             }
         }
 
-        let top = StructureTree.kids(sourceRoot).compactMap { ($0 as? String).flatMap { moved[$0] } }
-        edit.set(divRef, ["/Type": "/StructElem", "/S": "/Div", "/P": parent, "/T": "u:" + attachment.title, "/K": top,
-                          "/Pg": attachment.pages.first as Any])
+        let top = StructureTree.kids(sourceRoot, in: source).compactMap { ($0 as? String).flatMap { moved[$0] } }
+        edit.set(divRef, ["/Type": "/StructElem", "/S": "/Div", "/P": parent, "/T": "u:" + attachment.title, "/K": top])
         return divRef
     }
 

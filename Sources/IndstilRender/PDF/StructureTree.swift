@@ -11,6 +11,8 @@ package struct StructureTree {
     package private(set) var elements: [String] = []
     /// Each element's parent (the root's kids: the root).
     package private(set) var parents: [String: String] = [:]
+    /// The page each element's marked content is on: its own `/Pg` or the nearest ancestor's.
+    private var pages: [String: String] = [:]
 
     /// nil when the PDF has no structure tree.
     package init?(_ edit: PDFObjectEdit) {
@@ -24,6 +26,7 @@ package struct StructureTree {
     package mutating func reread(_ edit: PDFObjectEdit) {
         elements = []
         parents = [:]
+        pages = [:]
         var seen: Set<String> = [rootRef]
         // Depth first without recursion: a deep tree must not exhaust the stack.
         var stack: [(ref: String, parent: String)] = Self.elementKids(of: rootRef, in: edit).reversed().map { ($0, rootRef) }
@@ -31,6 +34,7 @@ package struct StructureTree {
             guard seen.insert(ref).inserted else { continue }
             elements.append(ref)
             parents[ref] = parent
+            pages[ref] = edit.value(ref)?["/Pg"] as? String ?? pages[parent]
             stack += Self.elementKids(of: ref, in: edit).reversed().map { ($0, ref) }
         }
     }
@@ -39,6 +43,12 @@ package struct StructureTree {
     package static func kids(_ element: [String: Any]) -> [Any] {
         guard let kids = element["/K"] else { return [] }
         return kids as? [Any] ?? [kids]
+    }
+
+    /// `/K` as an array, an array object of its own read through `edit`.
+    package static func kids(_ element: [String: Any], in edit: PDFObjectEdit) -> [Any] {
+        if let ref = element["/K"] as? String, let array = edit.anyValue(ref) as? [Any] { return array }
+        return kids(element)
     }
 
     /// Whether `kid` is a reference to a structure element (not an MCR or OBJR, not a page).
@@ -50,7 +60,7 @@ package struct StructureTree {
 
     package static func elementKids(of ref: String, in edit: PDFObjectEdit) -> [String] {
         guard let element = edit.value(ref) else { return [] }
-        return kids(element).compactMap { isElement($0, in: edit) ? $0 as? String : nil }
+        return kids(element, in: edit).compactMap { isElement($0, in: edit) ? $0 as? String : nil }
     }
 
     /// The ParentTree as one table: key → an array of elements (a page's marked content by id)
@@ -111,14 +121,15 @@ package struct StructureTree {
     }
 
     /// Takes out marked content whose page the document no longer has (the pages a merge
-    /// replaced), then the elements left with nothing, and the ParentTree entries no page or
-    /// annotation uses any more.
+    /// replaced: qpdf drops a `/Pg` that points at a page it did not keep, so such content has
+    /// no page at all, which no reader could place either), then the elements left with
+    /// nothing, and the ParentTree entries no page or annotation uses any more.
     package func dropContentOffPages(in edit: inout PDFObjectEdit, parentTree: inout [Int: Any]) {
         let pages = Set(edit.pages)
         var removed: Set<String> = []
         for elementRef in elements.reversed() {
             guard var element = edit.value(elementRef) else { continue }
-            let kids = Self.kids(element)
+            let kids = Self.kids(element, in: edit)
             guard !kids.isEmpty else { continue }
             let page = self.page(of: elementRef, in: edit)
             let kept = kids.filter { kid in
@@ -144,13 +155,9 @@ package struct StructureTree {
         parentTree = parentTree.filter { used.contains($0.key) }
     }
 
-    /// The page an element's marked content is on: its own `/Pg` or the nearest ancestor's.
+    /// The page an element's marked content is on: its own `/Pg` or the nearest ancestor's, as
+    /// read by the last `reread`.
     package func page(of ref: String, in edit: PDFObjectEdit) -> String? {
-        var current: String? = ref
-        while let element = current, element != rootRef {
-            if let page = edit.value(element)?["/Pg"] as? String { return page }
-            current = parents[element]
-        }
-        return nil
+        pages[ref]
     }
 }

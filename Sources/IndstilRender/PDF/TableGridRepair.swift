@@ -13,18 +13,26 @@ package enum TableGridRepair {
         for tableRef in tree.elements where edit.value(tableRef)?["/S"] as? String == "/Table" {
             let rows = rowsOf(tableRef, in: edit)
             let cells = rows.map { StructureTree.elementKids(of: $0, in: edit).filter { ["/TH", "/TD"].contains(edit.value($0)?["/S"] as? String ?? "") } }
-            guard let widest = cells.map(\.count).max(), widest > 1 else { continue }
+            // A row's width in columns: its cells, each as wide as it says (WeasyPrint 70 writes spans).
+            let widths = cells.map { row in row.map { span(of: $0, in: edit) }.reduce(0, +) }
+            guard let widest = widths.max(), widest > 1 else { continue }
             let spansRows = cells.joined().contains { ((edit.value($0)?["/A"] as? [String: Any])?["/RowSpan"] as? Int ?? 1) > 1 }
             guard !spansRows else { continue }
-            for row in cells where !row.isEmpty && row.count < widest {
+            for (row, width) in zip(cells, widths) where !row.isEmpty && width < widest {
                 guard let lastRef = row.last, var last = edit.value(lastRef) else { continue }
                 var attributes = last["/A"] as? [String: Any] ?? ["/O": "/Table"]
-                guard attributes["/O"] as? String == "/Table", attributes["/ColSpan"] == nil else { continue }
-                attributes["/ColSpan"] = widest - row.count + 1
+                guard attributes["/O"] as? String == "/Table" else { continue }
+                attributes["/ColSpan"] = span(of: lastRef, in: edit) + widest - width
                 last["/A"] = attributes
                 edit.set(lastRef, last)
             }
         }
+    }
+
+    /// How many columns a cell spans (`/ColSpan`, 1 without).
+    static func span(of cell: String, in edit: PDFObjectEdit) -> Int {
+        let span = (edit.value(cell)?["/A"] as? [String: Any])?["/ColSpan"] as? Int ?? 1
+        return (1...1000).contains(span) ? span : 1
     }
 
     /// The table's rows, directly or in `THead`/`TBody`/`TFoot`.

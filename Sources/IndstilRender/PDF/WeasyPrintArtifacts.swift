@@ -51,6 +51,17 @@ enum WeasyPrintArtifacts {
             return end(self)
         Stream.begin_marked_content = begin_marked_content
         Stream.end_marked_content = end_marked_content
+        # A group (opacity) or pattern is a stream of its own, drawn where the parent's marks are open.
+        for name in ("add_group", "add_pattern"):
+            making = getattr(Stream, name, None)
+            if making is None:
+                continue
+            def inheriting(self, *arguments, _making=making, **options):
+                made = _making(self, *arguments, **options)
+                if isinstance(made, Stream):
+                    made.__dict__["_indstil_marks"] = list(self.__dict__.get("_indstil_marks", []))
+                return made
+            setattr(Stream, name, inheriting)
         source = inspect.getsource(draw)
         old = "    draw_background(\n        stream, stacking_context.box.background, clip_box=False, bleed=bleed,\n        marks=marks)\n    draw_background(stream, page.canvas_background, clip_box=False)\n    draw_border(stream, page)\n"
         new = "    stream.begin_marked_content(page, tag='Artifact')\n" + old + "    stream.end_marked_content()\n"
