@@ -189,4 +189,65 @@ struct TaggedPDFTests {
         let errors = try PDFProbe(file: pdf).outloud.errors
         #expect(errors.contains { $0.hasPrefix("LST-") }, "no list finding: \(errors)")
     }
+
+    /// An attachment whose ParentTree key is as large as a PDF integer goes: its keys are
+    /// numbered anew after the packet's (no arithmetic on the attachment's own), and an
+    /// attachment that does not say it is tagged (`/Marked true`) is not grafted.
+    @Test("A hostile attachment's tags: a key at the top of the integers, a tree without /Marked true")
+    func hostileAttachmentTags() throws {
+        let folder = try TempFolder.withExamples()
+        let attachment = folder.url.appendingPathComponent("examples/bilagsmateriale/kapitel-1/spoergeskema.pdf")
+        let original = folder.url.appendingPathComponent("spoergeskema-original.pdf")
+        try FileManager.default.copyItem(at: attachment, to: original)
+        let (objects, pages) = try PDFProbe(file: original).objects
+        func value(_ ref: String) -> [String: Any]? { (objects["obj:" + ref] as? [String: Any])?["value"] as? [String: Any] }
+        let rootRef = try #require((objects["trailer"] as? [String: Any]).flatMap { ($0["value"] as? [String: Any])?["/Root"] as? String })
+        var catalog = try #require(value(rootRef))
+        let treeRef = try #require(catalog["/StructTreeRoot"] as? String)
+        let root = try #require(value(treeRef))
+        let parentTreeRef = try #require(root["/ParentTree"] as? String)
+        var parentTree = try #require(value(parentTreeRef))
+        var nums = try #require(parentTree["/Nums"] as? [Any])
+        var page = try #require(value(pages[0]))
+        let huge = Int.max - 1
+        let index = try #require(stride(from: 0, to: nums.count, by: 2).first { nums[$0] as? Int == page["/StructParents"] as? Int })
+        nums[index] = huge
+        parentTree["/Nums"] = nums
+        page["/StructParents"] = huge
+        for (name, update) in [("stor-noegle", [("obj:" + parentTreeRef, parentTree), ("obj:" + pages[0], page)]),
+                               ("ikke-markeret", [])] {
+            var entries: [String: Any] = [:]
+            for (key, value) in update { entries[key] = ["value": value] }
+            if name == "ikke-markeret" {
+                catalog["/MarkInfo"] = ["/Marked": false]
+                entries["obj:" + rootRef] = ["value": catalog]
+            }
+            let patch = folder.url.appendingPathComponent("\(name).json")
+            try JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], entries]]).write(to: patch)
+            let changed = folder.url.appendingPathComponent("\(name).pdf")
+            // Each case changes the attachment as it came (qpdf numbers a file's objects anew).
+            try TestProcess.run("qpdf", [original.path, "--update-from-json=\(patch.path)", changed.path]).requireSuccess()
+            try FileManager.default.removeItem(at: attachment)
+            try FileManager.default.copyItem(at: changed, to: attachment)
+
+            let result = try folder.run(arguments: ["bundle", "examples/bilagsmateriale/bundle.yml", "--to", "pdf", "-o", "\(name)-bilag.pdf"], timeout: 240)
+            #expect(result.status == 0 || result.status == 1, "\(name): \(result)")
+            let packet = PDFProbe(file: folder.url.appendingPathComponent("\(name)-bilag.pdf"))
+            let (packetObjects, packetPages) = try packet.objects
+            let keys = packetPages.compactMap { ((packetObjects["obj:" + $0] as? [String: Any])?["value"] as? [String: Any])?["/StructParents"] as? Int }
+            #expect(keys.allSatisfy { $0 < 10_000 }, "\(name): /StructParents \(keys)")
+            let findings = try packet.checker.findings
+            #expect(findings.isEmpty, "\(name): pdfua \(findings)")
+            let errors = try packet.outloud.errors.filter { !Self.isRunningHead($0) }
+            if name == "ikke-markeret" {
+                // Not grafted: its page is an artifact, which outloud reports as prose a reader skips,
+                // and the check says why.
+                #expect(errors.count == 1 && errors[0].hasPrefix("TAG-002 page 6"), "\(name): outloud \(errors)")
+                let check = try folder.run(arguments: ["check", "examples/bilagsmateriale/bundle.yml"], timeout: 120)
+                #expect(check.stdout.contains("a11y.untagged-attachment"), "\(check)")
+            } else {
+                #expect(errors.isEmpty, "\(name): outloud \(errors)")
+            }
+        }
+    }
 }
