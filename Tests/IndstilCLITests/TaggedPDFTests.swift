@@ -102,18 +102,12 @@ struct TaggedPDFTests {
             #expect(before < words && words < question && question < after, "order: B1.2 \(before), the questionnaire \(words)–\(question), B2.1 \(after)")
         }
 
-        let (objects, pages) = try PDFProbe(file: file).objects
-        func value(_ ref: String) -> [String: Any]? { (objects["obj:" + ref] as? [String: Any])?["value"] as? [String: Any] }
+        let tags = try PDFProbe(file: file).tagTree
+        let (pages, value) = (tags.pages, tags.value)
         let structParents = pages.compactMap { value($0)?["/StructParents"] as? Int }
         #expect(structParents.count == pages.count, "pages without /StructParents")
         #expect(Set(structParents).count == structParents.count, "two pages share a /StructParents: \(structParents)")
-        let rootRef = try #require((objects["trailer"] as? [String: Any]).flatMap { ($0["value"] as? [String: Any])?["/Root"] as? String })
-        let catalog = try #require(value(rootRef))
-        let treeRef = try #require(catalog["/StructTreeRoot"] as? String)
-        let root = try #require(value(treeRef))
-        let parentTreeRef = try #require(root["/ParentTree"] as? String)
-        let parentTree = try #require(value(parentTreeRef))
-        let nums = try #require(parentTree["/Nums"] as? [Any])
+        let nums = try #require(tags.parentTree["/Nums"] as? [Any])
         let keys = stride(from: 0, to: nums.count, by: 2).compactMap { nums[$0] as? Int }
         for key in structParents { #expect(keys.contains(key), "/StructParents \(key) has no ParentTree entry") }
 
@@ -199,16 +193,11 @@ struct TaggedPDFTests {
         let attachment = folder.url.appendingPathComponent("examples/bilagsmateriale/kapitel-1/spoergeskema.pdf")
         let original = folder.url.appendingPathComponent("spoergeskema-original.pdf")
         try FileManager.default.copyItem(at: attachment, to: original)
-        let (objects, pages) = try PDFProbe(file: original).objects
-        func value(_ ref: String) -> [String: Any]? { (objects["obj:" + ref] as? [String: Any])?["value"] as? [String: Any] }
-        let rootRef = try #require((objects["trailer"] as? [String: Any]).flatMap { ($0["value"] as? [String: Any])?["/Root"] as? String })
-        var catalog = try #require(value(rootRef))
-        let treeRef = try #require(catalog["/StructTreeRoot"] as? String)
-        let root = try #require(value(treeRef))
-        let parentTreeRef = try #require(root["/ParentTree"] as? String)
-        var parentTree = try #require(value(parentTreeRef))
+        let tags = try PDFProbe(file: original).tagTree
+        let (pages, rootRef, parentTreeRef) = (tags.pages, tags.catalogRef, tags.parentTreeRef)
+        var (catalog, parentTree) = (tags.catalog, tags.parentTree)
         var nums = try #require(parentTree["/Nums"] as? [Any])
-        var page = try #require(value(pages[0]))
+        var page = try #require(tags.value(pages[0]))
         let huge = Int.max - 1
         let index = try #require(stride(from: 0, to: nums.count, by: 2).first { nums[$0] as? Int == page["/StructParents"] as? Int })
         nums[index] = huge

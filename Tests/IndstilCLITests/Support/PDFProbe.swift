@@ -56,6 +56,32 @@ struct PDFProbe {
         }
     }
 
+    /// The objects that make the tag tree: the catalog and the ParentTree, with their references.
+    struct TagTree {
+        let objects: [String: Any]
+        let pages: [String]
+        let catalogRef: String
+        let catalog: [String: Any]
+        let parentTreeRef: String
+        let parentTree: [String: Any]
+
+        func value(_ ref: String) -> [String: Any]? { (objects["obj:" + ref] as? [String: Any])?["value"] as? [String: Any] }
+    }
+
+    var tagTree: TagTree {
+        get throws {
+            let (objects, pages) = try self.objects
+            func value(_ ref: String) -> [String: Any]? { (objects["obj:" + ref] as? [String: Any])?["value"] as? [String: Any] }
+            let catalogRef = try #require((objects["trailer"] as? [String: Any]).flatMap { ($0["value"] as? [String: Any])?["/Root"] as? String })
+            let catalog = try #require(value(catalogRef))
+            let treeRef = try #require(catalog["/StructTreeRoot"] as? String)
+            let root = try #require(value(treeRef))
+            let parentTreeRef = try #require(root["/ParentTree"] as? String)
+            let parentTree = try #require(value(parentTreeRef))
+            return TagTree(objects: objects, pages: pages, catalogRef: catalogRef, catalog: catalog, parentTreeRef: parentTreeRef, parentTree: parentTree)
+        }
+    }
+
     /// `pdfua check --format json`: exit code, findings ("UA-01-003 page 7: …") and skipped rules.
     var checker: (exitCode: Int32, findings: [String], skipped: [String]) {
         get throws {
