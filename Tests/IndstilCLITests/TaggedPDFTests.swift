@@ -185,8 +185,8 @@ struct TaggedPDFTests {
     }
 
     /// An attachment whose ParentTree key is as large as a PDF integer goes: its keys are
-    /// numbered anew after the packet's (no arithmetic on the attachment's own), and an
-    /// attachment that does not say it is tagged (`/Marked true`) is not grafted.
+    /// numbered anew after the packet's (no arithmetic on the attachment's own); an attachment
+    /// that does not say it is tagged (`/Marked true`) is not grafted, but its text is read.
     @Test("A hostile attachment's tags: a key at the top of the integers, a tree without /Marked true")
     func hostileAttachmentTags() throws {
         let folder = try TempFolder.withExamples()
@@ -228,14 +228,15 @@ struct TaggedPDFTests {
             let findings = try packet.checker.findings
             #expect(findings.isEmpty, "\(name): pdfua \(findings)")
             let errors = try packet.outloud.errors.filter { !Self.isRunningHead($0) }
+            #expect(errors.isEmpty, "\(name): outloud \(errors)")
+            let tagged = try TestProcess.run("pdfinfo", ["-struct-text", packet.file.path]).requireSuccess().stdout
+            #expect(tagged.contains("Skemaet blev sendt til alle byrådets medlemmer"), "\(name): the questionnaire's words are not in the tags")
             if name == "ikke-markeret" {
-                // Not grafted: its page is an artifact, which outloud reports as prose a reader skips,
-                // and the check says why.
-                #expect(errors.count == 1 && errors[0].hasPrefix("TAG-002 page 6"), "\(name): outloud \(errors)")
+                // Not grafted (its tree does not say it is tagged): its text is read as a paragraph a
+                // page, and the check says the attachment is untagged.
+                #expect(!tagged.contains("Hvor mange timer bruger du i en typisk uge på møder i de stående udvalg?\"\n"), "grafted after all")
                 let check = try folder.run(arguments: ["check", "examples/bilagsmateriale/bundle.yml"], timeout: 120)
                 #expect(check.stdout.contains("a11y.untagged-attachment"), "\(check)")
-            } else {
-                #expect(errors.isEmpty, "\(name): outloud \(errors)")
             }
         }
     }

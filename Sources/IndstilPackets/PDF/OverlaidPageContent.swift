@@ -33,6 +33,9 @@ enum OverlaidPageContent {
     struct Plan {
         let content: Layer
         let stamp: Paint
+        /// Whether the content shows text (`Tj`, `TJ`, `'`, `"`): an untagged page with none
+        /// (a scan) has nothing a reader could be given.
+        let showsText: Bool
     }
 
     /// How each of `pages` of `merged` can be put back; a page missing from the answer is one of
@@ -84,7 +87,10 @@ enum OverlaidPageContent {
         }
         var plans: [String: Plan] = [:]
         for (page, layer) in content {
-            if let stamp = stamps[page] { plans[page] = Plan(content: layer, stamp: stamp) }
+            if let stamp = stamps[page] {
+                let text = texts[layer.form] ?? ""
+                plans[page] = Plan(content: layer, stamp: stamp, showsText: text.contains(/(^|[\s\]\)>])(Tj|TJ|'|")(\s|$)/))
+            }
         }
         return plans
     }
@@ -134,7 +140,9 @@ enum OverlaidPageContent {
 
     /// The page's content: the form found under the layers, as the page's own stream between
     /// their openings and closings; then the stamp, a marked artifact.
-    static func restore(_ pageRef: String, _ plan: Plan, in edit: inout PDFObjectEdit) {
+    /// - Parameter marked: what opens and closes the content (`/P <</MCID 0>> BDC` … `EMC`, for
+    ///   an untagged attachment's text), or nil when the content carries its own marks.
+    static func restore(_ pageRef: String, _ plan: Plan, marked: (open: String, close: String)? = nil, in edit: inout PDFObjectEdit) {
         let content = plan.content, stamp = plan.stamp
         guard var page = edit.value(pageRef), let resources = resources(of: page, in: edit),
               let xobjects = resolved(resources["/XObject"], in: edit), let stampRef = xobjects["/" + stamp.name] as? String,
@@ -146,12 +154,13 @@ enum OverlaidPageContent {
         formXObjects["/" + stampName] = stampRef
         formResources["/XObject"] = formXObjects
 
-        let after = "\n" + String(repeating: "Q\n", count: content.depth) + "/Artifact BMC\nq\n\(stamp.matrix) cm\n/\(stampName) Do\nQ\nEMC\n"
+        let after = "\n" + (marked?.close ?? "") + String(repeating: "Q\n", count: content.depth)
+            + "/Artifact BMC\nq\n\(stamp.matrix) cm\n/\(stampName) Do\nQ\nEMC\n"
         // The form's stream is the page's content again: its dictionary only says how it is encoded.
         var streamDictionary: [String: Any] = [:]
         for key in ["/Filter", "/DecodeParms"] { streamDictionary[key] = form[key] }
         edit.setStreamDictionary(content.form, streamDictionary)
-        page["/Contents"] = [edit.addStream(Data(content.prefix.utf8)), content.form, edit.addStream(Data(after.utf8))]
+        page["/Contents"] = [edit.addStream(Data((content.prefix + (marked?.open ?? "")).utf8)), content.form, edit.addStream(Data(after.utf8))]
         page["/Resources"] = formResources
         edit.set(pageRef, page)
     }

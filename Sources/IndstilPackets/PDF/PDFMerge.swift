@@ -18,8 +18,9 @@ import IndstilWorkspace
 /// position of a reserved page, so every page number WeasyPrint printed stays right.
 ///
 /// The tags: a tagged attachment's structure tree is grafted into the packet's where its pages
-/// are (`StructureGraft`), so a screen reader reads it; an untagged attachment's pages are
-/// marked as artifacts (`ForeignPages`) and `a11y.untagged-attachment` tells the secretariat.
+/// are (`StructureGraft`), so a screen reader reads it; an untagged attachment's text is read
+/// as one paragraph a page, without its headings or tables, and a scan's pages are artifacts;
+/// `a11y.untagged-attachment` tells the secretariat which attachments are untagged.
 enum PDFMerge {
     static func merge(main: URL, reserved: ReservedPages, attachments: [PDFAttachment], work: URL, output: URL,
                       progress: PacketProgress) throws(PacketFailure) {
@@ -80,45 +81,50 @@ enum PDFMerge {
                        what: Message(da: "ved opdatering af bogmærker og tags", en: "while updating the bookmarks and tags"))
     }
 
-    /// Grafts each tagged attachment's structure tree into the packet's (`StructureGraft`) and
-    /// marks an untagged one's pages as artifacts (`ForeignPages`); then takes out what the
-    /// reserved pages had (their marks are gone with them) and repairs the lists and links
-    /// the attachments brought.
+    /// Grafts each tagged attachment's structure tree into the packet's (`StructureGraft`),
+    /// marks an untagged one's text as a paragraph a page (`StructureGraft.TextPages`), and an
+    /// attachment that cannot be given either (a scan, a page of another shape) as artifacts
+    /// (`ForeignPages`); then takes out what the reserved pages had (their marks are gone with
+    /// them) and repairs the lists and links the attachments brought.
     static func tagAttachments(_ attachments: [PDFAttachment], runs: [ReservedPages.Run], titles: [String], pages: [String],
                                merged: URL, in edit: inout PDFObjectEdit, work: URL) throws(PacketFailure) {
         guard var tree = StructureTree(edit) else { return }
         var parentTree = tree.parentTree(edit)
         var grafts: [StructureGraft.Attachment] = []
-        var untagged: [ReservedPages.Run] = []
+        var untagged: [StructureGraft.TextPages] = []
         for (index, (run, attachment)) in zip(runs, attachments).enumerated() {
             let json = try QPDF.json(attachment.original, keys: ["qpdf"], into: work.appendingPathComponent("bilag-tags-\(index + 1).json"),
                                      step: .merging, what: Message(da: "ved læsning af \(attachment.label)s tags", en: "while reading the tags of \(attachment.label)"))
             let source = PDFObjectEdit(json: json)
+            let own = Array(pages[(run.first - 1)..<(run.first - 1 + run.count)])
             if StructureGraft.isTagged(source), source.pages.count == run.count {
-                grafts.append(.init(source: source, pages: Array(pages[(run.first - 1)..<(run.first - 1 + run.count)]), title: titles[index]))
+                grafts.append(.init(source: source, pages: own, title: titles[index]))
             } else {
-                untagged.append(run)
+                untagged.append(.init(pages: own, title: titles[index]))
             }
         }
-        if !untagged.isEmpty {
-            let foreign = ForeignPages(in: &edit)
-            for run in untagged {
-                for page in pages[(run.first - 1)..<(run.first - 1 + run.count)] { foreign.markAsArtifact(page, in: &edit) }
-            }
-        }
-        // Grafted only when every page's own content can be put back in place; otherwise its
-        // marks would sit in a form nothing refers to, and the attachment is an artifact.
-        let plans = try OverlaidPageContent.plans(grafts.flatMap(\.pages), of: merged, in: edit, work: work)
+        // A tagged attachment is grafted, and an untagged one's text marked as paragraphs, only when
+        // every page's own content can be put back in place (its marks would otherwise sit in a form
+        // nothing refers to); an untagged one showing no text (a scan) has nothing to give. Those
+        // are artifacts.
+        let plans = try OverlaidPageContent.plans(grafts.flatMap(\.pages) + untagged.flatMap(\.pages), of: merged, in: edit, work: work)
         let restorable = grafts.filter { $0.pages.allSatisfy { plans[$0] != nil } }
+        let readable = untagged.filter { $0.pages.allSatisfy { plans[$0] != nil } && $0.pages.contains { plans[$0]?.showsText == true } }
         for graft in restorable {
             for page in graft.pages { if let plan = plans[page] { OverlaidPageContent.restore(page, plan, in: &edit) } }
         }
-        let leftOut = grafts.filter { !$0.pages.allSatisfy { plans[$0] != nil } }.map(\.pages)
+        for text in readable {
+            for page in text.pages {
+                if let plan = plans[page] { OverlaidPageContent.restore(page, plan, marked: ("/P <</MCID 0>> BDC\n", "\nEMC\n"), in: &edit) }
+            }
+        }
+        let restoredPages = Set(restorable.flatMap(\.pages) + readable.flatMap(\.pages))
+        let leftOut = (grafts.map(\.pages) + untagged.map(\.pages)).flatMap { $0 }.filter { !restoredPages.contains($0) }
         if !leftOut.isEmpty {
             let foreign = ForeignPages(in: &edit)
-            for pages in leftOut { for page in pages { foreign.markAsArtifact(page, in: &edit) } }
+            for page in leftOut { foreign.markAsArtifact(page, in: &edit) }
         }
-        StructureGraft.graft(restorable, into: &edit, tree: tree, parentTree: &parentTree)
+        StructureGraft.graft(restorable, text: readable, into: &edit, tree: tree, parentTree: &parentTree)
         tree.reread(edit)
         tree.dropContentOffPages(in: &edit, parentTree: &parentTree)
         tree.reread(edit)

@@ -37,37 +37,94 @@ package enum StructureGraft {
         return markInfo?["/Marked"] as? Bool == true
     }
 
-    /// Grafts each attachment into `edit`'s tree; `parentTree` is the packet's (read before) and
-    /// gets the attachments' entries. The `Div`s go into the packet's document element, each
-    /// before the first element whose content starts after the attachment's last page.
-    package static func graft(_ attachments: [Attachment], into edit: inout PDFObjectEdit, tree: StructureTree, parentTree: inout [Int: Any]) {
-        guard !attachments.isEmpty else { return }
+    /// An untagged attachment whose pages show text: each page's content is marked as one
+    /// paragraph (marked-content id 0, `OverlaidPageContent` puts the marks in), so its words are
+    /// read where its pages are, in the order the file paints them. Its link annotations get
+    /// `Link` elements of their own.
+    package struct TextPages {
+        package let pages: [String]
+        package let title: String
+
+        package init(pages: [String], title: String) {
+            self.pages = pages
+            self.title = title
+        }
+    }
+
+    /// Grafts each attachment into `edit`'s tree, and each untagged attachment's text (`text`);
+    /// `parentTree` is the packet's (read before) and gets their entries. The `Div`s go into the
+    /// packet's document element, each before the first element whose content starts after the
+    /// attachment's last page.
+    package static func graft(_ attachments: [Attachment], text: [TextPages] = [], into edit: inout PDFObjectEdit, tree: StructureTree,
+                              parentTree: inout [Int: Any]) {
+        guard !attachments.isEmpty || !text.isEmpty else { return }
         let pagePosition = Dictionary(edit.pages.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         // The document element: the root's only kid (WeasyPrint's `Document`), or the root itself.
         let rootKids = StructureTree.elementKids(of: tree.rootRef, in: edit)
         let documentRef = rootKids.count == 1 ? rootKids[0] : tree.rootRef
         guard var document = edit.value(documentRef) else { return }
-        // Where each of the document's kids starts.
+        // Where each of the document's kids starts (each element's top ancestor, in one pass:
+        // the elements come parents first).
+        var top: [String: String] = [:]
         var firstPage: [String: Int] = [:]
         for elementRef in tree.elements {
-            guard let page = edit.value(elementRef)?["/Pg"] as? String, let position = pagePosition[page] else { continue }
-            var ancestor: String? = elementRef
-            while let current = ancestor, current != documentRef {
-                if tree.parents[current] == documentRef { firstPage[current] = min(firstPage[current] ?? .max, position) }
-                ancestor = tree.parents[current]
-            }
+            guard let parent = tree.parents[elementRef] else { continue }
+            top[elementRef] = parent == documentRef ? elementRef : top[parent]
+            guard let page = edit.value(elementRef)?["/Pg"] as? String, let position = pagePosition[page], let kid = top[elementRef] else { continue }
+            firstPage[kid] = min(firstPage[kid] ?? .max, position)
         }
         var kids = StructureTree.kids(document)
         var nextKey = (parentTree.keys.max() ?? -1) + 1
+        // In the order of their pages.
+        var pieces: [(pages: [String], build: (inout PDFObjectEdit, inout [Int: Any], inout Int) -> String?)] = []
         for attachment in attachments {
-            guard let lastPage = attachment.pages.last.flatMap({ pagePosition[$0] }),
-                  let divRef = copy(attachment, parent: documentRef, into: &edit, parentTree: &parentTree, nextKey: &nextKey) else { continue }
+            pieces.append((attachment.pages, { edit, parentTree, nextKey in copy(attachment, parent: documentRef, into: &edit, parentTree: &parentTree, nextKey: &nextKey) }))
+        }
+        for attachment in text {
+            pieces.append((attachment.pages, { edit, parentTree, nextKey in paragraphs(attachment, parent: documentRef, into: &edit, parentTree: &parentTree, nextKey: &nextKey) }))
+        }
+        pieces.sort { ($0.pages.first.flatMap { pagePosition[$0] } ?? 0) < ($1.pages.first.flatMap { pagePosition[$0] } ?? 0) }
+        for piece in pieces {
+            guard let lastPage = piece.pages.last.flatMap({ pagePosition[$0] }), let divRef = piece.build(&edit, &parentTree, &nextKey) else { continue }
             let index = kids.firstIndex { kid in (kid as? String).flatMap { firstPage[$0] }.map { $0 > lastPage } ?? false } ?? kids.count
             kids.insert(divRef, at: index)
-            firstPage[divRef] = attachment.pages.first.flatMap { pagePosition[$0] }
+            firstPage[divRef] = piece.pages.first.flatMap { pagePosition[$0] }
         }
         document["/K"] = kids
         edit.set(documentRef, document)
+    }
+
+    /// A `Div` with a `P` for each page (its content, marked-content id 0) and a `Link` for each
+    /// link annotation on it; its reference.
+    private static func paragraphs(_ attachment: TextPages, parent: String, into edit: inout PDFObjectEdit,
+                                   parentTree: inout [Int: Any], nextKey: inout Int) -> String? {
+        let divRef = edit.reserve()
+        var kids: [Any] = []
+        for pageRef in attachment.pages {
+            guard var page = edit.value(pageRef) else { continue }
+            let paragraph = edit.add(["/Type": "/StructElem", "/S": "/P", "/P": divRef, "/Pg": pageRef, "/K": 0])
+            kids.append(paragraph)
+            page["/StructParents"] = nextKey
+            parentTree[nextKey] = [paragraph]
+            nextKey += 1
+            edit.set(pageRef, page)
+            for annotationRef in (page["/Annots"] as? [Any] ?? []).compactMap({ $0 as? String }) {
+                guard var annotation = edit.value(annotationRef) else { continue }
+                if annotation["/Subtype"] as? String == "/Link" {
+                    let link = edit.add(["/Type": "/StructElem", "/S": "/Link", "/P": divRef, "/Pg": pageRef,
+                                         "/K": [["/Type": "/OBJR", "/Obj": annotationRef, "/Pg": pageRef] as [String: Any]]])
+                    kids.append(link)
+                    annotation["/StructParent"] = nextKey
+                    parentTree[nextKey] = link
+                    nextKey += 1
+                } else {
+                    annotation["/StructParent"] = nil
+                }
+                edit.set(annotationRef, annotation)
+            }
+        }
+        edit.set(divRef, ["/Type": "/StructElem", "/S": "/Div", "/P": parent, "/T": "u:" + attachment.title, "/K": kids])
+        return divRef
     }
 
     /// Copies one attachment's elements under a new `Div`; its reference.
