@@ -135,17 +135,16 @@ enum PDFMerge {
         tree.setParentTree(parentTree, in: &edit)
     }
 
-    /// Marks merged attachment pages as artifacts in the packet's tagged PDF.
+    /// Marks merged attachment pages as artifacts in the packet's tagged PDF: the pages that
+    /// can be given no tags (a scan without text, a page qpdf wrote in a shape
+    /// `OverlaidPageContent` does not know).
     ///
-    /// Why artifacts, not tags: qpdf's page merge takes an attachment's pages but not its
-    /// structure tree, so whatever tags the attachment had point nowhere in the packet, and
-    /// an untagged attachment has none to give; the packet cannot honestly describe a
-    /// foreign page's headings or reading order. Left as they are, the pages would be
-    /// "content neither tagged nor an artifact" (a PDF/UA failure) and their `/StructParents`
-    /// numbers would collide with the packet's ParentTree. Marked as artifacts, the packet's
-    /// own tree stays valid; the attachment is still announced by its tagged bookmark and
-    /// index entry and published as its own file, and `a11y.untagged-attachment` tells the
-    /// secretariat at check time which attachments are untagged.
+    /// Left as they are, the pages would be "content neither tagged nor an artifact" (a PDF/UA
+    /// failure) and their `/StructParents` numbers would collide with the packet's ParentTree.
+    /// Marked as artifacts, the packet's own tree stays valid; the attachment is still announced
+    /// by its tagged bookmark and index entry and published as its own file, and
+    /// `a11y.untagged-attachment` tells the secretariat at check time which attachments are
+    /// untagged.
     struct ForeignPages {
         /// Two content streams shared by every attachment page: `/Artifact BMC` before its
         /// own content, `EMC` after it.
