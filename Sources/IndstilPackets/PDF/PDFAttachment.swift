@@ -76,20 +76,10 @@ struct PDFAttachment {
     let file: URL
     let pageCount: Int
     let outline: [PDFOutlineItem]
-    /// The private copy as it came: its structure tree is the attachment's tags (`StructureGraft`).
-    /// Placed on A4 and stamped, the pages are the same, page by page, but qpdf's overlay put
-    /// them in a file of its own catalog.
-    let original: URL
-
-    init(key: String, label: String, pageHeader: String, file: URL, pageCount: Int, outline: [PDFOutlineItem], original: URL? = nil) {
-        self.key = key
-        self.label = label
-        self.pageHeader = pageHeader
-        self.file = file
-        self.pageCount = pageCount
-        self.outline = outline
-        self.original = original ?? file
-    }
+    /// The objects of the private copy as it came, read with its pages and outline: its structure
+    /// tree is the attachment's tags (`StructureGraft`). Placed on A4 and stamped, the pages are
+    /// the same, page by page, but qpdf's overlay put them in a file of its own catalog.
+    let original: PDFObjectEdit
 
     /// The same attachment, its pages now in `file`.
     func stamped(as file: URL) -> PDFAttachment {
@@ -108,13 +98,14 @@ struct PDFAttachment {
         }
         let what = Message(da: "ved læsning af PDF-bilaget \(label) »\(source.lastPathComponent)«",
                            en: "while reading the PDF appendix \(label) \"\(source.lastPathComponent)\"")
-        let json = try QPDF.json(file, keys: ["pages", "outlines"], into: work.appendingPathComponent("bilag-\(index).json"), step: .inspecting, what: what)
+        let json = try QPDF.json(file, keys: ["pages", "outlines", "qpdf"], into: work.appendingPathComponent("bilag-\(index).json"), step: .inspecting, what: what)
         let pageCount = QPDF.pageRefs(json).count
         guard pageCount > 0 else {
             throw PacketFailure(.inspecting, da: "PDF-bilaget \(label) »\(source.lastPathComponent)« har ingen sider",
                                 en: "The PDF appendix \(label) \"\(source.lastPathComponent)\" has no pages", file: source)
         }
         let outline = PDFOutlineItem.cleaned(PDFOutlineItem.parse(json["outlines"] as? [[String: Any]] ?? []), pageCount: pageCount)
-        return PDFAttachment(key: key, label: label, pageHeader: pageHeader, file: file, pageCount: pageCount, outline: outline)
+        return PDFAttachment(key: key, label: label, pageHeader: pageHeader, file: file, pageCount: pageCount, outline: outline,
+                             original: PDFObjectEdit(json: json))
     }
 }

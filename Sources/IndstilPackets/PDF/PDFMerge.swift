@@ -93,9 +93,7 @@ enum PDFMerge {
         var grafts: [StructureGraft.Attachment] = []
         var untagged: [StructureGraft.TextPages] = []
         for (index, (run, attachment)) in zip(runs, attachments).enumerated() {
-            let json = try QPDF.json(attachment.original, keys: ["qpdf"], into: work.appendingPathComponent("bilag-tags-\(index + 1).json"),
-                                     step: .merging, what: Message(da: "ved læsning af \(attachment.label)s tags", en: "while reading the tags of \(attachment.label)"))
-            let source = PDFObjectEdit(json: json)
+            let source = attachment.original
             let own = Array(pages[(run.first - 1)..<(run.first - 1 + run.count)])
             if StructureGraft.isTagged(source), source.pages.count == run.count {
                 grafts.append(.init(source: source, pages: own, title: titles[index]))

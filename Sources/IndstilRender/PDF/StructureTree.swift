@@ -131,7 +131,7 @@ package struct StructureTree {
             guard var element = edit.value(elementRef) else { continue }
             let kids = Self.kids(element, in: edit)
             guard !kids.isEmpty else { continue }
-            let page = self.page(of: elementRef, in: edit)
+            let page = self.page(of: elementRef)
             let kept = kids.filter { kid in
                 if kid is Int { return page.map(pages.contains) ?? false }
                 if let ref = kid as? String, Self.isElement(ref, in: edit) { return !removed.contains(ref) }
@@ -157,7 +157,7 @@ package struct StructureTree {
 
     /// The page an element's marked content is on: its own `/Pg` or the nearest ancestor's, as
     /// read by the last `reread`.
-    package func page(of ref: String, in edit: PDFObjectEdit) -> String? {
+    package func page(of ref: String) -> String? {
         pages[ref]
     }
 }

@@ -19,8 +19,8 @@ enum TaggedPDFFinish {
         let json = try QPDF.json(pdf, keys: ["qpdf"], into: work.appendingPathComponent("tags.json"),
                                  step: .setting, what: Message(da: "ved læsning af PDF'ens tags", en: "while reading the PDF's tags"))
         var edit = PDFObjectEdit(json: json)
-        scopeTableHeaders(in: &edit)
         if var tree = StructureTree(edit) {
+            scopeTableHeaders(tree, in: &edit)
             var parentTree = tree.parentTree(edit)
             TableGridRepair.apply(tree, in: &edit)
             let merged = ListStructureRepair.apply(tree, in: &edit)
@@ -48,8 +48,7 @@ enum TaggedPDFFinish {
     }
 
     /// Every table header cell says what it heads (see above).
-    static func scopeTableHeaders(in edit: inout PDFObjectEdit) {
-        guard let tree = StructureTree(edit) else { return }
+    static func scopeTableHeaders(_ tree: StructureTree, in edit: inout PDFObjectEdit) {
         for ref in tree.elements {
             // No attributes yet, or only the owner WeasyPrint 70 writes (`<< /O /Table >>`).
             guard var cell = edit.value(ref), cell["/S"] as? String == "/TH",
@@ -57,16 +56,10 @@ enum TaggedPDFFinish {
                   attributes["/O"] as? String == "/Table", attributes["/Scope"] == nil,
                   let rowRef = cell["/P"] as? String, let row = edit.value(rowRef) else { continue }
             let section = (row["/P"] as? String).flatMap { edit.value($0) }?["/S"] as? String
-            let cells = kids(row).compactMap { edit.value($0)?["/S"] as? String }
+            let cells = StructureTree.elementKids(of: rowRef, in: edit).compactMap { edit.value($0)?["/S"] as? String }
             attributes["/Scope"] = section == "/THead" || !cells.contains("/TD") ? "/Column" : "/Row"
             cell["/A"] = attributes
             edit.set(ref, cell)
         }
-    }
-
-    /// A structure element's kids that are objects (`/K` one reference or an array).
-    package static func kids(_ element: [String: Any]) -> [String] {
-        if let one = element["/K"] as? String { return [one] }
-        return (element["/K"] as? [Any] ?? []).compactMap { $0 as? String }
     }
 }
