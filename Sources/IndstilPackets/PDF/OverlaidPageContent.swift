@@ -89,7 +89,7 @@ enum OverlaidPageContent {
         for (page, layer) in content {
             if let stamp = stamps[page] {
                 let text = texts[layer.form] ?? ""
-                plans[page] = Plan(content: layer, stamp: stamp, showsText: text.contains(/(^|[\s\]\)>])(Tj|TJ|'|")(\s|$)/))
+                plans[page] = Plan(content: layer, stamp: stamp, showsText: showsText(text))
             }
         }
         return plans
@@ -124,18 +124,33 @@ enum OverlaidPageContent {
         return text + [values[0], values[1], values[2] - values[0], values[3] - values[1]].map(pdfNumber).joined(separator: " ") + " re W n\n"
     }
 
-    /// The paints of a content stream made of nothing else; nil for any other content.
-    static func paints(_ content: String) -> [Paint]? {
+    /// One paint, parsed once for the process (a regular expression is parsed anew at each use).
+    static let paintPattern: Locked<Regex<AnyRegexOutput>> = {
         let number = #"-?[0-9]*\.?[0-9]+"#
-        let pattern = try! Regex(#"\s*q\s+((?:"# + number + #"\s+){6})cm\s+/([A-Za-z0-9_.]+)\s+Do\s+Q"#)
-        var paints: [Paint] = []
-        var rest = Substring(content)
-        while let match = rest.prefixMatch(of: pattern) {
-            guard let matrix = match.output[1].substring, let name = match.output[2].substring else { return nil }
-            paints.append(Paint(matrix: matrix.trimmingCharacters(in: .whitespacesAndNewlines), name: String(name)))
-            rest = rest[match.range.upperBound...]
+        return Locked(try! Regex(#"\s*q\s+((?:"# + number + #"\s+){6})cm\s+/([A-Za-z0-9_.]+)\s+Do\s+Q"#))
+    }()
+
+    /// Whether a content stream shows text: a text-showing operator (`Tj`, `TJ`, `'`, `"`)
+    /// after white space or the end of its operand.
+    static func showsText(_ content: String) -> Bool {
+        showsTextPattern.withLock { pattern in content.contains(pattern) }
+    }
+
+    static let showsTextPattern: Locked<Regex<(Substring, Substring, Substring, Substring)>> = Locked(/(^|[\s\]\)>])(Tj|TJ|'|")(\s|$)/)
+
+    /// The paints of a content stream made of nothing else; nil for any other content.
+    /// (The expressions are used under their lock: a `Regex` compiles itself on first use.)
+    static func paints(_ content: String) -> [Paint]? {
+        paintPattern.withLock { pattern -> [Paint]? in
+            var paints: [Paint] = []
+            var rest = Substring(content)
+            while let match = rest.prefixMatch(of: pattern) {
+                guard let matrix = match.output[1].substring, let name = match.output[2].substring else { return nil }
+                paints.append(Paint(matrix: matrix.trimmingCharacters(in: .whitespacesAndNewlines), name: String(name)))
+                rest = rest[match.range.upperBound...]
+            }
+            return rest.allSatisfy(\.isWhitespace) ? paints : nil
         }
-        return rest.allSatisfy(\.isWhitespace) ? paints : nil
     }
 
     /// The page's content: the form found under the layers, as the page's own stream between

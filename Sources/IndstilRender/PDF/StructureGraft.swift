@@ -234,7 +234,10 @@ package enum StructureGraft {
 
     /// "12 0 R" (qpdf writes strings "u:…" and names "/…", so nothing else looks like it).
     static func isReference(_ text: String) -> Bool {
-        text.wholeMatch(of: /\d+ \d+ R/) != nil
+        // By hand: every string of every copied object is asked, and a regular expression is parsed anew at each use.
+        let parts = text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[2].elementsEqual("R".utf8)
+            && parts[0...1].allSatisfy { !$0.isEmpty && $0.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
     }
 
     /// `value` with every reference moved; one that does not move (a stream, an object the
