@@ -111,14 +111,40 @@ struct TaggedPDFTests {
         let keys = stride(from: 0, to: nums.count, by: 2).compactMap { nums[$0] as? Int }
         for key in structParents { #expect(keys.contains(key), "/StructParents \(key) has no ParentTree entry") }
 
-        // The questionnaire's page: its own content again, then the stamp inside /Artifact BMC … EMC.
+        // The questionnaire's page: its own content again, then the stamp inside a pagination artifact (BDC … EMC).
         let found = try (1...pages.count).first { page in
             try TestProcess.run("pdftotext", ["-f", "\(page)", "-l", "\(page)", file.path, "-"]).requireSuccess().stdout.contains("Skemaet blev sendt")
         }
         let index = try #require(found)
         let contents = try #require(value(pages[index - 1])?["/Contents"] as? [String])
         let last = try TestProcess.run("qpdf", ["--show-object=\(contents[contents.count - 1].split(separator: " ")[0])", "--filtered-stream-data", file.path]).requireSuccess().stdout
-        #expect(last.contains("/Artifact BMC") && last.contains(" Do") && last.contains("EMC"), "\(last)")
+        #expect(last.contains("/Artifact <</Type /Pagination>> BDC") && last.contains(" Do") && last.contains("EMC"), "\(last)")
+    }
+
+    /// PDF/UA-1 7.8 (Matterhorn 18-001, 18-002): a running head and a running foot are
+    /// pagination artifacts of the subtypes Header and Footer. The packet's own pages carry both
+    /// ("Punkt 3, Bilag 1: …" at the top of an appendix's later pages, "side 7 af 13" at the
+    /// bottom); their text is nowhere in the tagged content.
+    @Test("Running heads and feet are pagination artifacts of the subtypes Header and Footer")
+    func runningHeadsAreHeaderAndFooterArtifacts() throws {
+        let shared = try SharedOutputs.agendaPDF()
+        #expect(shared.result.status == 0, "\(shared.result)")
+        let file = shared.url("ud/dagsorden.pdf")
+        let page = try #require(try (1...20).first { page in
+            try TestProcess.run("pdftotext", ["-f", "\(page)", "-l", "\(page)", file.path, "-"]).requireSuccess().stdout
+                .contains("KOORDINERET MED")
+        })
+        let folder = try TempFolder("sidehoveder")
+        let plain = folder.url.appendingPathComponent("side.pdf")
+        try TestProcess.run("qpdf", ["--qdf", "--object-streams=disable", "--empty", "--pages", file.path, "\(page)", "--", plain.path]).requireSuccess()
+        // WeasyPrint writes the property list over several lines: compared word by word.
+        let text = String(decoding: try Data(contentsOf: plain), as: UTF8.self)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        #expect(text.contains("/Artifact << /Type /Pagination /Subtype /Header /Attached [ /Top ] >> BDC"), "no Header artifact on page \(page)")
+        #expect(text.contains("/Artifact << /Type /Pagination /Subtype /Footer /Attached [ /Bottom ] >> BDC"), "no Footer artifact on page \(page)")
+        let tagged = try TestProcess.run("pdfinfo", ["-struct-text", file.path]).requireSuccess().stdout
+        #expect(!tagged.contains("side \(page) af"), "the page number is tagged content")
+        #expect(tagged.contains("KOORDINERET MED"))
     }
 
     /// Every kind of PDF indstil writes, checked by outloud (PDF/UA-1 and WCAG 2.2, far more of

@@ -350,11 +350,11 @@ import Testing
         #expect(try Self.run("qpdf", ["--qdf", "--object-streams=disable", stamped.path, plain.path]).status == 0)
         let text = String(decoding: try Data(contentsOf: plain), as: UTF8.self)
         let streams = text.components(separatedBy: ">>\nstream\n").dropFirst().map { $0.components(separatedBy: "\nendstream").first ?? "" }
-        let stampStreams = streams.filter { $0.contains("/Artifact BMC") }
+        let stampStreams = streams.filter { $0.contains("/Artifact <</Type /Pagination>> BDC") }
         #expect(stampStreams.count == 2, "one artifact per stamped page: \(stampStreams.count)")
         for stream in stampStreams {
             let body = stream.trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(body.hasPrefix("/Artifact BMC") && body.hasSuffix("EMC") && (body.contains("Tj") || body.contains("TJ")), "\(body.prefix(200)) … \(body.suffix(50))")
+            #expect(body.hasPrefix("/Artifact <</Type /Pagination>> BDC") && body.hasSuffix("EMC") && (body.contains("Tj") || body.contains("TJ")), "\(body.prefix(200)) … \(body.suffix(50))")
         }
     }
 

@@ -10,7 +10,7 @@ import IndstilRender
 /// stamp. The page's marked content (its text, tagged in the attachment) then sits inside a
 /// form that nothing marks, and the paints are "content neither tagged nor an artifact". For
 /// a grafted attachment (`StructureGraft`) the page gets its content stream back in place,
-/// under the same transformations and clips, and the stamp is painted inside `/Artifact BMC …
+/// under the same transformations and clips, and the stamp is painted inside `/Artifact <</Type /Pagination>> BDC …
 /// EMC`. A page placed on A4 first (`A4Placement`, another overlay: a blank A4 page under the
 /// attachment's) has one more level of forms; the blank page's empty form is left out. A page
 /// of another shape is left as qpdf wrote it.
@@ -170,7 +170,7 @@ enum OverlaidPageContent {
         formResources["/XObject"] = formXObjects
 
         let after = "\n" + (marked?.close ?? "") + String(repeating: "Q\n", count: content.depth)
-            + "/Artifact BMC\nq\n\(stamp.matrix) cm\n/\(stampName) Do\nQ\nEMC\n"
+            + PDFStamper.paginationArtifact + "q\n\(stamp.matrix) cm\n/\(stampName) Do\nQ\nEMC\n"
         // The form's stream is the page's content again: its dictionary only says how it is encoded.
         var streamDictionary: [String: Any] = [:]
         for key in ["/Filter", "/DecodeParms"] { streamDictionary[key] = form[key] }

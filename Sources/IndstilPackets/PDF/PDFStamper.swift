@@ -13,7 +13,7 @@ import IndstilWorkspace
 /// The stamps are set by WeasyPrint, all of them in one run: one page per attachment
 /// page, each the size of the page it goes on as the reader sees it (rotated pages
 /// swap width and height; qpdf turns the overlay with the page). Each stamp page's
-/// content is marked as an artifact (`/Artifact BMC … EMC`), as the packet's own running
+/// content is marked as a pagination artifact (`/Artifact <</Type /Pagination>> BDC … EMC`), as the packet's own running
 /// headers are: in a tagged PDF it is page furniture, not content to be read out. qpdf
 /// then lays each attachment's stamp pages over its pages (`--overlay`), so the stamp is
 /// text that can be searched and extracted with pdftotext. The attachment's own content
@@ -41,6 +41,11 @@ enum PDFStamper {
     }
 
     static let timeout: TimeInterval = 600
+
+    /// Opens a stamp's marked content: page furniture (a stamp carries both the appendix's
+    /// number at the top and the page number at the bottom, so it is neither only a Header nor
+    /// only a Footer).
+    static let paginationArtifact = "/Artifact <</Type /Pagination>> BDC\n"
 
     /// - Parameter session: the packet's running WeasyPrint, if it has one (`WeasyPrintSession`).
     static func stamp(_ jobs: [Job], work: URL, progress: PacketProgress, session: WeasyPrintSession? = nil) throws(PacketFailure) {
@@ -98,7 +103,7 @@ enum PDFStamper {
     }
 
     /// Writes `pdf` to `output` with each page's content marked as an artifact: a stream
-    /// "/Artifact BMC" before the page's content streams and one "EMC" after. qpdf's
+    /// `paginationArtifact` before the page's content streams and one "EMC" after. qpdf's
     /// overlay makes the page a form XObject of the streams joined, so the whole stamp is
     /// one artifact where it lands.
     static func markAsArtifacts(_ pdf: URL, json: [String: Any], work: URL, output: URL) throws(PacketFailure) {
@@ -106,7 +111,7 @@ enum PDFStamper {
         let next = QPDF.maxObjectID(json) + 1
         let begin = "\(next) 0 R", end = "\(next + 1) 0 R"
         var update: [String: Any] = [
-            "obj:" + begin: ["stream": ["dict": [String: Any](), "data": Data("/Artifact BMC\n".utf8).base64EncodedString()]],
+            "obj:" + begin: ["stream": ["dict": [String: Any](), "data": Data(paginationArtifact.utf8).base64EncodedString()]],
             "obj:" + end: ["stream": ["dict": [String: Any](), "data": Data("\nEMC\n".utf8).base64EncodedString()]],
         ]
         for page in json["pages"] as? [[String: Any]] ?? [] {

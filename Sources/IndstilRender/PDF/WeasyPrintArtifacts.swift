@@ -6,7 +6,8 @@
 /// again, and the page's own background and the backgrounds and borders drawn before any
 /// element is entered are painted outside any marked content. Here the margin boxes are drawn
 /// inside `/Artifact <</Type /Pagination>> BDC … EMC` (nothing inside them gets a marked-content
-/// id), the page box itself is no longer one marked sequence around everything (an artifact
+/// id; those at the top are `/Subtype /Header`, those at the bottom `/Subtype /Footer`, as
+/// PDF/UA-1 7.8 asks of running heads and feet), the page box itself is no longer one marked sequence around everything (an artifact
 /// inside tagged content is not allowed), and backgrounds and borders drawn outside any
 /// element are artifacts. The pages look the same and hold the same text; only the marks
 /// around them change. WeasyPrint 70 (the archive copy) is left as it is.
@@ -37,7 +38,13 @@ enum WeasyPrintArtifacts {
                 return
             if isinstance(box, MarginBox) or tag == "Artifact":
                 stack.append("artifact")
-                pydyf.Stream.begin_marked_content(self, "Artifact", pydyf.Dictionary({"Type": "/Pagination"}))
+                properties = {"Type": "/Pagination"}
+                side = (getattr(box, "at_keyword", "") or "").lstrip("@").split("-")[0]
+                if side in ("top", "bottom"):
+                    # PDF/UA-1 7.8: a running head or foot is a Header or Footer, attached to its edge.
+                    properties["Subtype"] = "/Header" if side == "top" else "/Footer"
+                    properties["Attached"] = pydyf.Array(["/Top" if side == "top" else "/Bottom"])
+                pydyf.Stream.begin_marked_content(self, "Artifact", pydyf.Dictionary(properties))
                 return
             stack.append("marked")
             return begin(self, box, mcid, tag)
