@@ -87,7 +87,15 @@ def pdf_section(binary, baseline, root, out, runs, corpus):
         ("agenda, one item changed", agenda, f"python3 {edit}"),
     ]
     if baseline:
-        commands.append(("agenda (before)", f"{baseline} bundle {AGENDA} --to pdf -o ud/foer.pdf", "true"))
+        # The baseline with a cache folder of its own: cold, nothing changed and one item changed,
+        # each prepared as the new build's are (a baseline without a cache is cold every time).
+        before_cache = os.path.join(work, "cache-before")
+        before = f"env INDSTIL_CACHE_DIR={before_cache} {baseline} bundle {AGENDA} --to pdf -o ud/foer.pdf"
+        commands += [
+            ("agenda (before), cold", before, f"rm -rf {before_cache}"),
+            ("agenda (before), nothing changed", before, "true"),
+            ("agenda (before), one item changed", before, f"python3 {edit}"),
+        ]
     timed = _hyperfine(work, out, "pdf-agenda", commands, runs, 1)
 
     bundle_cache = os.path.join(out, "pdf-bundle-cache")
@@ -136,9 +144,9 @@ def pdf_section(binary, baseline, root, out, runs, corpus):
         "| what | this build | before | goal |",
         "|---|---|---|---|",
         f"| the 200-appendix bundle as one PDF, cold | {timed['bundle, 200 appendices']:.2f} s | {before('bundle (before)')} | ≤ 15 s |",
-        f"| the example agenda's two packets, cold | {timed['agenda, cold']:.2f} s | {before('agenda (before)')} | ≤ 2 s |",
-        f"| the same, nothing changed | {timed['agenda, nothing changed']:.2f} s | {before('agenda (before)')} | ≤ 0.5 s |",
-        f"| the same, one item changed | {timed['agenda, one item changed']:.2f} s | {before('agenda (before)')} | ≤ 1.5 s |",
+        f"| the example agenda's two packets, cold | {timed['agenda, cold']:.2f} s | {before('agenda (before), cold')} | ≤ 2 s |",
+        f"| the same, nothing changed | {timed['agenda, nothing changed']:.2f} s | {before('agenda (before), nothing changed')} | ≤ 0.5 s |",
+        f"| the same, one item changed | {timed['agenda, one item changed']:.2f} s | {before('agenda (before), one item changed')} | ≤ 1.5 s |",
         "",
         "| PDF | pages | tagged | PDF/UA checker findings | same bytes cold and from the cache | page count and text as before |",
         "|---|---|---|---|---|---|",

@@ -70,15 +70,21 @@ enum OfficeConversion {
         }
         var converted: [URL: URL] = [:]
         var keys: [URL: ContentCache.Key] = [:]
-        let identity = cache == nil ? nil : identity(of: program)
+        let ahead = OfficeConversionAhead.isActive
+        let identity = cache == nil && !ahead ? nil : identity(of: program)
         for (index, input) in inputs.enumerated() {
-            guard let cache, let identity else { break }
-            var key = ContentCache.Key("libreoffice pdf 1")
-            key.add(identity)
-            key.add(filter + " " + fixedDate.info)
-            guard key.add(contentsOf: input.copy) else { continue }
+            guard let identity else { break }
+            guard let key = key(identity: identity, copy: input.copy) else { continue }
             let kept = folder.appendingPathComponent("gemt-\(index + 1).pdf")
-            if cache.copy(key, to: kept) { converted[input.source] = kept } else { keys[input.source] = key }
+            if let cache, cache.copy(key, to: kept) {
+                converted[input.source] = kept
+            } else if ahead, let early = OfficeConversionAhead.take(key), (try? TemporaryItems.copyPrivately(early, to: kept)) != nil {
+                // Converted while the packet was read, from the same bytes.
+                converted[input.source] = kept
+                cache?.keep(kept, as: key)
+            } else {
+                keys[input.source] = key
+            }
         }
         let missing = inputs.filter { converted[$0.source] == nil }
         guard !missing.isEmpty else { return converted }
@@ -87,6 +93,15 @@ enum OfficeConversion {
             if let cache, let key = keys[source] { cache.keep(pdf, as: key) }
         }
         return converted
+    }
+
+    /// The key of the conversion of the private copy `copy` by the LibreOffice of `identity`
+    /// (`ContentCache`, `OfficeConversionAhead`); nil when the copy cannot be read.
+    static func key(identity: String, copy: URL) -> ContentCache.Key? {
+        var key = ContentCache.Key("libreoffice pdf 1")
+        key.add(identity)
+        key.add(filter + " " + fixedDate.info)
+        return key.add(contentsOf: copy) ? key : nil
     }
 
     /// The LibreOffice `program` found on PATH, by its files (the script and `versionrc`

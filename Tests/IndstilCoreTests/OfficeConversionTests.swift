@@ -38,3 +38,49 @@ struct OfficeConversionTests {
         #expect(PDFTagging.isTagged(try folder.write("x.pdf", "%PDF-1.4\n")) == nil)
     }
 }
+
+/// `OfficeConversionAhead`: a Word appendix goes to LibreOffice while the agenda is read; the
+/// build takes that conversion only for the same bytes.
+@Suite("Word appendices converted while the agenda is read", .serialized)
+struct OfficeConversionAheadTests {
+    @Test("Offered ahead: the build takes the conversion of the same bytes, the same PDF as its own; a file changed after the offer is converted anew")
+    func takesOnlyTheSameBytes() throws {
+        let docx = TestPackage.examples.appendingPathComponent("raadmandsmoede/punkt-5/orientering-fra-magistraten.docx")
+        let folder = try TempFolder("forud")
+        defer { folder.remove() }
+        let changed = folder.url.appendingPathComponent("aendret.docx"), same = folder.url.appendingPathComponent("samme.docx")
+        try FileManager.default.copyItem(at: docx, to: changed)
+        try FileManager.default.copyItem(at: docx, to: same)
+
+        OfficeConversionAhead.begin()
+        #expect(OfficeConversionAhead.isActive)
+        let before = OfficeConversionAhead.taken.withLock { $0 }
+        OfficeConversionAhead.offer(changed)
+        OfficeConversionAhead.offer(same)
+        // Saved again after it was offered: other words, other bytes.
+        try TestProcess.run("python3", ["-c", """
+            import sys, zipfile
+            path = sys.argv[1]
+            with zipfile.ZipFile(path) as old:
+                items = [(info, old.read(info)) for info in old.infolist()]
+            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+                for info, data in items:
+                    if info.filename == "word/document.xml":
+                        data = data.replace(b"Magistraten", b"Borgmesteren")
+                    new.writestr(info, data)
+            """, changed.path]).requireSuccess()
+
+        let fromChanged = try #require(OfficeConversion.pdfs(of: [changed], work: folder.url.appendingPathComponent("1"), cache: nil)[changed])
+        #expect(OfficeConversionAhead.taken.withLock { $0 } == before, "the conversion of the old bytes was taken")
+        let changedText = try TestProcess.run("pdftotext", [fromChanged.path, "-"]).requireSuccess().stdout
+        #expect(changedText.contains("Borgmesteren") && !changedText.contains("Magistraten"), "\(changedText)")
+
+        let ahead = try #require(OfficeConversion.pdfs(of: [same], work: folder.url.appendingPathComponent("2"), cache: nil)[same])
+        #expect(OfficeConversionAhead.taken.withLock { $0 } == before + 1, "the conversion made ahead was not taken")
+        OfficeConversionAhead.end()
+        #expect(!OfficeConversionAhead.isActive)
+
+        let own = try #require(OfficeConversion.pdfs(of: [same], work: folder.url.appendingPathComponent("3"), cache: nil)[same])
+        #expect(try Data(contentsOf: ahead) == Data(contentsOf: own), "the conversion made ahead differs from the build's own")
+    }
+}

@@ -17,6 +17,7 @@ public enum AgendaAssembler {
 
     public static func assemble(_ manifest: AgendaManifest, displayPath: String, in workspace: Workspace) -> Assembled<ResolvedAgenda> {
         var work = Assembly(workspace: workspace, manifest: manifest, displayPath: displayPath)
+        work.offerWordAppendicesAhead()
         var drafts = work.gated(manifest.items.enumerated().map { work.item($0.element, number: $0.offset + 1) })
         work.placeholders(in: manifest.yaml)
 
@@ -82,6 +83,20 @@ private struct Assembly {
         guard path.hasPrefix(base) else { return path }
         let relative = String(path.dropFirst(base.count))
         return DisplayPath.beside(displayFolder, relative)
+    }
+
+    /// The manifest's Word appendices, handed to LibreOffice before any item is read
+    /// (`OfficeConversionAhead`, when a PDF is being built); those an indstilling lists follow
+    /// as each is read.
+    func offerWordAppendicesAhead() {
+        guard OfficeConversionAhead.isActive else { return }
+        for entry in manifest.items {
+            for attachment in entry.attachments {
+                if case .success(let url) = paths.resolve(attachment.file, relativeTo: folder, line: attachment.fileLine) {
+                    OfficeConversionAhead.offer(url)
+                }
+            }
+        }
     }
 
     // MARK: - After sending
@@ -263,6 +278,7 @@ private struct Assembly {
     /// is an error unless the appendix is `closed` by its listing, its item or itself).
     mutating func appendix(_ url: URL, listPath: String, line: Int, closed: Bool) -> AppendixReading? {
         let fileExtension = url.pathExtension.lowercased()
+        if OfficeConversionAhead.isActive { OfficeConversionAhead.offer(url) }
         guard fileExtension == "md" else {
             let name = url.lastPathComponent
             switch AttachmentText.read(url) {

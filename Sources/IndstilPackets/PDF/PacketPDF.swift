@@ -189,6 +189,8 @@ public enum PacketPDF {
     /// closed packet: two) while its files are read and checked, when its last build had to set
     /// it (`PacketSettingForecast`). Call `coolDown` when the command ends.
     public static func warmUp(for target: URL, archive: Bool = false, packets: Int = 2) {
+        // Word appendices go to LibreOffice as soon as the agenda names them.
+        OfficeConversionAhead.begin()
         guard PacketSettingForecast.likely(target, archive: archive) else { return }
         let started = (0..<packets).compactMap { _ in WeasyPrintSession.start(archive ? .archive : .tagged) }
         warm.withLock { $0 += started }
@@ -202,6 +204,7 @@ public enum PacketPDF {
             return sessions
         }
         left.forEach { $0.close() }
+        OfficeConversionAhead.end()
     }
 
     static func takeWarm(archive: Bool) -> WeasyPrintSession? {

@@ -31,6 +31,7 @@ package struct WeasyPrintProgram: Sendable {
     if sys.path and sys.path[0] in ("", "."): del sys.path[0]
     import gc
     gc.disable()
+    \(WeasyPrintLibraries.python)
     \(WeasyPrintRelayout.python)
     \(WeasyPrintLinkTags.python)
     \(WeasyPrintArtifacts.python)

@@ -33,6 +33,7 @@ package final class WeasyPrintSession: @unchecked Sendable {
     with open(os.path.join(folder, "pid.tmp"), "w") as out:
         out.write(str(os.getpid()))
     os.rename(os.path.join(folder, "pid.tmp"), os.path.join(folder, "pid"))
+    \(WeasyPrintLibraries.python)
     \(WeasyPrintRelayout.python)
     \(WeasyPrintLinkTags.python)
     \(WeasyPrintArtifacts.python)

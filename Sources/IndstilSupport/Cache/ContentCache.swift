@@ -86,10 +86,8 @@ package struct ContentCache: Sendable {
 
     /// Copies the entry for `key` to `destination` (0600); false when there is none to trust.
     package func copy(_ key: Key, to destination: URL) -> Bool {
+        guard holds(key) else { return false }
         let entry = folder.appendingPathComponent(key.name + ".pdf")
-        var info = stat()
-        guard lstat(entry.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid(), info.st_size > 8,
-              (try? FileHandle(forReadingFrom: entry).read(upToCount: 4)) == Data("%PDF".utf8) else { return false }
         do {
             try TemporaryItems.copyPrivately(entry, to: destination)
         } catch {
@@ -99,6 +97,14 @@ package struct ContentCache: Sendable {
         // Used now: it stays while older entries go.
         _ = utimes(entry.path, nil)
         return true
+    }
+
+    /// Whether there is an entry for `key` to trust: a regular file of this user's that is a PDF.
+    package func holds(_ key: Key) -> Bool {
+        let entry = folder.appendingPathComponent(key.name + ".pdf")
+        var info = stat()
+        return lstat(entry.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_uid == geteuid() && info.st_size > 8
+            && (try? FileHandle(forReadingFrom: entry).read(upToCount: 4)) == Data("%PDF".utf8)
     }
 
     /// Keeps a copy of `file` as the entry for `key`. Quietly does nothing when that fails
