@@ -32,7 +32,7 @@ package enum AttachmentText {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maximumBytes else { return .noText }
         switch url.pathExtension.lowercased() {
-        case "pdf": return size == 0 ? .unreadable : pdfPages(url)
+        case "pdf": return size == 0 ? .unreadable : AttachmentReadingCache.text(of: url) { pdfPages(url) }
         case "docx": return size == 0 ? .unreadable : docxText(url)
         default: return .noText
         }

@@ -6,7 +6,12 @@ import IndstilSupport
 /// the file's size.
 package enum PDFTagging {
     /// nil when it cannot be told: qpdf is missing, or the file is not a PDF qpdf can read.
+    /// The answer for the same bytes is kept between runs (`AttachmentReadingCache`).
     package static func isTagged(_ pdf: URL) -> Bool? {
+        AttachmentReadingCache.isTagged(pdf) { probe(pdf) }
+    }
+
+    static func probe(_ pdf: URL) -> Bool? {
         guard let folder = try? TemporaryItems.makeFolder(kind: "tags") else { return nil }
         defer { TemporaryItems.remove(folder) }
         guard let trailer = show("trailer", of: pdf, folder: folder),

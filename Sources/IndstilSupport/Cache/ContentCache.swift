@@ -141,6 +141,27 @@ package struct ContentCache: Sendable {
         return data == Data("1".utf8) ? true : data == Data("0".utf8) ? false : nil
     }
 
+    /// Keeps `text` (what a program read from a file: an attachment's words) as the entry for
+    /// `key`; quietly nothing when that fails.
+    package func keep(text: String, as key: Key) {
+        place(key.name + ".txt") { staging throws in try TemporaryItems.writePrivately(Data(text.utf8), to: staging) }
+    }
+
+    /// What `keep(text:as:)` kept for `key`, when it is the user's own regular file of at most
+    /// `maximumTextBytes` in UTF-8; nil otherwise. A text used now stays while older entries go.
+    package func text(_ key: Key) -> String? {
+        let entry = folder.appendingPathComponent(key.name + ".txt")
+        var info = stat()
+        guard lstat(entry.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid(),
+              info.st_size <= Self.maximumTextBytes, let data = FileManager.default.contents(atPath: entry.path),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        _ = utimes(entry.path, nil)
+        return text
+    }
+
+    /// The largest text entry read back.
+    static let maximumTextBytes = 64 << 20
+
     /// Removes entries unused for `maximumAge`, staging files older than an hour (a run that
     /// was killed), and then the entries used longest ago while the folder holds more than `maximumBytes`.
     package func trim(now: Date = Date()) {
@@ -156,7 +177,7 @@ package struct ContentCache: Sendable {
                 if age > 3600 { unlink(path) }
             } else if name.hasSuffix(".note") {
                 if age > Self.maximumAge { unlink(path) }
-            } else if name.hasSuffix(".pdf") {
+            } else if name.hasSuffix(".pdf") || name.hasSuffix(".txt") {
                 if age > Self.maximumAge { unlink(path) } else { entries.append((path, used, Int(info.st_size))) }
             }
         }
