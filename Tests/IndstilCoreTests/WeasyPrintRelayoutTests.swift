@@ -107,3 +107,63 @@ import IndstilTestSupport
         #expect(try Self.run("/usr/bin/python3", ["-c", links], in: folder).contains("True"), "WeasyPrint's PDF/UA writer changed; links are no longer put in their elements")
     }
 }
+
+/// `WeasyPrintPageStyles`: the margin boxes of each page's type found from a note kept as they
+/// are declared, not by walking every element's style for every page; the same PDF.
+@Suite("WeasyPrint finds a page's margin boxes without walking every style") struct WeasyPrintPageStylesTests {
+    /// Pages of several types: the first, left and right, a named page, blank pages before
+    /// right-hand sections; margin boxes on each.
+    static var document: String {
+        var body = "<h1>Forside</h1>"
+        for number in 1...6 {
+            body += "<section class=\"\(number % 2 == 0 ? "bred" : "smal")\"><h2>Afsnit \(number)</h2>"
+            body += String(repeating: "<p>Kommunens forvaltning har vurderet sagen og anbefaler byrådet at godkende indstillingen.</p>", count: 12 * number)
+            body += "</section>"
+        }
+        return """
+        <!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Sidetyper</title><style>
+        @page { size: A5; margin: 2cm; @bottom-right { content: "side " counter(page) " af " counter(pages); } }
+        @page :first { @top-center { content: "Forsiden"; } @bottom-right { content: none; } }
+        @page :left { @top-left { content: "Venstre " counter(page); } }
+        @page :right { @top-right { content: "Højre " counter(page); } }
+        @page :blank { @top-center { content: "Tom side"; } }
+        @page bred { size: A5 landscape; @bottom-left { content: "Bred side"; } }
+        section { break-before: right; }
+        section.bred { page: bred; }
+        </style></head><body>\(body)</body></html>
+        """
+    }
+
+    @Test("The same PDF, byte for byte, with and without the replacement; the launchers carry it and it applies")
+    func samePages() throws {
+        #expect(WeasyPrintProgram.launcher.contains(WeasyPrintPageStyles.python))
+        #expect(WeasyPrintSession.launcher.contains(WeasyPrintPageStyles.python))
+        guard FileManager.default.fileExists(atPath: "/usr/bin/weasyprint") else {
+            Issue.record("WeasyPrint is missing: make deps installs it")
+            return
+        }
+        let folder = try TempFolder()
+        let input = try folder.write("sidetyper.html", Self.document)
+        var pdfs: [Data] = []
+        for tuned in [false, true] {
+            let pdf = folder.url(tuned ? "hurtig.pdf" : "debian.pdf")
+            let driver = (tuned ? WeasyPrintPageStyles.python : "") + """
+
+                import sys
+                from weasyprint.__main__ import main
+                import weasyprint.layout.page as page
+                print(page.set_page_type_computed_styles.__qualname__)
+                try:
+                    main(["--quiet", "--pdf-variant", "pdf/ua-1", sys.argv[1], sys.argv[2]])
+                except SystemExit:
+                    pass
+                """
+            let printed = try WeasyPrintRelayoutTests.run("/usr/bin/python3", ["-c", driver, input.path, pdf.path], in: folder)
+            #expect(printed.contains("_indstil_page_styles_without_walking_every_element") == tuned, "\(printed)")
+            pdfs.append(try Data(contentsOf: pdf))
+        }
+        let text = try WeasyPrintRelayoutTests.run("pdftotext", [folder.url("hurtig.pdf").path, "-"], in: folder)
+        #expect(text.contains("Venstre") && text.contains("Højre") && text.contains("Tom side") && text.contains("Bred side") && text.contains("Forsiden"), "\(text.prefix(600))")
+        #expect(pdfs[0] == pdfs[1], "the pages differ with the replacement")
+    }
+}

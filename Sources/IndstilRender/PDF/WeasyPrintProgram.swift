@@ -35,6 +35,7 @@ package struct WeasyPrintProgram: Sendable {
     \(WeasyPrintRelayout.python)
     \(WeasyPrintLinkTags.python)
     \(WeasyPrintArtifacts.python)
+    \(WeasyPrintPageStyles.python)
     from weasyprint.__main__ import main
     sys.argv[0] = "weasyprint"
     sys.exit(main())

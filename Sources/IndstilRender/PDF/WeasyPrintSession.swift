@@ -37,6 +37,7 @@ package final class WeasyPrintSession: @unchecked Sendable {
     \(WeasyPrintRelayout.python)
     \(WeasyPrintLinkTags.python)
     \(WeasyPrintArtifacts.python)
+    \(WeasyPrintPageStyles.python)
     from weasyprint.__main__ import main
     number = 0
     while True:
