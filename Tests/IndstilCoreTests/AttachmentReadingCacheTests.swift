@@ -59,6 +59,18 @@ import IndstilTestSupport
         #expect(probes == 2)
     }
 
+    @Test("A file over 16 MB is probed for its tags each time, not read whole for its digest")
+    func largeFilesAreProbed() throws {
+        let folder = try TempFolder()
+        let cache = try Self.cache(in: folder)
+        let large = folder.url("stor.pdf")
+        try Data(count: AttachmentReadingCache.largestProbed + 1).write(to: large)
+        var probes = 0
+        _ = AttachmentReadingCache.isTagged(large, cache: cache) { probes += 1; return true }
+        _ = AttachmentReadingCache.isTagged(large, cache: cache) { probes += 1; return true }
+        #expect(probes == 2)
+    }
+
     @Test("Encoded and decoded: pages with empty pages, no text, unreadable")
     func roundTrip() {
         for reading in [AttachmentText.Reading.pages(["a", "", "b\nc"]), .pages([""]), .noText, .unreadable] {

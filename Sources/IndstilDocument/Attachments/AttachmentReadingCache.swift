@@ -24,9 +24,11 @@ package enum AttachmentReadingCache {
         return reading
     }
 
-    /// Whether `url` is tagged: kept, or `probe()` (and then kept when it could tell).
+    /// Whether `url` is tagged: kept, or `probe()` (and then kept when it could tell). The probe
+    /// reads a few objects whatever the file's size, so a file over `largestProbed` is probed
+    /// rather than read whole twice for its digest.
     package static func isTagged(_ url: URL, cache: ContentCache? = ContentCache.shared, probe: () -> Bool?) -> Bool? {
-        guard let cache, let key = key("attachment tagged 1", tool: "qpdf", url) else { return probe() }
+        guard let cache, size(of: url) <= largestProbed, let key = key("attachment tagged 1", tool: "qpdf", url) else { return probe() }
         if let kept = cache.recall(key) { return kept }
         let answer = probe()
         if let answer, self.key("attachment tagged 1", tool: "qpdf", url)?.name == key.name { cache.remember(key, answer) }
@@ -42,6 +44,15 @@ package enum AttachmentReadingCache {
         key.add(identity)
         key.add(environment)
         return key.add(contentsOf: url) ? key : nil
+    }
+
+    /// The largest file whose tagging answer is kept (see `isTagged`).
+    static let largestProbed = 16 << 20
+
+    /// The size of the file at `url` (links followed); Int.max when it cannot be told.
+    static func size(of url: URL) -> Int {
+        var info = stat()
+        return stat(url.path, &info) == 0 ? Int(info.st_size) : Int.max
     }
 
     /// The installed packages and fonts, once per process.
