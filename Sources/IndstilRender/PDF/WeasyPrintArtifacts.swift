@@ -10,7 +10,11 @@
 /// PDF/UA-1 7.8 asks of running heads and feet), the page box itself is no longer one marked sequence around everything (an artifact
 /// inside tagged content is not allowed), and backgrounds and borders drawn outside any
 /// element are artifacts. The pages look the same and hold the same text; only the marks
-/// around them change. WeasyPrint 70 (the archive copy) is left as it is.
+/// around them change.
+///
+/// WeasyPrint 70 (the archive copy) marks a margin box's text as tagged content and hangs it on
+/// elements outside the document's tree. There each margin box is drawn inside the same
+/// Header or Footer artifact, its text unmarked, and the tree leaves it out.
 enum WeasyPrintArtifacts {
     static let python = #"""
     def _indstil_page_furniture_as_artifacts():
@@ -87,8 +91,71 @@ enum WeasyPrintArtifacts {
             finally:
                 stream.end_marked_content()
         draw.draw_box_background_and_border = draw_box_background_and_border
+    def _indstil_page_furniture_as_artifacts_70():
+        import inspect
+        from contextlib import contextmanager
+        import pydyf
+        import weasyprint
+        if not weasyprint.__version__.startswith("70."):
+            return
+        import weasyprint.draw as draw
+        import weasyprint.pdf as pdf
+        import weasyprint.pdf.tags as tags
+        from weasyprint.formatting_structure.boxes import MarginBox
+        from weasyprint.pdf.stream import Stream
+        branch = ("    elif isinstance(box, boxes.MarginBox):\n"
+                  "        # Build tree for margin boxes but don\u2019t link it to main tree. It ensures that\n"
+                  "        # marked content is mapped in document and removed from list. It could be\n"
+                  "        # included in tree as Artifact, but that\u2019s only allowed in PDF 2.0.\n"
+                  "        for child in box.children:\n"
+                  "            tuple(_build_box_tree(\n"
+                  "                child, parent, pdf, page_number, nums, annotations, tags))\n"
+                  "        return\n")
+        source = inspect.getsource(tags)
+        marking = inspect.getsource(Stream.marked)
+        if source.count(branch) != 1 or "mcid = len(self._tags)" not in marking or pdf.add_tags is not tags.add_tags:
+            return
+        # A margin box's text was never marked (below): nothing of it goes into the tree.
+        exec(compile(source.replace(branch, "    elif isinstance(box, boxes.MarginBox):\n        return\n"), tags.__file__, "exec"), tags.__dict__)
+        pdf.add_tags = tags.add_tags
+        marked = Stream.marked
+        @contextmanager
+        def marked_outside_margins(self, box, tag):
+            if getattr(self, "_indstil_margin", False):
+                yield
+            else:
+                with marked(self, box, tag):
+                    yield
+        Stream.marked = marked_outside_margins
+        cloning = Stream.clone
+        def clone(self, **options):
+            made = cloning(self, **options)
+            made._indstil_margin = getattr(self, "_indstil_margin", False)
+            return made
+        Stream.clone = clone
+        drawing = draw.draw_stacking_context
+        def draw_stacking_context(stream, stacking_context):
+            if not isinstance(stacking_context.box, MarginBox) or stream._tags is None or getattr(stream, "_indstil_margin", False):
+                return drawing(stream, stacking_context)
+            properties = {"Type": "/Pagination"}
+            side = (stacking_context.box.at_keyword or "").lstrip("@").split("-")[0]
+            if side in ("top", "bottom"):
+                properties["Subtype"] = "/Header" if side == "top" else "/Footer"
+                properties["Attached"] = pydyf.Array(["/Top" if side == "top" else "/Bottom"])
+            pydyf.Stream.begin_marked_content(stream, "Artifact", pydyf.Dictionary(properties))
+            stream._indstil_margin = True
+            try:
+                drawing(stream, stacking_context)
+            finally:
+                stream._indstil_margin = False
+                pydyf.Stream.end_marked_content(stream)
+        draw.draw_stacking_context = draw_stacking_context
     try:
         _indstil_page_furniture_as_artifacts()
+    except Exception:
+        pass
+    try:
+        _indstil_page_furniture_as_artifacts_70()
     except Exception:
         pass
     """#
