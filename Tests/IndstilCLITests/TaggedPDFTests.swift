@@ -134,14 +134,9 @@ struct TaggedPDFTests {
             try TestProcess.run("pdftotext", ["-f", "\(page)", "-l", "\(page)", file.path, "-"]).requireSuccess().stdout
                 .contains("KOORDINERET MED")
         })
-        let folder = try TempFolder("sidehoveder")
-        let plain = folder.url.appendingPathComponent("side.pdf")
-        try TestProcess.run("qpdf", ["--qdf", "--object-streams=disable", "--empty", "--pages", file.path, "\(page)", "--", plain.path]).requireSuccess()
-        // WeasyPrint writes the property list over several lines: compared without white space.
-        let text = String(decoding: try Data(contentsOf: plain), as: UTF8.self)
-            .filter { $0 != " " && $0 != "\n" && $0 != "\r" }
-        #expect(text.contains("/Artifact<</Type/Pagination/Subtype/Header/Attached[/Top]>>BDC"), "no Header artifact on page \(page)")
-        #expect(text.contains("/Artifact<</Type/Pagination/Subtype/Footer/Attached[/Bottom]>>BDC"), "no Footer artifact on page \(page)")
+        let text = try PDFProbe(file: file).compactPage(page)
+        #expect(text.contains(PDFProbe.headerArtifact), "no Header artifact on page \(page)")
+        #expect(text.contains(PDFProbe.footerArtifact), "no Footer artifact on page \(page)")
         let tagged = try TestProcess.run("pdfinfo", ["-struct-text", file.path]).requireSuccess().stdout
         #expect(!tagged.contains("side \(page) af"), "the page number is tagged content")
         #expect(tagged.contains("KOORDINERET MED"))

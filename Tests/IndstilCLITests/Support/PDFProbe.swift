@@ -9,6 +9,20 @@ struct PDFProbe {
     var keeping: TempFolder? = nil
 
     var info: String { get throws { try TestProcess.run("pdfinfo", [file.path]).requireSuccess().stdout } }
+
+    /// Page `page` (from 1) as qpdf writes it uncompressed, with no white space at all: marked
+    /// content's property lists compare however a writer spaced them (WeasyPrint 57 over several
+    /// lines, 70 with none).
+    func compactPage(_ page: Int) throws -> String {
+        let folder = try TempFolder("side")
+        let plain = folder.url.appendingPathComponent("side.pdf")
+        try TestProcess.run("qpdf", ["--qdf", "--object-streams=disable", "--empty", "--pages", file.path, "\(page)", "--", plain.path]).requireSuccess()
+        return String(decoding: try Data(contentsOf: plain), as: UTF8.self).filter { $0 != " " && $0 != "\n" && $0 != "\r" }
+    }
+
+    /// The running head and foot of a page as PDF/UA-1 7.8 wants them (see `compactPage`).
+    static let headerArtifact = "/Artifact<</Type/Pagination/Subtype/Header/Attached[/Top]>>BDC"
+    static let footerArtifact = "/Artifact<</Type/Pagination/Subtype/Footer/Attached[/Bottom]>>BDC"
     var metadata: String { get throws { try TestProcess.run("pdfinfo", ["-meta", file.path]).requireSuccess().stdout } }
 
     /// The structure elements that matter, in reading order, with the text of headings:
