@@ -182,14 +182,16 @@ enum OfficeConversion {
     /// XMP and the output intent's ICC profile alike, as PDF/A wants them to agree), and an
     /// /ID derived from its content.
     static func fixDates(_ pdf: URL, to output: URL, work: URL) throws(PacketFailure) {
-        func objects(_ refs: [String], inline: Bool = false) throws(PacketFailure) -> [String: Any] {
-            let json = try QPDF.json(pdf, keys: ["qpdf"] , extra: (inline ? ["--json-stream-data=inline"] : []) + refs.map { "--json-object=\($0)" },
-                                     into: work.appendingPathComponent("datoer.json"), step: .converting, what: Message(da: "ved konvertering", en: "while converting"))
-            return QPDF.objects(json)
+        // Every object once (without stream data), then the data of the two streams rewritten here.
+        let all = QPDF.objects(try QPDF.json(pdf, keys: ["qpdf"], into: work.appendingPathComponent("datoer.json"), step: .converting,
+                                             what: Message(da: "ved konvertering", en: "while converting")))
+        func resolved(_ value: Any?) -> Any? {
+            guard let ref = value as? String, ref.hasSuffix(" R") else { return value }
+            return (all["obj:" + ref] as? [String: Any])?["value"]
         }
         var update: [String: Any] = [:]
-        guard var trailer = (try objects(["trailer"])["trailer"] as? [String: Any])?["value"] as? [String: Any],
-              let root = trailer["/Root"] as? String else {
+        guard var trailer = (all["trailer"] as? [String: Any])?["value"] as? [String: Any],
+              let root = trailer["/Root"] as? String, let catalog = QPDF.value(all, root) else {
             throw PacketFailure(.converting, da: "den konverterede PDF har ingen katalog", en: "the converted PDF has no catalog", file: pdf)
         }
         // LibreOffice's checksum and /ID differ from run to run; qpdf keeps the first /ID
@@ -197,34 +199,40 @@ enum OfficeConversion {
         trailer["/DocChecksum"] = nil
         trailer["/ID"] = nil
         update["trailer"] = ["value": trailer]
-        let info = trailer["/Info"] as? String
-        let found = try objects([root] + (info.map { [$0] } ?? []))
-        if let info, var dates = QPDF.value(found, info) {
+        if let info = trailer["/Info"] as? String, var dates = QPDF.value(all, info) {
             for key in ["/CreationDate", "/ModDate"] where dates[key] != nil { dates[key] = "u:" + fixedDate.info }
             update["obj:" + info] = ["value": dates]
         }
+        let metadata = catalog["/Metadata"] as? String
+        // The sRGB profile of the PDF/A output intent, which LibreOffice has lcms make at export
+        // time: its header carries that time (bytes 24–35, ICC.1 7.2.8).
+        let profiles = (resolved(catalog["/OutputIntents"]) as? [Any] ?? []).compactMap { intent in
+            (resolved(intent) as? [String: Any])?["/DestOutputProfile"] as? String
+        }
+        let rewritten = ([metadata].compactMap { $0 } + profiles).filter { ref in
+            (all["obj:" + ref] as? [String: Any])?["stream"] != nil
+        }
+        var streams: [String: Any] = [:]
+        if !rewritten.isEmpty {
+            streams = QPDF.objects(try QPDF.json(pdf, keys: ["qpdf"], extra: ["--json-stream-data=inline"] + rewritten.map { "--json-object=\($0)" },
+                                                 into: work.appendingPathComponent("datoer-stroemme.json"), step: .converting,
+                                                 what: Message(da: "ved konvertering", en: "while converting")))
+        }
         /// A stream's dictionary (without its filters: the data given back is plain) and data.
-        func stream(_ ref: String) throws(PacketFailure) -> (dictionary: [String: Any], data: Data)? {
-            guard let stream = (try objects([ref], inline: true)["obj:" + ref] as? [String: Any])?["stream"] as? [String: Any],
+        func stream(_ ref: String) -> (dictionary: [String: Any], data: Data)? {
+            guard let stream = (streams["obj:" + ref] as? [String: Any])?["stream"] as? [String: Any],
                   let encoded = stream["data"] as? String, let data = Data(base64Encoded: encoded) else { return nil }
             var dictionary = stream["dict"] as? [String: Any] ?? [:]
             for key in ["/Filter", "/DecodeParms", "/Length"] { dictionary[key] = nil }
             return (dictionary, data)
         }
-        let catalog = QPDF.value(found, root)
-        if let metadata = catalog?["/Metadata"] as? String, let (dictionary, data) = try stream(metadata), var xmp = String(data: data, encoding: .utf8) {
+        if let metadata, let (dictionary, data) = stream(metadata), var xmp = String(data: data, encoding: .utf8) {
             xmp = xmp.replacing(/(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*/) { $0.1 + fixedDate.xmp }
             xmp = xmp.replacing(/(xmp:(?:CreateDate|ModifyDate|MetadataDate)=")[^"]*/) { $0.1 + fixedDate.xmp }
             update["obj:" + metadata] = ["stream": ["dict": dictionary, "data": Data(xmp.utf8).base64EncodedString()]]
         }
-        // The sRGB profile of the PDF/A output intent, which LibreOffice has lcms make at export
-        // time: its header carries that time (bytes 24–35, ICC.1 7.2.8).
-        var intents = catalog?["/OutputIntents"] as? [Any] ?? []
-        if let ref = catalog?["/OutputIntents"] as? String { intents = try objects([ref])["obj:" + ref].flatMap { ($0 as? [String: Any])?["value"] as? [Any] } ?? [] }
-        for intent in intents {
-            var dictionary = intent as? [String: Any]
-            if let ref = intent as? String { dictionary = QPDF.value(try objects([ref]), ref) }
-            guard let profile = dictionary?["/DestOutputProfile"] as? String, var (profileDictionary, data) = try stream(profile), data.count >= 128 else { continue }
+        for profile in profiles {
+            guard var (profileDictionary, data) = stream(profile), data.count >= 128 else { continue }
             data.replaceSubrange(24..<36, with: [0x07, 0xbc, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0])
             profileDictionary["/N"] = profileDictionary["/N"] ?? 3
             update["obj:" + profile] = ["stream": ["dict": profileDictionary, "data": data.base64EncodedString()]]
