@@ -49,7 +49,9 @@ struct BundleCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: url.path) else { throw FileCollector.MissingPath(path: manifest) }
         let workspace = try ProjectWorkspace.current()
         // WeasyPrint imports itself while the packet is read and checked (when it is likely to be needed).
-        if to == .pdf, let output { PacketPDF.warmUp(for: URL(fileURLWithPath: output).standardizedFileURL, archive: archive, packets: Self.packetCount(manifest)) }
+        if to == .pdf {
+            PacketPDF.warmUp(for: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, archive: archive, packets: Self.packetCount(manifest))
+        }
         defer { PacketPDF.coolDown() }
         Output.progress("Læser \(manifest) …")
         switch workspace.assemble(url, displayPath: manifest) {

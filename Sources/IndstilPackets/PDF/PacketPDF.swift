@@ -188,10 +188,12 @@ public enum PacketPDF {
     /// Starts WeasyPrint for the packet about to be built to `target` (an agenda's public and
     /// closed packet: two) while its files are read and checked, when its last build had to set
     /// it (`PacketSettingForecast`). Call `coolDown` when the command ends.
-    public static func warmUp(for target: URL, archive: Bool = false, packets: Int = 2) {
+    /// - Parameter target: nil when the command names no output (the kind's default name is
+    ///   not known yet): then only the Word appendices are converted ahead.
+    public static func warmUp(for target: URL?, archive: Bool = false, packets: Int = 2) {
         // Word appendices go to LibreOffice as soon as the agenda names them.
         OfficeConversionAhead.begin()
-        guard PacketSettingForecast.likely(target, archive: archive) else { return }
+        guard let target, PacketSettingForecast.likely(target, archive: archive) else { return }
         let started = (0..<packets).compactMap { _ in WeasyPrintSession.start(archive ? .archive : .tagged) }
         warm.withLock { $0 += started }
     }
