@@ -48,6 +48,16 @@ struct ArchivePDFTests {
         #expect(result.status == 0, "\(result)")
         let file = folder.url.appendingPathComponent("arkiv.pdf")
         try Self.expectArchive(file)
+        // The bilagsfortegnelse and the in-text references show the pages they point at (a
+        // replacement meant for WeasyPrint 57 once left them all at 0 in WeasyPrint 70).
+        let contents = try TestProcess.run("pdftotext", ["-f", "2", "-l", "3", "-layout", file.path, "-"]).requireSuccess().stdout
+        let numbers = contents.components(separatedBy: "\n").compactMap { line -> Int? in
+            guard line.contains("....") else { return nil }
+            return Int(line.split(separator: " ").last ?? "")
+        }
+        #expect(numbers.count >= 7, "\(contents)")
+        #expect(numbers.allSatisfy { $0 >= 3 }, "page references in the archive copy: \(numbers)")
+        #expect(!contents.contains("(side 0)"), "\(contents)")
         // WeasyPrint 70's running heads and page numbers are Header and Footer artifacts too (PDF/UA-1 7.8).
         let warnings = try PDFProbe(file: file).outloud.warnings
         #expect(!warnings.contains { $0.hasPrefix("PAG-001") }, "running heads tagged as content: \(warnings)")

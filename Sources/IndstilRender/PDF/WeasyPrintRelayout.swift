@@ -1,7 +1,7 @@
 /// Python that keeps WeasyPrint from laying pages out again when nothing they show has changed.
 /// Both launchers run it before WeasyPrint's `main` (`WeasyPrintProgram`, `WeasyPrintSession`).
 ///
-/// WeasyPrint 57–70 lays a document out, then again for every page whose generated content
+/// WeasyPrint 57 lays a document out, then again for every page whose generated content
 /// (`target-counter(attr(href), page)`: the page numbers of a bilagsfortegnelse and of the
 /// "(side 12)" after an internal link) may have changed, until nothing changes. It decides
 /// "may have changed" by comparing *all* of a page's counters with the ones it saw last, and
@@ -15,11 +15,18 @@
 /// page_counter_values?"). A page whose shown numbers did change is laid out again exactly as
 /// before, and so are the pages after it if its breaks moved. The text and the pages set are
 /// the same (`WeasyPrintRelayoutTests`). Each replacement is made only when WeasyPrint's code
-/// is exactly the code it was written for; otherwise WeasyPrint runs as it is, slower.
+/// is exactly the code it was written for, and only in WeasyPrint 57: in 70 (the archive copy)
+/// the same replacement left every forward reference at page 0. Otherwise WeasyPrint runs as it
+/// is, slower.
 enum WeasyPrintRelayout {
     static let python = #"""
     def _indstil_relayout_only_on_change():
         import copy, inspect
+        import weasyprint
+        # Only 57: WeasyPrint 70's code matches, but there the first layout's forward references
+        # are never laid out again, and a bilagsfortegnelse showed page 0 for every entry.
+        if not weasyprint.__version__.startswith("57."):
+            return
         import weasyprint.layout.page as page
         from weasyprint.css.targets import TargetCollector
         source = inspect.getsource(page)
