@@ -64,6 +64,18 @@ import IndstilTestSupport
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
+    /// Whether both launchers carry `python`, and Debian's WeasyPrint (the one the replacements
+    /// are checked against) is there; records an issue when it is not.
+    static func launchersCarry(_ python: String) -> Bool {
+        #expect(WeasyPrintProgram.launcher.contains(python))
+        #expect(WeasyPrintSession.launcher.contains(python))
+        guard FileManager.default.fileExists(atPath: "/usr/bin/weasyprint") else {
+            Issue.record("WeasyPrint is missing: make deps installs it")
+            return false
+        }
+        return true
+    }
+
     @Test("The links' page numbers set with fewer layouts: the same pages, the same text, the same numbers")
     func fewerLayoutsSamePages() throws {
         guard FileManager.default.fileExists(atPath: "/usr/bin/weasyprint") else {
@@ -91,14 +103,8 @@ import IndstilTestSupport
 
     @Test("Both launchers carry the replacements (layout and link tags), and they apply to the WeasyPrint make deps installs")
     func launchersCarryThem() throws {
-        #expect(WeasyPrintProgram.launcher.contains(WeasyPrintRelayout.python))
-        #expect(WeasyPrintSession.launcher.contains(WeasyPrintRelayout.python))
-        #expect(WeasyPrintProgram.launcher.contains(WeasyPrintLinkTags.python))
-        #expect(WeasyPrintSession.launcher.contains(WeasyPrintLinkTags.python))
-        guard FileManager.default.fileExists(atPath: "/usr/bin/weasyprint") else {
-            Issue.record("WeasyPrint is missing: make deps installs it")
-            return
-        }
+        let linkTags = Self.launchersCarry(WeasyPrintLinkTags.python)
+        guard Self.launchersCarry(WeasyPrintRelayout.python), linkTags else { return }
         let folder = try TempFolder()
         let probe = WeasyPrintRelayout.python + "\nfrom weasyprint.css.targets import TargetCollector\nprint(TargetCollector.cache_target_page_counters.__qualname__)\n"
         let printed = try Self.run("/usr/bin/python3", ["-c", probe], in: folder)
@@ -136,12 +142,7 @@ import IndstilTestSupport
 
     @Test("The same PDF, byte for byte, with and without the replacement; the launchers carry it and it applies")
     func samePages() throws {
-        #expect(WeasyPrintProgram.launcher.contains(WeasyPrintPageStyles.python))
-        #expect(WeasyPrintSession.launcher.contains(WeasyPrintPageStyles.python))
-        guard FileManager.default.fileExists(atPath: "/usr/bin/weasyprint") else {
-            Issue.record("WeasyPrint is missing: make deps installs it")
-            return
-        }
+        guard WeasyPrintRelayoutTests.launchersCarry(WeasyPrintPageStyles.python) else { return }
         let folder = try TempFolder()
         let input = try folder.write("sidetyper.html", Self.document)
         var pdfs: [Data] = []

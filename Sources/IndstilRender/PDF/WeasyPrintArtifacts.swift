@@ -17,6 +17,16 @@
 /// Header or Footer artifact, its text unmarked, and the tree leaves it out.
 enum WeasyPrintArtifacts {
     static let python = #"""
+    def _indstil_begin_pagination_artifact(stream, box):
+        # PDF/UA-1 7.8: a running head or foot is a Header or Footer, attached to its edge; other
+        # page furniture (a background, a side margin box) is only Pagination.
+        import pydyf
+        properties = {"Type": "/Pagination"}
+        side = (getattr(box, "at_keyword", "") or "").lstrip("@").split("-")[0]
+        if side in ("top", "bottom"):
+            properties["Subtype"] = "/Header" if side == "top" else "/Footer"
+            properties["Attached"] = pydyf.Array(["/Top" if side == "top" else "/Bottom"])
+        pydyf.Stream.begin_marked_content(stream, "Artifact", pydyf.Dictionary(properties))
     def _indstil_page_furniture_as_artifacts():
         import pydyf
         from weasyprint.pdf.stream import Stream
@@ -42,13 +52,7 @@ enum WeasyPrintArtifacts {
                 return
             if isinstance(box, MarginBox) or tag == "Artifact":
                 stack.append("artifact")
-                properties = {"Type": "/Pagination"}
-                side = (getattr(box, "at_keyword", "") or "").lstrip("@").split("-")[0]
-                if side in ("top", "bottom"):
-                    # PDF/UA-1 7.8: a running head or foot is a Header or Footer, attached to its edge.
-                    properties["Subtype"] = "/Header" if side == "top" else "/Footer"
-                    properties["Attached"] = pydyf.Array(["/Top" if side == "top" else "/Bottom"])
-                pydyf.Stream.begin_marked_content(self, "Artifact", pydyf.Dictionary(properties))
+                _indstil_begin_pagination_artifact(self, box)
                 return
             stack.append("marked")
             return begin(self, box, mcid, tag)
@@ -137,12 +141,7 @@ enum WeasyPrintArtifacts {
         def draw_stacking_context(stream, stacking_context):
             if not isinstance(stacking_context.box, MarginBox) or stream._tags is None or getattr(stream, "_indstil_margin", False):
                 return drawing(stream, stacking_context)
-            properties = {"Type": "/Pagination"}
-            side = (stacking_context.box.at_keyword or "").lstrip("@").split("-")[0]
-            if side in ("top", "bottom"):
-                properties["Subtype"] = "/Header" if side == "top" else "/Footer"
-                properties["Attached"] = pydyf.Array(["/Top" if side == "top" else "/Bottom"])
-            pydyf.Stream.begin_marked_content(stream, "Artifact", pydyf.Dictionary(properties))
+            _indstil_begin_pagination_artifact(stream, stacking_context.box)
             stream._indstil_margin = True
             try:
                 drawing(stream, stacking_context)
