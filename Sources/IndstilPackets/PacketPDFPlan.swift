@@ -19,8 +19,12 @@ protocol PacketPDFPlan {
     func body(attachmentPages: [String: Int]) -> String
     /// Whether the packet holds closed material: then every page says so (`ClosedMarking`).
     var isClosed: Bool { get }
+    /// The body in up to `count` runs, each starting where a page break is forced anyway, to be
+    /// set at the same time (`WeasyPrint.setInPieces`); nil when the kind is not cut so.
+    func bodyPieces(attachmentPages: [String: Int], count: Int) -> [String]?
 }
 
 extension PacketPDFPlan {
     var isClosed: Bool { false }
+    func bodyPieces(attachmentPages: [String: Int], count: Int) -> [String]? { nil }
 }

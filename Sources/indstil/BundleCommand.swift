@@ -30,14 +30,17 @@ struct BundleCommand: ParsableCommand {
     @Flag(help: "For en dagsorden: giv hvert punkt, hvis indstilling er ændret efter udsendelsen, en side med ændringerne siden da (indstillingen, som git havde den på udsendelsesdagen).")
     var redline = false
 
-    /// How many packets a manifest's PDF build sets, as far as its first lines tell: one for a
-    /// betænkning bundle, two (public and closed) for an agenda or minutes.
-    static func packetCount(_ manifest: String) -> Int {
+    /// How many WeasyPrint sessions a manifest's PDF build can use, as far as its first lines tell:
+    /// two for an agenda or minutes (the public and the closed packet); for a betænkning bundle one
+    /// a core, up to two (a big bundle is set in pieces, one a core: `PacketPDF.setInPieces`), and
+    /// one for its archive copy.
+    static func sessionCount(_ manifest: String, archive: Bool) -> Int {
         // Only a regular file is opened here (a FIFO would hold the command before the manifest is even read).
         guard FileKind.isRegularFile(URL(fileURLWithPath: manifest)),
               let handle = FileHandle(forReadingAtPath: manifest), let head = try? handle.read(upToCount: 4096) else { return 2 }
         try? handle.close()
-        return String(decoding: head, as: UTF8.self).contains("type: betaenkning") ? 1 : 2
+        guard String(decoding: head, as: UTF8.self).contains("type: betaenkning") else { return 2 }
+        return archive ? 1 : min(2, ParallelWork.cores)
     }
 
     func validate() throws {
@@ -50,7 +53,7 @@ struct BundleCommand: ParsableCommand {
         let workspace = try ProjectWorkspace.current()
         // WeasyPrint imports itself while the packet is read and checked (when it is likely to be needed).
         if to == .pdf {
-            PacketPDF.warmUp(for: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, archive: archive, packets: Self.packetCount(manifest))
+            PacketPDF.warmUp(for: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, archive: archive, packets: Self.sessionCount(manifest, archive: archive))
         }
         defer { PacketPDF.coolDown() }
         Output.progress("Læser \(manifest) …")

@@ -50,6 +50,18 @@ struct BundlePDFPlan: PacketPDFPlan {
         return out
     }
 
+    /// Runs of whole chapters (each starts a page) of about the same size, the first with the
+    /// cover and the bilagsfortegnelse; nil for a bundle of one chapter.
+    func bodyPieces(attachmentPages: [String: Int], count: Int) -> [String]? {
+        guard count >= 2, bundle.chapters.count >= 2 else { return nil }
+        var chapters = bundle.chapters.map { chapter in
+            self.chapter(chapter) + chapter.appendices.map { appendix($0, attachmentPages: attachmentPages) }.joined()
+        }
+        chapters[0] = cover() + index() + chapters[0]
+        let runs = PacketPieces.runs(chapters.map(\.utf8.count), count: count)
+        return runs.count >= 2 ? runs.map { chapters[$0].joined() } : nil
+    }
+
     /// Label, title and scope; the manifest's municipality, committee and date under the
     /// title, its reading guide at the foot of the page.
     func cover() -> String {

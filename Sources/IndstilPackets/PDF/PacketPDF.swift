@@ -25,8 +25,10 @@ public enum PacketPDF {
     /// A betænkning bundle's PDF (see `BundlePDFPlan`).
     /// `archive`, here and below: the archive copy, PDF/A-2 (`WeasyPrint.Variant.archive`,
     /// `PDFArchiveParts`), instead of the tagged PDF/UA-1.
-    public static func write(_ bundle: ResolvedBundle, to file: URL, archive: Bool = false, progress: @escaping PacketProgress) throws(PacketFailure) {
-        try writeTogether([(bundle, file)], archive: archive, progress: progress)
+    /// - Parameter pieceMinimumBytes: from this size of HTML on the bundle is set in pieces (`setInPieces`).
+    public static func write(_ bundle: ResolvedBundle, to file: URL, archive: Bool = false, pieceMinimumBytes: Int = pieceMinimumBytes,
+                             progress: @escaping PacketProgress) throws(PacketFailure) {
+        try writeTogether([(bundle, file)], archive: archive, pieceMinimumBytes: pieceMinimumBytes, progress: progress)
     }
 
     /// An agenda's PDFs (see `AgendaPDFPlan`): its public packet and, when it has closed
@@ -53,7 +55,8 @@ public enum PacketPDF {
     /// closed packet takes the public one's conversions from the `ContentCache`). The steps
     /// are reported as if they ran one after the other: the first packet's as they happen,
     /// the others' held back and told in order after it.
-    static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, progress: @escaping PacketProgress) throws(PacketFailure) {
+    static func writeTogether<P: Packet>(_ packets: [(P, URL)], archive: Bool = false, pieceMinimumBytes: Int = pieceMinimumBytes,
+                                         progress: @escaping PacketProgress) throws(PacketFailure) {
         for (packet, _) in packets { try packet.refuseWithheld() }
         var works: [URL] = []
         var sessions: [WeasyPrintSession?] = []
@@ -80,7 +83,7 @@ public enum PacketPDF {
         let built = ParallelWork.map(Array(packets.indices)) { index in
             Result { () throws(PacketFailure) -> URL in
                 try build(packets[index].0, files: files[index], work: works[index], archive: archive, session: started[index],
-                          wasSet: wereSet[index], progress: told[index].report)
+                          wasSet: wereSet[index], pieceMinimumBytes: pieceMinimumBytes, progress: told[index].report)
             }
         }
         for (index, (_, target)) in packets.enumerated() where (try? built[index].get()) != nil {
@@ -119,8 +122,10 @@ public enum PacketPDF {
     /// - Parameter session: WeasyPrint started ahead of time for this packet; when there is none
     ///   and the packet must be set, one is started here for its pages and stamps.
     /// - Parameter wasSet: set to true when the packet had to be set (not taken from the cache).
+    /// - Parameter pieceMinimumBytes: a packet whose HTML is at least this big is set in pieces
+    ///   on all cores (`setInPieces`).
     static func build(_ packet: some Packet, files: PacketFiles, work: URL, archive: Bool = false, session: WeasyPrintSession? = nil,
-                      wasSet: Locked<Bool>? = nil, progress: PacketProgress) throws(PacketFailure) -> URL {
+                      wasSet: Locked<Bool>? = nil, pieceMinimumBytes: Int = pieceMinimumBytes, progress: PacketProgress) throws(PacketFailure) -> URL {
         var started: WeasyPrintSession?
         defer { started?.close() }
 
@@ -144,7 +149,8 @@ public enum PacketPDF {
         let plan = packet.pdfPlan(files)
         progress(PacketStep(.building, "Bygger HTML til PDF: \(plan.summary) …"))
         let pages = Dictionary(attachments.map { ($0.key, $0.pageCount) }, uniquingKeysWith: { first, _ in first })
-        let html = PacketPDFDocument.html(plan, attachmentPages: pages, css: try stylesheet())
+        let css = try stylesheet()
+        let html = PacketPDFDocument.html(plan, attachmentPages: pages, css: css)
 
         // The finished packet, kept under everything it is made from: a rebuild with nothing changed is a copy.
         let result = work.appendingPathComponent("pakke.pdf")
@@ -160,7 +166,11 @@ public enum PacketPDF {
         let input = work.appendingPathComponent("pakke.html")
         let set = work.appendingPathComponent("sat.pdf")
         progress(PacketStep(.setting, "Sætter PDF med WeasyPrint …"))
-        try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, archive: archive, timeout: timeout, session: weasyPrint)
+        let inPieces = archive ? false : try setInPieces(plan, html: html, attachmentPages: pages, css: css, work: work, output: set,
+                                                         session: weasyPrint, minimumBytes: pieceMinimumBytes, progress: progress)
+        if !inPieces {
+            try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, archive: archive, timeout: timeout, session: weasyPrint)
+        }
         guard !attachments.isEmpty else {
             if let kept { ContentCache.shared?.keep(set, as: kept) }
             return set
@@ -178,6 +188,40 @@ public enum PacketPDF {
                            work: work, output: result, progress: progress)
         if let kept { ContentCache.shared?.keep(result, as: kept) }
         return result
+    }
+
+    // MARK: Setting a big packet in pieces
+
+    /// The size of a packet's HTML (about 80 pages) from which it is set in pieces: below it, the
+    /// second WeasyPrint and the join cost about what the pieces save.
+    public static let pieceMinimumBytes = 256 * 1024
+
+    /// Sets a tagged packet of at least `minimumBytes` of HTML in pieces, one a core (at most
+    /// four), when its plan can be cut (`PacketPDFPlan.bodyPieces`): each piece in a WeasyPrint
+    /// session of its own (`session`, then one started ahead by `warmUp`, then new ones), joined
+    /// into `output` (`WeasyPrint.setInPieces`). False when it was not: then it is set whole.
+    static func setInPieces(_ plan: some PacketPDFPlan, html: String, attachmentPages: [String: Int], css: String, work: URL, output: URL,
+                            session: WeasyPrintSession?, minimumBytes: Int, progress: PacketProgress) throws(PacketFailure) -> Bool {
+        let count = min(ParallelWork.cores, 4)
+        guard count >= 2, html.utf8.count >= minimumBytes,
+              let pieces = PacketPDFDocument.htmlPieces(plan, attachmentPages: attachmentPages, css: css, count: count) else { return false }
+        var started: [WeasyPrintSession] = []
+        defer { started.forEach { $0.close() } }
+        var sessions = session.map { [$0] } ?? []
+        while sessions.count < pieces.count, let warm = takeWarm(archive: false) {
+            started.append(warm)
+            sessions.append(warm)
+        }
+        while sessions.count < pieces.count, let new = WeasyPrintSession.start(.tagged, work: work) {
+            started.append(new)
+            sessions.append(new)
+        }
+        progress(PacketStep(.setting, "Sætter \(pieces.count) dele på én gang …"))
+        do {
+            return try WeasyPrint.setInPieces(pieces, work: work, output: output, sessions: sessions, timeout: timeout)
+        } catch {
+            throw PacketFailure(.setting, error.message(.document), file: output)
+        }
     }
 
     // MARK: WeasyPrint started before the packet is read

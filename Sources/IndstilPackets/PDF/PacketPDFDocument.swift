@@ -46,13 +46,25 @@ enum PacketPDFDocument {
 
     /// The whole document: `css` (the house style), the plan's structural rules, its body.
     static func html(_ plan: some PacketPDFPlan, attachmentPages: [String: Int], css: String) -> String {
+        PrintTypography.forPrint(shell(plan, css: css).html(body: plan.body(attachmentPages: attachmentPages)))
+    }
+
+    /// The document in pieces (`PacketPDFPlan.bodyPieces`), each a whole document with the same
+    /// head; nil when the plan is not cut into two or more.
+    static func htmlPieces(_ plan: some PacketPDFPlan, attachmentPages: [String: Int], css: String, count: Int) -> [String]? {
+        guard let bodies = plan.bodyPieces(attachmentPages: attachmentPages, count: count), bodies.count >= 2 else { return nil }
+        let shell = shell(plan, css: css)
+        return bodies.map { PrintTypography.forPrint(shell.html(body: $0)) }
+    }
+
+    static func shell(_ plan: some PacketPDFPlan, css: String) -> HTMLPageShell {
         var shell = HTMLPageShell()
         shell.viewport = false
         shell.generator = "indstil bundle"
         shell.title = plan.title
         shell.description = plan.isClosed ? ClosedMarking.notice : nil
         shell.style = css + "\n" + type(of: plan).structuralCSS + "\n" + appendixCSS + (plan.isClosed ? "\n" + ClosedMarking.pageCSS : "") + "\n"
-        return PrintTypography.forPrint(shell.html(body: plan.body(attachmentPages: attachmentPages)))
+        return shell
     }
 
     /// An appendix's heading: it starts a page, is its bookmark and its running header.

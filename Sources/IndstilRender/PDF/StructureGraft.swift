@@ -130,17 +130,54 @@ package enum StructureGraft {
     /// Copies one attachment's elements under a new `Div`; its reference.
     private static func copy(_ attachment: Attachment, parent: String, into edit: inout PDFObjectEdit,
                              parentTree: inout [Int: Any], nextKey: inout Int) -> String? {
-        guard isTagged(attachment.source) else { return nil }
-        let source = attachment.source
+        guard isTagged(attachment.source), let sourceTree = StructureTree(attachment.source),
+              let sourceRoot = attachment.source.value(sourceTree.rootRef) else { return nil }
+        let divRef = edit.add([:])
+        let tops = StructureTree.kids(sourceRoot, in: attachment.source).compactMap { $0 as? String }
+        guard let top = copyElements(tops, of: attachment.source, pages: attachment.pages, under: divRef, replacing: [sourceTree.rootRef],
+                                     into: &edit, parentTree: &parentTree, nextKey: &nextKey) else { return nil }
+        edit.set(divRef, ["/Type": "/StructElem", "/S": "/Div", "/P": parent, "/T": "u:" + attachment.title, "/K": top])
+        return divRef
+    }
+
+    /// Appends the elements of `piece` (a tagged PDF set from the rest of the same document, its
+    /// pages merged as `pages`) to `edit`'s document element, after its own: the document
+    /// element's kids of the piece (WeasyPrint writes `Document` > an element tree for each page)
+    /// become the document's, with its ParentTree entries after the document's (`PDFJoin`).
+    package static func append(_ piece: PDFObjectEdit, pages: [String], into edit: inout PDFObjectEdit, tree: StructureTree,
+                               parentTree: inout [Int: Any]) -> Bool {
+        guard isTagged(piece), let pieceTree = StructureTree(piece) else { return false }
+        let pieceKids = StructureTree.elementKids(of: pieceTree.rootRef, in: piece)
+        let rootKids = StructureTree.elementKids(of: tree.rootRef, in: edit)
+        guard pieceKids.count == 1, rootKids.count == 1, var document = edit.value(rootKids[0]),
+              let pieceDocument = piece.value(pieceKids[0]), pieceDocument["/S"] as? String == document["/S"] as? String else { return false }
+        var nextKey = (parentTree.keys.max() ?? -1) + 1
+        let tops = StructureTree.kids(pieceDocument, in: piece).compactMap { $0 as? String }
+        guard let top = copyElements(tops, of: piece, pages: pages, under: rootKids[0], replacing: [pieceTree.rootRef, pieceKids[0]],
+                                     into: &edit, parentTree: &parentTree, nextKey: &nextKey) else { return false }
+        document["/K"] = StructureTree.kids(document, in: edit) + top
+        edit.set(rootKids[0], document)
+        return true
+    }
+
+    /// Copies the elements `tops` of `source` (and all below them) into `edit`, hung under
+    /// `parent`, which takes the place of the elements `replacing` (their parents in `source`);
+    /// the copies of `tops`, or nil when `source` and `pages` do not match.
+    ///
+    /// References move: the source's pages and annotations to their merged copies (`pages`), its
+    /// ParentTree entries (and so the pages' `/StructParents` and the annotations'
+    /// `/StructParent`) to keys from `nextKey` on.
+    private static func copyElements(_ tops: [String], of source: PDFObjectEdit, pages: [String], under parent: String, replacing: [String],
+                                     into edit: inout PDFObjectEdit, parentTree: inout [Int: Any], nextKey: inout Int) -> [String]? {
         guard let sourceTree = StructureTree(source), let sourceRoot = source.value(sourceTree.rootRef) else { return nil }
         let sourcePages = source.pages
-        guard sourcePages.count == attachment.pages.count else { return nil }
+        guard sourcePages.count == pages.count else { return nil }
         let roleMap = (sourceRoot["/RoleMap"] as? String).flatMap { source.value($0) } ?? sourceRoot["/RoleMap"] as? [String: Any] ?? [:]
 
         // References that move: pages and annotations to their merged copies.
         var moved: [String: String] = [:]
         var annotationSource: [String: String] = [:]
-        for (sourcePage, mergedPage) in zip(sourcePages, attachment.pages) {
+        for (sourcePage, mergedPage) in zip(sourcePages, pages) {
             moved[sourcePage] = mergedPage
             let sourceAnnotations = (source.value(sourcePage)?["/Annots"] as? [Any] ?? []).compactMap { $0 as? String }
             let mergedAnnotations = (edit.value(mergedPage)?["/Annots"] as? [Any] ?? []).compactMap { $0 as? String }
@@ -151,13 +188,12 @@ package enum StructureGraft {
                 }
             }
         }
-        let divRef = edit.add([:])
-        moved[sourceTree.rootRef] = divRef
+        for ref in replacing { moved[ref] = parent }
 
         // Every object reachable from the elements that is not a page, an annotation or a
         // stream gets a new number first, then its value with the references moved.
         var order: [String] = []
-        var pending = StructureTree.kids(sourceRoot, in: source).compactMap { $0 as? String }
+        var pending = tops
         var arrays: Set<String> = []
         while let ref = pending.popLast() {
             if let array = source.anyValue(ref) as? [Any] {
@@ -185,7 +221,7 @@ package enum StructureGraft {
         }
 
         // Its ParentTree entries get keys after the packet's, one by one in order, and the pages
-        // and annotations that used the old keys get the new ones (a key the attachment's
+        // and annotations that used the old keys get the new ones (a key the source's
         // ParentTree does not have is dropped: it led nowhere there either).
         var newKey: [Int: Int] = [:]
         let sourceEntries = sourceTree.parentTree(source)
@@ -195,7 +231,7 @@ package enum StructureGraft {
             parentTree[nextKey] = move(value, moved)
             nextKey += 1
         }
-        for (sourcePage, mergedPage) in zip(sourcePages, attachment.pages) {
+        for (sourcePage, mergedPage) in zip(sourcePages, pages) {
             guard var page = edit.value(mergedPage) else { continue }
             page["/StructParents"] = (source.value(sourcePage)?["/StructParents"] as? Int).flatMap { newKey[$0] }
             edit.set(mergedPage, page)
@@ -207,10 +243,7 @@ package enum StructureGraft {
                 edit.set(annotationRef, annotation)
             }
         }
-
-        let top = StructureTree.kids(sourceRoot, in: source).compactMap { ($0 as? String).flatMap { moved[$0] } }
-        edit.set(divRef, ["/Type": "/StructElem", "/S": "/Div", "/P": parent, "/T": "u:" + attachment.title, "/K": top])
-        return divRef
+        return tops.compactMap { moved[$0] }
     }
 
     /// A type the attachment's RoleMap maps to a standard one, followed to the end.

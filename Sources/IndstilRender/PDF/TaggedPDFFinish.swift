@@ -19,6 +19,23 @@ enum TaggedPDFFinish {
         let json = try QPDF.json(pdf, keys: ["qpdf"], into: work.appendingPathComponent("tags.json"),
                                  step: .setting, what: Message(da: "ved læsning af PDF'ens tags", en: "while reading the PDF's tags"))
         var edit = PDFObjectEdit(json: json)
+        finish(&edit)
+
+        if identifiesUA { try PDFUAIdentification.apply(pdf, in: &edit, work: work) }
+
+        guard edit.isChanged else { return }
+        let finished = work.appendingPathComponent("faerdig-" + pdf.lastPathComponent)
+        try edit.write(pdf, to: finished, jsonFile: work.appendingPathComponent("tags-opdatering.json"), step: .setting,
+                       what: Message(da: "ved færdiggørelse af tags", en: "while finishing the tags"))
+        guard rename(finished.path, pdf.path) == 0 else {
+            let reason = SystemErrorText.errnoText(errno)
+            throw PacketFailure(.setting, da: "\(pdf.path) kan ikke erstattes: \(reason.da)", en: "\(pdf.path) cannot be replaced: \(reason.en)", file: pdf)
+        }
+    }
+
+    /// The changes above (all but the archive copy's identification), made in `edit`: also
+    /// used where a PDF is being changed anyway (`PDFJoin`).
+    package static func finish(_ edit: inout PDFObjectEdit) {
         if var tree = StructureTree(edit) {
             scopeTableHeaders(tree, in: &edit)
             var parentTree = tree.parentTree(edit)
@@ -33,17 +50,6 @@ enum TaggedPDFFinish {
         if let rootRef = edit.rootRef, var catalog = edit.value(rootRef), catalog["/Outlines"] != nil, catalog["/PageMode"] == nil {
             catalog["/PageMode"] = "/UseOutlines"
             edit.set(rootRef, catalog)
-        }
-
-        if identifiesUA { try PDFUAIdentification.apply(pdf, in: &edit, work: work) }
-
-        guard edit.isChanged else { return }
-        let finished = work.appendingPathComponent("faerdig-" + pdf.lastPathComponent)
-        try edit.write(pdf, to: finished, jsonFile: work.appendingPathComponent("tags-opdatering.json"), step: .setting,
-                       what: Message(da: "ved færdiggørelse af tags", en: "while finishing the tags"))
-        guard rename(finished.path, pdf.path) == 0 else {
-            let reason = SystemErrorText.errnoText(errno)
-            throw PacketFailure(.setting, da: "\(pdf.path) kan ikke erstattes: \(reason.da)", en: "\(pdf.path) cannot be replaced: \(reason.en)", file: pdf)
         }
     }
 

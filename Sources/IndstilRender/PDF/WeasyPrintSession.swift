@@ -9,7 +9,8 @@ import IndstilSupport
 /// The session is WeasyPrint's own command line (`main`) called once per job by a few lines
 /// of Python (`launcher`). Jobs and answers are small JSON files in a private folder of the
 /// work folder, each written beside itself and renamed into place: `job-N.json` holds the
-/// arguments (null: stop), `answer-N.json` the exit status and, on a failure, the end of the
+/// arguments (with a piece of a document set in pieces, `WeasyPrintPieces`: both in an object;
+/// null: stop), `answer-N.json` the exit status and, on a failure, the end of the
 /// traceback. A set in a session gives the very bytes a process of its own gives.
 /// The process runs as every program does (`ExternalProgram`: its own process group, stopped
 /// with indstil); a job that does not answer in time stops it.
@@ -23,7 +24,7 @@ package final class WeasyPrintSession: @unchecked Sendable {
 
     /// Reads jobs until it is told to stop; the process id first, so a job that hangs can be
     /// stopped. The current folder is taken off the module path (as in `WeasyPrintProgram.launcher`);
-    /// what a job left is collected before the next.
+    /// what a job left is collected after its answer, before the next job.
     static let launcher = """
     import sys
     if sys.path and sys.path[0] in ("", "."): del sys.path[0]
@@ -38,6 +39,7 @@ package final class WeasyPrintSession: @unchecked Sendable {
     \(WeasyPrintLinkTags.python)
     \(WeasyPrintArtifacts.python)
     \(WeasyPrintPageStyles.python)
+    \(WeasyPrintPieces.python)
     from weasyprint.__main__ import main
     number = 0
     while True:
@@ -49,18 +51,33 @@ package final class WeasyPrintSession: @unchecked Sendable {
             arguments = json.load(source)
         if arguments is None:
             sys.exit(0)
+        piece = None
+        if isinstance(arguments, dict):
+            piece, arguments = arguments["piece"], arguments["arguments"]
         status, message = 0, ""
         try:
+            if piece is not None:
+                if _indstil_pieces is None:
+                    raise RuntimeError("this WeasyPrint cannot set pieces")
+                _indstil_pieces[0](piece)
             main(arguments)
         except SystemExit as stop:
             status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
         except BaseException:
             status, message = 1, traceback.format_exc()[-2000:]
-        gc.collect()
+        if piece is not None:
+            if _indstil_pieces is not None:
+                _indstil_pieces[1]()
+            if status != 0:
+                if _indstil_pieces is not None:
+                    _indstil_pieces[2](piece)
+                message = "\(WeasyPrintPieces.refusal)\\n" + message
         answer = os.path.join(folder, "answer-%d.json" % number)
         with open(answer + ".tmp", "w") as out:
             json.dump({"status": status, "message": message}, out)
         os.rename(answer + ".tmp", answer)
+        # What the job left is collected after it has answered, before the next job is read.
+        gc.collect()
     """
 
     /// Starts a session of the WeasyPrint for `variant` in a new folder of `work`; nil when that
@@ -111,12 +128,15 @@ package final class WeasyPrintSession: @unchecked Sendable {
     }
 
     /// Sets one document: WeasyPrint's command-line `arguments`; what its own process would have given.
-    package func run(_ arguments: [String], timeout: TimeInterval) -> ExternalProgram.Result {
+    /// - Parameter piece: the document is one piece of several set at once (`WeasyPrintPieces`):
+    ///   `folder` (the pieces' exchange folder), `index`, `count`, `timeout`.
+    package func run(_ arguments: [String], piece: [String: Any]? = nil, timeout: TimeInterval) -> ExternalProgram.Result {
         let number = jobs.withLock { count -> Int in
             count += 1
             return count
         }
-        guard write(arguments, job: number) else {
+        let job: Any = piece.map { ["arguments": arguments, "piece": $0] as [String: Any] } ?? arguments
+        guard write(job, job: number) else {
             // The process would wait for this job for ever.
             stop()
             return .finished(status: -1, stderr: "the job cannot be written to \(folder.path)")
@@ -142,16 +162,18 @@ package final class WeasyPrintSession: @unchecked Sendable {
         }
     }
 
-    /// Tells the process to stop once it is done (at once, when it was never given a job), and
-    /// waits until it has: then nothing writes into the work folder any more.
+    /// Stops the process and waits until it has ended: then nothing writes into the work folder
+    /// any more. Every job it was given has answered by then (`run` returns with the answer);
+    /// what is left to it is collecting the garbage of its last set and ending, which after a
+    /// set of hundreds of pages takes a second or two, so it is stopped at once. One that has
+    /// not yet said who it is (its imports just began) gets the stop job and ends on reading it.
     package func close() {
         let number = jobs.withLock { count -> Int in
             count += 1
             return count
         }
-        // Never used (the packet came from the cache): no need to wait for its imports.
-        if number == 1, !FileManager.default.fileExists(atPath: folder.appendingPathComponent("pid").path) { usleep(50_000) }
-        if number == 1 { stop() }
+        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("pid").path) { usleep(50_000) }
+        stop()
         if !write(nil, job: number) { stop() }
         if ended.wait(timeout: .now() + 10) == .timedOut {
             stop()
@@ -170,10 +192,11 @@ package final class WeasyPrintSession: @unchecked Sendable {
         _ = kill(pid, SIGKILL)
     }
 
-    private func write(_ arguments: [String]?, job number: Int) -> Bool {
+    /// Writes job `number`: the arguments (an array), arguments with a piece (a dictionary), or nil (stop).
+    private func write(_ arguments: Any?, job number: Int) -> Bool {
         let job = folder.appendingPathComponent("job-\(number).json")
         let staging = folder.appendingPathComponent("job-\(number).tmp")
-        guard let data = try? JSONSerialization.data(withJSONObject: arguments.map { $0 as Any } ?? NSNull(), options: [.fragmentsAllowed]) else { return false }
+        guard let data = try? JSONSerialization.data(withJSONObject: arguments ?? NSNull(), options: [.fragmentsAllowed, .sortedKeys]) else { return false }
         do {
             try TemporaryItems.writePrivately(data, to: staging)
         } catch {
