@@ -150,7 +150,9 @@ public enum PacketPDF {
         progress(PacketStep(.building, "Bygger HTML til PDF: \(plan.summary) …"))
         let pages = Dictionary(attachments.map { ($0.key, $0.pageCount) }, uniquingKeysWith: { first, _ in first })
         let css = try stylesheet()
-        let html = PacketPDFDocument.html(plan, attachmentPages: pages, css: css)
+        // A plan that can be set in pieces is cut now: its pieces joined are the whole body.
+        let bodies = archive ? nil : plan.bodyPieces(attachmentPages: pages, count: pieceCount)
+        let html = PacketPDFDocument.html(plan, body: bodies?.joined() ?? plan.body(attachmentPages: pages), css: css)
 
         // The finished packet, kept under everything it is made from: a rebuild with nothing changed is a copy.
         let result = work.appendingPathComponent("pakke.pdf")
@@ -166,8 +168,8 @@ public enum PacketPDF {
         let input = work.appendingPathComponent("pakke.html")
         let set = work.appendingPathComponent("sat.pdf")
         progress(PacketStep(.setting, "Sætter PDF med WeasyPrint …"))
-        let inPieces = archive ? false : try setInPieces(plan, html: html, attachmentPages: pages, css: css, work: work, output: set,
-                                                         session: weasyPrint, minimumBytes: pieceMinimumBytes, progress: progress)
+        let inPieces = try setInPieces(plan, html: html, bodies: bodies, css: css, work: work, output: set, session: weasyPrint,
+                                       minimumBytes: pieceMinimumBytes, progress: progress)
         if !inPieces {
             try WeasyPrint.setPacket(html, input: input, output: set, purpose: .document, archive: archive, timeout: timeout, session: weasyPrint)
         }
@@ -196,15 +198,17 @@ public enum PacketPDF {
     /// second WeasyPrint and the join cost about what the pieces save.
     public static let pieceMinimumBytes = 256 * 1024
 
-    /// Sets a tagged packet of at least `minimumBytes` of HTML in pieces, one a core (at most
-    /// four), when its plan can be cut (`PacketPDFPlan.bodyPieces`): each piece in a WeasyPrint
+    /// Into how many pieces a packet is cut: one a core, at most four.
+    static var pieceCount: Int { min(ParallelWork.cores, 4) }
+
+    /// Sets a tagged packet of at least `minimumBytes` of HTML in pieces when its plan was cut
+    /// (`bodies`, from `PacketPDFPlan.bodyPieces`, two or more): each piece in a WeasyPrint
     /// session of its own (`session`, then one started ahead by `warmUp`, then new ones), joined
     /// into `output` (`WeasyPrint.setInPieces`). False when it was not: then it is set whole.
-    static func setInPieces(_ plan: some PacketPDFPlan, html: String, attachmentPages: [String: Int], css: String, work: URL, output: URL,
+    static func setInPieces(_ plan: some PacketPDFPlan, html: String, bodies: [String]?, css: String, work: URL, output: URL,
                             session: WeasyPrintSession?, minimumBytes: Int, progress: PacketProgress) throws(PacketFailure) -> Bool {
-        let count = min(ParallelWork.cores, 4)
-        guard count >= 2, html.utf8.count >= minimumBytes,
-              let pieces = PacketPDFDocument.htmlPieces(plan, attachmentPages: attachmentPages, css: css, count: count) else { return false }
+        guard pieceCount >= 2, html.utf8.count >= minimumBytes, let bodies,
+              let pieces = PacketPDFDocument.htmlPieces(plan, bodies: bodies, css: css) else { return false }
         var started: [WeasyPrintSession] = []
         defer { started.forEach { $0.close() } }
         var sessions = session.map { [$0] } ?? []

@@ -46,13 +46,23 @@ enum PacketPDFDocument {
 
     /// The whole document: `css` (the house style), the plan's structural rules, its body.
     static func html(_ plan: some PacketPDFPlan, attachmentPages: [String: Int], css: String) -> String {
-        PrintTypography.forPrint(shell(plan, css: css).html(body: plan.body(attachmentPages: attachmentPages)))
+        html(plan, body: plan.body(attachmentPages: attachmentPages), css: css)
+    }
+
+    /// The whole document around `body` (the plan's, or its pieces' joined).
+    static func html(_ plan: some PacketPDFPlan, body: String, css: String) -> String {
+        PrintTypography.forPrint(shell(plan, css: css).html(body: body))
     }
 
     /// The document in pieces (`PacketPDFPlan.bodyPieces`), each a whole document with the same
     /// head; nil when the plan is not cut into two or more.
     static func htmlPieces(_ plan: some PacketPDFPlan, attachmentPages: [String: Int], css: String, count: Int) -> [String]? {
-        guard let bodies = plan.bodyPieces(attachmentPages: attachmentPages, count: count), bodies.count >= 2 else { return nil }
+        plan.bodyPieces(attachmentPages: attachmentPages, count: count).flatMap { htmlPieces(plan, bodies: $0, css: css) }
+    }
+
+    /// A whole document around each of `bodies`; nil for fewer than two.
+    static func htmlPieces(_ plan: some PacketPDFPlan, bodies: [String], css: String) -> [String]? {
+        guard bodies.count >= 2 else { return nil }
         let shell = shell(plan, css: css)
         return bodies.map { PrintTypography.forPrint(shell.html(body: $0)) }
     }

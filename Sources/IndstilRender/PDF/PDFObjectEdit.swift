@@ -116,7 +116,10 @@ package struct PDFObjectEdit {
     /// Writes `pdf` with the changes as `output` (one qpdf run); `work` holds the JSON.
     package func write(_ pdf: URL, to output: URL, jsonFile: URL, step: PacketFailure.Step, what: Message) throws(PacketFailure) {
         do {
-            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]], options: [.sortedKeys, .withoutEscapingSlashes])
+            // Unsorted: qpdf keeps a dictionary's keys sorted and numbers the objects it writes anew,
+            // so the order here changes nothing in the PDF, and sorting the keys of a packet's
+            // thousands of objects (with Foundation's locale-aware comparison) took half a second.
+            let data = try JSONSerialization.data(withJSONObject: ["qpdf": [["jsonversion": 2], update]], options: [.withoutEscapingSlashes])
             try data.write(to: jsonFile)
         } catch {
             let reason = SystemErrorText.reason(error)

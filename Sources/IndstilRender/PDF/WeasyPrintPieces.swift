@@ -13,14 +13,17 @@
 ///    the page of each of its anchors, and the last value of each running string
 ///    (`string-set`: the bundle title on the cover, the running head);
 /// 3. once all have told, knows its first page number, the total, and every anchor's page:
-///    WeasyPrint's own machinery lays out again the pages whose numbers changed (the
-///    bilagsfortegnelse, a chapter's list of appendices), and the margins get the whole
-///    document's page numbers and running strings;
+///    WeasyPrint's own machinery lays out again the pages that show a target's page (the
+///    bilagsfortegnelse, a chapter's list of appendices, "(side 12)"), once, with the numbers
+///    of the whole (WeasyPrint would lay out the pages with forward references again at once;
+///    a piece waits for the exchange). The pieces tell each other again what that gave, until
+///    nothing changes (a number one digit longer can wrap a line and move a page break);
+///    then the margins get the whole document's page numbers and running strings;
 /// 4. writes its PDF, with its links into other pieces kept (`/Dest` names the join resolves).
 ///
-/// A piece refuses (the document is then set whole) when its own page count changed in the
-/// second layout, when its content shows its own `counter(page)`, when a piece failed, or
-/// when the others do not answer in time. `PDFJoin` puts the pieces' PDFs together. Only for
+/// A piece refuses (the document is then set whole) when the numbers do not settle in four
+/// rounds, when its content shows its own `counter(page)`, when a piece failed, or when the
+/// others do not answer in time. `PDFJoin` puts the pieces' PDFs together. Only for
 /// WeasyPrint 57 (Debian 12's), whose code this is written against; another WeasyPrint sets
 /// the document whole.
 enum WeasyPrintPieces {
@@ -129,45 +132,58 @@ enum WeasyPrintPieces {
                             found[name] = text
             return found
 
+        def laid_out(piece, collector, pages):
+            # counter(page) in the content itself (not a target's, not in the margins) would show
+            # the page in the piece.
+            own_page_shown = any("page" in item.missing_counters and not any("page" in names for names in item.missing_target_counters.values())
+                                 for (_, token), item in collector.counter_lookup_items.items() if token == "content")
+            return {
+                "pages": len(pages),
+                "anchors": {name: values.get("page", [0])[-1] for name, (values, _) in piece.own.items()},
+                "strings": last_strings(pages),
+                "refused": own_page_shown,
+            }
+
         def exchange(html, root_box, context, pages, max_loops):
             piece = state["piece"]
             if piece is None:
                 return pages
             collector = context.target_collector
-            # counter(page) in the content itself (not a target's, not in the margins) would show
-            # the page in the piece.
-            own_page_shown = any("page" in item.missing_counters and not any("page" in names for names in item.missing_target_counters.values())
-                                 for (_, token), item in collector.counter_lookup_items.items() if token == "content")
-            piece.publish("laid-%d.json" % piece.index, {
-                "pages": len(pages),
-                "anchors": {name: values.get("page", [0])[-1] for name, (values, _) in piece.own.items()},
-                "strings": last_strings(pages),
-                "refused": own_page_shown,
-            })
-            laid = piece.gather("laid-%d.json")
-            if any(part["refused"] for part in laid):
-                raise Refused("a piece shows its own page number in its content")
-            piece.offset = sum(part["pages"] for part in laid[:piece.index])
-            piece.total = sum(part["pages"] for part in laid)
-            for part in laid[:piece.index]:
-                piece.strings.update(part["strings"])
-            # Its own anchors at their pages in the whole document, then the others' anchors.
-            for name, (values, index) in list(piece.own.items()):
-                collector.cache_target_page_counters(name, values, index, context.page_maker)
-            where, before = {}, 0
-            for part in laid:
-                for name, page in part["anchors"].items():
-                    where.setdefault(name, page + before)
-                before += part["pages"]
-            for name in sorted(piece.outside):
-                if name in where:
-                    collector.cache_target_page_counters(name, {"page": [where[name]], "pages": [piece.total]}, -1, context.page_maker)
-            for _ in range(max_loops):
-                pages = list(make_all_pages(context, root_box, html, pages))
-                if not any(data[-1]["content_changed"] for data in context.page_maker):
+            # Round 0 tells what the first layout gave; each later round what the pages laid out
+            # again with the numbers of the round before gave, until no piece changes (a number
+            # one digit longer may wrap a line, and move a page break).
+            piece.publish("laid-0-%d.json" % piece.index, laid_out(piece, collector, pages))
+            laid = piece.gather("laid-0-%d.json")
+            for number in range(1, 5):
+                if any(part["refused"] for part in laid):
+                    raise Refused("a piece shows its own page number in its content")
+                piece.offset = sum(part["pages"] for part in laid[:piece.index])
+                piece.total = sum(part["pages"] for part in laid)
+                piece.strings = {}
+                for part in laid[:piece.index]:
+                    piece.strings.update(part["strings"])
+                # Its own anchors at their pages in the whole document, then the others' anchors.
+                for name, (values, index) in list(piece.own.items()):
+                    collector.cache_target_page_counters(name, values, index, context.page_maker)
+                where, before = {}, 0
+                for part in laid:
+                    for name, page in part["anchors"].items():
+                        where.setdefault(name, page + before)
+                    before += part["pages"]
+                for name in sorted(piece.outside):
+                    if name in where:
+                        collector.cache_target_page_counters(name, {"page": [where[name]], "pages": [piece.total]}, -1, context.page_maker)
+                for _ in range(max_loops):
+                    pages = list(make_all_pages(context, root_box, html, pages))
+                    if not any(data[-1]["content_changed"] for data in context.page_maker):
+                        break
+                piece.publish("laid-%d-%d.json" % (number, piece.index), laid_out(piece, collector, pages))
+                again = piece.gather("laid-%d-%%d.json" % number)
+                if again == laid:
                     break
-            if len(pages) != laid[piece.index]["pages"]:
-                raise Refused("the piece's page count changed with its page numbers")
+                laid = again
+            else:
+                raise Refused("the pieces' page numbers did not settle")
             # The margins show the whole document's numbers.
             for data in context.page_maker:
                 counters = data[3][1]
@@ -176,14 +192,19 @@ enum WeasyPrintPieces {
                 counters["pages"] = [piece.total]
             return pages
 
+        # After the first layout, a piece lays out again only in the exchange: the pages showing a
+        # target's page, which WeasyPrint would lay out again at once, then show the numbers of the whole.
         source = inspect.getsource(layout.layout_document)
         hook = "    watch_elements = []\n"
-        if source.count(hook) != 1 or not source.startswith("def layout_document(html, root_box, context, max_loops=8):"):
+        loop = "    for loop in range(max_loops):\n"
+        if source.count(hook) != 1 or source.count(loop) != 1 or not source.startswith("def layout_document(html, root_box, context, max_loops=8):"):
             return None
         namespace = dict(layout.__dict__)
         namespace["_indstil_exchange"] = exchange
-        exec(compile(source.replace(hook, "    pages = _indstil_exchange(html, root_box, context, pages, max_loops)\n" + hook),
-                     layout.__file__, "exec"), namespace)
+        namespace["_indstil_loops"] = lambda max_loops: 1 if state["piece"] is not None else max_loops
+        source = source.replace(loop, "    for loop in range(_indstil_loops(max_loops)):\n")
+        source = source.replace(hook, "    pages = _indstil_exchange(html, root_box, context, pages, max_loops)\n" + hook)
+        exec(compile(source, layout.__file__, "exec"), namespace)
         document_module.layout_document = namespace["layout_document"]
 
         context_class = document_module.LayoutContext
