@@ -21,10 +21,18 @@ protocol PacketPDFPlan {
     var isClosed: Bool { get }
     /// The body in up to `count` runs, each starting where a page break is forced anyway, to be
     /// set at the same time (`WeasyPrint.setInPieces`); nil when the kind is not cut so.
-    func bodyPieces(attachmentPages: [String: Int], count: Int) -> [String]?
+    func bodyPieces(attachmentPages: [String: Int], count: Int) -> [PacketBodyPiece]?
+}
+
+/// A run of a packet's body set on its own (`PacketPDFPlan.bodyPieces`).
+struct PacketBodyPiece: Equatable {
+    let body: String
+    /// How many of the piece's first top-level bookmarks belong under the last top-level
+    /// bookmark of the pieces before it: the appendices of a chapter an earlier piece began.
+    var nestedBookmarks = 0
 }
 
 extension PacketPDFPlan {
     var isClosed: Bool { false }
-    func bodyPieces(attachmentPages: [String: Int], count: Int) -> [String]? { nil }
+    func bodyPieces(attachmentPages: [String: Int], count: Int) -> [PacketBodyPiece]? { nil }
 }

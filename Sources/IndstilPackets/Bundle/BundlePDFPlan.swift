@@ -50,16 +50,23 @@ struct BundlePDFPlan: PacketPDFPlan {
         return out
     }
 
-    /// Runs of whole chapters (each starts a page) of about the same size, the first with the
-    /// cover and the bilagsfortegnelse; nil for a bundle of one chapter.
-    func bodyPieces(attachmentPages: [String: Int], count: Int) -> [String]? {
-        guard count >= 2, bundle.chapters.count >= 2 else { return nil }
-        var chapters = bundle.chapters.map { chapter in
-            self.chapter(chapter) + chapter.appendices.map { appendix($0, attachmentPages: attachmentPages) }.joined()
+    /// Runs of chapters and appendices (each starts a page) of about the same size, the first
+    /// with the cover and the bilagsfortegnelse; nil when there is only one such part. A run that
+    /// begins inside a chapter has its first appendices' bookmarks hung under that chapter's.
+    func bodyPieces(attachmentPages: [String: Int], count: Int) -> [PacketBodyPiece]? {
+        guard count >= 2 else { return nil }
+        var parts: [(html: String, isAppendix: Bool)] = []
+        for chapter in bundle.chapters {
+            parts.append((self.chapter(chapter), false))
+            for appendix in chapter.appendices { parts.append((self.appendix(appendix, attachmentPages: attachmentPages), true)) }
         }
-        chapters[0] = cover() + index() + chapters[0]
-        let runs = PacketPieces.runs(chapters.map(\.utf8.count), count: count)
-        return runs.count >= 2 ? runs.map { chapters[$0].joined() } : nil
+        guard parts.count >= 2 else { return nil }
+        parts[0].html = cover() + index() + parts[0].html
+        let runs = PacketPieces.runs(parts.map(\.html.utf8.count), count: count)
+        guard runs.count >= 2 else { return nil }
+        return runs.map { run in
+            PacketBodyPiece(body: parts[run].map(\.html).joined(), nestedBookmarks: parts[run].prefix { $0.isAppendix }.count)
+        }
     }
 
     /// Label, title and scope; the manifest's municipality, committee and date under the

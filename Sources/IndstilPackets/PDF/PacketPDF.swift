@@ -152,7 +152,7 @@ public enum PacketPDF {
         let css = try stylesheet()
         // A plan that can be set in pieces is cut now: its pieces joined are the whole body.
         let bodies = archive ? nil : plan.bodyPieces(attachmentPages: pages, count: pieceCount)
-        let html = PacketPDFDocument.html(plan, body: bodies?.joined() ?? plan.body(attachmentPages: pages), css: css)
+        let html = PacketPDFDocument.html(plan, body: bodies?.map(\.body).joined() ?? plan.body(attachmentPages: pages), css: css)
 
         // The finished packet, kept under everything it is made from: a rebuild with nothing changed is a copy.
         let result = work.appendingPathComponent("pakke.pdf")
@@ -205,7 +205,7 @@ public enum PacketPDF {
     /// (`bodies`, from `PacketPDFPlan.bodyPieces`, two or more): each piece in a WeasyPrint
     /// session of its own (`session`, then one started ahead by `warmUp`, then new ones), joined
     /// into `output` (`WeasyPrint.setInPieces`). False when it was not: then it is set whole.
-    static func setInPieces(_ plan: some PacketPDFPlan, html: String, bodies: [String]?, css: String, work: URL, output: URL,
+    static func setInPieces(_ plan: some PacketPDFPlan, html: String, bodies: [PacketBodyPiece]?, css: String, work: URL, output: URL,
                             session: WeasyPrintSession?, minimumBytes: Int, progress: PacketProgress) throws(PacketFailure) -> Bool {
         guard pieceCount >= 2, html.utf8.count >= minimumBytes, let bodies,
               let pieces = PacketPDFDocument.htmlPieces(plan, bodies: bodies, css: css) else { return false }
@@ -222,7 +222,8 @@ public enum PacketPDF {
         }
         progress(PacketStep(.setting, "Sætter \(pieces.count) dele på én gang …"))
         do {
-            return try WeasyPrint.setInPieces(pieces, work: work, output: output, sessions: sessions, timeout: timeout)
+            return try WeasyPrint.setInPieces(pieces, nestedBookmarks: bodies.map(\.nestedBookmarks), work: work, output: output,
+                                              sessions: sessions, timeout: timeout)
         } catch {
             throw PacketFailure(.setting, error.message(.document), file: output)
         }

@@ -61,10 +61,10 @@ enum PacketPDFDocument {
     }
 
     /// A whole document around each of `bodies`; nil for fewer than two.
-    static func htmlPieces(_ plan: some PacketPDFPlan, bodies: [String], css: String) -> [String]? {
+    static func htmlPieces(_ plan: some PacketPDFPlan, bodies: [PacketBodyPiece], css: String) -> [String]? {
         guard bodies.count >= 2 else { return nil }
         let shell = shell(plan, css: css)
-        return bodies.map { PrintTypography.forPrint(shell.html(body: $0)) }
+        return bodies.map { PrintTypography.forPrint(shell.html(body: $0.body)) }
     }
 
     static func shell(_ plan: some PacketPDFPlan, css: String) -> HTMLPageShell {

@@ -16,8 +16,10 @@ extension WeasyPrint {
     /// that does not answer in time is a failure of the set (`Problem.timedOut`).
     ///
     /// The PDF is kept in `cache` under all the pieces and the WeasyPrint, as `set` keeps its own.
-    package static func setInPieces(_ pieces: [String], work: URL, output: URL, sessions: [WeasyPrintSession], timeout: TimeInterval,
-                                    cache: ContentCache? = ContentCache.shared) throws(Problem) -> Bool {
+    /// - Parameter nestedBookmarks: for each piece, how many of its first top-level bookmarks go
+    ///   under the last top-level bookmark before it (`PDFJoin`).
+    package static func setInPieces(_ pieces: [String], nestedBookmarks: [Int] = [], work: URL, output: URL, sessions: [WeasyPrintSession],
+                                    timeout: TimeInterval, cache: ContentCache? = ContentCache.shared) throws(Problem) -> Bool {
         let name = program(for: .tagged)
         guard pieces.count >= 2, sessions.count == pieces.count, sessions.allSatisfy({ $0.name == name }),
               let program = WeasyPrintProgram.named(name) else { return false }
@@ -29,6 +31,7 @@ extension WeasyPrint {
             made.add(identity)
             made.add(options.joined(separator: " "))
             for page in pages { made.add(page) }
+            made.add(nestedBookmarks.map(String.init).joined(separator: " "))
             if cache.copy(made, to: output) { return true }
             key = made
         }
@@ -84,7 +87,7 @@ extension WeasyPrint {
             }
         }
         do {
-            try PDFJoin.join(set, into: output, work: work)
+            try PDFJoin.join(set, nestedBookmarks: nestedBookmarks, into: output, work: work)
         } catch {
             throw .notFinished(error.message)
         }
