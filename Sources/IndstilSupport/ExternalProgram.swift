@@ -35,10 +35,11 @@ public enum ExternalProgram {
     /// 128 + the signal.
     /// - Parameter temporaryFolder: a private folder (`TemporaryItems.makePrivateFolder`)
     ///   the program is to keep its temporary files in.
+    /// - Parameter environment: variables set for this program on top of indstil's own.
     public static func run(_ name: String, _ arguments: [String], timeout: TimeInterval, standardOutput: URL? = nil,
-                           temporaryFolder: URL? = nil) -> Result {
+                           temporaryFolder: URL? = nil, environment added: [String: String] = [:]) -> Result {
         guard let executable = find(name) else { return .notFound }
-        var environment = childEnvironment
+        var environment = childEnvironment.merging(added) { _, new in new }
         if let temporaryFolder {
             for key in ["TMPDIR", "TMP", "TEMP"] { environment[key] = temporaryFolder.path }
         }
