@@ -161,7 +161,7 @@ import IndstilTestSupport
         #expect(try BundlePDFTests.run("qpdf", ["--check", output.path]).status == 0)
     }
 
-    @Test("A piece whose content shows its own page number cannot be set apart: nothing is written, the packet is set whole")
+    @Test("A piece whose content shows its own page number, or that links to no piece's anchor, cannot be set apart: nothing is written")
     func aPieceThatShowsItsPageIsRefused() throws {
         guard FileManager.default.fileExists(atPath: "/usr/bin/weasyprint") else { return }
         let folder = try TempFolder()
@@ -181,6 +181,21 @@ import IndstilTestSupport
         #expect(!FileManager.default.fileExists(atPath: output.path))
         // Neither piece waited for the other until the timeout.
         #expect(Date().timeIntervalSince(started) < 60)
+
+        // A link to an anchor neither piece has: set whole, WeasyPrint drops its page number there.
+        func linking(_ target: String, id: String) -> String {
+            "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Prøve</title>"
+                + "<style>a::after { content: \" (side \" target-counter(attr(href), page) \")\"; }</style></head>"
+                + "<body><h1 id=\"\(id)\">Afsnit</h1><p><a href=\"#\(target)\">Se</a></p></body></html>"
+        }
+        #expect(try !WeasyPrint.setInPieces([linking("b", id: "a"), linking("findes-ikke", id: "b")], work: work, output: output,
+                                            sessions: sessions, timeout: 240, cache: nil))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        // The same pieces linking each other are set.
+        #expect(try WeasyPrint.setInPieces([linking("b", id: "a"), linking("a", id: "b")], work: work, output: output,
+                                           sessions: sessions, timeout: 240, cache: nil))
+        let pages = try BundlePDFTests.pageTexts(output)
+        #expect(pages.count == 2 && pages[0].contains("Se (side 2)") && pages[1].contains("Se (side 1)"), "\(pages)")
     }
 
     @Test("Chapters are cut into runs of about the same size, none empty")

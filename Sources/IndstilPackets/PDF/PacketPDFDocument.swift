@@ -54,13 +54,8 @@ enum PacketPDFDocument {
         PrintTypography.forPrint(shell(plan, css: css).html(body: body))
     }
 
-    /// The document in pieces (`PacketPDFPlan.bodyPieces`), each a whole document with the same
-    /// head; nil when the plan is not cut into two or more.
-    static func htmlPieces(_ plan: some PacketPDFPlan, attachmentPages: [String: Int], css: String, count: Int) -> [String]? {
-        plan.bodyPieces(attachmentPages: attachmentPages, count: count).flatMap { htmlPieces(plan, bodies: $0, css: css) }
-    }
-
-    /// A whole document around each of `bodies`; nil for fewer than two.
+    /// The document in pieces: a whole document with the same head around each of `bodies`
+    /// (`PacketPDFPlan.bodyPieces`); nil for fewer than two.
     static func htmlPieces(_ plan: some PacketPDFPlan, bodies: [PacketBodyPiece], css: String) -> [String]? {
         guard bodies.count >= 2 else { return nil }
         let shell = shell(plan, css: css)

@@ -48,6 +48,8 @@ package enum PDFJoin {
         }
         var parentTree = tree.parentTree(edit)
         var destinations = namedDestinations(edit)
+        // A name given twice leads where it first did, as in a whole document.
+        var named = Set(destinations.map(\.name))
         var outline = Outline(edit, catalog: catalog)
 
         var offset = pages.count - sources.map(\.pages.count).reduce(0, +)
@@ -59,7 +61,7 @@ package enum PDFJoin {
                 throw failure("en dels tags kan ikke sættes ind", "a piece's tags cannot be joined")
             }
             let moved = Dictionary(uniqueKeysWithValues: zip(source.pages, own))
-            for (name, destination) in namedDestinations(source) where !destinations.contains(where: { $0.name == name }) {
+            for (name, destination) in namedDestinations(source) where named.insert(name).inserted {
                 destinations.append((name, StructureGraft.move(destination, moved)))
             }
             let nested = nestedBookmarks.indices.contains(number + 1) ? nestedBookmarks[number + 1] : 0

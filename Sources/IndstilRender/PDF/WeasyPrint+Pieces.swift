@@ -11,7 +11,8 @@ extension WeasyPrint {
     /// most of a big packet's time, and it runs on one core, so two pieces take about half.
     ///
     /// Returns false, having written nothing, when the pieces cannot be set that way: the
-    /// WeasyPrint is not 57, a piece refused (its page count moved with its numbers …) or failed.
+    /// WeasyPrint is not 57, a piece refused (its numbers did not settle …) or failed, or the pieces
+    /// could not be joined.
     /// The caller then sets the document whole, which reports a real failure as such. A piece
     /// that does not answer in time is a failure of the set (`Problem.timedOut`).
     ///
@@ -36,9 +37,13 @@ extension WeasyPrint {
             key = made
         }
 
-        let exchange = work.appendingPathComponent("stykker-\(UUID().uuidString)", isDirectory: true)
-        let folders = pieces.indices.map { work.appendingPathComponent("stykke-\($0 + 1)", isDirectory: true) }
+        // Everything of this set in a private folder of its own, removed when it is done: the pieces'
+        // HTML and PDFs, the exchange folder the pieces tell each other in, and the join's files.
+        let base = work.appendingPathComponent("stykker-\(UUID().uuidString)", isDirectory: true)
+        let exchange = base.appendingPathComponent("udveksling", isDirectory: true)
+        let folders = pieces.indices.map { base.appendingPathComponent("stykke-\($0 + 1)", isDirectory: true) }
         do {
+            try TemporaryItems.makePrivateFolder(base)
             try TemporaryItems.makePrivateFolder(exchange)
             for (folder, page) in zip(folders, pages) {
                 try TemporaryItems.makePrivateFolder(folder)
@@ -47,7 +52,7 @@ extension WeasyPrint {
         } catch {
             throw .inputNotWritable(error)
         }
-        defer { try? FileManager.default.removeItem(at: exchange) }
+        defer { try? FileManager.default.removeItem(at: base) }
 
         enum Outcome {
             case set(URL)
@@ -87,9 +92,10 @@ extension WeasyPrint {
             }
         }
         do {
-            try PDFJoin.join(set, nestedBookmarks: nestedBookmarks, into: output, work: work)
+            try PDFJoin.join(set, nestedBookmarks: nestedBookmarks, into: output, work: base)
         } catch {
-            throw .notFinished(error.message)
+            // Pieces of a shape the join does not know: the document is set whole.
+            return false
         }
         if let cache, let key { cache.keep(output, as: key) }
         return true

@@ -22,8 +22,8 @@
 /// 4. writes its PDF, with its links into other pieces kept (`/Dest` names the join resolves).
 ///
 /// A piece refuses (the document is then set whole) when the numbers do not settle in four
-/// rounds, when its content shows its own `counter(page)`, when a piece failed, or when the
-/// others do not answer in time. `PDFJoin` puts the pieces' PDFs together. Only for
+/// rounds, when its content shows its own `counter(page)`, when it links to an anchor no piece
+/// has, when a piece failed, or when the others do not answer in time. `PDFJoin` puts the pieces' PDFs together. Only for
 /// WeasyPrint 57 (Debian 12's), whose code this is written against; another WeasyPrint sets
 /// the document whole.
 enum WeasyPrintPieces {
@@ -144,7 +144,7 @@ enum WeasyPrintPieces {
                 "refused": own_page_shown,
             }
 
-        def exchange(html, root_box, context, pages, max_loops):
+        def exchange(html, root_box, context, pages, max_loops, original_footnotes):
             piece = state["piece"]
             if piece is None:
                 return pages
@@ -170,10 +170,15 @@ enum WeasyPrintPieces {
                     for name, page in part["anchors"].items():
                         where.setdefault(name, page + before)
                     before += part["pages"]
+                if any(name not in where for name in piece.outside):
+                    # A link to an anchor no piece has: WeasyPrint drops its page number, set whole.
+                    raise Refused("a link points at an anchor no piece has")
                 for name in sorted(piece.outside):
                     if name in where:
                         collector.cache_target_page_counters(name, {"page": [where[name]], "pages": [piece.total]}, -1, context.page_maker)
                 for _ in range(max_loops):
+                    # As WeasyPrint's own loop starts each layout after the first.
+                    context.footnotes = original_footnotes.copy()
                     pages = list(make_all_pages(context, root_box, html, pages))
                     if not any(data[-1]["content_changed"] for data in context.page_maker):
                         break
@@ -197,13 +202,14 @@ enum WeasyPrintPieces {
         source = inspect.getsource(layout.layout_document)
         hook = "    watch_elements = []\n"
         loop = "    for loop in range(max_loops):\n"
-        if source.count(hook) != 1 or source.count(loop) != 1 or not source.startswith("def layout_document(html, root_box, context, max_loops=8):"):
+        if (source.count(hook) != 1 or source.count(loop) != 1 or "original_footnotes = context.footnotes.copy()" not in source
+                or not source.startswith("def layout_document(html, root_box, context, max_loops=8):")):
             return None
         namespace = dict(layout.__dict__)
         namespace["_indstil_exchange"] = exchange
         namespace["_indstil_loops"] = lambda max_loops: 1 if state["piece"] is not None else max_loops
         source = source.replace(loop, "    for loop in range(_indstil_loops(max_loops)):\n")
-        source = source.replace(hook, "    pages = _indstil_exchange(html, root_box, context, pages, max_loops)\n" + hook)
+        source = source.replace(hook, "    pages = _indstil_exchange(html, root_box, context, pages, max_loops, original_footnotes)\n" + hook)
         exec(compile(source, layout.__file__, "exec"), namespace)
         document_module.layout_document = namespace["layout_document"]
 
