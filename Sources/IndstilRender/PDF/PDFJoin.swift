@@ -60,7 +60,7 @@ package enum PDFJoin {
             guard StructureGraft.append(source, pages: own, into: &edit, tree: tree, parentTree: &parentTree) else {
                 throw failure("en dels tags kan ikke sættes ind", "a piece's tags cannot be joined")
             }
-            let moved = Dictionary(uniqueKeysWithValues: zip(source.pages, own))
+            let moved = Dictionary(zip(source.pages, own), uniquingKeysWith: { first, _ in first })
             for (name, destination) in namedDestinations(source) where named.insert(name).inserted {
                 destinations.append((name, StructureGraft.move(destination, moved)))
             }
