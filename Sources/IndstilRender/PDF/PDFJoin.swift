@@ -73,7 +73,7 @@ package enum PDFJoin {
         if !destinations.isEmpty {
             // A name tree's keys are sorted (by their bytes).
             destinations.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-            var names = resolvedDictionary(catalog["/Names"], in: edit) ?? [:]
+            var names = catalog["/Names"].flatMap { PDFNamedDestinations(objects: edit.table).resolved($0) } as? [String: Any] ?? [:]
             names["/Dests"] = ["/Names": destinations.flatMap { [$0.name, $0.destination] }]
             catalog = edit.value(catalogRef) ?? catalog
             catalog["/Names"] = names
@@ -102,39 +102,11 @@ package enum PDFJoin {
         PacketFailure(.setting, da: "\(da) (\(what.da))", en: "\(en) (\(what.en))")
     }
 
-    /// The catalog's named destinations (`/Names /Dests`), in the order written.
+    /// The catalog's named destinations, each with its destination's value (a reference to an
+    /// array object read through), in the order written.
     static func namedDestinations(_ edit: PDFObjectEdit) -> [(name: String, destination: Any)] {
-        guard let catalog = edit.rootRef.flatMap(edit.value), let names = resolvedDictionary(catalog["/Names"], in: edit),
-              let root = resolvedDictionary(names["/Dests"], in: edit) else { return [] }
-        var found: [(String, Any)] = []
-        var nodes: [[String: Any]] = [root]
-        var depth = 0
-        while !nodes.isEmpty, depth < 32 {
-            var next: [[String: Any]] = []
-            for node in nodes {
-                let pairs = resolvedArray(node["/Names"], in: edit) ?? []
-                for index in stride(from: 0, to: pairs.count - 1, by: 2) {
-                    if let name = pairs[index] as? String { found.append((name, resolvedAny(pairs[index + 1], in: edit))) }
-                }
-                next += (resolvedArray(node["/Kids"], in: edit) ?? []).compactMap { resolvedDictionary($0, in: edit) }
-            }
-            nodes = next
-            depth += 1
-        }
-        return found
-    }
-
-    static func resolvedAny(_ value: Any, in edit: PDFObjectEdit) -> Any {
-        if let ref = value as? String, StructureGraft.isReference(ref), let object = edit.anyValue(ref) { return object }
-        return value
-    }
-
-    static func resolvedDictionary(_ value: Any?, in edit: PDFObjectEdit) -> [String: Any]? {
-        value.map { resolvedAny($0, in: edit) } as? [String: Any]
-    }
-
-    static func resolvedArray(_ value: Any?, in edit: PDFObjectEdit) -> [Any]? {
-        value.map { resolvedAny($0, in: edit) } as? [Any]
+        let tree = PDFNamedDestinations(objects: edit.table)
+        return tree.all().map { ($0.name, tree.resolved($0.destination) ?? $0.destination) }
     }
 
     /// The joined file's outline: the first piece's, with each later piece's top-level items

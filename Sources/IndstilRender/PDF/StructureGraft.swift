@@ -134,8 +134,8 @@ package enum StructureGraft {
               let sourceRoot = attachment.source.value(sourceTree.rootRef) else { return nil }
         let divRef = edit.add([:])
         let tops = StructureTree.kids(sourceRoot, in: attachment.source).compactMap { $0 as? String }
-        guard let top = copyElements(tops, of: attachment.source, pages: attachment.pages, under: divRef, replacing: [sourceTree.rootRef],
-                                     into: &edit, parentTree: &parentTree, nextKey: &nextKey) else { return nil }
+        guard let top = copyElements(tops, of: attachment.source, tree: sourceTree, pages: attachment.pages, under: divRef,
+                                     replacing: [sourceTree.rootRef], into: &edit, parentTree: &parentTree, nextKey: &nextKey) else { return nil }
         edit.set(divRef, ["/Type": "/StructElem", "/S": "/Div", "/P": parent, "/T": "u:" + attachment.title, "/K": top])
         return divRef
     }
@@ -153,23 +153,23 @@ package enum StructureGraft {
               let pieceDocument = piece.value(pieceKids[0]), pieceDocument["/S"] as? String == document["/S"] as? String else { return false }
         var nextKey = (parentTree.keys.max() ?? -1) + 1
         let tops = StructureTree.kids(pieceDocument, in: piece).compactMap { $0 as? String }
-        guard let top = copyElements(tops, of: piece, pages: pages, under: rootKids[0], replacing: [pieceTree.rootRef, pieceKids[0]],
-                                     into: &edit, parentTree: &parentTree, nextKey: &nextKey) else { return false }
+        guard let top = copyElements(tops, of: piece, tree: pieceTree, pages: pages, under: rootKids[0],
+                                     replacing: [pieceTree.rootRef, pieceKids[0]], into: &edit, parentTree: &parentTree, nextKey: &nextKey) else { return false }
         document["/K"] = StructureTree.kids(document, in: edit) + top
         edit.set(rootKids[0], document)
         return true
     }
 
-    /// Copies the elements `tops` of `source` (and all below them) into `edit`, hung under
+    /// Copies the elements `tops` of `source` (its structure tree `sourceTree`, and all below them) into `edit`, hung under
     /// `parent`, which takes the place of the elements `replacing` (their parents in `source`);
     /// the copies of `tops`, or nil when `source` and `pages` do not match.
     ///
     /// References move: the source's pages and annotations to their merged copies (`pages`), its
     /// ParentTree entries (and so the pages' `/StructParents` and the annotations'
     /// `/StructParent`) to keys from `nextKey` on.
-    private static func copyElements(_ tops: [String], of source: PDFObjectEdit, pages: [String], under parent: String, replacing: [String],
-                                     into edit: inout PDFObjectEdit, parentTree: inout [Int: Any], nextKey: inout Int) -> [String]? {
-        guard let sourceTree = StructureTree(source), let sourceRoot = source.value(sourceTree.rootRef) else { return nil }
+    private static func copyElements(_ tops: [String], of source: PDFObjectEdit, tree sourceTree: StructureTree, pages: [String], under parent: String,
+                                     replacing: [String], into edit: inout PDFObjectEdit, parentTree: inout [Int: Any], nextKey: inout Int) -> [String]? {
+        guard let sourceRoot = source.value(sourceTree.rootRef) else { return nil }
         let sourcePages = source.pages
         guard sourcePages.count == pages.count else { return nil }
         let roleMap = (sourceRoot["/RoleMap"] as? String).flatMap { source.value($0) } ?? sourceRoot["/RoleMap"] as? [String: Any] ?? [:]
